@@ -1,0 +1,57 @@
+#pragma once
+
+#include "endpoint.h"
+#include "monitoritem.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace tandem {
+
+// Seed: General › Connection mode.
+enum class ConnectionMode { Cold, Warm, Hot };
+
+QString connectionModeKey(ConnectionMode mode); // "cold", "warm", "hot"
+std::optional<ConnectionMode> connectionModeFromKey(const QString &key);
+QString connectionModeDescription(ConnectionMode mode); // the seed's combo box wording
+
+// One redundant server configuration: the clients' endpoint and the two machines behind it.
+struct PairConfig
+{
+    static constexpr int DefaultStatusIntervalMs = 1000;
+    static constexpr int MinStatusIntervalMs = 50;
+    static constexpr int MaxStatusIntervalMs = 3600000;
+    static constexpr int DefaultStatusTimeoutMs = 500;
+    static constexpr int MinStatusTimeoutMs = 10;
+    static constexpr int MaxStatusTimeoutMs = 600000;
+    static constexpr int MaxFailbackHoldoffMs = 3600000;
+    static constexpr int MaxMonitorItems = 1000;
+
+    QString name;
+    Protocol protocol = Protocol::ModbusTcp;
+    QString endpoint;  // as entered: ADDR:PORT or opc.tcp URL
+    QString primary;   // host[:port]
+    QString secondary; // host[:port]
+    ConnectionMode mode = ConnectionMode::Warm;
+    bool reconnectPrimary = false;
+    int statusIntervalMs = DefaultStatusIntervalMs;
+    int statusTimeoutMs = DefaultStatusTimeoutMs;
+    int failbackHoldoffMs = 0;
+    QList<MonitorItem> monitorItems;
+    int failureCount = 1;
+
+    // Set when this pair is an alias: the name and endpoint it had before it was aliased,
+    // which unalias restores.
+    QString aliasOf;
+    QString originalEndpoint;
+
+    bool isAlias() const { return !aliasOf.isEmpty(); }
+    // Failure count is bounded by the number of items (and is 1 without items).
+    int maxFailureCount() const { return monitorItems.isEmpty() ? 1 : int(monitorItems.size()); }
+
+    friend bool operator==(const PairConfig &, const PairConfig &) = default;
+};
+
+} // namespace tandem

@@ -1,0 +1,542 @@
+#include "ctlcommand.h"
+
+#include "config/configdocument.h"
+#include "config/configvalidator.h"
+#include "events/eventcatalog.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace tandem {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tandemctl", text);
+}
+
+// Thrown for a usage error (exit 2) or a refused change (exit 1); caught in run().
+struct CtlError
+{
+    int exitCode;
+    QString message;
+};
+
+[[noreturn]] void usageError(const QString &message)
+{
+    throw CtlError{2, message};
+}
+
+[[noreturn]] void refused(const ConfigIssues &issues)
+{
+    throw CtlError{1, joinIssues(issues)};
+}
+
+// A command line split into positional words and --options (each may repeat).
+class Arguments
+{
+public:
+    Arguments(const QStringList &args, const QStringList &flagsWithoutValue)
+    {
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            const QString &a = args[i];
+            if (!a.startsWith(QLatin1String("--")) || a == QLatin1String("--")) {
+                m_positional << a;
+                continue;
+            }
+            QString name = a.mid(2);
+            QString value;
+            if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+                value = name.mid(eq + 1);
+                name = name.left(eq);
+            } else if (flagsWithoutValue.contains(name)) {
+                value = QStringLiteral("yes");
+            } else {
+                if (i + 1 >= args.size())
+                    usageError(tr("--%1 needs a value").arg(name));
+                value = args[++i];
+            }
+            m_options[name].append(value);
+        }
+    }
+
+    QStringList positional() const { return m_positional; }
+    bool has(const QString &name) const { return m_options.contains(name); }
+    std::optional<QString> value(const QString &name)
+    {
+        m_used.insert(name);
+        const auto it = m_options.constFind(name);
+        if (it == m_options.cend())
+            return std::nullopt;
+        if (it->size() > 1)
+            usageError(tr("--%1 is given more than once").arg(name));
+        return it->constFirst();
+    }
+    QStringList values(const QString &name)
+    {
+        m_used.insert(name);
+        return m_options.value(name);
+    }
+    QString required(const QString &name, const QString &command)
+    {
+        const auto v = value(name);
+        if (!v || v->isEmpty())
+            usageError(tr("%1: --%2 is required").arg(command, name));
+        return *v;
+    }
+    void take(const QString &name) { m_used.insert(name); }
+    // Any option the command did not look at is a typo or misplaced: say so.
+    void rejectUnused(const QString &command) const
+    {
+        for (auto it = m_options.cbegin(); it != m_options.cend(); ++it)
+            if (!m_used.contains(it.key()))
+                usageError(tr("%1: unknown option --%2").arg(command, it.key()));
+    }
+
+private:
+    QStringList m_positional;
+    QHash<QString, QStringList> m_options;
+    QSet<QString> m_used;
+};
+
+int parseInt(const QString &option, const QString &text)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok)
+        usageError(tr("--%1: '%2' is not a whole number").arg(option, text));
+    return value;
+}
+
+bool parseYesNo(const QString &option, const QString &text)
+{
+    const QString v = text.trimmed().toLower();
+    if (v == QLatin1String("yes") || v == QLatin1String("true") || v == QLatin1String("on"))
+        return true;
+    if (v == QLatin1String("no") || v == QLatin1String("false") || v == QLatin1String("off"))
+        return false;
+    usageError(tr("--%1: '%2' is not yes or no").arg(option, text));
+}
+
+// Applies the options shared by `pair add` and `pair set`.
+void applyPairOptions(Arguments &args, PairConfig &pair)
+{
+    if (const auto v = args.value(QStringLiteral("protocol"))) {
+        const auto protocol = protocolFromKey(*v);
+        if (!protocol)
+            usageError(tr("--protocol: '%1' is not modbus-tcp or opcua").arg(*v));
+        pair.protocol = *protocol;
+    }
+    if (const auto v = args.value(QStringLiteral("primary")))
+        pair.primary = *v;
+    if (const auto v = args.value(QStringLiteral("secondary")))
+        pair.secondary = *v;
+    if (const auto v = args.value(QStringLiteral("listen")))
+        pair.endpoint = *v;
+    if (const auto v = args.value(QStringLiteral("mode"))) {
+        const auto mode = connectionModeFromKey(*v);
+        if (!mode)
+            usageError(tr("--mode: '%1' is not cold, warm or hot").arg(*v));
+        pair.mode = *mode;
+    }
+    if (const auto v = args.value(QStringLiteral("reconnect-primary")))
+        pair.reconnectPrimary = parseYesNo(QStringLiteral("reconnect-primary"), *v);
+    if (const auto v = args.value(QStringLiteral("status-interval")))
+        pair.statusIntervalMs = parseInt(QStringLiteral("status-interval"), *v);
+    if (const auto v = args.value(QStringLiteral("status-timeout")))
+        pair.statusTimeoutMs = parseInt(QStringLiteral("status-timeout"), *v);
+    if (const auto v = args.value(QStringLiteral("failure-count")))
+        pair.failureCount = parseInt(QStringLiteral("failure-count"), *v);
+    if (const auto v = args.value(QStringLiteral("failback-holdoff")))
+        pair.failbackHoldoffMs = parseInt(QStringLiteral("failback-holdoff"), *v);
+}
+
+QJsonObject pairToJson(const PairConfig &p, bool enabled)
+{
+    QJsonArray items;
+    for (const MonitorItem &m : p.monitorItems)
+        items.append(QJsonObject{{QStringLiteral("id"), m.itemId},
+                                 {QStringLiteral("access-path"), m.accessPath},
+                                 {QStringLiteral("type"), dataTypeName(m.dataType)},
+                                 {QStringLiteral("rate"), m.updateRateMs},
+                                 {QStringLiteral("trigger"), triggerKey(m.trigger)},
+                                 {QStringLiteral("data"), m.triggerData}});
+    QJsonObject o{{QStringLiteral("name"), p.name},
+                  {QStringLiteral("protocol"), protocolKey(p.protocol)},
+                  {QStringLiteral("listen"), p.endpoint},
+                  {QStringLiteral("primary"), p.primary},
+                  {QStringLiteral("secondary"), p.secondary},
+                  {QStringLiteral("mode"), connectionModeKey(p.mode)},
+                  {QStringLiteral("reconnect-primary"), p.reconnectPrimary},
+                  {QStringLiteral("status-interval"), p.statusIntervalMs},
+                  {QStringLiteral("status-timeout"), p.statusTimeoutMs},
+                  {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
+                  {QStringLiteral("failure-count"), p.failureCount},
+                  {QStringLiteral("monitor"), items},
+                  {QStringLiteral("enabled"), enabled}};
+    if (p.isAlias())
+        o.insert(QStringLiteral("alias-of"), p.aliasOf);
+    return o;
+}
+
+class Session
+{
+public:
+    Session(QTextStream &out, QTextStream &err, const TandemPaths &paths)
+        : m_out(out), m_err(err), m_doc(paths)
+    {
+    }
+
+    void load()
+    {
+        const ConfigIssues issues = m_doc.load();
+        if (!m_doc.canSave())
+            throw CtlError{1, joinIssues(issues)};
+        for (const ConfigIssue &issue : issues)
+            m_err << tr("tandemctl: warning: %1").arg(issue.toString()) << Qt::endl;
+    }
+
+    void check(const ConfigIssues &issues)
+    {
+        if (!issues.isEmpty())
+            refused(issues);
+    }
+
+    void save() { check(m_doc.save()); }
+
+    const PairConfig &pair(const QString &name)
+    {
+        const PairConfig *p = m_doc.pair(name);
+        if (!p)
+            throw CtlError{1, tr("there is no pair named '%1' in %2").arg(name, m_doc.filePath())};
+        return *p;
+    }
+
+    int pairCommand(const QString &verb, Arguments &args);
+    int monitorCommand(const QString &verb, Arguments &args);
+    int notifyCommand(const QString &verb, Arguments &args);
+    int diagnosticsCommand(const QString &verb, Arguments &args);
+    int configCommand(const QString &verb, Arguments &args);
+
+private:
+    QStringList names(Arguments &args, const QString &command, int count)
+    {
+        const QStringList words = args.positional().mid(2);
+        if (words.size() != count)
+            usageError(tr("%1: expected %2 argument(s), got %3").arg(command).arg(count).arg(words.size()));
+        args.rejectUnused(command);
+        return words;
+    }
+    void note(const QString &text) { m_err << tr("tandemctl: note: %1").arg(text) << Qt::endl; }
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    ConfigDocument m_doc;
+};
+
+int Session::pairCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("pair ") + verb;
+    if (verb == QLatin1String("add")) {
+        PairConfig pair;
+        for (const char *option : {"protocol", "primary", "secondary", "listen"})
+            if (!args.has(QLatin1String(option)))
+                usageError(tr("%1: --%2 is required").arg(command, QLatin1String(option)));
+        applyPairOptions(args, pair);
+        pair.name = names(args, command, 1).at(0);
+        load();
+        check(m_doc.addPair(pair));
+        save();
+        m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)").arg(pair.name) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("set")) {
+        PairConfig changes;
+        const QStringList words = args.positional().mid(2);
+        load();
+        if (words.size() == 1)
+            changes = pair(words.at(0));
+        applyPairOptions(args, changes);
+        const QString name = names(args, command, 1).at(0);
+        check(m_doc.updatePair(name, changes));
+        check(m_doc.save());
+        m_out << tr("updated pair '%1'").arg(name) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("alias")) {
+        const QString listen = args.required(QStringLiteral("listen"), command);
+        const QStringList words = names(args, command, 2);
+        load();
+        check(m_doc.aliasPair(words[0], words[1], listen));
+        save();
+        m_out << tr("'%1' is now the alias '%2' on %3").arg(words[0], words[1], listen) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("unalias")) {
+        const QString name = names(args, command, 1).at(0);
+        load();
+        const QString original = pair(name).aliasOf;
+        check(m_doc.unaliasPair(name));
+        save();
+        m_out << tr("'%1' is '%2' again").arg(name, original) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("remove")) {
+        const QString name = names(args, command, 1).at(0);
+        load();
+        check(m_doc.removePair(name));
+        save();
+        m_out << tr("removed pair '%1'").arg(name) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("enable") || verb == QLatin1String("disable")) {
+        const QString name = names(args, command, 1).at(0);
+        load();
+        check(m_doc.setEnabled(name, verb == QLatin1String("enable")));
+        m_out << (verb == QLatin1String("enable") ? tr("enabled pair '%1'") : tr("disabled pair '%1'")).arg(name)
+              << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list")) {
+        const bool json = args.value(QStringLiteral("json")).has_value();
+        names(args, command, 0);
+        load();
+        const Configuration &config = m_doc.configuration();
+        if (json) {
+            QJsonArray pairs;
+            for (const PairConfig &p : config.pairs)
+                pairs.append(pairToJson(p, m_doc.isEnabled(p.name)));
+            m_out << QJsonDocument(pairs).toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        for (const PairConfig &p : config.pairs) {
+            m_out << p.name << '\t' << (m_doc.isEnabled(p.name) ? "enabled" : "disabled") << '\t'
+                  << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary << '\t' << p.secondary
+                  << '\t' << connectionModeKey(p.mode);
+            if (p.isAlias())
+                m_out << '\t' << tr("alias of %1").arg(p.aliasOf);
+            m_out << Qt::endl;
+        }
+        return 0;
+    }
+    usageError(tr("unknown command: pair %1").arg(verb));
+}
+
+int Session::monitorCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("monitor ") + verb;
+    if (verb == QLatin1String("add")) {
+        MonitorItem item;
+        item.itemId = args.required(QStringLiteral("item"), command);
+        if (const auto v = args.value(QStringLiteral("access-path")))
+            item.accessPath = *v;
+        if (const auto v = args.value(QStringLiteral("type"))) {
+            const auto type = dataTypeFromName(*v);
+            if (!type)
+                usageError(tr("--type: '%1' is not one of Default, Boolean, Word, Short, DWord, Long, Float, Double").arg(*v));
+            item.dataType = *type;
+        }
+        if (const auto v = args.value(QStringLiteral("rate")))
+            item.updateRateMs = parseInt(QStringLiteral("rate"), *v);
+        const QString trigger = args.required(QStringLiteral("trigger"), command);
+        const auto t = triggerFromKey(trigger);
+        if (!t)
+            usageError(tr("--trigger: '%1' is not bad-quality, value or no-change").arg(trigger));
+        item.trigger = *t;
+        const auto data = args.value(QStringLiteral("data"));
+        item.triggerData = data.value_or(QString());
+        if (item.trigger == Trigger::NoChange && data)
+            parseInt(QStringLiteral("data"), *data);
+        const QString name = names(args, command, 1).at(0);
+        load();
+        PairConfig p = pair(name);
+        if (item.raiseNoChangePeriod())
+            note(tr("the no-change period must be at least twice the update rate; it was set to %1 ms")
+                     .arg(item.triggerData));
+        p.monitorItems.append(item);
+        check(ConfigValidator::validateMonitorItem(
+            p, item, ConfigValidator::pairField(name, QStringLiteral("monitor[%1]").arg(p.monitorItems.size()))));
+        check(m_doc.updatePair(name, p));
+        save();
+        m_out << tr("added monitor item %1 to '%2' (%3 item(s), failure count %4)")
+                     .arg(item.itemId, name).arg(p.monitorItems.size()).arg(p.failureCount)
+              << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list")) {
+        const QString name = names(args, command, 1).at(0);
+        load();
+        const PairConfig &p = pair(name);
+        int index = 0;
+        for (const MonitorItem &m : p.monitorItems)
+            m_out << ++index << '\t' << m.itemId << '\t' << dataTypeName(m.dataType) << '\t' << m.updateRateMs
+                  << '\t' << triggerKey(m.trigger) << '\t' << m.triggerData << '\t' << m.accessPath << Qt::endl;
+        m_out << tr("failure count: %1").arg(p.failureCount) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("remove")) {
+        const QStringList words = names(args, command, 2);
+        const int index = parseInt(QStringLiteral("INDEX"), words[1]);
+        load();
+        PairConfig p = pair(words[0]);
+        if (index < 1 || index > p.monitorItems.size())
+            throw CtlError{1, tr("'%1' has %2 monitor item(s); there is no item %3")
+                                  .arg(words[0]).arg(p.monitorItems.size()).arg(index)};
+        p.monitorItems.removeAt(index - 1);
+        if (p.failureCount > p.maxFailureCount()) {
+            p.failureCount = p.maxFailureCount();
+            note(tr("the failure count was lowered to %1, the number of items left").arg(p.failureCount));
+        }
+        check(m_doc.updatePair(words[0], p));
+        save();
+        m_out << tr("removed monitor item %1 from '%2'").arg(index).arg(words[0]) << Qt::endl;
+        return 0;
+    }
+    usageError(tr("unknown command: monitor %1").arg(verb));
+}
+
+int Session::notifyCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("notify ") + verb;
+    if (verb != QLatin1String("set"))
+        usageError(tr("unknown command: notify %1").arg(verb));
+    if (args.has(QStringLiteral("password-stdin")))
+        throw CtlError{1, tr("--password-stdin: SMTP passwords are kept in the system keychain, which "
+                             "this build of Tandem does not use yet; nothing was changed")};
+    load();
+    NotificationSettings n = m_doc.configuration().notifications;
+    if (const auto v = args.value(QStringLiteral("enable")))
+        n.enabled = parseYesNo(QStringLiteral("enable"), *v);
+    if (const auto v = args.value(QStringLiteral("primary-smtp")))
+        n.primarySmtp = *v;
+    if (const auto v = args.value(QStringLiteral("secondary-smtp")))
+        n.secondarySmtp = *v;
+    if (const auto v = args.value(QStringLiteral("from")))
+        n.from = *v;
+    if (args.has(QStringLiteral("to")))
+        n.to = args.values(QStringLiteral("to"));
+    if (const auto v = args.value(QStringLiteral("subject")))
+        n.subject = *v;
+    if (const auto v = args.value(QStringLiteral("header")))
+        n.header = *v;
+    if (const auto v = args.value(QStringLiteral("footer")))
+        n.footer = *v;
+    if (const auto v = args.value(QStringLiteral("allow-plaintext")))
+        n.allowPlaintext = parseYesNo(QStringLiteral("allow-plaintext"), *v);
+    if (const auto v = args.value(QStringLiteral("ca-file")))
+        n.caFile = *v;
+    if (const auto v = args.value(QStringLiteral("user")))
+        n.user = *v;
+    if (const auto v = args.value(QStringLiteral("events"))) {
+        n.allEvents = *v == QLatin1String("all");
+        n.events.clear();
+        if (!n.allEvents)
+            for (const QString &id : v->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (!EventCatalog::find(id.trimmed()))
+                    usageError(tr("--events: '%1' is not a known event id").arg(id.trimmed()));
+                n.events << id.trimmed();
+            }
+    }
+    names(args, command, 0);
+    m_doc.setNotifications(n);
+    save();
+    m_out << tr("notification settings saved") << Qt::endl;
+    return 0;
+}
+
+int Session::diagnosticsCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("diagnostics ") + verb;
+    if (verb != QLatin1String("set"))
+        usageError(tr("unknown command: diagnostics %1").arg(verb));
+    load();
+    DiagnosticsSettings d = m_doc.configuration().diagnostics;
+    if (const auto v = args.value(QStringLiteral("preserve")))
+        d.preserveEvents = parseYesNo(QStringLiteral("preserve"), *v);
+    if (const auto v = args.value(QStringLiteral("max-events")))
+        d.maxEvents = parseInt(QStringLiteral("max-events"), *v);
+    names(args, command, 0);
+    m_doc.setDiagnostics(d);
+    save();
+    m_out << tr("diagnostics settings saved") << Qt::endl;
+    return 0;
+}
+
+int Session::configCommand(const QString &verb, Arguments &args)
+{
+    if (verb != QLatin1String("check"))
+        usageError(tr("unknown command: config %1").arg(verb));
+    names(args, QStringLiteral("config check"), 0);
+    load();
+    m_out << tr("%1: OK, %2 pair(s)").arg(m_doc.filePath()).arg(m_doc.configuration().pairs.size()) << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+QString CtlCommand::usage()
+{
+    return tr("Usage: tandemctl [--config FILE] [--state-dir DIR] COMMAND\n"
+              "\n"
+              "  pair add NAME --protocol modbus-tcp|opcua --primary HOST[:PORT] --secondary HOST[:PORT]\n"
+              "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
+              "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
+              "           [--failback-holdoff MS]\n"
+              "  pair set NAME [any option of pair add]\n"
+              "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
+              "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
+              "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
+              "              --trigger bad-quality|value|no-change [--data VALUE]\n"
+              "  monitor list NAME    monitor remove NAME INDEX\n"
+              "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
+              "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events all|ID,...]\n"
+              "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME]\n"
+              "  diagnostics set [--preserve yes|no] [--max-events N]\n"
+              "  config check\n"
+              "\n"
+              "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
+}
+
+int CtlCommand::run(const QStringList &arguments)
+{
+    try {
+        Arguments args(arguments, {QStringLiteral("json"), QStringLiteral("password-stdin"),
+                                   QStringLiteral("help")});
+        if (args.has(QStringLiteral("help")) || args.positional().isEmpty()) {
+            (args.has(QStringLiteral("help")) ? m_out : m_err) << usage();
+            return args.has(QStringLiteral("help")) ? 0 : 2;
+        }
+        const TandemPaths paths = TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
+                                                       args.value(QStringLiteral("state-dir")).value_or(QString()));
+        const QStringList words = args.positional();
+        const QString group = words.at(0);
+        if (words.size() < 2)
+            usageError(tr("'%1' needs a subcommand; see tandemctl --help").arg(group));
+        const QString verb = words.at(1);
+        Session session(m_out, m_err, paths);
+        if (group == QLatin1String("pair"))
+            return session.pairCommand(verb, args);
+        if (group == QLatin1String("monitor"))
+            return session.monitorCommand(verb, args);
+        if (group == QLatin1String("notify"))
+            return session.notifyCommand(verb, args);
+        if (group == QLatin1String("diagnostics"))
+            return session.diagnosticsCommand(verb, args);
+        if (group == QLatin1String("config"))
+            return session.configCommand(verb, args);
+        usageError(tr("unknown command '%1'; see tandemctl --help").arg(group));
+    } catch (const CtlError &error) {
+        m_err << QStringLiteral("tandemctl: ") << error.message << Qt::endl;
+        if (error.exitCode == 2)
+            m_err << tr("Run 'tandemctl --help' for the commands and options.") << Qt::endl;
+        return error.exitCode;
+    }
+}
+
+} // namespace tandem

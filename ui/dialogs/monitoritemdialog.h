@@ -1,0 +1,41 @@
+#pragma once
+
+#include "config/monitoritem.h"
+#include "config/pairconfig.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace tandem {
+
+// Seed: the Monitor Item dialog. OK is accepted only for a valid item; a no-change
+// period below twice the update rate is raised with an informational prompt.
+class MonitorItemDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    MonitorItemDialog(const PairConfig &pair, const MonitorItem &item, QWidget *parent = nullptr);
+    MonitorItem item() const;
+    void accept() override;
+
+private:
+    void updateTriggerData();
+
+    PairConfig m_pair;
+    QLineEdit *m_accessPath;
+    QLineEdit *m_itemId;
+    QComboBox *m_dataType;
+    QSpinBox *m_updateRate;
+    QComboBox *m_trigger;
+    QLineEdit *m_triggerData;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace tandem

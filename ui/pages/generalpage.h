@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace tandem {
+
+class ConfigDocument;
+struct PairConfig;
+
+// General tab (seed: General Settings): machines, connection mode and status query
+// settings of the selected pair. Every edit goes straight into the document.
+class GeneralPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GeneralPage(ConfigDocument *document, QWidget *parent = nullptr);
+    void setPair(const QString &name); // empty: nothing selected, page disabled
+    QString pairName() const { return m_pairName; }
+
+private:
+    void load();
+    void apply();
+    void showFieldError(QLineEdit *edit, QLabel *label, const QString &error);
+
+    ConfigDocument *m_document;
+    QString m_pairName;
+    bool m_loading = false;
+
+    QLabel *m_protocol;
+    QLineEdit *m_endpoint;
+    QLabel *m_endpointError;
+    QLineEdit *m_primary;
+    QLabel *m_primaryError;
+    QLineEdit *m_secondary;
+    QLabel *m_secondaryError;
+    QComboBox *m_mode;
+    QCheckBox *m_reconnectPrimary;
+    QSpinBox *m_statusInterval;
+    QSpinBox *m_statusTimeout;
+    QSpinBox *m_failbackHoldoff;
+};
+
+} // namespace tandem
