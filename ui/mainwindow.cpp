@@ -1,1 +1,354 @@
-// placeholder
+#include "mainwindow.h"
+
+#include "config/configdocument.h"
+#include "config/configvalidator.h"
+#include "dialogs/addpairdialog.h"
+#include "dialogs/aliasdialog.h"
+#include "helpviewer.h"
+#include "pages/diagnosticspage.h"
+#include "pages/generalpage.h"
+#include "pages/monitoringpage.h"
+#include "pages/notificationspage.h"
+#include "servertree.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace tandem {
+
+MainWindow::MainWindow(ConfigDocument *document, QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(document)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tandem.svg")));
+    m_tree = new ServerTree(document);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_general = new GeneralPage(document);
+    m_monitoring = new MonitoringPage(document);
+    m_diagnostics = new DiagnosticsPage(document);
+    m_notifications = new NotificationsPage(document);
+    m_tabs->addTab(m_general, tr("General"));
+    m_tabs->addTab(m_monitoring, tr("Monitoring"));
+    m_tabs->addTab(m_diagnostics, tr("Diagnostics"));
+    m_tabs->addTab(m_notifications, tr("Notifications"));
+
+    auto *splitter = new QSplitter;
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    createActions();
+    createMenus();
+    statusBar()->showMessage(tr("Configuration: %1").arg(document->filePath()));
+
+    connect(m_tree, &ServerTree::currentPairChanged, this, [this](const QString &name) {
+        m_general->setPair(name);
+        m_monitoring->setPair(name);
+        updateActions();
+    });
+    connect(m_tree, &ServerTree::addRequested, this, &MainWindow::addPair);
+    connect(m_tree, &ServerTree::contextMenuRequestedFor, this, &MainWindow::showContextMenu);
+    connect(document, &ConfigDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(document, &ConfigDocument::pairsChanged, this, &MainWindow::updateActions);
+    connect(document, &ConfigDocument::enabledChanged, this, &MainWindow::updateActions);
+
+    m_general->setPair(m_tree->currentPair());
+    m_monitoring->setPair(m_tree->currentPair());
+    updateTitle();
+    updateActions();
+    resize(980, 640);
+}
+
+void MainWindow::createActions()
+{
+    m_saveAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save"), this);
+    m_saveAction->setObjectName(QStringLiteral("actionSave"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setToolTip(tr("Save the configuration and apply it"));
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+
+    m_addAction = new QAction(QIcon(QStringLiteral(":/icons/add.svg")),
+                              tr("&Add Redundant Server Configuration..."), this);
+    m_addAction->setObjectName(QStringLiteral("actionAdd"));
+    m_addAction->setShortcut(QKeySequence::New);
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addPair);
+
+    m_removeAction = new QAction(QIcon(QStringLiteral(":/icons/remove.svg")),
+                                 tr("&Remove Redundant Server Configuration"), this);
+    m_removeAction->setObjectName(QStringLiteral("actionRemove"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removePair);
+
+    m_aliasAction = new QAction(tr("A&lias Redundant Server Configuration..."), this);
+    m_aliasAction->setObjectName(QStringLiteral("actionAlias"));
+    connect(m_aliasAction, &QAction::triggered, this, &MainWindow::aliasPair);
+
+    m_unaliasAction = new QAction(tr("&Unalias Redundant Server Configuration"), this);
+    m_unaliasAction->setObjectName(QStringLiteral("actionUnalias"));
+    connect(m_unaliasAction, &QAction::triggered, this, &MainWindow::unaliasPair);
+
+    m_enableAction = new QAction(tr("&Enable Redundancy"), this);
+    m_enableAction->setObjectName(QStringLiteral("actionEnable"));
+    connect(m_enableAction, &QAction::triggered, this, &MainWindow::toggleEnabled);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(m_saveAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("E&xit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionExit"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("menuEdit"));
+    edit->addAction(m_addAction);
+    edit->addAction(m_removeAction);
+    edit->addSeparator();
+    edit->addAction(m_aliasAction);
+    edit->addAction(m_unaliasAction);
+    edit->addSeparator();
+    edit->addAction(m_enableAction);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(m_saveAction);
+    toolbar->addAction(m_addAction);
+    toolbar->addAction(m_removeAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    QAction *showToolbar = toolbar->toggleViewAction();
+    showToolbar->setText(tr("&Toolbar"));
+    showToolbar->setObjectName(QStringLiteral("actionShowToolbar"));
+    view->addAction(showToolbar);
+    QAction *showStatus = view->addAction(tr("&Status Bar"));
+    showStatus->setObjectName(QStringLiteral("actionShowStatusBar"));
+    showStatus->setCheckable(true);
+    showStatus->setChecked(true);
+    connect(showStatus, &QAction::toggled, statusBar(), &QWidget::setVisible);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("menuTools"));
+    QAction *check =
+        tools->addAction(tr("&Check Configuration"), this, &MainWindow::checkConfiguration);
+    check->setObjectName(QStringLiteral("actionCheckConfiguration"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    QAction *contents = help->addAction(tr("&Contents"), this, &MainWindow::showHelp);
+    contents->setObjectName(QStringLiteral("actionHelpContents"));
+    contents->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Tandem"), this, [this] {
+        QMessageBox::about(this, tr("About Tandem"),
+                           tr("<h3>Tandem %1</h3><p>Transparent primary/secondary redundancy for "
+                              "Modbus TCP and OPC UA servers.</p>")
+                               .arg(QStringLiteral(TANDEM_VERSION)));
+    });
+    about->setObjectName(QStringLiteral("actionAbout"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Tandem");
+    if (m_document->isModified())
+        title += QLatin1Char(' ') + tr("[configuration is modified]");
+    setWindowTitle(title);
+}
+
+void MainWindow::updateActions()
+{
+    const QString pair = m_tree->currentPair();
+    const PairConfig *config = m_document->pair(pair);
+    m_saveAction->setEnabled(m_document->canSave());
+    m_removeAction->setEnabled(config);
+    m_aliasAction->setEnabled(config && !config->isAlias());
+    m_unaliasAction->setEnabled(config && config->isAlias());
+    m_enableAction->setEnabled(config);
+    const bool enabled = config && m_document->isEnabled(pair);
+    m_enableAction->setText(enabled ? tr("&Disable Redundancy") : tr("&Enable Redundancy"));
+}
+
+void MainWindow::showIssues(const QString &title, const QString &intro, const QStringList &lines)
+{
+    QMessageBox box(QMessageBox::Warning, title, intro, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("issuesMessage"));
+    box.setInformativeText(lines.join(QLatin1Char('\n')));
+    box.exec();
+}
+
+bool MainWindow::save()
+{
+    const ConfigIssues issues = m_document->save();
+    if (issues.isEmpty()) {
+        statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
+        return true;
+    }
+    QStringList lines;
+    for (const ConfigIssue &issue : issues)
+        lines << issue.toString();
+    // Take the operator to the first pair at fault.
+    for (const ConfigIssue &issue : issues) {
+        if (issue.field.startsWith(QLatin1String("pair["))) {
+            const QString name = issue.field.mid(5, issue.field.indexOf(QLatin1String("]/")) - 5);
+            m_tree->selectPair(name);
+            m_tabs->setCurrentWidget(issue.field.contains(QLatin1String("/monitor")) ||
+                                             issue.field.endsWith(QLatin1String("failure-count"))
+                                         ? static_cast<QWidget *>(m_monitoring)
+                                         : m_general);
+            break;
+        }
+        if (issue.field.startsWith(QLatin1String("notifications/"))) {
+            m_tabs->setCurrentWidget(m_notifications);
+            break;
+        }
+    }
+    showIssues(tr("Configuration not saved"), tr("The configuration was not saved:"), lines);
+    return false;
+}
+
+void MainWindow::addPair()
+{
+    AddPairDialog dialog(m_document, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_tree->selectPair(dialog.addedPair());
+        m_tabs->setCurrentWidget(m_general);
+    }
+}
+
+void MainWindow::removePair()
+{
+    const QString pair = m_tree->currentPair();
+    if (!pair.isEmpty())
+        m_document->removePair(pair);
+}
+
+void MainWindow::aliasPair()
+{
+    const QString pair = m_tree->currentPair();
+    if (pair.isEmpty())
+        return;
+    AliasDialog dialog(m_document, pair, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_tree->selectPair(dialog.aliasName());
+}
+
+void MainWindow::unaliasPair()
+{
+    const QString pair = m_tree->currentPair();
+    const PairConfig *config = m_document->pair(pair);
+    if (!config)
+        return;
+    const QString original = config->aliasOf;
+    const ConfigIssues issues = m_document->unaliasPair(pair);
+    if (!issues.isEmpty()) {
+        QStringList lines;
+        for (const ConfigIssue &issue : issues)
+            lines << issue.message;
+        showIssues(tr("Unalias"), tr("'%1' cannot be unaliased:").arg(pair), lines);
+        return;
+    }
+    m_tree->selectPair(original);
+}
+
+void MainWindow::toggleEnabled()
+{
+    const QString pair = m_tree->currentPair();
+    if (pair.isEmpty())
+        return;
+    const ConfigIssues issues = m_document->setEnabled(pair, !m_document->isEnabled(pair));
+    if (!issues.isEmpty()) {
+        QStringList lines;
+        for (const ConfigIssue &issue : issues)
+            lines << issue.toString();
+        showIssues(tr("Enable/Disable Redundancy"), tr("The change could not be recorded:"), lines);
+    }
+}
+
+void MainWindow::showContextMenu(const QString &pairName, const QPoint &globalPos)
+{
+    Q_UNUSED(pairName)
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("serverContextMenu"));
+    menu.addAction(m_removeAction);
+    if (m_aliasAction->isEnabled())
+        menu.addAction(m_aliasAction);
+    if (m_unaliasAction->isEnabled())
+        menu.addAction(m_unaliasAction);
+    menu.addSeparator();
+    menu.addAction(m_enableAction);
+    menu.exec(globalPos);
+}
+
+void MainWindow::checkConfiguration()
+{
+    const ConfigIssues issues = ConfigValidator::validate(m_document->configuration());
+    if (issues.isEmpty()) {
+        QMessageBox::information(this, tr("Check Configuration"),
+                                 tr("The configuration is valid."));
+        return;
+    }
+    QStringList lines;
+    for (const ConfigIssue &issue : issues)
+        lines << issue.toString();
+    showIssues(tr("Check Configuration"), tr("The configuration has problems:"), lines);
+}
+
+QString MainWindow::helpTopic() const
+{
+    static const char *topics[] = {"general", "monitoring", "diagnostics", "notifications"};
+    const int index = m_tabs->currentIndex();
+    return QLatin1String(index >= 0 && index < 4 ? topics[index] : "general");
+}
+
+void MainWindow::showHelp()
+{
+    if (!m_help)
+        m_help = new HelpViewer(this);
+    m_help->showTopic(helpTopic());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->isModified()) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Tandem"),
+                    tr("The configuration has been modified. Save the changes before closing?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesPrompt"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        if (save())
+            event->accept();
+        else
+            event->ignore();
+        return;
+    case QMessageBox::Discard:
+        event->accept();
+        return;
+    default:
+        event->ignore();
+    }
+}
+
+} // namespace tandem

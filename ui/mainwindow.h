@@ -1,1 +1,65 @@
 #pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QTabWidget;
+
+namespace tandem {
+
+class ConfigDocument;
+class DiagnosticsPage;
+class GeneralPage;
+class HelpViewer;
+class MonitoringPage;
+class NotificationsPage;
+class ServerTree;
+
+// The console (seed: User Interface): menus, toolbar, the server tree and the four tabs.
+// It edits the ConfigDocument; it never talks to a server itself.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(ConfigDocument *document, QWidget *parent = nullptr);
+
+    bool save();          // File › Save; false with a message when refused
+    void addPair();       // Edit › Add Redundant Server Configuration...
+    void removePair();    // the selected one
+    void aliasPair();     // Edit › Alias...
+    void unaliasPair();   // Edit › Unalias
+    void toggleEnabled(); // Edit › Enable/Disable Redundancy
+    void showHelp();      // F1: the page of the current tab
+    QString helpTopic() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateTitle();
+    void updateActions();
+    void showIssues(const QString &title, const QString &intro, const QStringList &lines);
+    void showContextMenu(const QString &pairName, const QPoint &globalPos);
+    void checkConfiguration();
+
+    ConfigDocument *m_document;
+    ServerTree *m_tree;
+    QTabWidget *m_tabs;
+    GeneralPage *m_general;
+    MonitoringPage *m_monitoring;
+    DiagnosticsPage *m_diagnostics;
+    NotificationsPage *m_notifications;
+    HelpViewer *m_help = nullptr;
+
+    QAction *m_saveAction;
+    QAction *m_addAction;
+    QAction *m_removeAction;
+    QAction *m_aliasAction;
+    QAction *m_unaliasAction;
+    QAction *m_enableAction;
+};
+
+} // namespace tandem

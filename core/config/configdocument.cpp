@@ -23,8 +23,7 @@ ConfigDocument::ConfigDocument(const TandemPaths &paths, QObject *parent)
     , m_config(Configuration::createNew())
     , m_saved(m_config)
     , m_state(paths.stateDir)
-{
-}
+{}
 
 ConfigIssues ConfigDocument::load()
 {
@@ -79,8 +78,12 @@ void ConfigDocument::changed(bool wasModified)
         Q_EMIT modifiedChanged(isModified());
 }
 
-ConfigIssues ConfigDocument::issuesFor(const Configuration &candidate, const QString &pairName) const
+ConfigIssues ConfigDocument::issuesFor(Configuration candidate, const QString &pairName) const
 {
+    // Validated last, the changed pair is the one a name or endpoint conflict is blamed on.
+    const qsizetype index = candidate.indexOf(pairName);
+    if (index >= 0)
+        candidate.pairs.move(index, candidate.pairs.size() - 1);
     const QString prefix = QStringLiteral("pair[%1]/").arg(pairName);
     ConfigIssues issues;
     for (const ConfigIssue &issue : ConfigValidator::validate(candidate))
@@ -149,14 +152,16 @@ QString ConfigDocument::suggestAliasName(const QString &name) const
     }
 }
 
-ConfigIssues ConfigDocument::aliasPair(const QString &name, const QString &newName, const QString &endpoint)
+ConfigIssues ConfigDocument::aliasPair(const QString &name, const QString &newName,
+                                       const QString &endpoint)
 {
     const PairConfig *existing = m_config.find(name);
     if (!existing)
         return unknownPair(name);
     if (existing->isAlias())
         return {{ConfigValidator::pairField(name, QStringLiteral("alias-of")),
-                 tr("'%1' is already an alias of '%2'; unalias it first").arg(name, existing->aliasOf)}};
+                 tr("'%1' is already an alias of '%2'; unalias it first")
+                     .arg(name, existing->aliasOf)}};
     if (const QString error = ConfigValidator::checkPairName(newName); !error.isEmpty())
         return {{ConfigValidator::pairField(newName, QStringLiteral("name")), error}};
     if (m_config.find(newName))

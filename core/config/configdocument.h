@@ -52,7 +52,7 @@ Q_SIGNALS:
     void enabledChanged(const QString &name, bool enabled);
 
 private:
-    ConfigIssues issuesFor(const Configuration &candidate, const QString &pairName) const;
+    ConfigIssues issuesFor(Configuration candidate, const QString &pairName) const;
     ConfigIssues unknownPair(const QString &name) const;
     void changed(bool wasModified);
 

@@ -34,15 +34,23 @@ struct Element
     int line = 0;
     std::vector<std::unique_ptr<Element>> children;
 
-    QString attribute(const char *key) const { return attributes.value(QLatin1String(key)).toString(); }
+    QString attribute(const char *key) const
+    {
+        return attributes.value(QLatin1String(key)).toString();
+    }
     bool hasAttribute(const char *key) const { return attributes.hasAttribute(QLatin1String(key)); }
 };
 
 constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
 
 // Reads one document into Elements; returns null and an issue on malformed XML.
-std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName, ConfigIssues &issues)
+std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName,
+                                  ConfigIssues &issues)
 {
+    if (xml.trimmed().isEmpty()) {
+        issues.append({QString(), tr("the file is empty"), fileName, 1});
+        return nullptr;
+    }
     QXmlStreamReader reader(xml);
     std::unique_ptr<Element> root;
     std::vector<Element *> stack;
@@ -60,7 +68,8 @@ std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName
                 stack.back()->children.push_back(std::move(element));
             stack.push_back(raw);
             if (stack.size() > 16) {
-                issues.append({QString(), tr("elements are nested too deeply"), fileName, int(reader.lineNumber())});
+                issues.append({QString(), tr("elements are nested too deeply"), fileName,
+                               int(reader.lineNumber())});
                 return nullptr;
             }
             break;
@@ -94,7 +103,10 @@ std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName
 class Reader
 {
 public:
-    Reader(const QString &fileName, ConfigIssues &issues) : m_file(fileName), m_issues(issues) {}
+    Reader(const QString &fileName, ConfigIssues &issues)
+        : m_file(fileName)
+        , m_issues(issues)
+    {}
 
     QHash<QString, int> lines;
 
@@ -143,8 +155,9 @@ public:
         lines.insert(field, e.line);
         for (const QXmlStreamAttribute &a : e.attributes) {
             const QString key = a.name().toString();
-            if (key != QLatin1String("id") && key != QLatin1String("access-path") && key != QLatin1String("type")
-                && key != QLatin1String("rate") && key != QLatin1String("trigger") && key != QLatin1String("data"))
+            if (key != QLatin1String("id") && key != QLatin1String("access-path") &&
+                key != QLatin1String("type") && key != QLatin1String("rate") &&
+                key != QLatin1String("trigger") && key != QLatin1String("data"))
                 error(e, field, tr("unknown attribute '%1'").arg(key));
         }
         item.itemId = e.attribute("id");
@@ -154,7 +167,8 @@ public:
                 item.dataType = *type;
             else
                 error(e, field + QLatin1String("/type"),
-                      tr("'%1' is not a data type (Default, Boolean, Word, Short, DWord, Long, Float, Double)")
+                      tr("'%1' is not a data type (Default, Boolean, Word, Short, DWord, Long, "
+                         "Float, Double)")
                           .arg(e.attribute("type")));
         }
         if (e.hasAttribute("rate"))
@@ -163,7 +177,8 @@ public:
             item.trigger = *trigger;
         else
             error(e, field + QLatin1String("/trigger"),
-                  tr("'%1' is not a trigger (bad-quality, value, no-change)").arg(e.attribute("trigger")));
+                  tr("'%1' is not a trigger (bad-quality, value, no-change)")
+                      .arg(e.attribute("trigger")));
         item.triggerData = e.attribute("data");
         return item;
     }
@@ -200,7 +215,9 @@ public:
                 if (const auto mode = connectionModeFromKey(text(c, f)))
                     p.mode = *mode;
                 else
-                    error(c, f, tr("'%1' is not a connection mode (cold, warm, hot)").arg(c.text.trimmed()));
+                    error(c, f,
+                          tr("'%1' is not a connection mode (cold, warm, hot)")
+                              .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("reconnect-primary")) {
                 p.reconnectPrimary = boolean(c, f, c.text);
             } else if (c.name == QLatin1String("status-interval")) {
@@ -220,7 +237,8 @@ public:
             } else if (c.name == QLatin1String("monitor")) {
                 lines.insert(f, c.line);
                 for (const auto &item : c.children) {
-                    const QString itemField = field(QStringLiteral("monitor[%1]").arg(p.monitorItems.size() + 1));
+                    const QString itemField =
+                        field(QStringLiteral("monitor[%1]").arg(p.monitorItems.size() + 1));
                     if (item->name == QLatin1String("item"))
                         p.monitorItems.append(monitorItem(*item, itemField));
                     else
@@ -340,7 +358,9 @@ ConfigFile::LoadResult ConfigFile::load(const QString &path)
         return result;
     }
     if (file.size() > MaxFileSize) {
-        result.issues.append({QString(), tr("is %1 bytes, larger than any configuration could be").arg(file.size()), path});
+        result.issues.append(
+            {QString(), tr("is %1 bytes, larger than any configuration could be").arg(file.size()),
+             path});
         return result;
     }
     LoadResult parsed = parse(file.readAll(), path);
@@ -356,27 +376,33 @@ ConfigFile::LoadResult ConfigFile::parse(const QByteArray &xml, const QString &f
     if (!root)
         return result;
     if (root->name != QLatin1String("tandem")) {
-        result.issues.append({QString(), tr("<%1> is not a Tandem configuration (expected <tandem>)").arg(root->name),
-                              fileName, root->line});
+        result.issues.append(
+            {QString(),
+             tr("<%1> is not a Tandem configuration (expected <tandem>)").arg(root->name), fileName,
+             root->line});
         return result;
     }
     bool ok = false;
     const int version = root->attribute("version").toInt(&ok);
     if (!ok) {
-        result.issues.append({QStringLiteral("version"), tr("<tandem> has no valid version attribute"), fileName, root->line});
+        result.issues.append({QStringLiteral("version"),
+                              tr("<tandem> has no valid version attribute"), fileName, root->line});
         return result;
     }
     if (version > Configuration::SchemaVersion) {
-        result.issues.append({QStringLiteral("version"),
-                              tr("written by a newer Tandem (schema version %1; this version reads up to %2). "
-                                 "Update Tandem; the file was left unchanged.")
-                                  .arg(version).arg(Configuration::SchemaVersion),
-                              fileName, root->line});
+        result.issues.append(
+            {QStringLiteral("version"),
+             tr("written by a newer Tandem (schema version %1; this version reads up to %2). "
+                "Update Tandem; the file was left unchanged.")
+                 .arg(version)
+                 .arg(Configuration::SchemaVersion),
+             fileName, root->line});
         return result;
     }
     if (version < 1) {
         result.issues.append({QStringLiteral("version"),
-                              tr("schema version %1 is older than any this version can read; the file was left unchanged")
+                              tr("schema version %1 is older than any this version can read; the "
+                                 "file was left unchanged")
                                   .arg(version),
                               fileName, root->line});
         return result;
@@ -491,7 +517,8 @@ ConfigIssues ConfigFile::save(const Configuration &config, const QString &path)
         return issues;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        issues.append({QString(), tr("cannot create the folder %1").arg(info.absolutePath()), path});
+        issues.append(
+            {QString(), tr("cannot create the folder %1").arg(info.absolutePath()), path});
         return issues;
     }
     QSaveFile file(path);

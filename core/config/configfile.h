@@ -18,8 +18,8 @@ public:
     struct LoadResult
     {
         std::optional<Configuration> config; // set when the file was read and is valid
-        ConfigIssues issues;                  // why it was not
-        bool existed = false;                 // false: no file yet, config is a fresh one
+        ConfigIssues issues;                 // why it was not
+        bool existed = false;                // false: no file yet, config is a fresh one
     };
 
     static LoadResult load(const QString &path);

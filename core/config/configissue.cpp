@@ -6,7 +6,8 @@ QString ConfigIssue::toString() const
 {
     QString where;
     if (!file.isEmpty())
-        where = file + (line > 0 ? QLatin1Char(':') + QString::number(line) : QString()) + QLatin1String(": ");
+        where = file + (line > 0 ? QLatin1Char(':') + QString::number(line) : QString()) +
+                QLatin1String(": ");
     if (!field.isEmpty())
         where += field + QLatin1String(": ");
     return where + message;

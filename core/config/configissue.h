@@ -12,9 +12,11 @@ struct ConfigIssue
 {
     ConfigIssue() = default;
     ConfigIssue(QString field, QString message, QString file = {}, int line = 0)
-        : field(std::move(field)), message(std::move(message)), file(std::move(file)), line(line)
-    {
-    }
+        : field(std::move(field))
+        , message(std::move(message))
+        , file(std::move(file))
+        , line(line)
+    {}
 
     QString field;
     QString message;

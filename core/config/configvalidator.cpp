@@ -19,8 +19,8 @@ void checkRange(ConfigIssues &issues, const QString &field, qint64 value, qint64
                 const QString &unit)
 {
     if (value < min || value > max)
-        issues.append({field, tr("must be from %1 to %2%3 (is %4)")
-                                  .arg(min).arg(max).arg(unit).arg(value)});
+        issues.append(
+            {field, tr("must be from %1 to %2%3 (is %4)").arg(min).arg(max).arg(unit).arg(value)});
 }
 
 bool isNumber(const QString &text)
@@ -58,8 +58,8 @@ QString ConfigValidator::checkEmailAddress(const QString &address)
 {
     const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
     static const QRegularExpression local(QStringLiteral("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$"));
-    if (at <= 0 || at == address.size() - 1 || !local.match(address.left(at)).hasMatch()
-        || !isValidHost(address.mid(at + 1)) || address.mid(at + 1).contains(QLatin1Char(':')))
+    if (at <= 0 || at == address.size() - 1 || !local.match(address.left(at)).hasMatch() ||
+        !isValidHost(address.mid(at + 1)) || address.mid(at + 1).contains(QLatin1Char(':')))
         return tr("'%1' is not an e-mail address like operator@plant.example").arg(address);
     return {};
 }
@@ -67,8 +67,9 @@ QString ConfigValidator::checkEmailAddress(const QString &address)
 QString ConfigValidator::checkSmtpUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("smtp") && url.scheme() != QLatin1String("smtps"))
-        || url.host().isEmpty())
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("smtp") && url.scheme() != QLatin1String("smtps")) ||
+        url.host().isEmpty())
         return tr("'%1' is not an SMTP server URL like smtp://mail.plant.example:587 or "
                   "smtps://mail.plant.example")
             .arg(text);
@@ -77,7 +78,8 @@ QString ConfigValidator::checkSmtpUrl(const QString &text)
     if (url.port() == 0)
         return tr("'%1': port must be a number from 1 to 65535").arg(text);
     if (!url.userInfo().isEmpty())
-        return tr("'%1': give the user name separately; the password belongs in the keychain").arg(text);
+        return tr("'%1': give the user name separately; the password belongs in the keychain")
+            .arg(text);
     if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
         return tr("'%1': an SMTP URL has no path").arg(text);
     return {};
@@ -98,8 +100,8 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
             issues.append({field + QLatin1String("/id"), error});
         }
     }
-    checkRange(issues, field + QLatin1String("/rate"), item.updateRateMs, MonitorItem::MinUpdateRateMs,
-               MonitorItem::MaxUpdateRateMs, QStringLiteral(" ms"));
+    checkRange(issues, field + QLatin1String("/rate"), item.updateRateMs,
+               MonitorItem::MinUpdateRateMs, MonitorItem::MaxUpdateRateMs, QStringLiteral(" ms"));
     const QString dataField = field + QLatin1String("/data");
     switch (item.trigger) {
     case Trigger::BadQuality:
@@ -107,26 +109,32 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
     case Trigger::SpecificValue: {
         const QString value = item.triggerData.trimmed();
         if (value.isEmpty())
-            issues.append({dataField, tr("the 'specific value' trigger needs the value to watch for")});
+            issues.append(
+                {dataField, tr("the 'specific value' trigger needs the value to watch for")});
         else if (item.dataType == DataType::Boolean)
             ; // any text: 0/1/true/false are compared by the engine
-        else if (pair.protocol == Protocol::ModbusTcp && !isNumber(value)
-                 && value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0
-                 && value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
-            issues.append({dataField, tr("'%1' is not a number; Modbus items hold numbers").arg(value)});
+        else if (pair.protocol == Protocol::ModbusTcp && !isNumber(value) &&
+                 value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0 &&
+                 value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
+            issues.append(
+                {dataField, tr("'%1' is not a number; Modbus items hold numbers").arg(value)});
         break;
     }
     case Trigger::NoChange: {
         bool ok = false;
         const qint64 period = item.triggerData.trimmed().toLongLong(&ok);
         if (!ok)
-            issues.append({dataField, tr("the 'no change' trigger needs a time in milliseconds (is '%1')")
-                                          .arg(item.triggerData)});
+            issues.append(
+                {dataField, tr("the 'no change' trigger needs a time in milliseconds (is '%1')")
+                                .arg(item.triggerData)});
         else if (period < item.minimumNoChangeMs())
             issues.append({dataField, tr("must be at least twice the update rate, %1 ms (is %2)")
-                                          .arg(item.minimumNoChangeMs()).arg(period)});
+                                          .arg(item.minimumNoChangeMs())
+                                          .arg(period)});
         else if (period > MonitorItem::MaxNoChangeMs)
-            issues.append({dataField, tr("must be at most %1 ms (is %2)").arg(MonitorItem::MaxNoChangeMs).arg(period)});
+            issues.append(
+                {dataField,
+                 tr("must be at most %1 ms (is %2)").arg(MonitorItem::MaxNoChangeMs).arg(period)});
         break;
     }
     }
@@ -150,25 +158,32 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
         issues.append({field("reconnect-primary"),
                        tr("Cold mode does not support \"Always reconnect to primary machine\"; "
                           "choose Warm or Hot, or turn the option off")});
-    checkRange(issues, field("status-interval"), pair.statusIntervalMs, PairConfig::MinStatusIntervalMs,
-               PairConfig::MaxStatusIntervalMs, QStringLiteral(" ms"));
-    checkRange(issues, field("status-timeout"), pair.statusTimeoutMs, PairConfig::MinStatusTimeoutMs,
-               PairConfig::MaxStatusTimeoutMs, QStringLiteral(" ms"));
-    if (pair.statusTimeoutMs > pair.statusIntervalMs)
-        issues.append({field("status-timeout"),
-                       tr("the status timeout (%1 ms) must not be longer than the status interval (%2 ms)")
-                           .arg(pair.statusTimeoutMs).arg(pair.statusIntervalMs)});
-    checkRange(issues, field("failback-holdoff"), pair.failbackHoldoffMs, 0, PairConfig::MaxFailbackHoldoffMs,
+    checkRange(issues, field("status-interval"), pair.statusIntervalMs,
+               PairConfig::MinStatusIntervalMs, PairConfig::MaxStatusIntervalMs,
                QStringLiteral(" ms"));
+    checkRange(issues, field("status-timeout"), pair.statusTimeoutMs,
+               PairConfig::MinStatusTimeoutMs, PairConfig::MaxStatusTimeoutMs,
+               QStringLiteral(" ms"));
+    if (pair.statusTimeoutMs > pair.statusIntervalMs)
+        issues.append(
+            {field("status-timeout"),
+             tr("the status timeout (%1 ms) must not be longer than the status interval (%2 ms)")
+                 .arg(pair.statusTimeoutMs)
+                 .arg(pair.statusIntervalMs)});
+    checkRange(issues, field("failback-holdoff"), pair.failbackHoldoffMs, 0,
+               PairConfig::MaxFailbackHoldoffMs, QStringLiteral(" ms"));
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
-        issues.append({field("monitor"), tr("at most %1 monitor items per pair").arg(PairConfig::MaxMonitorItems)});
+        issues.append({field("monitor"),
+                       tr("at most %1 monitor items per pair").arg(PairConfig::MaxMonitorItems)});
     for (qsizetype i = 0; i < pair.monitorItems.size(); ++i)
-        issues += validateMonitorItem(pair, pair.monitorItems[i],
-                                      pairField(pair.name, QStringLiteral("monitor[%1]").arg(i + 1)));
+        issues +=
+            validateMonitorItem(pair, pair.monitorItems[i],
+                                pairField(pair.name, QStringLiteral("monitor[%1]").arg(i + 1)));
     if (pair.failureCount < 1 || pair.failureCount > pair.maxFailureCount())
-        issues.append({field("failure-count"),
-                       tr("must be from 1 to the number of monitor items, %1 (is %2)")
-                           .arg(pair.maxFailureCount()).arg(pair.failureCount)});
+        issues.append(
+            {field("failure-count"), tr("must be from 1 to the number of monitor items, %1 (is %2)")
+                                         .arg(pair.maxFailureCount())
+                                         .arg(pair.failureCount)});
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});
@@ -194,7 +209,8 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
             const auto otherEndpoint = Endpoint::parse(other.endpoint, other.protocol, &ignored);
             if (endpoint && otherEndpoint && endpoint->overlaps(*otherEndpoint))
                 issues.append({pairField(pair.name, QStringLiteral("listen")),
-                               tr("endpoint %1 is already used by pair '%2'").arg(pair.endpoint, other.name)});
+                               tr("endpoint %1 is already used by pair '%2'")
+                                   .arg(pair.endpoint, other.name)});
         }
     }
     checkRange(issues, QStringLiteral("diagnostics/max-events"), config.diagnostics.maxEvents,
@@ -202,7 +218,8 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
 
     const NotificationSettings &n = config.notifications;
     if (n.enabled && n.primarySmtp.isEmpty())
-        issues.append({QStringLiteral("notifications/primary-smtp"), tr("e-mail is enabled but no primary SMTP server is set")});
+        issues.append({QStringLiteral("notifications/primary-smtp"),
+                       tr("e-mail is enabled but no primary SMTP server is set")});
     if (!n.primarySmtp.isEmpty())
         if (const QString e = checkSmtpUrl(n.primarySmtp); !e.isEmpty())
             issues.append({QStringLiteral("notifications/primary-smtp"), e});
@@ -210,18 +227,21 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
         if (const QString e = checkSmtpUrl(n.secondarySmtp); !e.isEmpty())
             issues.append({QStringLiteral("notifications/secondary-smtp"), e});
     if (n.enabled && n.from.isEmpty())
-        issues.append({QStringLiteral("notifications/from"), tr("e-mail is enabled but no sender (From) is set")});
+        issues.append({QStringLiteral("notifications/from"),
+                       tr("e-mail is enabled but no sender (From) is set")});
     if (!n.from.isEmpty())
         if (const QString e = checkEmailAddress(n.from); !e.isEmpty())
             issues.append({QStringLiteral("notifications/from"), e});
     if (n.enabled && n.to.isEmpty())
-        issues.append({QStringLiteral("notifications/to"), tr("e-mail is enabled but there is no recipient (To)")});
+        issues.append({QStringLiteral("notifications/to"),
+                       tr("e-mail is enabled but there is no recipient (To)")});
     for (const QString &to : n.to)
         if (const QString e = checkEmailAddress(to); !e.isEmpty())
             issues.append({QStringLiteral("notifications/to"), e});
     for (const QString &id : n.events)
         if (!EventCatalog::find(id))
-            issues.append({QStringLiteral("notifications/events"), tr("'%1' is not a known event id").arg(id)});
+            issues.append({QStringLiteral("notifications/events"),
+                           tr("'%1' is not a known event id").arg(id)});
     return issues;
 }
 

@@ -61,7 +61,8 @@ bool splitHostPort(const QString &text, QString *host, int *port, QString *error
 
 bool isWildcardHost(const QString &host)
 {
-    return host == QLatin1String("0.0.0.0") || host == QLatin1String("::") || host == QLatin1String("*");
+    return host == QLatin1String("0.0.0.0") || host == QLatin1String("::") ||
+           host == QLatin1String("*");
 }
 } // namespace
 
@@ -91,7 +92,8 @@ bool isValidHost(const QString &host)
     if (QHostAddress address; address.setAddress(host))
         return true;
     // RFC 1123 labels; a name made only of digits and dots would be a mistyped IPv4 address.
-    static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    static const QRegularExpression label(
+        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
     if (numeric.match(host).hasMatch())
         return false;
@@ -122,7 +124,8 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
 
 QString MachineAddress::toString() const
 {
-    const QString h = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    const QString h =
+        host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     return h + QLatin1Char(':') + QString::number(port);
 }
 
@@ -145,7 +148,8 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, Protocol protocol, 
     } else {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != QLatin1String("opc.tcp")) {
-            *error = tr("'%1' is not an OPC UA URL like opc.tcp://localhost:4841/line1").arg(trimmed);
+            *error =
+                tr("'%1' is not an OPC UA URL like opc.tcp://localhost:4841/line1").arg(trimmed);
             return std::nullopt;
         }
         endpoint.host = url.host();
@@ -173,10 +177,11 @@ bool Endpoint::overlaps(const Endpoint &other) const
 {
     if (port != other.port)
         return false;
-    return isWildcard() || other.isWildcard() || host.compare(other.host, Qt::CaseInsensitive) == 0
-           || (QHostAddress(host).isLoopback() && QHostAddress(other.host).isLoopback())
-           || (host == QLatin1String("localhost") && QHostAddress(other.host).isLoopback())
-           || (other.host == QLatin1String("localhost") && QHostAddress(host).isLoopback());
+    return isWildcard() || other.isWildcard() ||
+           host.compare(other.host, Qt::CaseInsensitive) == 0 ||
+           (QHostAddress(host).isLoopback() && QHostAddress(other.host).isLoopback()) ||
+           (host == QLatin1String("localhost") && QHostAddress(other.host).isLoopback()) ||
+           (other.host == QLatin1String("localhost") && QHostAddress(host).isLoopback());
 }
 
 } // namespace tandem

@@ -6,7 +6,11 @@
 
 namespace tandem {
 
-enum class Protocol { ModbusTcp, OpcUa };
+enum class Protocol
+{
+    ModbusTcp,
+    OpcUa
+};
 
 QString protocolKey(Protocol protocol); // "modbus-tcp", "opcua"
 std::optional<Protocol> protocolFromKey(const QString &key);

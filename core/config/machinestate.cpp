@@ -17,7 +17,9 @@ QString tr(const char *text)
 }
 } // namespace
 
-MachineState::MachineState(const QString &stateDir) : m_stateDir(stateDir) {}
+MachineState::MachineState(const QString &stateDir)
+    : m_stateDir(stateDir)
+{}
 
 QString MachineState::filePath() const
 {

@@ -22,7 +22,8 @@ struct TriggerEntry
     const char *description;
 };
 constexpr TriggerEntry triggers[] = {
-    {Trigger::BadQuality, "bad-quality", QT_TRANSLATE_NOOP("Tandem", "Item data set to bad quality")},
+    {Trigger::BadQuality, "bad-quality",
+     QT_TRANSLATE_NOOP("Tandem", "Item data set to bad quality")},
     {Trigger::SpecificValue, "value",
      QT_TRANSLATE_NOOP("Tandem", "Item data set to a specific value")},
     {Trigger::NoChange, "no-change",

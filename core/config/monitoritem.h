@@ -7,16 +7,31 @@
 namespace tandem {
 
 // Data type a monitor item is requested as (seed: Monitor Item › Data Type).
-enum class DataType { Default, Boolean, Word, Short, DWord, Long, Float, Double };
+enum class DataType
+{
+    Default,
+    Boolean,
+    Word,
+    Short,
+    DWord,
+    Long,
+    Float,
+    Double
+};
 
 // How a monitor item is tested (seed: Monitor Item › Trigger).
-enum class Trigger { BadQuality, SpecificValue, NoChange };
+enum class Trigger
+{
+    BadQuality,
+    SpecificValue,
+    NoChange
+};
 
-QString dataTypeName(DataType type);          // "Default", "Boolean", ...
+QString dataTypeName(DataType type);                           // "Default", "Boolean", ...
 std::optional<DataType> dataTypeFromName(const QString &name); // case-insensitive
-QString triggerKey(Trigger trigger);          // "bad-quality", "value", "no-change"
+QString triggerKey(Trigger trigger); // "bad-quality", "value", "no-change"
 std::optional<Trigger> triggerFromKey(const QString &key);
-QString triggerDescription(Trigger trigger);  // the seed's wording, for the console
+QString triggerDescription(Trigger trigger); // the seed's wording, for the console
 
 struct MonitorItem
 {

@@ -31,11 +31,11 @@ QString connectionModeDescription(ConnectionMode mode)
     case ConnectionMode::Cold:
         return QCoreApplication::translate("Tandem", "Cold: Active machine only");
     case ConnectionMode::Warm:
-        return QCoreApplication::translate("Tandem",
-                                           "Warm: Both machines, subscribe to items on active machine");
+        return QCoreApplication::translate(
+            "Tandem", "Warm: Both machines, subscribe to items on active machine");
     case ConnectionMode::Hot:
-        return QCoreApplication::translate("Tandem",
-                                           "Hot: Both machines, subscribe to items on both machines");
+        return QCoreApplication::translate(
+            "Tandem", "Hot: Both machines, subscribe to items on both machines");
     }
     return {};
 }

@@ -11,7 +11,12 @@
 namespace tandem {
 
 // Seed: General › Connection mode.
-enum class ConnectionMode { Cold, Warm, Hot };
+enum class ConnectionMode
+{
+    Cold,
+    Warm,
+    Hot
+};
 
 QString connectionModeKey(ConnectionMode mode); // "cold", "warm", "hot"
 std::optional<ConnectionMode> connectionModeFromKey(const QString &key);

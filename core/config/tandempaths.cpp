@@ -21,14 +21,16 @@ TandemPaths TandemPaths::resolve(const QString &configOption, const QString &sta
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     TandemPaths paths;
-    paths.configFile = !configOption.isEmpty()                           ? configOption
-                       : !env.value(QStringLiteral("TANDEM_CONFIG")).isEmpty() ? env.value(QStringLiteral("TANDEM_CONFIG"))
-                                                                         : QDir(xdgDir(env, "XDG_CONFIG_HOME", ".config"))
-                                                                               .filePath(QStringLiteral("tandem/tandem.xml"));
-    paths.stateDir = !stateDirOption.isEmpty()                               ? stateDirOption
-                     : !env.value(QStringLiteral("TANDEM_STATE_DIR")).isEmpty() ? env.value(QStringLiteral("TANDEM_STATE_DIR"))
-                                                                             : QDir(xdgDir(env, "XDG_STATE_HOME", ".local/state"))
-                                                                                   .filePath(QStringLiteral("tandem"));
+    paths.configFile = !configOption.isEmpty() ? configOption
+                       : !env.value(QStringLiteral("TANDEM_CONFIG")).isEmpty()
+                           ? env.value(QStringLiteral("TANDEM_CONFIG"))
+                           : QDir(xdgDir(env, "XDG_CONFIG_HOME", ".config"))
+                                 .filePath(QStringLiteral("tandem/tandem.xml"));
+    paths.stateDir = !stateDirOption.isEmpty() ? stateDirOption
+                     : !env.value(QStringLiteral("TANDEM_STATE_DIR")).isEmpty()
+                         ? env.value(QStringLiteral("TANDEM_STATE_DIR"))
+                         : QDir(xdgDir(env, "XDG_STATE_HOME", ".local/state"))
+                               .filePath(QStringLiteral("tandem"));
     paths.configFile = QFileInfo(paths.configFile).absoluteFilePath();
     paths.stateDir = QFileInfo(paths.stateDir).absoluteFilePath();
     return paths;

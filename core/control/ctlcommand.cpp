@@ -189,9 +189,10 @@ class Session
 {
 public:
     Session(QTextStream &out, QTextStream &err, const TandemPaths &paths)
-        : m_out(out), m_err(err), m_doc(paths)
-    {
-    }
+        : m_out(out)
+        , m_err(err)
+        , m_doc(paths)
+    {}
 
     void load()
     {
@@ -229,7 +230,10 @@ private:
     {
         const QStringList words = args.positional().mid(2);
         if (words.size() != count)
-            usageError(tr("%1: expected %2 argument(s), got %3").arg(command).arg(count).arg(words.size()));
+            usageError(tr("%1: expected %2 argument(s), got %3")
+                           .arg(command)
+                           .arg(count)
+                           .arg(words.size()));
         args.rejectUnused(command);
         return words;
     }
@@ -253,7 +257,9 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         load();
         check(m_doc.addPair(pair));
         save();
-        m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)").arg(pair.name) << Qt::endl;
+        m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
+                     .arg(pair.name)
+              << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("set")) {
@@ -299,7 +305,9 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         const QString name = names(args, command, 1).at(0);
         load();
         check(m_doc.setEnabled(name, verb == QLatin1String("enable")));
-        m_out << (verb == QLatin1String("enable") ? tr("enabled pair '%1'") : tr("disabled pair '%1'")).arg(name)
+        m_out << (verb == QLatin1String("enable") ? tr("enabled pair '%1'")
+                                                  : tr("disabled pair '%1'"))
+                     .arg(name)
               << Qt::endl;
         return 0;
     }
@@ -317,8 +325,8 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         }
         for (const PairConfig &p : config.pairs) {
             m_out << p.name << '\t' << (m_doc.isEnabled(p.name) ? "enabled" : "disabled") << '\t'
-                  << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary << '\t' << p.secondary
-                  << '\t' << connectionModeKey(p.mode);
+                  << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary << '\t'
+                  << p.secondary << '\t' << connectionModeKey(p.mode);
             if (p.isAlias())
                 m_out << '\t' << tr("alias of %1").arg(p.aliasOf);
             m_out << Qt::endl;
@@ -339,7 +347,9 @@ int Session::monitorCommand(const QString &verb, Arguments &args)
         if (const auto v = args.value(QStringLiteral("type"))) {
             const auto type = dataTypeFromName(*v);
             if (!type)
-                usageError(tr("--type: '%1' is not one of Default, Boolean, Word, Short, DWord, Long, Float, Double").arg(*v));
+                usageError(tr("--type: '%1' is not one of Default, Boolean, Word, Short, DWord, "
+                              "Long, Float, Double")
+                               .arg(*v));
             item.dataType = *type;
         }
         if (const auto v = args.value(QStringLiteral("rate")))
@@ -357,15 +367,20 @@ int Session::monitorCommand(const QString &verb, Arguments &args)
         load();
         PairConfig p = pair(name);
         if (item.raiseNoChangePeriod())
-            note(tr("the no-change period must be at least twice the update rate; it was set to %1 ms")
+            note(tr("the no-change period must be at least twice the update rate; it was set to %1 "
+                    "ms")
                      .arg(item.triggerData));
         p.monitorItems.append(item);
         check(ConfigValidator::validateMonitorItem(
-            p, item, ConfigValidator::pairField(name, QStringLiteral("monitor[%1]").arg(p.monitorItems.size()))));
+            p, item,
+            ConfigValidator::pairField(name,
+                                       QStringLiteral("monitor[%1]").arg(p.monitorItems.size()))));
         check(m_doc.updatePair(name, p));
         save();
         m_out << tr("added monitor item %1 to '%2' (%3 item(s), failure count %4)")
-                     .arg(item.itemId, name).arg(p.monitorItems.size()).arg(p.failureCount)
+                     .arg(item.itemId, name)
+                     .arg(p.monitorItems.size())
+                     .arg(p.failureCount)
               << Qt::endl;
         return 0;
     }
@@ -375,8 +390,9 @@ int Session::monitorCommand(const QString &verb, Arguments &args)
         const PairConfig &p = pair(name);
         int index = 0;
         for (const MonitorItem &m : p.monitorItems)
-            m_out << ++index << '\t' << m.itemId << '\t' << dataTypeName(m.dataType) << '\t' << m.updateRateMs
-                  << '\t' << triggerKey(m.trigger) << '\t' << m.triggerData << '\t' << m.accessPath << Qt::endl;
+            m_out << ++index << '\t' << m.itemId << '\t' << dataTypeName(m.dataType) << '\t'
+                  << m.updateRateMs << '\t' << triggerKey(m.trigger) << '\t' << m.triggerData
+                  << '\t' << m.accessPath << Qt::endl;
         m_out << tr("failure count: %1").arg(p.failureCount) << Qt::endl;
         return 0;
     }
@@ -387,11 +403,14 @@ int Session::monitorCommand(const QString &verb, Arguments &args)
         PairConfig p = pair(words[0]);
         if (index < 1 || index > p.monitorItems.size())
             throw CtlError{1, tr("'%1' has %2 monitor item(s); there is no item %3")
-                                  .arg(words[0]).arg(p.monitorItems.size()).arg(index)};
+                                  .arg(words[0])
+                                  .arg(p.monitorItems.size())
+                                  .arg(index)};
         p.monitorItems.removeAt(index - 1);
         if (p.failureCount > p.maxFailureCount()) {
             p.failureCount = p.maxFailureCount();
-            note(tr("the failure count was lowered to %1, the number of items left").arg(p.failureCount));
+            note(tr("the failure count was lowered to %1, the number of items left")
+                     .arg(p.failureCount));
         }
         check(m_doc.updatePair(words[0], p));
         save();
@@ -407,8 +426,9 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
     if (verb != QLatin1String("set"))
         usageError(tr("unknown command: notify %1").arg(verb));
     if (args.has(QStringLiteral("password-stdin")))
-        throw CtlError{1, tr("--password-stdin: SMTP passwords are kept in the system keychain, which "
-                             "this build of Tandem does not use yet; nothing was changed")};
+        throw CtlError{1,
+                       tr("--password-stdin: SMTP passwords are kept in the system keychain, which "
+                          "this build of Tandem does not use yet; nothing was changed")};
     load();
     NotificationSettings n = m_doc.configuration().notifications;
     if (const auto v = args.value(QStringLiteral("enable")))
@@ -474,7 +494,8 @@ int Session::configCommand(const QString &verb, Arguments &args)
         usageError(tr("unknown command: config %1").arg(verb));
     names(args, QStringLiteral("config check"), 0);
     load();
-    m_out << tr("%1: OK, %2 pair(s)").arg(m_doc.filePath()).arg(m_doc.configuration().pairs.size()) << Qt::endl;
+    m_out << tr("%1: OK, %2 pair(s)").arg(m_doc.filePath()).arg(m_doc.configuration().pairs.size())
+          << Qt::endl;
     return 0;
 }
 
@@ -482,25 +503,28 @@ int Session::configCommand(const QString &verb, Arguments &args)
 
 QString CtlCommand::usage()
 {
-    return tr("Usage: tandemctl [--config FILE] [--state-dir DIR] COMMAND\n"
-              "\n"
-              "  pair add NAME --protocol modbus-tcp|opcua --primary HOST[:PORT] --secondary HOST[:PORT]\n"
-              "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
-              "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
-              "           [--failback-holdoff MS]\n"
-              "  pair set NAME [any option of pair add]\n"
-              "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
-              "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
-              "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
-              "              --trigger bad-quality|value|no-change [--data VALUE]\n"
-              "  monitor list NAME    monitor remove NAME INDEX\n"
-              "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
-              "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events all|ID,...]\n"
-              "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME]\n"
-              "  diagnostics set [--preserve yes|no] [--max-events N]\n"
-              "  config check\n"
-              "\n"
-              "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
+    return tr(
+        "Usage: tandemctl [--config FILE] [--state-dir DIR] COMMAND\n"
+        "\n"
+        "  pair add NAME --protocol modbus-tcp|opcua --primary HOST[:PORT] --secondary "
+        "HOST[:PORT]\n"
+        "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
+        "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
+        "           [--failback-holdoff MS]\n"
+        "  pair set NAME [any option of pair add]\n"
+        "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
+        "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
+        "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
+        "              --trigger bad-quality|value|no-change [--data VALUE]\n"
+        "  monitor list NAME    monitor remove NAME INDEX\n"
+        "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
+        "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events "
+        "all|ID,...]\n"
+        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME]\n"
+        "  diagnostics set [--preserve yes|no] [--max-events N]\n"
+        "  config check\n"
+        "\n"
+        "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
 }
 
 int CtlCommand::run(const QStringList &arguments)
@@ -512,8 +536,9 @@ int CtlCommand::run(const QStringList &arguments)
             (args.has(QStringLiteral("help")) ? m_out : m_err) << usage();
             return args.has(QStringLiteral("help")) ? 0 : 2;
         }
-        const TandemPaths paths = TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
-                                                       args.value(QStringLiteral("state-dir")).value_or(QString()));
+        const TandemPaths paths =
+            TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
+                                 args.value(QStringLiteral("state-dir")).value_or(QString()));
         const QStringList words = args.positional();
         const QString group = words.at(0);
         if (words.size() < 2)

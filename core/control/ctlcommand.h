@@ -10,7 +10,10 @@ namespace tandem {
 class CtlCommand final
 {
 public:
-    CtlCommand(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    CtlCommand(QTextStream &out, QTextStream &err)
+        : m_out(out)
+        , m_err(err)
+    {}
 
     // arguments without the program name
     int run(const QStringList &arguments);

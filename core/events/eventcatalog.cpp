@@ -26,28 +26,42 @@ const QList<EventDefinition> &EventCatalog::all()
     {id ".primary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", primaryText)},            \
         {id ".secondary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", secondaryText)}
         TANDEM_EVENT_PAIR("monitor-add-failed", Error,
-                          "Attempt to add monitor item '%3' for '%1' on primary machine '%2' failed. This monitor item will be considered in error.",
-                          "Attempt to add monitor item '%3' for '%1' on secondary machine '%2' failed. This monitor item will be considered in error."),
+                          "Attempt to add monitor item '%3' for '%1' on primary machine '%2' "
+                          "failed. This monitor item will be considered in error.",
+                          "Attempt to add monitor item '%3' for '%1' on secondary machine '%2' "
+                          "failed. This monitor item will be considered in error."),
         TANDEM_EVENT_PAIR("connected", Informational, "Connected to '%1' on primary machine '%2'.",
                           "Connected to '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("disconnected", Informational, "Disconnected from '%1' on primary machine '%2'.",
+        TANDEM_EVENT_PAIR("disconnected", Informational,
+                          "Disconnected from '%1' on primary machine '%2'.",
                           "Disconnected from '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("connect-failed", Error, "Failed to connect to '%1' on primary machine '%2'.",
+        TANDEM_EVENT_PAIR("connect-failed", Error,
+                          "Failed to connect to '%1' on primary machine '%2'.",
                           "Failed to connect to '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("monitor-array", Error,
-                          "Monitor item '%3' for '%1' on primary machine '%2' contains array data which is not supported for the 'specific value' trigger condition.",
-                          "Monitor item '%3' for '%1' on secondary machine '%2' contains array data which is not supported for the 'specific value' trigger condition."),
-        TANDEM_EVENT_PAIR("monitor-error", Error, "Monitor item test in error for '%1' on primary machine '%2'.",
+        TANDEM_EVENT_PAIR(
+            "monitor-array", Error,
+            "Monitor item '%3' for '%1' on primary machine '%2' contains array data which is not "
+            "supported for the 'specific value' trigger condition.",
+            "Monitor item '%3' for '%1' on secondary machine '%2' contains array data which is not "
+            "supported for the 'specific value' trigger condition."),
+        TANDEM_EVENT_PAIR("monitor-error", Error,
+                          "Monitor item test in error for '%1' on primary machine '%2'.",
                           "Monitor item test in error for '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("monitor-passed", Informational, "Monitor item test passed for '%1' on primary machine '%2'.",
+        TANDEM_EVENT_PAIR("monitor-passed", Informational,
+                          "Monitor item test passed for '%1' on primary machine '%2'.",
                           "Monitor item test passed for '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("promoted", Informational, "Promoted active connection for server '%1' to primary machine '%2'.",
+        TANDEM_EVENT_PAIR("promoted", Informational,
+                          "Promoted active connection for server '%1' to primary machine '%2'.",
                           "Promoted active connection for server '%1' to secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("shutdown", Informational, "Received shutdown notification from server '%1' on primary machine '%2'.",
-                          "Received shutdown notification from server '%1' on secondary machine '%2'."),
+        TANDEM_EVENT_PAIR(
+            "shutdown", Informational,
+            "Received shutdown notification from server '%1' on primary machine '%2'.",
+            "Received shutdown notification from server '%1' on secondary machine '%2'."),
         TANDEM_EVENT_PAIR("status-lost", Error,
-                          "Unable to retrieve status for server '%1' on primary machine '%2'. Server communications has been lost.",
-                          "Unable to retrieve status for server '%1' on secondary machine '%2'. Server communications has been lost."),
+                          "Unable to retrieve status for server '%1' on primary machine '%2'. "
+                          "Server communications has been lost.",
+                          "Unable to retrieve status for server '%1' on secondary machine '%2'. "
+                          "Server communications has been lost."),
 #undef TANDEM_EVENT_PAIR
     };
     return events;

@@ -5,7 +5,12 @@
 
 namespace tandem {
 
-enum class Severity { Informational, Warning, Error };
+enum class Severity
+{
+    Informational,
+    Warning,
+    Error
+};
 
 QString severityName(Severity severity);
 

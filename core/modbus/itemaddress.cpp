@@ -25,9 +25,9 @@ std::optional<ItemAddress> ItemAddress::parse(const QString &text, QString *erro
         address.unit = quint8(unit);
         reference = reference.mid(colon + 1);
     }
-    const bool digitsOnly = !reference.isEmpty()
-                            && std::all_of(reference.cbegin(), reference.cend(),
-                                           [](QChar c) { return c.isDigit() && c.unicode() < 128; });
+    const bool digitsOnly = !reference.isEmpty() &&
+                            std::all_of(reference.cbegin(), reference.cend(),
+                                        [](QChar c) { return c.isDigit() && c.unicode() < 128; });
     if (!digitsOnly || reference.size() < 5 || reference.size() > 6) {
         *error = tr("'%1' is not a Modbus reference: write [UNIT:]Txxxxx, T = 0 coil, 1 discrete "
                     "input, 3 input register, 4 holding register (e.g. 400001 or 2:300010)")
@@ -53,7 +53,8 @@ std::optional<ItemAddress> ItemAddress::parse(const QString &text, QString *erro
 
 QString ItemAddress::toString() const
 {
-    const QString reference = QString::number(int(table)) + QStringLiteral("%1").arg(offset + 1, 5, 10, QLatin1Char('0'));
+    const QString reference =
+        QString::number(int(table)) + QStringLiteral("%1").arg(offset + 1, 5, 10, QLatin1Char('0'));
     return unit == DefaultUnit ? reference : QString::number(unit) + QLatin1Char(':') + reference;
 }
 
@@ -74,10 +75,12 @@ int ItemAddress::width(DataType type)
 QString ItemAddress::checkType(DataType type) const
 {
     if (isBitTable() && type != DataType::Default && type != DataType::Boolean)
-        return tr("coils and discrete inputs hold single bits: use data type Default or Boolean, not %1")
+        return tr("coils and discrete inputs hold single bits: use data type Default or Boolean, "
+                  "not %1")
             .arg(dataTypeName(type));
     if (int(offset) + width(type) > 65536)
-        return tr("a %1 at %2 would run past the last address 65536").arg(dataTypeName(type), toString());
+        return tr("a %1 at %2 would run past the last address 65536")
+            .arg(dataTypeName(type), toString());
     return {};
 }
 

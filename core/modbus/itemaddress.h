@@ -9,7 +9,13 @@
 namespace tandem::modbus {
 
 // The four Modbus data tables, by their Modicon reference digit.
-enum class Table { Coils = 0, DiscreteInputs = 1, InputRegisters = 3, HoldingRegisters = 4 };
+enum class Table
+{
+    Coils = 0,
+    DiscreteInputs = 1,
+    InputRegisters = 3,
+    HoldingRegisters = 4
+};
 
 // A Modbus item id: `[UNIT:]Txxxxx` with T the table digit and xxxxx the 1-based
 // reference (`400001` is the first holding register; 5-digit `40001` works too).

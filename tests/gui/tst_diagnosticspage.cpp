@@ -1,5 +1,198 @@
-// placeholder: being written
+#include "config/configdocument.h"
+#include "pages/diagnosticspage.h"
+
+#include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
-class Placeholder : public QObject { Q_OBJECT private slots: void placeholder() { QFAIL("not written yet"); } };
-QTEST_MAIN(Placeholder)
+
+#include <memory>
+
+using namespace tandem;
+
+class TestDiagnosticsPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void eventViewIsEmptyAndHonest();
+    void defaultsShown();
+    void spinBoxBounds();
+    void preserveEditsDocument();
+    void maxEventsEditsDocument();
+    void typedMaxEventsEditsDocument();
+    void savedValuesReload();
+    void followsDocumentChanges();
+
+private:
+    TandemPaths paths() const
+    {
+        return TandemPaths{m_dir->filePath(QStringLiteral("tandem.xml")),
+                           m_dir->filePath(QStringLiteral("state"))};
+    }
+    template <typename T> T *child(QWidget *page, const char *name)
+    {
+        T *widget = page->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget named %s", name);
+        return widget;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConfigDocument> m_document;
+    std::unique_ptr<DiagnosticsPage> m_page;
+};
+
+void TestDiagnosticsPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_document = std::make_unique<ConfigDocument>(paths());
+    QVERIFY2(m_document->load().isEmpty(), "empty configuration loads");
+    m_page = std::make_unique<DiagnosticsPage>(m_document.get());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestDiagnosticsPage::cleanup()
+{
+    m_page.reset();
+    m_document.reset();
+    m_dir.reset();
+}
+
+void TestDiagnosticsPage::eventViewIsEmptyAndHonest()
+{
+    auto *view = child<QTableView>(m_page.get(), "eventView");
+    QVERIFY(view);
+    QVERIFY(view->model());
+    QCOMPARE(view->model()->columnCount(), 4);
+    QCOMPARE(view->model()->rowCount(), 0);
+    const QStringList expected{QStringLiteral("Date"), QStringLiteral("Time"),
+                               QStringLiteral("Process"), QStringLiteral("Event")};
+    for (int column = 0; column < expected.size(); ++column)
+        QCOMPARE(view->model()->headerData(column, Qt::Horizontal).toString(), expected[column]);
+
+    auto *note = child<QLabel>(m_page.get(), "eventViewNote");
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY(!note->text().isEmpty());
+
+    for (const char *name : {"saveEventsAs", "resetEvents"}) {
+        auto *button = child<QPushButton>(m_page.get(), name);
+        QVERIFY(button);
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(!button->toolTip().isEmpty(), name);
+    }
+}
+
+void TestDiagnosticsPage::defaultsShown()
+{
+    auto *preserve = child<QCheckBox>(m_page.get(), "preserveEvents");
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(preserve && maxEvents);
+    QCOMPARE(preserve->isChecked(), DiagnosticsSettings().preserveEvents);
+    QCOMPARE(maxEvents->value(), DiagnosticsSettings::DefaultMaxEvents);
+    QVERIFY(!m_document->isModified());
+}
+
+void TestDiagnosticsPage::spinBoxBounds()
+{
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(maxEvents);
+    QCOMPARE(maxEvents->minimum(), 1000);
+    QCOMPARE(maxEvents->maximum(), 30000);
+    maxEvents->setValue(100);
+    QCOMPARE(m_document->configuration().diagnostics.maxEvents, 1000);
+    maxEvents->setValue(99999);
+    QCOMPARE(m_document->configuration().diagnostics.maxEvents, 30000);
+}
+
+void TestDiagnosticsPage::preserveEditsDocument()
+{
+    auto *preserve = child<QCheckBox>(m_page.get(), "preserveEvents");
+    QVERIFY(preserve);
+    QSignalSpy modified(m_document.get(), &ConfigDocument::modifiedChanged);
+    const bool before = preserve->isChecked();
+    QTest::mouseClick(preserve, Qt::LeftButton, {}, preserve->rect().center());
+    QCOMPARE(preserve->isChecked(), !before);
+    QCOMPARE(m_document->configuration().diagnostics.preserveEvents, !before);
+    QVERIFY(m_document->isModified());
+    QCOMPARE(modified.count(), 1);
+
+    QTest::mouseClick(preserve, Qt::LeftButton, {}, preserve->rect().center());
+    QCOMPARE(m_document->configuration().diagnostics.preserveEvents, before);
+    QVERIFY(!m_document->isModified());
+}
+
+void TestDiagnosticsPage::maxEventsEditsDocument()
+{
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(maxEvents);
+    maxEvents->setValue(12000);
+    QCOMPARE(m_document->configuration().diagnostics.maxEvents, 12000);
+    QVERIFY(m_document->isModified());
+}
+
+void TestDiagnosticsPage::typedMaxEventsEditsDocument()
+{
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(maxEvents);
+    maxEvents->setFocus();
+    maxEvents->selectAll();
+    QTest::keyClicks(maxEvents, QStringLiteral("25000"));
+    QCOMPARE(maxEvents->value(), 25000);
+    QCOMPARE(m_document->configuration().diagnostics.maxEvents, 25000);
+    QVERIFY(m_document->isModified());
+}
+
+void TestDiagnosticsPage::savedValuesReload()
+{
+    auto *preserve = child<QCheckBox>(m_page.get(), "preserveEvents");
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(preserve && maxEvents);
+    preserve->setChecked(false);
+    maxEvents->setValue(7000);
+    QVERIFY(m_document->isModified());
+    const ConfigIssues issues = m_document->save();
+    QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
+    QVERIFY(!m_document->isModified());
+
+    ConfigDocument reloaded(paths());
+    const ConfigIssues loadIssues = reloaded.load();
+    QVERIFY2(loadIssues.isEmpty(), qPrintable(joinIssues(loadIssues)));
+    QCOMPARE(reloaded.configuration().diagnostics.preserveEvents, false);
+    QCOMPARE(reloaded.configuration().diagnostics.maxEvents, 7000);
+
+    DiagnosticsPage page(&reloaded);
+    auto *preserve2 = child<QCheckBox>(&page, "preserveEvents");
+    auto *maxEvents2 = child<QSpinBox>(&page, "maxEvents");
+    QVERIFY(preserve2 && maxEvents2);
+    QCOMPARE(preserve2->isChecked(), false);
+    QCOMPARE(maxEvents2->value(), 7000);
+    QVERIFY2(!reloaded.isModified(), "showing the settings does not change them");
+}
+
+void TestDiagnosticsPage::followsDocumentChanges()
+{
+    auto *preserve = child<QCheckBox>(m_page.get(), "preserveEvents");
+    auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
+    QVERIFY(preserve && maxEvents);
+    DiagnosticsSettings settings;
+    settings.preserveEvents = false;
+    settings.maxEvents = 2000;
+    m_document->setDiagnostics(settings);
+    QCOMPARE(preserve->isChecked(), false);
+    QCOMPARE(maxEvents->value(), 2000);
+    QCOMPARE(m_document->configuration().diagnostics, settings);
+}
+
+QTEST_MAIN(TestDiagnosticsPage)
 #include "tst_diagnosticspage.moc"

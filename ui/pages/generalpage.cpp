@@ -1,1 +1,194 @@
-// placeholder
+#include "generalpage.h"
+
+#include "config/configdocument.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace tandem {
+
+namespace {
+QSpinBox *makeSpinBox(const QString &objectName, int min, int max, int step)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(objectName);
+    box->setRange(min, max);
+    box->setSingleStep(step);
+    box->setSuffix(QStringLiteral(" ms"));
+    box->setAccelerated(true);
+    return box;
+}
+
+QLabel *makeErrorLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+} // namespace
+
+GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+{
+    setObjectName(QStringLiteral("generalPage"));
+    auto *hint = new QLabel(tr("Press F1 for help on this topic"));
+    hint->setObjectName(QStringLiteral("helpHint"));
+
+    auto *machines = new QGroupBox(tr("Machine Settings"));
+    auto *machineForm = new QFormLayout(machines);
+    m_protocol = new QLabel;
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    machineForm->addRow(tr("Protocol:"), m_protocol);
+    m_endpoint = new QLineEdit;
+    m_endpoint->setObjectName(QStringLiteral("endpoint"));
+    m_endpoint->setToolTip(
+        tr("The address clients connect to instead of the server, e.g. 127.0.0.1:1502 "
+           "or opc.tcp://localhost:4841/line1"));
+    m_endpointError = makeErrorLabel(QStringLiteral("endpointError"));
+    machineForm->addRow(tr("Client &endpoint:"), m_endpoint);
+    machineForm->addRow(QString(), m_endpointError);
+    m_primary = new QLineEdit;
+    m_primary->setObjectName(QStringLiteral("primaryMachine"));
+    m_primaryError = makeErrorLabel(QStringLiteral("primaryError"));
+    machineForm->addRow(tr("&Primary (Hostname or IP Address):"), m_primary);
+    machineForm->addRow(QString(), m_primaryError);
+    m_secondary = new QLineEdit;
+    m_secondary->setObjectName(QStringLiteral("secondaryMachine"));
+    m_secondaryError = makeErrorLabel(QStringLiteral("secondaryError"));
+    machineForm->addRow(tr("&Secondary (Hostname or IP Address):"), m_secondary);
+    machineForm->addRow(QString(), m_secondaryError);
+
+    auto *options = new QGroupBox(tr("Redundancy Options"));
+    auto *optionsForm = new QFormLayout(options);
+    m_mode = new QComboBox;
+    m_mode->setObjectName(QStringLiteral("connectionMode"));
+    for (ConnectionMode mode : {ConnectionMode::Cold, ConnectionMode::Warm, ConnectionMode::Hot})
+        m_mode->addItem(connectionModeDescription(mode), int(mode));
+    optionsForm->addRow(tr("Connection &mode:"), m_mode);
+    m_reconnectPrimary =
+        new QCheckBox(tr("&Always reconnect to primary machine upon availability"));
+    m_reconnectPrimary->setObjectName(QStringLiteral("reconnectPrimary"));
+    optionsForm->addRow(m_reconnectPrimary);
+    m_statusInterval =
+        makeSpinBox(QStringLiteral("statusInterval"), PairConfig::MinStatusIntervalMs,
+                    PairConfig::MaxStatusIntervalMs, 100);
+    optionsForm->addRow(tr("Query server status &interval (ms):"), m_statusInterval);
+    m_statusTimeout = makeSpinBox(QStringLiteral("statusTimeout"), PairConfig::MinStatusTimeoutMs,
+                                  PairConfig::MaxStatusTimeoutMs, 100);
+    optionsForm->addRow(tr("Query server status &timeout (ms):"), m_statusTimeout);
+    m_failbackHoldoff =
+        makeSpinBox(QStringLiteral("failbackHoldoff"), 0, PairConfig::MaxFailbackHoldoffMs, 500);
+    m_failbackHoldoff->setToolTip(
+        tr("How long a recovered primary must stay healthy before traffic returns "
+           "to it, so a flapping primary cannot cause a switch storm"));
+    optionsForm->addRow(tr("&Fail-back hold-off (ms):"), m_failbackHoldoff);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(hint);
+    layout->addWidget(machines);
+    layout->addWidget(options);
+    layout->addStretch();
+
+    for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary})
+        connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
+    connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
+    for (QSpinBox *box : {m_statusInterval, m_statusTimeout, m_failbackHoldoff})
+        connect(box, &QSpinBox::valueChanged, this, &GeneralPage::apply);
+    connect(m_document, &ConfigDocument::pairChanged, this, [this](const QString &name) {
+        if (name == m_pairName)
+            load();
+    });
+    connect(m_document, &ConfigDocument::pairsChanged, this, [this] {
+        if (!m_document->pair(m_pairName))
+            m_pairName.clear();
+        load();
+    });
+    load();
+}
+
+void GeneralPage::setPair(const QString &name)
+{
+    m_pairName = name;
+    load();
+}
+
+void GeneralPage::showFieldError(QLineEdit *edit, QLabel *label, const QString &error)
+{
+    label->setText(error);
+    label->setVisible(!error.isEmpty());
+    edit->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b00020;"));
+}
+
+void GeneralPage::load()
+{
+    if (m_loading)
+        return;
+    m_loading = true;
+    const PairConfig *pair = m_document->pair(m_pairName);
+    setEnabled(pair != nullptr);
+    const PairConfig shown = pair ? *pair : PairConfig{};
+    m_protocol->setText(pair ? (shown.protocol == Protocol::OpcUa ? tr("OPC UA") : tr("Modbus TCP"))
+                             : QString());
+    // Only replace text that differs, so the field being typed in keeps its cursor.
+    auto setText = [](QLineEdit *edit, const QString &text) {
+        if (edit->text().trimmed() != text)
+            edit->setText(text);
+    };
+    setText(m_endpoint, shown.endpoint);
+    setText(m_primary, shown.primary);
+    setText(m_secondary, shown.secondary);
+    m_mode->setCurrentIndex(m_mode->findData(int(shown.mode)));
+    m_reconnectPrimary->setChecked(shown.reconnectPrimary);
+    m_reconnectPrimary->setEnabled(shown.mode != ConnectionMode::Cold);
+    m_reconnectPrimary->setToolTip(
+        shown.mode == ConnectionMode::Cold
+            ? tr("Cold mode does not support always reconnecting to the primary machine")
+            : QString());
+    m_statusInterval->setValue(shown.statusIntervalMs);
+    m_statusTimeout->setValue(shown.statusTimeoutMs);
+    m_failbackHoldoff->setValue(shown.failbackHoldoffMs);
+    QString error;
+    showFieldError(m_endpoint, m_endpointError,
+                   !pair || Endpoint::parse(shown.endpoint, shown.protocol, &error) ? QString()
+                                                                                    : error);
+    showFieldError(m_primary, m_primaryError,
+                   !pair || MachineAddress::parse(shown.primary, shown.protocol, &error) ? QString()
+                                                                                         : error);
+    showFieldError(m_secondary, m_secondaryError,
+                   !pair || MachineAddress::parse(shown.secondary, shown.protocol, &error)
+                       ? QString()
+                       : error);
+    m_loading = false;
+}
+
+void GeneralPage::apply()
+{
+    const PairConfig *current = m_document->pair(m_pairName);
+    if (m_loading || !current)
+        return;
+    PairConfig pair = *current;
+    pair.endpoint = m_endpoint->text().trimmed();
+    pair.primary = m_primary->text().trimmed();
+    pair.secondary = m_secondary->text().trimmed();
+    pair.mode = ConnectionMode(m_mode->currentData().toInt());
+    // The seed: Cold mode does not support always-reconnect, so switching to Cold clears it.
+    pair.reconnectPrimary = pair.mode != ConnectionMode::Cold && m_reconnectPrimary->isChecked();
+    pair.statusIntervalMs = m_statusInterval->value();
+    pair.statusTimeoutMs = m_statusTimeout->value();
+    pair.failbackHoldoffMs = m_failbackHoldoff->value();
+    m_document->updatePair(m_pairName, pair);
+    load();
+}
+
+} // namespace tandem

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "config/monitoritem.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QPushButton;
 class QSpinBox;
@@ -9,6 +13,7 @@ class QTreeWidget;
 namespace tandem {
 
 class ConfigDocument;
+struct PairConfig;
 
 // Monitoring tab (seed: Monitoring Settings): the monitor item list with Add, Modify and
 // Delete through MonitorItemDialog, and the failure count bounded by the item count.
@@ -26,7 +31,14 @@ private:
     void addItem();
     void modifyItem();
     void deleteItem();
+    void setFailureCount(int count);
     void updateButtons();
+    int currentRow() const;
+    void selectRow(int row);
+    // Runs the Monitor Item dialog (objectName "monitorItemDialog") modally.
+    std::optional<MonitorItem> editItem(const PairConfig &pair, const MonitorItem &item);
+    // Writes the changed pair to the document without reloading from its signal.
+    bool apply(const PairConfig &pair);
 
     ConfigDocument *m_document;
     QString m_pairName;

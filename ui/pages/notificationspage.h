@@ -36,6 +36,7 @@ private:
     QLineEdit *m_subject;
     QPlainTextEdit *m_header;
     QPlainTextEdit *m_footer;
+    QCheckBox *m_allEvents;
     QListWidget *m_events;
     QCheckBox *m_allowPlaintext;
     QLabel *m_problems;

@@ -1,0 +1,353 @@
+// Runs the real tandemctl binary: the command-line contract of DESIGN.md.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestTandemctl final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void addListAndJson();
+    void refusalsGoToStderrWithField();
+    void setChangesOnlyNamedOptions();
+    void aliasAndUnalias();
+    void enableDisableSurvivesAndDeploymentDisables();
+    void monitorItems();
+    void notifyAndDiagnostics();
+    void brokenFileNamesLineAndIsKept();
+    void environmentOverridesDefaults();
+    void usageErrors();
+
+private:
+    Result ctl(QStringList args, const QString &stateDir = {}, const QProcessEnvironment &env = {});
+    QJsonArray pairs(const QString &stateDir = {});
+    Result add(const QString &name, int port, const QStringList &extra = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestTandemctl::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+Result TestTandemctl::ctl(QStringList args, const QString &stateDir, const QProcessEnvironment &env)
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    if (env.isEmpty() || !env.contains(QStringLiteral("TANDEM_CONFIG")))
+        args =
+            QStringList{QStringLiteral("--config"), m_dir->filePath(QStringLiteral("tandem.xml")),
+                        QStringLiteral("--state-dir"),
+                        stateDir.isEmpty() ? m_dir->filePath(QStringLiteral("state")) : stateDir} +
+            args;
+    p.start(QStringLiteral(TANDEMCTL_PATH), args);
+    if (!p.waitForFinished(30000))
+        qFatal("tandemctl did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonArray TestTandemctl::pairs(const QString &stateDir)
+{
+    const Result r =
+        ctl({QStringLiteral("pair"), QStringLiteral("list"), QStringLiteral("--json")}, stateDir);
+    if (r.exitCode != 0)
+        qWarning() << r.err;
+    return QJsonDocument::fromJson(r.out.toUtf8()).array();
+}
+
+Result TestTandemctl::add(const QString &name, int port, const QStringList &extra)
+{
+    return ctl(QStringList{QStringLiteral("pair"), QStringLiteral("add"), name,
+                           QStringLiteral("--protocol"), QStringLiteral("modbus-tcp"),
+                           QStringLiteral("--primary"), QStringLiteral("127.0.0.1:5020"),
+                           QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:5021"),
+                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)} +
+               extra);
+}
+
+void TestTandemctl::addListAndJson()
+{
+    Result r =
+        add(QStringLiteral("line1"), 1502,
+            {QStringLiteral("--mode"), QStringLiteral("hot"), QStringLiteral("--reconnect-primary"),
+             QStringLiteral("yes"), QStringLiteral("--status-interval"), QStringLiteral("200"),
+             QStringLiteral("--status-timeout"), QStringLiteral("100"),
+             QStringLiteral("--failback-holdoff"), QStringLiteral("1500")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("tandem.xml"))));
+    const QJsonArray list = pairs();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject p = list[0].toObject();
+    QCOMPARE(p[QStringLiteral("name")].toString(), QStringLiteral("line1"));
+    QCOMPARE(p[QStringLiteral("mode")].toString(), QStringLiteral("hot"));
+    QCOMPARE(p[QStringLiteral("reconnect-primary")].toBool(), true);
+    QCOMPARE(p[QStringLiteral("status-interval")].toInt(), 200);
+    QCOMPARE(p[QStringLiteral("status-timeout")].toInt(), 100);
+    QCOMPARE(p[QStringLiteral("failback-holdoff")].toInt(), 1500);
+    QCOMPARE(p[QStringLiteral("enabled")].toBool(), false);
+    QCOMPARE(p[QStringLiteral("listen")].toString(), QStringLiteral("127.0.0.1:1502"));
+
+    r = ctl({QStringLiteral("pair"), QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(QStringLiteral("line1\tdisabled\tmodbus-tcp\t127.0.0.1:1502")));
+}
+
+void TestTandemctl::refusalsGoToStderrWithField()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    Result r = add(QStringLiteral("line2"), 1502);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral(
+                 "pair[line2]/listen: endpoint 127.0.0.1:1502 is already used by pair 'line1'")),
+             qPrintable(r.err));
+    r = add(QStringLiteral("a&b"), 1503);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("<, > and &")));
+    r = add(QStringLiteral("cold"), 1504,
+            {QStringLiteral("--mode"), QStringLiteral("cold"),
+             QStringLiteral("--reconnect-primary"), QStringLiteral("yes")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("Cold mode does not support")));
+    r = add(QStringLiteral("slow"), 1505,
+            {QStringLiteral("--status-timeout"), QStringLiteral("5000")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("pair[slow]/status-timeout")));
+    QCOMPARE(pairs().size(), 1);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("remove"), QStringLiteral("ghost")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("no pair named 'ghost'")));
+}
+
+void TestTandemctl::setChangesOnlyNamedOptions()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502, {QStringLiteral("--mode"), QStringLiteral("hot")})
+                 .exitCode,
+             0);
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                    QStringLiteral("--secondary"), QStringLiteral("plc-b:502")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QJsonObject p = pairs()[0].toObject();
+    QCOMPARE(p[QStringLiteral("secondary")].toString(), QStringLiteral("plc-b:502"));
+    QCOMPARE(p[QStringLiteral("mode")].toString(), QStringLiteral("hot"));
+    // Turning on always-reconnect and then switching to cold is refused, file unchanged.
+    QCOMPARE(ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                  QStringLiteral("--reconnect-primary"), QStringLiteral("yes")})
+                 .exitCode,
+             0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+             QStringLiteral("--mode"), QStringLiteral("cold")});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(pairs()[0].toObject()[QStringLiteral("mode")].toString(), QStringLiteral("hot"));
+}
+
+void TestTandemctl::aliasAndUnalias()
+{
+    QCOMPARE(add(QStringLiteral("KEP"), 1502).exitCode, 0);
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("alias"), QStringLiteral("KEP"),
+                    QStringLiteral("KEP.Alias1"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:1600")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(add(QStringLiteral("KEP"), 1601).exitCode, 0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("unalias"), QStringLiteral("KEP.Alias1")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("in use as a redundant server")));
+    QCOMPARE(
+        ctl({QStringLiteral("pair"), QStringLiteral("remove"), QStringLiteral("KEP")}).exitCode, 0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("unalias"), QStringLiteral("KEP.Alias1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray list = pairs();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("KEP"));
+    QCOMPARE(list[0].toObject()[QStringLiteral("listen")].toString(),
+             QStringLiteral("127.0.0.1:1502"));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("alias"), QStringLiteral("KEP"),
+             QStringLiteral("K>1"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:1600")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("<, > and &")));
+}
+
+void TestTandemctl::enableDisableSurvivesAndDeploymentDisables()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    QCOMPARE(add(QStringLiteral("line2"), 1503).exitCode, 0);
+    QCOMPARE(
+        ctl({QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("line1")}).exitCode,
+        0);
+    QCOMPARE(
+        ctl({QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("line2")}).exitCode,
+        0);
+    QCOMPARE(
+        ctl({QStringLiteral("pair"), QStringLiteral("disable"), QStringLiteral("line2")}).exitCode,
+        0);
+    QJsonArray list = pairs();
+    QCOMPARE(list[0].toObject()[QStringLiteral("enabled")].toBool(), true);
+    QCOMPARE(list[1].toObject()[QStringLiteral("enabled")].toBool(), false);
+    // The same tandem.xml with a fresh state directory (another machine): all disabled.
+    list = pairs(m_dir->filePath(QStringLiteral("fresh-machine")));
+    QCOMPARE(list.size(), 2);
+    for (const QJsonValue &p : list)
+        QCOMPARE(p.toObject()[QStringLiteral("enabled")].toBool(), false);
+}
+
+void TestTandemctl::monitorItems()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    Result r = ctl({QStringLiteral("monitor"), QStringLiteral("add"), QStringLiteral("line1"),
+                    QStringLiteral("--item"), QStringLiteral("400001"), QStringLiteral("--rate"),
+                    QStringLiteral("500"), QStringLiteral("--trigger"), QStringLiteral("no-change"),
+                    QStringLiteral("--data"), QStringLiteral("300")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("set to 1000 ms")));
+    r = ctl({QStringLiteral("monitor"), QStringLiteral("add"), QStringLiteral("line1"),
+             QStringLiteral("--item"), QStringLiteral("2:300005"), QStringLiteral("--type"),
+             QStringLiteral("Float"), QStringLiteral("--trigger"), QStringLiteral("value"),
+             QStringLiteral("--data"), QStringLiteral("-1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = ctl({QStringLiteral("monitor"), QStringLiteral("add"), QStringLiteral("line1"),
+             QStringLiteral("--item"), QStringLiteral("700001"), QStringLiteral("--trigger"),
+             QStringLiteral("bad-quality")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("pair[line1]/monitor[3]/id")));
+    QCOMPARE(ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                  QStringLiteral("--failure-count"), QStringLiteral("2")})
+                 .exitCode,
+             0);
+    QCOMPARE(ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                  QStringLiteral("--failure-count"), QStringLiteral("3")})
+                 .exitCode,
+             1);
+    r = ctl({QStringLiteral("monitor"), QStringLiteral("list"), QStringLiteral("line1")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("1\t400001\tDefault\t500\tno-change\t1000")));
+    QVERIFY(r.out.contains(QStringLiteral("2\t2:300005\tFloat\t1000\tvalue\t-1")));
+    QVERIFY(r.out.contains(QStringLiteral("failure count: 2")));
+    r = ctl({QStringLiteral("monitor"), QStringLiteral("remove"), QStringLiteral("line1"),
+             QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 1);
+    r = ctl({QStringLiteral("monitor"), QStringLiteral("remove"), QStringLiteral("line1"),
+             QStringLiteral("1")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("failure count was lowered to 1")));
+    const QJsonObject p = pairs()[0].toObject();
+    QCOMPARE(p[QStringLiteral("monitor")].toArray().size(), 1);
+    QCOMPARE(p[QStringLiteral("failure-count")].toInt(), 1);
+}
+
+void TestTandemctl::notifyAndDiagnostics()
+{
+    Result r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--enable"),
+                    QStringLiteral("yes"), QStringLiteral("--primary-smtp"),
+                    QStringLiteral("smtp://127.0.0.1:2525"), QStringLiteral("--from"),
+                    QStringLiteral("tandem@plant.example"), QStringLiteral("--to"),
+                    QStringLiteral("a@plant.example"), QStringLiteral("--to"),
+                    QStringLiteral("b@plant.example"), QStringLiteral("--events"),
+                    QStringLiteral("connected.primary,promoted.secondary")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString xml = [&] {
+        QFile f(m_dir->filePath(QStringLiteral("tandem.xml")));
+        f.open(QIODevice::ReadOnly);
+        return QString::fromUtf8(f.readAll());
+    }();
+    QVERIFY(xml.contains(QStringLiteral("<to>b@plant.example</to>")));
+    QVERIFY(xml.contains(QStringLiteral("<event id=\"promoted.secondary\"/>")));
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--from"),
+             QStringLiteral("not-an-address")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(
+        QStringLiteral("notifications/from: 'not-an-address' is not an e-mail address")));
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--events"),
+             QStringLiteral("bogus.event")});
+    QCOMPARE(r.exitCode, 2);
+    r = ctl({QStringLiteral("diagnostics"), QStringLiteral("set"), QStringLiteral("--max-events"),
+             QStringLiteral("999")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("diagnostics/max-events")));
+    r = ctl({QStringLiteral("diagnostics"), QStringLiteral("set"), QStringLiteral("--max-events"),
+             QStringLiteral("30000"), QStringLiteral("--preserve"), QStringLiteral("no")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
+void TestTandemctl::brokenFileNamesLineAndIsKept()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    QFile f(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray xml = f.readAll();
+    f.close();
+    xml.replace("<status-timeout>500</status-timeout>",
+                "<status-timeout>half a second</status-timeout>");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(xml);
+    f.close();
+    Result r = ctl({QStringLiteral("config"), QStringLiteral("check")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(
+        r.err.contains(QStringLiteral(
+            "tandem.xml:10: pair[line1]/status-timeout: 'half a second' is not a whole number")),
+        qPrintable(r.err));
+    r = add(QStringLiteral("line2"), 1503);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), xml);
+}
+
+void TestTandemctl::environmentOverridesDefaults()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TANDEM_CONFIG"), m_dir->filePath(QStringLiteral("env.xml")));
+    env.insert(QStringLiteral("TANDEM_STATE_DIR"), m_dir->filePath(QStringLiteral("env-state")));
+    Result r =
+        ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("viaenv"),
+             QStringLiteral("--protocol"), QStringLiteral("opcua"), QStringLiteral("--primary"),
+             QStringLiteral("a"), QStringLiteral("--secondary"), QStringLiteral("b"),
+             QStringLiteral("--listen"), QStringLiteral("opc.tcp://localhost:4841/x")},
+            {}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("env.xml"))));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("viaenv")}, {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("env-state/enabled-pairs.json"))));
+}
+
+void TestTandemctl::usageErrors()
+{
+    Result r = ctl({});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("Usage: tandemctl")));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("list"), QStringLiteral("--colour"),
+             QStringLiteral("red")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("unknown option --colour")));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("x")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--protocol is required")));
+    r = add(QStringLiteral("x"), 1502,
+            {QStringLiteral("--status-interval"), QStringLiteral("fast")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--status-interval: 'fast' is not a whole number")));
+    r = ctl({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("pair alias NAME NEW_NAME")));
+}
+
+QTEST_GUILESS_MAIN(TestTandemctl)
+#include "tst_tandemctl.moc"

@@ -1,0 +1,123 @@
+// Endpoint, machine and Modbus item address parsing.
+#include "config/endpoint.h"
+#include "modbus/itemaddress.h"
+
+#include <QTest>
+
+using namespace tandem;
+
+class TestAddresses final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void machine_data();
+    void machine();
+    void endpointOverlap();
+    void itemAddress_data();
+    void itemAddress();
+};
+
+void TestAddresses::machine_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // empty: refused
+    QTest::newRow("host") << "plc-a"
+                          << "plc-a:502";
+    QTest::newRow("host:port") << "plc-a:5020"
+                               << "plc-a:5020";
+    QTest::newRow("ipv4") << "10.0.0.5"
+                          << "10.0.0.5:502";
+    QTest::newRow("ipv6") << "[fd00::5]:1502"
+                          << "[fd00::5]:1502";
+    QTest::newRow("bare ipv6") << "fd00::5"
+                               << "";
+    QTest::newRow("empty") << "  "
+                           << "";
+    QTest::newRow("bad ipv4") << "10.0.0.256"
+                              << "";
+    QTest::newRow("port 0") << "plc:0"
+                            << "";
+    QTest::newRow("space") << "plc a"
+                           << "";
+    QTest::newRow("underscore") << "plc_a"
+                                << "";
+}
+
+void TestAddresses::machine()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QString error;
+    const auto parsed = MachineAddress::parse(text, Protocol::ModbusTcp, &error);
+    if (expected.isEmpty()) {
+        QVERIFY(!parsed);
+        QVERIFY(!error.isEmpty());
+    } else {
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->toString(), expected);
+    }
+}
+
+void TestAddresses::endpointOverlap()
+{
+    QString error;
+    const auto a = Endpoint::parse(QStringLiteral("127.0.0.1:1502"), Protocol::ModbusTcp, &error);
+    const auto b = Endpoint::parse(QStringLiteral("0.0.0.0:1502"), Protocol::ModbusTcp, &error);
+    const auto c = Endpoint::parse(QStringLiteral("127.0.0.1:1503"), Protocol::ModbusTcp, &error);
+    const auto d =
+        Endpoint::parse(QStringLiteral("opc.tcp://localhost:1502/x"), Protocol::OpcUa, &error);
+    const auto e =
+        Endpoint::parse(QStringLiteral("opc.tcp://localhost/x"), Protocol::OpcUa, &error);
+    QVERIFY(a && b && c && d && e);
+    QVERIFY(a->overlaps(*b));
+    QVERIFY(!a->overlaps(*c));
+    QVERIFY(a->overlaps(*d));
+    QCOMPARE(e->port, quint16(4840));
+    QCOMPARE(d->path, QStringLiteral("/x"));
+}
+
+void TestAddresses::itemAddress_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("unit"); // -1: refused
+    QTest::addColumn<int>("table");
+    QTest::addColumn<int>("offset");
+    QTest::newRow("holding 1") << "400001" << 1 << 4 << 0;
+    QTest::newRow("holding last") << "465536" << 1 << 4 << 65535;
+    QTest::newRow("5 digit") << "40010" << 1 << 4 << 9;
+    QTest::newRow("unit") << "2:300010" << 2 << 3 << 9;
+    QTest::newRow("coil") << "000001" << 1 << 0 << 0;
+    QTest::newRow("discrete") << "100100" << 1 << 1 << 99;
+    QTest::newRow("zero ref") << "400000" << -1 << 0 << 0;
+    QTest::newRow("too big") << "465537" << -1 << 0 << 0;
+    QTest::newRow("table 2") << "200001" << -1 << 0 << 0;
+    QTest::newRow("unit 256") << "256:400001" << -1 << 0 << 0;
+    QTest::newRow("letters") << "HR1" << -1 << 0 << 0;
+    QTest::newRow("short") << "4001" << -1 << 0 << 0;
+}
+
+void TestAddresses::itemAddress()
+{
+    QFETCH(QString, text);
+    QFETCH(int, unit);
+    QFETCH(int, table);
+    QFETCH(int, offset);
+    QString error;
+    const auto a = modbus::ItemAddress::parse(text, &error);
+    if (unit < 0) {
+        QVERIFY(!a);
+        QVERIFY(error.contains(text));
+        return;
+    }
+    QVERIFY2(a, qPrintable(error));
+    QCOMPARE(int(a->unit), unit);
+    QCOMPARE(int(a->table), table);
+    QCOMPARE(int(a->offset), offset);
+    const auto again = modbus::ItemAddress::parse(a->toString(), &error);
+    QVERIFY(again && again->offset == a->offset && again->unit == a->unit &&
+            again->table == a->table);
+}
+
+QTEST_GUILESS_MAIN(TestAddresses)
+#include "tst_addresses.moc"

@@ -1,0 +1,237 @@
+// tandem.xml: round trip, and every way a file can be wrong, reported with line and field
+// and never overwritten.
+#include "config/configdocument.h"
+#include "config/configfile.h"
+#include "testpairs.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tandem;
+using tandem::test::item;
+using tandem::test::validPair;
+
+namespace {
+QByteArray wrap(const QByteArray &body, const QByteArray &version = "1")
+{
+    return "<?xml version=\"1.0\"?>\n<tandem version=\"" + version + "\" id=\"abc\">\n" + body +
+           "</tandem>\n";
+}
+
+const QByteArray goodPair = "  <pair name=\"line1\" protocol=\"modbus-tcp\">\n"
+                            "    <listen>127.0.0.1:1502</listen>\n"
+                            "    <primary>10.0.0.1</primary>\n"
+                            "    <secondary>10.0.0.2</secondary>\n"
+                            "  </pair>\n";
+} // namespace
+
+class TestConfigFile final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTripKeepsEveryField();
+    void missingFileIsANewConfiguration();
+    void brokenFiles_data();
+    void brokenFiles();
+    void brokenFileIsNeverOverwritten();
+    void saveToUnwritablePlaceReportsIt();
+};
+
+void TestConfigFile::roundTripKeepsEveryField()
+{
+    Configuration c = Configuration::createNew();
+    PairConfig a = validPair();
+    a.mode = ConnectionMode::Hot;
+    a.reconnectPrimary = true;
+    a.statusIntervalMs = 250;
+    a.statusTimeoutMs = 100;
+    a.failbackHoldoffMs = 3000;
+    a.monitorItems << item(QStringLiteral("400001"), Trigger::BadQuality)
+                   << item(QStringLiteral("2:300002"), Trigger::SpecificValue,
+                           QStringLiteral("-1.5"), 250)
+                   << item(QStringLiteral("000003"), Trigger::NoChange, QStringLiteral("90000"),
+                           100);
+    a.monitorItems[0].dataType = DataType::Double;
+    a.monitorItems[1].accessPath = QStringLiteral("Ch1 \"quoted\" <&>");
+    a.failureCount = 2;
+    PairConfig b = validPair(QStringLiteral("Linie 2 – Ofen"), 1503);
+    b.protocol = Protocol::OpcUa;
+    b.endpoint = QStringLiteral("opc.tcp://localhost:4841/ofen");
+    b.mode = ConnectionMode::Cold;
+    b.aliasOf = QStringLiteral("Ofen");
+    b.originalEndpoint = QStringLiteral("opc.tcp://localhost:4842/ofen");
+    c.pairs << a << b;
+    c.diagnostics = {false, 30000};
+    NotificationSettings &n = c.notifications;
+    n.enabled = true;
+    n.primarySmtp = QStringLiteral("smtp://mail.plant.example:587");
+    n.secondarySmtp = QStringLiteral("smtps://backup.plant.example");
+    n.from = QStringLiteral("tandem@plant.example");
+    n.to = {QStringLiteral("a@plant.example"), QStringLiteral("b@plant.example")};
+    n.subject = QStringLiteral("Störung");
+    n.header = QStringLiteral("Line 1\nLine 2");
+    n.footer = QStringLiteral("-- \nTandem");
+    n.allEvents = false;
+    n.events = {QStringLiteral("connected.primary"), QStringLiteral("promoted.secondary")};
+    n.allowPlaintext = true;
+    n.caFile = QStringLiteral("/etc/ssl/plant-ca.pem");
+    n.user = QStringLiteral("tandem");
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sub/tandem.xml"));
+    QVERIFY(ConfigFile::save(c, path).isEmpty());
+    const ConfigFile::LoadResult loaded = ConfigFile::load(path);
+    QVERIFY2(loaded.config, qPrintable(joinIssues(loaded.issues)));
+    QVERIFY(loaded.existed);
+    QCOMPARE(loaded.config->pairs.size(), 2);
+    QVERIFY(loaded.config->pairs[0] == a);
+    QVERIFY(loaded.config->pairs[1] == b);
+    QVERIFY(loaded.config->diagnostics == c.diagnostics);
+    QCOMPARE(loaded.config->notifications.header, n.header);
+    QVERIFY(loaded.config->notifications == n);
+    QVERIFY(*loaded.config == c);
+    // Writing it again gives the same bytes: no drift between versions of a file.
+    QCOMPARE(ConfigFile::serialize(*loaded.config), ConfigFile::serialize(c));
+}
+
+void TestConfigFile::missingFileIsANewConfiguration()
+{
+    QTemporaryDir dir;
+    const auto result = ConfigFile::load(dir.filePath(QStringLiteral("none.xml")));
+    QVERIFY(result.config);
+    QVERIFY(!result.existed);
+    QVERIFY(result.config->pairs.isEmpty());
+    QVERIFY(!result.config->id.isEmpty());
+}
+
+void TestConfigFile::brokenFiles_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("not xml") << QByteArray("hello") << 1 << QString() << "not well-formed";
+    QTest::newRow("truncated") << QByteArray(wrap(goodPair).left(120)) << 4 << QString()
+                               << "not well-formed";
+    QTest::newRow("empty") << QByteArray() << 1 << QString() << "empty";
+    QTest::newRow("foreign root") << QByteArray("<?xml version=\"1.0\"?>\n<config/>") << 2
+                                  << QString() << "not a Tandem configuration";
+    QTest::newRow("newer") << wrap(goodPair, "2") << 2 << "version"
+                           << "newer Tandem";
+    QTest::newRow("older") << wrap(goodPair, "0") << 2 << "version"
+                           << "older";
+    QTest::newRow("no version") << QByteArray("<tandem/>") << 1 << "version"
+                                << "no valid version";
+    QTest::newRow("unknown element")
+        << wrap(goodPair + "  <extra/>\n") << 8 << QString() << "unknown element <extra>";
+    QTest::newRow("unknown pair element")
+        << wrap(QByteArray(goodPair).replace("  </pair>", "    <colour>red</colour>\n  </pair>"))
+        << 7 << "pair[line1]"
+        << "unknown element <colour>";
+    QTest::newRow("bad number") << wrap(QByteArray(goodPair).replace(
+                                       "  </pair>",
+                                       "    <status-timeout>fast</status-timeout>\n  </pair>"))
+                                << 7 << "pair[line1]/status-timeout"
+                                << "'fast' is not a whole number";
+    QTest::newRow("bad bool") << wrap(QByteArray(goodPair).replace(
+                                     "  </pair>",
+                                     "    <reconnect-primary>maybe</reconnect-primary>\n  </pair>"))
+                              << 7 << "pair[line1]/reconnect-primary"
+                              << "not true or false";
+    QTest::newRow("bad mode") << wrap(QByteArray(goodPair).replace(
+                                     "  </pair>", "    <mode>lukewarm</mode>\n  </pair>"))
+                              << 7 << "pair[line1]/mode"
+                              << "not a connection mode";
+    QTest::newRow("missing primary")
+        << wrap(QByteArray(goodPair).replace("    <primary>10.0.0.1</primary>\n", "")) << 3
+        << "pair[line1]/primary"
+        << "no <primary>";
+    QTest::newRow("validation names line")
+        << wrap(QByteArray(goodPair).replace(
+               "  </pair>",
+               "    <mode>cold</mode>\n    <reconnect-primary>true</reconnect-primary>\n  </pair>"))
+        << 8 << "pair[line1]/reconnect-primary"
+        << "Cold mode";
+    QTest::newRow("duplicate endpoint")
+        << wrap(goodPair + QByteArray(goodPair).replace("line1", "line2")) << 9
+        << "pair[line2]/listen"
+        << "already used";
+    QTest::newRow("item trigger") << wrap(QByteArray(goodPair).replace(
+                                         "  </pair>",
+                                         "    <monitor>\n      <item id=\"400001\" "
+                                         "trigger=\"sometimes\"/>\n    </monitor>\n  </pair>"))
+                                  << 8 << "pair[line1]/monitor[1]/trigger"
+                                  << "not a trigger";
+    QTest::newRow("item no-change below 2x")
+        << wrap(QByteArray(goodPair).replace(
+               "  </pair>", "    <monitor>\n      <item id=\"400001\" rate=\"1000\" "
+                            "trigger=\"no-change\" data=\"100\"/>\n    </monitor>\n  </pair>"))
+        << 8 << "pair[line1]/monitor[1]/data"
+        << "twice the update rate";
+    QTest::newRow("max events")
+        << wrap("  <diagnostics>\n    <max-events>50</max-events>\n  </diagnostics>\n") << 4
+        << "diagnostics/max-events"
+        << "from 1000 to 30000";
+    QTest::newRow("dtd") << QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE tandem [<!ENTITY x "
+                                       "\"y\">]>\n<tandem version=\"1\"/>")
+                         << 2 << QString() << "document type";
+}
+
+void TestConfigFile::brokenFiles()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(int, line);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+    const auto result = ConfigFile::parse(xml, QStringLiteral("tandem.xml"));
+    QVERIFY(!result.config);
+    QVERIFY(!result.issues.isEmpty());
+    const ConfigIssue &issue = result.issues.constFirst();
+    QVERIFY2(issue.message.contains(messagePart), qPrintable(issue.toString()));
+    QCOMPARE(issue.field, field);
+    QCOMPARE(issue.line, line);
+    QCOMPARE(issue.file, QStringLiteral("tandem.xml"));
+    QVERIFY(issue.toString().startsWith(QStringLiteral("tandem.xml:%1: ").arg(line)));
+}
+
+void TestConfigFile::brokenFileIsNeverOverwritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tandem.xml"));
+    const QByteArray broken = wrap(goodPair, "7");
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(broken);
+    }
+    ConfigDocument doc({path, dir.filePath(QStringLiteral("state"))});
+    const ConfigIssues issues = doc.load();
+    QVERIFY(!issues.isEmpty());
+    QVERIFY(!doc.canSave());
+    QVERIFY(doc.addPair(validPair()).isEmpty());
+    const ConfigIssues saveIssues = doc.save();
+    QCOMPARE(saveIssues.size(), 1);
+    QVERIFY(saveIssues[0].message.contains(QStringLiteral("could not be read")));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), broken);
+}
+
+void TestConfigFile::saveToUnwritablePlaceReportsIt()
+{
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(QStringLiteral("file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Configuration c = Configuration::createNew();
+    const ConfigIssues issues =
+        ConfigFile::save(c, dir.filePath(QStringLiteral("file/tandem.xml")));
+    QCOMPARE(issues.size(), 1);
+    QVERIFY(issues[0].message.contains(QStringLiteral("cannot create the folder")));
+}
+
+QTEST_GUILESS_MAIN(TestConfigFile)
+#include "tst_configfile.moc"
