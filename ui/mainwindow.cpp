@@ -186,11 +186,11 @@ void MainWindow::updateActions()
     m_enableAction->setText(enabled ? tr("&Disable Redundancy") : tr("&Enable Redundancy"));
 }
 
-void MainWindow::showIssues(const QString &title, const QString &intro, const QStringList &lines)
+void MainWindow::showIssues(const QString &title, const QString &intro, const QString &details)
 {
     QMessageBox box(QMessageBox::Warning, title, intro, QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("issuesMessage"));
-    box.setInformativeText(lines.join(QLatin1Char('\n')));
+    box.setInformativeText(details);
     box.exec();
 }
 
@@ -201,9 +201,6 @@ bool MainWindow::save()
         statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
         return true;
     }
-    QStringList lines;
-    for (const ConfigIssue &issue : issues)
-        lines << issue.toString();
     // Take the operator to the first pair at fault.
     for (const ConfigIssue &issue : issues) {
         if (issue.field.startsWith(QLatin1String("pair["))) {
@@ -220,7 +217,8 @@ bool MainWindow::save()
             break;
         }
     }
-    showIssues(tr("Configuration not saved"), tr("The configuration was not saved:"), lines);
+    showIssues(tr("Configuration not saved"), tr("The configuration was not saved:"),
+               joinIssues(issues));
     return false;
 }
 
@@ -259,10 +257,7 @@ void MainWindow::unaliasPair()
     const QString original = config->aliasOf;
     const ConfigIssues issues = m_document->unaliasPair(pair);
     if (!issues.isEmpty()) {
-        QStringList lines;
-        for (const ConfigIssue &issue : issues)
-            lines << issue.message;
-        showIssues(tr("Unalias"), tr("'%1' cannot be unaliased:").arg(pair), lines);
+        showIssues(tr("Unalias"), tr("'%1' cannot be unaliased:").arg(pair), joinMessages(issues));
         return;
     }
     m_tree->selectPair(original);
@@ -275,10 +270,8 @@ void MainWindow::toggleEnabled()
         return;
     const ConfigIssues issues = m_document->setEnabled(pair, !m_document->isEnabled(pair));
     if (!issues.isEmpty()) {
-        QStringList lines;
-        for (const ConfigIssue &issue : issues)
-            lines << issue.toString();
-        showIssues(tr("Enable/Disable Redundancy"), tr("The change could not be recorded:"), lines);
+        showIssues(tr("Enable/Disable Redundancy"), tr("The change could not be recorded:"),
+                   joinIssues(issues));
     }
 }
 
@@ -305,10 +298,8 @@ void MainWindow::checkConfiguration()
                                  tr("The configuration is valid."));
         return;
     }
-    QStringList lines;
-    for (const ConfigIssue &issue : issues)
-        lines << issue.toString();
-    showIssues(tr("Check Configuration"), tr("The configuration has problems:"), lines);
+    showIssues(tr("Check Configuration"), tr("The configuration has problems:"),
+               joinIssues(issues));
 }
 
 QString MainWindow::helpTopic() const

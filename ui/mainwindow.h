@@ -41,7 +41,7 @@ private:
     void createMenus();
     void updateTitle();
     void updateActions();
-    void showIssues(const QString &title, const QString &intro, const QStringList &lines);
+    void showIssues(const QString &title, const QString &intro, const QString &details);
     void showContextMenu(const QString &pairName, const QPoint &globalPos);
     void checkConfiguration();
 

@@ -36,9 +36,6 @@ int main(int argc, char *argv[])
     tandem::MainWindow window(&document);
     window.show();
     if (!issues.isEmpty()) {
-        QStringList lines;
-        for (const tandem::ConfigIssue &issue : issues)
-            lines << issue.toString();
         QMessageBox box(
             QMessageBox::Critical, QApplication::translate("main", "Tandem"),
             document.canSave()
@@ -48,7 +45,7 @@ int main(int argc, char *argv[])
                                           "unchanged and Tandem will not save over it."),
             QMessageBox::Ok, &window);
         box.setObjectName(QStringLiteral("loadFailed"));
-        box.setInformativeText(lines.join(QLatin1Char('\n')));
+        box.setInformativeText(tandem::joinIssues(issues));
         box.exec();
     }
     return app.exec();

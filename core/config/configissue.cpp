@@ -21,4 +21,12 @@ QString joinIssues(const ConfigIssues &issues)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString joinMessages(const ConfigIssues &issues)
+{
+    QStringList lines;
+    for (const ConfigIssue &issue : issues)
+        lines << issue.message;
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace tandem

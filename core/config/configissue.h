@@ -28,6 +28,9 @@ struct ConfigIssue
 
 using ConfigIssues = QList<ConfigIssue>;
 
+// One issue a line, with file, line and field (for logs, stderr and detail boxes).
 QString joinIssues(const ConfigIssues &issues);
+// One message a line without the location (for a dialog already showing the field).
+QString joinMessages(const ConfigIssues &issues);
 
 } // namespace tandem

@@ -1,6 +1,7 @@
 #include "addpairdialog.h"
 
 #include "config/configdocument.h"
+#include "errorlabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -45,11 +46,7 @@ AddPairDialog::AddPairDialog(ConfigDocument *document, QWidget *parent)
     m_mode->setCurrentIndex(m_mode->findData(int(ConnectionMode::Warm)));
     form->addRow(tr("Connection &mode:"), m_mode);
 
-    m_error = new QLabel;
-    m_error->setObjectName(QStringLiteral("addPairError"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
+    m_error = createErrorLabel(QStringLiteral("addPairError"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->setObjectName(QStringLiteral("addPairButtons"));
@@ -97,10 +94,7 @@ void AddPairDialog::accept()
     pair.mode = ConnectionMode(m_mode->currentData().toInt());
     const ConfigIssues issues = m_document->addPair(pair);
     if (!issues.isEmpty()) {
-        QStringList lines;
-        for (const ConfigIssue &issue : issues)
-            lines << issue.message;
-        m_error->setText(lines.join(QLatin1Char('\n')));
+        m_error->setText(joinMessages(issues));
         m_error->show();
         return;
     }

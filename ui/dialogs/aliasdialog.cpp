@@ -2,6 +2,7 @@
 
 #include "addpairdialog.h"
 #include "config/configdocument.h"
+#include "errorlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -35,11 +36,7 @@ AliasDialog::AliasDialog(ConfigDocument *document, const QString &pairName, QWid
         new QLabel(tr("Note: alias names cannot include the characters <, > and &. Clients "
                       "that should use this pair connect to its new endpoint."));
     note->setWordWrap(true);
-    m_error = new QLabel;
-    m_error->setObjectName(QStringLiteral("aliasError"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
+    m_error = createErrorLabel(QStringLiteral("aliasError"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->setObjectName(QStringLiteral("aliasButtons"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AliasDialog::accept);
@@ -63,10 +60,7 @@ void AliasDialog::accept()
     const ConfigIssues issues =
         m_document->aliasPair(m_pairName, aliasName(), m_endpoint->text().trimmed());
     if (!issues.isEmpty()) {
-        QStringList lines;
-        for (const ConfigIssue &issue : issues)
-            lines << issue.message;
-        m_error->setText(lines.join(QLatin1Char('\n')));
+        m_error->setText(joinMessages(issues));
         m_error->show();
         return;
     }

@@ -1,5 +1,7 @@
 #include "monitoritemdialog.h"
 
+#include "errorlabel.h"
+
 #include "config/configvalidator.h"
 
 #include <QComboBox>
@@ -34,7 +36,7 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     , m_updateRate(new QSpinBox(this))
     , m_trigger(new QComboBox(this))
     , m_triggerData(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(createErrorLabel(QStringLiteral("itemError")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Monitor Item"));
@@ -76,11 +78,7 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     m_triggerData->setObjectName(QStringLiteral("triggerData"));
     m_triggerData->setText(item.triggerData);
 
-    m_error->setObjectName(QStringLiteral("itemError"));
-    m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #c00000;"));
-    m_error->hide();
 
     m_buttons->setObjectName(QStringLiteral("buttons"));
 

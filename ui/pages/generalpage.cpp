@@ -1,6 +1,7 @@
 #include "generalpage.h"
 
 #include "config/configdocument.h"
+#include "errorlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,20 +21,10 @@ QSpinBox *makeSpinBox(const QString &objectName, int min, int max, int step)
     box->setObjectName(objectName);
     box->setRange(min, max);
     box->setSingleStep(step);
-    box->setSuffix(QStringLiteral(" ms"));
     box->setAccelerated(true);
     return box;
 }
 
-QLabel *makeErrorLabel(const QString &objectName)
-{
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setStyleSheet(QStringLiteral("color: #b00020;"));
-    label->setWordWrap(true);
-    label->hide();
-    return label;
-}
 } // namespace
 
 GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
@@ -54,17 +45,17 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_endpoint->setToolTip(
         tr("The address clients connect to instead of the server, e.g. 127.0.0.1:1502 "
            "or opc.tcp://localhost:4841/line1"));
-    m_endpointError = makeErrorLabel(QStringLiteral("endpointError"));
+    m_endpointError = createErrorLabel(QStringLiteral("endpointError"));
     machineForm->addRow(tr("Client &endpoint:"), m_endpoint);
     machineForm->addRow(QString(), m_endpointError);
     m_primary = new QLineEdit;
     m_primary->setObjectName(QStringLiteral("primaryMachine"));
-    m_primaryError = makeErrorLabel(QStringLiteral("primaryError"));
+    m_primaryError = createErrorLabel(QStringLiteral("primaryError"));
     machineForm->addRow(tr("&Primary (Hostname or IP Address):"), m_primary);
     machineForm->addRow(QString(), m_primaryError);
     m_secondary = new QLineEdit;
     m_secondary->setObjectName(QStringLiteral("secondaryMachine"));
-    m_secondaryError = makeErrorLabel(QStringLiteral("secondaryError"));
+    m_secondaryError = createErrorLabel(QStringLiteral("secondaryError"));
     machineForm->addRow(tr("&Secondary (Hostname or IP Address):"), m_secondary);
     machineForm->addRow(QString(), m_secondaryError);
 
