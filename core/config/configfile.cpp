@@ -15,7 +15,7 @@
 #include <memory>
 #include <vector>
 
-Q_LOGGING_CATEGORY(lcConfig, "tandem.config")
+Q_LOGGING_CATEGORY(lcConfig, "tandem.config", QtInfoMsg)
 
 namespace tandem {
 
@@ -228,6 +228,10 @@ public:
                 p.failbackHoldoffMs = integer(c, f, c.text);
             } else if (c.name == QLatin1String("failure-count")) {
                 p.failureCount = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("status-item")) {
+                p.statusItem = text(c, f);
+            } else if (c.name == QLatin1String("write-replay")) {
+                p.writeReplay = boolean(c, f, c.text);
             } else if (c.name == QLatin1String("alias-of")) {
                 lines.insert(f, c.line);
                 p.aliasOf = c.attribute("name");
@@ -459,6 +463,10 @@ QByteArray ConfigFile::serialize(const Configuration &config)
         writeText(w, "status-timeout", QString::number(p.statusTimeoutMs));
         writeText(w, "failback-holdoff", QString::number(p.failbackHoldoffMs));
         writeText(w, "failure-count", QString::number(p.failureCount));
+        if (!p.statusItem.isEmpty())
+            writeText(w, "status-item", p.statusItem);
+        if (p.writeReplay)
+            writeText(w, "write-replay", boolText(p.writeReplay));
         if (p.isAlias()) {
             w.writeEmptyElement(QStringLiteral("alias-of"));
             w.writeAttribute(QStringLiteral("name"), p.aliasOf);

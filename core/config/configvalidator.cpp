@@ -184,6 +184,11 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
             {field("failure-count"), tr("must be from 1 to the number of monitor items, %1 (is %2)")
                                          .arg(pair.maxFailureCount())
                                          .arg(pair.failureCount)});
+    if (!pair.statusItem.isEmpty() && pair.protocol == Protocol::ModbusTcp) {
+        QString itemError;
+        if (!modbus::ItemAddress::parse(pair.statusItem, &itemError))
+            issues.append({field("status-item"), itemError});
+    }
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});

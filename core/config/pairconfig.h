@@ -46,6 +46,11 @@ struct PairConfig
     int failbackHoldoffMs = 0;
     QList<MonitorItem> monitorItems;
     int failureCount = 1;
+    // The item read as the status query (Modbus reference; empty = 400001 of unit 1).
+    QString statusItem;
+    // Replay in-flight writes on the new server at fail-over instead of answering them
+    // with an error; only safe for idempotent writes, so off unless the pair opts in.
+    bool writeReplay = false;
 
     // Set when this pair is an alias: the name and endpoint it had before it was aliased,
     // which unalias restores.

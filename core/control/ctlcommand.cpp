@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
+#include "controlserver.h"
 #include "events/eventcatalog.h"
 
 #include <QCoreApplication>
@@ -155,6 +156,10 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.failureCount = parseInt(QStringLiteral("failure-count"), *v);
     if (const auto v = args.value(QStringLiteral("failback-holdoff")))
         pair.failbackHoldoffMs = parseInt(QStringLiteral("failback-holdoff"), *v);
+    if (const auto v = args.value(QStringLiteral("status-item")))
+        pair.statusItem = *v;
+    if (const auto v = args.value(QStringLiteral("write-replay")))
+        pair.writeReplay = parseYesNo(QStringLiteral("write-replay"), *v);
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -178,6 +183,8 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
                   {QStringLiteral("status-timeout"), p.statusTimeoutMs},
                   {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
                   {QStringLiteral("failure-count"), p.failureCount},
+                  {QStringLiteral("status-item"), p.statusItem},
+                  {QStringLiteral("write-replay"), p.writeReplay},
                   {QStringLiteral("monitor"), items},
                   {QStringLiteral("enabled"), enabled}};
     if (p.isAlias())
@@ -209,7 +216,31 @@ public:
             refused(issues);
     }
 
-    void save() { check(m_doc.save()); }
+    void save()
+    {
+        check(m_doc.save());
+        tellEngine();
+    }
+
+    // A running engine applies changes at once (DESIGN: SIGHUP or the control socket).
+    void tellEngine()
+    {
+        if (!ControlClient::isEngineRunning(m_doc.paths().stateDir))
+            return;
+        QString error;
+        const auto answer = ControlClient::request(
+            m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("reload")}}, 5000,
+            &error);
+        if (!answer) {
+            m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(error)
+                  << Qt::endl;
+            return;
+        }
+        for (const QJsonValue &problem : answer->value(QLatin1String("problems")).toArray())
+            m_err << tr("tandemctl: warning: engine: %1").arg(problem.toString()) << Qt::endl;
+    }
+
+    int statusCommand(Arguments &args);
 
     const PairConfig &pair(const QString &name)
     {
@@ -271,7 +302,7 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         applyPairOptions(args, changes);
         const QString name = names(args, command, 1).at(0);
         check(m_doc.updatePair(name, changes));
-        check(m_doc.save());
+        save();
         m_out << tr("updated pair '%1'").arg(name) << Qt::endl;
         return 0;
     }
@@ -305,6 +336,7 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         const QString name = names(args, command, 1).at(0);
         load();
         check(m_doc.setEnabled(name, verb == QLatin1String("enable")));
+        tellEngine();
         m_out << (verb == QLatin1String("enable") ? tr("enabled pair '%1'")
                                                   : tr("disabled pair '%1'"))
                      .arg(name)
@@ -488,6 +520,56 @@ int Session::diagnosticsCommand(const QString &verb, Arguments &args)
     return 0;
 }
 
+int Session::statusCommand(Arguments &args)
+{
+    const bool json = args.value(QStringLiteral("json")).has_value();
+    const QStringList words = args.positional().mid(1);
+    if (!words.isEmpty())
+        usageError(tr("status takes no arguments"));
+    args.rejectUnused(QStringLiteral("status"));
+    QString error;
+    const auto answer = ControlClient::request(
+        m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("status")}}, 5000,
+        &error);
+    if (!answer)
+        throw CtlError{1, error};
+    if (json) {
+        m_out << QJsonDocument(*answer).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    m_out << tr("engine: %1 (pid %2)")
+                 .arg(answer->value(QLatin1String("process")).toString())
+                 .arg(answer->value(QLatin1String("pid")).toInteger())
+          << Qt::endl;
+    const QJsonArray pairs = answer->value(QLatin1String("pairs")).toArray();
+    if (pairs.isEmpty())
+        m_out << tr("no pair is running (enable one with: tandemctl pair enable NAME)") << Qt::endl;
+    for (const QJsonValue &value : pairs) {
+        const QJsonObject p = value.toObject();
+        m_out << p[QLatin1String("name")].toString() << '\t'
+              << tr("active: %1").arg(p[QLatin1String("active")].toString()) << '\t'
+              << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
+              << tr("clients: %1").arg(p[QLatin1String("clients")].toInt()) << '\t'
+              << p[QLatin1String("listen")].toString() << Qt::endl;
+        for (const char *side : {"primary", "secondary"}) {
+            const QJsonObject s = p[QLatin1String(side)].toObject();
+            QString health = !s[QLatin1String("connected")].toBool() ? tr("not connected")
+                             : !s[QLatin1String("status-ok")].toBool()
+                                 ? tr("connected, no status yet")
+                             : s[QLatin1String("monitor-failed")].toBool()
+                                 ? tr("connected, %1 monitor item(s) in error")
+                                       .arg(s[QLatin1String("monitor-errors")].toInt())
+                                 : tr("healthy");
+            if (!s[QLatin1String("connected")].toBool() &&
+                !s[QLatin1String("last-error")].toString().isEmpty())
+                health += QLatin1String(": ") + s[QLatin1String("last-error")].toString();
+            m_out << "  " << QLatin1String(side) << '\t' << s[QLatin1String("machine")].toString()
+                  << '\t' << health << Qt::endl;
+        }
+    }
+    return 0;
+}
+
 int Session::configCommand(const QString &verb, Arguments &args)
 {
     if (verb != QLatin1String("check"))
@@ -510,7 +592,7 @@ QString CtlCommand::usage()
         "HOST[:PORT]\n"
         "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
         "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
-        "           [--failback-holdoff MS]\n"
+        "           [--failback-holdoff MS] [--status-item REF] [--write-replay yes|no]\n"
         "  pair set NAME [any option of pair add]\n"
         "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
         "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
@@ -523,6 +605,7 @@ QString CtlCommand::usage()
         "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME]\n"
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"
         "  config check\n"
+        "  status [--json]      (live state from the running engine)\n"
         "\n"
         "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
 }
@@ -541,6 +624,8 @@ int CtlCommand::run(const QStringList &arguments)
                                  args.value(QStringLiteral("state-dir")).value_or(QString()));
         const QStringList words = args.positional();
         const QString group = words.at(0);
+        if (group == QLatin1String("status"))
+            return Session(m_out, m_err, paths).statusCommand(args);
         if (words.size() < 2)
             usageError(tr("'%1' needs a subcommand; see tandemctl --help").arg(group));
         const QString verb = words.at(1);

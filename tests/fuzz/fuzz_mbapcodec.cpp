@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const MbapCodec::Decoded decoded = MbapCodec::decode(stream);
         if (decoded.status != MbapCodec::Status::Complete)
             break;
-        if (decoded.consumed <= 0 || decoded.consumed > stream.size() || decoded.consumed > MbapCodec::MaxAduSize)
+        if (decoded.consumed <= 0 || decoded.consumed > stream.size() ||
+            decoded.consumed > MbapCodec::MaxAduSize)
             abort();
         if (MbapCodec::encode(decoded.frame) != stream.first(decoded.consumed).toByteArray())
             abort();

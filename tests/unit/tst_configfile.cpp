@@ -56,6 +56,8 @@ void TestConfigFile::roundTripKeepsEveryField()
     a.monitorItems[0].dataType = DataType::Double;
     a.monitorItems[1].accessPath = QStringLiteral("Ch1 \"quoted\" <&>");
     a.failureCount = 2;
+    a.statusItem = QStringLiteral("2:400010");
+    a.writeReplay = true;
     PairConfig b = validPair(QStringLiteral("Linie 2 – Ofen"), 1503);
     b.protocol = Protocol::OpcUa;
     b.endpoint = QStringLiteral("opc.tcp://localhost:4841/ofen");

@@ -1,0 +1,64 @@
+#include "config/tandempaths.h"
+#include "control/enginehost.h"
+#include "control/unixsignalwatcher.h"
+#include "events/eventlog.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+
+using namespace tandem;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tandemd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("tandemd", "Tandem redundancy engine"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), QCoreApplication::translate("tandemd", "Configuration file."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption stateOption(QStringLiteral("state-dir"),
+                                         QCoreApplication::translate("tandemd", "State directory."),
+                                         QStringLiteral("DIR"));
+    parser.addOption(configOption);
+    parser.addOption(stateOption);
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const TandemPaths paths =
+        TandemPaths::resolve(parser.value(configOption), parser.value(stateOption));
+    UnixSignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
+    EngineHost host(paths);
+    // Until the event store exists, the journal (stderr) is where events go, one a line.
+    QObject::connect(host.events(), &EventLog::eventPosted, &app,
+                     [&err](const Event &event) { err << event.toLine() << Qt::endl; });
+    ConfigIssues warnings;
+    const ConfigIssues fatal = host.start(&warnings);
+    for (const ConfigIssue &issue : warnings)
+        err << "tandemd: warning: " << issue.toString() << Qt::endl;
+    if (!fatal.isEmpty()) {
+        for (const ConfigIssue &issue : fatal)
+            err << "tandemd: " << issue.toString() << Qt::endl;
+        err << "tandemd: not started" << Qt::endl;
+        return 1;
+    }
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, &app, [&](int number) {
+        if (number == SIGHUP) {
+            err << "tandemd: reloading " << paths.configFile << Qt::endl;
+            for (const ConfigIssue &issue : host.reload())
+                err << "tandemd: " << issue.toString() << Qt::endl;
+            return;
+        }
+        host.stop();
+        QCoreApplication::quit();
+    });
+    return app.exec();
+}

@@ -1,0 +1,127 @@
+#include "controlserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
+
+#include <optional>
+
+namespace tandem {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem", text);
+}
+constexpr qsizetype MaxRequestSize = 64 * 1024;
+} // namespace
+
+QString ControlServer::socketPathFor(const QString &stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("engine.sock"));
+}
+
+ControlServer::ControlServer(const QString &stateDir, Handler handler, QObject *parent)
+    : QObject(parent)
+    , m_path(socketPathFor(stateDir))
+    , m_handler(std::move(handler))
+    , m_server(new QLocalServer(this))
+{
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onConnection);
+}
+
+ControlServer::~ControlServer()
+{
+    m_server->close();
+}
+
+bool ControlServer::listen(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (m_server->listen(m_path))
+        return true;
+    if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
+        QLocalSocket probe;
+        probe.connectToServer(m_path);
+        if (probe.waitForConnected(500)) {
+            *error = tr("another Tandem engine is already running with the state directory %1 "
+                        "(socket %2)")
+                         .arg(QFileInfo(m_path).absolutePath(), m_path);
+            return false;
+        }
+        // Left behind by an engine that crashed: nobody answers, so it is safe to replace.
+        QLocalServer::removeServer(m_path);
+        if (m_server->listen(m_path))
+            return true;
+    }
+    *error = tr("cannot open the control socket %1: %2").arg(m_path, m_server->errorString());
+    return false;
+}
+
+void ControlServer::onConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+    }
+}
+
+void ControlServer::onReadyRead(QLocalSocket *socket)
+{
+    while (socket->canReadLine()) {
+        const QByteArray line = socket->readLine();
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        QJsonObject answer;
+        if (!doc.isObject())
+            answer = {{QStringLiteral("ok"), false},
+                      {QStringLiteral("error"),
+                       tr("not a JSON object: %1").arg(parseError.errorString())}};
+        else
+            answer = m_handler(doc.object());
+        socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (socket->bytesAvailable() > MaxRequestSize)
+        socket->abort();
+}
+
+bool ControlClient::isEngineRunning(const QString &stateDir)
+{
+    QLocalSocket socket;
+    socket.connectToServer(ControlServer::socketPathFor(stateDir));
+    return socket.waitForConnected(300);
+}
+
+std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
+                                                  const QJsonObject &request, int timeoutMs,
+                                                  QString *error)
+{
+    QLocalSocket socket;
+    const QString path = ControlServer::socketPathFor(stateDir);
+    socket.connectToServer(path);
+    if (!socket.waitForConnected(timeoutMs)) {
+        *error = tr("no Tandem engine is running with the state directory %1 (%2)")
+                     .arg(stateDir, socket.errorString());
+        return std::nullopt;
+    }
+    socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    QByteArray line;
+    while (!line.endsWith('\n')) {
+        if (!socket.waitForReadyRead(timeoutMs)) {
+            *error = tr("the engine did not answer within %1 ms").arg(timeoutMs);
+            return std::nullopt;
+        }
+        line += socket.readAll();
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(line);
+    if (!doc.isObject()) {
+        *error = tr("the engine sent an answer that is not JSON");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+} // namespace tandem

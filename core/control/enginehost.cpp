@@ -1,0 +1,112 @@
+#include "enginehost.h"
+
+#include "config/configdocument.h"
+#include "controlserver.h"
+#include "engine/engine.h"
+#include "events/eventlog.h"
+
+#include <QJsonArray>
+
+namespace tandem {
+
+EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+    , m_events(new EventLog(this))
+    , m_engine(new Engine(m_events, this))
+    , m_control(new ControlServer(
+          paths.stateDir, [this](const QJsonObject &r) { return handle(r); }, this))
+{}
+
+EngineHost::~EngineHost()
+{
+    stop();
+}
+
+ConfigIssues EngineHost::start(ConfigIssues *warnings)
+{
+    QString error;
+    if (!m_control->listen(&error))
+        return {{QString(), error}};
+    ConfigDocument document(m_paths);
+    const ConfigIssues loadIssues = document.load();
+    if (!document.canSave())
+        return loadIssues;
+    *warnings = loadIssues;
+    const QSet<QString> enabled = [&] {
+        QSet<QString> names;
+        for (const PairConfig &pair : document.configuration().pairs)
+            if (document.isEnabled(pair.name))
+                names.insert(pair.name);
+        return names;
+    }();
+    ConfigIssues fatal;
+    // An endpoint that cannot be taken at start is fatal: the operator must see it now.
+    for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled))
+        (issue.field.endsWith(QLatin1String("/listen")) ? fatal : *warnings).append(issue);
+    if (!fatal.isEmpty())
+        stop();
+    return fatal;
+}
+
+ConfigIssues EngineHost::reload()
+{
+    ConfigDocument document(m_paths);
+    ConfigIssues issues = document.load();
+    if (!document.canSave()) {
+        Q_EMIT reloaded(issues);
+        return issues; // keep running what runs: the new file is broken
+    }
+    QSet<QString> enabled;
+    for (const PairConfig &pair : document.configuration().pairs)
+        if (document.isEnabled(pair.name))
+            enabled.insert(pair.name);
+    issues += m_engine->apply(document.configuration(), enabled);
+    Q_EMIT reloaded(issues);
+    return issues;
+}
+
+void EngineHost::stop()
+{
+    m_engine->stopAll();
+}
+
+QJsonObject EngineHost::handle(const QJsonObject &request)
+{
+    const QString command = request.value(QLatin1String("command")).toString();
+    if (command == QLatin1String("status")) {
+        QJsonObject answer = m_engine->status();
+        answer.insert(QStringLiteral("ok"), true);
+        return answer;
+    }
+    if (command == QLatin1String("reload")) {
+        const ConfigIssues issues = reload();
+        QJsonArray problems;
+        for (const ConfigIssue &issue : issues)
+            problems.append(issue.toString());
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("problems"), problems}};
+    }
+    if (command == QLatin1String("make-active")) {
+        const QString pair = request.value(QLatin1String("pair")).toString();
+        const QString side = request.value(QLatin1String("side")).toString();
+        PairRuntime *runtime = m_engine->runtime(pair);
+        if (!runtime)
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("error"), tr("pair '%1' is not running").arg(pair)}};
+        const Side wanted = side == QLatin1String("primary")     ? Side::Primary
+                            : side == QLatin1String("secondary") ? Side::Secondary
+                                                                 : Side::None;
+        if (wanted == Side::None)
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("error"), tr("'%1' is not primary or secondary").arg(side)}};
+        if (!runtime->makeActive(wanted))
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("error"),
+                     tr("the %1 machine of '%2' is not healthy").arg(side, pair)}};
+        return {{QStringLiteral("ok"), true}};
+    }
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"), tr("unknown command '%1'").arg(command)}};
+}
+
+} // namespace tandem

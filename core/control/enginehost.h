@@ -1,0 +1,48 @@
+#pragma once
+
+#include "config/configissue.h"
+#include "config/tandempaths.h"
+
+#include <QObject>
+
+namespace tandem {
+
+class ControlServer;
+class Engine;
+class EventLog;
+
+// An engine as a process runs it (tandemd, or the console when no daemon serves its
+// state directory): configuration and enabled state read from disk, applied, reloaded
+// on request, and reachable through the control socket.
+class EngineHost final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EngineHost(const TandemPaths &paths, QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    // Returns the fatal issues (unreadable configuration, endpoint in use, another engine
+    // running): nothing runs then. What runs anyway but needs saying goes to *warnings.
+    ConfigIssues start(ConfigIssues *warnings);
+    // Re-reads tandem.xml and the enabled state and applies them; problems are returned
+    // and the previous configuration keeps running where the new one cannot.
+    ConfigIssues reload();
+    void stop();
+
+    Engine *engine() const { return m_engine; }
+    EventLog *events() const { return m_events; }
+
+Q_SIGNALS:
+    void reloaded(const tandem::ConfigIssues &issues);
+
+private:
+    QJsonObject handle(const QJsonObject &request);
+
+    TandemPaths m_paths;
+    EventLog *m_events;
+    Engine *m_engine;
+    ControlServer *m_control;
+};
+
+} // namespace tandem

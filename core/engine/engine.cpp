@@ -1,0 +1,164 @@
+#include "engine.h"
+
+#include "events/eventlog.h"
+#include "modbus/modbuslink.h"
+#include "modbus/modbusproxy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+namespace tandem {
+
+struct Engine::Instance
+{
+    PairConfig config;
+    std::unique_ptr<PairRuntime> runtime;
+    std::unique_ptr<modbus::ModbusProxy> proxy;
+};
+
+Engine::Engine(EventLog *events, QObject *parent)
+    : QObject(parent)
+    , m_events(events)
+{}
+
+Engine::~Engine()
+{
+    stopAll();
+}
+
+ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &enabled)
+{
+    ConfigIssues issues;
+    // Stop what is gone or changed first, so a changed pair can take its endpoint again.
+    for (auto it = m_pairs.begin(); it != m_pairs.end();) {
+        const PairConfig *wanted = config.find(it->first);
+        if (wanted && enabled.contains(it->first) && *wanted == it->second->config) {
+            ++it;
+            continue;
+        }
+        qCInfo(lcEngine) << "stopping pair" << it->first;
+        it->second->proxy.reset();
+        it->second->runtime->stop();
+        it = m_pairs.erase(it);
+    }
+    for (const PairConfig &pair : config.pairs) {
+        if (!enabled.contains(pair.name) || m_pairs.count(pair.name))
+            continue;
+        const QString field = QStringLiteral("pair[%1]").arg(pair.name);
+        if (pair.protocol != Protocol::ModbusTcp) {
+            issues.append(
+                {field,
+                 tr("OPC UA pairs are not run by this version of the engine yet; '%1' stays idle")
+                     .arg(pair.name)});
+            continue;
+        }
+        QString error;
+        const auto endpoint = Endpoint::parse(pair.endpoint, pair.protocol, &error);
+        const auto primary = MachineAddress::parse(pair.primary, pair.protocol, &error);
+        const auto secondary = MachineAddress::parse(pair.secondary, pair.protocol, &error);
+        if (!endpoint || !primary || !secondary) {
+            issues.append({field, error});
+            continue;
+        }
+        auto instance = std::make_unique<Instance>();
+        instance->config = pair;
+        const auto makeLink = [primary, secondary, statusItem = pair.statusItem](
+                                  Side side, QObject *parent) -> ServerLink * {
+            const MachineAddress &machine = side == Side::Primary ? *primary : *secondary;
+            return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
+        };
+        instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);
+        instance->proxy = std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint);
+        if (!instance->proxy->listen(&error)) {
+            issues.append({field + QLatin1String("/listen"), error});
+            continue;
+        }
+        const QString name = pair.name;
+        connect(instance->runtime.get(), &PairRuntime::stateChanged, this,
+                [this, name] { Q_EMIT pairStateChanged(name); });
+        instance->runtime->start();
+        qCInfo(lcEngine) << "running pair" << name << "on" << pair.endpoint;
+        m_pairs.emplace(name, std::move(instance));
+    }
+    Q_EMIT pairsChanged();
+    return issues;
+}
+
+void Engine::stopAll()
+{
+    for (auto &[name, instance] : m_pairs) {
+        instance->proxy.reset();
+        instance->runtime->stop();
+    }
+    m_pairs.clear();
+    Q_EMIT pairsChanged();
+}
+
+QStringList Engine::pairNames() const
+{
+    QStringList names;
+    for (const auto &entry : m_pairs)
+        names << entry.first;
+    return names;
+}
+
+PairRuntime *Engine::runtime(const QString &name) const
+{
+    const auto it = m_pairs.find(name);
+    return it == m_pairs.end() ? nullptr : it->second->runtime.get();
+}
+
+quint16 Engine::listeningPort(const QString &name) const
+{
+    const auto it = m_pairs.find(name);
+    return it == m_pairs.end() ? 0 : it->second->proxy->port();
+}
+
+QJsonObject Engine::pairStatus(const QString &name) const
+{
+    const auto it = m_pairs.find(name);
+    if (it == m_pairs.end())
+        return {};
+    const Instance &instance = *it->second;
+    const PairRuntime &runtime = *instance.runtime;
+    auto side = [&](Side s) {
+        const SideStatus st = runtime.sideStatus(s);
+        return QJsonObject{{QStringLiteral("machine"), runtime.link(s)->machine()},
+                           {QStringLiteral("connected"), st.connected},
+                           {QStringLiteral("status-ok"), st.statusOk},
+                           {QStringLiteral("shutdown"), st.shutdown},
+                           {QStringLiteral("monitor-errors"), st.monitorErrors},
+                           {QStringLiteral("monitor-failed"), st.monitorFailed},
+                           {QStringLiteral("last-error"), st.lastError}};
+    };
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("protocol"), protocolKey(instance.config.protocol)},
+        {QStringLiteral("mode"), connectionModeKey(instance.config.mode)},
+        {QStringLiteral("listen"), instance.config.endpoint},
+        {QStringLiteral("port"), instance.proxy->port()},
+        {QStringLiteral("active"), sideKey(runtime.active())},
+        {QStringLiteral("failovers"), runtime.failoverCount()},
+        {QStringLiteral("last-failover"), runtime.lastFailover().isValid()
+                                              ? runtime.lastFailover().toString(Qt::ISODateWithMs)
+                                              : QString()},
+        {QStringLiteral("clients"), instance.proxy->clientCount()},
+        {QStringLiteral("primary"), side(Side::Primary)},
+        {QStringLiteral("secondary"), side(Side::Secondary)},
+    };
+}
+
+QJsonObject Engine::status() const
+{
+    QJsonArray pairs;
+    for (const auto &entry : m_pairs)
+        pairs.append(pairStatus(entry.first));
+    return QJsonObject{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                       {QStringLiteral("process"), QCoreApplication::applicationName()},
+                       {QStringLiteral("pairs"), pairs}};
+}
+
+} // namespace tandem

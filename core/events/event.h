@@ -1,0 +1,24 @@
+#pragma once
+
+#include "eventcatalog.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace tandem {
+
+// One runtime fact as the operator sees it: when, which process it pertains to, what.
+struct Event
+{
+    QDateTime time; // local time, millisecond precision
+    QString id;     // catalog id, e.g. "connected.primary"
+    Severity severity = Severity::Informational;
+    QString process; // "tandemd (4711)" or a client's "mbpoll (5123)"
+    QString pair;    // the pair it concerns, empty for engine-wide events
+    QString text;    // the catalog text with its placeholders filled in
+
+    // Date, time, severity, process and text, tab-separated (log and export format).
+    QString toLine() const;
+};
+
+} // namespace tandem

@@ -1,0 +1,46 @@
+#include "eventlog.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEvents, "tandem.events", QtInfoMsg)
+
+namespace tandem {
+
+QString Event::toLine() const
+{
+    return QStringList{time.toString(QStringLiteral("yyyy-MM-dd")),
+                       time.toString(QStringLiteral("HH:mm:ss.zzz")), severityName(severity),
+                       process, text}
+        .join(QLatin1Char('\t'));
+}
+
+EventLog::EventLog(QObject *parent)
+    : QObject(parent)
+    , m_process(QStringLiteral("%1 (%2)")
+                    .arg(QCoreApplication::applicationName())
+                    .arg(QCoreApplication::applicationPid()))
+{}
+
+void EventLog::post(const QString &id, const QString &pair, const QStringList &args,
+                    const QString &process)
+{
+    const EventDefinition *definition = EventCatalog::find(id);
+    if (!definition) {
+        qCWarning(lcEvents) << "unknown event id" << id;
+        return;
+    }
+    Event event;
+    event.time = QDateTime::currentDateTime();
+    event.id = id;
+    event.severity = definition->severity;
+    event.process = process.isEmpty() ? m_process : process;
+    event.pair = pair;
+    QString text = EventCatalog::text(*definition);
+    for (const QString &arg : args)
+        text = text.arg(arg);
+    event.text = text;
+    Q_EMIT eventPosted(event);
+}
+
+} // namespace tandem

@@ -1,0 +1,201 @@
+#!/usr/bin/python3
+"""Modbus TCP server that Tandem's integration tests fail over between.
+
+An independent implementation (pymodbus 3.0, as Debian ships it), driven by lines
+on stdin so a test can change data and inject faults:
+
+  set ADDR VALUE      holding register at 0-based protocol address ADDR
+  setcoil ADDR 0|1    coil at 0-based protocol address ADDR
+  stop-counter        freeze the counter in protocol address 0
+  start-counter       let it run again
+  exception CODE      answer every request with this Modbus exception code
+  normal              answer requests normally again
+  quit                exit
+
+Each command is answered with an "ok" line (or "error ..."). On start the server
+prints "ready PORT". Holding and input registers: address 0 counts up every 100 ms
+from OFFSET, address 1 holds OFFSET. Any unit id answers.
+
+Run with /usr/bin/python3: Debian's pymodbus is not visible to other interpreters.
+"""
+
+import argparse
+import asyncio
+import importlib.util
+import logging
+import sys
+import types
+
+# pymodbus.server imports pyserial and serial_asyncio at module level, but Debian only
+# recommends them (python3-serial-asyncio): without recommends the TCP server would not
+# import. This server never touches a serial port, so empty stand-ins suffice.
+for _name in ("serial", "serial_asyncio"):
+    if importlib.util.find_spec(_name) is None:
+        _stub = types.ModuleType(_name)
+        _stub.create_serial_connection = None
+        sys.modules[_name] = _stub
+
+from pymodbus.datastore import (  # noqa: E402  (after the stand-ins above)
+    ModbusSequentialDataBlock,
+    ModbusServerContext,
+    ModbusSlaveContext,
+)
+from pymodbus.pdu import ExceptionResponse  # noqa: E402
+from pymodbus.server.async_io import ModbusConnectedRequestHandler, ModbusTcpServer  # noqa: E402
+
+SIZE = 1000
+TICK_SECONDS = 0.1
+HOLDING, INPUT, COIL = 3, 4, 1  # function codes that select a datastore block
+
+
+class FaultState:
+    """What the server currently does with requests; shared with the handler."""
+
+    exception_code = None  # None: answer normally
+
+
+class FaultInjectingHandler(ModbusConnectedRequestHandler):
+    """Answers with the injected exception code without touching the datastore.
+
+    pymodbus 3.0.0rc1 has no hook that replaces a request's execution, only a
+    response_manipulator after the fact (a write would already be applied), so the
+    per-connection handler's execute() is overridden instead.
+    """
+
+    def execute(self, request, *addr):
+        code = FaultState.exception_code
+        if code is None:
+            super().execute(request, *addr)
+            return
+        response = ExceptionResponse(request.function_code, code)
+        response.transaction_id = request.transaction_id
+        response.unit_id = request.unit_id
+        self.send(response, *addr)
+
+
+def build_context(offset):
+    # zero_mode: block index == protocol address. Without it pymodbus adds 1 to every
+    # address in getValues/setValues/validate (the 40001 convention).
+    def block():
+        return ModbusSequentialDataBlock(0, [0] * SIZE)
+
+    slave = ModbusSlaveContext(
+        di=ModbusSequentialDataBlock(0, [False] * SIZE),
+        co=ModbusSequentialDataBlock(0, [False] * SIZE),
+        hr=block(),
+        ir=block(),
+        zero_mode=True,
+    )
+    for fc in (HOLDING, INPUT):
+        slave.setValues(fc, 0, [offset & 0xFFFF, offset & 0xFFFF])
+    return ModbusServerContext(slaves=slave, single=True)
+
+
+async def run_counter(slave, control):
+    """Increments address 0 of holding and input registers while running.
+
+    Increments the stored value, so a test that writes address 0 moves the counter.
+    """
+    while True:
+        await asyncio.sleep(TICK_SECONDS)
+        if not control["counting"]:
+            continue
+        value = (slave.getValues(HOLDING, 0, 1)[0] + 1) & 0xFFFF
+        slave.setValues(HOLDING, 0, [value])
+        slave.setValues(INPUT, 0, [value])
+
+
+def reply(line):
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def handle_command(words, slave, control):
+    """Runs one control command; returns the answer line."""
+    cmd, args = words[0], words[1:]
+    try:
+        if cmd == "set" and len(args) == 2:
+            address, value = int(args[0], 0), int(args[1], 0)
+            if not 0 <= address < SIZE or not 0 <= value <= 0xFFFF:
+                return "error out of range"
+            slave.setValues(HOLDING, address, [value])
+        elif cmd == "setcoil" and len(args) == 2:
+            address, value = int(args[0], 0), int(args[1], 0)
+            if not 0 <= address < SIZE or value not in (0, 1):
+                return "error out of range"
+            slave.setValues(COIL, address, [bool(value)])
+        elif cmd == "stop-counter" and not args:
+            control["counting"] = False
+        elif cmd == "start-counter" and not args:
+            control["counting"] = True
+        elif cmd == "exception" and len(args) == 1:
+            code = int(args[0], 0)
+            if not 1 <= code <= 0xFF:
+                return "error out of range"
+            FaultState.exception_code = code
+        elif cmd == "normal" and not args:
+            FaultState.exception_code = None
+        elif cmd == "quit" and not args:
+            control["quit"].set()
+        else:
+            return "error unknown command: " + " ".join(words)
+    except ValueError:
+        return "error not a number: " + " ".join(words)
+    return "ok"
+
+
+async def read_commands(slave, control):
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while True:
+        line = await reader.readline()
+        if not line:
+            return  # EOF: the test closed stdin; keep serving until SIGTERM
+        words = line.decode("utf-8", "replace").split()
+        if words:
+            reply(handle_command(words, slave, control))
+
+
+async def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--host", default="127.0.0.1")
+    args = parser.parse_args()
+
+    context = build_context(args.offset)
+    slave = context[0]
+    control = {"counting": True, "quit": asyncio.Event()}
+
+    server = ModbusTcpServer(
+        context,
+        address=(args.host, args.port),
+        handler=FaultInjectingHandler,
+        allow_reuse_address=True,
+    )
+    serving = asyncio.create_task(server.serve_forever())
+    # serve_forever resolves this future once the socket listens (or fails to bind).
+    await asyncio.wait({server.serving, serving}, return_when=asyncio.FIRST_COMPLETED)
+    if serving.done():
+        serving.result()  # re-raises the bind error
+        raise RuntimeError("server stopped before listening")
+    port = server.server.sockets[0].getsockname()[1]
+
+    tasks = [
+        asyncio.create_task(run_counter(slave, control)),
+        asyncio.create_task(read_commands(slave, control)),
+    ]
+    reply(f"ready {port}")
+    await control["quit"].wait()
+    for task in tasks:
+        task.cancel()
+    await server.server_close()
+    serving.cancel()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    # pymodbus logs every client disconnect and exception answer as an error.
+    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)
+    asyncio.run(main())

@@ -1,0 +1,563 @@
+// The engine against real servers: two independent pymodbus servers as the pair, the
+// real tandemd in between, and a plain Modbus TCP client where an HMI would be.
+#include "modbuspeer.h"
+#include "modbustestclient.h"
+#include "tandemdprocess.h"
+
+#include "config/configdocument.h"
+#include "control/controlserver.h"
+
+#include <QTcpServer>
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace tandem;
+using namespace tandem::test;
+
+Q_DECLARE_METATYPE(tandem::ConnectionMode)
+
+namespace {
+constexpr quint16 SecondaryOffset = 1000;
+
+// Reads the "which server am I" register (protocol address 1 = the peer's offset).
+int whoAnswers(ModbusTestClient &client, ModbusTestClient::Reply *reply = nullptr)
+{
+    const ModbusTestClient::Reply r = client.readHoldingRegisters(1, 1, 1, 3000);
+    if (reply)
+        *reply = r;
+    return r.ok && !r.registers.isEmpty() ? r.registers.first() : -1;
+}
+
+struct PollResult
+{
+    int reads = 0;
+    int errors = 0;
+    qint64 largestGapMs = 0;
+    QStringList errorTexts;
+};
+
+// Polls through the proxy until `until` says stop (or the bounded time runs out),
+// counting errors and the largest gap between successful reads.
+PollResult pollUntil(ModbusTestClient &client, const std::function<bool(int value)> &until,
+                     int maxMs = 10000)
+{
+    PollResult result;
+    QElapsedTimer total, sinceOk;
+    total.start();
+    sinceOk.start();
+    while (total.elapsed() < maxMs) {
+        ModbusTestClient::Reply reply;
+        const int value = whoAnswers(client, &reply);
+        ++result.reads;
+        if (value < 0) {
+            ++result.errors;
+            result.errorTexts << reply.error;
+            if (!client.isConnected())
+                break;
+            continue;
+        }
+        result.largestGapMs = std::max(result.largestGapMs, sinceOk.restart());
+        if (until(value))
+            break;
+        QTest::qWait(10); // the client's own poll cycle, as an HMI polls every 10 ms
+    }
+    return result;
+}
+} // namespace
+
+class TestModbusFailover final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void failoverOnCrash_data();
+    void failoverOnCrash();
+    void failoverOnHang_data();
+    void failoverOnHang();
+    void failbackWithAlwaysReconnect_data();
+    void failbackWithAlwaysReconnect();
+    void noFailbackWithoutAlwaysReconnect();
+    void failedConnectIsPostedOncePerTransition();
+    void bothGoneAnswers0x0A();
+    void inFlightWriteAnswers0x0B();
+    void writesGoToTheActiveOnly();
+    void monitorBadQuality();
+    void monitorSpecificValue();
+    void monitorNoChange();
+    void failureCountNeedsEnoughItems();
+    void monitorItemThatCannotBeAdded();
+    void malformedFrameClosesOnlyThatClient();
+    void statusAndManualSwitch();
+    void reloadKeepsClientsOfUnchangedPairs();
+    void endpointInUseIsFatal();
+    void sigtermStopsCleanly();
+
+private:
+    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
+    bool startEngine(const PairConfig &pair);
+    bool connectClient(ModbusTestClient &client) const
+    {
+        return client.connectTo(QStringLiteral("127.0.0.1"), m_port);
+    }
+
+    std::unique_ptr<ModbusPeer> m_primary;
+    std::unique_ptr<ModbusPeer> m_secondary;
+    std::unique_ptr<TandemdProcess> m_engine;
+    quint16 m_port = 0;
+};
+
+void TestModbusFailover::init()
+{
+    m_primary = std::make_unique<ModbusPeer>();
+    m_secondary = std::make_unique<ModbusPeer>();
+    QVERIFY(m_primary->start(0));
+    QVERIFY(m_secondary->start(SecondaryOffset));
+    m_engine = std::make_unique<TandemdProcess>();
+    m_port = TandemdProcess::freePort();
+}
+
+void TestModbusFailover::cleanup()
+{
+    if (QTest::currentTestFailed() && m_engine)
+        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
+    m_engine.reset();
+    m_primary.reset();
+    m_secondary.reset();
+}
+
+PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
+{
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    p.primary = m_primary->address();
+    p.secondary = m_secondary->address();
+    p.mode = mode;
+    p.reconnectPrimary = reconnectPrimary;
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 100;
+    return p;
+}
+
+bool TestModbusFailover::startEngine(const PairConfig &pair)
+{
+    Configuration config = Configuration::createNew();
+    config.pairs << pair;
+    if (!m_engine->writeConfig(config, {pair.name}) || !m_engine->start())
+        return false;
+    return m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine"));
+}
+
+void TestModbusFailover::failoverOnCrash_data()
+{
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::newRow("cold") << ConnectionMode::Cold;
+    QTest::newRow("warm") << ConnectionMode::Warm;
+    QTest::newRow("hot") << ConnectionMode::Hot;
+}
+
+void TestModbusFailover::failoverOnCrash()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+
+    m_primary->kill();
+    const PollResult poll = pollUntil(client, [](int v) { return v == SecondaryOffset; });
+    QVERIFY2(poll.errors == 0, qPrintable(poll.errorTexts.join(QLatin1String("; "))));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    // Generous bounds; the benchmark measures the real figures.
+    QVERIFY2(poll.largestGapMs < 1000, qPrintable(QString::number(poll.largestGapMs)));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary machine")));
+
+    const QStringList events = m_engine->events();
+    const qsizetype lost =
+        events.indexOf(QStringLiteral("Disconnected from 'line1' on primary machine '%1'.")
+                           .arg(m_primary->address()));
+    const qsizetype promoted = events.indexOf(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary machine '%1'.")
+            .arg(m_secondary->address()));
+    QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(QLatin1Char('\n'))));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 2);
+}
+
+void TestModbusFailover::failoverOnHang_data()
+{
+    failoverOnCrash_data();
+}
+
+void TestModbusFailover::failoverOnHang()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+
+    m_primary->hang();
+    const PollResult poll = pollUntil(client, [](int v) { return v == SecondaryOffset; });
+    if (mode != ConnectionMode::Cold)
+        QVERIFY2(poll.errors == 0, qPrintable(poll.errorTexts.join(QLatin1String("; "))));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    QVERIFY2(poll.largestGapMs < 1500, qPrintable(QString::number(poll.largestGapMs)));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Unable to retrieve status for server 'line1' on primary machine '%1'. "
+                       "Server communications has been lost.")
+            .arg(m_primary->address())));
+    if (mode != ConnectionMode::Cold) { // Cold stays on the secondary, retrying nothing
+        // A hung server accepts connections but never answers: retries are failed
+        // attempts, posted once, never a stream of Connected/lost pairs.
+        QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 4));
+        QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+                 1);
+        QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+    }
+    m_primary->resume();
+}
+
+void TestModbusFailover::failbackWithAlwaysReconnect_data()
+{
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::newRow("warm") << ConnectionMode::Warm;
+    QTest::newRow("hot") << ConnectionMode::Hot;
+}
+
+void TestModbusFailover::failbackWithAlwaysReconnect()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode, true)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    const quint16 primaryPort = m_primary->port();
+    m_primary->kill();
+    QVERIFY(pollUntil(client, [](int v) { return v == SecondaryOffset; }).errors == 0);
+    QVERIFY(m_primary->start(0, primaryPort));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine"), 10000,
+        2));
+    QElapsedTimer back;
+    back.start();
+    const PollResult poll = pollUntil(client, [](int v) { return v == 0; });
+    QCOMPARE(poll.errors, 0);
+    QCOMPARE(whoAnswers(client), 0);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 2);
+}
+
+void TestModbusFailover::noFailbackWithoutAlwaysReconnect()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm, false)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    const quint16 primaryPort = m_primary->port();
+    m_primary->kill();
+    QVERIFY(pollUntil(client, [](int v) { return v == SecondaryOffset; }).errors == 0);
+    QVERIFY(m_primary->start(0, primaryPort));
+    // The primary is healthy again (its Connected event comes from its first status
+    // answer, the moment a fail-back would be decided) but traffic stays.
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("to primary machine")), 1);
+}
+
+void TestModbusFailover::failedConnectIsPostedOncePerTransition()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    m_primary->kill();
+    QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 5));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")), 1);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
+    // Back and gone again: a second transition, a second event.
+    QVERIFY(m_primary->start(
+        0,
+        quint16(pairConfig(ConnectionMode::Warm).primary.section(QLatin1Char(':'), 1).toUInt())));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary"), 10000,
+                                   2));
+    QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 10));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")), 2);
+}
+
+void TestModbusFailover::bothGoneAnswers0x0A()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    m_primary->kill();
+    m_secondary->kill();
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on secondary")));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
+    QElapsedTimer timer;
+    timer.start();
+    const ModbusTestClient::Reply reply = client.readHoldingRegisters(1, 1, 1, 3000);
+    QCOMPARE(reply.exceptionCode, quint8(0x0A));
+    QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestModbusFailover::inFlightWriteAnswers0x0B()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+    m_primary->hang();
+    const ModbusTestClient::Reply write = client.writeSingleRegister(1, 20, 4242, 5000);
+    QCOMPARE(write.exceptionCode, quint8(0x0B));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    // Never sent twice: the secondary did not get the write.
+    ModbusTestClient direct;
+    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QCOMPARE(direct.readHoldingRegisters(1, 20, 1).registers.value(0), quint16(0));
+    m_primary->resume();
+}
+
+void TestModbusFailover::writesGoToTheActiveOnly()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QVERIFY(client.writeSingleRegister(1, 30, 777).ok);
+    ModbusTestClient primary, secondary;
+    QVERIFY(primary.connectTo(QStringLiteral("127.0.0.1"), m_primary->port()));
+    QVERIFY(secondary.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QCOMPARE(primary.readHoldingRegisters(1, 30, 1).registers.value(0), quint16(777));
+    QCOMPARE(secondary.readHoldingRegisters(1, 30, 1).registers.value(0), quint16(0));
+}
+
+void TestModbusFailover::monitorBadQuality()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Hot);
+    MonitorItem item;
+    item.itemId = QStringLiteral("400003");
+    item.updateRateMs = 100;
+    pair.monitorItems << item;
+    QVERIFY(startEngine(pair));
+    QVERIFY(
+        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on secondary")));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    // Exception answers: the server is alive but its data is bad.
+    QVERIFY(m_primary->command(QStringLiteral("exception 4")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    QVERIFY(m_primary->command(QStringLiteral("normal")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
+    QCOMPARE(
+        m_engine->countEvents(QStringLiteral("Monitor item test in error for 'line1' on primary")),
+        1);
+}
+
+void TestModbusFailover::monitorSpecificValue()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    MonitorItem item;
+    item.itemId = QStringLiteral("400011");
+    item.updateRateMs = 100;
+    item.trigger = Trigger::SpecificValue;
+    item.triggerData = QStringLiteral("99");
+    pair.monitorItems << item;
+    QVERIFY(startEngine(pair));
+    QVERIFY(
+        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_primary->command(QStringLiteral("set 10 99")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    // Warm monitors the active side only: the secondary is now tested.
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on secondary")));
+}
+
+void TestModbusFailover::monitorNoChange()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Hot);
+    MonitorItem item;
+    item.itemId = QStringLiteral("400001"); // the peer's counter, +1 every 100 ms
+    item.updateRateMs = 100;
+    item.trigger = Trigger::NoChange;
+    item.triggerData = QStringLiteral("600");
+    pair.monitorItems << item;
+    QVERIFY(startEngine(pair));
+    QVERIFY(
+        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_primary->command(QStringLiteral("stop-counter")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    QVERIFY(m_primary->command(QStringLiteral("start-counter")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
+}
+
+void TestModbusFailover::failureCountNeedsEnoughItems()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Hot);
+    for (const char *id : {"400011", "400012"}) {
+        MonitorItem item;
+        item.itemId = QLatin1String(id);
+        item.updateRateMs = 100;
+        item.trigger = Trigger::SpecificValue;
+        item.triggerData = QStringLiteral("7");
+        pair.monitorItems << item;
+    }
+    pair.failureCount = 2;
+    QVERIFY(startEngine(pair));
+    QVERIFY(
+        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_primary->command(QStringLiteral("set 10 7")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("primary")]
+            .toObject()[QLatin1String("monitor-errors")]
+            .toInt(),
+        1, 10000);
+    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
+             QStringLiteral("primary"));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Monitor item test in error")), 0);
+    QVERIFY(m_primary->command(QStringLiteral("set 11 7")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+}
+
+void TestModbusFailover::monitorItemThatCannotBeAdded()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Hot);
+    MonitorItem item;
+    item.itemId = QStringLiteral("405000"); // beyond the peers' 1000 registers: exception 0x02
+    item.updateRateMs = 100;
+    pair.monitorItems << item;
+    QVERIFY(startEngine(pair));
+    QVERIFY(
+        m_engine->waitForEvent(QStringLiteral("Attempt to add monitor item '405000' for 'line1' on "
+                                              "primary machine '%1' failed. This monitor item "
+                                              "will be considered in error.")
+                                   .arg(m_primary->address())));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on secondary")));
+}
+
+void TestModbusFailover::malformedFrameClosesOnlyThatClient()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    ModbusTestClient good, bad;
+    QVERIFY(connectClient(good));
+    QVERIFY(connectClient(bad));
+    bad.sendRaw(QByteArray::fromHex("0001000500060103000000010000")); // protocol id 5
+    QTRY_VERIFY_WITH_TIMEOUT(!bad.isConnected() || !bad.readHoldingRegisters(1, 1, 1, 500).ok,
+                             5000);
+    QCOMPARE(whoAnswers(good), 0);
+    ModbusTestClient oversized;
+    QVERIFY(connectClient(oversized));
+    oversized.sendRaw(QByteArray::fromHex("0001000001000103"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !oversized.isConnected() || !oversized.readHoldingRegisters(1, 1, 1, 500).ok, 5000);
+    QCOMPARE(whoAnswers(good), 0);
+}
+
+void TestModbusFailover::statusAndManualSwitch()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
+    QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
+    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("secondary")]
+                    .toObject()[QLatin1String("status-ok")]
+                    .toBool());
+    QString error;
+    const auto answer =
+        ControlClient::request(m_engine->stateDir(),
+                               {{QStringLiteral("command"), QStringLiteral("make-active")},
+                                {QStringLiteral("pair"), QStringLiteral("line1")},
+                                {QStringLiteral("side"), QStringLiteral("secondary")}},
+                               3000, &error);
+    QVERIFY2(answer && answer->value(QLatin1String("ok")).toBool(), qPrintable(error));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    status = m_engine->pairStatus(QStringLiteral("line1"));
+    QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("secondary"));
+    QCOMPARE(status[QLatin1String("failovers")].toInt(), 1);
+}
+
+void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+    // Add a second pair and reload with SIGHUP: the first pair's client keeps its socket.
+    Configuration config = Configuration::createNew();
+    PairConfig second = pairConfig(ConnectionMode::Hot);
+    second.name = QStringLiteral("line2");
+    const quint16 secondPort = TandemdProcess::freePort();
+    second.endpoint = QStringLiteral("127.0.0.1:%1").arg(secondPort);
+    ConfigDocument doc({m_engine->configFile(), m_engine->stateDir()});
+    QVERIFY(doc.load().isEmpty());
+    QVERIFY(doc.addPair(second).isEmpty());
+    QVERIFY(doc.save().isEmpty());
+    QVERIFY(doc.setEnabled(QStringLiteral("line2"), true).isEmpty());
+    m_engine->sendSignal(SIGHUP);
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line2' to primary")));
+    QVERIFY(client.isConnected());
+    QCOMPARE(whoAnswers(client), 0);
+    ModbusTestClient second2;
+    QVERIFY(second2.connectTo(QStringLiteral("127.0.0.1"), secondPort));
+    QCOMPARE(whoAnswers(second2), 0);
+    // Disabling line2 stops it at once (through the control socket, as tandemctl does).
+    QVERIFY(doc.setEnabled(QStringLiteral("line2"), false).isEmpty());
+    QString error;
+    QVERIFY(ControlClient::request(m_engine->stateDir(),
+                                   {{QStringLiteral("command"), QStringLiteral("reload")}}, 3000,
+                                   &error));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Disconnected from 'line2' on primary")));
+    QTRY_VERIFY(!second2.isConnected() || !second2.readHoldingRegisters(1, 1, 1, 300).ok);
+    QCOMPARE(whoAnswers(client), 0);
+}
+
+void TestModbusFailover::endpointInUseIsFatal()
+{
+    QTcpServer blocker;
+    QVERIFY(blocker.listen(QHostAddress::LocalHost, m_port));
+    Configuration config = Configuration::createNew();
+    config.pairs << pairConfig(ConnectionMode::Warm);
+    QVERIFY(m_engine->writeConfig(config, {QStringLiteral("line1")}));
+    m_engine->start();
+    QVERIFY(m_engine->waitForExit(10000));
+    QCOMPARE(m_engine->exitCode(), 1);
+    QVERIFY2(m_engine->countLines(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_port)) == 1,
+             qPrintable(m_engine->lines().join(QLatin1Char('\n'))));
+}
+
+void TestModbusFailover::sigtermStopsCleanly()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    m_engine->terminate();
+    QVERIFY(m_engine->waitForExit(10000));
+    QCOMPARE(m_engine->exitCode(), 0);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on secondary")), 1);
+}
+
+QTEST_GUILESS_MAIN(TestModbusFailover)
+#include "tst_modbusfailover.moc"

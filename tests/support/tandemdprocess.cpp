@@ -1,0 +1,176 @@
+#include "tandemdprocess.h"
+
+#include "config/configdocument.h"
+#include "config/configfile.h"
+#include "control/controlserver.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QTest>
+
+#include <csignal>
+
+namespace tandem::test {
+
+TandemdProcess::TandemdProcess(QObject *parent)
+    : QObject(parent)
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    connect(&m_process, &QProcess::readyReadStandardError, this, &TandemdProcess::readOutput);
+}
+
+TandemdProcess::~TandemdProcess()
+{
+    if (isRunning()) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+quint16 TandemdProcess::freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool TandemdProcess::writeConfig(const Configuration &config, const QStringList &enabled)
+{
+    if (!ConfigFile::save(config, configFile()).isEmpty())
+        return false;
+    ConfigDocument document({configFile(), stateDir()});
+    if (!document.load().isEmpty())
+        return false;
+    for (const PairConfig &pair : config.pairs)
+        if (!document.setEnabled(pair.name, enabled.contains(pair.name)).isEmpty())
+            return false;
+    return true;
+}
+
+bool TandemdProcess::start(const QStringList &extraArgs)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Debug lines of the engine let tests see retries that post no event.
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tandem.engine.debug=true"));
+    m_process.setProcessEnvironment(env);
+    m_process.start(QStringLiteral(TANDEMD_PATH),
+                    QStringList{QStringLiteral("--config"), configFile(),
+                                QStringLiteral("--state-dir"), stateDir()} +
+                        extraArgs);
+    if (!m_process.waitForStarted(10000))
+        return false;
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired()) {
+        if (!isRunning())
+            return false;
+        if (ControlClient::isEngineRunning(stateDir()))
+            return true;
+        m_process.waitForReadyRead(50);
+    }
+    return false;
+}
+
+void TandemdProcess::terminate()
+{
+    sendSignal(SIGTERM);
+}
+
+void TandemdProcess::sendSignal(int signalNumber)
+{
+    if (isRunning())
+        ::kill(pid_t(m_process.processId()), signalNumber);
+}
+
+bool TandemdProcess::waitForExit(int timeoutMs)
+{
+    const bool finished =
+        m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
+    readOutput();
+    return finished;
+}
+
+void TandemdProcess::readOutput()
+{
+    m_pending += m_process.readAllStandardError();
+    qsizetype newline;
+    while ((newline = m_pending.indexOf('\n')) >= 0) {
+        m_lines << QString::fromUtf8(m_pending.left(newline));
+        m_pending.remove(0, newline + 1);
+    }
+}
+
+QStringList TandemdProcess::lines()
+{
+    readOutput();
+    return m_lines;
+}
+
+QStringList TandemdProcess::events()
+{
+    QStringList texts;
+    for (const QString &line : lines()) {
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        if (fields.size() == 5)
+            texts << fields[4];
+    }
+    return texts;
+}
+
+int TandemdProcess::countEvents(const QString &text)
+{
+    int n = 0;
+    for (const QString &e : events())
+        n += e.contains(text) ? 1 : 0;
+    return n;
+}
+
+int TandemdProcess::countLines(const QString &part)
+{
+    int n = 0;
+    for (const QString &l : lines())
+        n += l.contains(part) ? 1 : 0;
+    return n;
+}
+
+bool TandemdProcess::waitForEvent(const QString &text, int timeoutMs, int count)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (countEvents(text) < count) {
+        if (deadline.hasExpired() || !isRunning())
+            return false;
+        m_process.waitForReadyRead(int(std::min<qint64>(50, deadline.remainingTime())));
+        QCoreApplication::processEvents();
+    }
+    return true;
+}
+
+bool TandemdProcess::waitForLine(const QString &part, int timeoutMs, int count)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (countLines(part) < count) {
+        if (deadline.hasExpired() || !isRunning())
+            return false;
+        m_process.waitForReadyRead(int(std::min<qint64>(50, deadline.remainingTime())));
+        QCoreApplication::processEvents();
+    }
+    return true;
+}
+
+QJsonObject TandemdProcess::status()
+{
+    QString error;
+    return ControlClient::request(
+               stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, 3000, &error)
+        .value_or(QJsonObject{});
+}
+
+QJsonObject TandemdProcess::pairStatus(const QString &pair)
+{
+    for (const QJsonValue &p : status().value(QLatin1String("pairs")).toArray())
+        if (p.toObject().value(QLatin1String("name")).toString() == pair)
+            return p.toObject();
+    return {};
+}
+
+} // namespace tandem::test

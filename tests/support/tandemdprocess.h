@@ -1,0 +1,61 @@
+#pragma once
+
+#include "config/configuration.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace tandem::test {
+
+// A real tandemd on a private configuration and state directory. Its stderr (events,
+// one a line, and diagnostics) is collected so tests can wait for and count events.
+class TandemdProcess final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TandemdProcess(QObject *parent = nullptr);
+    ~TandemdProcess() override;
+
+    QString configFile() const { return m_dir.filePath(QStringLiteral("tandem.xml")); }
+    QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
+
+    // Writes the configuration with the given pairs enabled on this "machine".
+    bool writeConfig(const Configuration &config, const QStringList &enabled);
+    // Starts tandemd and waits until its control socket answers (or it exits).
+    bool start(const QStringList &extraArgs = {});
+    void terminate(); // SIGTERM
+    bool waitForExit(int timeoutMs);
+    int exitCode() const { return m_process.exitCode(); }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
+    void sendSignal(int signalNumber);
+
+    // stderr lines so far (events and diagnostics).
+    QStringList lines();
+    // Event texts so far, in order (the fifth tab-separated field of event lines).
+    QStringList events();
+    int countEvents(const QString &text);
+    int countLines(const QString &part);
+    // Waits until `count` events containing `text` have been posted.
+    bool waitForEvent(const QString &text, int timeoutMs = 10000, int count = 1);
+    bool waitForLine(const QString &part, int timeoutMs = 10000, int count = 1);
+    QJsonObject status();
+    QJsonObject pairStatus(const QString &pair);
+
+    // A free loopback TCP port (bound and released; fine for tests on one machine).
+    static quint16 freePort();
+
+private:
+    void readOutput();
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QByteArray m_pending;
+    QStringList m_lines;
+};
+
+} // namespace tandem::test
