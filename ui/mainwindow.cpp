@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
+#include "control/enginesession.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "helpviewer.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -24,9 +26,10 @@
 
 namespace tandem {
 
-MainWindow::MainWindow(ConfigDocument *document, QWidget *parent)
+MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget *parent)
     : QMainWindow(parent)
     , m_document(document)
+    , m_engine(engine)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tandem.svg")));
@@ -52,6 +55,20 @@ MainWindow::MainWindow(ConfigDocument *document, QWidget *parent)
     createActions();
     createMenus();
     statusBar()->showMessage(tr("Configuration: %1").arg(document->filePath()));
+    if (engine) {
+        m_general->setEngine(engine);
+        auto *engineLabel = new QLabel(tr("Engine: %1").arg(engine->description()));
+        engineLabel->setObjectName(QStringLiteral("engineLabel"));
+        statusBar()->addPermanentWidget(engineLabel);
+        connect(engine, &EngineSession::commandFailed, this, [this](const QString &message) {
+            QMessageBox::warning(this, tr("Tandem engine"), message);
+        });
+        connect(engine, &EngineSession::reloaded, this, [this](const ConfigIssues &issues) {
+            if (!issues.isEmpty())
+                showIssues(tr("Tandem engine"), tr("The engine could not apply everything:"),
+                           joinIssues(issues));
+        });
+    }
 
     connect(m_tree, &ServerTree::currentPairChanged, this, [this](const QString &name) {
         m_general->setPair(name);
@@ -199,6 +216,8 @@ bool MainWindow::save()
     const ConfigIssues issues = m_document->save();
     if (issues.isEmpty()) {
         statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
+        if (m_engine)
+            m_engine->reload(); // the seed: saving applies the settings
         return true;
     }
     // Take the operator to the first pair at fault.
@@ -269,6 +288,8 @@ void MainWindow::toggleEnabled()
     if (pair.isEmpty())
         return;
     const ConfigIssues issues = m_document->setEnabled(pair, !m_document->isEnabled(pair));
+    if (issues.isEmpty() && m_engine)
+        m_engine->reload(); // takes effect at once: the saved settings, this machine's state
     if (!issues.isEmpty()) {
         showIssues(tr("Enable/Disable Redundancy"), tr("The change could not be recorded:"),
                    joinIssues(issues));

@@ -8,6 +8,7 @@ class QTabWidget;
 namespace tandem {
 
 class ConfigDocument;
+class EngineSession;
 class DiagnosticsPage;
 class GeneralPage;
 class HelpViewer;
@@ -22,7 +23,9 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(ConfigDocument *document, QWidget *parent = nullptr);
+    // engine may be null (tests of the configuration alone).
+    explicit MainWindow(ConfigDocument *document, EngineSession *engine = nullptr,
+                        QWidget *parent = nullptr);
 
     bool save();          // File › Save; false with a message when refused
     void addPair();       // Edit › Add Redundant Server Configuration...
@@ -46,6 +49,7 @@ private:
     void checkConfiguration();
 
     ConfigDocument *m_document;
+    EngineSession *m_engine;
     ServerTree *m_tree;
     QTabWidget *m_tabs;
     GeneralPage *m_general;

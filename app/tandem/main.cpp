@@ -1,9 +1,22 @@
 #include "config/configdocument.h"
+#include "control/enginesession.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+
+namespace {
+void showProblems(QWidget *parent, const QString &objectName, const QString &text,
+                  const tandem::ConfigIssues &issues)
+{
+    QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Tandem"), text,
+                    QMessageBox::Ok, parent);
+    box.setObjectName(objectName);
+    box.setInformativeText(tandem::joinIssues(issues));
+    box.exec();
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -30,23 +43,28 @@ int main(int argc, char *argv[])
     parser.addOption(stateOption);
     parser.process(app);
 
-    tandem::ConfigDocument document(
-        tandem::TandemPaths::resolve(parser.value(configOption), parser.value(stateOption)));
+    const tandem::TandemPaths paths =
+        tandem::TandemPaths::resolve(parser.value(configOption), parser.value(stateOption));
+    tandem::ConfigDocument document(paths);
     const tandem::ConfigIssues issues = document.load();
-    tandem::MainWindow window(&document);
+    // The engine: a tandemd serving this state directory, or one inside the console.
+    tandem::EngineSession engine(paths);
+    const tandem::ConfigIssues engineIssues =
+        document.canSave() ? engine.start() : tandem::ConfigIssues{};
+    tandem::MainWindow window(&document, document.canSave() ? &engine : nullptr);
     window.show();
-    if (!issues.isEmpty()) {
-        QMessageBox box(
-            QMessageBox::Critical, QApplication::translate("main", "Tandem"),
+    if (!issues.isEmpty())
+        showProblems(
+            &window, QStringLiteral("loadFailed"),
             document.canSave()
                 ? QApplication::translate("main", "Some machine-local state could not be read:")
                 : QApplication::translate("main",
                                           "The configuration file could not be read. It was left "
                                           "unchanged and Tandem will not save over it."),
-            QMessageBox::Ok, &window);
-        box.setObjectName(QStringLiteral("loadFailed"));
-        box.setInformativeText(tandem::joinIssues(issues));
-        box.exec();
-    }
+            issues);
+    if (!engineIssues.isEmpty())
+        showProblems(&window, QStringLiteral("engineProblems"),
+                     QApplication::translate("main", "The engine could not run everything:"),
+                     engineIssues);
     return app.exec();
 }

@@ -1,14 +1,19 @@
 #include "generalpage.h"
 
 #include "config/configdocument.h"
+#include "control/enginesession.h"
 #include "errorlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -84,10 +89,47 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
            "to it, so a flapping primary cannot cause a switch storm"));
     optionsForm->addRow(tr("&Fail-back hold-off (ms):"), m_failbackHoldoff);
 
+    m_live = new QGroupBox(tr("Live State"));
+    m_live->setObjectName(QStringLiteral("liveState"));
+    auto *liveForm = new QFormLayout(m_live);
+    auto makeLabel = [](const char *name) {
+        auto *label = new QLabel;
+        label->setObjectName(QLatin1String(name));
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return label;
+    };
+    m_activeMachine = makeLabel("activeMachine");
+    m_primaryHealth = makeLabel("primaryHealth");
+    m_secondaryHealth = makeLabel("secondaryHealth");
+    m_lastFailover = makeLabel("lastFailover");
+    liveForm->addRow(tr("Active machine:"), m_activeMachine);
+    liveForm->addRow(tr("Primary:"), m_primaryHealth);
+    liveForm->addRow(tr("Secondary:"), m_secondaryHealth);
+    liveForm->addRow(tr("Last fail-over:"), m_lastFailover);
+    m_makePrimaryActive = new QPushButton(tr("Make &primary active"));
+    m_makePrimaryActive->setObjectName(QStringLiteral("makePrimaryActive"));
+    m_makeSecondaryActive = new QPushButton(tr("Make s&econdary active"));
+    m_makeSecondaryActive->setObjectName(QStringLiteral("makeSecondaryActive"));
+    auto *switchRow = new QHBoxLayout;
+    switchRow->addWidget(m_makePrimaryActive);
+    switchRow->addWidget(m_makeSecondaryActive);
+    switchRow->addStretch();
+    liveForm->addRow(switchRow);
+    connect(m_makePrimaryActive, &QPushButton::clicked, this, [this] {
+        if (m_engine)
+            m_engine->makeActive(m_pairName, QStringLiteral("primary"));
+    });
+    connect(m_makeSecondaryActive, &QPushButton::clicked, this, [this] {
+        if (m_engine)
+            m_engine->makeActive(m_pairName, QStringLiteral("secondary"));
+    });
+    m_live->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(machines);
     layout->addWidget(options);
+    layout->addWidget(m_live);
     layout->addStretch();
 
     for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary})
@@ -104,7 +146,9 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
         if (!m_document->pair(m_pairName))
             m_pairName.clear();
         load();
+        showLiveState();
     });
+    connect(m_document, &ConfigDocument::enabledChanged, this, &GeneralPage::showLiveState);
     load();
 }
 
@@ -112,6 +156,66 @@ void GeneralPage::setPair(const QString &name)
 {
     m_pairName = name;
     load();
+    showLiveState();
+}
+
+void GeneralPage::setEngine(EngineSession *engine)
+{
+    m_engine = engine;
+    connect(engine, &EngineSession::statusChanged, this, &GeneralPage::showLiveState);
+    showLiveState();
+}
+
+void GeneralPage::showLiveState()
+{
+    m_live->setVisible(m_engine != nullptr);
+    if (!m_engine)
+        return;
+    const QJsonObject status = m_engine->pairStatus(m_pairName);
+    const bool running = !status.isEmpty();
+    m_live->setEnabled(running);
+    if (!running) {
+        m_activeMachine->setText(m_document->isEnabled(m_pairName)
+                                     ? tr("not running (save the configuration to apply it)")
+                                     : tr("not running (redundancy is disabled)"));
+        for (QLabel *label : {m_primaryHealth, m_secondaryHealth, m_lastFailover})
+            label->clear();
+        m_makePrimaryActive->setEnabled(false);
+        m_makeSecondaryActive->setEnabled(false);
+        return;
+    }
+    auto describe = [](const QJsonObject &side) {
+        if (!side.value(QLatin1String("connected")).toBool()) {
+            const QString error = side.value(QLatin1String("last-error")).toString();
+            return error.isEmpty() ? tr("not connected") : tr("not connected: %1").arg(error);
+        }
+        if (side.value(QLatin1String("monitor-failed")).toBool())
+            return tr("connected, %1 monitor item(s) in error")
+                .arg(side.value(QLatin1String("monitor-errors")).toInt());
+        return tr("healthy");
+    };
+    const QJsonObject primary = status.value(QLatin1String("primary")).toObject();
+    const QJsonObject secondary = status.value(QLatin1String("secondary")).toObject();
+    const QString active = status.value(QLatin1String("active")).toString();
+    m_activeMachine->setText(
+        active == QLatin1String("primary")
+            ? tr("primary (%1)").arg(primary.value(QLatin1String("machine")).toString())
+        : active == QLatin1String("secondary")
+            ? tr("secondary (%1)").arg(secondary.value(QLatin1String("machine")).toString())
+            : tr("none: no server is available"));
+    m_primaryHealth->setText(describe(primary));
+    m_secondaryHealth->setText(describe(secondary));
+    const QDateTime last = QDateTime::fromString(
+        status.value(QLatin1String("last-failover")).toString(), Qt::ISODateWithMs);
+    m_lastFailover->setText(last.isValid()
+                                ? tr("%1 (%2 fail-over(s) since start)")
+                                      .arg(QLocale().toString(last, QLocale::ShortFormat))
+                                      .arg(status.value(QLatin1String("failovers")).toInt())
+                                : tr("none since start"));
+    m_makePrimaryActive->setEnabled(active != QLatin1String("primary") &&
+                                    primary.value(QLatin1String("status-ok")).toBool());
+    m_makeSecondaryActive->setEnabled(active != QLatin1String("secondary") &&
+                                      secondary.value(QLatin1String("status-ok")).toBool());
 }
 
 void GeneralPage::showFieldError(QLineEdit *edit, QLabel *label, const QString &error)

@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QGroupBox;
+class QPushButton;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -11,6 +13,7 @@ class QSpinBox;
 namespace tandem {
 
 class ConfigDocument;
+class EngineSession;
 struct PairConfig;
 
 // General tab (seed: General Settings): machines, connection mode and status query
@@ -22,12 +25,15 @@ class GeneralPage final : public QWidget
 public:
     explicit GeneralPage(ConfigDocument *document, QWidget *parent = nullptr);
     void setPair(const QString &name); // empty: nothing selected, page disabled
+    // Shows the pair's live state from the engine and offers the manual switch.
+    void setEngine(EngineSession *engine);
     QString pairName() const { return m_pairName; }
 
 private:
     void load();
     void apply();
     void showFieldError(QLineEdit *edit, QLabel *label, const QString &error);
+    void showLiveState();
 
     ConfigDocument *m_document;
     QString m_pairName;
@@ -45,6 +51,15 @@ private:
     QSpinBox *m_statusInterval;
     QSpinBox *m_statusTimeout;
     QSpinBox *m_failbackHoldoff;
+
+    EngineSession *m_engine = nullptr;
+    QGroupBox *m_live;
+    QLabel *m_activeMachine;
+    QLabel *m_primaryHealth;
+    QLabel *m_secondaryHealth;
+    QLabel *m_lastFailover;
+    QPushButton *m_makePrimaryActive;
+    QPushButton *m_makeSecondaryActive;
 };
 
 } // namespace tandem

@@ -1,0 +1,144 @@
+#include "enginesession.h"
+
+#include "controlserver.h"
+#include "engine/engine.h"
+#include "engine/pairruntime.h"
+#include "enginehost.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+
+namespace tandem {
+
+EngineSession::EngineSession(const TandemPaths &paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(paths)
+{
+    m_poll.setInterval(500);
+}
+
+EngineSession::~EngineSession() = default;
+
+ConfigIssues EngineSession::start()
+{
+    if (ControlClient::isEngineRunning(m_paths.stateDir)) {
+        m_socket = new QLocalSocket(this);
+        connect(m_socket, &QLocalSocket::readyRead, this, &EngineSession::onRemoteData);
+        connect(m_socket, &QLocalSocket::disconnected, this, [this] {
+            m_status = {};
+            Q_EMIT statusChanged();
+            Q_EMIT commandFailed(tr("The connection to the engine (tandemd) was lost."));
+        });
+        m_socket->connectToServer(ControlServer::socketPathFor(m_paths.stateDir));
+        connect(&m_poll, &QTimer::timeout, this, [this] {
+            send({{QStringLiteral("command"), QStringLiteral("status")}});
+        });
+        m_poll.start();
+        send({{QStringLiteral("command"), QStringLiteral("status")}});
+        return {};
+    }
+    m_host = new EngineHost(m_paths, this);
+    ConfigIssues warnings;
+    ConfigIssues fatal = m_host->start(&warnings);
+    connect(m_host->engine(), &Engine::pairStateChanged, this, &EngineSession::refreshLocal);
+    connect(m_host->engine(), &Engine::pairsChanged, this, &EngineSession::refreshLocal);
+    connect(m_host, &EngineHost::reloaded, this, &EngineSession::reloaded);
+    // Clients count and timers change without a state signal: refresh now and then too.
+    connect(&m_poll, &QTimer::timeout, this, &EngineSession::refreshLocal);
+    m_poll.start();
+    refreshLocal();
+    return fatal + warnings;
+}
+
+EventLog *EngineSession::events() const
+{
+    return m_host ? m_host->events() : nullptr;
+}
+
+QString EngineSession::description() const
+{
+    if (m_socket)
+        return tr("tandemd (pid %1)").arg(m_remotePid);
+    return tr("engine in this console");
+}
+
+QJsonObject EngineSession::pairStatus(const QString &pair) const
+{
+    for (const QJsonValue &p : m_status.value(QLatin1String("pairs")).toArray())
+        if (p.toObject().value(QLatin1String("name")).toString() == pair)
+            return p.toObject();
+    return {};
+}
+
+void EngineSession::refreshLocal()
+{
+    const QJsonObject status = m_host->engine()->status();
+    if (status == m_status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged();
+}
+
+void EngineSession::reload()
+{
+    if (m_host) {
+        m_host->reload();
+        refreshLocal();
+        return;
+    }
+    send({{QStringLiteral("command"), QStringLiteral("reload")}});
+}
+
+void EngineSession::makeActive(const QString &pair, const QString &side)
+{
+    if (m_host) {
+        PairRuntime *runtime = m_host->engine()->runtime(pair);
+        const Side wanted = side == QLatin1String("primary") ? Side::Primary : Side::Secondary;
+        if (!runtime || !runtime->makeActive(wanted))
+            Q_EMIT commandFailed(
+                tr("The %1 machine of '%2' is not healthy; it cannot be made active.")
+                    .arg(side, pair));
+        refreshLocal();
+        return;
+    }
+    send({{QStringLiteral("command"), QStringLiteral("make-active")},
+          {QStringLiteral("pair"), pair},
+          {QStringLiteral("side"), side}});
+}
+
+void EngineSession::send(const QJsonObject &request)
+{
+    if (m_socket && m_socket->state() == QLocalSocket::ConnectedState)
+        m_socket->write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void EngineSession::onRemoteData()
+{
+    m_buffer += m_socket->readAll();
+    qsizetype newline;
+    while ((newline = m_buffer.indexOf('\n')) >= 0) {
+        const QJsonObject answer = QJsonDocument::fromJson(m_buffer.left(newline)).object();
+        m_buffer.remove(0, newline + 1);
+        if (!answer.value(QLatin1String("ok")).toBool()) {
+            Q_EMIT commandFailed(answer.value(QLatin1String("error")).toString());
+            continue;
+        }
+        if (answer.contains(QLatin1String("pairs"))) {
+            m_remotePid = answer.value(QLatin1String("pid")).toInteger();
+            QJsonObject status = answer;
+            status.remove(QStringLiteral("ok"));
+            if (status != m_status) {
+                m_status = status;
+                Q_EMIT statusChanged();
+            }
+        } else if (answer.contains(QLatin1String("problems"))) {
+            ConfigIssues issues;
+            for (const QJsonValue &p : answer.value(QLatin1String("problems")).toArray())
+                issues.append({QString(), p.toString()});
+            Q_EMIT reloaded(issues);
+        }
+    }
+}
+
+} // namespace tandem

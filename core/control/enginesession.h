@@ -1,0 +1,61 @@
+#pragma once
+
+#include "config/configissue.h"
+#include "config/tandempaths.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+class QLocalSocket;
+
+namespace tandem {
+
+class EngineHost;
+class EventLog;
+
+// The console's view of "the engine": the tandemd serving this state directory when one
+// runs, otherwise an engine inside the console. Either way the console reads the same
+// status and sends the same commands, and never talks to a backend server itself.
+class EngineSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EngineSession(const TandemPaths &paths, QObject *parent = nullptr);
+    ~EngineSession() override;
+
+    // Returns what kept the in-console engine from starting (nothing for a remote one).
+    ConfigIssues start();
+    bool isRemote() const { return m_socket != nullptr; }
+    QString description() const;
+    // Events of the in-console engine (null when remote: tandemd keeps its own).
+    EventLog *events() const;
+
+    QJsonObject status() const { return m_status; }
+    QJsonObject pairStatus(const QString &pair) const;
+
+    // After a save or enable/disable: apply the files on disk.
+    void reload();
+    void makeActive(const QString &pair, const QString &side);
+
+Q_SIGNALS:
+    void statusChanged();
+    void commandFailed(const QString &message);
+    void reloaded(const tandem::ConfigIssues &issues);
+
+private:
+    void refreshLocal();
+    void send(const QJsonObject &request);
+    void onRemoteData();
+
+    TandemPaths m_paths;
+    EngineHost *m_host = nullptr;
+    QLocalSocket *m_socket = nullptr;
+    QByteArray m_buffer;
+    QTimer m_poll;
+    QJsonObject m_status;
+    qint64 m_remotePid = 0;
+};
+
+} // namespace tandem

@@ -1,0 +1,157 @@
+// The console's live view of the engine: General tab state, manual switch, and
+// Enable/Disable taking effect at once — against an engine in the console and two real
+// pymodbus servers.
+#include "config/configdocument.h"
+#include "control/enginesession.h"
+#include "mainwindow.h"
+#include "modbuspeer.h"
+#include "pages/generalpage.h"
+#include "servertree.h"
+#include "tandemdprocess.h"
+
+#include <QAction>
+#include <QEventLoop>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+// The engine runs in this process, so a client must live in another one: mbpoll, an
+// independent Modbus client. The event loop keeps running while it works.
+int readThroughMbpoll(quint16 port)
+{
+    QProcess mbpoll;
+    QEventLoop loop;
+    QObject::connect(&mbpoll, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+    mbpoll.start(QStringLiteral("mbpoll"),
+                 {QStringLiteral("-m"), QStringLiteral("tcp"), QStringLiteral("-p"),
+                  QString::number(port), QStringLiteral("-a"), QStringLiteral("1"),
+                  QStringLiteral("-r"), QStringLiteral("2"), QStringLiteral("-c"),
+                  QStringLiteral("1"), QStringLiteral("-1"), QStringLiteral("127.0.0.1")});
+    loop.exec();
+    const QString out = QString::fromUtf8(mbpoll.readAllStandardOutput());
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("\\[2\\]:\\s+(-?\\d+)")).match(out);
+    return mbpoll.exitCode() == 0 && m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+} // namespace
+
+class TestLiveState final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsStateAndSwitchesByHand();
+    void disableStopsThePairAtOnce();
+
+private:
+    TandemPaths paths() const
+    {
+        return {m_dir->filePath(QStringLiteral("tandem.xml")),
+                m_dir->filePath(QStringLiteral("state"))};
+    }
+    QString text(QWidget *root, const char *name) const
+    {
+        return root->findChild<QLabel *>(QLatin1String(name))->text();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ModbusPeer> m_primary;
+    std::unique_ptr<ModbusPeer> m_secondary;
+    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<EngineSession> m_engine;
+    quint16 m_port = 0;
+};
+
+void TestLiveState::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_primary = std::make_unique<ModbusPeer>();
+    m_secondary = std::make_unique<ModbusPeer>();
+    QVERIFY(m_primary->start(0));
+    QVERIFY(m_secondary->start(1000));
+    m_port = TandemdProcess::freePort();
+    m_doc = std::make_unique<ConfigDocument>(paths());
+    QVERIFY(m_doc->load().isEmpty());
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    p.primary = m_primary->address();
+    p.secondary = m_secondary->address();
+    p.mode = ConnectionMode::Warm;
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 100;
+    QVERIFY(m_doc->addPair(p).isEmpty());
+    QVERIFY(m_doc->save().isEmpty());
+    QVERIFY(m_doc->setEnabled(QStringLiteral("line1"), true).isEmpty());
+    m_engine = std::make_unique<EngineSession>(paths());
+    const ConfigIssues issues = m_engine->start();
+    QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
+    QVERIFY(!m_engine->isRemote());
+}
+
+void TestLiveState::cleanup()
+{
+    m_engine.reset();
+    m_doc.reset();
+    m_primary.reset();
+    m_secondary.reset();
+}
+
+void TestLiveState::showsStateAndSwitchesByHand()
+{
+    GeneralPage page(m_doc.get());
+    page.setEngine(m_engine.get());
+    page.setPair(QStringLiteral("line1"));
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(text(&page, "activeMachine").startsWith(QStringLiteral("primary")),
+                             10000);
+    QTRY_COMPARE(text(&page, "secondaryHealth"), QStringLiteral("healthy"));
+    QCOMPARE(text(&page, "lastFailover"), QStringLiteral("none since start"));
+    auto *makeSecondary = page.findChild<QPushButton *>(QStringLiteral("makeSecondaryActive"));
+    auto *makePrimary = page.findChild<QPushButton *>(QStringLiteral("makePrimaryActive"));
+    QVERIFY(!makePrimary->isEnabled());
+    QTest::mouseClick(makeSecondary, Qt::LeftButton);
+    QTRY_VERIFY(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")));
+    QVERIFY(text(&page, "lastFailover").contains(QStringLiteral("1 fail-over")));
+    // Clients follow the switch.
+    QCOMPARE(readThroughMbpoll(m_port), 1000);
+    // A dead primary cannot be made active, and the page says why.
+    m_primary->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        text(&page, "primaryHealth").startsWith(QStringLiteral("not connected")), 10000);
+    QVERIFY(!makePrimary->isEnabled());
+}
+
+void TestLiveState::disableStopsThePairAtOnce()
+{
+    MainWindow window(m_doc.get(), m_engine.get());
+    window.show();
+    auto *tree = window.findChild<ServerTree *>(QStringLiteral("serverTree"));
+    tree->selectPair(QStringLiteral("line1"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->pairStatus(QStringLiteral("line1")).isEmpty(), 10000);
+    auto *toggle = window.findChild<QAction *>(QStringLiteral("actionEnable"));
+    QCOMPARE(toggle->text(), QStringLiteral("&Disable Redundancy"));
+    toggle->trigger();
+    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line1")).isEmpty());
+    QCOMPARE(text(&window, "activeMachine"),
+             QStringLiteral("not running (redundancy is disabled)"));
+    QCOMPARE(readThroughMbpoll(m_port), -1);
+    toggle->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(text(&window, "activeMachine").startsWith(QStringLiteral("primary")),
+                             10000);
+    QCOMPARE(readThroughMbpoll(m_port), 0);
+}
+
+QTEST_MAIN(TestLiveState)
+#include "tst_livestate.moc"
