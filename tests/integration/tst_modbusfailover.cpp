@@ -7,6 +7,12 @@
 #include "config/configdocument.h"
 #include "control/controlserver.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTcpServer>
 
 #include <QElapsedTimer>
@@ -86,6 +92,9 @@ private Q_SLOTS:
     void failedConnectIsPostedOncePerTransition();
     void bothGoneAnswers0x0A();
     void inFlightWriteAnswers0x0B();
+    void inFlightWriteReplayedWhenOptedIn();
+    void gatewayExceptionMeansDeviceLost();
+    void brokenConfigIsFatal();
     void writesGoToTheActiveOnly();
     void monitorBadQuality();
     void monitorSpecificValue();
@@ -321,6 +330,61 @@ void TestModbusFailover::inFlightWriteAnswers0x0B()
     m_primary->resume();
 }
 
+void TestModbusFailover::inFlightWriteReplayedWhenOptedIn()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    pair.writeReplay = true;
+    QVERIFY(startEngine(pair));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+    m_primary->hang();
+    const ModbusTestClient::Reply write = client.writeSingleRegister(1, 20, 4242, 5000);
+    QVERIFY2(write.ok, qPrintable(write.error));
+    ModbusTestClient direct;
+    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QCOMPARE(direct.readHoldingRegisters(1, 20, 1).registers.value(0), quint16(4242));
+    m_primary->resume();
+}
+
+void TestModbusFailover::gatewayExceptionMeansDeviceLost()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    // A gateway answering 0x0B: it is up, the device behind it is not.
+    QVERIFY(m_primary->command(QStringLiteral("exception 11")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Unable to retrieve status for server 'line1' on primary")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    // Any other exception proves the server alive: status stays fine.
+    QVERIFY(m_secondary->command(QStringLiteral("exception 2")));
+    // Four status intervals with exception answers: the event must not come.
+    QVERIFY(!m_engine->waitForEvent(
+        QStringLiteral("Unable to retrieve status for server 'line1' on secondary"), 800));
+    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
+             QStringLiteral("secondary"));
+    QVERIFY(m_secondary->command(QStringLiteral("normal")));
+}
+
+void TestModbusFailover::brokenConfigIsFatal()
+{
+    QFile file(m_engine->configFile());
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<tandem version=\"1\"><pair name=\"x\" "
+               "protocol=\"modbus-tcp\"><listen>nowhere</listen></pair></tandem>");
+    file.close();
+    m_engine->start();
+    QVERIFY(m_engine->waitForExit(10000));
+    QCOMPARE(m_engine->exitCode(), 1);
+    QVERIFY2(m_engine->countLines(QStringLiteral("tandem.xml:1: pair[x]")) >= 1,
+             qPrintable(m_engine->lines().join(QLatin1Char('\n'))));
+    QCOMPARE(m_engine->countLines(QStringLiteral("not started")), 1);
+}
+
 void TestModbusFailover::writesGoToTheActiveOnly()
 {
     QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
@@ -497,6 +561,26 @@ void TestModbusFailover::statusAndManualSwitch()
     status = m_engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("secondary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 1);
+
+    // The same through the real tandemctl.
+    QProcess ctl;
+    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
+               m_engine->stateDir(), QStringLiteral("status"), QStringLiteral("--json")});
+    QVERIFY(ctl.waitForFinished(10000));
+    QCOMPARE(ctl.exitCode(), 0);
+    const QJsonObject json = QJsonDocument::fromJson(ctl.readAllStandardOutput()).object();
+    const QJsonObject pair = json[QLatin1String("pairs")].toArray().at(0).toObject();
+    QCOMPARE(pair[QLatin1String("active")].toString(), QStringLiteral("secondary"));
+    QCOMPARE(pair[QLatin1String("primary")].toObject()[QLatin1String("machine")].toString(),
+             m_primary->address());
+    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
+               m_engine->stateDir(), QStringLiteral("status")});
+    QVERIFY(ctl.waitForFinished(10000));
+    const QString text = QString::fromUtf8(ctl.readAllStandardOutput());
+    QVERIFY2(text.contains(QStringLiteral("line1\tactive: secondary\tfail-overs: 1")),
+             qPrintable(text));
 }
 
 void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
