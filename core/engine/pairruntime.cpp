@@ -265,6 +265,12 @@ void PairRuntime::onClosed(Side side, const QString &reason)
         return;
     }
     dropSide(side, reason, true);
+    afterLoss(side);
+}
+
+void PairRuntime::afterLoss(Side side)
+{
+    // Cold moves to the other side at once; Warm and Hot retry this one every interval.
     if (m_config.mode == ConnectionMode::Cold) {
         if (side == m_coldTarget) {
             m_coldFailuresInRow = 0;
@@ -310,18 +316,7 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
         }
         return;
     }
-    if (m_config.mode == ConnectionMode::Cold) {
-        if (side == m_coldTarget) {
-            m_coldFailuresInRow = 0;
-            m_coldTarget = otherSide(side);
-            if (m_active == side)
-                setActive(Side::None);
-            scheduleReconnect(m_coldTarget, 0);
-        }
-    } else {
-        scheduleReconnect(side, m_config.statusIntervalMs);
-    }
-    evaluate();
+    afterLoss(side);
     Q_EMIT stateChanged();
 }
 
@@ -376,13 +371,10 @@ void PairRuntime::reportMonitor(Side side)
     if (failed && m_config.mode == ConnectionMode::Cold && side == m_coldTarget) {
         // Cold keeps one connection: leave the failing server for the other one.
         dropSide(side, tr("monitor items in error"), true);
-        m_coldFailuresInRow = 0;
-        m_coldTarget = otherSide(side);
-        if (m_active == side)
-            setActive(Side::None);
-        scheduleReconnect(m_coldTarget, 0);
+        afterLoss(side);
+    } else {
+        evaluate();
     }
-    evaluate();
     Q_EMIT stateChanged();
 }
 

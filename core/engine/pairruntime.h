@@ -93,6 +93,7 @@ private:
     void onOpened(Side side);
     void onOpenFailed(Side side, const QString &reason);
     void attemptFailed(Side side, const QString &reason);
+    void afterLoss(Side side);
     void onClosed(Side side, const QString &reason);
     void onStatus(Side side, bool ok, bool shutdown, const QString &reason);
     void onMonitorSample(Side side, int index, const MonitorSample &sample);
