@@ -53,6 +53,7 @@ private Q_SLOTS:
     void cleanup();
     void showsStateAndSwitchesByHand();
     void disableStopsThePairAtOnce();
+    void daemonsEngineIsShownWhenItRuns();
 
 private:
     TandemPaths paths() const
@@ -151,6 +152,37 @@ void TestLiveState::disableStopsThePairAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(text(&window, "activeMachine").startsWith(QStringLiteral("primary")),
                              10000);
     QCOMPARE(readThroughMbpoll(m_port), 0);
+}
+
+void TestLiveState::daemonsEngineIsShownWhenItRuns()
+{
+    // A tandemd already serves another state directory: a console there shows its state.
+    m_engine.reset();
+    TandemdProcess daemon;
+    Configuration config = Configuration::createNew();
+    PairConfig p = *m_doc->pair(QStringLiteral("line1"));
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(TandemdProcess::freePort());
+    config.pairs << p;
+    QVERIFY(daemon.writeConfig(config, {QStringLiteral("line1")}));
+    QVERIFY(daemon.start());
+    ConfigDocument doc({daemon.configFile(), daemon.stateDir()});
+    QVERIFY(doc.load().isEmpty());
+    EngineSession session({daemon.configFile(), daemon.stateDir()});
+    QVERIFY(session.start().isEmpty());
+    QVERIFY(session.isRemote());
+    QTRY_COMPARE(session.description(), QStringLiteral("tandemd (pid %1)").arg(daemon.processId()));
+    GeneralPage page(&doc);
+    page.setEngine(&session);
+    page.setPair(QStringLiteral("line1"));
+    QTRY_VERIFY_WITH_TIMEOUT(text(&page, "activeMachine").startsWith(QStringLiteral("primary")),
+                             10000);
+    QTRY_COMPARE(text(&page, "secondaryHealth"), QStringLiteral("healthy"));
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("makeSecondaryActive")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")),
+                             5000);
+    QVERIFY(daemon.waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
 }
 
 QTEST_MAIN(TestLiveState)

@@ -1,0 +1,93 @@
+// tandem-bench: measures the engine against the targets and prints the figures.
+// Not part of ctest; see README.md in this folder.
+#include "bench.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+using namespace tandem::bench;
+
+namespace {
+
+int usage(FILE *stream)
+{
+    std::fprintf(stream,
+                 "Usage: tandem-bench failover|failback|throughput|scale|all [--reps N] "
+                 "[--seconds S]\n"
+                 "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
+                 "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
+                 "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
+                 "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
+                 "  all         everything above\n"
+                 "  --reps N    repetitions of failover and failback cases (default 5)\n"
+                 "  --seconds S measured seconds per throughput row (default 5)\n"
+                 "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
+                 "benchmark could not run (1) or the usage was wrong (2).\n");
+    return stream == stderr ? 2 : 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    std::string command;
+    int reps = 5;
+    int seconds = 5;
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (!std::strcmp(arg, "--help") || !std::strcmp(arg, "-h"))
+            return usage(stdout);
+        if ((!std::strcmp(arg, "--reps") || !std::strcmp(arg, "--seconds")) && i + 1 < argc) {
+            const int value = std::atoi(argv[++i]);
+            if (value < 1 || value > 100)
+                return usage(stderr);
+            (arg[2] == 'r' ? reps : seconds) = value;
+        } else if (command.empty() && arg[0] != '-') {
+            command = arg;
+        } else {
+            return usage(stderr);
+        }
+    }
+    const bool all = command == "all";
+    if (!all && command != "failover" && command != "failback" && command != "throughput" &&
+        command != "scale")
+        return usage(stderr);
+
+    installInterruptHandler();
+    const TimePoint begin = Clock::now();
+#ifdef NDEBUG
+    say("tandem-bench: optimised build (NDEBUG); tandemd %s", TANDEMD_PATH);
+#else
+    say("tandem-bench: DEBUG build: figures are pessimistic (see README.md); tandemd %s",
+        TANDEMD_PATH);
+#endif
+    int failed = 0;
+    const auto run = [&](const char *name, const auto &body) {
+        if (!all && command != name)
+            return;
+        try {
+            body();
+        } catch (const BenchError &error) {
+            say("%s: could not run: %s", name, error.what());
+            target(name, false, "could not run");
+            ++failed;
+        }
+    };
+    try {
+        run("failover", [&] { runFailover(reps); });
+        run("failback", [&] { runFailback(reps); });
+        run("throughput", [&] { runThroughput(seconds); });
+        run("scale", [&] { runScale(); });
+    } catch (const Interrupted &) {
+        say("\ninterrupted: children stopped");
+        printTargets();
+        return 130;
+    }
+    printTargets();
+    say("total run time %.1f s", msBetween(begin, Clock::now()) / 1000);
+    return failed ? 1 : 0;
+}
