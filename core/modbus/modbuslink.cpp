@@ -272,8 +272,8 @@ void ModbusLink::queryStatus(int timeoutMs)
 
 void ModbusLink::stopPolls()
 {
-    for (Poll &poll : m_polls)
-        delete poll.timer;
+    qDeleteAll(m_rateTimers);
+    m_rateTimers.clear();
     m_polls.clear();
     ++m_pollGeneration;
 }
@@ -282,24 +282,39 @@ void ModbusLink::setMonitorItems(const QList<MonitorItem> &items, int timeoutMs)
 {
     stopPolls();
     m_pollTimeoutMs = timeoutMs;
+    // One timer per update rate, not per item: 200 pairs x 20 items would otherwise be
+    // 4000 timers firing each second.
+    QHash<int, QList<int>> byRate;
     for (qsizetype i = 0; i < items.size(); ++i) {
         Poll poll;
         poll.item = items[i];
         QString error;
         const auto address = ItemAddress::parse(items[i].itemId, &error);
-        if (!address) {
-            m_polls.append(poll);
+        if (address) {
+            poll.address = *address;
+            poll.active = true;
+            byRate[items[i].updateRateMs].append(int(i));
+        } else {
             QTimer::singleShot(0, this,
                                [this, i, error] { Q_EMIT monitorAddFailed(int(i), error); });
-            continue;
         }
-        poll.address = *address;
-        poll.timer = new QTimer(this);
-        poll.timer->setInterval(items[i].updateRateMs);
-        connect(poll.timer, &QTimer::timeout, this, [this, i] { pollItem(int(i)); });
-        poll.timer->start();
         m_polls.append(poll);
-        QTimer::singleShot(0, this, [this, i] { pollItem(int(i)); });
+    }
+    for (auto it = byRate.cbegin(); it != byRate.cend(); ++it) {
+        auto *timer = new QTimer(this);
+        timer->setInterval(it.key());
+        const QList<int> indices = it.value();
+        connect(timer, &QTimer::timeout, this, [this, indices] {
+            for (int index : indices)
+                pollItem(index);
+        });
+        timer->start();
+        m_rateTimers.append(timer);
+        QTimer::singleShot(0, this, [this, indices, generation = m_pollGeneration] {
+            if (generation == m_pollGeneration)
+                for (int index : indices)
+                    pollItem(index);
+        });
     }
 }
 
@@ -308,7 +323,7 @@ void ModbusLink::pollItem(int index)
     if (index >= m_polls.size() || !m_open)
         return;
     Poll &poll = m_polls[index];
-    if (!poll.timer || poll.inFlight)
+    if (!poll.active || poll.inFlight)
         return;
     const quint64 generation = m_pollGeneration;
     poll.inFlight =
@@ -327,8 +342,7 @@ void ModbusLink::pollItem(int index)
                  const quint8 code = answer->exceptionCode();
                  if (!p.added && (code == 0x01 || code == 0x02)) {
                      // The server does not have this item: it cannot be added.
-                     delete p.timer;
-                     p.timer = nullptr;
+                     p.active = false;
                      Q_EMIT monitorAddFailed(index, exceptionText(code));
                      return;
                  }

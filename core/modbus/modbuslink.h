@@ -56,7 +56,7 @@ private:
     {
         MonitorItem item;
         ItemAddress address;
-        QTimer *timer = nullptr;
+        bool active = false; // polled; false once the server refused the item
         quint64 inFlight = 0;
         bool added = false;
     };
@@ -86,6 +86,7 @@ private:
     QHash<quint16, Pending> m_pending;
     QHash<quint64, quint16> m_handles;
     QList<Poll> m_polls;
+    QList<QTimer *> m_rateTimers;
     int m_pollTimeoutMs = 1000;
     quint64 m_pollGeneration = 0; // answers of polls from before the last change are ignored
 };
