@@ -233,6 +233,7 @@ double cpuSeconds(pid_t pid);     // utime + stime
 double cpuSecondsTree(pid_t pid); // the process and its direct children (socat's forks)
 double rssMb(pid_t pid);          // VmRSS
 double peakRssMb(pid_t pid);      // VmHWM
+double bytesRead(pid_t pid);      // rchar of /proc/PID/io
 
 // min / median / max of a few repetitions.
 struct Spread

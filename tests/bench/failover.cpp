@@ -69,7 +69,7 @@ struct FailoverRun
     QStringList errorKinds;
 };
 
-FailoverRun failoverOnce(ConnectionMode mode, bool hang)
+FailoverRun failoverOnce(ConnectionMode mode, bool hang, int phaseMs)
 {
     Sim primary(0);
     Sim secondary(SecondaryOffset);
@@ -79,6 +79,9 @@ FailoverRun failoverOnce(ConnectionMode mode, bool hang)
 
     Poller poller(port);
     waitSteady(poller, 0, 1000, 5000, "primary");
+    // The status timer runs from the engine's start, and so does this case: without an
+    // offset every repetition would hit the same phase of the status interval.
+    sleepMs(phaseMs);
     const TimePoint cut = Clock::now();
     primary.signal(hang ? SIGSTOP : SIGKILL);
     // Until the secondary's value has been read for a second (bounded).
@@ -110,6 +113,12 @@ template <typename Run> bool attempt(const char *what, Run &&run)
     }
 }
 
+// Repetition i of n faults at i/n of a status interval later: the runs cover its phases.
+int phaseOf(int i, int reps)
+{
+    return i * IntervalMs / reps;
+}
+
 std::string errorsText(const std::vector<double> &errors)
 {
     const Spread e = spread(errors);
@@ -121,8 +130,9 @@ std::string errorsText(const std::vector<double> &errors)
 void runFailover(int reps)
 {
     say("\n== failover: interval %d ms, timeout %d ms, client polls 400002 every 10 ms "
-        "(timeout 2 s), %d runs each ==",
-        IntervalMs, TimeoutMs, reps);
+        "(timeout 2 s), %d runs each, faults spread over one status interval (+%d ms per "
+        "run) ==",
+        IntervalMs, TimeoutMs, reps, phaseOf(1, reps));
     for (const bool hang : {false, true}) {
         for (const ConnectionMode mode :
              {ConnectionMode::Cold, ConnectionMode::Warm, ConnectionMode::Hot}) {
@@ -132,7 +142,7 @@ void runFailover(int reps)
             bool allRan = true;
             for (int i = 0; i < reps; ++i) {
                 allRan &= attempt(format("failover %s %s", fault, modeName(mode)).c_str(), [&] {
-                    const FailoverRun run = failoverOnce(mode, hang);
+                    const FailoverRun run = failoverOnce(mode, hang, phaseOf(i, reps));
                     errors.push_back(run.errors);
                     gaps.push_back(run.gapMs);
                     kinds += run.errorKinds;
@@ -177,7 +187,7 @@ struct FailbackRun
     int errors = 0;
 };
 
-FailbackRun failbackOnce(ConnectionMode mode, int holdoffMs)
+FailbackRun failbackOnce(ConnectionMode mode, int holdoffMs, int phaseMs)
 {
     auto primary = std::make_unique<Sim>(0);
     Sim secondary(SecondaryOffset);
@@ -194,6 +204,7 @@ FailbackRun failbackOnce(ConnectionMode mode, int holdoffMs)
     const TimePoint cut = Clock::now();
     primary.reset(); // kill -9
     waitSteady(poller, SecondaryOffset, 1000, 10000, "secondary");
+    sleepMs(phaseMs); // against the phase of the engine's reconnect timer
     // The primary comes back on the same port (the port may take a moment to be free).
     TimePoint restarted;
     const TimePoint giveUp = Clock::now() + std::chrono::seconds(5);
@@ -227,20 +238,28 @@ struct FlapRun
     int clientSwitches = 0;
     int promoted = 0;
     int toPrimary = 0;
+    int primaryFailures = 0; // status lost or disconnected, as the engine posted them
     double minClientSpacingMs = INFINITY;
     double minEventSpacingMs = INFINITY;
     double windowMs = 0;
     int errors = 0;
-    int stops = 0;
+    int flaps = 0;
 };
 
-FlapRun flapOnce(int holdoffMs, int seconds)
+enum class Flap
 {
-    Sim primary(0);
+    StopContinue, // SIGSTOP 100 ms, SIGCONT 100 ms: a stalled server
+    KillRestart   // kill -9, 100 ms later a new simulator on the same port for 100 ms
+};
+
+FlapRun flapOnce(Flap flap, int holdoffMs, int seconds)
+{
+    auto primary = std::make_unique<Sim>(0);
+    const quint16 primaryPort = primary->port();
     Sim secondary(SecondaryOffset);
     const quint16 port = freePorts(1).front();
     Tandemd engine;
-    PairConfig pair = benchPair(PairName, port, primary, secondary, ConnectionMode::Warm);
+    PairConfig pair = benchPair(PairName, port, *primary, secondary, ConnectionMode::Warm);
     pair.reconnectPrimary = true;
     pair.failbackHoldoffMs = holdoffMs;
     startEngine(engine, pair);
@@ -253,14 +272,29 @@ FlapRun flapOnce(int holdoffMs, int seconds)
     const TimePoint end = start + std::chrono::seconds(seconds);
     try {
         while (Clock::now() < end) {
-            primary.signal(SIGSTOP);
-            ++run.stops;
-            sleepMs(100);
-            primary.signal(SIGCONT);
+            ++run.flaps;
+            if (flap == Flap::StopContinue) {
+                primary->signal(SIGSTOP);
+                sleepMs(100);
+                primary->signal(SIGCONT);
+            } else {
+                primary.reset();
+                sleepMs(100);
+                for (int attempt = 0; !primary; ++attempt) {
+                    try {
+                        primary = std::make_unique<Sim>(0, primaryPort);
+                    } catch (const BenchError &) {
+                        if (attempt >= 40)
+                            throw;
+                        sleepMs(5);
+                    }
+                }
+            }
             sleepMs(100);
         }
     } catch (...) {
-        primary.signal(SIGCONT);
+        if (primary)
+            primary->signal(SIGCONT);
         throw;
     }
     const TimePoint stopped = Clock::now();
@@ -300,6 +334,9 @@ FlapRun flapOnce(int holdoffMs, int seconds)
         inWindow(QStringLiteral("Promoted active connection for server 'bench'"));
     run.promoted = int(promotions.size());
     run.toPrimary = int(inWindow(promotedTo("primary")).size());
+    run.primaryFailures = int(
+        inWindow(QStringLiteral("Unable to retrieve status for server 'bench' on primary")).size() +
+        inWindow(QStringLiteral("Disconnected from 'bench' on primary")).size());
     for (size_t i = 1; i < promotions.size(); ++i)
         run.minEventSpacingMs =
             std::min(run.minEventSpacingMs, double(promotions[i] - promotions[i - 1]));
@@ -311,8 +348,8 @@ FlapRun flapOnce(int holdoffMs, int seconds)
 void runFailback(int reps)
 {
     say("\n== failback: always reconnect to primary, interval %d ms, timeout %d ms, %d runs "
-        "each ==",
-        IntervalMs, TimeoutMs, reps);
+        "each, restarts spread over one interval (+%d ms per run) ==",
+        IntervalMs, TimeoutMs, reps, phaseOf(1, reps));
     for (const ConnectionMode mode : {ConnectionMode::Warm, ConnectionMode::Hot}) {
         for (const int holdoff : {0, 1000}) {
             std::vector<double> backs, errors;
@@ -320,7 +357,7 @@ void runFailback(int reps)
             for (int i = 0; i < reps; ++i)
                 allRan &= attempt(
                     format("failback %s hold-off %d", modeName(mode), holdoff).c_str(), [&] {
-                        const FailbackRun run = failbackOnce(mode, holdoff);
+                        const FailbackRun run = failbackOnce(mode, holdoff, phaseOf(i, reps));
                         backs.push_back(run.backMs);
                         errors.push_back(run.errors);
                     });
@@ -337,23 +374,35 @@ void runFailback(int reps)
 
     const int holdoff = 1000;
     const int seconds = 5;
-    say("\n== flapping primary: SIGSTOP/SIGCONT every 100 ms for %d s, warm, hold-off %d ms, "
-        "%d runs ==",
-        seconds, holdoff, std::max(1, reps - 1));
-    for (int i = 0; i < std::max(1, reps - 1); ++i) {
-        FlapRun run;
-        const bool ran = attempt("flapping", [&] { run = flapOnce(holdoff, seconds); });
-        // At most one switch per hold-off: in a window of W ms, floor(W / hold-off) + 1.
-        const int allowed = int(run.windowMs / holdoff) + 1;
-        say("flapping run %d: %d stops in %.0f ms; switches seen by the client %d (closest two "
-            "%.0f ms apart), 'Promoted' events %d (%d to primary, closest two %.0f ms apart); "
-            "client errors %d (target <= %d switches)",
-            i + 1, run.stops, run.windowMs, run.clientSwitches, run.minClientSpacingMs,
-            run.promoted, run.toPrimary, run.minEventSpacingMs, run.errors, allowed);
-        target(format("flapping run %d", i + 1),
-               ran && run.promoted <= allowed && run.clientSwitches <= allowed,
-               format("%d promotions, %d client switches in %.1f s <= %d", run.promoted,
-                      run.clientSwitches, run.windowMs / 1000, allowed));
+    const int runs = std::max(1, reps - 2);
+    for (const Flap flap : {Flap::StopContinue, Flap::KillRestart}) {
+        const char *how = flap == Flap::StopContinue ? "stop/continue" : "kill/restart";
+        say("\n== flapping primary (%s): %s every 100 ms for %d s, warm, hold-off %d ms, "
+            "%d runs ==",
+            how,
+            flap == Flap::StopContinue ? "SIGSTOP/SIGCONT" : "kill -9 / restart on the same port",
+            seconds, holdoff, runs);
+        for (int i = 0; i < runs; ++i) {
+            FlapRun run;
+            const bool ran = attempt("flapping", [&] { run = flapOnce(flap, holdoff, seconds); });
+            // At most one switch per hold-off: in a window of W ms, floor(W / hold-off) + 1.
+            const int allowed = int(run.windowMs / holdoff) + 1;
+            const auto spacing = [](double ms) {
+                return std::isfinite(ms) ? format("%.0f ms", ms) : std::string("n/a");
+            };
+            say("flapping %s run %d: %d flaps in %.0f ms, engine saw the primary fail %d "
+                "times; switches seen by the client %d (closest two: %s), 'Promoted' events %d "
+                "(%d to primary, closest two: %s); client errors %d (target <= %d switches)",
+                how, i + 1, run.flaps, run.windowMs, run.primaryFailures, run.clientSwitches,
+                spacing(run.minClientSpacingMs).c_str(), run.promoted, run.toPrimary,
+                spacing(run.minEventSpacingMs).c_str(), run.errors, allowed);
+            target(format("flapping %s run %d", how, i + 1),
+                   ran && run.promoted <= allowed && run.clientSwitches <= allowed,
+                   format("%d promotions, %d client switches in %.1f s <= %d (primary failed "
+                          "%d times)",
+                          run.promoted, run.clientSwitches, run.windowMs / 1000, allowed,
+                          run.primaryFailures));
+        }
     }
 }
 

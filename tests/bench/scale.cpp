@@ -54,12 +54,16 @@ void runScale()
     const int promotedBefore = engine.countLines(QStringLiteral("Promoted active connection"));
     const double cpu0 = cpuSeconds(engine.pid());
     const double sims0 = cpuSeconds(primary.pid()) + cpuSeconds(secondary.pid());
+    const double readA0 = bytesRead(primary.pid()), readB0 = bytesRead(secondary.pid());
     const TimePoint from = Clock::now();
     sleepMs(MeasureS * 1000);
     const double elapsedS = msBetween(from, Clock::now()) / 1000;
     const double cpuPercent = 100 * (cpuSeconds(engine.pid()) - cpu0) / elapsedS;
     const double simsPercent =
         100 * (cpuSeconds(primary.pid()) + cpuSeconds(secondary.pid()) - sims0) / elapsedS;
+    // Every request the engine sends (status, monitor reads) is a 12-byte FC3/FC4 ADU.
+    const double requestsA = (bytesRead(primary.pid()) - readA0) / 12 / elapsedS;
+    const double requestsB = (bytesRead(secondary.pid()) - readB0) / 12 / elapsedS;
     const double rss = rssMb(engine.pid());
     const double peak = peakRssMb(engine.pid());
     const int monitorErrors =
@@ -69,8 +73,10 @@ void runScale()
     const int passed = engine.countLines(QStringLiteral("Monitor item test passed"));
     say("scale: tandemd CPU %.1f%% of one core over %.1f s, RSS %.1f MB (peak %.1f MB); "
         "simulators %.1f%% together; %d pairs reported monitor items passed, %d monitor "
-        "errors and %d switches while measured",
-        cpuPercent, elapsedS, rss, peak, simsPercent, passed, monitorErrors, switches);
+        "errors and %d switches while measured; requests/s received: primary %.0f, "
+        "secondary %.0f (expected %d and %d)",
+        cpuPercent, elapsedS, rss, peak, simsPercent, passed, monitorErrors, switches, requestsA,
+        requestsB, Pairs * (Items + 1), Pairs);
     const bool sane = monitorErrors == 0 && switches == 0;
     target("scale CPU", cpuPercent < 10 && sane,
            format("%.1f%% of one core < 10%%%s", cpuPercent,

@@ -682,6 +682,20 @@ double peakRssMb(pid_t pid)
     return statusKb(pid, "VmHWM") / 1024.0;
 }
 
+double bytesRead(pid_t pid)
+{
+    FILE *file = std::fopen(format("/proc/%d/io", int(pid)).c_str(), "r");
+    if (!file)
+        return 0;
+    char line[256];
+    double bytes = 0;
+    while (std::fgets(line, sizeof line, file))
+        if (std::strncmp(line, "rchar:", 6) == 0)
+            bytes = std::atof(line + 6);
+    std::fclose(file);
+    return bytes;
+}
+
 double percentile(std::vector<double> &values, double p)
 {
     if (values.empty())
