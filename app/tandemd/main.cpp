@@ -13,6 +13,10 @@ using namespace tandem;
 
 int main(int argc, char *argv[])
 {
+    // Qt's own poll loop: GLib's costs an eventfd wake-up per socket notifier change,
+    // several per proxied request, and a daemon needs nothing from GLib.
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tandemd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));

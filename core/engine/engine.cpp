@@ -65,9 +65,11 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         }
         auto instance = std::make_unique<Instance>();
         instance->config = pair;
-        const auto makeLink = [primary, secondary, statusItem = pair.statusItem](
-                                  Side side, QObject *parent) -> ServerLink * {
-            const MachineAddress &machine = side == Side::Primary ? *primary : *secondary;
+        const auto makeLink = [primaryMachine = *primary, secondaryMachine = *secondary,
+                               statusItem = pair.statusItem](Side side,
+                                                             QObject *parent) -> ServerLink * {
+            const MachineAddress &machine =
+                side == Side::Primary ? primaryMachine : secondaryMachine;
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);

@@ -470,6 +470,18 @@ void PairRuntime::setActive(Side side)
     Q_EMIT stateChanged();
 }
 
+void PairRuntime::suspect(Side side)
+{
+    if (side == Side::None)
+        return;
+    SideState &s = state(side);
+    if (!s.statusKnown || s.statusPending)
+        return;
+    s.statusPending = true;
+    s.statusTimer.start(); // the next periodic query counts from this one
+    s.link->queryStatus(m_config.statusTimeoutMs);
+}
+
 bool PairRuntime::isSwitching() const
 {
     for (const auto &s : m_sides)

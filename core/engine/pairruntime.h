@@ -67,6 +67,9 @@ public:
     // True while a side is connecting or awaiting its first status answer: a request that
     // finds no active server may wait for it instead of failing at once.
     bool isSwitching() const;
+    // A client request to this side went unanswered for the status timeout: query its
+    // status now instead of at the next interval, so a hung server is noticed sooner.
+    void suspect(Side side);
     // Operator's manual switch; refused (false) when that side is not healthy.
     bool makeActive(Side side);
 

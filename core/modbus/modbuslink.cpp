@@ -175,6 +175,7 @@ quint64 ModbusLink::send(quint8 unit, const QByteArray &pdu, int timeoutMs, Repl
     m_pending.insert(tid, Pending{handle, deadline, std::move(handler)});
     m_handles.insert(handle, tid);
     m_socket->write(MbapCodec::encode(MbapFrame{tid, 0, unit, pdu}));
+    m_socket->flush(); // to the server now, not on the next event-loop round
     if (!m_timeoutTimer.isActive() || m_timeoutTimer.remainingTime() > timeoutMs)
         m_timeoutTimer.start(timeoutMs);
     return handle;

@@ -39,6 +39,8 @@ struct ModbusProxy::Request
     bool readOnly = false;
     bool waiting = false; // arrived while no server was active, not sent anywhere yet
     qint64 deadline = 0;
+    qint64 sentAt = 0;      // when it went to the current active server
+    bool suspected = false; // its server was asked for its status because of it
     std::array<quint64, 2> handles{0, 0};
     std::array<bool, 2> pending{false, false};
     std::array<std::optional<MbapFrame>, 2> answers;
@@ -57,6 +59,8 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, QObject
     m_deadlineMs = config.statusIntervalMs + 2 * config.statusTimeoutMs + 250;
     m_deadlineTimer.setSingleShot(true);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ModbusProxy::expireRequests);
+    m_overdueTimer.setSingleShot(true);
+    connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
     connect(m_server, &QTcpServer::newConnection, this, &ModbusProxy::onNewConnection);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
@@ -196,7 +200,11 @@ void ModbusProxy::dispatch(Request *request)
         return;
     }
     request->waiting = false;
+    request->sentAt = monotonicMs();
+    request->suspected = false;
     sendTo(request, active);
+    if (!m_overdueTimer.isActive())
+        m_overdueTimer.start(m_runtime->config().statusTimeoutMs);
     // Hot: reads go to both, so the standby's answer is at hand if the active one fails.
     const Side standby = otherSide(active);
     if (m_runtime->config().mode == ConnectionMode::Hot && request->readOnly &&
@@ -236,6 +244,8 @@ void ModbusProxy::onAnswer(Request *request, Side side, const MbapFrame *answer,
     request->answers[i] = *answer;
     if (side == m_runtime->active())
         this->answer(request, *answer);
+    else if (request->suspected && request->readOnly)
+        this->answer(request, *answer); // the active one is overdue already
 }
 
 void ModbusProxy::answer(Request *request, const MbapFrame &frame)
@@ -245,6 +255,7 @@ void ModbusProxy::answer(Request *request, const MbapFrame &frame)
     out.unitId = request->frame.unitId;
     out.pdu = frame.pdu;
     request->client->socket->write(MbapCodec::encode(out));
+    request->client->socket->flush(); // now, not on the next event-loop round
     finish(request);
 }
 
@@ -252,6 +263,7 @@ void ModbusProxy::answerException(Request *request, ExceptionCode code)
 {
     request->client->socket->write(
         MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
+    request->client->socket->flush();
     finish(request);
 }
 
@@ -284,12 +296,45 @@ void ModbusProxy::onActiveChanged(Side previous, Side current)
             continue;
         } else if (r->waiting || r->readOnly || writeReplay) {
             r->waiting = false;
+            r->sentAt = monotonicMs();
+            r->suspected = false;
             sendTo(r, current);
         } else {
             // A write may or may not have reached the failed server: never send it twice.
             answerException(r, ExceptionCode::GatewayTargetFailedToRespond);
         }
     }
+}
+
+// A request the active server has not answered within the status timeout makes that
+// server suspect (its status is queried at once). In Hot mode a read the standby has
+// already answered is answered from there: both servers hold the same data.
+void ModbusProxy::checkOverdue()
+{
+    const qint64 now = monotonicMs();
+    const int timeout = m_runtime->config().statusTimeoutMs;
+    const Side active = m_runtime->active();
+    qint64 next = -1;
+    std::vector<Request *> fromStandby;
+    for (const auto &r : m_requests) {
+        if (active == Side::None || r->waiting || !r->pending[size_t(active)])
+            continue;
+        const qint64 due = r->sentAt + timeout;
+        if (due > now) {
+            next = next < 0 ? due : std::min(next, due);
+            continue;
+        }
+        if (!r->suspected) {
+            r->suspected = true;
+            m_runtime->suspect(active);
+        }
+        if (r->readOnly && r->answers[size_t(otherSide(active))])
+            fromStandby.push_back(r.get());
+    }
+    for (Request *r : fromStandby)
+        answer(r, *r->answers[size_t(otherSide(active))]);
+    if (next >= 0)
+        m_overdueTimer.start(int(next - now));
 }
 
 void ModbusProxy::expireRequests()

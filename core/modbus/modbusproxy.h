@@ -51,6 +51,7 @@ private:
     void finish(Request *request);
     void onActiveChanged(Side previous, Side current);
     void expireRequests();
+    void checkOverdue();
     ModbusLink *linkOf(Side side) const;
 
     PairRuntime *m_runtime;
@@ -59,6 +60,7 @@ private:
     std::list<std::unique_ptr<Client>> m_clients;
     std::list<std::unique_ptr<Request>> m_requests;
     QTimer m_deadlineTimer;
+    QTimer m_overdueTimer;
     int m_deadlineMs;
 };
 
