@@ -25,6 +25,7 @@ private Q_SLOTS:
     void modeAndReconnect();
     void spinBoxesEditDocument();
     void invalidMachineShowsErrorAtTheField();
+    void statusItemAndWriteReplay();
     void noPairDisablesPage();
     void savedValuesComeBack();
 
@@ -163,6 +164,20 @@ void TestGeneralPage::invalidMachineShowsErrorAtTheField()
     replaceText(endpoint, QStringLiteral("127.0.0.1"));
     QVERIFY(child<QLabel>("endpointError")->isVisible());
     QVERIFY(child<QLabel>("endpointError")->text().contains(QStringLiteral("no port")));
+}
+
+void TestGeneralPage::statusItemAndWriteReplay()
+{
+    auto *item = child<QLineEdit>("statusItem");
+    replaceText(item, QStringLiteral("2:300010"));
+    QCOMPARE(pair().statusItem, QStringLiteral("2:300010"));
+    QVERIFY(child<QLabel>("statusItemError")->isHidden());
+    replaceText(item, QStringLiteral("999999"));
+    QVERIFY(child<QLabel>("statusItemError")->isVisible());
+    auto *replay = child<QCheckBox>("writeReplay");
+    QVERIFY(!replay->isChecked());
+    QTest::mouseClick(replay, Qt::LeftButton, {}, QPoint(4, replay->height() / 2));
+    QVERIFY(pair().writeReplay);
 }
 
 void TestGeneralPage::noPairDisablesPage()

@@ -3,6 +3,7 @@
 #include "config/configdocument.h"
 #include "control/enginesession.h"
 #include "errorlabel.h"
+#include "modbus/itemaddress.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -88,6 +89,23 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
         tr("How long a recovered primary must stay healthy before traffic returns "
            "to it, so a flapping primary cannot cause a switch storm"));
     optionsForm->addRow(tr("&Fail-back hold-off (ms):"), m_failbackHoldoff);
+    m_statusItem = new QLineEdit;
+    m_statusItem->setObjectName(QStringLiteral("statusItem"));
+    m_statusItem->setPlaceholderText(QStringLiteral("400001"));
+    m_statusItem->setToolTip(
+        tr("The item read as the status query (Modbus reference, e.g. 400001 or 2:300010). "
+           "Any answer proves the server alive, except exceptions 0x0A/0x0B of a gateway "
+           "whose device is unreachable."));
+    m_statusItemError = createErrorLabel(QStringLiteral("statusItemError"));
+    optionsForm->addRow(tr("Status &query item:"), m_statusItem);
+    optionsForm->addRow(QString(), m_statusItemError);
+    m_writeReplay = new QCheckBox(tr("&Replay writes in flight on the new server at fail-over"));
+    m_writeReplay->setObjectName(QStringLiteral("writeReplay"));
+    m_writeReplay->setToolTip(
+        tr("Off: a write in flight when the server fails is answered with exception 0x0B, "
+           "because it may already have been carried out. Turn on only for writes that are "
+           "safe to repeat."));
+    optionsForm->addRow(m_writeReplay);
 
     m_live = new QGroupBox(tr("Live State"));
     m_live->setObjectName(QStringLiteral("liveState"));
@@ -132,10 +150,11 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     layout->addWidget(m_live);
     layout->addStretch();
 
-    for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary})
+    for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary, m_statusItem})
         connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
+    connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
     for (QSpinBox *box : {m_statusInterval, m_statusTimeout, m_failbackHoldoff})
         connect(box, &QSpinBox::valueChanged, this, &GeneralPage::apply);
     connect(m_document, &ConfigDocument::pairChanged, this, [this](const QString &name) {
@@ -243,6 +262,9 @@ void GeneralPage::load()
     setText(m_endpoint, shown.endpoint);
     setText(m_primary, shown.primary);
     setText(m_secondary, shown.secondary);
+    setText(m_statusItem, shown.statusItem);
+    m_statusItem->setEnabled(shown.protocol == Protocol::ModbusTcp);
+    m_writeReplay->setChecked(shown.writeReplay);
     m_mode->setCurrentIndex(m_mode->findData(int(shown.mode)));
     m_reconnectPrimary->setChecked(shown.reconnectPrimary);
     m_reconnectPrimary->setEnabled(shown.mode != ConnectionMode::Cold);
@@ -264,6 +286,12 @@ void GeneralPage::load()
                    !pair || MachineAddress::parse(shown.secondary, shown.protocol, &error)
                        ? QString()
                        : error);
+    QString itemError;
+    showFieldError(m_statusItem, m_statusItemError,
+                   pair && !shown.statusItem.isEmpty() && shown.protocol == Protocol::ModbusTcp &&
+                           !modbus::ItemAddress::parse(shown.statusItem, &itemError)
+                       ? itemError
+                       : QString());
     m_loading = false;
 }
 
@@ -282,6 +310,8 @@ void GeneralPage::apply()
     pair.statusIntervalMs = m_statusInterval->value();
     pair.statusTimeoutMs = m_statusTimeout->value();
     pair.failbackHoldoffMs = m_failbackHoldoff->value();
+    pair.statusItem = m_statusItem->text().trimmed();
+    pair.writeReplay = m_writeReplay->isChecked();
     m_document->updatePair(m_pairName, pair);
     load();
 }

@@ -51,6 +51,9 @@ private:
     QSpinBox *m_statusInterval;
     QSpinBox *m_statusTimeout;
     QSpinBox *m_failbackHoldoff;
+    QLineEdit *m_statusItem;
+    QLabel *m_statusItemError;
+    QCheckBox *m_writeReplay;
 
     EngineSession *m_engine = nullptr;
     QGroupBox *m_live;
