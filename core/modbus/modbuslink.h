@@ -16,6 +16,8 @@ namespace tandem::modbus {
 // A Modbus TCP connection to one backend server. It keeps its own transaction ids, so
 // requests of many clients share one connection; an answer that arrives after its
 // request gave up is dropped, never handed to the next request.
+class StreamConnection;
+
 class ModbusLink final : public ServerLink
 {
     Q_OBJECT
@@ -63,7 +65,7 @@ private:
 
     void onReadyRead();
     void onConnected();
-    void onSocketError();
+    void onConnectError();
     void failAll(const QString &error);
     void armTimeoutTimer();
     void expire();
@@ -74,7 +76,8 @@ private:
     quint16 m_port;
     QString m_machine;
     ItemAddress m_statusAddress;
-    QTcpSocket *m_socket = nullptr;
+    QTcpSocket *m_connecting = nullptr;   // name lookup and connect
+    StreamConnection *m_stream = nullptr; // the established connection
     QTimer m_connectTimer;
     QTimer m_timeoutTimer;
     QElapsedTimer m_clock;

@@ -1,12 +1,11 @@
 #include "modbusproxy.h"
 
 #include "modbuslink.h"
+#include "streamconnection.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QLoggingCategory>
-#include <QTcpServer>
-#include <QTcpSocket>
 
 #include <array>
 
@@ -28,7 +27,7 @@ qint64 monotonicMs()
 
 struct ModbusProxy::Client
 {
-    QTcpSocket *socket = nullptr;
+    StreamConnection *socket = nullptr;
     QByteArray buffer;
 };
 
@@ -51,7 +50,7 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, QObject
     : QObject(parent)
     , m_runtime(runtime)
     , m_endpoint(endpoint)
-    , m_server(new QTcpServer(this))
+    , m_server(new StreamListener(this))
 {
     const PairConfig &config = runtime->config();
     // Long enough for a hung server to be detected (interval + timeout) and the request
@@ -61,7 +60,7 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, QObject
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ModbusProxy::expireRequests);
     m_overdueTimer.setSingleShot(true);
     connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
-    connect(m_server, &QTcpServer::newConnection, this, &ModbusProxy::onNewConnection);
+    connect(m_server, &StreamListener::accepted, this, &ModbusProxy::onNewConnection);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
         // Nothing active and nothing on its way: waiting requests fail now, not at the deadline.
@@ -83,10 +82,8 @@ ModbusProxy::~ModbusProxy()
             if (r->pending[size_t(side)])
                 linkOf(side)->cancel(r->handles[size_t(side)]);
     m_requests.clear();
-    for (const auto &c : m_clients) {
-        c->socket->disconnect(this);
+    for (const auto &c : m_clients)
         c->socket->abort();
-    }
 }
 
 bool ModbusProxy::listen(QString *error)
@@ -124,22 +121,18 @@ ModbusLink *ModbusProxy::linkOf(Side side) const
     return static_cast<ModbusLink *>(m_runtime->link(side));
 }
 
-void ModbusProxy::onNewConnection()
+void ModbusProxy::onNewConnection(int fd)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto client = std::make_unique<Client>();
-        client->socket = socket;
-        Client *raw = client.get();
-        m_clients.push_back(std::move(client));
-        connect(socket, &QTcpSocket::readyRead, this, [this, raw] { onClientData(raw); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, raw] { dropClient(raw); });
-    }
+    auto client = std::make_unique<Client>();
+    client->socket = new StreamConnection(fd, this);
+    Client *raw = client.get();
+    m_clients.push_back(std::move(client));
+    connect(raw->socket, &StreamConnection::readyRead, this, [this, raw] { onClientData(raw); });
 }
 
 void ModbusProxy::onClientData(Client *client)
 {
-    client->buffer.append(client->socket->readAll());
+    const bool open = client->socket->readInto(client->buffer);
     qsizetype offset = 0;
     while (true) {
         MbapCodec::Decoded decoded =
@@ -148,8 +141,7 @@ void ModbusProxy::onClientData(Client *client)
             break;
         if (decoded.status == MbapCodec::Status::Malformed) {
             // A client that breaks framing cannot be resynchronised: close it, only it.
-            qCWarning(lcModbus) << m_runtime->config().name << "client"
-                                << client->socket->peerAddress().toString()
+            qCWarning(lcModbus) << m_runtime->config().name << "client" << client->socket->peer()
                                 << "sent a malformed frame:" << decoded.error;
             dropClient(client);
             return;
@@ -158,6 +150,8 @@ void ModbusProxy::onClientData(Client *client)
         handle(client, std::move(decoded.frame));
     }
     client->buffer.remove(0, offset);
+    if (!open)
+        dropClient(client); // requests it still had in flight are abandoned
 }
 
 void ModbusProxy::dropClient(Client *client)
@@ -168,7 +162,6 @@ void ModbusProxy::dropClient(Client *client)
         if (r->client == client)
             finish(r);
     }
-    client->socket->disconnect(this);
     client->socket->abort();
     client->socket->deleteLater();
     m_clients.remove_if([client](const std::unique_ptr<Client> &c) { return c.get() == client; });
@@ -255,7 +248,6 @@ void ModbusProxy::answer(Request *request, const MbapFrame &frame)
     out.unitId = request->frame.unitId;
     out.pdu = frame.pdu;
     request->client->socket->write(MbapCodec::encode(out));
-    request->client->socket->flush(); // now, not on the next event-loop round
     finish(request);
 }
 
@@ -263,7 +255,6 @@ void ModbusProxy::answerException(Request *request, ExceptionCode code)
 {
     request->client->socket->write(
         MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
-    request->client->socket->flush();
     finish(request);
 }
 

@@ -11,12 +11,10 @@
 #include <memory>
 #include <optional>
 
-class QTcpServer;
-class QTcpSocket;
-
 namespace tandem::modbus {
 
 class ModbusLink;
+class StreamListener;
 
 // The pair's client-facing endpoint: accepts many Modbus TCP clients and forwards each
 // request to the active server (reads to both in Hot mode), so that a fail-over is
@@ -39,7 +37,7 @@ private:
     struct Client;
     struct Request;
 
-    void onNewConnection();
+    void onNewConnection(int fd);
     void onClientData(Client *client);
     void dropClient(Client *client);
     void handle(Client *client, MbapFrame frame);
@@ -56,7 +54,7 @@ private:
 
     PairRuntime *m_runtime;
     Endpoint m_endpoint;
-    QTcpServer *m_server;
+    StreamListener *m_server;
     std::list<std::unique_ptr<Client>> m_clients;
     std::list<std::unique_ptr<Request>> m_requests;
     QTimer m_deadlineTimer;

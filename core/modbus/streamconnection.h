@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QTcpServer>
+
+class QSocketNotifier;
+
+namespace tandem::modbus {
+
+// A client's TCP connection on a bare non-blocking socket. The proxy answers in one
+// write() per frame with no extra copy or FIONREAD per read, which is what most of
+// QTcpSocket's per-request cost on the proxy's hot path was.
+class StreamConnection final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StreamConnection(int fd, QObject *parent = nullptr);
+    ~StreamConnection() override;
+
+    // Appends whatever can be read now; false when the peer closed or an error occurred.
+    bool readInto(QByteArray &buffer);
+    // Sends at once; what the socket cannot take now is sent when it can.
+    void write(const QByteArray &data);
+    void abort();
+    QString peer() const { return m_peer; }
+    QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    void readyRead();
+    void closed();
+
+private:
+    void flushPending();
+
+    int m_fd;
+    QSocketNotifier *m_readNotifier;
+    QSocketNotifier *m_writeNotifier;
+    QByteArray m_pending;
+    QString m_peer;
+    QString m_error;
+};
+
+// A listener that hands over accepted sockets as bare descriptors.
+class StreamListener final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    using QTcpServer::QTcpServer;
+
+Q_SIGNALS:
+    void accepted(int fd);
+
+protected:
+    void incomingConnection(qintptr fd) override { Q_EMIT accepted(int(fd)); }
+};
+
+} // namespace tandem::modbus
