@@ -3,6 +3,7 @@
 #include "config/configdocument.h"
 #include "controlserver.h"
 #include "engine/engine.h"
+#include "engine/pairruntime.h"
 #include "events/eventlog.h"
 
 #include <QJsonArray>
@@ -44,8 +45,14 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     // An endpoint that cannot be taken at start is fatal: the operator must see it now.
     for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled))
         (issue.field.endsWith(QLatin1String("/listen")) ? fatal : *warnings).append(issue);
-    if (!fatal.isEmpty())
-        stop();
+    if (!fatal.isEmpty()) {
+        m_engine->stopAll();
+        return fatal;
+    }
+    m_running = true;
+    m_events->post(QStringLiteral("config-loaded"), {}, {m_paths.configFile});
+    m_events->post(QStringLiteral("engine-started"), {},
+                   {QString::number(m_engine->pairNames().size())});
     return fatal;
 }
 
@@ -54,6 +61,9 @@ ConfigIssues EngineHost::reload()
     ConfigDocument document(m_paths);
     ConfigIssues issues = document.load();
     if (!document.canSave()) {
+        m_events->post(
+            QStringLiteral("config-rejected"), {},
+            {m_paths.configFile, issues.isEmpty() ? QString() : issues.constFirst().toString()});
         Q_EMIT reloaded(issues);
         return issues; // keep running what runs: the new file is broken
     }
@@ -61,7 +71,18 @@ ConfigIssues EngineHost::reload()
     for (const PairConfig &pair : document.configuration().pairs)
         if (document.isEnabled(pair.name))
             enabled.insert(pair.name);
-    issues += m_engine->apply(document.configuration(), enabled);
+    const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
+    for (const ConfigIssue &issue : applied) {
+        if (!issue.field.endsWith(QLatin1String("/listen")))
+            continue;
+        const QString pair =
+            issue.field.section(QLatin1Char('['), 1).section(QLatin1String("]/"), 0, 0);
+        const PairConfig *config = document.configuration().find(pair);
+        m_events->post(QStringLiteral("endpoint-failed"), pair,
+                       {pair, config ? config->endpoint : QString(), issue.message});
+    }
+    issues += applied;
+    m_events->post(QStringLiteral("config-loaded"), {}, {m_paths.configFile});
     Q_EMIT reloaded(issues);
     return issues;
 }
@@ -69,6 +90,10 @@ ConfigIssues EngineHost::reload()
 void EngineHost::stop()
 {
     m_engine->stopAll();
+    if (m_running) {
+        m_running = false;
+        m_events->post(QStringLiteral("engine-stopped"), {}, {});
+    }
 }
 
 QJsonObject EngineHost::handle(const QJsonObject &request)

@@ -43,6 +43,7 @@ private:
     EventLog *m_events;
     Engine *m_engine;
     ControlServer *m_control;
+    bool m_running = false;
 };
 
 } // namespace tandem

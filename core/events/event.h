@@ -17,7 +17,8 @@ struct Event
     QString pair;    // the pair it concerns, empty for engine-wide events
     QString text;    // the catalog text with its placeholders filled in
 
-    // Date, time, severity, process and text, tab-separated (log and export format).
+    // Date, time, process, severity and text, tab-separated, one line (the log and the
+    // export format of Diagnostics › Save As and `tandemctl events export`).
     QString toLine() const;
 };
 

@@ -63,6 +63,26 @@ const QList<EventDefinition> &EventCatalog::all()
                           "Unable to retrieve status for server '%1' on secondary machine '%2'. "
                           "Server communications has been lost."),
 #undef TANDEM_EVENT_PAIR
+        // Tandem's own events (not in the seed). %1.. as the texts say.
+        {"engine-started", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine started with %1 pair(s) running.")},
+        {"engine-stopped", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine stopped.")},
+        {"config-loaded", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "Configuration '%1' applied.")},
+        {"config-rejected", Severity::Error,
+         QT_TRANSLATE_NOOP(
+             "TandemEvent",
+             "Configuration '%1' was rejected and the previous one keeps running: %2")},
+        {"endpoint-failed", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent", "Cannot serve clients of '%1' on %2: %3")},
+        {"smtp-failed", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "E-mail notification could not be sent through '%1' nor '%2': %3")},
+        {"license-changed", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent", "License state changed: %1")},
+        {"event-store-error", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2")},
     };
     return events;
 }

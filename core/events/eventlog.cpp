@@ -9,9 +9,12 @@ namespace tandem {
 
 QString Event::toLine() const
 {
+    // One event, one line: tabs and line breaks inside a text would break the columns.
+    QString flat = text;
+    flat.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
     return QStringList{time.toString(QStringLiteral("yyyy-MM-dd")),
-                       time.toString(QStringLiteral("HH:mm:ss.zzz")), severityName(severity),
-                       process, text}
+                       time.toString(QStringLiteral("HH:mm:ss.zzz")), process,
+                       severityName(severity), flat}
         .join(QLatin1Char('\t'));
 }
 

@@ -641,6 +641,9 @@ void TestModbusFailover::sigtermStopsCleanly()
     QCOMPARE(m_engine->exitCode(), 0);
     QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
     QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on secondary")), 1);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Tandem engine started with 1 pair(s) running.")),
+             1);
+    QCOMPARE(m_engine->events().constLast(), QStringLiteral("Tandem engine stopped."));
 }
 
 QTEST_GUILESS_MAIN(TestModbusFailover)

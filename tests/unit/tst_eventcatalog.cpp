@@ -1,0 +1,141 @@
+// The event catalog is the single list of events: every runtime message of the seed,
+// with its severity, and Tandem's own, each with a stable unique id.
+#include "events/eventcatalog.h"
+#include "events/eventlog.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tandem;
+
+class TestEventCatalog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everySeedEventIsThere_data();
+    void everySeedEventIsThere();
+    void idsAreUniqueAndTextsComplete();
+    void postFillsTheText();
+    void lineFormat();
+};
+
+void TestEventCatalog::everySeedEventIsThere_data()
+{
+    QTest::addColumn<QString>("seedText"); // the seed's wording, <...> as its placeholders
+    QTest::addColumn<int>("severity");
+    const auto both = [](const char *text, Severity severity) {
+        for (const char *machine : {"primary", "secondary"}) {
+            const QString t = QString::fromLatin1(text).replace(QStringLiteral("MACHINE"),
+                                                                QLatin1String(machine));
+            QTest::newRow(qPrintable(t)) << t << int(severity);
+        }
+    };
+    // Runtime Diagnostics of seeds/redundancymaster-help.txt, all of them.
+    both("Attempt to add monitor item '<item id>' for '<server name>' on MACHINE machine '<machine "
+         "name>' failed. "
+         "This monitor item will be considered in error",
+         Severity::Error);
+    both("Connected to '<server name>' on MACHINE machine '<machine name>'",
+         Severity::Informational);
+    both("Disconnected from '<server name>' on MACHINE machine '<machine name>'",
+         Severity::Informational);
+    both("Failed to connect to '<server name>' on MACHINE machine '<machine name>'",
+         Severity::Error);
+    both("Monitor item '<item id>' for '<server name>' on MACHINE machine '<machine name>' "
+         "contains array data which is "
+         "not supported for the 'specific value' trigger condition",
+         Severity::Error);
+    both("Monitor item test in error for '<server name>' on MACHINE machine '<machine name>'",
+         Severity::Error);
+    both("Monitor item test passed for '<server name>' on MACHINE machine '<machine name>'",
+         Severity::Informational);
+    both(
+        "Promoted active connection for server '<server name>' to MACHINE machine '<machine name>'",
+        Severity::Informational);
+    both("Received shutdown notification from server '<server name>' on MACHINE machine '<machine "
+         "name>'",
+         Severity::Informational);
+    both("Unable to retrieve status for server '<server name>' on MACHINE machine '<machine "
+         "name>'. Server "
+         "communications has been lost",
+         Severity::Error);
+}
+
+void TestEventCatalog::everySeedEventIsThere()
+{
+    QFETCH(QString, seedText);
+    QFETCH(int, severity);
+    QString expected = seedText;
+    expected.replace(QStringLiteral("<server name>"), QStringLiteral("%1"))
+        .replace(QStringLiteral("<machine name>"), QStringLiteral("%2"))
+        .replace(QStringLiteral("<item id>"), QStringLiteral("%3"));
+    expected += QLatin1Char('.');
+    int found = 0;
+    for (const EventDefinition &e : EventCatalog::all()) {
+        if (EventCatalog::text(e) == expected) {
+            ++found;
+            QCOMPARE(int(e.severity), severity);
+        }
+    }
+    QCOMPARE(found, 1);
+}
+
+void TestEventCatalog::idsAreUniqueAndTextsComplete()
+{
+    QSet<QString> ids;
+    for (const EventDefinition &e : EventCatalog::all()) {
+        const QString id = QLatin1String(e.id);
+        QVERIFY2(!ids.contains(id), e.id);
+        ids.insert(id);
+        QVERIFY(EventCatalog::find(id) == &e);
+        QVERIFY(!EventCatalog::text(e).isEmpty());
+    }
+    QVERIFY(ids.size() >= 28);
+    for (const char *own :
+         {"engine-started", "engine-stopped", "config-loaded", "config-rejected", "smtp-failed",
+          "license-changed", "event-store-error", "endpoint-failed"})
+        QVERIFY2(EventCatalog::find(QLatin1String(own)), own);
+    QVERIFY(!EventCatalog::find(QStringLiteral("no-such-event")));
+}
+
+void TestEventCatalog::postFillsTheText()
+{
+    EventLog log;
+    QSignalSpy posted(&log, &EventLog::eventPosted);
+    log.post(QStringLiteral("monitor-add-failed.secondary"), QStringLiteral("line1"),
+             {QStringLiteral("line1"), QStringLiteral("plc-b:502"), QStringLiteral("400010")},
+             QStringLiteral("mbpoll (5123)"));
+    QCOMPARE(posted.count(), 1);
+    const Event e = posted.at(0).at(0).value<Event>();
+    QCOMPARE(
+        e.text,
+        QStringLiteral(
+            "Attempt to add monitor item '400010' for 'line1' on secondary machine 'plc-b:502' "
+            "failed. This monitor item will be considered in error."));
+    QCOMPARE(e.severity, Severity::Error);
+    QCOMPARE(e.process, QStringLiteral("mbpoll (5123)"));
+    QCOMPARE(e.pair, QStringLiteral("line1"));
+    log.post(QStringLiteral("engine-stopped"), {}, {});
+    QVERIFY(posted.at(1).at(0).value<Event>().process.endsWith(
+        QStringLiteral("(%1)").arg(QCoreApplication::applicationPid())));
+    log.post(QStringLiteral("not-an-event"), {}, {});
+    QCOMPARE(posted.count(), 2);
+}
+
+void TestEventCatalog::lineFormat()
+{
+    Event e;
+    e.time = QDateTime(QDate(2026, 11, 22), QTime(23, 5, 7, 42));
+    e.severity = Severity::Warning;
+    e.process = QStringLiteral("tandemd (99)");
+    e.text = QStringLiteral("two\tparts\nand lines");
+    QCOMPARE(
+        e.toLine(),
+        QStringLiteral("2026-11-22\t23:05:07.042\ttandemd (99)\tWarning\ttwo parts and lines"));
+}
+
+QTEST_GUILESS_MAIN(TestEventCatalog)
+#include "tst_eventcatalog.moc"
