@@ -4,12 +4,14 @@
 #include "config/configvalidator.h"
 #include "controlserver.h"
 #include "events/eventcatalog.h"
+#include "events/eventstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <optional>
 
@@ -241,6 +243,7 @@ public:
     }
 
     int statusCommand(Arguments &args);
+    int eventsCommand(const QString &verb, Arguments &args);
 
     const PairConfig &pair(const QString &name)
     {
@@ -570,6 +573,55 @@ int Session::statusCommand(Arguments &args)
     return 0;
 }
 
+int Session::eventsCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("events ") + verb;
+    const QString stateDir = m_doc.paths().stateDir;
+    const bool engineRunning = ControlClient::isEngineRunning(stateDir);
+    QString error;
+    if (verb == QLatin1String("reset")) {
+        names(args, command, 0);
+        // The running engine owns its queue of uncommitted events: it must reset them too.
+        if (engineRunning) {
+            const auto answer = ControlClient::request(
+                stateDir, {{QStringLiteral("command"), QStringLiteral("reset-events")}}, 5000,
+                &error);
+            if (!answer || !answer->value(QLatin1String("ok")).toBool())
+                throw CtlError{1,
+                               answer ? answer->value(QLatin1String("error")).toString() : error};
+        } else {
+            EventStore store(stateDir);
+            QString notice;
+            if (!store.open(&notice, &error) || !store.reset(&error))
+                throw CtlError{1, error};
+        }
+        m_out << tr("event history cleared") << Qt::endl;
+        return 0;
+    }
+    if (verb != QLatin1String("export"))
+        usageError(tr("unknown command: events %1").arg(verb));
+    const QString file = names(args, command, 1).at(0);
+    if (engineRunning) // what the engine has queued belongs in the export too
+        ControlClient::request(
+            stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000, &error);
+    EventStore store(stateDir);
+    QString notice;
+    if (!store.open(&notice, &error))
+        throw CtlError{1, error};
+    if (!notice.isEmpty())
+        m_err << tr("tandemctl: warning: %1: %2").arg(store.filePath(), notice) << Qt::endl;
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        throw CtlError{1, tr("cannot write %1: %2").arg(file, out.errorString())};
+    const QList<Event> events = store.read();
+    for (const Event &e : events)
+        out.write(e.toLine().toUtf8() + '\n');
+    if (!out.commit())
+        throw CtlError{1, tr("cannot write %1: %2").arg(file, out.errorString())};
+    m_out << tr("%1 event(s) written to %2").arg(events.size()).arg(file) << Qt::endl;
+    return 0;
+}
+
 int Session::configCommand(const QString &verb, Arguments &args)
 {
     if (verb != QLatin1String("check"))
@@ -606,6 +658,7 @@ QString CtlCommand::usage()
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"
+        "  events export FILE    events reset\n"
         "\n"
         "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
 }
@@ -640,6 +693,8 @@ int CtlCommand::run(const QStringList &arguments)
             return session.diagnosticsCommand(verb, args);
         if (group == QLatin1String("config"))
             return session.configCommand(verb, args);
+        if (group == QLatin1String("events"))
+            return session.eventsCommand(verb, args);
         usageError(tr("unknown command '%1'; see tandemctl --help").arg(group));
     } catch (const CtlError &error) {
         m_err << QStringLiteral("tandemctl: ") << error.message << Qt::endl;

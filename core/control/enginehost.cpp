@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
 #include "events/eventlog.h"
+#include "events/eventstore.h"
 
 #include <QJsonArray>
 
@@ -34,6 +35,7 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     if (!document.canSave())
         return loadIssues;
     *warnings = loadIssues;
+    openEventStore(document.configuration().diagnostics, warnings);
     const QSet<QString> enabled = [&] {
         QSet<QString> names;
         for (const PairConfig &pair : document.configuration().pairs)
@@ -56,6 +58,29 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     return fatal;
 }
 
+void EngineHost::openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings)
+{
+    auto *store = new EventStore(m_paths.stateDir, this);
+    QString notice, error;
+    if (!store->open(&notice, &error)) {
+        // Events still reach the journal; the history is what is missing.
+        warnings->append({QString(), error, store->filePath()});
+        delete store;
+        return;
+    }
+    m_store = store;
+    m_store->setCap(settings.maxEvents);
+    // "Preserve events to disk on shutdown" off: every start begins with an empty view.
+    if (!settings.preserveEvents && !m_store->reset(&error))
+        warnings->append({QString(), error, m_store->filePath()});
+    connect(m_events, &EventLog::eventPosted, m_store, &EventStore::append);
+    connect(m_store, &EventStore::writeFailed, this, [this](const QString &message) {
+        m_events->post(QStringLiteral("event-store-error"), {}, {m_store->filePath(), message});
+    });
+    if (!notice.isEmpty())
+        m_events->post(QStringLiteral("event-store-error"), {}, {m_store->filePath(), notice});
+}
+
 ConfigIssues EngineHost::reload()
 {
     ConfigDocument document(m_paths);
@@ -71,6 +96,8 @@ ConfigIssues EngineHost::reload()
     for (const PairConfig &pair : document.configuration().pairs)
         if (document.isEnabled(pair.name))
             enabled.insert(pair.name);
+    if (m_store)
+        m_store->setCap(document.configuration().diagnostics.maxEvents);
     const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
     for (const ConfigIssue &issue : applied) {
         if (!issue.field.endsWith(QLatin1String("/listen")))
@@ -110,6 +137,13 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         for (const ConfigIssue &issue : issues)
             problems.append(issue.toString());
         return {{QStringLiteral("ok"), true}, {QStringLiteral("problems"), problems}};
+    }
+    if (command == QLatin1String("flush-events") || command == QLatin1String("reset-events")) {
+        QString error;
+        const bool ok = !m_store ? (error = tr("the engine has no event history"), false)
+                        : command == QLatin1String("flush-events") ? m_store->flush(&error)
+                                                                   : m_store->reset(&error);
+        return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
     }
     if (command == QLatin1String("make-active")) {
         const QString pair = request.value(QLatin1String("pair")).toString();

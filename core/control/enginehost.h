@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configissue.h"
+#include "config/diagnosticssettings.h"
 #include "config/tandempaths.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@ namespace tandem {
 class ControlServer;
 class Engine;
 class EventLog;
+class EventStore;
 
 // An engine as a process runs it (tandemd, or the console when no daemon serves its
 // state directory): configuration and enabled state read from disk, applied, reloaded
@@ -32,18 +34,21 @@ public:
 
     Engine *engine() const { return m_engine; }
     EventLog *events() const { return m_events; }
+    EventStore *eventStore() const { return m_store; }
 
 Q_SIGNALS:
     void reloaded(const tandem::ConfigIssues &issues);
 
 private:
     QJsonObject handle(const QJsonObject &request);
+    void openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings);
 
     TandemPaths m_paths;
     EventLog *m_events;
     Engine *m_engine;
     ControlServer *m_control;
     bool m_running = false;
+    EventStore *m_store = nullptr;
 };
 
 } // namespace tandem

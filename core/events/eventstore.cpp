@@ -115,6 +115,9 @@ void EventStore::setCap(int maxEvents)
 void EventStore::append(const Event &event)
 {
     m_queue.append(event);
+    // While writes fail the queue keeps what the cap would keep, and no more.
+    if (m_queue.size() > m_cap)
+        m_queue.remove(0, m_queue.size() - m_cap);
     if (m_queue.size() >= BatchSize)
         flush();
     else if (!m_batchTimer.isActive())
@@ -149,9 +152,10 @@ bool EventStore::flush(QString *error)
             insert.addBindValue(e.time.toMSecsSinceEpoch());
             insert.addBindValue(e.id);
             insert.addBindValue(int(e.severity));
-            insert.addBindValue(e.process);
-            insert.addBindValue(e.pair);
-            insert.addBindValue(e.text);
+            // A null QString binds as SQL NULL: store engine-wide events with an empty pair.
+            insert.addBindValue(e.process.isNull() ? QStringLiteral("") : e.process);
+            insert.addBindValue(e.pair.isNull() ? QStringLiteral("") : e.pair);
+            insert.addBindValue(e.text.isNull() ? QStringLiteral("") : e.text);
             if (!insert.exec())
                 return fail(insert.lastError().text());
         }

@@ -48,6 +48,12 @@ void TestEventStore::roundTrip()
     QString notice, error;
     QVERIFY2(store.open(&notice, &error), qPrintable(error));
     QVERIFY(notice.isEmpty());
+    Event engineWide = makeEvent(0);
+    engineWide.pair = QString(); // null, as for engine events
+    store.append(engineWide);
+    QVERIFY(store.flush());
+    QCOMPARE(store.read().at(0).pair, QString());
+    QVERIFY(store.reset(&error));
     Event e = makeEvent(1);
     e.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678));
     e.severity = Severity::Error;

@@ -1,0 +1,190 @@
+// The event history against the real engine: what `tandemctl events export` writes is
+// exactly what tandemd posted, nothing committed is lost to kill -9, and "preserve
+// events" decides whether a restart begins empty.
+#include "modbuspeer.h"
+#include "tandemdprocess.h"
+
+#include "control/controlserver.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace tandem;
+using namespace tandem::test;
+
+class TestEventHistory final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void exportMatchesWhatTheEnginePosted();
+    void killDashNineLosesNoCommittedEvent();
+    void preserveOnKeepsHistoryAcrossRestarts();
+    void preserveOffStartsEmpty();
+    void resetWhileRunning();
+
+private:
+    bool start(bool preserve = true);
+    QStringList exported(int *exitCode = nullptr);
+    QStringList engineEventLines();
+    int ctl(const QStringList &args, QString *out = nullptr);
+
+    std::unique_ptr<ModbusPeer> m_primary, m_secondary;
+    std::unique_ptr<TandemdProcess> m_engine;
+};
+
+void TestEventHistory::init()
+{
+    m_primary = std::make_unique<ModbusPeer>();
+    m_secondary = std::make_unique<ModbusPeer>();
+    QVERIFY(m_primary->start(0));
+    QVERIFY(m_secondary->start(1000));
+    m_engine = std::make_unique<TandemdProcess>();
+}
+
+void TestEventHistory::cleanup()
+{
+    m_engine.reset();
+    m_primary.reset();
+    m_secondary.reset();
+}
+
+bool TestEventHistory::start(bool preserve)
+{
+    Configuration config = Configuration::createNew();
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(TandemdProcess::freePort());
+    p.primary = m_primary->address();
+    p.secondary = m_secondary->address();
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 100;
+    config.pairs << p;
+    config.diagnostics.preserveEvents = preserve;
+    if (!m_engine->writeConfig(config, {QStringLiteral("line1")}) || !m_engine->start())
+        return false;
+    return m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary"));
+}
+
+int TestEventHistory::ctl(const QStringList &args, QString *out)
+{
+    QProcess p;
+    p.start(QStringLiteral(TANDEMCTL_PATH),
+            QStringList{QStringLiteral("--config"), m_engine->configFile(),
+                        QStringLiteral("--state-dir"), m_engine->stateDir()} +
+                args);
+    if (!p.waitForFinished(20000))
+        return -1;
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitCode();
+}
+
+QStringList TestEventHistory::exported(int *exitCode)
+{
+    const QString file = m_engine->stateDir() + QStringLiteral("/../export.txt");
+    QString out;
+    const int code = ctl({QStringLiteral("events"), QStringLiteral("export"), file}, &out);
+    if (exitCode)
+        *exitCode = code;
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {QStringLiteral("<no export: %1>").arg(out)};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QStringList TestEventHistory::engineEventLines()
+{
+    QStringList lines;
+    for (const QString &line : m_engine->lines())
+        if (line.count(QLatin1Char('\t')) == 4)
+            lines << line;
+    return lines;
+}
+
+void TestEventHistory::exportMatchesWhatTheEnginePosted()
+{
+    QVERIFY(start());
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
+    int code = -1;
+    const QStringList file = exported(&code);
+    QCOMPARE(code, 0);
+    QCOMPARE(file, engineEventLines());
+    QVERIFY(file.size() >= 7);
+    QVERIFY(file.first().contains(QStringLiteral("\tInformational\tConfiguration '")));
+}
+
+void TestEventHistory::killDashNineLosesNoCommittedEvent()
+{
+    QVERIFY(start());
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    QString error;
+    QVERIFY(ControlClient::request(m_engine->stateDir(),
+                                   {{QStringLiteral("command"), QStringLiteral("flush-events")}},
+                                   3000, &error));
+    const QStringList committed = engineEventLines();
+    m_engine->sendSignal(SIGKILL);
+    QVERIFY(m_engine->waitForExit(5000));
+    const QStringList after = exported();
+    QCOMPARE(after.mid(0, committed.size()), committed);
+}
+
+void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
+{
+    QVERIFY(start(true));
+    const QStringList first = engineEventLines();
+    m_engine->terminate();
+    QVERIFY(m_engine->waitForExit(10000));
+    const QStringList firstWithStop = engineEventLines();
+    QVERIFY(firstWithStop.constLast().endsWith(QStringLiteral("Tandem engine stopped.")));
+    QVERIFY(m_engine->start());
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary"), 10000, 2));
+    const QStringList all = exported();
+    QCOMPARE(all.mid(0, firstWithStop.size()), firstWithStop); // the old ones, then the new
+    QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 2);
+    Q_UNUSED(first)
+}
+
+void TestEventHistory::preserveOffStartsEmpty()
+{
+    QVERIFY(start(false));
+    m_engine->terminate();
+    QVERIFY(m_engine->waitForExit(10000));
+    QVERIFY(m_engine->start());
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary"), 10000, 2));
+    const QStringList all = exported();
+    QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 1);
+    QCOMPARE(all.filter(QStringLiteral("Tandem engine stopped")).size(), 0);
+}
+
+void TestEventHistory::resetWhileRunning()
+{
+    QVERIFY(start());
+    QString out;
+    QCOMPARE(ctl({QStringLiteral("events"), QStringLiteral("reset")}, &out), 0);
+    QVERIFY(out.contains(QStringLiteral("event history cleared")));
+    QCOMPARE(exported().size(), 0);
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    const QStringList after = exported();
+    QVERIFY(!after.isEmpty());
+    QCOMPARE(after.filter(QStringLiteral("Tandem engine started")).size(), 0);
+    QCOMPARE(after.constLast(), engineEventLines().constLast());
+}
+
+QTEST_GUILESS_MAIN(TestEventHistory)
+#include "tst_eventhistory.moc"
