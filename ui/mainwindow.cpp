@@ -57,6 +57,7 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
     statusBar()->showMessage(tr("Configuration: %1").arg(document->filePath()));
     if (engine) {
         m_general->setEngine(engine);
+        m_diagnostics->setEngine(engine);
         auto *engineLabel = new QLabel(tr("Engine: %1").arg(engine->description()));
         engineLabel->setObjectName(QStringLiteral("engineLabel"));
         statusBar()->addPermanentWidget(engineLabel);

@@ -4,6 +4,8 @@
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
 #include "enginehost.h"
+#include "events/eventfeed.h"
+#include "events/eventstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +23,38 @@ EngineSession::EngineSession(const TandemPaths &paths, QObject *parent)
 EngineSession::~EngineSession() = default;
 
 ConfigIssues EngineSession::start()
+{
+    ConfigIssues issues = startEngine();
+    // After the engine: an engine of our own creates (or moves aside) the store first.
+    m_feed = new EventFeed(m_paths.stateDir, this);
+    QString error;
+    if (!m_feed->start(&error)) {
+        issues.append({QString(), error});
+        delete m_feed;
+        m_feed = nullptr;
+    }
+    return issues;
+}
+
+void EngineSession::resetEvents()
+{
+    QString error;
+    if (m_host && m_host->eventStore()) {
+        if (!m_host->eventStore()->reset(&error))
+            Q_EMIT commandFailed(error);
+    } else if (m_socket) {
+        send({{QStringLiteral("command"), QStringLiteral("reset-events")}});
+    } else {
+        EventStore store(m_paths.stateDir);
+        QString notice;
+        if (!store.open(&notice, &error) || !store.reset(&error))
+            Q_EMIT commandFailed(error);
+    }
+    if (m_feed)
+        m_feed->poll();
+}
+
+ConfigIssues EngineSession::startEngine()
 {
     if (ControlClient::isEngineRunning(m_paths.stateDir)) {
         m_socket = new QLocalSocket(this);

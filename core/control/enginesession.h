@@ -12,6 +12,7 @@ class QLocalSocket;
 namespace tandem {
 
 class EngineHost;
+class EventFeed;
 class EventLog;
 
 // The console's view of "the engine": the tandemd serving this state directory when one
@@ -38,6 +39,10 @@ public:
     // After a save or enable/disable: apply the files on disk.
     void reload();
     void makeActive(const QString &pair, const QString &side);
+    // The event history of the state directory, whoever writes it (null if unreadable).
+    EventFeed *eventFeed() const { return m_feed; }
+    // Clears the history through whichever engine owns it.
+    void resetEvents();
 
 Q_SIGNALS:
     void statusChanged();
@@ -45,6 +50,7 @@ Q_SIGNALS:
     void reloaded(const tandem::ConfigIssues &issues);
 
 private:
+    ConfigIssues startEngine();
     void refreshLocal();
     void send(const QJsonObject &request);
     void onRemoteData();
@@ -56,6 +62,7 @@ private:
     QTimer m_poll;
     QJsonObject m_status;
     qint64 m_remotePid = 0;
+    EventFeed *m_feed = nullptr;
 };
 
 } // namespace tandem

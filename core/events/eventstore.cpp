@@ -55,7 +55,8 @@ bool EventStore::createSchema(QString *error)
           "INTEGER NOT NULL, "
           "event_id TEXT NOT NULL, severity INTEGER NOT NULL, process TEXT NOT NULL, pair TEXT NOT "
           "NULL, "
-          "text TEXT NOT NULL)"}) {
+          "text TEXT NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)"}) {
         if (!q.exec(QLatin1String(statement))) {
             *error = q.lastError().text();
             return false;
@@ -210,12 +211,25 @@ qint64 EventStore::count() const
 bool EventStore::reset(QString *error)
 {
     m_queue.clear();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("DELETE FROM events"))) {
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    // Readers notice a reset by the generation, which a plain count could not tell
+    // apart from the cap dropping the oldest events.
+    if (!db.transaction() || !q.exec(QStringLiteral("DELETE FROM events")) ||
+        !q.exec(QStringLiteral("INSERT INTO resets (generation) VALUES (1)")) || !db.commit()) {
         *error = q.lastError().text();
+        db.rollback();
         return false;
     }
     return true;
+}
+
+qint64 EventStore::resetGeneration() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM resets")) && q.next()
+               ? q.value(0).toLongLong()
+               : 0;
 }
 
 } // namespace tandem

@@ -38,6 +38,8 @@ public:
     QList<Event> read(qint64 afterId = 0, int limit = -1, QList<qint64> *ids = nullptr) const;
     qint64 count() const;
     bool reset(QString *error);
+    // Goes up by one with every reset.
+    qint64 resetGeneration() const;
 
 Q_SIGNALS:
     // A write failed (disk full, file gone): the events stay queued and are retried.

@@ -22,7 +22,7 @@ class TestDiagnosticsPage final : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
-    void eventViewIsEmptyAndHonest();
+    void eventViewStartsEmpty();
     void defaultsShown();
     void spinBoxBounds();
     void preserveEditsDocument();
@@ -68,7 +68,7 @@ void TestDiagnosticsPage::cleanup()
     m_dir.reset();
 }
 
-void TestDiagnosticsPage::eventViewIsEmptyAndHonest()
+void TestDiagnosticsPage::eventViewStartsEmpty()
 {
     auto *view = child<QTableView>(m_page.get(), "eventView");
     QVERIFY(view);
@@ -85,12 +85,9 @@ void TestDiagnosticsPage::eventViewIsEmptyAndHonest()
     QVERIFY(note->isVisible());
     QVERIFY(!note->text().isEmpty());
 
-    for (const char *name : {"saveEventsAs", "resetEvents"}) {
-        auto *button = child<QPushButton>(m_page.get(), name);
-        QVERIFY(button);
-        QVERIFY2(!button->isEnabled(), name);
-        QVERIFY2(!button->toolTip().isEmpty(), name);
-    }
+    // Without an engine there is nothing to reset; saving an empty view is allowed.
+    QVERIFY(!child<QPushButton>(m_page.get(), "resetEvents")->isEnabled());
+    QVERIFY(child<QPushButton>(m_page.get(), "saveEventsAs")->isEnabled());
 }
 
 void TestDiagnosticsPage::defaultsShown()

@@ -1,0 +1,39 @@
+#include "eventfeed.h"
+
+namespace tandem {
+
+EventFeed::EventFeed(const QString &stateDir, QObject *parent)
+    : QObject(parent)
+    , m_store(stateDir)
+{
+    m_timer.setInterval(250);
+    connect(&m_timer, &QTimer::timeout, this, &EventFeed::poll);
+}
+
+bool EventFeed::start(QString *error)
+{
+    QString notice;
+    if (!m_store.open(&notice, error))
+        return false;
+    poll();
+    m_timer.start();
+    return true;
+}
+
+void EventFeed::poll()
+{
+    const qint64 generation = m_store.resetGeneration();
+    if (generation != m_generation) {
+        if (m_generation >= 0)
+            Q_EMIT cleared();
+        m_generation = generation;
+    }
+    QList<qint64> ids;
+    const QList<Event> events = m_store.read(m_lastId, -1, &ids);
+    if (events.isEmpty())
+        return;
+    m_lastId = ids.constLast();
+    Q_EMIT eventsArrived(events);
+}
+
+} // namespace tandem

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "event.h"
+#include "eventstore.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace tandem {
+
+// Follows the event history of a state directory for a viewer (the console): the whole
+// history once, then what is committed since, in batches. Works the same whether the
+// engine runs in this process or in tandemd, because both write the same store.
+class EventFeed final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EventFeed(const QString &stateDir, QObject *parent = nullptr);
+
+    // Reads the history and starts following it; *error says why not.
+    bool start(QString *error);
+    void poll();
+
+Q_SIGNALS:
+    void eventsArrived(const QList<tandem::Event> &events);
+    void cleared(); // the history was reset (here or elsewhere)
+
+private:
+    EventStore m_store;
+    QTimer m_timer;
+    qint64 m_lastId = 0;
+    qint64 m_generation = -1;
+};
+
+} // namespace tandem
