@@ -18,9 +18,12 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "modaldialogs.h"
 #include <QTimer>
 
 using namespace tandem;
+using tandem::test::whenModal;
 
 namespace {
 Event makeEvent(int n, Severity severity = Severity::Informational,
@@ -36,19 +39,6 @@ Event makeEvent(int n, Severity severity = Severity::Informational,
     return e;
 }
 
-void whenModal(std::function<void(QWidget *)> handle)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            handle(modal);
-        }
-    });
-    timer->start();
-}
 } // namespace
 
 class TestEventView final : public QObject

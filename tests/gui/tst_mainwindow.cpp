@@ -22,28 +22,17 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "modaldialogs.h"
 #include <QTextBrowser>
 #include <QTimer>
 
 #include <functional>
 
 using namespace tandem;
+using tandem::test::whenModal;
 
 namespace {
-// Runs `handle` on the next modal dialog once it is open (exec() blocks the test).
-void whenModal(std::function<void(QWidget *)> handle)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            handle(modal);
-        }
-    });
-    timer->start();
-}
 
 void clickButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
 {
