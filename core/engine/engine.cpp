@@ -73,7 +73,8 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);
-        instance->proxy = std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint);
+        instance->proxy =
+            std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint, m_events);
         if (!instance->proxy->listen(&error)) {
             issues.append({field + QLatin1String("/listen"), error});
             continue;

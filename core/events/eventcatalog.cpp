@@ -81,6 +81,8 @@ const QList<EventDefinition> &EventCatalog::all()
                            "E-mail notification could not be sent through '%1' nor '%2': %3")},
         {"license-changed", Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "License state changed: %1")},
+        {"client-malformed", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3")},
         {"event-store-error", Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2")},
     };

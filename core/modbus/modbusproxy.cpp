@@ -1,5 +1,7 @@
 #include "modbusproxy.h"
 
+#include "events/clientprocess.h"
+#include "events/eventlog.h"
 #include "modbuslink.h"
 #include "streamconnection.h"
 
@@ -46,9 +48,11 @@ struct ModbusProxy::Request
     std::list<std::unique_ptr<Request>>::iterator self;
 };
 
-ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, QObject *parent)
+ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events,
+                         QObject *parent)
     : QObject(parent)
     , m_runtime(runtime)
+    , m_events(events)
     , m_endpoint(endpoint)
     , m_server(new StreamListener(this))
 {
@@ -143,6 +147,11 @@ void ModbusProxy::onClientData(Client *client)
             // A client that breaks framing cannot be resynchronised: close it, only it.
             qCWarning(lcModbus) << m_runtime->config().name << "client" << client->socket->peer()
                                 << "sent a malformed frame:" << decoded.error;
+            if (m_events)
+                m_events->post(QStringLiteral("client-malformed"), m_runtime->config().name,
+                               {m_runtime->config().name, client->socket->peer(),
+                                tr("malformed Modbus frame (%1)").arg(decoded.error)},
+                               ClientProcess::describe(client->socket->peerPort(), port()));
             dropClient(client);
             return;
         }

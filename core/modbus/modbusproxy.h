@@ -11,6 +11,10 @@
 #include <memory>
 #include <optional>
 
+namespace tandem {
+class EventLog;
+}
+
 namespace tandem::modbus {
 
 class ModbusLink;
@@ -24,7 +28,9 @@ class ModbusProxy final : public QObject
     Q_OBJECT
 
 public:
-    ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, QObject *parent = nullptr);
+    // events: where client-triggered events go (may be null).
+    ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events = nullptr,
+                QObject *parent = nullptr);
     ~ModbusProxy() override;
 
     bool listen(QString *error);
@@ -53,6 +59,7 @@ private:
     ModbusLink *linkOf(Side side) const;
 
     PairRuntime *m_runtime;
+    EventLog *m_events;
     Endpoint m_endpoint;
     StreamListener *m_server;
     std::list<std::unique_ptr<Client>> m_clients;

@@ -29,6 +29,7 @@ StreamConnection::StreamConnection(int fd, QObject *parent)
                                  ? ntohs(reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port)
                                  : ntohs(reinterpret_cast<sockaddr_in *>(&address)->sin_port);
         m_peer = QStringLiteral("%1:%2").arg(host.toString()).arg(port);
+        m_peerPort = port;
     }
     m_readNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
     m_writeNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, this);

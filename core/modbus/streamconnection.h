@@ -25,6 +25,7 @@ public:
     void write(const QByteArray &data);
     void abort();
     QString peer() const { return m_peer; }
+    quint16 peerPort() const { return m_peerPort; }
     QString errorString() const { return m_error; }
 
 Q_SIGNALS:
@@ -39,6 +40,7 @@ private:
     QSocketNotifier *m_writeNotifier;
     QByteArray m_pending;
     QString m_peer;
+    quint16 m_peerPort = 0;
     QString m_error;
 };
 

@@ -531,6 +531,14 @@ void TestModbusFailover::malformedFrameClosesOnlyThatClient()
     QTRY_VERIFY_WITH_TIMEOUT(!bad.isConnected() || !bad.readHoldingRegisters(1, 1, 1, 500).ok,
                              5000);
     QCOMPARE(whoAnswers(good), 0);
+    // A client-triggered event names the client's process, found through /proc.
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Closed the connection of a client of 'line1' from 127.0.0.1:")));
+    const QString line =
+        m_engine->lines().filter(QStringLiteral("Closed the connection of a client")).constFirst();
+    QCOMPARE(line.section(QLatin1Char('\t'), 2, 2),
+             QStringLiteral("tst_modbusfailover (%1)").arg(QCoreApplication::applicationPid()));
+    QCOMPARE(line.section(QLatin1Char('\t'), 3, 3), QStringLiteral("Warning"));
     ModbusTestClient oversized;
     QVERIFY(connectClient(oversized));
     oversized.sendRaw(QByteArray::fromHex("0001000001000103"));
