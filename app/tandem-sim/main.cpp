@@ -3,6 +3,8 @@
 // line, each answered by `ok COMMAND` or `error: ...` on stdout).
 #include "simulator.h"
 
+#include "control/unixsignalwatcher.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -84,37 +86,6 @@ std::optional<qint64> parseWhole(const QString &text, qint64 min, qint64 max)
     if (!ok || value < min || value > max)
         return std::nullopt;
     return value;
-}
-
-// Self-pipe for SIGTERM/SIGINT: the handler only writes a byte; the event loop quits.
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const char byte = char(signal);
-    const int saved = errno;
-    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
-    errno = saved;
-}
-
-bool installSignalHandlers(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
-        return false;
-    ::fcntl(signalPipe[0], F_SETFL, ::fcntl(signalPipe[0], F_GETFL) | O_NONBLOCK);
-    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(signalPipe[1], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
-    return true;
 }
 
 // Reads commands from fd 0 whether it is a pipe, a terminal or /dev/null. End of input
@@ -242,8 +213,10 @@ int main(int argc, char *argv[])
                              : bound.toString();
     writeLine(stdout, QStringLiteral("listening on %1:%2").arg(host).arg(sim.serverPort()));
 
-    if (!installSignalHandlers(app))
-        qWarning("tandem-sim: no SIGTERM handling: socketpair failed");
+    // SIGTERM/SIGINT quit through the event loop, as in tandemd.
+    tandem::UnixSignalWatcher signalWatcher({SIGTERM, SIGINT});
+    QObject::connect(&signalWatcher, &tandem::UnixSignalWatcher::signalReceived, &app,
+                     &QCoreApplication::quit);
     watchStdin(app, sim);
     return QCoreApplication::exec();
 }
