@@ -5,6 +5,7 @@
 #include "control/controlserver.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QTest>
@@ -13,8 +14,9 @@
 
 namespace tandem::test {
 
-TandemdProcess::TandemdProcess(QObject *parent)
+TandemdProcess::TandemdProcess(const QString &baseDir, QObject *parent)
     : QObject(parent)
+    , m_dir((baseDir.isEmpty() ? QDir::tempPath() : baseDir) + QStringLiteral("/tandemd-XXXXXX"))
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     connect(&m_process, &QProcess::readyReadStandardError, this, &TandemdProcess::readOutput);

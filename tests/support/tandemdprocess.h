@@ -17,7 +17,9 @@ class TandemdProcess final : public QObject
     Q_OBJECT
 
 public:
-    explicit TandemdProcess(QObject *parent = nullptr);
+    // baseDir: where the private configuration and state folders are made (default: the
+    // system's temporary folder), e.g. a deliberately small file system.
+    explicit TandemdProcess(const QString &baseDir = {}, QObject *parent = nullptr);
     ~TandemdProcess() override;
 
     QString configFile() const { return m_dir.filePath(QStringLiteral("tandem.xml")); }

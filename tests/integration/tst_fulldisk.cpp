@@ -1,0 +1,137 @@
+// A full disk under the event history: tandemd posts an Error event, keeps serving its
+// clients, keeps the events it could not write, and writes them once space returns.
+// Runs under tests/support/small-disk, which mounts a small tmpfs (a real file system
+// that really fills up) at $TANDEM_SMALL_DISK.
+#include "modbuspeer.h"
+#include "modbustestclient.h"
+#include "tandemdprocess.h"
+
+#include "control/controlserver.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace tandem;
+using namespace tandem::test;
+
+class TestFullDisk final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void fullDiskGivesAnErrorAndLosesNothing();
+
+private:
+    QString m_disk;
+};
+
+void TestFullDisk::initTestCase()
+{
+    m_disk = qEnvironmentVariable("TANDEM_SMALL_DISK");
+    QVERIFY2(!m_disk.isEmpty(), "run this test through tests/support/small-disk");
+}
+
+// Writes zeros until the file system refuses: ENOSPC is the condition under test.
+static bool fillDisk(const QString &path, QString *error)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) {
+        *error = QString::fromLocal8Bit(strerror(errno));
+        return false;
+    }
+    const QByteArray chunk(4096, '\0');
+    for (;;) {
+        const ssize_t n = ::write(fd, chunk.constData(), size_t(chunk.size()));
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            *error = QString::fromLocal8Bit(strerror(err));
+            return err == ENOSPC;
+        }
+    }
+}
+
+static QJsonObject flushEvents(const QString &stateDir)
+{
+    QString error;
+    const auto answer = ControlClient::request(
+        stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000, &error);
+    return answer ? *answer : QJsonObject{{QStringLiteral("error"), error}};
+}
+
+void TestFullDisk::fullDiskGivesAnErrorAndLosesNothing()
+{
+    ModbusPeer primary, secondary;
+    QVERIFY(primary.start(0));
+    QVERIFY(secondary.start(1000));
+    TandemdProcess engine(m_disk);
+    Configuration config = Configuration::createNew();
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    const quint16 port = TandemdProcess::freePort();
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
+    p.primary = primary.address();
+    p.secondary = secondary.address();
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 100;
+    config.pairs << p;
+    QVERIFY(engine.writeConfig(config, {p.name}));
+    QVERIFY(engine.start());
+    QVERIFY(engine.waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary")));
+    QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
+
+    const QString filler = m_disk + QStringLiteral("/filler");
+    QString why;
+    QVERIFY2(fillDisk(filler, &why), qPrintable(why));
+
+    // Events while the disk is full: a fail-over.
+    primary.kill();
+    QVERIFY(engine.waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary")));
+    const QJsonObject refused = flushEvents(engine.stateDir());
+    QCOMPARE(refused.value(QLatin1String("ok")).toBool(), false);
+    QVERIFY2(refused.value(QLatin1String("error")).toString().contains(QLatin1String("full")),
+             qPrintable(refused.value(QLatin1String("error")).toString()));
+    QVERIFY(engine.waitForEvent(QStringLiteral("could not be used")));
+    const QStringList errors = engine.lines().filter(QStringLiteral("\tError\tThe event history"));
+    QCOMPARE(errors.size(), 1); // once per failure streak, not once per retry
+
+    // The engine keeps serving: the client reads the secondary through the pair.
+    ModbusTestClient client;
+    QVERIFY(client.connectTo(QStringLiteral("127.0.0.1"), port));
+    const ModbusTestClient::Reply reply = client.readHoldingRegisters(1, 1, 1);
+    QVERIFY2(reply.ok, qPrintable(reply.error));
+    QCOMPARE(reply.registers.value(0), quint16(1000));
+    QVERIFY(engine.status().value(QLatin1String("pairs")).isArray());
+
+    // Space returns: every event posted meanwhile reaches the history, in order.
+    QVERIFY(QFile::remove(filler));
+    QStringList posted;
+    for (const QString &line : engine.lines())
+        if (line.count(QLatin1Char('\t')) == 4)
+            posted << line;
+    QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
+    const QString exportFile = m_disk + QStringLiteral("/export.txt");
+    QProcess ctl;
+    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+              {QStringLiteral("--config"), engine.configFile(), QStringLiteral("--state-dir"),
+               engine.stateDir(), QStringLiteral("events"), QStringLiteral("export"), exportFile});
+    QVERIFY(ctl.waitForFinished(20000));
+    QCOMPARE(ctl.exitCode(), 0);
+    QFile f(exportFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList stored =
+        QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(stored.mid(0, posted.size()), posted);
+    QVERIFY(stored.filter(QStringLiteral("\tError\tThe event history")).size() == 1);
+}
+
+QTEST_GUILESS_MAIN(TestFullDisk)
+#include "tst_fulldisk.moc"
