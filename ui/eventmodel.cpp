@@ -64,7 +64,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     const Event &e = m_events[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole: // the full text when a column is too narrow
+    case Qt::ToolTipRole: // shown by ElidedToolTipDelegate when a column is too narrow
         switch (index.column()) {
         case DateColumn:
             return QLocale().toString(e.time.date(), QLocale::ShortFormat);

@@ -11,7 +11,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QScrollBar>
+#include <QToolTip>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -50,6 +56,9 @@ private Q_SLOTS:
     void filters();
     void saveAsWritesEveryEvent();
     void saveAsToUnwritablePlaceLosesNothing();
+    void saveAsButtonAsksForTheFile();
+    void viewFollowsOnlyAtTheBottom();
+    void toolTipOnlyWhenTextIsCut();
     void engineEventsShowAndResetClearsThem();
 };
 
@@ -148,6 +157,106 @@ void TestEventView::saveAsToUnwritablePlaceLosesNothing()
     QVERIFY(!page.saveTo(dir.filePath(QStringLiteral("no/such/folder/events.txt"))));
     QVERIFY2(message.contains(QStringLiteral("no/such/folder/events.txt")), qPrintable(message));
     QCOMPARE(page.eventModel()->rowCount(), 2);
+}
+
+void TestEventView::saveAsButtonAsksForTheFile()
+{
+    QTemporaryDir dir;
+    ConfigDocument doc(
+        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
+    doc.load();
+    DiagnosticsPage page(&doc);
+    const QList<Event> events{makeEvent(1), makeEvent(2, Severity::Warning)};
+    page.eventModel()->append(events);
+    const QString path = dir.filePath(QStringLiteral("report.txt"));
+    QString suggested;
+    whenModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<QFileDialog *>(modal);
+        QVERIFY(dialog);
+        suggested = dialog->selectedFiles().value(0);
+        dialog->selectFile(path);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    });
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("saveEventsAs")),
+                      Qt::LeftButton);
+    QVERIFY2(suggested.endsWith(QStringLiteral("tandem-events.txt")), qPrintable(suggested));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()),
+             events[0].toLine() + QLatin1Char('\n') + events[1].toLine() + QLatin1Char('\n'));
+
+    // Cancel writes nothing.
+    QVERIFY(QFile::remove(path));
+    whenModal([](QWidget *modal) { qobject_cast<QFileDialog *>(modal)->reject(); });
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("saveEventsAs")),
+                      Qt::LeftButton);
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestEventView::viewFollowsOnlyAtTheBottom()
+{
+    QTemporaryDir dir;
+    ConfigDocument doc(
+        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
+    doc.load();
+    DiagnosticsPage page(&doc);
+    page.resize(800, 400);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *view = page.findChild<QTableView *>(QStringLiteral("eventView"));
+    QScrollBar *bar = view->verticalScrollBar();
+    QList<Event> batch;
+    for (int i = 0; i < 200; ++i)
+        batch << makeEvent(i);
+    page.eventModel()->append(batch);
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum()); // a view at the bottom follows the newest
+
+    page.eventModel()->append({makeEvent(200), makeEvent(201)});
+    QCOMPARE(bar->value(), bar->maximum());
+
+    // Scrolled up to read: new events do not pull the view away.
+    bar->setValue(10);
+    const QModelIndex top = view->indexAt(QPoint(1, 1));
+    page.eventModel()->append({makeEvent(202), makeEvent(203)});
+    QCOMPARE(bar->value(), 10);
+    QCOMPARE(view->indexAt(QPoint(1, 1)), top);
+}
+
+void TestEventView::toolTipOnlyWhenTextIsCut()
+{
+    QTemporaryDir dir;
+    ConfigDocument doc(
+        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
+    doc.load();
+    DiagnosticsPage page(&doc);
+    page.resize(900, 400);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    Event longOne = makeEvent(1);
+    longOne.text = QStringLiteral("Failed to connect to 'line1' on secondary machine "
+                                  "'plc-b.plant.example:502': connection refused by peer");
+    page.eventModel()->append({longOne});
+    auto *view = page.findChild<QTableView *>(QStringLiteral("eventView"));
+    view->horizontalHeader()->setStretchLastSection(false);
+    const auto hoverEventCell = [&] {
+        const QModelIndex index = view->model()->index(0, EventModel::EventColumn);
+        const QPoint pos = view->visualRect(index).center();
+        QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(view->viewport(), &help);
+    };
+
+    view->setColumnWidth(EventModel::EventColumn, 60);
+    hoverEventCell();
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), longOne.text);
+
+    QToolTip::hideText();
+    QTRY_VERIFY(!QToolTip::isVisible());
+    view->setColumnWidth(EventModel::EventColumn,
+                         view->fontMetrics().horizontalAdvance(longOne.text) + 80);
+    hoverEventCell();
+    QVERIFY(!QToolTip::isVisible());
 }
 
 void TestEventView::engineEventsShowAndResetClearsThem()

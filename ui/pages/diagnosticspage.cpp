@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "control/enginesession.h"
+#include "elidedtooltipdelegate.h"
 #include "eventmodel.h"
 #include "events/eventfeed.h"
 
@@ -42,6 +43,7 @@ DiagnosticsPage::DiagnosticsPage(ConfigDocument *document, QWidget *parent)
     m_events->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_events->setWordWrap(false);
     m_events->setTextElideMode(Qt::ElideRight);
+    m_events->setItemDelegate(new ElidedToolTipDelegate(m_events));
     m_events->verticalHeader()->hide();
     m_events->verticalHeader()->setDefaultSectionSize(m_events->fontMetrics().height() + 6);
     m_events->horizontalHeader()->setStretchLastSection(true);
