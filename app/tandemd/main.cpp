@@ -18,6 +18,8 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
+    // Only the main thread: the keychain's thread needs GLib's loop (PasswordStore).
+    qunsetenv("QT_NO_GLIB");
     QCoreApplication::setApplicationName(QStringLiteral("tandemd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
 

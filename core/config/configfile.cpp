@@ -305,6 +305,12 @@ public:
                 n.caFile = text(c, f);
             else if (c.name == QLatin1String("user"))
                 n.user = text(c, f);
+            else if (c.name == QLatin1String("retry-hours"))
+                n.retryHours = integer(c, f, c.text);
+            else if (c.name == QLatin1String("batch-window"))
+                n.batchWindowS = integer(c, f, c.text);
+            else if (c.name == QLatin1String("timeout"))
+                n.timeoutS = integer(c, f, c.text);
             else if (c.name == QLatin1String("events")) {
                 lines.insert(f, c.line);
                 n.allEvents = c.hasAttribute("all") ? boolean(c, f, c.attribute("all")) : false;
@@ -505,6 +511,9 @@ QByteArray ConfigFile::serialize(const Configuration &config)
     writeText(w, "allow-plaintext", boolText(n.allowPlaintext));
     writeText(w, "ca-file", n.caFile);
     writeText(w, "user", n.user);
+    writeText(w, "retry-hours", QString::number(n.retryHours));
+    writeText(w, "batch-window", QString::number(n.batchWindowS));
+    writeText(w, "timeout", QString::number(n.timeoutS));
     w.writeStartElement(QStringLiteral("events"));
     w.writeAttribute(QStringLiteral("all"), boolText(n.allEvents));
     for (const QString &id : n.events) {

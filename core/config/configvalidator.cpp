@@ -4,6 +4,7 @@
 #include "modbus/itemaddress.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -243,6 +244,17 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
     for (const QString &to : n.to)
         if (const QString e = checkEmailAddress(to); !e.isEmpty())
             issues.append({QStringLiteral("notifications/to"), e});
+    checkRange(issues, QStringLiteral("notifications/retry-hours"), n.retryHours,
+               NotificationSettings::MinRetryHours, NotificationSettings::MaxRetryHours,
+               tr(" hours"));
+    checkRange(issues, QStringLiteral("notifications/batch-window"), n.batchWindowS,
+               NotificationSettings::MinBatchWindowS, NotificationSettings::MaxBatchWindowS,
+               tr(" s"));
+    checkRange(issues, QStringLiteral("notifications/timeout"), n.timeoutS,
+               NotificationSettings::MinTimeoutS, NotificationSettings::MaxTimeoutS, tr(" s"));
+    if (!n.caFile.isEmpty() && !QFileInfo(n.caFile).isAbsolute())
+        issues.append({QStringLiteral("notifications/ca-file"),
+                       tr("'%1': give the CA file as an absolute path").arg(n.caFile)});
     for (const QString &id : n.events)
         if (!EventCatalog::find(id))
             issues.append({QStringLiteral("notifications/events"),

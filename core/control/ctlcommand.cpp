@@ -5,8 +5,11 @@
 #include "controlserver.h"
 #include "events/eventcatalog.h"
 #include "events/eventstore.h"
+#include "notify/mailer.h"
+#include "secrets/passwordstore.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -256,6 +259,7 @@ public:
     int pairCommand(const QString &verb, Arguments &args);
     int monitorCommand(const QString &verb, Arguments &args);
     int notifyCommand(const QString &verb, Arguments &args);
+    int notifyTest(Arguments &args);
     int diagnosticsCommand(const QString &verb, Arguments &args);
     int configCommand(const QString &verb, Arguments &args);
 
@@ -458,12 +462,10 @@ int Session::monitorCommand(const QString &verb, Arguments &args)
 int Session::notifyCommand(const QString &verb, Arguments &args)
 {
     const QString command = QLatin1String("notify ") + verb;
+    if (verb == QLatin1String("test"))
+        return notifyTest(args);
     if (verb != QLatin1String("set"))
         usageError(tr("unknown command: notify %1").arg(verb));
-    if (args.has(QStringLiteral("password-stdin")))
-        throw CtlError{1,
-                       tr("--password-stdin: SMTP passwords are kept in the system keychain, which "
-                          "this build of Tandem does not use yet; nothing was changed")};
     load();
     NotificationSettings n = m_doc.configuration().notifications;
     if (const auto v = args.value(QStringLiteral("enable")))
@@ -488,6 +490,12 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
         n.caFile = *v;
     if (const auto v = args.value(QStringLiteral("user")))
         n.user = *v;
+    if (const auto v = args.value(QStringLiteral("retry-hours")))
+        n.retryHours = parseInt(QStringLiteral("retry-hours"), *v);
+    if (const auto v = args.value(QStringLiteral("batch-window")))
+        n.batchWindowS = parseInt(QStringLiteral("batch-window"), *v);
+    if (const auto v = args.value(QStringLiteral("timeout")))
+        n.timeoutS = parseInt(QStringLiteral("timeout"), *v);
     if (const auto v = args.value(QStringLiteral("events"))) {
         n.allEvents = *v == QLatin1String("all");
         n.events.clear();
@@ -498,10 +506,91 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
                 n.events << id.trimmed();
             }
     }
+    const bool setPassword = args.has(QStringLiteral("password-stdin"));
+    args.take(QStringLiteral("password-stdin"));
     names(args, command, 0);
+    if (setPassword && n.user.isEmpty())
+        usageError(tr("--password-stdin: give the user name with --user first"));
+    Configuration proposed = m_doc.configuration();
+    proposed.notifications = n;
+    check(ConfigValidator::validate(proposed)); // before the keychain is touched
     m_doc.setNotifications(n);
+    if (setPassword) {
+        // One line from standard input, so `pass show smtp | tandemctl ...` works; the
+        // password goes to the keychain only, never to tandem.xml.
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            throw CtlError{1, tr("--password-stdin: cannot read standard input")};
+        QByteArray line = in.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            throw CtlError{1, tr("--password-stdin: standard input held no password; nothing "
+                                 "was changed")};
+        const PasswordStore::Result stored = PasswordStore::writeBlocking(
+            PasswordStore::smtpKey(n.user), QString::fromUtf8(line));
+        if (!stored.ok)
+            throw CtlError{1, tr("the SMTP password was not stored: %1; nothing was changed")
+                                  .arg(stored.error)};
+    }
     save();
     m_out << tr("notification settings saved") << Qt::endl;
+    if (setPassword)
+        m_out << tr("SMTP password for '%1' stored in the system keychain").arg(n.user)
+              << Qt::endl;
+    return 0;
+}
+
+int Session::notifyTest(Arguments &args)
+{
+    load();
+    const std::optional<QString> connection = args.value(QStringLiteral("connection"));
+    names(args, QStringLiteral("notify test"), 0);
+    const NotificationSettings &n = m_doc.configuration().notifications;
+    if (n.primarySmtp.isEmpty())
+        throw CtlError{1, tr("no primary SMTP server is set (notify set --primary-smtp URL)")};
+    QString password;
+    if (!n.user.isEmpty()) {
+        const PasswordStore::Result r =
+            PasswordStore::readBlocking(PasswordStore::smtpKey(n.user));
+        if (!r.ok)
+            throw CtlError{1, tr("the SMTP password of '%1' cannot be read: %2")
+                                  .arg(n.user, r.error)};
+        password = r.password;
+    }
+    QList<SmtpServer> servers = Mailer::servers(n, password);
+    if (connection) {
+        // Only the dialogue up to the point of sending: the console's "Test connection".
+        const int index = *connection == QLatin1String("primary")     ? 0
+                          : *connection == QLatin1String("secondary") ? 1
+                                                                      : -1;
+        if (index < 0)
+            usageError(tr("--connection: '%1' is not primary or secondary").arg(*connection));
+        if (index >= servers.size())
+            throw CtlError{1, tr("no secondary SMTP server is set")};
+        const SmtpResult r = SmtpClient().probe(servers.at(index));
+        if (!r.ok)
+            throw CtlError{1, tr("%1: %2").arg(servers.at(index).url, r.error)};
+        m_out << tr("%1: connection, security and login work").arg(servers.at(index).url)
+              << Qt::endl;
+        return 0;
+    }
+    if (n.from.isEmpty() || n.to.isEmpty())
+        throw CtlError{1, tr("a test mail needs a sender and at least one recipient "
+                             "(notify set --from ADDR --to ADDR)")};
+    const DeliveryReport report =
+        Mailer::deliver(servers, n.from, n.to, Mailer::testMessage(n));
+    for (const DeliveryReport::Try &t : report.tries) {
+        if (t.result.ok)
+            m_out << tr("%1: test mail accepted for %2").arg(t.url, n.to.join(QLatin1String(", ")))
+                  << Qt::endl;
+        else
+            m_err << tr("tandemctl: %1: %2").arg(t.url, t.result.error) << Qt::endl;
+        for (const QString &refused : t.result.refused)
+            m_err << tr("tandemctl: %1: recipient refused: %2").arg(t.url, refused) << Qt::endl;
+    }
+    if (!report.ok())
+        throw CtlError{1, tr("the test mail could not be sent")};
     return 0;
 }
 
@@ -654,7 +743,9 @@ QString CtlCommand::usage()
         "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
         "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events "
         "all|ID,...]\n"
-        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME]\n"
+        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] [--password-stdin]\n"
+        "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
+        "  notify test [--connection primary|secondary]\n"
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"

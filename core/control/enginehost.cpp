@@ -6,6 +6,8 @@
 #include "engine/pairruntime.h"
 #include "events/eventlog.h"
 #include "events/eventstore.h"
+#include "notify/mailer.h"
+#include "secrets/passwordstore.h"
 
 #include <QJsonArray>
 
@@ -36,6 +38,9 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
         return loadIssues;
     *warnings = loadIssues;
     openEventStore(document.configuration().diagnostics, warnings);
+    openMailer(warnings);
+    if (m_mailer)
+        applyNotifications(document.configuration().notifications);
     const QSet<QString> enabled = [&] {
         QSet<QString> names;
         for (const PairConfig &pair : document.configuration().pairs)
@@ -81,6 +86,39 @@ void EngineHost::openEventStore(const DiagnosticsSettings &settings, ConfigIssue
         m_events->post(QStringLiteral("event-store-error"), {}, {m_store->filePath(), notice});
 }
 
+void EngineHost::openMailer(ConfigIssues *warnings)
+{
+    auto *mailer = new Mailer(m_paths.stateDir, m_events, this);
+    QString notice, error;
+    if (!mailer->open(&notice, &error)) {
+        // Without an outbox a mail could be lost on the next crash: mail nothing, say so.
+        warnings->append({QString(), error, mailer->outbox()->filePath()});
+        m_events->post(QStringLiteral("outbox-error"), {}, {mailer->outbox()->filePath(), error});
+        delete mailer;
+        return;
+    }
+    m_mailer = mailer;
+    connect(m_events, &EventLog::eventPosted, m_mailer, &Mailer::post);
+    if (!notice.isEmpty())
+        m_events->post(QStringLiteral("outbox-error"), {}, {m_mailer->outbox()->filePath(), notice});
+}
+
+void EngineHost::applyNotifications(const NotificationSettings &settings)
+{
+    if (!settings.user.isEmpty())
+        m_mailer->setPasswordPending();
+    m_mailer->setSettings(settings);
+    if (settings.user.isEmpty())
+        return;
+    PasswordStore::read(PasswordStore::smtpKey(settings.user), m_mailer,
+                        [mailer = m_mailer](const PasswordStore::Result &r) {
+                            if (r.ok)
+                                mailer->setPassword(r.password);
+                            else
+                                mailer->setPasswordError(r.error);
+                        });
+}
+
 ConfigIssues EngineHost::reload()
 {
     ConfigDocument document(m_paths);
@@ -98,6 +136,8 @@ ConfigIssues EngineHost::reload()
             enabled.insert(pair.name);
     if (m_store)
         m_store->setCap(document.configuration().diagnostics.maxEvents);
+    if (m_mailer)
+        applyNotifications(document.configuration().notifications);
     const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
     for (const ConfigIssue &issue : applied) {
         if (!issue.field.endsWith(QLatin1String("/listen")))
@@ -121,6 +161,9 @@ void EngineHost::stop()
         m_running = false;
         m_events->post(QStringLiteral("engine-stopped"), {}, {});
     }
+    // What the batching window holds goes to the outbox: mailed now or after the restart.
+    if (m_mailer)
+        m_mailer->flushBatch();
 }
 
 QJsonObject EngineHost::handle(const QJsonObject &request)
@@ -129,6 +172,8 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
     if (command == QLatin1String("status")) {
         QJsonObject answer = m_engine->status();
         answer.insert(QStringLiteral("ok"), true);
+        if (m_mailer)
+            answer.insert(QStringLiteral("notifications"), m_mailer->status());
         return answer;
     }
     if (command == QLatin1String("reload")) {
@@ -144,6 +189,13 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
                         : command == QLatin1String("flush-events") ? m_store->flush(&error)
                                                                    : m_store->reset(&error);
         return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
+    }
+    if (command == QLatin1String("notify-retry")) {
+        if (!m_mailer)
+            return {{QStringLiteral("ok"), false},
+                    {QStringLiteral("error"), tr("the engine has no e-mail outbox")}};
+        m_mailer->retryNow();
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
     }
     if (command == QLatin1String("make-active")) {
         const QString pair = request.value(QLatin1String("pair")).toString();

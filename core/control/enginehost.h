@@ -12,6 +12,8 @@ class ControlServer;
 class Engine;
 class EventLog;
 class EventStore;
+class Mailer;
+struct NotificationSettings;
 
 // An engine as a process runs it (tandemd, or the console when no daemon serves its
 // state directory): configuration and enabled state read from disk, applied, reloaded
@@ -35,6 +37,7 @@ public:
     Engine *engine() const { return m_engine; }
     EventLog *events() const { return m_events; }
     EventStore *eventStore() const { return m_store; }
+    Mailer *mailer() const { return m_mailer; }
 
 Q_SIGNALS:
     void reloaded(const tandem::ConfigIssues &issues);
@@ -42,6 +45,8 @@ Q_SIGNALS:
 private:
     QJsonObject handle(const QJsonObject &request);
     void openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings);
+    void openMailer(ConfigIssues *warnings);
+    void applyNotifications(const NotificationSettings &settings);
 
     TandemPaths m_paths;
     EventLog *m_events;
@@ -49,6 +54,7 @@ private:
     ControlServer *m_control;
     bool m_running = false;
     EventStore *m_store = nullptr;
+    Mailer *m_mailer = nullptr;
 };
 
 } // namespace tandem

@@ -65,26 +65,55 @@ const QList<EventDefinition> &EventCatalog::all()
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
         {"engine-started", Severity::Informational,
-         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine started with %1 pair(s) running.")},
+         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine started with %1 pair(s) running."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs")},
         {"engine-stopped", Severity::Informational,
-         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine stopped.")},
+         QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine stopped."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "")},
         {"config-loaded", Severity::Informational,
-         QT_TRANSLATE_NOOP("TandemEvent", "Configuration '%1' applied.")},
+         QT_TRANSLATE_NOOP("TandemEvent", "Configuration '%1' applied."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
         {"config-rejected", Severity::Error,
          QT_TRANSLATE_NOOP(
              "TandemEvent",
-             "Configuration '%1' was rejected and the previous one keeps running: %2")},
+             "Configuration '%1' was rejected and the previous one keeps running: %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
         {"endpoint-failed", Severity::Error,
-         QT_TRANSLATE_NOOP("TandemEvent", "Cannot serve clients of '%1' on %2: %3")},
+         QT_TRANSLATE_NOOP("TandemEvent", "Cannot serve clients of '%1' on %2: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,endpoint,reason")},
         {"smtp-failed", Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
-                           "E-mail notification could not be sent through '%1' nor '%2': %3")},
+                           "E-mail notification could not be sent through '%1' nor '%2'; it "
+                           "stays in the outbox and is retried: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "primary SMTP,secondary SMTP,reason")},
+        {"smtp-restored", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "E-mail notification delivered again through '%1'; %2 mail(s) wait "
+                           "in the outbox."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "SMTP server,count")},
+        {"mail-recipient-refused", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "E-mail notification '%1' was delivered through '%2', but the server "
+                           "refused: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "subject,SMTP server,recipients")},
+        {"mail-dropped", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "E-mail notification '%1' to %2 was dropped after %3 attempt(s) over "
+                           "%4 hour(s); the last error: %5"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "subject,recipients,attempts,hours,error")},
+        {"outbox-error", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "The e-mail outbox '%1' could not be used: %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
         {"license-changed", Severity::Warning,
-         QT_TRANSLATE_NOOP("TandemEvent", "License state changed: %1")},
+         QT_TRANSLATE_NOOP("TandemEvent", "License state changed: %1"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "state")},
         {"client-malformed", Severity::Warning,
-         QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3")},
+         QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
         {"event-store-error", Severity::Error,
-         QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2")},
+         QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
     };
     return events;
 }
@@ -95,6 +124,19 @@ const EventDefinition *EventCatalog::find(const QString &id)
         if (id == QLatin1String(e.id))
             return &e;
     return nullptr;
+}
+
+QString EventCatalog::templateText(const EventDefinition &definition)
+{
+    QString text = EventCatalog::text(definition);
+    const QStringList names =
+        QCoreApplication::translate("TandemEventPlaceholders", definition.placeholders)
+            .split(QLatin1Char(','));
+    // From the highest number down, so %1 does not eat the start of %10.
+    for (qsizetype i = names.size(); i > 0; --i)
+        text.replace(QLatin1Char('%') + QString::number(i),
+                     QLatin1Char('<') + names.at(i - 1) + QLatin1Char('>'));
+    return text;
 }
 
 QString EventCatalog::text(const EventDefinition &definition)

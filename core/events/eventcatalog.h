@@ -21,6 +21,8 @@ struct EventDefinition
     const char *id;
     Severity severity;
     const char *text; // untranslated; use EventCatalog::text()
+    // What %1, %2, ... stand for, comma-separated (for the Notifications tab's list).
+    const char *placeholders = "server,machine,item";
 };
 
 // The single list of events Tandem posts. Ids never change once released.
@@ -30,6 +32,8 @@ public:
     static const QList<EventDefinition> &all();
     static const EventDefinition *find(const QString &id);
     static QString text(const EventDefinition &definition); // translated template
+    // The template with its placeholders named: "Connected to '<server>' on ...".
+    static QString templateText(const EventDefinition &definition);
 };
 
 } // namespace tandem

@@ -14,8 +14,7 @@ namespace tandem {
 
 EventStore::EventStore(const QString &stateDir, QObject *parent)
     : QObject(parent)
-    , m_path(QDir(stateDir).filePath(QStringLiteral("events.sqlite")))
-    , m_connection(QStringLiteral("events-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_file(QDir(stateDir).filePath(QStringLiteral("events.sqlite")), QStringLiteral("events"))
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(BatchIntervalMs);
@@ -24,87 +23,29 @@ EventStore::EventStore(const QString &stateDir, QObject *parent)
 
 EventStore::~EventStore()
 {
-    if (QSqlDatabase::contains(m_connection)) {
+    if (m_file.database().isOpen())
         flush();
-        QSqlDatabase::database(m_connection, false).close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-}
-
-bool EventStore::isOurs() const
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery check(db);
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
-        check.value(0).toString() != QLatin1String("ok"))
-        return false;
-    QSqlQuery version(db);
-    return version.exec(QStringLiteral("SELECT version FROM schema_version")) && version.next() &&
-           version.value(0).toInt() == SchemaVersion &&
-           db.tables().contains(QStringLiteral("events"));
-}
-
-bool EventStore::createSchema(QString *error)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
-    for (const char *statement :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-          "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms "
-          "INTEGER NOT NULL, "
-          "event_id TEXT NOT NULL, severity INTEGER NOT NULL, process TEXT NOT NULL, pair TEXT NOT "
-          "NULL, "
-          "text TEXT NOT NULL)",
-          "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)"}) {
-        if (!q.exec(QLatin1String(statement))) {
-            *error = q.lastError().text();
-            return false;
-        }
-    }
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next() &&
-        q.value(0).toInt() == 0 &&
-        !q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
-                    .arg(SchemaVersion))) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
 }
 
 bool EventStore::open(QString *notice, QString *error)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    const bool existed = QFile::exists(m_path) && QFileInfo(m_path).size() > 0;
-    auto connectDb = [this] {
-        QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                              ? QSqlDatabase::database(m_connection, false)
-                              : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        return db.open();
-    };
-    bool usable = connectDb() && (!existed || isOurs());
-    if (!usable && existed) {
-        // Keep the unusable file for whoever wants to look at it; start a fresh one.
-        QSqlDatabase::database(m_connection, false).close();
-        const QString aside =
-            m_path + QStringLiteral(".unusable-") +
-            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        QFile::rename(m_path, aside);
-        QFile::remove(m_path + QStringLiteral("-wal"));
-        QFile::remove(m_path + QStringLiteral("-shm"));
+    static const char *const schema[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, "
+        "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)",
+        nullptr};
+    QString aside, why;
+    const bool ok = m_file.open(SchemaVersion, QStringLiteral("events"), schema, &aside, &why);
+    if (!aside.isEmpty())
         *notice = tr("it is damaged or not a Tandem event history; it was moved to %1 and a new "
                      "one started")
                       .arg(aside);
-        usable = connectDb();
-    }
-    if (!usable) {
-        *error = tr("cannot open %1: %2")
-                     .arg(m_path, QSqlDatabase::database(m_connection, false).lastError().text());
-        return false;
-    }
-    return createSchema(error);
+    if (!ok)
+        *error = tr("cannot open %1: %2").arg(filePath(), why);
+    return ok;
 }
 
 void EventStore::setCap(int maxEvents)
@@ -127,13 +68,13 @@ void EventStore::append(const Event &event)
 
 bool EventStore::flush(QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_file.database();
     if (!db.isOpen())
         return false;
     QString message;
     const auto fail = [&](const QString &what) {
         db.rollback();
-        message = tr("writing %1 failed: %2").arg(m_path, what);
+        message = tr("writing %1 failed: %2").arg(filePath(), what);
         if (error)
             *error = message;
         if (!m_failing)
@@ -176,7 +117,7 @@ bool EventStore::flush(QString *error)
 QList<Event> EventStore::read(qint64 afterId, int limit, QList<qint64> *ids) const
 {
     QList<Event> events;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT id, time_ms, event_id, severity, process, pair, text FROM events WHERE id > ? "
@@ -202,7 +143,7 @@ QList<Event> EventStore::read(qint64 afterId, int limit, QList<qint64> *ids) con
 
 qint64 EventStore::count() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next()
                ? q.value(0).toLongLong()
                : 0;
@@ -211,7 +152,7 @@ qint64 EventStore::count() const
 bool EventStore::reset(QString *error)
 {
     m_queue.clear();
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_file.database();
     QSqlQuery q(db);
     // Readers notice a reset by the generation, which a plain count could not tell
     // apart from the cap dropping the oldest events.
@@ -226,7 +167,7 @@ bool EventStore::reset(QString *error)
 
 qint64 EventStore::resetGeneration() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_file.database());
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM resets")) && q.next()
                ? q.value(0).toLongLong()
                : 0;

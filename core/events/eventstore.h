@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "sqlitefile.h"
 
 #include <QList>
 #include <QObject>
@@ -27,7 +28,7 @@ public:
     // Opens or creates the database. *notice tells when a damaged or foreign file had
     // to be moved aside (the engine posts it as an Error event). False: unusable.
     bool open(QString *notice, QString *error);
-    QString filePath() const { return m_path; }
+    QString filePath() const { return m_file.path(); }
     void setCap(int maxEvents);
     int cap() const { return m_cap; }
 
@@ -46,11 +47,7 @@ Q_SIGNALS:
     void writeFailed(const QString &message);
 
 private:
-    bool createSchema(QString *error);
-    bool isOurs() const;
-
-    QString m_path;
-    QString m_connection;
+    SqliteFile m_file;
     int m_cap = 5000;
     QList<Event> m_queue;
     QTimer m_batchTimer;

@@ -64,16 +64,6 @@ QStringList addressLines(const QString &text)
     return result;
 }
 
-// The catalog template with its placeholders named, e.g. "Connected to '<server>' ...".
-QString eventDisplayText(const EventDefinition &definition)
-{
-    QString text = EventCatalog::text(definition);
-    text.replace(QLatin1String("%1"), NotificationsPage::tr("<server>"))
-        .replace(QLatin1String("%2"), NotificationsPage::tr("<machine>"))
-        .replace(QLatin1String("%3"), NotificationsPage::tr("<item>"));
-    return text;
-}
-
 void setLineText(QLineEdit *edit, const QString &value)
 {
     // Fields are stored trimmed; compare that way so typing a space keeps the cursor.
@@ -170,7 +160,7 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     m_events->setObjectName(QStringLiteral("notificationEvents"));
     m_events->setUniformItemSizes(true);
     for (const EventDefinition &definition : EventCatalog::all()) {
-        auto *item = new QListWidgetItem(eventDisplayText(definition), m_events);
+        auto *item = new QListWidgetItem(EventCatalog::templateText(definition), m_events);
         item->setData(Qt::UserRole, QString::fromLatin1(definition.id));
         item->setToolTip(severityName(definition.severity));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);

@@ -1,0 +1,340 @@
+#include "mailer.h"
+
+#include "events/eventlog.h"
+#include "notify/mailcomposer.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSysInfo>
+
+Q_LOGGING_CATEGORY(lcMail, "tandem.mail", QtInfoMsg)
+
+namespace tandem {
+
+QString DeliveryReport::errors() const
+{
+    QStringList parts;
+    for (const Try &t : tries)
+        if (!t.result.ok)
+            parts << t.url + QLatin1String(": ") + t.result.error;
+    return parts.join(QLatin1String("; "));
+}
+
+qint64 Mailer::retryDelayMs(int failedAttempts)
+{
+    qint64 delay = FirstRetryMs;
+    for (int i = 1; i < failedAttempts && delay < MaxRetryMs; ++i)
+        delay *= 2;
+    return std::min(delay, MaxRetryMs);
+}
+
+Mailer::Mailer(const QString &stateDir, EventLog *events, QObject *parent)
+    : QObject(parent)
+    , m_events(events)
+    , m_outbox(std::make_unique<Outbox>(stateDir))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_window.setSingleShot(true);
+    connect(&m_window, &QTimer::timeout, this, [this] {
+        if (m_batch.isEmpty())
+            return; // the window closes quietly
+        composeBatch();
+        m_window.start(m_settings.batchWindowS * 1000);
+    });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &Mailer::processOutbox);
+}
+
+Mailer::~Mailer()
+{
+    m_abort = true;
+    joinWorker();
+}
+
+void Mailer::joinWorker()
+{
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+bool Mailer::open(QString *notice, QString *error)
+{
+    return m_outbox->open(notice, error);
+}
+
+void Mailer::setSettings(const NotificationSettings &settings)
+{
+    const bool serversChanged = settings.primarySmtp != m_settings.primarySmtp ||
+                                settings.secondarySmtp != m_settings.secondarySmtp;
+    m_settings = settings;
+    if (serversChanged)
+        m_preferred = Server::Primary;
+    // Mails already in the outbox are delivered even when e-mail was just turned off:
+    // they were promised before.
+    processOutbox();
+}
+
+void Mailer::setPassword(const QString &password)
+{
+    m_password = password;
+    m_passwordError.clear();
+    m_passwordPending = false;
+    processOutbox();
+}
+
+void Mailer::setPasswordError(const QString &error)
+{
+    m_password.clear();
+    m_passwordError = error;
+    m_passwordPending = false;
+    processOutbox();
+}
+
+void Mailer::setPasswordPending()
+{
+    m_passwordPending = true;
+}
+
+QJsonObject Mailer::status() const
+{
+    return {{QStringLiteral("outbox"), m_outbox->count() + int(m_unsaved.size())},
+            {QStringLiteral("preferred"), m_preferred == Server::Primary
+                                              ? QStringLiteral("primary")
+                                              : QStringLiteral("secondary")},
+            {QStringLiteral("failing"), m_failing},
+            {QStringLiteral("delivering"), isDelivering()}};
+}
+
+bool Mailer::selects(const Event &event) const
+{
+    return m_settings.enabled && !m_settings.to.isEmpty() &&
+           (m_settings.allEvents || m_settings.events.contains(event.id));
+}
+
+void Mailer::post(const Event &event)
+{
+    if (!selects(event))
+        return;
+    m_batch << event;
+    if (m_window.isActive())
+        return; // mailed when the window ends
+    composeBatch();
+    if (m_settings.batchWindowS > 0)
+        m_window.start(m_settings.batchWindowS * 1000);
+}
+
+void Mailer::flushBatch()
+{
+    if (!m_batch.isEmpty())
+        composeBatch();
+    processOutbox();
+}
+
+void Mailer::composeBatch()
+{
+    MailDraft draft;
+    draft.from = m_settings.from;
+    draft.to = m_settings.to;
+    draft.subject = m_settings.subject;
+    draft.header = m_settings.header;
+    draft.footer = m_settings.footer;
+    for (const Event &e : std::as_const(m_batch))
+        draft.lines << e.toLine();
+    m_batch.clear();
+    const QDateTime date = QDateTime::fromMSecsSinceEpoch(m_now());
+    OutboxMail mail;
+    mail.createdMs = date.toMSecsSinceEpoch();
+    mail.nextAttemptMs = mail.createdMs;
+    mail.from = draft.from;
+    mail.to = draft.to;
+    mail.subject = draft.subject;
+    mail.message = MailComposer::compose(draft, date, MailComposer::newMessageId(draft.from, date));
+    m_unsaved << mail;
+    processOutbox();
+}
+
+void Mailer::dropExpired()
+{
+    const qint64 period = qint64(m_settings.retryHours) * 3600 * 1000;
+    for (const OutboxMail &mail : m_outbox->createdBefore(m_now() - period)) {
+        if (!m_outbox->remove(mail.id))
+            continue;
+        m_events->post(QStringLiteral("mail-dropped"), {},
+                       {mail.subject, mail.to.join(QLatin1String(", ")),
+                        QString::number(mail.attempts), QString::number(m_settings.retryHours),
+                        mail.lastError});
+    }
+}
+
+void Mailer::processOutbox()
+{
+    if (m_worker.joinable())
+        return; // finished() comes back here
+    // What could not be written before is written first, in order.
+    while (!m_unsaved.isEmpty()) {
+        QString error;
+        if (!m_outbox->add(&m_unsaved.first(), &error)) {
+            if (!m_outboxFailing)
+                m_events->post(QStringLiteral("outbox-error"), {},
+                               {m_outbox->filePath(), error});
+            m_outboxFailing = true;
+            m_retry.start(1000);
+            return;
+        }
+        m_outboxFailing = false;
+        m_unsaved.removeFirst();
+    }
+    dropExpired();
+    if (m_passwordPending && !m_settings.user.isEmpty())
+        return; // setPassword() or setPasswordError() comes back here
+    const std::optional<OutboxMail> due = m_outbox->nextDue(m_now());
+    if (!due) {
+        scheduleNext();
+        Q_EMIT idle();
+        return;
+    }
+    const Server first = m_preferred;
+    QList<SmtpServer> list = servers(m_settings, m_password, first);
+    if (list.isEmpty()) {
+        scheduleNext();
+        Q_EMIT idle();
+        return; // no server configured: the mail waits for one
+    }
+    const QString passwordError = m_settings.user.isEmpty() ? QString() : m_passwordError;
+    m_abort = false;
+    m_worker = std::thread([this, mail = *due, list, first, passwordError] {
+        DeliveryReport report;
+        if (!passwordError.isEmpty()) {
+            // Without its password the dialogue cannot succeed; say why instead.
+            for (const SmtpServer &s : list)
+                report.tries << DeliveryReport::Try{
+                    s.url, {false, tr("no SMTP password: %1").arg(passwordError), {}}};
+        } else {
+            report = deliver(list, mail.from, mail.to, mail.message, &m_abort);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, id = mail.id, first, report] { finished(id, first, report); },
+            Qt::QueuedConnection);
+    });
+}
+
+void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
+{
+    joinWorker();
+    if (report.ok()) {
+        const DeliveryReport::Try &accepted = report.tries.at(report.accepted);
+        // The server that took the mail is the one to start with next time.
+        m_preferred = (report.accepted == 0) == (first == Server::Primary) ? Server::Primary
+                                                                           : Server::Secondary;
+        QString error;
+        if (!m_outbox->remove(mailId, &error))
+            m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
+        // On change only: the warning is mailed too, to the same recipients, and the
+        // same refusal must not become a new warning for ever.
+        const QStringList refused = accepted.result.refused;
+        if (refused != m_lastRefused && !refused.isEmpty())
+            m_events->post(QStringLiteral("mail-recipient-refused"), {},
+                           {m_settings.subject, accepted.url, refused.join(QLatin1String("; "))});
+        m_lastRefused = refused;
+        if (m_failing) {
+            m_failing = false;
+            m_events->post(QStringLiteral("smtp-restored"), {},
+                           {accepted.url, QString::number(m_outbox->count())});
+        }
+        qCDebug(lcMail) << "mail" << mailId << "accepted by" << accepted.url;
+        Q_EMIT delivered(mailId, accepted.url);
+    } else {
+        m_preferred = Server::Primary;
+        const std::optional<OutboxMail> mail = m_outbox->find(mailId);
+        const qint64 retryAt = m_now() + retryDelayMs(1 + (mail ? mail->attempts : 0));
+        const QString errors = report.errors();
+        m_outbox->retryLater(mailId, retryAt, errors);
+        // The servers are down for every mail, not just this one: all wait.
+        m_outbox->deferDue(retryAt);
+        if (!m_failing) {
+            m_failing = true;
+            m_events->post(QStringLiteral("smtp-failed"), {},
+                           {m_settings.primarySmtp,
+                            m_settings.secondarySmtp.isEmpty() ? tr("(no secondary)")
+                                                               : m_settings.secondarySmtp,
+                            errors});
+        }
+        qCDebug(lcMail) << "mail" << mailId << "failed:" << errors;
+        Q_EMIT deliveryFailed(mailId, errors);
+    }
+    processOutbox();
+}
+
+void Mailer::scheduleNext()
+{
+    const std::optional<qint64> next = m_outbox->earliestAttempt();
+    if (!next) {
+        m_retry.stop();
+        return;
+    }
+    // Wake at least hourly so the retry period is enforced even when nothing is due.
+    const qint64 wait = std::clamp(*next - m_now(), qint64(0), qint64(3600 * 1000));
+    m_retry.start(int(wait));
+}
+
+void Mailer::retryNow()
+{
+    m_outbox->makeAllDue(m_now());
+    m_retry.stop();
+    processOutbox();
+}
+
+QList<SmtpServer> Mailer::servers(const NotificationSettings &settings, const QString &password,
+                                  Server first)
+{
+    QList<SmtpServer> list;
+    for (const QString &url : {settings.primarySmtp, settings.secondarySmtp}) {
+        if (url.isEmpty())
+            continue;
+        SmtpServer s;
+        s.url = url;
+        s.allowPlaintext = settings.allowPlaintext;
+        s.caFile = settings.caFile;
+        s.user = settings.user;
+        s.password = password;
+        s.timeoutMs = settings.timeoutS * 1000;
+        list << s;
+    }
+    if (first == Server::Secondary && list.size() == 2)
+        std::swap(list[0], list[1]);
+    return list;
+}
+
+DeliveryReport Mailer::deliver(const QList<SmtpServer> &servers, const QString &from,
+                               const QStringList &to, const QByteArray &message,
+                               const std::atomic<bool> *abort)
+{
+    DeliveryReport report;
+    SmtpClient client(abort);
+    for (const SmtpServer &server : servers) {
+        report.tries << DeliveryReport::Try{server.url, client.send(server, from, to, message)};
+        if (report.tries.constLast().result.ok) {
+            report.accepted = int(report.tries.size() - 1);
+            break;
+        }
+        if (abort && abort->load())
+            break;
+    }
+    return report;
+}
+
+QByteArray Mailer::testMessage(const NotificationSettings &settings)
+{
+    MailDraft draft;
+    draft.from = settings.from;
+    draft.to = settings.to;
+    draft.subject = settings.subject;
+    draft.header = settings.header;
+    draft.footer = settings.footer;
+    draft.lines << tr("This is a test notification from Tandem on %1.")
+                       .arg(QSysInfo::machineHostName());
+    const QDateTime now = QDateTime::currentDateTime();
+    return MailComposer::compose(draft, now, MailComposer::newMessageId(settings.from, now));
+}
+
+} // namespace tandem

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace tandem {
+
+// Secrets in the system keychain (Secret Service through QtKeychain), never in tandem.xml
+// or a log. Jobs are asynchronous; the *Blocking variants run a local event loop for
+// command-line use. Without a keychain service every call fails with a message that says
+// so: nothing falls back to a plain-text file.
+namespace PasswordStore {
+
+struct Result
+{
+    bool ok = false;
+    bool notFound = false; // no such entry (ok is false)
+    QString password;      // read only
+    QString error;
+};
+
+// Key of the SMTP password for `user` (the same user name on both servers).
+QString smtpKey(const QString &user);
+
+void read(const QString &key, QObject *context, std::function<void(const Result &)> done);
+void write(const QString &key, const QString &password, QObject *context,
+           std::function<void(const Result &)> done);
+void remove(const QString &key, QObject *context, std::function<void(const Result &)> done);
+
+Result readBlocking(const QString &key);
+Result writeBlocking(const QString &key, const QString &password);
+Result removeBlocking(const QString &key);
+
+} // namespace PasswordStore
+} // namespace tandem
