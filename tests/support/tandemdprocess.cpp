@@ -52,7 +52,7 @@ bool TandemdProcess::writeConfig(const Configuration &config, const QStringList 
 
 bool TandemdProcess::start(const QStringList &extraArgs)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = m_env;
     // Debug lines of the engine let tests see retries that post no event.
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tandem.engine.debug=true"));
     m_process.setProcessEnvironment(env);

@@ -27,6 +27,8 @@ public:
 
     // Writes the configuration with the given pairs enabled on this "machine".
     bool writeConfig(const Configuration &config, const QStringList &enabled);
+    // The environment the next start() gives tandemd (the test's own, to begin with).
+    QProcessEnvironment &environment() { return m_env; }
     // Starts tandemd and waits until its control socket answers (or it exits).
     bool start(const QStringList &extraArgs = {});
     void terminate(); // SIGTERM
@@ -56,6 +58,7 @@ private:
 
     QTemporaryDir m_dir;
     QProcess m_process;
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     QByteArray m_pending;
     QStringList m_lines;
 };

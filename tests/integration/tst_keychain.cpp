@@ -1,0 +1,127 @@
+// SMTP passwords through the system keychain: gnome-keyring's Secret Service in a private
+// D-Bus session (tests/support/with-keyring). tandemctl stores the password, tandem.xml
+// never holds it, and tandemd (whose main loop is not GLib's) reads it to log in.
+#include "smtppeer.h"
+#include "tandemdprocess.h"
+
+#include "secrets/passwordstore.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+using namespace tandem;
+using namespace tandem::test;
+
+class TestKeychain final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void roundTrip();
+    void tandemctlStoresAndTheEngineLogsIn();
+
+private:
+    int ctl(TandemdProcess &engine, const QStringList &args, QString *out,
+            const QByteArray &input = {});
+};
+
+void TestKeychain::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+             "run this test through tests/support/with-keyring");
+}
+
+void TestKeychain::roundTrip()
+{
+    const QString key = PasswordStore::smtpKey(QStringLiteral("roundtrip"));
+    PasswordStore::removeBlocking(key);
+    PasswordStore::Result r = PasswordStore::readBlocking(key);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.notFound, qPrintable(r.error));
+    QVERIFY(PasswordStore::writeBlocking(key, QStringLiteral("pä$$ wörd")).ok);
+    r = PasswordStore::readBlocking(key);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.password, QStringLiteral("pä$$ wörd"));
+    QVERIFY(PasswordStore::removeBlocking(key).ok);
+    QVERIFY(PasswordStore::readBlocking(key).notFound);
+}
+
+int TestKeychain::ctl(TandemdProcess &engine, const QStringList &args, QString *out,
+                      const QByteArray &input)
+{
+    QProcess p;
+    p.start(QStringLiteral(TANDEMCTL_PATH),
+            QStringList{QStringLiteral("--config"), engine.configFile(),
+                        QStringLiteral("--state-dir"), engine.stateDir()} +
+                args);
+    if (!p.waitForStarted())
+        return -1;
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000))
+        return -1;
+    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitCode();
+}
+
+void TestKeychain::tandemctlStoresAndTheEngineLogsIn()
+{
+    SmtpPeer server;
+    SmtpPeer::Options options;
+    options.authUser = QStringLiteral("alerts");
+    options.authPassword = QStringLiteral("correct horse");
+    options.authPlaintext = true;
+    QVERIFY(server.start(options));
+    TandemdProcess engine;
+    Configuration config = Configuration::createNew();
+    QVERIFY(engine.writeConfig(config, {}));
+
+    QString out;
+    QCOMPARE(ctl(engine,
+                 {QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--enable"),
+                  QStringLiteral("yes"), QStringLiteral("--primary-smtp"), server.url(),
+                  QStringLiteral("--allow-plaintext"), QStringLiteral("yes"),
+                  QStringLiteral("--from"), QStringLiteral("tandem@plant.example"),
+                  QStringLiteral("--to"), QStringLiteral("ops@plant.example"),
+                  QStringLiteral("--batch-window"), QStringLiteral("0"), QStringLiteral("--user"),
+                  QStringLiteral("alerts"), QStringLiteral("--password-stdin")},
+                 &out, "correct horse\n"),
+             0);
+    QVERIFY2(out.contains(QStringLiteral("stored in the system keychain")), qPrintable(out));
+    QFile file(engine.configFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    QVERIFY(xml.contains("<user>alerts</user>"));
+    QVERIFY(!xml.contains("correct horse"));
+
+    // tandemctl's test mail logs in with the stored password.
+    QCOMPARE(ctl(engine, {QStringLiteral("notify"), QStringLiteral("test")}, &out), 0);
+    QVERIFY(server.waitForMessages(1));
+    QCOMPARE(server.messages().constFirst().authUser, QStringLiteral("alerts"));
+
+    // So does tandemd for its events.
+    QVERIFY(engine.start());
+    QVERIFY(server.waitForMessages(3));
+    QCOMPARE(server.messages().at(2).authUser, QStringLiteral("alerts"));
+    QVERIFY(server.messages().at(2).text.contains(QStringLiteral("Tandem engine")) ||
+            server.messages().at(1).text.contains(QStringLiteral("Tandem engine")));
+
+    // A new password: stored, the running engine reloads and uses it.
+    const quint16 port = server.port();
+    server.stop();
+    options.authPassword = QStringLiteral("battery staple");
+    QVERIFY(server.start(options, port));
+    QCOMPARE(ctl(engine,
+                 {QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--user"),
+                  QStringLiteral("alerts"), QStringLiteral("--password-stdin")},
+                 &out, "battery staple\n"),
+             0);
+    QVERIFY(server.waitForMessages(1)); // the reload's "Configuration ... applied."
+    QCOMPARE(server.messages().constFirst().authUser, QStringLiteral("alerts"));
+    QVERIFY(server.messages().constFirst().text.contains(QStringLiteral("applied")));
+}
+
+QTEST_GUILESS_MAIN(TestKeychain)
+#include "tst_keychain.moc"
