@@ -1,13 +1,17 @@
 #include "config/configdocument.h"
 #include "events/eventcatalog.h"
 #include "pages/notificationspage.h"
+#include "smtppeer.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +24,12 @@ class TestNotificationsPage final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // No keychain in this process: the page must say so (tst_keychain has one).
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        qunsetenv("DISPLAY");
+    }
     void init();
     void cleanup();
     void widgetsPresent();
@@ -34,6 +44,11 @@ private Q_SLOTS:
     void problemsShowMissingSmtp();
     void typingKeepsCursor();
     void savedValuesReload();
+    void deliveryFieldsEditDocument();
+    void testButtonSendsToEveryRecipient();
+    void testButtonShowsWhyItFailed();
+    void testConnectionButtons();
+    void withoutKeychainThePasswordStaysAndTheReasonShows();
 
 private:
     TandemPaths paths() const
@@ -105,8 +120,15 @@ void TestNotificationsPage::widgetsPresent()
 
     auto *test = child<QPushButton>("testEmail");
     QVERIFY(test);
-    QVERIFY(!test->isEnabled());
-    QVERIFY(!test->toolTip().isEmpty());
+    QVERIFY(test->isEnabled());
+    QVERIFY(child<QPushButton>("testPrimaryConnection")->isEnabled());
+    QVERIFY(!child<QPushButton>("testSecondaryConnection")->isEnabled()); // no secondary yet
+    for (const char *name : {"caFile", "smtpUser", "smtpPassword"})
+        QVERIFY2(child<QLineEdit>(name), name);
+    QCOMPARE(child<QLineEdit>("smtpPassword")->echoMode(), QLineEdit::Password);
+    QCOMPARE(child<QSpinBox>("retryHours")->value(), 24);
+    QCOMPARE(child<QSpinBox>("batchWindow")->value(), 60);
+    QCOMPARE(child<QSpinBox>("smtpTimeout")->value(), 30);
 
     auto *list = child<QListWidget>("notificationEvents");
     QVERIFY(list);
@@ -388,6 +410,115 @@ void TestNotificationsPage::savedValuesReload()
                  row == 0 || row == 2 ? Qt::Checked : Qt::Unchecked);
     QVERIFY(child<QLabel>("notificationProblems", &page)->text().isEmpty());
     QVERIFY2(!reloaded.isModified(), "showing the settings does not change them");
+}
+
+void TestNotificationsPage::deliveryFieldsEditDocument()
+{
+    QTest::keyClicks(child<QLineEdit>("smtpUser"), QStringLiteral("alerts"));
+    QTest::keyClicks(child<QLineEdit>("caFile"), QStringLiteral("/etc/tandem/plant-ca.pem"));
+    child<QSpinBox>("retryHours")->setValue(48);
+    child<QSpinBox>("batchWindow")->setValue(0);
+    child<QSpinBox>("smtpTimeout")->setValue(10);
+    QCOMPARE(settings().user, QStringLiteral("alerts"));
+    QCOMPARE(settings().caFile, QStringLiteral("/etc/tandem/plant-ca.pem"));
+    QCOMPARE(settings().retryHours, 48);
+    QCOMPARE(settings().batchWindowS, 0);
+    QCOMPARE(settings().timeoutS, 10);
+    // A relative CA path is refused at entry.
+    child<QLineEdit>("caFile")->setText(QStringLiteral("plant-ca.pem"));
+    auto *problems = child<QLabel>("notificationProblems");
+    QVERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QStringLiteral("absolute path")), qPrintable(problems->text()));
+}
+
+// Fills in a working set-up against `server`, through the widgets.
+static void fillIn(NotificationsPage *page, const QString &primary, const QString &secondary)
+{
+    page->findChild<QLineEdit *>(QStringLiteral("primarySmtp"))->setText(primary);
+    page->findChild<QLineEdit *>(QStringLiteral("secondarySmtp"))->setText(secondary);
+    page->findChild<QLineEdit *>(QStringLiteral("from"))->setText(QStringLiteral("tandem@plant.example"));
+    page->findChild<QPlainTextEdit *>(QStringLiteral("to"))
+        ->setPlainText(QStringLiteral("ops@plant.example\nshift@plant.example"));
+    page->findChild<QCheckBox *>(QStringLiteral("allowPlaintext"))->setChecked(true);
+    page->findChild<QSpinBox *>(QStringLiteral("smtpTimeout"))->setValue(3);
+}
+
+void TestNotificationsPage::testButtonSendsToEveryRecipient()
+{
+    tandem::test::SmtpPeer server;
+    QVERIFY(server.start());
+    fillIn(m_page.get(), server.url(), QString());
+    QSignalSpy finished(m_page.get(), &NotificationsPage::testFinished);
+    auto *test = child<QPushButton>("testEmail");
+    click(test);
+    QVERIFY(!test->isEnabled()); // one test at a time; the window stays responsive
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.constFirst().at(0).toBool(), true);
+    QVERIFY(test->isEnabled());
+    auto *result = child<QLabel>("testResult");
+    QVERIFY(result->isVisible());
+    QVERIFY2(result->text().contains(QStringLiteral("accepted")), qPrintable(result->text()));
+    QVERIFY(server.waitForMessages(1));
+    QCOMPARE(server.messages().constFirst().recipients,
+             QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("shift@plant.example")}));
+    QVERIFY(server.messages().constFirst().text.contains(QStringLiteral("test notification")));
+}
+
+void TestNotificationsPage::testButtonShowsWhyItFailed()
+{
+    tandem::test::SmtpPeer primary, secondary;
+    QVERIFY(primary.start());
+    QVERIFY(secondary.start());
+    fillIn(m_page.get(), primary.url(), secondary.url());
+    primary.kill();
+    QVERIFY(secondary.command(QStringLiteral("hang-at MAIL")));
+    QSignalSpy finished(m_page.get(), &NotificationsPage::testFinished);
+    click(child<QPushButton>("testEmail"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.constFirst().at(0).toBool(), false);
+    const QString text = child<QLabel>("testResult")->text();
+    // Both servers named, each with its own reason.
+    QVERIFY2(text.contains(primary.url()) && text.contains(QStringLiteral("onnect")), qPrintable(text));
+    QVERIFY2(text.contains(secondary.url()) && text.contains(QStringLiteral("no answer within 3 s")),
+             qPrintable(text));
+}
+
+void TestNotificationsPage::testConnectionButtons()
+{
+    tandem::test::SmtpPeer primary, secondary;
+    QVERIFY(primary.start());
+    QVERIFY(secondary.start());
+    fillIn(m_page.get(), primary.url(), secondary.url());
+    auto *testSecondary = child<QPushButton>("testSecondaryConnection");
+    QVERIFY(testSecondary->isEnabled());
+    QSignalSpy finished(m_page.get(), &NotificationsPage::testFinished);
+    click(testSecondary);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.constLast().at(0).toBool(), true);
+    QVERIFY(child<QLabel>("testResult")->text().contains(secondary.url()));
+    primary.kill();
+    click(child<QPushButton>("testPrimaryConnection"));
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.constLast().at(0).toBool(), false);
+    QVERIFY(child<QLabel>("testResult")->text().contains(primary.url()));
+    QCOMPARE(primary.messages().size() + secondary.messages().size(), 0); // no mail
+}
+
+void TestNotificationsPage::withoutKeychainThePasswordStaysAndTheReasonShows()
+{
+    // This test process has no D-Bus session (initTestCase makes sure): no keychain.
+    QTest::keyClicks(child<QLineEdit>("smtpUser"), QStringLiteral("alerts"));
+    auto *password = child<QLineEdit>("smtpPassword");
+    QTest::keyClicks(password, QStringLiteral("hunter2"));
+    click(child<QPushButton>("storePassword"));
+    auto *state = child<QLabel>("passwordState");
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("NOT stored")), 15000);
+    QVERIFY2(state->text().contains(QStringLiteral("keychain")), qPrintable(state->text()));
+    QCOMPARE(password->text(), QStringLiteral("hunter2")); // not silently dropped
+    QVERIFY(m_document->save().isEmpty());
+    QFile file(paths().configFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("hunter2")); // nor written in plain text
 }
 
 QTEST_MAIN(TestNotificationsPage)

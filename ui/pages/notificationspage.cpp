@@ -3,8 +3,14 @@
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
 #include "events/eventcatalog.h"
+#include "notify/mailer.h"
+#include "notify/smtpclient.h"
+#include "secrets/passwordstore.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QSpinBox>
+#include <QThread>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -122,15 +128,45 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     m_allowPlaintext->setToolTip(tr("Sends the password and messages readable by anyone on the "
                                     "network. Only for a trusted local relay."));
 
-    m_test = new QPushButton(tr("Test"), mailGroup);
+    m_test = new QPushButton(tr("&Test"), mailGroup);
     m_test->setObjectName(QStringLiteral("testEmail"));
-    m_test->setEnabled(false);
-    m_test->setToolTip(tr("Sending a test e-mail becomes available with the mailer."));
+    m_test->setToolTip(tr("Send a test e-mail to every recipient with the settings shown"));
+    connect(m_test, &QPushButton::clicked, this, &NotificationsPage::sendTestMail);
+    m_testPrimary = new QPushButton(tr("Test connection"), mailGroup);
+    m_testPrimary->setObjectName(QStringLiteral("testPrimaryConnection"));
+    m_testPrimary->setToolTip(tr("Connect, secure and log in to the primary SMTP server; no "
+                                 "mail is sent"));
+    connect(m_testPrimary, &QPushButton::clicked, this, [this] { testConnection(0); });
+    m_testSecondary = new QPushButton(tr("Test connection"), mailGroup);
+    m_testSecondary->setObjectName(QStringLiteral("testSecondaryConnection"));
+    m_testSecondary->setToolTip(m_testPrimary->toolTip().replace(tr("primary"), tr("secondary")));
+    connect(m_testSecondary, &QPushButton::clicked, this, [this] { testConnection(1); });
+    m_testResult = new QLabel(mailGroup);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+
+    const auto withButton = [](QWidget *field, QWidget *button) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(field, 1);
+        row->addWidget(button);
+        return row;
+    };
+    // A form label for a row that is a layout: QFormLayout gives those no buddy.
+    const auto label = [](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, buddy->parentWidget());
+        l->setBuddy(buddy);
+        return l;
+    };
 
     auto *form = new QFormLayout;
     form->addRow(m_enabled);
-    form->addRow(tr("&Primary SMTP:"), m_primarySmtp);
-    form->addRow(tr("&Secondary SMTP:"), m_secondarySmtp);
+    form->addRow(label(tr("&Primary SMTP:"), m_primarySmtp),
+                 withButton(m_primarySmtp, m_testPrimary));
+    form->addRow(label(tr("&Secondary SMTP:"), m_secondarySmtp),
+                 withButton(m_secondarySmtp, m_testSecondary));
     form->addRow(tr("&From:"), m_from);
     form->addRow(tr("&To:"), m_to);
     form->addRow(tr("S&ubject:"), m_subject);
@@ -139,12 +175,87 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     form->addRow(hint);
 
     auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_allowPlaintext, 1);
+    testRow->addWidget(m_testResult, 1);
     testRow->addWidget(m_test);
 
     auto *mailLayout = new QVBoxLayout(mailGroup);
     mailLayout->addLayout(form);
     mailLayout->addLayout(testRow);
+
+    // Beyond the seed: security, login and delivery.
+    auto *deliveryGroup = new QGroupBox(tr("Security and Delivery"), this);
+    deliveryGroup->setObjectName(QStringLiteral("deliveryGroup"));
+    m_caFile = new QLineEdit(deliveryGroup);
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setPlaceholderText(tr("the system's certificate authorities"));
+    m_caFile->setToolTip(tr("A PEM file with the certificate authority of a private mail "
+                            "server; certificates are always verified."));
+    auto *browseCa = new QPushButton(tr("Browse..."), deliveryGroup);
+    browseCa->setObjectName(QStringLiteral("browseCaFile"));
+    connect(browseCa, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Certificate Authority"), m_caFile->text(),
+            tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!file.isEmpty())
+            m_caFile->setText(file);
+    });
+    m_user = new QLineEdit(deliveryGroup);
+    m_user->setObjectName(QStringLiteral("smtpUser"));
+    m_user->setPlaceholderText(tr("none: no login"));
+    m_password = new QLineEdit(deliveryGroup);
+    m_password->setObjectName(QStringLiteral("smtpPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("new password"));
+    m_storePassword = new QPushButton(tr("Store in &Keychain"), deliveryGroup);
+    m_storePassword->setObjectName(QStringLiteral("storePassword"));
+    m_storePassword->setToolTip(tr("The password is kept in the system keychain, never in the "
+                                   "configuration file."));
+    connect(m_storePassword, &QPushButton::clicked, this, &NotificationsPage::storePassword);
+    m_passwordState = new QLabel(deliveryGroup);
+    m_passwordState->setObjectName(QStringLiteral("passwordState"));
+    m_passwordState->setWordWrap(true);
+    m_passwordState->setTextFormat(Qt::PlainText);
+
+    m_retryHours = new QSpinBox(deliveryGroup);
+    m_retryHours->setObjectName(QStringLiteral("retryHours"));
+    m_retryHours->setRange(NotificationSettings::MinRetryHours, NotificationSettings::MaxRetryHours);
+    m_retryHours->setSuffix(tr(" h"));
+    m_retryHours->setToolTip(tr("How long an undelivered e-mail is retried before it is dropped "
+                                "with an error event."));
+    m_batchWindow = new QSpinBox(deliveryGroup);
+    m_batchWindow->setObjectName(QStringLiteral("batchWindow"));
+    m_batchWindow->setRange(NotificationSettings::MinBatchWindowS,
+                            NotificationSettings::MaxBatchWindowS);
+    m_batchWindow->setSuffix(tr(" s"));
+    m_batchWindow->setToolTip(tr("At most one e-mail per window; events in between are listed "
+                                 "together in the next one. 0 mails every event at once."));
+    m_timeout = new QSpinBox(deliveryGroup);
+    m_timeout->setObjectName(QStringLiteral("smtpTimeout"));
+    m_timeout->setRange(NotificationSettings::MinTimeoutS, NotificationSettings::MaxTimeoutS);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("A server that does not finish the dialogue in this time counts as "
+                             "failed, and the other one is tried."));
+
+    auto *passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_password, 1);
+    passwordRow->addWidget(m_storePassword);
+    auto *timing = new QHBoxLayout;
+    timing->addWidget(new QLabel(tr("Retry for:"), deliveryGroup));
+    timing->addWidget(m_retryHours);
+    timing->addSpacing(12);
+    timing->addWidget(new QLabel(tr("One e-mail per:"), deliveryGroup));
+    timing->addWidget(m_batchWindow);
+    timing->addSpacing(12);
+    timing->addWidget(new QLabel(tr("Timeout:"), deliveryGroup));
+    timing->addWidget(m_timeout);
+    timing->addStretch(1);
+    auto *deliveryForm = new QFormLayout(deliveryGroup);
+    deliveryForm->addRow(m_allowPlaintext);
+    deliveryForm->addRow(label(tr("CA &file:"), m_caFile), withButton(m_caFile, browseCa));
+    deliveryForm->addRow(tr("&User:"), m_user);
+    deliveryForm->addRow(label(tr("Pass&word:"), m_password), passwordRow);
+    deliveryForm->addRow(QString(), m_passwordState);
+    deliveryForm->addRow(timing);
 
     // Events to mail.
     auto *eventsLabel =
@@ -178,6 +289,7 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mailGroup);
+    layout->addWidget(deliveryGroup);
     layout->addWidget(m_problems);
     layout->addWidget(eventsLabel);
     layout->addWidget(m_allEvents);
@@ -188,8 +300,12 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     connect(m_enabled, &QCheckBox::toggled, this, &NotificationsPage::apply);
     connect(m_allowPlaintext, &QCheckBox::toggled, this, &NotificationsPage::apply);
     connect(m_allEvents, &QCheckBox::toggled, this, &NotificationsPage::apply);
-    for (QLineEdit *edit : {m_primarySmtp, m_secondarySmtp, m_from, m_subject})
+    for (QLineEdit *edit : {m_primarySmtp, m_secondarySmtp, m_from, m_subject, m_caFile, m_user})
         connect(edit, &QLineEdit::textChanged, this, &NotificationsPage::apply);
+    for (QSpinBox *box : {m_retryHours, m_batchWindow, m_timeout})
+        connect(box, &QSpinBox::valueChanged, this, &NotificationsPage::apply);
+    // The keychain entry belongs to the user name: look it up when that settles.
+    connect(m_user, &QLineEdit::editingFinished, this, &NotificationsPage::checkPassword);
     for (QPlainTextEdit *edit : {m_to, m_header, m_footer})
         connect(edit, &QPlainTextEdit::textChanged, this, &NotificationsPage::apply);
     connect(m_events, &QListWidget::itemChanged, this, &NotificationsPage::apply);
@@ -219,6 +335,14 @@ void NotificationsPage::load()
         m_footer->setPlainText(n.footer);
     if (m_allowPlaintext->isChecked() != n.allowPlaintext)
         m_allowPlaintext->setChecked(n.allowPlaintext);
+    setLineText(m_caFile, n.caFile);
+    setLineText(m_user, n.user);
+    for (auto [box, value] : {std::pair{m_retryHours, n.retryHours},
+                              std::pair{m_batchWindow, n.batchWindowS},
+                              std::pair{m_timeout, n.timeoutS}})
+        if (box->value() != value)
+            box->setValue(value);
+    m_testSecondary->setEnabled(!n.secondarySmtp.isEmpty() && !m_testRunning);
 
     if (m_allEvents->isChecked() != n.allEvents)
         m_allEvents->setChecked(n.allEvents);
@@ -244,7 +368,7 @@ void NotificationsPage::apply()
 {
     if (m_loading)
         return;
-    // Start from the document so settings without a field here (CA file, user) are kept.
+    // Start from the document, so the stored event selection survives "all events".
     NotificationSettings n = m_document->configuration().notifications;
     n.enabled = m_enabled->isChecked();
     n.primarySmtp = m_primarySmtp->text().trimmed();
@@ -255,6 +379,11 @@ void NotificationsPage::apply()
     n.header = m_header->toPlainText();
     n.footer = m_footer->toPlainText();
     n.allowPlaintext = m_allowPlaintext->isChecked();
+    n.caFile = m_caFile->text().trimmed();
+    n.user = m_user->text().trimmed();
+    n.retryHours = m_retryHours->value();
+    n.batchWindowS = m_batchWindow->value();
+    n.timeoutS = m_timeout->value();
     // While "all events" is on, the list shows everything checked and the explicit
     // selection is kept as it was; switching it off brings that selection back.
     const bool wasAllEvents = n.allEvents;
@@ -268,6 +397,161 @@ void NotificationsPage::apply()
         }
     }
     m_document->setNotifications(n);
+}
+
+void NotificationsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shownBefore) {
+        m_shownBefore = true; // the keychain is asked when the tab is first looked at
+        checkPassword();
+    }
+}
+
+NotificationsPage::~NotificationsPage()
+{
+    // A test still talking to a server gives up; its thread cleans up after itself.
+    if (m_testAbort)
+        m_testAbort->store(true);
+}
+
+void NotificationsPage::checkPassword()
+{
+    const QString user = m_document->configuration().notifications.user;
+    if (user.isEmpty()) {
+        m_passwordState->setText(tr("No login: the servers are used without a user name."));
+        return;
+    }
+    m_passwordState->setText(tr("Looking up the password of '%1' in the keychain...").arg(user));
+    PasswordStore::read(PasswordStore::smtpKey(user), this,
+                        [this, user](const PasswordStore::Result &r) {
+                            if (user != m_document->configuration().notifications.user)
+                                return; // the name changed meanwhile
+                            m_passwordState->setText(
+                                r.ok         ? tr("A password for '%1' is in the keychain.").arg(user)
+                                : r.notFound ? tr("No password for '%1' is in the keychain yet.")
+                                                   .arg(user)
+                                             : tr("Passwords cannot be kept: %1").arg(r.error));
+                        });
+}
+
+void NotificationsPage::storePassword()
+{
+    const QString user = m_document->configuration().notifications.user;
+    if (user.isEmpty()) {
+        m_passwordState->setText(tr("Enter the user name first: the password belongs to it."));
+        return;
+    }
+    m_storePassword->setEnabled(false);
+    PasswordStore::write(PasswordStore::smtpKey(user), m_password->text(), this,
+                         [this, user](const PasswordStore::Result &r) {
+                             m_storePassword->setEnabled(true);
+                             if (!r.ok) {
+                                 // The typed password stays in the field: nothing is lost.
+                                 m_passwordState->setText(
+                                     tr("The password was NOT stored: %1").arg(r.error));
+                                 return;
+                             }
+                             m_password->clear();
+                             m_passwordState->setText(
+                                 tr("The password for '%1' is stored in the keychain; a running "
+                                    "engine uses it from its next reload.")
+                                     .arg(user));
+                         });
+}
+
+void NotificationsPage::sendTestMail()
+{
+    const NotificationSettings n = m_document->configuration().notifications;
+    if (n.primarySmtp.isEmpty() || n.from.isEmpty() || n.to.isEmpty()) {
+        showTestResult(false, tr("A test e-mail needs the primary SMTP server, the sender and at "
+                                 "least one recipient."));
+        return;
+    }
+    runTest(n, [n](const QString &password, const std::atomic<bool> *abort) {
+        const DeliveryReport report = Mailer::deliver(Mailer::servers(n, password), n.from, n.to,
+                                                      Mailer::testMessage(n), abort);
+        QStringList lines;
+        for (const DeliveryReport::Try &t : report.tries) {
+            lines << (t.result.ok ? tr("%1: test e-mail accepted").arg(t.url)
+                                  : tr("%1: %2").arg(t.url, t.result.error));
+            for (const QString &refused : t.result.refused)
+                lines << tr("%1: refused %2").arg(t.url, refused);
+        }
+        return std::pair{report.ok(), lines.join(QLatin1Char('\n'))};
+    });
+}
+
+void NotificationsPage::testConnection(int server)
+{
+    const NotificationSettings n = m_document->configuration().notifications;
+    const QList<SmtpServer> servers = Mailer::servers(n, QString());
+    if (server >= servers.size()) {
+        showTestResult(false, tr("Enter the server first."));
+        return;
+    }
+    runTest(n, [n, server](const QString &password, const std::atomic<bool> *abort) {
+        const SmtpServer s = Mailer::servers(n, password).at(server);
+        const SmtpResult r = SmtpClient(abort).probe(s);
+        return std::pair{r.ok, r.ok ? tr("%1: connection, security and login work").arg(s.url)
+                                    : tr("%1: %2").arg(s.url, r.error)};
+    });
+}
+
+void NotificationsPage::runTest(
+    const NotificationSettings &settings,
+    std::function<std::pair<bool, QString>(const QString &, const std::atomic<bool> *)> test)
+{
+    setTestRunning(true);
+    showTestResult(true, tr("Testing..."));
+    const auto run = [this, test](const QString &password) {
+        auto abort = std::make_shared<std::atomic<bool>>(false);
+        m_testAbort = abort;
+        auto result = std::make_shared<std::pair<bool, QString>>();
+        // The SMTP dialogue must not block the window: it runs on its own thread.
+        QThread *thread = QThread::create([test, password, abort, result] {
+            *result = test(password, abort.get());
+        });
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        connect(thread, &QThread::finished, this, [this, result] {
+            setTestRunning(false);
+            showTestResult(result->first, result->second);
+            Q_EMIT testFinished(result->first);
+        });
+        thread->start();
+    };
+    if (settings.user.isEmpty()) {
+        run(QString());
+        return;
+    }
+    PasswordStore::read(PasswordStore::smtpKey(settings.user), this,
+                        [this, run](const PasswordStore::Result &r) {
+                            if (!r.ok) {
+                                setTestRunning(false);
+                                showTestResult(false,
+                                               tr("The SMTP password cannot be read: %1").arg(r.error));
+                                Q_EMIT testFinished(false);
+                                return;
+                            }
+                            run(r.password);
+                        });
+}
+
+void NotificationsPage::setTestRunning(bool running)
+{
+    m_testRunning = running;
+    m_test->setEnabled(!running);
+    m_testPrimary->setEnabled(!running);
+    m_testSecondary->setEnabled(!running &&
+                                !m_document->configuration().notifications.secondarySmtp.isEmpty());
+}
+
+void NotificationsPage::showTestResult(bool ok, const QString &text)
+{
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(ok ? QString() : QStringLiteral("color: #c00000;"));
+    m_testResult->setProperty("ok", ok);
+    m_testResult->show();
 }
 
 } // namespace tandem
