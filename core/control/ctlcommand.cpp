@@ -464,6 +464,21 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
     const QString command = QLatin1String("notify ") + verb;
     if (verb == QLatin1String("test"))
         return notifyTest(args);
+    if (verb == QLatin1String("retry")) {
+        names(args, command, 0);
+        QString error;
+        const auto answer = ControlClient::request(
+            m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("notify-retry")}},
+            5000, &error);
+        if (!answer)
+            throw CtlError{1, error};
+        if (!answer->value(QLatin1String("ok")).toBool())
+            throw CtlError{1, answer->value(QLatin1String("error")).toString()};
+        m_out << tr("retrying the e-mail outbox now (%1 waiting)")
+                     .arg(answer->value(QLatin1String("outbox")).toInt())
+              << Qt::endl;
+        return 0;
+    }
     if (verb != QLatin1String("set"))
         usageError(tr("unknown command: notify %1").arg(verb));
     load();
@@ -659,6 +674,15 @@ int Session::statusCommand(Arguments &args)
                   << '\t' << health << Qt::endl;
         }
     }
+    const QJsonObject mail = answer->value(QLatin1String("notifications")).toObject();
+    if (!mail.isEmpty())
+        m_out << tr("e-mail outbox: %1 waiting; next through the %2 SMTP server%3")
+                     .arg(mail[QLatin1String("outbox")].toInt())
+                     .arg(mail[QLatin1String("preferred")].toString(),
+                          mail[QLatin1String("failing")].toBool()
+                              ? tr(" (both failed last time)")
+                              : QString())
+              << Qt::endl;
     return 0;
 }
 
@@ -745,7 +769,7 @@ QString CtlCommand::usage()
         "all|ID,...]\n"
         "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] [--password-stdin]\n"
         "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
-        "  notify test [--connection primary|secondary]\n"
+        "  notify test [--connection primary|secondary]    notify retry  (the outbox, now)\n"
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"

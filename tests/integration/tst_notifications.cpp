@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cleanup();
     void engineMailsItsEvents();
     void mailInTheOutboxSurvivesKillDashNine();
+    void retryAndStatusThroughTandemctl();
     void notifyTestSendsToEveryRecipient();
     void notifyTestReportsBothServersFailing();
     void notifyTestConnectionOnly();
@@ -167,6 +168,30 @@ void TestNotifications::mailInTheOutboxSurvivesKillDashNine()
                      .value(QLatin1String("outbox"))
                      .toInt(),
                  0);
+}
+
+void TestNotifications::retryAndStatusThroughTandemctl()
+{
+    const quint16 port = m_primary->port();
+    m_primary->kill();
+    Configuration c = config(m_primary->url(), QString());
+    QVERIFY(m_engine->writeConfig(c, {}));
+    QVERIFY(m_engine->start());
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("could not be sent through")));
+    QString out;
+    QCOMPARE(ctl({QStringLiteral("status")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("e-mail outbox: ")) &&
+                 out.contains(QStringLiteral("(both failed last time)")),
+             qPrintable(out));
+    QVERIFY(m_primary->start({}, port));
+    QCOMPARE(ctl({QStringLiteral("notify"), QStringLiteral("retry")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("retrying the e-mail outbox now")), qPrintable(out));
+    QVERIFY(m_primary->waitForMessages(2));
+    QTRY_VERIFY(m_engine->status()
+                    .value(QLatin1String("notifications"))
+                    .toObject()
+                    .value(QLatin1String("failing"))
+                    .toBool() == false);
 }
 
 void TestNotifications::notifyTestSendsToEveryRecipient()

@@ -277,6 +277,41 @@ void TestTandemctl::notifyAndDiagnostics()
     r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--events"),
              QStringLiteral("bogus.event")});
     QCOMPARE(r.exitCode, 2);
+    // The delivery settings beyond the seed, with their ranges.
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--retry-hours"),
+             QStringLiteral("48"), QStringLiteral("--batch-window"), QStringLiteral("0"),
+             QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("--ca-file"),
+             QStringLiteral("/etc/tandem/ca.pem"), QStringLiteral("--allow-plaintext"),
+             QStringLiteral("yes")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--timeout"),
+             QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("notifications/timeout: must be from 1 to 300 s")),
+             qPrintable(r.err));
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--primary-smtp"),
+             QStringLiteral("smtp://mail.plant.example:99999")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("notifications/primary-smtp")), qPrintable(r.err));
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--ca-file"),
+             QStringLiteral("ca.pem")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("absolute path")));
+    // --password-stdin needs a user to belong to.
+    r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--password-stdin")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--user")));
+    // Retrying the outbox needs a running engine.
+    r = ctl({QStringLiteral("notify"), QStringLiteral("retry")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!r.err.isEmpty());
+    const QString saved = [&] {
+        QFile f(m_dir->filePath(QStringLiteral("tandem.xml")));
+        f.open(QIODevice::ReadOnly);
+        return QString::fromUtf8(f.readAll());
+    }();
+    QVERIFY(saved.contains(QStringLiteral("<retry-hours>48</retry-hours>")));
+    QVERIFY(saved.contains(QStringLiteral("<timeout>10</timeout>")));
     r = ctl({QStringLiteral("diagnostics"), QStringLiteral("set"), QStringLiteral("--max-events"),
              QStringLiteral("999")});
     QCOMPARE(r.exitCode, 1);

@@ -80,6 +80,9 @@ void TestConfigFile::roundTripKeepsEveryField()
     n.allowPlaintext = true;
     n.caFile = QStringLiteral("/etc/ssl/plant-ca.pem");
     n.user = QStringLiteral("tandem");
+    n.retryHours = 72;
+    n.batchWindowS = 5;
+    n.timeoutS = 12;
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sub/tandem.xml"));

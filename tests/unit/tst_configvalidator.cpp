@@ -190,6 +190,21 @@ void TestConfigValidator::refusals_data()
         [](Configuration &c) { c.notifications.events = {QStringLiteral("nope")}; },
         "notifications/events", "not a known event id");
     row(
+        "retry hours", [](Configuration &c) { c.notifications.retryHours = 0; },
+        "notifications/retry-hours", "from 1 to 168 hours");
+    row(
+        "batch window", [](Configuration &c) { c.notifications.batchWindowS = 3601; },
+        "notifications/batch-window", "from 0 to 3600 s");
+    row(
+        "smtp timeout", [](Configuration &c) { c.notifications.timeoutS = 301; },
+        "notifications/timeout", "from 1 to 300 s");
+    row(
+        "relative ca file", [](Configuration &c) { c.notifications.caFile = QStringLiteral("ca.pem"); },
+        "notifications/ca-file", "absolute path");
+    row(
+        "smtp port", [](Configuration &c) { c.notifications.primarySmtp = QStringLiteral("smtp://mail:0"); },
+        "notifications/primary-smtp", "port must be a number from 1 to 65535");
+    row(
         "alias of bad name",
         [](Configuration &c) {
             c.pairs[0].aliasOf = QStringLiteral("x&y");
