@@ -39,12 +39,17 @@ int main(int argc, char *argv[])
         QStringLiteral("state-dir"),
         QApplication::translate("main", "State directory (default ~/.local/state/tandem)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption machineIdOption(
+        QStringLiteral("machine-id-file"),
+        QApplication::translate("main", "Stands in for /etc/machine-id (tests, demos)."),
+        QStringLiteral("FILE"));
     parser.addOption(configOption);
     parser.addOption(stateOption);
+    parser.addOption(machineIdOption);
     parser.process(app);
 
-    const tandem::TandemPaths paths =
-        tandem::TandemPaths::resolve(parser.value(configOption), parser.value(stateOption));
+    const tandem::TandemPaths paths = tandem::TandemPaths::resolve(
+        parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
     tandem::ConfigDocument document(paths);
     const tandem::ConfigIssues issues = document.load();
     // The engine: a tandemd serving this state directory, or one inside the console.

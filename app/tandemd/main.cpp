@@ -34,13 +34,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption stateOption(QStringLiteral("state-dir"),
                                          QCoreApplication::translate("tandemd", "State directory."),
                                          QStringLiteral("DIR"));
+    const QCommandLineOption machineIdOption(
+        QStringLiteral("machine-id-file"),
+        QCoreApplication::translate("tandemd", "Stands in for /etc/machine-id (tests)."),
+        QStringLiteral("FILE"));
     parser.addOption(configOption);
     parser.addOption(stateOption);
+    parser.addOption(machineIdOption);
     parser.process(app);
 
     QTextStream err(stderr);
-    const TandemPaths paths =
-        TandemPaths::resolve(parser.value(configOption), parser.value(stateOption));
+    const TandemPaths paths = TandemPaths::resolve(
+        parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
     UnixSignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
     EngineHost host(paths);
     // Until the event store exists, the journal (stderr) is where events go, one a line.

@@ -17,7 +17,8 @@ QString xdgDir(const QProcessEnvironment &env, const char *variable, const char 
 }
 } // namespace
 
-TandemPaths TandemPaths::resolve(const QString &configOption, const QString &stateDirOption)
+TandemPaths TandemPaths::resolve(const QString &configOption, const QString &stateDirOption,
+                                 const QString &machineIdOption)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     TandemPaths paths;
@@ -31,6 +32,11 @@ TandemPaths TandemPaths::resolve(const QString &configOption, const QString &sta
                          ? env.value(QStringLiteral("TANDEM_STATE_DIR"))
                          : QDir(xdgDir(env, "XDG_STATE_HOME", ".local/state"))
                                .filePath(QStringLiteral("tandem"));
+    paths.machineIdFile = !machineIdOption.isEmpty()
+                              ? machineIdOption
+                              : env.value(QStringLiteral("TANDEM_MACHINE_ID_FILE"));
+    if (!paths.machineIdFile.isEmpty())
+        paths.machineIdFile = QFileInfo(paths.machineIdFile).absoluteFilePath();
     paths.configFile = QFileInfo(paths.configFile).absoluteFilePath();
     paths.stateDir = QFileInfo(paths.stateDir).absoluteFilePath();
     return paths;

@@ -11,8 +11,12 @@ struct TandemPaths
 {
     QString configFile;
     QString stateDir;
+    // Stands in for /etc/machine-id (tests play two computers on one machine); empty: the
+    // real one. --machine-id-file or TANDEM_MACHINE_ID_FILE.
+    QString machineIdFile = {};
 
-    static TandemPaths resolve(const QString &configOption, const QString &stateDirOption);
+    static TandemPaths resolve(const QString &configOption, const QString &stateDirOption,
+                               const QString &machineIdOption = {});
 };
 
 } // namespace tandem

@@ -5,6 +5,8 @@
 #include "controlserver.h"
 #include "events/eventcatalog.h"
 #include "events/eventstore.h"
+#include "license/licensefile.h"
+#include "license/licensetransfer.h"
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
 
@@ -260,6 +262,7 @@ public:
     int monitorCommand(const QString &verb, Arguments &args);
     int notifyCommand(const QString &verb, Arguments &args);
     int notifyTest(Arguments &args);
+    int licenseCommand(const QString &verb, Arguments &args);
     int diagnosticsCommand(const QString &verb, Arguments &args);
     int configCommand(const QString &verb, Arguments &args);
 
@@ -609,6 +612,95 @@ int Session::notifyTest(Arguments &args)
     return 0;
 }
 
+int Session::licenseCommand(const QString &verb, Arguments &args)
+{
+    const TandemPaths &paths = m_doc.paths();
+    LicenseFile license({paths.stateDir, paths.machineIdFile});
+    LicenseTransfer transfer(&license);
+    QString report, error;
+    // A transfer a crash interrupted is finished or undone before anything else.
+    if (!transfer.recover(&report, &error))
+        throw CtlError{1, error};
+    if (!report.isEmpty())
+        note(report);
+    const auto tellEngineLicense = [&] {
+        if (ControlClient::isEngineRunning(paths.stateDir))
+            ControlClient::request(paths.stateDir,
+                                   {{QStringLiteral("command"), QStringLiteral("license-refresh")}},
+                                   5000, &error);
+    };
+    const QStringList words = args.positional().mid(2);
+    if (verb == QLatin1String("status")) {
+        const bool json = args.value(QStringLiteral("json")).has_value();
+        names(args, QStringLiteral("license status"), 0);
+        LicenseStatus s = license.status();
+        s.pendingTransfer = transfer.pending();
+        if (json) {
+            m_out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        m_out << s.summary() << Qt::endl;
+        m_out << tr("Computer ID: %1").arg(s.computerId) << Qt::endl;
+        if (s.serial)
+            m_out << tr("Serial: %1").arg(s.serialText) << Qt::endl;
+        if (!s.problem.isEmpty())
+            m_err << tr("tandemctl: %1").arg(s.problem) << Qt::endl;
+        if (!s.pendingTransfer.isEmpty())
+            m_err << tr("tandemctl: %1").arg(s.pendingTransfer) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("serial") || verb == QLatin1String("unlock")) {
+        const QString value = names(args, QLatin1String("license ") + verb, 1).constFirst();
+        const bool ok = verb == QLatin1String("serial") ? license.enterSerial(value, &error)
+                                                        : license.unlock(value, &error);
+        if (!ok)
+            throw CtlError{1, error};
+        tellEngineLicense();
+        m_out << license.status().summary() << Qt::endl;
+        return 0;
+    }
+    if (verb != QLatin1String("transfer"))
+        usageError(tr("unknown command: license %1").arg(verb));
+    if (words.isEmpty())
+        usageError(tr("license transfer needs prepare, out or in"));
+    const QString step = words.constFirst();
+    const QString command = QLatin1String("license transfer ") + step;
+    if (step == QLatin1String("out") && args.has(QStringLiteral("abort"))) {
+        args.take(QStringLiteral("abort"));
+        names(args, command, 1);
+        if (!transfer.abortOut(&error))
+            throw CtlError{1, error};
+        tellEngineLicense();
+        m_out << tr("transfer cancelled; the license stays on this computer") << Qt::endl;
+        return 0;
+    }
+    const std::optional<QString> media = args.value(QStringLiteral("media"));
+    names(args, command, 1);
+    if (!media)
+        usageError(tr("%1: --media DIR is required").arg(command));
+    bool ok = false;
+    QString done;
+    if (step == QLatin1String("prepare")) {
+        ok = transfer.prepare(*media, &error);
+        done = tr("media prepared for this computer (%1); take it to the source computer")
+                   .arg(license.status().computerId);
+    } else if (step == QLatin1String("out")) {
+        ok = transfer.out(*media, &error);
+        done = tr("the license is on the media and no longer on this computer; take the media "
+                  "to the target computer");
+    } else if (step == QLatin1String("in")) {
+        ok = transfer.in(*media, &error);
+        done = tr("license installed: %1").arg(license.status().summary());
+    } else {
+        usageError(tr("unknown command: %1").arg(command));
+    }
+    if (!ok)
+        throw CtlError{1, error};
+    tellEngineLicense();
+    m_out << done << Qt::endl;
+    return 0;
+}
+
 int Session::diagnosticsCommand(const QString &verb, Arguments &args)
 {
     const QString command = QLatin1String("diagnostics ") + verb;
@@ -771,25 +863,30 @@ QString CtlCommand::usage()
         "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
         "  notify test [--connection primary|secondary]    notify retry  (the outbox, now)\n"
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"
+        "  license status [--json] | serial S | unlock PASSWORD\n"
+        "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"
         "  events export FILE    events reset\n"
         "\n"
-        "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR stand in for --config and --state-dir.\n");
+        "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on one).\n"
+        "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR, TANDEM_MACHINE_ID_FILE stand in for "
+        "--config, --state-dir and --machine-id-file.\n");
 }
 
 int CtlCommand::run(const QStringList &arguments)
 {
     try {
         Arguments args(arguments, {QStringLiteral("json"), QStringLiteral("password-stdin"),
-                                   QStringLiteral("help")});
+                                   QStringLiteral("help"), QStringLiteral("abort")});
         if (args.has(QStringLiteral("help")) || args.positional().isEmpty()) {
             (args.has(QStringLiteral("help")) ? m_out : m_err) << usage();
             return args.has(QStringLiteral("help")) ? 0 : 2;
         }
         const TandemPaths paths =
             TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
-                                 args.value(QStringLiteral("state-dir")).value_or(QString()));
+                                 args.value(QStringLiteral("state-dir")).value_or(QString()),
+                                 args.value(QStringLiteral("machine-id-file")).value_or(QString()));
         const QStringList words = args.positional();
         const QString group = words.at(0);
         if (group == QLatin1String("status"))
@@ -810,6 +907,8 @@ int CtlCommand::run(const QStringList &arguments)
             return session.configCommand(verb, args);
         if (group == QLatin1String("events"))
             return session.eventsCommand(verb, args);
+        if (group == QLatin1String("license"))
+            return session.licenseCommand(verb, args);
         usageError(tr("unknown command '%1'; see tandemctl --help").arg(group));
     } catch (const CtlError &error) {
         m_err << QStringLiteral("tandemctl: ") << error.message << Qt::endl;

@@ -1,0 +1,144 @@
+#include "durablefile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace tandem::DurableFile {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DurableFile", text);
+}
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(strerror(errno));
+}
+
+bool syncFolder(const QString &path, QString *error)
+{
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        *error = tr("cannot sync the folder %1: %2").arg(QString::fromLocal8Bit(folder), systemError());
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    ::close(fd);
+    return true;
+}
+
+bool writeAll(int fd, const QByteArray &bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+} // namespace
+
+bool write(const QString &path, const QByteArray &bytes, QString *error)
+{
+    const QString temporary = path + QStringLiteral(".writing");
+    const QByteArray name = QFile::encodeName(temporary);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = tr("cannot write %1: %2").arg(path, systemError());
+        return false;
+    }
+    if (!writeAll(fd, bytes) || ::fsync(fd) != 0) {
+        *error = tr("cannot write %1: %2").arg(path, systemError());
+        ::close(fd);
+        ::unlink(name.constData());
+        return false;
+    }
+    ::close(fd);
+    if (::rename(name.constData(), QFile::encodeName(path).constData()) != 0) {
+        *error = tr("cannot write %1: %2").arg(path, systemError());
+        ::unlink(name.constData());
+        return false;
+    }
+    return syncFolder(path, error);
+}
+
+bool remove(const QString &path, QString *error)
+{
+    if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT) {
+        *error = tr("cannot remove %1: %2").arg(path, systemError());
+        return false;
+    }
+    return syncFolder(path, error);
+}
+
+bool rename(const QString &from, const QString &to, QString *error)
+{
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        *error = tr("cannot rename %1: %2").arg(from, systemError());
+        return false;
+    }
+    return syncFolder(to, error);
+}
+
+bool wipe(const QString &path, QString *error)
+{
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return true;
+        *error = tr("cannot wipe %1: %2").arg(path, systemError());
+        return false;
+    }
+    const off_t size = ::lseek(fd, 0, SEEK_END);
+    ::lseek(fd, 0, SEEK_SET);
+    const bool zeroed = size <= 0 || (writeAll(fd, QByteArray(qsizetype(size), '\0')) && ::fsync(fd) == 0);
+    ::close(fd);
+    if (!zeroed) {
+        *error = tr("cannot wipe %1: %2").arg(path, systemError());
+        return false;
+    }
+    return remove(path, error);
+}
+
+bool read(const QString &path, QByteArray *bytes, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void checkpoint(const char *point)
+{
+    if (qEnvironmentVariable("TANDEM_TEST_CRASH_AT") == QLatin1String(point))
+        ::raise(SIGKILL);
+    if (qEnvironmentVariable("TANDEM_TEST_PULL_MEDIA_AT") == QLatin1String(point))
+        QDir(qEnvironmentVariable("TANDEM_TEST_PULL_MEDIA_DIR")).removeRecursively();
+}
+
+} // namespace tandem::DurableFile

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace tandem::DurableFile {
+
+// Writes `bytes` so that after a crash or power loss the file holds either the old or
+// the new content, never a mix: a temporary file, fsync, rename, fsync of the folder.
+bool write(const QString &path, const QByteArray &bytes, QString *error);
+// Removes a file and syncs its folder; a missing file is fine.
+bool remove(const QString &path, QString *error);
+// Renames within one folder and syncs it.
+bool rename(const QString &from, const QString &to, QString *error);
+// Overwrites a file with zeros before removing it (a license must not linger on media).
+bool wipe(const QString &path, QString *error);
+bool read(const QString &path, QByteArray *bytes, QString *error);
+
+// Test hook: when TANDEM_TEST_CRASH_AT names `point`, the process kills itself here
+// (SIGKILL, as a crash or power cut would); TANDEM_TEST_PULL_MEDIA_AT=`point` removes
+// the folder in TANDEM_TEST_PULL_MEDIA_DIR instead, as a pulled stick would.
+void checkpoint(const char *point);
+
+} // namespace tandem::DurableFile
