@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "controlserver.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
 #include "events/eventlog.h"
@@ -20,7 +21,14 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     , m_engine(new Engine(m_events, this))
     , m_control(new ControlServer(
           paths.stateDir, [this](const QJsonObject &r) { return handle(r); }, this))
-{}
+    , m_license({paths.stateDir, paths.machineIdFile})
+    , m_transfer(&m_license)
+    , m_gate(new LicenseGate(&m_license, m_events, Clock::system(), this))
+{
+    connectGate();
+    m_licenseTimer.setInterval(1000);
+    connect(&m_licenseTimer, &QTimer::timeout, this, [this] { m_gate->tick(); });
+}
 
 EngineHost::~EngineHost()
 {
@@ -41,13 +49,14 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     openMailer(warnings);
     if (m_mailer)
         applyNotifications(document.configuration().notifications);
-    const QSet<QString> enabled = [&] {
-        QSet<QString> names;
-        for (const PairConfig &pair : document.configuration().pairs)
-            if (document.isEnabled(pair.name))
-                names.insert(pair.name);
-        return names;
-    }();
+    QString report;
+    if (!m_transfer.recover(&report, &error))
+        m_events->post(QStringLiteral("license-changed"), {}, {error});
+    else if (!report.isEmpty())
+        m_events->post(QStringLiteral("license-changed"), {}, {report});
+    m_gate->start();
+    m_licenseTimer.start();
+    const QSet<QString> enabled = licensedPairs(document);
     ConfigIssues fatal;
     // An endpoint that cannot be taken at start is fatal: the operator must see it now.
     for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled))
@@ -60,7 +69,40 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     m_events->post(QStringLiteral("config-loaded"), {}, {m_paths.configFile});
     m_events->post(QStringLiteral("engine-started"), {},
                    {QString::number(m_engine->pairNames().size())});
+    m_gate->announce();
     return fatal;
+}
+
+QSet<QString> EngineHost::licensedPairs(const ConfigDocument &document)
+{
+    QStringList enabled; // in configuration order: the license keeps the first ones
+    for (const PairConfig &pair : document.configuration().pairs)
+        if (document.isEnabled(pair.name))
+            enabled << pair.name;
+    const QStringList allowed = m_gate->allowedPairs(enabled);
+    if (!m_gate->expired())
+        for (const QString &name : enabled)
+            if (!allowed.contains(name))
+                m_events->post(QStringLiteral("license-pairs-exceeded"), name,
+                               {QString::number(m_gate->status().pairsAllowed()), name});
+    return {allowed.begin(), allowed.end()};
+}
+
+void EngineHost::setLicenseClock(const Clock *clock)
+{
+    delete m_gate;
+    m_gate = new LicenseGate(&m_license, m_events, clock, this);
+    connectGate();
+}
+
+void EngineHost::connectGate()
+{
+    connect(m_gate, &LicenseGate::demoExpired, this, [this] { m_engine->stopAll(); });
+    // Unlocked or licensed meanwhile (or the pairs allowed changed): apply it at once.
+    connect(m_gate, &LicenseGate::changed, this, [this] {
+        if (m_running)
+            reload();
+    });
 }
 
 void EngineHost::openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings)
@@ -130,14 +172,11 @@ ConfigIssues EngineHost::reload()
         Q_EMIT reloaded(issues);
         return issues; // keep running what runs: the new file is broken
     }
-    QSet<QString> enabled;
-    for (const PairConfig &pair : document.configuration().pairs)
-        if (document.isEnabled(pair.name))
-            enabled.insert(pair.name);
     if (m_store)
         m_store->setCap(document.configuration().diagnostics.maxEvents);
     if (m_mailer)
         applyNotifications(document.configuration().notifications);
+    const QSet<QString> enabled = licensedPairs(document);
     const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
     for (const ConfigIssue &issue : applied) {
         if (!issue.field.endsWith(QLatin1String("/listen")))
@@ -174,6 +213,9 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         answer.insert(QStringLiteral("ok"), true);
         if (m_mailer)
             answer.insert(QStringLiteral("notifications"), m_mailer->status());
+        QJsonObject license = m_gate->toJson();
+        license.insert(QStringLiteral("pending-transfer"), m_transfer.pending());
+        answer.insert(QStringLiteral("license"), license);
         return answer;
     }
     if (command == QLatin1String("reload")) {
@@ -189,6 +231,10 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
                         : command == QLatin1String("flush-events") ? m_store->flush(&error)
                                                                    : m_store->reset(&error);
         return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
+    }
+    if (command == QLatin1String("license-refresh")) {
+        m_gate->refresh();
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("license"), m_gate->toJson()}};
     }
     if (command == QLatin1String("notify-retry")) {
         if (!m_mailer)

@@ -3,11 +3,18 @@
 #include "config/configissue.h"
 #include "config/diagnosticssettings.h"
 #include "config/tandempaths.h"
+#include "license/licensefile.h"
+#include "license/licensegate.h"
+#include "license/licensetransfer.h"
 
 #include <QObject>
+#include <QSet>
+#include <QTimer>
 
 namespace tandem {
 
+class Clock;
+class ConfigDocument;
 class ControlServer;
 class Engine;
 class EventLog;
@@ -38,6 +45,9 @@ public:
     EventLog *events() const { return m_events; }
     EventStore *eventStore() const { return m_store; }
     Mailer *mailer() const { return m_mailer; }
+    LicenseGate *licenseGate() const { return m_gate; }
+    // Tests: the clock demo periods are measured with (before start()).
+    void setLicenseClock(const Clock *clock);
 
 Q_SIGNALS:
     void reloaded(const tandem::ConfigIssues &issues);
@@ -46,6 +56,8 @@ private:
     QJsonObject handle(const QJsonObject &request);
     void openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings);
     void openMailer(ConfigIssues *warnings);
+    QSet<QString> licensedPairs(const ConfigDocument &document);
+    void connectGate();
     void applyNotifications(const NotificationSettings &settings);
 
     TandemPaths m_paths;
@@ -55,6 +67,10 @@ private:
     bool m_running = false;
     EventStore *m_store = nullptr;
     Mailer *m_mailer = nullptr;
+    LicenseFile m_license;
+    LicenseTransfer m_transfer;
+    LicenseGate *m_gate;
+    QTimer m_licenseTimer;
 };
 
 } // namespace tandem

@@ -19,6 +19,10 @@ void LicenseGate::start()
     m_warned = false;
     m_expired = false;
     m_status = m_license->status();
+}
+
+void LicenseGate::announce()
+{
     if (!m_status.problem.isEmpty())
         m_events->post(QStringLiteral("license-changed"), {}, {m_status.problem});
     m_events->post(QStringLiteral("license-changed"), {}, {m_status.summary()});

@@ -23,6 +23,8 @@ public:
 
     // The engine started (again): the demo period starts now.
     void start();
+    // Posts the license state as an event (after the engine's start events).
+    void announce();
     // Re-reads the license (after tandemctl or the console changed it) and checks the time.
     void refresh();
     // Checks the time; call it every second or so.

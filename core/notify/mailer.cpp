@@ -185,14 +185,17 @@ void Mailer::processOutbox()
         m_unsaved.removeFirst();
     }
     dropExpired();
-    if (m_passwordPending && !m_settings.user.isEmpty())
+    if (m_passwordPending && !m_settings.user.isEmpty()) {
+        qCDebug(lcMail) << "waiting for the SMTP password from the keychain";
         return; // setPassword() or setPasswordError() comes back here
+    }
     const std::optional<OutboxMail> due = m_outbox->nextDue(m_now());
     if (!due) {
         scheduleNext();
         Q_EMIT idle();
         return;
     }
+    qCDebug(lcMail) << "delivering mail" << due->id;
     const Server first = m_preferred;
     QList<SmtpServer> list = servers(m_settings, m_password, first);
     if (list.isEmpty()) {
