@@ -291,6 +291,11 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
         return false; // "given-up": recovery removes it and finishes
     DurableFile::checkpoint("out:license-removed");
 
+    if (!QFile::exists(pendingPath)) {
+        // The media went away before the license was armed on it: it cannot be there.
+        *error = tr("%1 is gone. %2").arg(pendingPath, pending());
+        return false;
+    }
     journal.insert(QStringLiteral("stage"), QStringLiteral("arming"));
     if (!writeJson(outJournal(), journal, error))
         return false;

@@ -1,0 +1,349 @@
+// Licensing without the media: the text codes, serial and unlock signatures (tampering
+// refused), the Computer ID, every state of the license file on a hand-driven clock, and
+// the engine's gate (demo warning, demo end, pairs allowed).
+#include "engine/clock.h"
+#include "events/eventlog.h"
+#include "license/licensecodec.h"
+#include "license/licensefile.h"
+#include "license/licensegate.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tandem;
+
+namespace {
+
+QByteArray devSecretKey()
+{
+    QFile file(QStringLiteral(TANDEM_SOURCE_DIR "/tests/license/dev-vendor.key"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QByteArray::fromHex(file.readAll().trimmed());
+}
+
+Serial serial(int pairs = 3, quint32 number = 4711)
+{
+    Serial s;
+    s.edition = Serial::Edition::Professional;
+    s.pairs = pairs;
+    s.issued = QDate(2026, 11, 23);
+    s.number = number;
+    return s;
+}
+
+// Replaces one symbol of a code with another valid one.
+QString tamper(QString code, qsizetype at)
+{
+    while (code.at(at) == QLatin1Char('-'))
+        ++at;
+    code[at] = code.at(at) == QLatin1Char('7') ? QLatin1Char('8') : QLatin1Char('7');
+    return code;
+}
+
+constexpr qint64 Day = 24LL * 3600 * 1000;
+
+} // namespace
+
+class TestLicense final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void groupedBase32RoundTrip();
+    void groupedBase32ForgivesWhatPeopleType();
+    void serialRoundTrip();
+    void serialTamperingIsRefused();
+    void serialOfAnotherVendorIsRefused();
+    void computerIdIsStablePerMachine();
+    void unlockPasswordIsBoundToTheComputer();
+    void licenseStates();
+    void secondSerialIsRefusedSoNothingIsLost();
+    void damagedLicenseFileIsReportedNotReplaced();
+    void editedUnlockIsRefused();
+    void gateDemoWarningThenEnd();
+    void gatePairsAllowed();
+    void gateServesAgainOnceUnlocked();
+
+private:
+    LicenseFile::Options options(const QString &machine);
+
+    QTemporaryDir m_dir;
+    QByteArray m_key;
+    qint64 m_now = 1'800'000'000'000;
+};
+
+void TestLicense::initTestCase()
+{
+    m_key = devSecretKey();
+    QCOMPARE(m_key.size(), 64);
+    // The development key's public half is what this build verifies with.
+    QCOMPARE(m_key.right(32), builtInVendorPublicKey());
+}
+
+LicenseFile::Options TestLicense::options(const QString &machine)
+{
+    const QString idFile = m_dir.filePath(machine + QStringLiteral(".machine-id"));
+    QFile f(idFile);
+    if (!f.exists() && f.open(QIODevice::WriteOnly))
+        f.write(QCryptographicHash::hash(machine.toUtf8(), QCryptographicHash::Md5).toHex() + '\n');
+    return {m_dir.filePath(machine), idFile, builtInVendorPublicKey(), [this] { return m_now; }};
+}
+
+void TestLicense::groupedBase32RoundTrip()
+{
+    for (int size : {1, 5, 12, 64, 76}) {
+        QByteArray bytes(size, '\0');
+        for (int i = 0; i < size; ++i)
+            bytes[i] = char(i * 37 + size);
+        const QString text = GroupedBase32::encode(bytes);
+        for (const QString &group : text.split(QLatin1Char('-')))
+            QVERIFY(group.size() <= 5);
+        QCOMPARE(GroupedBase32::decode(text, size), bytes);
+    }
+}
+
+void TestLicense::groupedBase32ForgivesWhatPeopleType()
+{
+    const QByteArray bytes = QByteArray::fromHex("00ff10203040506070");
+    const QString text = GroupedBase32::encode(bytes);
+    QString typed = text.toLower();
+    typed.replace(QLatin1Char('-'), QLatin1Char(' '));
+    typed.replace(QLatin1Char('0'), QLatin1Char('o')).replace(QLatin1Char('1'), QLatin1Char('l'));
+    QCOMPARE(GroupedBase32::decode(typed, bytes.size()), bytes);
+    QVERIFY(!GroupedBase32::decode(text + QLatin1Char('A'), bytes.size())); // a symbol too many
+    QVERIFY(!GroupedBase32::decode(text.chopped(1), bytes.size()));         // one too few
+    QVERIFY(!GroupedBase32::decode(QString(text).replace(2, 1, QLatin1Char('U')), bytes.size()));
+}
+
+void TestLicense::serialRoundTrip()
+{
+    const QString text = serial().sign(m_key);
+    QString error;
+    const std::optional<Serial> parsed = Serial::parse(text, builtInVendorPublicKey(), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->pairs, 3);
+    QCOMPARE(parsed->number, quint32(4711));
+    QCOMPARE(parsed->issued, QDate(2026, 11, 23));
+    QCOMPARE(parsed->edition, Serial::Edition::Professional);
+}
+
+void TestLicense::serialTamperingIsRefused()
+{
+    const QString text = serial().sign(m_key);
+    QString error;
+    // Any one symbol changed: in the payload (pairs, date) or in the signature.
+    for (qsizetype at : {qsizetype(0), qsizetype(3), qsizetype(8), qsizetype(20), qsizetype(60), text.size() - 3}) {
+        QVERIFY2(!Serial::parse(tamper(text, at), builtInVendorPublicKey(), &error),
+                 qPrintable(QString::number(at)));
+        QVERIFY2(error.contains(QStringLiteral("not valid")) ||
+                     error.contains(QStringLiteral("not a Tandem serial")),
+                 qPrintable(error));
+    }
+    QVERIFY(!Serial::parse(QStringLiteral("HELLO-WORLD"), builtInVendorPublicKey(), &error));
+    QVERIFY(error.contains(QStringLiteral("not a Tandem serial number")));
+}
+
+void TestLicense::serialOfAnotherVendorIsRefused()
+{
+    const VendorKeyPair other = VendorKeyPair::generate();
+    QString error;
+    QVERIFY(!Serial::parse(serial().sign(other.secretKey), builtInVendorPublicKey(), &error));
+    QVERIFY(Serial::parse(serial().sign(other.secretKey), other.publicKey, &error));
+}
+
+void TestLicense::computerIdIsStablePerMachine()
+{
+    QString error;
+    const auto a1 = ComputerId::forMachine(options(QStringLiteral("a")).machineIdFile, &error);
+    const auto a2 = ComputerId::forMachine(options(QStringLiteral("a")).machineIdFile, &error);
+    const auto b = ComputerId::forMachine(options(QStringLiteral("b")).machineIdFile, &error);
+    QVERIFY(a1 && a2 && b);
+    QCOMPARE(*a1, *a2);
+    QVERIFY(*a1 != *b);
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d{5}-\\d{5}-\\d{5}-\\d{5}$")).match(*a1).hasMatch());
+    QVERIFY(!ComputerId::forMachine(m_dir.filePath(QStringLiteral("missing")), &error));
+    QVERIFY(error.contains(QStringLiteral("missing")));
+}
+
+void TestLicense::unlockPasswordIsBoundToTheComputer()
+{
+    QString error;
+    const QString a = *ComputerId::forMachine(options(QStringLiteral("a")).machineIdFile, &error);
+    const QString b = *ComputerId::forMachine(options(QStringLiteral("b")).machineIdFile, &error);
+    const QString password = UnlockPassword::make(serial(), a, m_key);
+    QVERIFY(UnlockPassword::verify(serial(), a, password, builtInVendorPublicKey(), &error));
+    QVERIFY(!UnlockPassword::verify(serial(), b, password, builtInVendorPublicKey(), &error));
+    QVERIFY(error.contains(b));
+    QVERIFY(!UnlockPassword::verify(serial(3, 4712), a, password, builtInVendorPublicKey(), &error));
+    QVERIFY(!UnlockPassword::verify(serial(), a, tamper(password, 10), builtInVendorPublicKey(),
+                                    &error));
+}
+
+void TestLicense::licenseStates()
+{
+    LicenseFile license(options(QStringLiteral("states")));
+    QCOMPARE(license.status().state, LicenseState::Demo);
+    QCOMPARE(license.status().pairsAllowed(), -1);
+    QString error;
+    QVERIFY(!license.unlock(QStringLiteral("AAAAA"), &error)); // nothing to unlock yet
+    QVERIFY(error.contains(QStringLiteral("serial number first")));
+
+    QVERIFY2(license.enterSerial(serial().sign(m_key).toLower(), &error), qPrintable(error));
+    LicenseStatus s = license.status();
+    QCOMPARE(s.state, LicenseState::Licensed);
+    QCOMPARE(s.graceDaysLeft, 10);
+    QCOMPARE(s.pairsAllowed(), 3);
+    QCOMPARE(s.serialText, serial().sign(m_key)); // stored in its canonical form
+
+    m_now += 9 * Day + 1;
+    QCOMPARE(license.status().graceDaysLeft, 1);
+    QCOMPARE(license.status().state, LicenseState::Licensed);
+    m_now += Day;
+    QCOMPARE(license.status().state, LicenseState::GraceExpired);
+    QCOMPARE(license.status().pairsAllowed(), -1); // demo limits again
+    QVERIFY(license.status().demoLimited());
+
+    // Unlocking works after the grace period too, and is for good.
+    QVERIFY(!license.unlock(tamper(UnlockPassword::make(serial(), s.computerId, m_key), 4), &error));
+    QVERIFY2(license.unlock(UnlockPassword::make(serial(), s.computerId, m_key), &error),
+             qPrintable(error));
+    QCOMPARE(license.status().state, LicenseState::Unlocked);
+    m_now += 1000 * Day;
+    QCOMPARE(license.status().state, LicenseState::Unlocked);
+    QCOMPARE(license.status().pairsAllowed(), 3);
+}
+
+void TestLicense::secondSerialIsRefusedSoNothingIsLost()
+{
+    LicenseFile license(options(QStringLiteral("second")));
+    QString error;
+    QVERIFY(license.enterSerial(serial(3, 1).sign(m_key), &error));
+    QVERIFY(!license.enterSerial(serial(5, 2).sign(m_key), &error));
+    QVERIFY2(error.contains(QStringLiteral("transfer it away first")), qPrintable(error));
+    QVERIFY(!license.enterSerial(serial(3, 1).sign(m_key), &error));
+    QVERIFY(error.contains(QStringLiteral("installed already")));
+    QCOMPARE(license.status().serial->number, quint32(1));
+}
+
+void TestLicense::damagedLicenseFileIsReportedNotReplaced()
+{
+    LicenseFile license(options(QStringLiteral("damaged")));
+    QVERIFY(QDir().mkpath(license.options().stateDir));
+    QFile f(license.path());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{ not json");
+    f.close();
+    const LicenseStatus s = license.status();
+    QCOMPARE(s.state, LicenseState::Demo);
+    QVERIFY2(s.problem.contains(QStringLiteral("damaged")), qPrintable(s.problem));
+    QString error;
+    QVERIFY(!license.enterSerial(serial().sign(m_key), &error));
+    QVERIFY(error.contains(QStringLiteral("move the file away")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("{ not json")); // still someone's file
+}
+
+void TestLicense::editedUnlockIsRefused()
+{
+    // license.json copied from computer a to computer b: unlocked on a only.
+    LicenseFile a(options(QStringLiteral("copy-a")));
+    QString error;
+    QVERIFY(a.enterSerial(serial().sign(m_key), &error));
+    QVERIFY(a.unlock(UnlockPassword::make(serial(), a.status().computerId, m_key), &error));
+    LicenseFile b(options(QStringLiteral("copy-b")));
+    QVERIFY(QDir().mkpath(b.options().stateDir));
+    QVERIFY(QFile::copy(a.path(), b.path()));
+    const LicenseStatus s = b.status();
+    QVERIFY(s.state != LicenseState::Unlocked);
+    QVERIFY2(s.problem.contains(QStringLiteral("does not fit this computer")), qPrintable(s.problem));
+}
+
+void TestLicense::gateDemoWarningThenEnd()
+{
+    LicenseFile license(options(QStringLiteral("gate-demo")));
+    EventLog events;
+    QList<Event> posted;
+    connect(&events, &EventLog::eventPosted, this, [&](const Event &e) { posted << e; });
+    ManualClock clock;
+    LicenseGate gate(&license, &events, &clock);
+    QSignalSpy expired(&gate, &LicenseGate::demoExpired);
+    gate.start();
+    QCOMPARE(gate.demoRemainingMs(), LicenseFile::DemoMs);
+    QCOMPARE(gate.allowedPairs({QStringLiteral("a"), QStringLiteral("b")}).size(), 2);
+
+    clock.advance(LicenseFile::DemoMs - LicenseFile::DemoWarningMs - 1);
+    gate.tick();
+    QCOMPARE(posted.size(), 0);
+    clock.advance(1);
+    gate.tick();
+    gate.tick(); // once only
+    QCOMPARE(posted.size(), 1);
+    QCOMPARE(posted[0].id, QStringLiteral("license-demo-expiring"));
+    QCOMPARE(posted[0].severity, Severity::Warning);
+    QVERIFY(posted[0].text.contains(QStringLiteral("10 minute(s)")));
+
+    clock.advance(LicenseFile::DemoWarningMs - 1);
+    gate.tick();
+    QCOMPARE(expired.size(), 0);
+    clock.advance(1);
+    gate.tick();
+    gate.tick();
+    QCOMPARE(expired.size(), 1);
+    QCOMPARE(posted.size(), 2);
+    QCOMPARE(posted[1].id, QStringLiteral("license-demo-expired"));
+    QCOMPARE(posted[1].severity, Severity::Error);
+    QVERIFY(gate.expired());
+    QCOMPARE(gate.allowedPairs({QStringLiteral("a")}), QStringList());
+
+    // A restart of the engine is a new demo period.
+    gate.start();
+    QVERIFY(!gate.expired());
+    QCOMPARE(gate.demoRemainingMs(), LicenseFile::DemoMs);
+}
+
+void TestLicense::gatePairsAllowed()
+{
+    LicenseFile license(options(QStringLiteral("gate-pairs")));
+    QString error;
+    QVERIFY(license.enterSerial(serial(2).sign(m_key), &error));
+    EventLog events;
+    ManualClock clock;
+    LicenseGate gate(&license, &events, &clock);
+    gate.start();
+    QCOMPARE(gate.demoRemainingMs(), -1);
+    const QStringList enabled{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QCOMPARE(gate.allowedPairs(enabled), QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+    clock.advance(100 * Day); // no demo clock while licensed
+    gate.tick();
+    QVERIFY(!gate.expired());
+}
+
+void TestLicense::gateServesAgainOnceUnlocked()
+{
+    LicenseFile license(options(QStringLiteral("gate-unlock")));
+    EventLog events;
+    ManualClock clock;
+    LicenseGate gate(&license, &events, &clock);
+    QSignalSpy changed(&gate, &LicenseGate::changed);
+    gate.start();
+    clock.advance(LicenseFile::DemoMs);
+    gate.tick();
+    QVERIFY(gate.expired());
+    QString error;
+    QVERIFY(license.enterSerial(serial(1).sign(m_key), &error));
+    gate.refresh();
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!gate.expired());
+    QCOMPARE(gate.allowedPairs({QStringLiteral("a"), QStringLiteral("b")}),
+             QStringList({QStringLiteral("a")}));
+}
+
+QTEST_GUILESS_MAIN(TestLicense)
+#include "tst_license.moc"
