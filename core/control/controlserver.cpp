@@ -97,8 +97,10 @@ bool ControlClient::isEngineRunning(const QString &stateDir)
 
 std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
                                                   const QJsonObject &request, int timeoutMs,
-                                                  QString *error)
+                                                  QString *errorOut)
 {
+    QString ignored;
+    QString *error = errorOut ? errorOut : &ignored; // callers may not care why
     QLocalSocket socket;
     const QString path = ControlServer::socketPathFor(stateDir);
     socket.connectToServer(path);
