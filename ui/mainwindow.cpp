@@ -6,6 +6,10 @@
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "helpviewer.h"
+#include "license/licensefile.h"
+#include "license/purchasedialog.h"
+#include "license/transferwizard.h"
+#include "license/unlockdialog.h"
 #include "pages/diagnosticspage.h"
 #include "pages/generalpage.h"
 #include "pages/monitoringpage.h"
@@ -15,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -64,6 +69,7 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
         connect(engine, &EngineSession::commandFailed, this, [this](const QString &message) {
             QMessageBox::warning(this, tr("Tandem engine"), message);
         });
+        connect(engine, &EngineSession::statusChanged, this, &MainWindow::onEngineStatus);
         connect(engine, &EngineSession::reloaded, this, [this](const ConfigIssues &issues) {
             if (!issues.isEmpty())
                 showIssues(tr("Tandem engine"), tr("The engine could not apply everything:"),
@@ -86,6 +92,7 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
     m_monitoring->setPair(m_tree->currentPair());
     updateTitle();
     updateActions();
+    updateLicenseActions();
     resize(980, 640);
 }
 
@@ -173,13 +180,22 @@ void MainWindow::createMenus()
     contents->setObjectName(QStringLiteral("actionHelpContents"));
     contents->setShortcut(QKeySequence::HelpContents);
     help->addSeparator();
-    QAction *about = help->addAction(tr("&About Tandem"), this, [this] {
-        QMessageBox::about(this, tr("About Tandem"),
-                           tr("<h3>Tandem %1</h3><p>Transparent primary/secondary redundancy for "
-                              "Modbus TCP and OPC UA servers.</p>")
-                               .arg(QStringLiteral(TANDEM_VERSION)));
-    });
+    QAction *purchase =
+        help->addAction(tr("&Purchase a License..."), this, &MainWindow::purchaseLicense);
+    purchase->setObjectName(QStringLiteral("actionPurchaseLicense"));
+    m_unlockAction = help->addAction(tr("&Unlock a License..."), this, &MainWindow::unlockLicense);
+    m_unlockAction->setObjectName(QStringLiteral("actionUnlockLicense"));
+    QAction *transfer =
+        help->addAction(tr("&Transfer a License..."), this, &MainWindow::transferLicense);
+    transfer->setObjectName(QStringLiteral("actionTransferLicense"));
+    help->addSeparator();
+    QAction *support =
+        help->addAction(tr("Technical &Support"), this, &MainWindow::showTechnicalSupport);
+    support->setObjectName(QStringLiteral("actionTechnicalSupport"));
+    QAction *about = help->addAction(tr("&About Tandem"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
+    // The license may have changed elsewhere (tandemctl, a transfer on another console).
+    connect(help, &QMenu::aboutToShow, this, &MainWindow::updateLicenseActions);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
@@ -188,7 +204,121 @@ void MainWindow::updateTitle()
     QString title = tr("Tandem");
     if (m_document->isModified())
         title += QLatin1Char(' ') + tr("[configuration is modified]");
-    setWindowTitle(title);
+    setWindowTitle(title + licenseTitleSuffix());
+}
+
+QString MainWindow::licenseTitleSuffix() const
+{
+    if (!m_engine)
+        return {};
+    const QJsonObject license = m_engine->status().value(QLatin1String("license")).toObject();
+    if (license.isEmpty())
+        return {};
+    if (license.value(QLatin1String("expired")).toBool())
+        return QLatin1Char(' ') + tr("(Demo Expired)");
+    const qint64 remainingMs = license.value(QLatin1String("demo-remaining-ms")).toInteger(-1);
+    if (remainingMs >= 0) {
+        const qint64 seconds = (remainingMs + 999) / 1000;
+        const auto twoDigits = [](qint64 n) {
+            return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0'));
+        };
+        return QLatin1Char(' ') + tr("(Demo Expires %1:%2:%3)")
+                                      .arg(twoDigits(seconds / 3600), twoDigits(seconds / 60 % 60),
+                                           twoDigits(seconds % 60));
+    }
+    if (license.value(QLatin1String("state")).toString() == QLatin1String("licensed")) {
+        const int days = license.value(QLatin1String("grace-days-left")).toInt();
+        return QLatin1Char(' ') + (days == 1 ? tr("(1 Day Left to Unlock)")
+                                             : tr("(%n Days Left to Unlock)", nullptr, days));
+    }
+    return {};
+}
+
+void MainWindow::onEngineStatus()
+{
+    updateTitle();
+    const QString state = m_engine->status()
+                              .value(QLatin1String("license"))
+                              .toObject()
+                              .value(QLatin1String("state"))
+                              .toString();
+    if (state != m_engineLicenseState) {
+        m_engineLicenseState = state;
+        updateLicenseActions();
+    }
+}
+
+void MainWindow::updateLicenseActions()
+{
+    const LicenseState state =
+        LicenseFile({m_document->paths().stateDir, m_document->paths().machineIdFile})
+            .status()
+            .state;
+    m_unlockAction->setEnabled(state == LicenseState::Licensed ||
+                               state == LicenseState::GraceExpired);
+}
+
+void MainWindow::purchaseLicense()
+{
+    PurchaseDialog dialog(m_document->paths(), this);
+    dialog.exec();
+    updateLicenseActions();
+}
+
+void MainWindow::unlockLicense()
+{
+    UnlockDialog dialog(m_document->paths(), this);
+    dialog.exec();
+    updateLicenseActions();
+}
+
+void MainWindow::transferLicense()
+{
+    TransferWizard wizard(m_document->paths(), this);
+    wizard.exec();
+    updateLicenseActions();
+}
+
+void MainWindow::showTechnicalSupport()
+{
+    const LicenseStatus status =
+        LicenseFile({m_document->paths().stateDir, m_document->paths().machineIdFile}).status();
+    QMessageBox box(QMessageBox::Information, tr("Technical Support"),
+                    tr("For a serial number, an unlock password or help with Tandem, contact "
+                       "technical support:<br><br>E-mail: <a "
+                       "href=\"mailto:support@tandem.example\">support@tandem.example</a>"),
+                    QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("technicalSupportMessage"));
+    box.setTextFormat(Qt::RichText);
+    box.setTextInteractionFlags(Qt::TextBrowserInteraction);
+    QString details = tr("Please include this computer's Computer ID: %1")
+                          .arg(status.computerId.isEmpty() ? status.problem : status.computerId);
+    if (status.serial)
+        details += QLatin1Char('\n') + tr("Application S/N: %1").arg(status.serialText);
+    box.setInformativeText(details);
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    const LicenseStatus status =
+        LicenseFile({m_document->paths().stateDir, m_document->paths().machineIdFile}).status();
+#ifdef TANDEM_VERSION
+    const QString version = QStringLiteral(TANDEM_VERSION);
+#else
+    const QString version;
+#endif
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("aboutMessage"));
+    box.setWindowTitle(tr("About Tandem"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>Tandem %1</h3><p>Transparent primary/secondary redundancy for Modbus TCP "
+                   "and OPC UA servers.</p><p>License: %2<br>Computer ID: %3</p>")
+                    .arg(version, status.summary().toHtmlEscaped(),
+                         (status.computerId.isEmpty() ? status.problem : status.computerId)
+                             .toHtmlEscaped()));
+    box.exec();
 }
 
 void MainWindow::updateActions()

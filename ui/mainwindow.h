@@ -35,6 +35,11 @@ public:
     void toggleEnabled(); // Edit › Enable/Disable Redundancy
     void showHelp();      // F1: the page of the current tab
     QString helpTopic() const;
+    void purchaseLicense(); // Help › Purchase a License...
+    void unlockLicense();   // Help › Unlock a License...
+    void transferLicense(); // Help › Transfer a License...
+    void showTechnicalSupport();
+    void showAbout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,6 +49,11 @@ private:
     void createMenus();
     void updateTitle();
     void updateActions();
+    // Unlock is offered only while a serial is installed but not unlocked (seed).
+    void updateLicenseActions();
+    void onEngineStatus();
+    // " (Demo Expires 01:23:45)", " (Demo Expired)", " (3 Days Left to Unlock)" or empty.
+    QString licenseTitleSuffix() const;
     void showIssues(const QString &title, const QString &intro, const QString &details);
     void showContextMenu(const QString &pairName, const QPoint &globalPos);
     void checkConfiguration();
@@ -64,6 +74,8 @@ private:
     QAction *m_aliasAction;
     QAction *m_unaliasAction;
     QAction *m_enableAction;
+    QAction *m_unlockAction = nullptr;
+    QString m_engineLicenseState;
 };
 
 } // namespace tandem

@@ -618,11 +618,14 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
     LicenseFile license({paths.stateDir, paths.machineIdFile});
     LicenseTransfer transfer(&license);
     QString report, error;
-    // A transfer a crash interrupted is finished or undone before anything else.
-    if (!transfer.recover(&report, &error))
-        throw CtlError{1, error};
-    if (!report.isEmpty())
-        note(report);
+    // A transfer a crash interrupted is finished or undone before anything else (the
+    // transfer steps do it themselves and report it).
+    if (verb != QLatin1String("transfer")) {
+        if (!transfer.recover(&report, &error))
+            throw CtlError{1, error};
+        if (!report.isEmpty())
+            note(report);
+    }
     const auto tellEngineLicense = [&] {
         if (ControlClient::isEngineRunning(paths.stateDir))
             ControlClient::request(paths.stateDir,
@@ -680,6 +683,10 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
         usageError(tr("%1: --media DIR is required").arg(command));
     bool ok = false;
     QString done;
+    const auto noteRecovery = [&] {
+        if (!transfer.lastReport().isEmpty())
+            note(transfer.lastReport());
+    };
     if (step == QLatin1String("prepare")) {
         ok = transfer.prepare(*media, &error);
         done = tr("media prepared for this computer (%1); take it to the source computer")
@@ -694,6 +701,7 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
     } else {
         usageError(tr("unknown command: %1").arg(command));
     }
+    noteRecovery();
     if (!ok)
         throw CtlError{1, error};
     tellEngineLicense();

@@ -205,17 +205,23 @@ void EngineHost::stop()
         m_mailer->flushBatch();
 }
 
+QJsonObject EngineHost::status() const
+{
+    QJsonObject answer = m_engine->status();
+    if (m_mailer)
+        answer.insert(QStringLiteral("notifications"), m_mailer->status());
+    QJsonObject license = m_gate->toJson();
+    license.insert(QStringLiteral("pending-transfer"), m_transfer.pending());
+    answer.insert(QStringLiteral("license"), license);
+    return answer;
+}
+
 QJsonObject EngineHost::handle(const QJsonObject &request)
 {
     const QString command = request.value(QLatin1String("command")).toString();
     if (command == QLatin1String("status")) {
-        QJsonObject answer = m_engine->status();
+        QJsonObject answer = status();
         answer.insert(QStringLiteral("ok"), true);
-        if (m_mailer)
-            answer.insert(QStringLiteral("notifications"), m_mailer->status());
-        QJsonObject license = m_gate->toJson();
-        license.insert(QStringLiteral("pending-transfer"), m_transfer.pending());
-        answer.insert(QStringLiteral("license"), license);
         return answer;
     }
     if (command == QLatin1String("reload")) {

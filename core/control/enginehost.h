@@ -45,6 +45,8 @@ public:
     EventLog *events() const { return m_events; }
     EventStore *eventStore() const { return m_store; }
     Mailer *mailer() const { return m_mailer; }
+    // What `tandemctl status` shows: pairs, notifications, license.
+    QJsonObject status() const;
     LicenseGate *licenseGate() const { return m_gate; }
     // Tests: the clock demo periods are measured with (before start()).
     void setLicenseClock(const Clock *clock);

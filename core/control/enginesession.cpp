@@ -1,5 +1,6 @@
 #include "enginesession.h"
 
+
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
@@ -107,7 +108,7 @@ QJsonObject EngineSession::pairStatus(const QString &pair) const
 
 void EngineSession::refreshLocal()
 {
-    const QJsonObject status = m_host->engine()->status();
+    const QJsonObject status = m_host->status();
     if (status == m_status)
         return;
     m_status = status;

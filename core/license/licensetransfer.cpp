@@ -199,6 +199,9 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
     QString report;
     if (!recover(&report, error))
         return false;
+    // A transfer a crash interrupted was just finished: that is what was asked for.
+    if (!report.isEmpty() && !QFile::exists(outJournal()) && !QFile::exists(m_license->path()))
+        return true;
     if (QFile::exists(outJournal())) {
         *error = pending();
         return false;
@@ -310,7 +313,9 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
 bool LicenseTransfer::recover(QString *report, QString *error)
 {
     report->clear();
-    return recoverOut(report, error) && recoverIn(report, error);
+    const bool ok = recoverOut(report, error) && recoverIn(report, error);
+    m_lastReport = *report;
+    return ok;
 }
 
 bool LicenseTransfer::recoverOut(QString *report, QString *error)
@@ -396,6 +401,9 @@ bool LicenseTransfer::in(const QString &mediaDir, QString *error)
     QString report;
     if (!recover(&report, error))
         return false;
+    // An installation a crash interrupted was just finished.
+    if (!report.isEmpty() && !QFile::exists(inJournal()) && QFile::exists(m_license->path()))
+        return true;
     const LicenseStatus status = m_license->status();
     if (status.serial) {
         *error = tr("this computer holds a license already (serial no. %1); it would be lost")
@@ -476,8 +484,8 @@ bool LicenseTransfer::in(const QString &mediaDir, QString *error)
                    error))
         return false;
     DurableFile::checkpoint("in:journaled");
-    QString report2;
-    return recoverIn(&report2, error);
+    QString installed;
+    return recoverIn(&installed, error);
 }
 
 bool LicenseTransfer::recoverIn(QString *report, QString *error)
@@ -516,8 +524,8 @@ QString LicenseTransfer::pending() const
     if (!journal)
         return error;
     return tr("The transfer of the license to the media at %1 is unfinished: insert the media "
-              "and run Transfer again to finish it, or cancel the transfer to keep the license on "
-              "this computer (tandemctl license transfer out --abort).")
+              "and transfer again to finish it, or cancel the transfer to keep the license on "
+              "this computer.")
         .arg(journal->value(QLatin1String("media")).toString());
 }
 

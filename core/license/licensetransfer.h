@@ -43,6 +43,8 @@ public:
     bool recover(QString *report, QString *error);
     // An unfinished transfer and what the operator can do about it; empty when none.
     QString pending() const;
+    // What the last operation's recovery did (e.g. "... was finished"); empty if nothing.
+    QString lastReport() const { return m_lastReport; }
 
     enum class MediaState
     {
@@ -67,6 +69,7 @@ private:
     QString targetKeys() const;
 
     LicenseFile *m_license;
+    QString m_lastReport;
 };
 
 } // namespace tandem

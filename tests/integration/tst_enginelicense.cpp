@@ -159,8 +159,8 @@ void TestEngineLicense::licenseServesThePairsItAllows()
     LicenseFile license({paths().stateDir, paths().machineIdFile});
     QString error;
     QVERIFY(license.enterSerial(serial(1), &error));
+    QStringList texts; // outlives the host, which posts "engine stopped" as it goes
     EngineHost host(paths());
-    QStringList texts;
     connect(host.events(), &EventLog::eventPosted, this, [&](const Event &e) {
         m_events << e.id;
         texts << e.text;

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "locallicense.h"
+#include "mediasteppage.h"
+
+#include <QWizard>
+
+namespace tandem {
+
+// Help › Transfer a License... (seed: License Transfer, steps 1-5). The same wizard runs
+// on both computers: the target prepares the media (Step 2) and installs the license from
+// it (Step 4), the source moves its license onto the media (Step 3). Each computer skips
+// the steps the other one does.
+class TransferWizard final : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum Page
+    {
+        Agreement,
+        Prepare,
+        TransferOut,
+        TransferIn,
+        Completion,
+    };
+
+    explicit TransferWizard(const TandemPaths &paths, QWidget *parent = nullptr);
+
+    LocalLicense *license() { return &m_license; }
+    const TransferProgress &progress() const { return m_progress; }
+
+private:
+    LocalLicense m_license;
+    TransferProgress m_progress;
+};
+
+} // namespace tandem
