@@ -59,7 +59,11 @@ void Mailer::joinWorker()
 
 bool Mailer::open(QString *notice, QString *error)
 {
-    return m_outbox->open(notice, error);
+    if (!m_outbox->open(notice, error))
+        return false;
+    // A (re)start is a good moment to try again: whatever waits goes now, oldest first.
+    m_outbox->makeAllDue(m_now());
+    return true;
 }
 
 void Mailer::setSettings(const NotificationSettings &settings)
@@ -166,11 +170,9 @@ void Mailer::dropExpired()
     }
 }
 
-void Mailer::processOutbox()
+bool Mailer::saveUnsaved()
 {
-    if (m_worker.joinable())
-        return; // finished() comes back here
-    // What could not be written before is written first, in order.
+    // On disk at once, also while a dialogue runs: a crash must not take a mail with it.
     while (!m_unsaved.isEmpty()) {
         QString error;
         if (!m_outbox->add(&m_unsaved.first(), &error)) {
@@ -179,11 +181,20 @@ void Mailer::processOutbox()
                                {m_outbox->filePath(), error});
             m_outboxFailing = true;
             m_retry.start(1000);
-            return;
+            return false;
         }
         m_outboxFailing = false;
         m_unsaved.removeFirst();
     }
+    return true;
+}
+
+void Mailer::processOutbox()
+{
+    if (!saveUnsaved())
+        return; // retried in a second, in order
+    if (m_worker.joinable())
+        return; // finished() comes back here
     dropExpired();
     if (m_passwordPending && !m_settings.user.isEmpty()) {
         qCDebug(lcMail) << "waiting for the SMTP password from the keychain";

@@ -110,7 +110,7 @@ Q_SIGNALS:
 
 private:
     void composeBatch();
-    bool store(OutboxMail mail);
+    bool saveUnsaved();
     void dropExpired();
     void finished(qint64 mailId, Server first, const DeliveryReport &report);
     void scheduleNext();
