@@ -95,17 +95,6 @@ class Peer:
         return AuthResult(success=True, auth_data=auth_data)
 
 
-def decoded_text(raw):
-    """The text body as Python's email package decodes it (transfer encoding and charset
-    undone, line ends as LF), so tests need no MIME decoder of their own."""
-    try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        return body.get_content().replace("\r\n", "\n") if body is not None else None
-    except Exception as error:  # a test peer reports, it does not crash
-        return "<undecodable: %s>" % error
-
-
 class HangingSMTP(SMTP):
     """aiosmtpd's SMTP session, able to go silent at a chosen point."""
 
@@ -166,17 +155,6 @@ async def read_commands(peer, quit_event):
     # EOF: the test closed stdin; keep serving until SIGTERM.
 
 
-def decoded_text(raw):
-    """The text body as Python's email package decodes it (transfer encoding and charset
-    undone, line ends as LF), so tests need no MIME decoder of their own."""
-    try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        return body.get_content().replace("\r\n", "\n") if body is not None else None
-    except Exception as error:  # a test peer reports, it does not crash
-        return "<undecodable: %s>" % error
-
-
 class PipeOutput(asyncio.Protocol):
     """stdout written through the loop, so a test that reads late never blocks the server."""
 
@@ -185,17 +163,6 @@ class PipeOutput(asyncio.Protocol):
 
     def connection_lost(self, exc):
         self.closed.set_result(None)
-
-
-def decoded_text(raw):
-    """The text body as Python's email package decodes it (transfer encoding and charset
-    undone, line ends as LF), so tests need no MIME decoder of their own."""
-    try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        return body.get_content().replace("\r\n", "\n") if body is not None else None
-    except Exception as error:  # a test peer reports, it does not crash
-        return "<undecodable: %s>" % error
 
 
 class FileOutput:
