@@ -1,0 +1,337 @@
+#!/usr/bin/env node
+// OPC UA server that Tandem's integration tests connect to.
+//
+// An independent implementation (node-opcua 2.x, see package.json) on 127.0.0.1,
+// SecurityPolicy None with MessageSecurityMode None only, anonymous and user-name
+// identity. It prints "READY PORT" once it listens, and nothing else on stdout;
+// node-opcua's own log lines go to stderr.
+//
+// Address space: namespace 1 is "urn:tandem:test", with the folder ns=1;s=Plant (under
+// Objects) holding
+//   Counter  Int32, counts up every 100 ms from --offset   Offset  Int32, the offset
+//   Value    Double, writable, 0                          Array   Double[3], 1.5 2.5 3.5
+//   Flag     Boolean, writable, false
+// so a test can tell which of two servers answered. Server_ServiceLevel is 255 until
+// "service-level" changes it.
+//
+// Control lines on stdin, each answered by "ok" (or "error ..."):
+//   set Value|Flag|Counter VALUE   service-level N (Server_ServiceLevel i=2267, 0..255)
+//   shutdown MS     server.shutdown(MS): State (i=2259) becomes Shutdown and
+//                   SecondsTillShutdown (i=2992) counts down; the process exits after MS
+//   stop-counter    start-counter    quit
+// When stdin closes the server keeps serving until SIGTERM.
+//
+// Options: --port N (0 picks a free one), --offset N, --path /RESOURCE (the endpoint
+// URL's path, default none), --user USER:PASSWORD (accept this user name identity
+// besides anonymous; the password encrypted with the server's certificate as node-opcua
+// offers it, or in clear text under the policy "username_plain"), --pki DIR (node-opcua's certificate stores and the server's
+// self-signed certificate; reuse one DIR to skip generating a key at every start).
+"use strict";
+
+// node-opcua logs with console.log: keep stdout for READY and the control answers.
+console.log = console.info = console.warn = console.debug = console.error;
+
+const fs = require("node:fs");
+const net = require("node:net");
+const os = require("node:os");
+const path = require("node:path");
+const readline = require("node:readline");
+
+const {
+    OPCUAServer,
+    OPCUACertificateManager,
+    DataType,
+    MessageSecurityMode,
+    SecurityPolicy,
+    UserTokenPolicy,
+    UserTokenType,
+    Variant,
+    VariantArrayType
+} = require("node-opcua");
+
+const NamespaceUri = "urn:tandem:test";
+const Host = "127.0.0.1";
+const CounterPeriodMs = 100;
+const ServiceLevelNodeId = "i=2267";
+
+function fail(message) {
+    process.stderr.write(`opcua peer: ${message}\n`);
+    process.exit(2);
+}
+
+function parseArgs(argv) {
+    const args = { port: 0, offset: 0, path: "", user: null, pki: null };
+    for (let i = 0; i < argv.length; ++i) {
+        const name = argv[i];
+        const value = argv[i + 1];
+        if (value === undefined) {
+            fail(`${name} needs a value`);
+        }
+        ++i;
+        switch (name) {
+            case "--port":
+                args.port = Number(value);
+                if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+                    fail(`bad port ${value}`);
+                }
+                break;
+            case "--offset":
+                args.offset = Number(value);
+                if (!Number.isInteger(args.offset)) {
+                    fail(`bad offset ${value}`);
+                }
+                break;
+            case "--path":
+                if (value !== "" && !value.startsWith("/")) {
+                    fail("--path must start with /");
+                }
+                args.path = value;
+                break;
+            case "--user": {
+                const colon = value.indexOf(":");
+                if (colon <= 0) {
+                    fail("--user takes USER:PASSWORD");
+                }
+                args.user = { name: value.slice(0, colon), password: value.slice(colon + 1) };
+                break;
+            }
+            case "--pki":
+                args.pki = path.resolve(value);
+                break;
+            default:
+                fail(`unknown option ${name}`);
+        }
+    }
+    if (!args.pki) {
+        // Never node-opcua's default under $HOME.
+        args.pki = path.join(os.tmpdir(), `tandem-opcua-peer-${process.getuid()}`);
+    }
+    return args;
+}
+
+// A free loopback port. node-opcua can listen on port 0 itself, but it writes the
+// endpoint URLs before it listens, so GetEndpoints would answer with port 0.
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once("error", reject);
+        probe.listen({ port: 0, host: Host, exclusive: true }, () => {
+            const { port } = probe.address();
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+function makeServer(args, port) {
+    fs.mkdirSync(args.pki, { recursive: true });
+    const options = {
+        port,
+        host: Host,
+        hostname: Host,
+        resourcePath: args.path,
+        securityPolicies: [SecurityPolicy.None],
+        securityModes: [MessageSecurityMode.None],
+        allowAnonymous: true,
+        serverInfo: {
+            applicationUri: NamespaceUri,
+            productUri: "urn:tandem:test:peer",
+            applicationName: { text: "Tandem test peer", locale: "en" }
+        },
+        buildInfo: { productName: "Tandem OPC UA test peer", manufacturerName: "Tandem tests" },
+        serverCertificateManager: new OPCUACertificateManager({
+            rootFolder: path.join(args.pki, "PKI"),
+            automaticallyAcceptUnknownCertificate: true
+        }),
+        userCertificateManager: new OPCUACertificateManager({
+            rootFolder: path.join(args.pki, "UserPKI"),
+            automaticallyAcceptUnknownCertificate: true
+        })
+    };
+    if (args.user) {
+        options.userManager = {
+            isValidUser: (userName, password) =>
+                userName === args.user.name && password === args.user.password
+        };
+    }
+    return new OPCUAServer(options);
+}
+
+// node-opcua offers user names on a None endpoint only with the password encrypted
+// with the server's certificate; a client without RSA may send it in clear text under
+// this policy instead (OPC UA Part 4, 7.41: securityPolicyUri null = the channel's).
+function offerPlainPassword(server) {
+    for (const endpoint of server.endpoints) {
+        for (const description of endpoint.endpointDescriptions()) {
+            description.userIdentityTokens.push(
+                new UserTokenPolicy({
+                    policyId: "username_plain",
+                    tokenType: UserTokenType.UserName,
+                    securityPolicyUri: null
+                })
+            );
+        }
+    }
+}
+
+function buildAddressSpace(server, args, state) {
+    const addressSpace = server.engine.addressSpace;
+    const namespace = addressSpace.getOwnNamespace();
+    if (namespace.namespaceUri !== NamespaceUri || namespace.index !== 1) {
+        fail(`own namespace is ${namespace.index} ${namespace.namespaceUri}`);
+    }
+    const plant = namespace.addFolder(addressSpace.rootFolder.objects, {
+        nodeId: "s=Plant",
+        browseName: "Plant"
+    });
+    const add = (name, dataType, value, { writable = false, array = false } = {}) =>
+        namespace.addVariable({
+            componentOf: plant,
+            nodeId: `s=${name}`,
+            browseName: name,
+            dataType,
+            valueRank: array ? 1 : -1,
+            arrayDimensions: array ? [value.length] : null,
+            accessLevel: writable ? "CurrentRead | CurrentWrite" : "CurrentRead",
+            userAccessLevel: writable ? "CurrentRead | CurrentWrite" : "CurrentRead",
+            minimumSamplingInterval: 0,
+            value: new Variant({
+                dataType: DataType[dataType],
+                arrayType: array ? VariantArrayType.Array : VariantArrayType.Scalar,
+                value
+            })
+        });
+    state.counter = add("Counter", "Int32", args.offset | 0);
+    add("Offset", "Int32", args.offset | 0);
+    state.value = add("Value", "Double", 0, { writable: true });
+    add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
+    state.flag = add("Flag", "Boolean", false, { writable: true });
+
+    // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
+    // instead, so "service-level" changes it and subscribers are told at once.
+    state.serviceLevel = addressSpace.findNode(ServiceLevelNodeId);
+    state.serviceLevel.bindVariable({}, true);
+    state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: 255 });
+}
+
+function setCounter(state, value) {
+    state.count = value | 0; // Int32 wraps
+    state.counter.setValueFromSource({ dataType: DataType.Int32, value: state.count });
+}
+
+function handleCommand(words, server, state) {
+    const [cmd, ...args] = words;
+    const number = (text) => (/^[-+]?\d+$/.test(text) ? Number(text) : NaN);
+    if (cmd === "set" && args.length === 2) {
+        const [name, text] = args;
+        if (name === "Value") {
+            const value = Number(text);
+            if (text.trim() === "" || Number.isNaN(value)) {
+                return `error not a number: ${text}`;
+            }
+            state.value.setValueFromSource({ dataType: DataType.Double, value });
+        } else if (name === "Flag") {
+            const value = { 1: true, true: true, 0: false, false: false }[text.toLowerCase()];
+            if (value === undefined) {
+                return `error not a boolean: ${text}`;
+            }
+            state.flag.setValueFromSource({ dataType: DataType.Boolean, value });
+        } else if (name === "Counter") {
+            const value = number(text);
+            if (Number.isNaN(value)) {
+                return `error not an integer: ${text}`;
+            }
+            setCounter(state, value);
+        } else {
+            return `error no such variable: ${name}`;
+        }
+    } else if (cmd === "service-level" && args.length === 1) {
+        const level = number(args[0]);
+        if (!(level >= 0 && level <= 255)) {
+            return `error service level 0..255: ${args[0]}`;
+        }
+        state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: level });
+    } else if (cmd === "shutdown" && args.length === 1) {
+        const ms = number(args[0]);
+        if (!(ms >= 0)) {
+            return `error not a delay in ms: ${args[0]}`;
+        }
+        if (state.shuttingDown) {
+            return "error already shutting down";
+        }
+        state.shuttingDown = true;
+        server.shutdown(ms, (err) => {
+            if (err) {
+                process.stderr.write(`opcua peer: shutdown failed: ${err.message}\n`);
+            }
+            process.exit(err ? 1 : 0);
+        });
+    } else if (cmd === "stop-counter" && args.length === 0) {
+        state.counting = false;
+    } else if (cmd === "start-counter" && args.length === 0) {
+        state.counting = true;
+    } else if (cmd === "quit" && args.length === 0) {
+        state.quit = true;
+    } else {
+        return `error unknown command: ${words.join(" ")}`;
+    }
+    return "ok";
+}
+
+async function startServer(args, state) {
+    // With port 0 another process may take the probed port before we listen: retry.
+    for (let attempt = 1; ; ++attempt) {
+        const port = args.port || (await freePort());
+        const server = makeServer(args, port);
+        await server.initialize();
+        buildAddressSpace(server, args, state);
+        if (args.user) {
+            offerPlainPassword(server);
+        }
+        try {
+            await server.start();
+            return { server, port };
+        } catch (err) {
+            const inUse = /EADDRINUSE|in use/i.test(`${err.message} ${err.code || ""}`);
+            if (args.port || !inUse || attempt >= 5) {
+                throw err;
+            }
+        }
+    }
+}
+
+async function main() {
+    const args = parseArgs(process.argv.slice(2));
+    const state = { count: args.offset | 0, counting: true, shuttingDown: false, quit: false };
+
+    let server;
+    let port;
+    try {
+        ({ server, port } = await startServer(args, state));
+    } catch (err) {
+        fail(`cannot start on ${Host}:${args.port}: ${err.message}`);
+    }
+    setInterval(() => {
+        if (state.counting) {
+            setCounter(state, state.count + 1);
+        }
+    }, CounterPeriodMs);
+
+    // Pipes are synchronous on Linux, so every line is out before we go on or exit.
+    process.stdout.write(`READY ${port}\n`);
+
+    const lines = readline.createInterface({ input: process.stdin, terminal: false });
+    lines.on("line", (line) => {
+        const words = line.trim().split(/\s+/).filter((w) => w.length > 0);
+        if (words.length === 0) {
+            return;
+        }
+        process.stdout.write(`${handleCommand(words, server, state)}\n`);
+        if (state.quit) {
+            process.exit(0);
+        }
+    });
+    // EOF: the test closed stdin; keep serving until SIGTERM.
+}
+
+process.on("SIGTERM", () => process.exit(0));
+main().catch((err) => fail(err.stack || err.message));

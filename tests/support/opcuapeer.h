@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+#include <QString>
+
+namespace tandem::test {
+
+// A real OPC UA server (tests/integration/peers/opcua/server.js, node-opcua) on a free
+// loopback port, for tests that need an independent peer to connect to and fail over
+// between. SecurityPolicy None only; anonymous, plus one user name identity on request.
+// Namespace 1 is "urn:tandem:test": ns=1;s=Counter counts up every 100 ms from the
+// offset, ns=1;s=Offset holds the offset (so a test can tell which peer answered),
+// ns=1;s=Value (Double) and ns=1;s=Flag (Boolean) are writable, ns=1;s=Array is
+// Double[3]; all of them sit in the folder ns=1;s=Plant under Objects.
+// Server_ServiceLevel (i=2267) is 255 until "service-level" changes it. A user name's
+// password may come encrypted with the peer's certificate (node-opcua's own policies)
+// or in clear text under the policy "username_plain", as a None-only client sends it.
+// The destructor kills the process, so a failing test never leaves a peer behind.
+class OpcUaPeer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int StartTimeoutMs = 30000; // node-opcua loads in ~2 s on an idle machine
+    static constexpr int CommandTimeoutMs = 5000;
+
+    struct Options
+    {
+        quint16 offset = 0;
+        QString user{}; // non-empty: also accept this user name identity
+        QString password{};
+        QString path{}; // the endpoint URL's path, "/tandem"; empty: none
+    };
+
+    explicit OpcUaPeer(QObject *parent = nullptr);
+    ~OpcUaPeer() override;
+
+    // Starts the server and waits until it listens. On failure the peer's log is
+    // forwarded with qWarning.
+    // port 0 picks a free one; a given port brings a server back where it was.
+    bool start(const Options &options, quint16 port = 0);
+    bool start(); // default options: offset 0, anonymous only, no path
+    quint16 port() const { return m_port; }
+    const Options &options() const { return m_options; }
+    QString url() const;     // "opc.tcp://127.0.0.1:PORT/path"
+    QString address() const; // "127.0.0.1:PORT"
+    qint64 processId() const { return m_process.processId(); }
+
+    // Sends one control line and waits for its "ok": "set Value|Flag|Counter VALUE",
+    // "service-level N", "shutdown MS" (the peer announces it, then exits after MS),
+    // "stop-counter", "start-counter" (see server.js).
+    bool command(const QString &line, int timeoutMs = CommandTimeoutMs);
+    // Closes the peer's stdin; it keeps serving (tests must not depend on the pipe).
+    void closeInput();
+    // Waits until the process has ended, e.g. after "shutdown MS".
+    bool waitForExit(int timeoutMs = StartTimeoutMs);
+
+    void kill();   // SIGKILL: a crashed server; the kernel closes its connections
+    void hang();   // SIGSTOP: a hung server, connections stay open but nothing answers
+    void resume(); // SIGCONT
+    void stop();   // orderly "quit" (SIGTERM once input is closed), else killed
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    bool isHung() const { return m_hung; }
+
+    // node, and the folder with server.js, client.js and their node_modules.
+    static QString nodeExecutable();
+    static QString scriptDir();
+    // node-opcua's certificate stores, one folder for every peer and client of this test
+    // process, removed when it ends: the first start makes the keys, later ones reuse
+    // them, and nothing is written under $HOME or into the source tree.
+    static QString pkiDir();
+
+private:
+    bool readLine(QByteArray *line, int timeoutMs);
+    QString log() const; // what the peer wrote on stderr in this run
+    void sendSignal(int signalNumber);
+
+    QProcess m_process;
+    QString m_logFile;
+    quint16 m_port = 0;
+    Options m_options;
+    bool m_hung = false;
+    bool m_inputClosed = false;
+};
+
+} // namespace tandem::test
