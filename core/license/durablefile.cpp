@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 #include <cerrno>
 #include <csignal>
@@ -131,6 +132,25 @@ bool read(const QString &path, QByteArray *bytes, QString *error)
         return false;
     }
     return true;
+}
+
+std::optional<QJsonObject> readObject(const QString &path, QString *error)
+{
+    QByteArray bytes;
+    if (!read(path, &bytes, error))
+        return std::nullopt;
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
+    if (!doc.isObject()) {
+        *error = tr("%1 is damaged: %2").arg(path, parse.errorString());
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool writeObject(const QString &path, const QJsonObject &object, QString *error)
+{
+    return write(path, QJsonDocument(object).toJson(QJsonDocument::Indented), error);
 }
 
 void checkpoint(const char *point)

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace tandem::DurableFile {
 
@@ -15,6 +18,9 @@ bool rename(const QString &from, const QString &to, QString *error);
 // Overwrites a file with zeros before removing it (a license must not linger on media).
 bool wipe(const QString &path, QString *error);
 bool read(const QString &path, QByteArray *bytes, QString *error);
+// A JSON object file: read (a damaged one is an error naming it) and written durably.
+std::optional<QJsonObject> readObject(const QString &path, QString *error);
+bool writeObject(const QString &path, const QJsonObject &object, QString *error);
 
 // Test hook: when TANDEM_TEST_CRASH_AT names `point`, the process kills itself here
 // (SIGKILL, as a crash or power cut would); TANDEM_TEST_PULL_MEDIA_AT=`point` removes

@@ -110,22 +110,13 @@ std::optional<QJsonObject> LicenseFile::record(QString *error) const
 {
     if (!QFile::exists(path()))
         return QJsonObject();
-    QByteArray bytes;
-    if (!DurableFile::read(path(), &bytes, error))
-        return std::nullopt;
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
-    if (!doc.isObject()) {
-        *error = tr("%1 is damaged: %2").arg(path(), parse.errorString());
-        return std::nullopt;
-    }
-    return doc.object();
+    return DurableFile::readObject(path(), error);
 }
 
 bool LicenseFile::writeRecord(const QJsonObject &record, QString *error)
 {
     QDir().mkpath(m_options.stateDir);
-    return DurableFile::write(path(), QJsonDocument(record).toJson(QJsonDocument::Indented), error);
+    return DurableFile::writeObject(path(), record, error);
 }
 
 bool LicenseFile::removeRecord(QString *error)

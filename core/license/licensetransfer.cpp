@@ -21,21 +21,12 @@ const QString PendingFile = QStringLiteral("license.sealed.pending");
 
 std::optional<QJsonObject> readJson(const QString &path, QString *error)
 {
-    QByteArray bytes;
-    if (!DurableFile::read(path, &bytes, error))
-        return std::nullopt;
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
-    if (!doc.isObject()) {
-        *error = LicenseTransfer::tr("%1 is damaged: %2").arg(path, parse.errorString());
-        return std::nullopt;
-    }
-    return doc.object();
+    return DurableFile::readObject(path, error);
 }
 
 bool writeJson(const QString &path, const QJsonObject &object, QString *error)
 {
-    return DurableFile::write(path, QJsonDocument(object).toJson(QJsonDocument::Indented), error);
+    return DurableFile::writeObject(path, object, error);
 }
 
 QByteArray sha256(const QByteArray &bytes)

@@ -134,14 +134,23 @@ void Mailer::flushBatch()
     processOutbox();
 }
 
-void Mailer::composeBatch()
+namespace {
+// The seed's message: From, To, Subject, Header text, (the lines), Footer text.
+MailDraft draftFor(const NotificationSettings &settings)
 {
     MailDraft draft;
-    draft.from = m_settings.from;
-    draft.to = m_settings.to;
-    draft.subject = m_settings.subject;
-    draft.header = m_settings.header;
-    draft.footer = m_settings.footer;
+    draft.from = settings.from;
+    draft.to = settings.to;
+    draft.subject = settings.subject;
+    draft.header = settings.header;
+    draft.footer = settings.footer;
+    return draft;
+}
+} // namespace
+
+void Mailer::composeBatch()
+{
+    MailDraft draft = draftFor(m_settings);
     for (const Event &e : std::as_const(m_batch))
         draft.lines << e.toLine();
     m_batch.clear();
@@ -339,12 +348,7 @@ DeliveryReport Mailer::deliver(const QList<SmtpServer> &servers, const QString &
 
 QByteArray Mailer::testMessage(const NotificationSettings &settings)
 {
-    MailDraft draft;
-    draft.from = settings.from;
-    draft.to = settings.to;
-    draft.subject = settings.subject;
-    draft.header = settings.header;
-    draft.footer = settings.footer;
+    MailDraft draft = draftFor(settings);
     draft.lines << tr("This is a test notification from Tandem on %1.")
                        .arg(QSysInfo::machineHostName());
     const QDateTime now = QDateTime::currentDateTime();
