@@ -70,15 +70,24 @@ int main(int argc, char *argv[])
         "         [--number N] [--issued YYYY-MM-DD]  prints a serial number\n"
         "  unlock --key FILE --serial S --computer-id ID  prints the unlock password"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keygen, serial or unlock"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder."), QStringLiteral("DIR"));
-    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("vendor.key"), QStringLiteral("FILE"));
-    const QCommandLineOption pairsOption(QStringLiteral("pairs"), QStringLiteral("Pairs allowed."), QStringLiteral("N"));
-    const QCommandLineOption editionOption(QStringLiteral("edition"), QStringLiteral("Edition."), QStringLiteral("E"), QStringLiteral("standard"));
-    const QCommandLineOption numberOption(QStringLiteral("number"), QStringLiteral("Serial number."), QStringLiteral("N"));
-    const QCommandLineOption issuedOption(QStringLiteral("issued"), QStringLiteral("Issue date."), QStringLiteral("DATE"));
-    const QCommandLineOption serialOption(QStringLiteral("serial"), QStringLiteral("Serial."), QStringLiteral("S"));
-    const QCommandLineOption computerOption(QStringLiteral("computer-id"), QStringLiteral("Computer ID."), QStringLiteral("ID"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("keygen, serial or unlock"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption keyOption(QStringLiteral("key"), QStringLiteral("vendor.key"),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption pairsOption(QStringLiteral("pairs"), QStringLiteral("Pairs allowed."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption editionOption(QStringLiteral("edition"), QStringLiteral("Edition."),
+                                           QStringLiteral("E"), QStringLiteral("standard"));
+    const QCommandLineOption numberOption(QStringLiteral("number"),
+                                          QStringLiteral("Serial number."), QStringLiteral("N"));
+    const QCommandLineOption issuedOption(QStringLiteral("issued"), QStringLiteral("Issue date."),
+                                          QStringLiteral("DATE"));
+    const QCommandLineOption serialOption(QStringLiteral("serial"), QStringLiteral("Serial."),
+                                          QStringLiteral("S"));
+    const QCommandLineOption computerOption(QStringLiteral("computer-id"),
+                                            QStringLiteral("Computer ID."), QStringLiteral("ID"));
     parser.addOptions({outOption, keyOption, pairsOption, editionOption, numberOption, issuedOption,
                        serialOption, computerOption});
     parser.process(app);
@@ -119,7 +128,9 @@ int main(int argc, char *argv[])
         const std::optional<Serial::Edition> edition =
             Serial::editionFromName(parser.value(editionOption));
         if (!edition)
-            return fail(QStringLiteral("serial: --edition must be standard, professional or enterprise"), 2);
+            return fail(
+                QStringLiteral("serial: --edition must be standard, professional or enterprise"),
+                2);
         serial.edition = *edition;
         serial.issued = parser.isSet(issuedOption)
                             ? QDate::fromString(parser.value(issuedOption), Qt::ISODate)

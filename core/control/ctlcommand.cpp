@@ -545,17 +545,17 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
         if (line.isEmpty())
             throw CtlError{1, tr("--password-stdin: standard input held no password; nothing "
                                  "was changed")};
-        const PasswordStore::Result stored = PasswordStore::writeBlocking(
-            PasswordStore::smtpKey(n.user), QString::fromUtf8(line));
+        const PasswordStore::Result stored =
+            PasswordStore::writeBlocking(PasswordStore::smtpKey(n.user), QString::fromUtf8(line));
         if (!stored.ok)
-            throw CtlError{1, tr("the SMTP password was not stored: %1; nothing was changed")
-                                  .arg(stored.error)};
+            throw CtlError{
+                1,
+                tr("the SMTP password was not stored: %1; nothing was changed").arg(stored.error)};
     }
     save();
     m_out << tr("notification settings saved") << Qt::endl;
     if (setPassword)
-        m_out << tr("SMTP password for '%1' stored in the system keychain").arg(n.user)
-              << Qt::endl;
+        m_out << tr("SMTP password for '%1' stored in the system keychain").arg(n.user) << Qt::endl;
     return 0;
 }
 
@@ -569,11 +569,10 @@ int Session::notifyTest(Arguments &args)
         throw CtlError{1, tr("no primary SMTP server is set (notify set --primary-smtp URL)")};
     QString password;
     if (!n.user.isEmpty()) {
-        const PasswordStore::Result r =
-            PasswordStore::readBlocking(PasswordStore::smtpKey(n.user));
+        const PasswordStore::Result r = PasswordStore::readBlocking(PasswordStore::smtpKey(n.user));
         if (!r.ok)
-            throw CtlError{1, tr("the SMTP password of '%1' cannot be read: %2")
-                                  .arg(n.user, r.error)};
+            throw CtlError{1,
+                           tr("the SMTP password of '%1' cannot be read: %2").arg(n.user, r.error)};
         password = r.password;
     }
     QList<SmtpServer> servers = Mailer::servers(n, password);
@@ -596,8 +595,7 @@ int Session::notifyTest(Arguments &args)
     if (n.from.isEmpty() || n.to.isEmpty())
         throw CtlError{1, tr("a test mail needs a sender and at least one recipient "
                              "(notify set --from ADDR --to ADDR)")};
-    const DeliveryReport report =
-        Mailer::deliver(servers, n.from, n.to, Mailer::testMessage(n));
+    const DeliveryReport report = Mailer::deliver(servers, n.from, n.to, Mailer::testMessage(n));
     for (const DeliveryReport::Try &t : report.tries) {
         if (t.result.ok)
             m_out << tr("%1: test mail accepted for %2").arg(t.url, n.to.join(QLatin1String(", ")))
@@ -779,9 +777,8 @@ int Session::statusCommand(Arguments &args)
         m_out << tr("e-mail outbox: %1 waiting; next through the %2 SMTP server%3")
                      .arg(mail[QLatin1String("outbox")].toInt())
                      .arg(mail[QLatin1String("preferred")].toString(),
-                          mail[QLatin1String("failing")].toBool()
-                              ? tr(" (both failed last time)")
-                              : QString())
+                          mail[QLatin1String("failing")].toBool() ? tr(" (both failed last time)")
+                                                                  : QString())
               << Qt::endl;
     return 0;
 }
@@ -867,7 +864,8 @@ QString CtlCommand::usage()
         "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
         "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events "
         "all|ID,...]\n"
-        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] [--password-stdin]\n"
+        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] "
+        "[--password-stdin]\n"
         "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
         "  notify test [--connection primary|secondary]    notify retry  (the outbox, now)\n"
         "  diagnostics set [--preserve yes|no] [--max-events N]\n"

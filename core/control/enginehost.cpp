@@ -142,7 +142,8 @@ void EngineHost::openMailer(ConfigIssues *warnings)
     m_mailer = mailer;
     connect(m_events, &EventLog::eventPosted, m_mailer, &Mailer::post);
     if (!notice.isEmpty())
-        m_events->post(QStringLiteral("outbox-error"), {}, {m_mailer->outbox()->filePath(), notice});
+        m_events->post(QStringLiteral("outbox-error"), {},
+                       {m_mailer->outbox()->filePath(), notice});
 }
 
 void EngineHost::applyNotifications(const NotificationSettings &settings)
@@ -247,7 +248,8 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
             return {{QStringLiteral("ok"), false},
                     {QStringLiteral("error"), tr("the engine has no e-mail outbox")}};
         m_mailer->retryNow();
-        return {{QStringLiteral("ok"), true}, {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
+        return {{QStringLiteral("ok"), true},
+                {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
     }
     if (command == QLatin1String("make-active")) {
         const QString pair = request.value(QLatin1String("pair")).toString();

@@ -1,6 +1,5 @@
 #include "enginesession.h"
 
-
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"

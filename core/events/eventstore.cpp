@@ -30,13 +30,11 @@ EventStore::~EventStore()
 bool EventStore::open(QString *notice, QString *error)
 {
     static const char *const schema[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=NORMAL",
+        "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
         "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, "
         "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)",
-        nullptr};
+        "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)", nullptr};
     QString aside, why;
     const bool ok = m_file.open(SchemaVersion, QStringLiteral("events"), schema, &aside, &why);
     if (!aside.isEmpty())

@@ -31,7 +31,8 @@ bool syncFolder(const QString &path, QString *error)
     const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY);
     if (fd < 0 || ::fsync(fd) != 0) {
-        *error = tr("cannot sync the folder %1: %2").arg(QString::fromLocal8Bit(folder), systemError());
+        *error =
+            tr("cannot sync the folder %1: %2").arg(QString::fromLocal8Bit(folder), systemError());
         if (fd >= 0)
             ::close(fd);
         return false;
@@ -110,7 +111,8 @@ bool wipe(const QString &path, QString *error)
     }
     const off_t size = ::lseek(fd, 0, SEEK_END);
     ::lseek(fd, 0, SEEK_SET);
-    const bool zeroed = size <= 0 || (writeAll(fd, QByteArray(qsizetype(size), '\0')) && ::fsync(fd) == 0);
+    const bool zeroed =
+        size <= 0 || (writeAll(fd, QByteArray(qsizetype(size), '\0')) && ::fsync(fd) == 0);
     ::close(fd);
     if (!zeroed) {
         *error = tr("cannot wipe %1: %2").arg(path, systemError());

@@ -205,7 +205,8 @@ std::optional<Serial::Edition> Serial::editionFromName(const QString &name)
 std::optional<QString> ComputerId::forMachine(const QString &machineIdFile, QString *error)
 {
     initSodium();
-    const QString path = machineIdFile.isEmpty() ? QStringLiteral("/etc/machine-id") : machineIdFile;
+    const QString path =
+        machineIdFile.isEmpty() ? QStringLiteral("/etc/machine-id") : machineIdFile;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QCoreApplication::translate("ComputerId", "cannot read %1: %2")
@@ -214,7 +215,8 @@ std::optional<QString> ComputerId::forMachine(const QString &machineIdFile, QStr
     }
     const QByteArray id = file.readAll().trimmed();
     if (id.size() < 16) {
-        *error = QCoreApplication::translate("ComputerId", "%1 does not hold a machine id").arg(path);
+        *error =
+            QCoreApplication::translate("ComputerId", "%1 does not hold a machine id").arg(path);
         return std::nullopt;
     }
     static const QByteArray key = "tandem computer id v1, 32 bytes";
@@ -222,7 +224,8 @@ std::optional<QString> ComputerId::forMachine(const QString &machineIdFile, QStr
     crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char *>(id.constData()),
                        quint64(id.size()), reinterpret_cast<const unsigned char *>(key.constData()),
                        size_t(key.size()));
-    const QString digits = QString::number(qFromBigEndian<quint64>(hash)).rightJustified(20, QLatin1Char('0'));
+    const QString digits =
+        QString::number(qFromBigEndian<quint64>(hash)).rightJustified(20, QLatin1Char('0'));
     return digits.mid(0, 5) + QLatin1Char('-') + digits.mid(5, 5) + QLatin1Char('-') +
            digits.mid(10, 5) + QLatin1Char('-') + digits.mid(15, 5);
 }
@@ -263,11 +266,12 @@ bool UnlockPassword::verify(const Serial &serial, const QString &computerId,
                               "check for a missing or extra group)");
         return false;
     }
-    if (!id || !verifyDetached(*signature, tagged(UnlockTag, serial.payload() + *id),
-                               vendorPublicKey)) {
+    if (!id ||
+        !verifyDetached(*signature, tagged(UnlockTag, serial.payload() + *id), vendorPublicKey)) {
         *error = QCoreApplication::translate(
-            "UnlockPassword", "the unlock password does not fit this serial number and Computer "
-                              "ID %1: a character is wrong, or it was issued for another computer")
+                     "UnlockPassword",
+                     "the unlock password does not fit this serial number and Computer "
+                     "ID %1: a character is wrong, or it was issued for another computer")
                      .arg(computerId);
         return false;
     }

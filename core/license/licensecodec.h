@@ -45,7 +45,7 @@ public:
     };
 
     Edition edition = Edition::Standard;
-    int pairs = 1;     // 1..65535
+    int pairs = 1; // 1..65535
     QDate issued;
     quint32 number = 0; // the vendor's serial number
 

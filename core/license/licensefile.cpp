@@ -147,7 +147,8 @@ LicenseStatus LicenseFile::status() const
     }
     const QString unlock = r->value(QLatin1String("unlock")).toString();
     if (!unlock.isEmpty() && !s.computerId.isEmpty() &&
-        UnlockPassword::verify(*s.serial, s.computerId, unlock, m_options.vendorPublicKey, &error)) {
+        UnlockPassword::verify(*s.serial, s.computerId, unlock, m_options.vendorPublicKey,
+                               &error)) {
         s.state = LicenseState::Unlocked;
         return s;
     }
@@ -186,11 +187,13 @@ bool LicenseFile::enterSerial(const QString &text, QString *error)
                            .arg(current.serial->number);
         return false;
     }
-    return writeRecord({{QStringLiteral("serial"), GroupedBase32::encode(
-                             GroupedBase32::decode(text, Serial::PayloadBytes + Serial::SignatureBytes)
-                                 .value_or(QByteArray()))},
-                        {QStringLiteral("installed-ms"), nowMs()}},
-                       error);
+    return writeRecord(
+        {{QStringLiteral("serial"),
+          GroupedBase32::encode(
+              GroupedBase32::decode(text, Serial::PayloadBytes + Serial::SignatureBytes)
+                  .value_or(QByteArray()))},
+         {QStringLiteral("installed-ms"), nowMs()}},
+        error);
 }
 
 bool LicenseFile::unlock(const QString &password, QString *error)
@@ -205,7 +208,8 @@ bool LicenseFile::unlock(const QString &password, QString *error)
         *error = s.problem;
         return false;
     }
-    if (!UnlockPassword::verify(*s.serial, s.computerId, password, m_options.vendorPublicKey, error))
+    if (!UnlockPassword::verify(*s.serial, s.computerId, password, m_options.vendorPublicKey,
+                                error))
         return false;
     std::optional<QJsonObject> r = record(error);
     if (!r)

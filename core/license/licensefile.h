@@ -27,8 +27,8 @@ public:
     LicenseState state = LicenseState::Demo;
     std::optional<Serial> serial;
     QString serialText;
-    QString computerId;   // empty when the machine id could not be read
-    QString problem;      // why something is not as it should be (unreadable file, ...)
+    QString computerId; // empty when the machine id could not be read
+    QString problem;    // why something is not as it should be (unreadable file, ...)
     qint64 graceEndsMs = 0;
     int graceDaysLeft = 0;
     QString pendingTransfer; // an unfinished transfer and what to do about it

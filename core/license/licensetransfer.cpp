@@ -156,7 +156,8 @@ bool LicenseTransfer::prepare(const QString &mediaDir, QString *error)
                      .arg(mediaDir, media.computerId);
         return false;
     }
-    QByteArray publicKey(crypto_box_PUBLICKEYBYTES, '\0'), secretKey(crypto_box_SECRETKEYBYTES, '\0');
+    QByteArray publicKey(crypto_box_PUBLICKEYBYTES, '\0'),
+        secretKey(crypto_box_SECRETKEYBYTES, '\0');
     crypto_box_keypair(reinterpret_cast<unsigned char *>(publicKey.data()),
                        reinterpret_cast<unsigned char *>(secretKey.data()));
     QByteArray requestId(16, '\0');
@@ -242,13 +243,13 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
     if (!record)
         return false;
     const QByteArray package =
-        QJsonDocument(QJsonObject{{QStringLiteral("format"), 1},
-                                  {QStringLiteral("request-id"), requestId},
-                                  {QStringLiteral("target-computer-id"), target},
-                                  {QStringLiteral("source-computer-id"), status.computerId},
-                                  {QStringLiteral("serial"), status.serialText},
-                                  {QStringLiteral("was-unlocked"),
-                                   status.state == LicenseState::Unlocked}})
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("format"), 1},
+                        {QStringLiteral("request-id"), requestId},
+                        {QStringLiteral("target-computer-id"), target},
+                        {QStringLiteral("source-computer-id"), status.computerId},
+                        {QStringLiteral("serial"), status.serialText},
+                        {QStringLiteral("was-unlocked"), status.state == LicenseState::Unlocked}})
             .toJson(QJsonDocument::Compact);
     QByteArray sealed(package.size() + qsizetype(crypto_box_SEALBYTES), '\0');
     crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()),

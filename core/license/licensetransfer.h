@@ -48,10 +48,10 @@ public:
 
     enum class MediaState
     {
-        Empty,       // nothing of Tandem's
-        Prepared,    // a request from a target, waiting for a license
+        Empty,        // nothing of Tandem's
+        Prepared,     // a request from a target, waiting for a license
         HoldsLicense, // a license sealed to a target
-        Unusable,    // unreadable or damaged
+        Unusable,     // unreadable or damaged
     };
     struct MediaInfo
     {

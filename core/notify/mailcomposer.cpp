@@ -143,12 +143,15 @@ QByteArray compose(const MailDraft &draft, const QDateTime &date, const QByteArr
     const auto add = [&out](const QByteArray &line) { out += line + "\r\n"; };
     add("Date: " + dateHeader(date));
     add(header("From", draft.from));
-    add(fold("To", [&] {
-        QList<QByteArray> addresses;
-        for (const QString &to : draft.to)
-            addresses << to.toLatin1();
-        return addresses;
-    }(), ", "));
+    add(fold(
+        "To",
+        [&] {
+            QList<QByteArray> addresses;
+            for (const QString &to : draft.to)
+                addresses << to.toLatin1();
+            return addresses;
+        }(),
+        ", "));
     add("Message-ID: " + messageId);
     add(header("Subject", draft.subject));
     add("MIME-Version: 1.0");

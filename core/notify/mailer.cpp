@@ -186,8 +186,7 @@ bool Mailer::saveUnsaved()
         QString error;
         if (!m_outbox->add(&m_unsaved.first(), &error)) {
             if (!m_outboxFailing)
-                m_events->post(QStringLiteral("outbox-error"), {},
-                               {m_outbox->filePath(), error});
+                m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
             m_outboxFailing = true;
             m_retry.start(1000);
             return false;
@@ -349,8 +348,8 @@ DeliveryReport Mailer::deliver(const QList<SmtpServer> &servers, const QString &
 QByteArray Mailer::testMessage(const NotificationSettings &settings)
 {
     MailDraft draft = draftFor(settings);
-    draft.lines << tr("This is a test notification from Tandem on %1.")
-                       .arg(QSysInfo::machineHostName());
+    draft.lines
+        << tr("This is a test notification from Tandem on %1.").arg(QSysInfo::machineHostName());
     const QDateTime now = QDateTime::currentDateTime();
     return MailComposer::compose(draft, now, MailComposer::newMessageId(settings.from, now));
 }

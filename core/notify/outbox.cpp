@@ -16,8 +16,7 @@ Outbox::Outbox(const QString &stateDir)
 bool Outbox::open(QString *notice, QString *error)
 {
     static const char *const schema[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=FULL",
+        "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
         "CREATE TABLE IF NOT EXISTS mails (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "created_ms INTEGER NOT NULL, next_attempt_ms INTEGER NOT NULL, "
         "attempts INTEGER NOT NULL, sender TEXT NOT NULL, recipients TEXT NOT NULL, "
@@ -91,8 +90,7 @@ QList<OutboxMail> Outbox::select(const QString &where, const QVariantList &value
 
 std::optional<OutboxMail> Outbox::nextDue(qint64 nowMs) const
 {
-    const QList<OutboxMail> due =
-        select(QStringLiteral("WHERE next_attempt_ms <= ?"), {nowMs}, 1);
+    const QList<OutboxMail> due = select(QStringLiteral("WHERE next_attempt_ms <= ?"), {nowMs}, 1);
     if (due.isEmpty())
         return std::nullopt;
     return due.constFirst();

@@ -11,10 +11,10 @@ namespace tandem {
 // One SMTP server as the mailer uses it.
 struct SmtpServer
 {
-    QString url;          // smtp://host[:port] (STARTTLS required) or smtps://host[:port]
+    QString url;                 // smtp://host[:port] (STARTTLS required) or smtps://host[:port]
     bool allowPlaintext = false; // smtp:// may then stay unencrypted if the server lacks STARTTLS
-    QString caFile;       // a private CA instead of the system's; verification is always on
-    QString user;         // empty: no AUTH
+    QString caFile;              // a private CA instead of the system's; verification is always on
+    QString user;                // empty: no AUTH
     QString password;
     int timeoutMs = 30000; // the whole dialogue; connecting gets at most 10 s of it
 };

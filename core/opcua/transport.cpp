@@ -202,8 +202,8 @@ bool ChunkReassembler::feed(QByteArrayView bytes)
                             .arg(m_limits.receiveBufferSize));
         if (chunkType != 'F' && chunkType != 'C' && chunkType != 'A')
             return fail(Status::BadTcpMessageTypeInvalid,
-                        QStringLiteral("unknown chunk type 0x%1").arg(quint8(chunkType), 2, 16,
-                                                                       QLatin1Char('0')));
+                        QStringLiteral("unknown chunk type 0x%1")
+                            .arg(quint8(chunkType), 2, 16, QLatin1Char('0')));
         if (qsizetype(size) > m_buffer.size())
             return true; // wait for the rest
         const QByteArray frame = m_buffer.left(size);
@@ -227,7 +227,8 @@ bool ChunkReassembler::handleFrame(QByteArrayView frame)
         if (!r.ok())
             return fail(Status::BadDecodingError, QStringLiteral("Hello: %1").arg(r.error()));
         if (hello.endpointUrl.toUtf8().size() > MaxUrlLength)
-            return fail(Status::BadTcpEndpointUrlInvalid, QStringLiteral("Hello: endpoint URL too long"));
+            return fail(Status::BadTcpEndpointUrlInvalid,
+                        QStringLiteral("Hello: endpoint URL too long"));
         m_hello = hello;
         return true;
     }
@@ -236,7 +237,8 @@ bool ChunkReassembler::handleFrame(QByteArrayView frame)
         ack.limits = readLimits(r);
         if (!r.ok())
             return fail(Status::BadDecodingError, QStringLiteral("Acknowledge: %1").arg(r.error()));
-        if (ack.limits.receiveBufferSize < MinBufferSize || ack.limits.sendBufferSize < MinBufferSize)
+        if (ack.limits.receiveBufferSize < MinBufferSize ||
+            ack.limits.sendBufferSize < MinBufferSize)
             return fail(Status::BadDecodingError,
                         QStringLiteral("Acknowledge: buffer sizes below the minimum of %1")
                             .arg(MinBufferSize));
@@ -253,7 +255,8 @@ bool ChunkReassembler::handleFrame(QByteArrayView frame)
         return true;
     }
     case MessageType::ReverseHello:
-        return fail(Status::BadTcpMessageTypeInvalid, QStringLiteral("ReverseHello is not supported"));
+        return fail(Status::BadTcpMessageTypeInvalid,
+                    QStringLiteral("ReverseHello is not supported"));
     default:
         return handleChunk(type, chunkType, frame);
     }
@@ -287,8 +290,9 @@ bool ChunkReassembler::handleChunk(MessageType type, char chunkType, QByteArrayV
         const quint32 last = *m_lastSequenceNumber;
         const bool next = sequence == last + 1 || (last > SequenceWrapAbove && sequence < 1024);
         if (!next)
-            return fail(Status::BadSequenceNumberInvalid,
-                        QStringLiteral("sequence number %1 does not follow %2").arg(sequence).arg(last));
+            return fail(
+                Status::BadSequenceNumberInvalid,
+                QStringLiteral("sequence number %1 does not follow %2").arg(sequence).arg(last));
     }
     m_lastSequenceNumber = sequence;
     const QByteArrayView body = frame.sliced(MessageHeaderSize + r.position());
@@ -311,8 +315,9 @@ bool ChunkReassembler::handleChunk(MessageType type, char chunkType, QByteArrayV
         partial.message = m;
         partial.message.firstSequenceNumber = sequence;
     } else if (partial.message.type != type) {
-        return fail(Status::BadDecodingError,
-                    QStringLiteral("request %1 mixes chunks of different message types").arg(m.requestId));
+        return fail(
+            Status::BadDecodingError,
+            QStringLiteral("request %1 mixes chunks of different message types").arg(m.requestId));
     }
     ++partial.chunks;
     partial.message.lastSequenceNumber = sequence;

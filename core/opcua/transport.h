@@ -20,7 +20,8 @@ namespace tandem::opcua {
 constexpr quint32 ProtocolVersion = 0;
 constexpr quint32 MinBufferSize = 8192; // the spec's minimum receive/send buffer
 constexpr qsizetype MessageHeaderSize = 8;
-const QString SecurityPolicyNone = QStringLiteral("http://opcfoundation.org/UA/SecurityPolicy#None");
+const QString SecurityPolicyNone =
+    QStringLiteral("http://opcfoundation.org/UA/SecurityPolicy#None");
 
 enum class MessageType : quint8
 {
@@ -37,8 +38,8 @@ QByteArray messageTypeCode(MessageType type); // "HEL", "ACK", ...
 // The limits both sides agreed on in Hello/Acknowledge.
 struct ConnectionLimits
 {
-    quint32 receiveBufferSize = 65536; // the largest chunk this side accepts
-    quint32 sendBufferSize = 65536;    // the largest chunk this side sends
+    quint32 receiveBufferSize = 65536;         // the largest chunk this side accepts
+    quint32 sendBufferSize = 65536;            // the largest chunk this side sends
     quint32 maxMessageSize = 16 * 1024 * 1024; // 0: no limit (we never offer that)
     quint32 maxChunkCount = 256;               // 0: no limit (idem)
 };
@@ -71,8 +72,8 @@ struct SecureMessage
 {
     MessageType type = MessageType::Message; // OpenSecureChannel, Message, CloseSecureChannel
     quint32 secureChannelId = 0;
-    quint32 tokenId = 0;           // MSG/CLO: the security token the chunks were sent with
-    QString securityPolicyUri;     // OPN only
+    quint32 tokenId = 0;       // MSG/CLO: the security token the chunks were sent with
+    QString securityPolicyUri; // OPN only
     quint32 requestId = 0;
     quint32 firstSequenceNumber = 0;
     quint32 lastSequenceNumber = 0;

@@ -84,12 +84,11 @@ void start(std::function<QKeychain::Job *()> make, QObject *context,
         QKeychain::Job *job = make();
         job->setAutoDelete(true);
         job->setInsecureFallback(false); // a plain-text file is not a keychain
-        QObject::connect(job, &QKeychain::Job::finished, job,
-                         [target, done](QKeychain::Job *j) {
-                             const Result r = finish(j);
-                             if (target)
-                                 QMetaObject::invokeMethod(target, [done, r] { done(r); });
-                         });
+        QObject::connect(job, &QKeychain::Job::finished, job, [target, done](QKeychain::Job *j) {
+            const Result r = finish(j);
+            if (target)
+                QMetaObject::invokeMethod(target, [done, r] { done(r); });
+        });
         job->start();
     });
 }

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArrayView stream(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     for (qsizetype offset = 0; offset < stream.size(); offset += qsizetype(piece)) {
         const bool wasOk = reassembler.ok();
-        const bool ok = reassembler.feed(stream.sliced(offset, std::min<qsizetype>(qsizetype(piece), stream.size() - offset)));
+        const bool ok = reassembler.feed(
+            stream.sliced(offset, std::min<qsizetype>(qsizetype(piece), stream.size() - offset)));
         if (ok != reassembler.ok() || (!wasOk && ok))
             std::abort(); // errors are final and reported consistently
         if (!ok && reassembler.error().isEmpty())

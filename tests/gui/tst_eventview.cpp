@@ -16,14 +16,14 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QHelpEvent>
-#include <QScrollBar>
-#include <QToolTip>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 #include "modaldialogs.h"
 #include <QTimer>

@@ -428,7 +428,8 @@ void TestNotificationsPage::deliveryFieldsEditDocument()
     child<QLineEdit>("caFile")->setText(QStringLiteral("plant-ca.pem"));
     auto *problems = child<QLabel>("notificationProblems");
     QVERIFY(problems->isVisible());
-    QVERIFY2(problems->text().contains(QStringLiteral("absolute path")), qPrintable(problems->text()));
+    QVERIFY2(problems->text().contains(QStringLiteral("absolute path")),
+             qPrintable(problems->text()));
 }
 
 // Fills in a working set-up against `server`, through the widgets.
@@ -436,7 +437,8 @@ static void fillIn(NotificationsPage *page, const QString &primary, const QStrin
 {
     page->findChild<QLineEdit *>(QStringLiteral("primarySmtp"))->setText(primary);
     page->findChild<QLineEdit *>(QStringLiteral("secondarySmtp"))->setText(secondary);
-    page->findChild<QLineEdit *>(QStringLiteral("from"))->setText(QStringLiteral("tandem@plant.example"));
+    page->findChild<QLineEdit *>(QStringLiteral("from"))
+        ->setText(QStringLiteral("tandem@plant.example"));
     page->findChild<QPlainTextEdit *>(QStringLiteral("to"))
         ->setPlainText(QStringLiteral("ops@plant.example\nshift@plant.example"));
     page->findChild<QCheckBox *>(QStringLiteral("allowPlaintext"))->setChecked(true);
@@ -459,8 +461,9 @@ void TestNotificationsPage::testButtonSendsToEveryRecipient()
     QVERIFY(result->isVisible());
     QVERIFY2(result->text().contains(QStringLiteral("accepted")), qPrintable(result->text()));
     QVERIFY(server.waitForMessages(1));
-    QCOMPARE(server.messages().constFirst().recipients,
-             QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("shift@plant.example")}));
+    QCOMPARE(
+        server.messages().constFirst().recipients,
+        QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("shift@plant.example")}));
     QVERIFY(server.messages().constFirst().text.contains(QStringLiteral("test notification")));
 }
 
@@ -478,8 +481,10 @@ void TestNotificationsPage::testButtonShowsWhyItFailed()
     QCOMPARE(finished.constFirst().at(0).toBool(), false);
     const QString text = child<QLabel>("testResult")->text();
     // Both servers named, each with its own reason.
-    QVERIFY2(text.contains(primary.url()) && text.contains(QStringLiteral("onnect")), qPrintable(text));
-    QVERIFY2(text.contains(secondary.url()) && text.contains(QStringLiteral("no answer within 3 s")),
+    QVERIFY2(text.contains(primary.url()) && text.contains(QStringLiteral("onnect")),
+             qPrintable(text));
+    QVERIFY2(text.contains(secondary.url()) &&
+                 text.contains(QStringLiteral("no answer within 3 s")),
              qPrintable(text));
 }
 

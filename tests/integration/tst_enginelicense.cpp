@@ -14,8 +14,8 @@
 #include "license/licensecodec.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,7 +36,8 @@ private Q_SLOTS:
 private:
     TandemPaths paths() const
     {
-        return {m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state")),
+        return {m_dir->filePath(QStringLiteral("tandem.xml")),
+                m_dir->filePath(QStringLiteral("state")),
                 m_dir->filePath(QStringLiteral("machine-id"))};
     }
     PairConfig pair(const QString &name, quint16 port) const;

@@ -121,7 +121,8 @@ void TestKeychain::tandemctlStoresAndTheEngineLogsIn()
     // The reload's "Configuration ... applied."; on failure, the engine's last words.
     const bool delivered = server.waitForMessages(1);
     const QStringList last = engine.lines();
-    QVERIFY2(delivered, qPrintable(last.mid(qMax(qsizetype(0), last.size() - 8)).join(QLatin1Char('\n'))));
+    QVERIFY2(delivered,
+             qPrintable(last.mid(qMax(qsizetype(0), last.size() - 8)).join(QLatin1Char('\n'))));
     QCOMPARE(server.messages().constFirst().authUser, QStringLiteral("alerts"));
     QVERIFY(server.messages().constFirst().text.contains(QStringLiteral("applied")));
 }

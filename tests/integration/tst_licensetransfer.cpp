@@ -68,8 +68,8 @@ private Q_SLOTS:
 
 private:
     Computer computer(const QString &name);
-    Run ctl(const Computer &c, const QStringList &args, const QProcessEnvironment &env =
-                                                            QProcessEnvironment::systemEnvironment());
+    Run ctl(const Computer &c, const QStringList &args,
+            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QJsonObject status(const Computer &c);
     bool hasLicense(const Computer &c) { return status(c).contains(QLatin1String("serial")); }
     // Installs and unlocks a license for `pairs` pairs on `c`.
@@ -108,7 +108,8 @@ Run TestLicenseTransfer::ctl(const Computer &c, const QStringList &args,
                              const QProcessEnvironment &env)
 {
     return run(QStringLiteral(TANDEMCTL_PATH),
-               QStringList{QStringLiteral("--config"), m_dir->filePath(c.name + QStringLiteral("/t.xml")),
+               QStringList{QStringLiteral("--config"),
+                           m_dir->filePath(c.name + QStringLiteral("/t.xml")),
                            QStringLiteral("--state-dir"), c.stateDir,
                            QStringLiteral("--machine-id-file"), c.machineIdFile} +
                    args,
@@ -117,7 +118,8 @@ Run TestLicenseTransfer::ctl(const Computer &c, const QStringList &args,
 
 QJsonObject TestLicenseTransfer::status(const Computer &c)
 {
-    const Run r = ctl(c, {QStringLiteral("license"), QStringLiteral("status"), QStringLiteral("--json")});
+    const Run r =
+        ctl(c, {QStringLiteral("license"), QStringLiteral("status"), QStringLiteral("--json")});
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
 }
 
@@ -130,10 +132,10 @@ void TestLicenseTransfer::license(const Computer &c, int pairs)
     Run r = ctl(c, {QStringLiteral("license"), QStringLiteral("serial"), serial.out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QString computerId = status(c).value(QLatin1String("computer-id")).toString();
-    const Run unlock = run(QStringLiteral(TANDEM_LICENSE_PATH),
-                           {QStringLiteral("unlock"), QStringLiteral("--key"), VendorKey,
-                            QStringLiteral("--serial"), serial.out, QStringLiteral("--computer-id"),
-                            computerId});
+    const Run unlock =
+        run(QStringLiteral(TANDEM_LICENSE_PATH),
+            {QStringLiteral("unlock"), QStringLiteral("--key"), VendorKey,
+             QStringLiteral("--serial"), serial.out, QStringLiteral("--computer-id"), computerId});
     QCOMPARE(unlock.exitCode, 0);
     r = ctl(c, {QStringLiteral("license"), QStringLiteral("unlock"), unlock.out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -144,25 +146,27 @@ void TestLicenseTransfer::vendorToolMakesCodesTheProductAccepts()
 {
     // A new vendor key pair: written once, never overwritten.
     const QString keys = m_dir->filePath(QStringLiteral("vendor"));
-    Run r = run(QStringLiteral(TANDEM_LICENSE_PATH), {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
+    Run r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+                {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(QFile::exists(keys + QStringLiteral("/vendor.key")));
     QCOMPARE(QFile::permissions(keys + QStringLiteral("/vendor.key")) & QFile::ReadOther,
              QFile::Permissions());
-    r = run(QStringLiteral(TANDEM_LICENSE_PATH), {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
+    r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+            {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
     QCOMPARE(r.exitCode, 1);
     // Its serials are refused by this build, which trusts the development key only.
     r = run(QStringLiteral(TANDEM_LICENSE_PATH),
-            {QStringLiteral("serial"), QStringLiteral("--key"), keys + QStringLiteral("/vendor.key"),
-             QStringLiteral("--pairs"), QStringLiteral("1")});
+            {QStringLiteral("serial"), QStringLiteral("--key"),
+             keys + QStringLiteral("/vendor.key"), QStringLiteral("--pairs"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 0);
     Run refused = ctl(m_source, {QStringLiteral("license"), QStringLiteral("serial"), r.out});
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("not valid")), qPrintable(refused.err));
     // Bad vendor input is refused with the reason.
     r = run(QStringLiteral(TANDEM_LICENSE_PATH),
-            {QStringLiteral("serial"), QStringLiteral("--key"), VendorKey, QStringLiteral("--pairs"),
-             QStringLiteral("0")});
+            {QStringLiteral("serial"), QStringLiteral("--key"), VendorKey,
+             QStringLiteral("--pairs"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("--pairs")));
     license(m_source, 4);
@@ -195,15 +199,16 @@ void TestLicenseTransfer::transferMovesTheLicense()
     QCOMPARE(target.value(QLatin1String("grace-days-left")).toInt(), 10);
     // The media is wiped: nothing of the license is left on it.
     QVERIFY(!mediaHoldsLicense());
-    QCOMPARE(QDir(m_media + QStringLiteral("/tandem-license")).entryList(QDir::Files), QStringList());
+    QCOMPARE(QDir(m_media + QStringLiteral("/tandem-license")).entryList(QDir::Files),
+             QStringList());
 }
 
 void TestLicenseTransfer::killDashNineAtEveryStepLeavesExactlyOneLicense_data()
 {
     QTest::addColumn<QString>("point");
-    for (const char *point : {"out:journaled", "out:pending-written", "out:given-up-journaled",
-                              "out:license-removed", "out:armed", "in:journaled", "in:installed",
-                              "in:media-wiped"})
+    for (const char *point :
+         {"out:journaled", "out:pending-written", "out:given-up-journaled", "out:license-removed",
+          "out:armed", "in:journaled", "in:installed", "in:media-wiped"})
         QTest::newRow(point) << QString::fromLatin1(point);
 }
 
@@ -218,10 +223,10 @@ void TestLicenseTransfer::killDashNineAtEveryStepLeavesExactlyOneLicense()
     crash.insert(QStringLiteral("TANDEM_TEST_CRASH_AT"), point);
     const bool inOut = point.startsWith(QLatin1String("out:"));
 
-    const QStringList out{QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("out"),
-                          QStringLiteral("--media"), m_media};
-    const QStringList in{QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("in"),
-                         QStringLiteral("--media"), m_media};
+    const QStringList out{QStringLiteral("license"), QStringLiteral("transfer"),
+                          QStringLiteral("out"), QStringLiteral("--media"), m_media};
+    const QStringList in{QStringLiteral("license"), QStringLiteral("transfer"),
+                         QStringLiteral("in"), QStringLiteral("--media"), m_media};
     r = ctl(m_source, out, inOut ? crash : QProcessEnvironment::systemEnvironment());
     QCOMPARE(r.crashed, inOut);
     if (!inOut) {
@@ -231,7 +236,8 @@ void TestLicenseTransfer::killDashNineAtEveryStepLeavesExactlyOneLicense()
     }
     // After the crash, the next tandemctl finishes or undoes it. Exactly one license:
     // on the source, on the target, or armed on the media for the target.
-    const int licenses = int(hasLicense(m_source)) + int(hasLicense(m_target)) + int(mediaHoldsLicense());
+    const int licenses =
+        int(hasLicense(m_source)) + int(hasLicense(m_target)) + int(mediaHoldsLicense());
     QCOMPARE(licenses, 1);
 
     // And the transfer can always be completed from there.
@@ -248,7 +254,8 @@ void TestLicenseTransfer::killDashNineAtEveryStepLeavesExactlyOneLicense()
     QVERIFY(!mediaHoldsLicense());
     QVERIFY(!QFile::exists(m_media + QStringLiteral("/tandem-license/license.sealed.pending")));
     for (const Computer &c : {m_source, m_target})
-        QCOMPARE(QDir(c.stateDir).entryList({QStringLiteral("transfer-*")}, QDir::Files), QStringList());
+        QCOMPARE(QDir(c.stateDir).entryList({QStringLiteral("transfer-*")}, QDir::Files),
+                 QStringList());
 }
 
 void TestLicenseTransfer::mediaCopiedToAThirdComputerIsUseless()
@@ -265,7 +272,8 @@ void TestLicenseTransfer::mediaCopiedToAThirdComputerIsUseless()
     // Someone copies the stick before it reaches the target.
     const QString copy = m_dir->filePath(QStringLiteral("copy"));
     QVERIFY(QDir().mkpath(copy + QStringLiteral("/tandem-license")));
-    for (const QString &name : QDir(m_media + QStringLiteral("/tandem-license")).entryList(QDir::Files))
+    for (const QString &name :
+         QDir(m_media + QStringLiteral("/tandem-license")).entryList(QDir::Files))
         QVERIFY(QFile::copy(m_media + QStringLiteral("/tandem-license/") + name,
                             copy + QStringLiteral("/tandem-license/") + name));
     const Computer third = computer(QStringLiteral("third"));
@@ -276,13 +284,15 @@ void TestLicenseTransfer::mediaCopiedToAThirdComputerIsUseless()
     QVERIFY2(r.err.contains(targetId), qPrintable(r.err)); // names the computer it is for
     QVERIFY(!hasLicense(third));
     // The same holds for a third computer that prepared media of its own.
-    QCOMPARE(ctl(third, {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("prepare"),
-                         QStringLiteral("--media"), m_dir->filePath(QStringLiteral("media3"))})
+    QCOMPARE(ctl(third,
+                 {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("prepare"),
+                  QStringLiteral("--media"), m_dir->filePath(QStringLiteral("media3"))})
                  .exitCode,
              1); // media3 does not exist: refused, clearly
     QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("media3"))));
-    QCOMPARE(ctl(third, {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("prepare"),
-                         QStringLiteral("--media"), m_dir->filePath(QStringLiteral("media3"))})
+    QCOMPARE(ctl(third,
+                 {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("prepare"),
+                  QStringLiteral("--media"), m_dir->filePath(QStringLiteral("media3"))})
                  .exitCode,
              0);
     r = ctl(third, {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("in"),
@@ -312,11 +322,13 @@ void TestLicenseTransfer::pulledStickBeforeTheLicenseLeavesKeepsIt()
     QProcessEnvironment pull = QProcessEnvironment::systemEnvironment();
     pull.insert(QStringLiteral("TANDEM_TEST_PULL_MEDIA_AT"), QStringLiteral("out:journaled"));
     pull.insert(QStringLiteral("TANDEM_TEST_PULL_MEDIA_DIR"), m_media);
-    const Run r = ctl(m_source, {QStringLiteral("license"), QStringLiteral("transfer"),
-                                 QStringLiteral("out"), QStringLiteral("--media"), m_media},
+    const Run r = ctl(m_source,
+                      {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("out"),
+                       QStringLiteral("--media"), m_media},
                       pull);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(m_media) && r.err.contains(QStringLiteral("the license stays on this computer")),
+    QVERIFY2(r.err.contains(m_media) &&
+                 r.err.contains(QStringLiteral("the license stays on this computer")),
              qPrintable(r.err));
     QCOMPARE(status(m_source).value(QLatin1String("state")).toString(), QStringLiteral("unlocked"));
     QVERIFY(status(m_source).value(QLatin1String("pending-transfer")).toString().isEmpty());
@@ -337,8 +349,8 @@ void TestLicenseTransfer::pulledStickAfterTheLicenseLeftIsFinishedOrUndone()
     QProcessEnvironment pull = QProcessEnvironment::systemEnvironment();
     pull.insert(QStringLiteral("TANDEM_TEST_PULL_MEDIA_AT"), QStringLiteral("out:license-removed"));
     pull.insert(QStringLiteral("TANDEM_TEST_PULL_MEDIA_DIR"), m_media);
-    const QStringList out{QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("out"),
-                          QStringLiteral("--media"), m_media};
+    const QStringList out{QStringLiteral("license"), QStringLiteral("transfer"),
+                          QStringLiteral("out"), QStringLiteral("--media"), m_media};
     Run r = ctl(m_source, out, pull);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("insert the media")), qPrintable(r.err));
@@ -357,8 +369,8 @@ void TestLicenseTransfer::pulledStickAfterTheLicenseLeftIsFinishedOrUndone()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("was finished")), qPrintable(r.err));
     QVERIFY(mediaHoldsLicense());
-    QCOMPARE(ctl(m_target, {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("in"),
-                            QStringLiteral("--media"), m_media})
+    QCOMPARE(ctl(m_target, {QStringLiteral("license"), QStringLiteral("transfer"),
+                            QStringLiteral("in"), QStringLiteral("--media"), m_media})
                  .exitCode,
              0);
     QVERIFY(hasLicense(m_target) && !hasLicense(m_source));
@@ -374,8 +386,9 @@ void TestLicenseTransfer::pulledStickAfterTheLicenseLeftIsFinishedOrUndone()
                  .exitCode,
              0);
     pull.insert(QStringLiteral("TANDEM_TEST_PULL_MEDIA_DIR"), media2);
-    QCOMPARE(ctl(other, {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("out"),
-                         QStringLiteral("--media"), media2},
+    QCOMPARE(ctl(other,
+                 {QStringLiteral("license"), QStringLiteral("transfer"), QStringLiteral("out"),
+                  QStringLiteral("--media"), media2},
                  pull)
                  .exitCode,
              1);

@@ -121,14 +121,14 @@ void TestMailer::deliversThroughThePrimary()
     QVERIFY(m_primary->waitForMessages(1));
     const SmtpPeer::Message m = m_primary->messages().constFirst();
     QCOMPARE(m.from, QStringLiteral("tandem@plant.example"));
-    QCOMPARE(m.recipients,
-             QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("boss@plant.example")}));
+    QCOMPARE(m.recipients, QStringList({QStringLiteral("ops@plant.example"),
+                                        QStringLiteral("boss@plant.example")}));
     // Header text, the event line, footer; the line is the event view's own format.
     QVERIFY(m.raw.contains("\r\nSubject: Tandem e-mail notification.\r\n"));
     const QString text = body(m);
     const qsizetype header = text.indexOf(QStringLiteral("Plant A, line 1"));
-    const qsizetype line = text.indexOf(QStringLiteral(
-        "\tError\tFailed to connect to 'line1' on primary machine 'plc-a:502'."));
+    const qsizetype line = text.indexOf(
+        QStringLiteral("\tError\tFailed to connect to 'line1' on primary machine 'plc-a:502'."));
     const qsizetype footer = text.indexOf(QStringLiteral("Sent by Tandem"));
     QVERIFY2(header == 0 && line > header && footer > line, qPrintable(text));
     QVERIFY(delivered.wait(5000) || delivered.size() == 1);
@@ -228,12 +228,13 @@ void TestMailer::refusedRecipientDoesNotStopTheOthers()
     startMailer(s);
     postEvent();
     QVERIFY(m_primary->waitForMessages(1));
-    QCOMPARE(m_primary->messages().constFirst().recipients,
-             QStringList({QStringLiteral("ops@plant.example"),
-                          QStringLiteral("night@plant.example")}));
+    QCOMPARE(
+        m_primary->messages().constFirst().recipients,
+        QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("night@plant.example")}));
     QTRY_COMPARE(eventTexts(Severity::Warning).size(), 1);
-    QVERIFY2(eventTexts(Severity::Warning).constFirst().contains(
-                 QStringLiteral("boss@plant.example: 550")),
+    QVERIFY2(eventTexts(Severity::Warning)
+                 .constFirst()
+                 .contains(QStringLiteral("boss@plant.example: 550")),
              qPrintable(eventTexts(Severity::Warning).constFirst()));
     QCOMPARE(m_secondary->messages().size(), 0); // delivered: no fail-over for one address
     QTRY_COMPARE(m_mailer->outbox()->count(), 0);

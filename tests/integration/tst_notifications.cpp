@@ -111,8 +111,8 @@ void TestNotifications::engineMailsItsEvents()
     // The engine's start events, one mail each (batching is off here).
     QVERIFY(m_primary->waitForMessages(2));
     const QList<SmtpPeer::Message> mails = m_primary->messages();
-    QCOMPARE(mails.at(0).recipients,
-             QStringList({QStringLiteral("ops@plant.example"), QStringLiteral("night@plant.example")}));
+    QCOMPARE(mails.at(0).recipients, QStringList({QStringLiteral("ops@plant.example"),
+                                                  QStringLiteral("night@plant.example")}));
     QVERIFY2(mails.at(0).text.contains(QStringLiteral("\tInformational\tConfiguration '")),
              qPrintable(mails.at(0).text));
     QVERIFY(mails.at(1).text.contains(QStringLiteral("Tandem engine started with 0 pair(s)")));
@@ -139,7 +139,8 @@ void TestNotifications::mailInTheOutboxSurvivesKillDashNine()
     QVERIFY(m_engine->writeConfig(config(m_primary->url(), m_secondary->url()), {}));
     QVERIFY(m_engine->start());
     QVERIFY(m_engine->waitForEvent(QStringLiteral("could not be sent through")));
-    const QString error = m_engine->events().filter(QStringLiteral("could not be sent")).constFirst();
+    const QString error =
+        m_engine->events().filter(QStringLiteral("could not be sent")).constFirst();
     QVERIFY2(error.contains(m_primary->url()) && error.contains(m_secondary->url()),
              qPrintable(error));
     // Configuration applied, engine started, license, and the failure report: one mail
@@ -270,7 +271,8 @@ void TestNotifications::withoutKeychainTheEngineSaysWhy()
     m_engine->environment() = noKeychainEnvironment();
     QVERIFY(m_engine->start());
     QVERIFY(m_engine->waitForEvent(QStringLiteral("could not be sent through")));
-    const QString error = m_engine->events().filter(QStringLiteral("could not be sent")).constFirst();
+    const QString error =
+        m_engine->events().filter(QStringLiteral("could not be sent")).constFirst();
     QVERIFY2(error.contains(QStringLiteral("no SMTP password")) &&
                  error.contains(QStringLiteral("keychain")),
              qPrintable(error));

@@ -1,12 +1,12 @@
 #include "smtppeer.h"
 
 #include <QDeadlineTimer>
-#include <QTest>
 #include <QDebug>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QTest>
 
 #include <csignal>
 #include <sys/types.h>

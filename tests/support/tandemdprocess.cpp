@@ -54,7 +54,8 @@ bool TandemdProcess::start(const QStringList &extraArgs)
 {
     QProcessEnvironment env = m_env;
     // Debug lines of the engine let tests see retries that post no event.
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"),
+               QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
     m_process.setProcessEnvironment(env);
     m_process.start(QStringLiteral(TANDEMD_PATH),
                     QStringList{QStringLiteral("--config"), configFile(),

@@ -199,10 +199,12 @@ void TestConfigValidator::refusals_data()
         "smtp timeout", [](Configuration &c) { c.notifications.timeoutS = 301; },
         "notifications/timeout", "from 1 to 300 s");
     row(
-        "relative ca file", [](Configuration &c) { c.notifications.caFile = QStringLiteral("ca.pem"); },
+        "relative ca file",
+        [](Configuration &c) { c.notifications.caFile = QStringLiteral("ca.pem"); },
         "notifications/ca-file", "absolute path");
     row(
-        "smtp port", [](Configuration &c) { c.notifications.primarySmtp = QStringLiteral("smtp://mail:0"); },
+        "smtp port",
+        [](Configuration &c) { c.notifications.primarySmtp = QStringLiteral("smtp://mail:0"); },
         "notifications/primary-smtp", "port must be a number from 1 to 65535");
     row(
         "alias of bad name",

@@ -139,7 +139,8 @@ void TestLicense::serialTamperingIsRefused()
     const QString text = serial().sign(m_key);
     QString error;
     // Any one symbol changed: in the payload (pairs, date) or in the signature.
-    for (qsizetype at : {qsizetype(0), qsizetype(3), qsizetype(8), qsizetype(20), qsizetype(60), text.size() - 3}) {
+    for (qsizetype at : {qsizetype(0), qsizetype(3), qsizetype(8), qsizetype(20), qsizetype(60),
+                         text.size() - 3}) {
         QVERIFY2(!Serial::parse(tamper(text, at), builtInVendorPublicKey(), &error),
                  qPrintable(QString::number(at)));
         QVERIFY2(error.contains(QStringLiteral("not valid")) ||
@@ -167,7 +168,8 @@ void TestLicense::computerIdIsStablePerMachine()
     QVERIFY(a1 && a2 && b);
     QCOMPARE(*a1, *a2);
     QVERIFY(*a1 != *b);
-    QVERIFY(QRegularExpression(QStringLiteral("^\\d{5}-\\d{5}-\\d{5}-\\d{5}$")).match(*a1).hasMatch());
+    QVERIFY(
+        QRegularExpression(QStringLiteral("^\\d{5}-\\d{5}-\\d{5}-\\d{5}$")).match(*a1).hasMatch());
     QVERIFY(!ComputerId::forMachine(m_dir.filePath(QStringLiteral("missing")), &error));
     QVERIFY(error.contains(QStringLiteral("missing")));
 }
@@ -181,7 +183,8 @@ void TestLicense::unlockPasswordIsBoundToTheComputer()
     QVERIFY(UnlockPassword::verify(serial(), a, password, builtInVendorPublicKey(), &error));
     QVERIFY(!UnlockPassword::verify(serial(), b, password, builtInVendorPublicKey(), &error));
     QVERIFY(error.contains(b));
-    QVERIFY(!UnlockPassword::verify(serial(3, 4712), a, password, builtInVendorPublicKey(), &error));
+    QVERIFY(
+        !UnlockPassword::verify(serial(3, 4712), a, password, builtInVendorPublicKey(), &error));
     QVERIFY(!UnlockPassword::verify(serial(), a, tamper(password, 10), builtInVendorPublicKey(),
                                     &error));
 }
@@ -211,7 +214,8 @@ void TestLicense::licenseStates()
     QVERIFY(license.status().demoLimited());
 
     // Unlocking works after the grace period too, and is for good.
-    QVERIFY(!license.unlock(tamper(UnlockPassword::make(serial(), s.computerId, m_key), 4), &error));
+    QVERIFY(
+        !license.unlock(tamper(UnlockPassword::make(serial(), s.computerId, m_key), 4), &error));
     QVERIFY2(license.unlock(UnlockPassword::make(serial(), s.computerId, m_key), &error),
              qPrintable(error));
     QCOMPARE(license.status().state, LicenseState::Unlocked);
@@ -262,7 +266,8 @@ void TestLicense::editedUnlockIsRefused()
     QVERIFY(QFile::copy(a.path(), b.path()));
     const LicenseStatus s = b.status();
     QVERIFY(s.state != LicenseState::Unlocked);
-    QVERIFY2(s.problem.contains(QStringLiteral("does not fit this computer")), qPrintable(s.problem));
+    QVERIFY2(s.problem.contains(QStringLiteral("does not fit this computer")),
+             qPrintable(s.problem));
 }
 
 void TestLicense::gateDemoWarningThenEnd()

@@ -106,8 +106,10 @@ void TestMailComposer::independentParserReadsItBack()
                          QStringLiteral("mary@xyz.com")}));
     QCOMPARE(p.value(QLatin1String("subject")).toString(),
              QStringLiteral("Tandem e-mail notification."));
-    QCOMPARE(p.value(QLatin1String("date")).toString(), QStringLiteral("2026-11-23T02:10:05+01:00"));
-    QCOMPARE(p.value(QLatin1String("message_id")).toString(), QStringLiteral("<1.2@plant.example>"));
+    QCOMPARE(p.value(QLatin1String("date")).toString(),
+             QStringLiteral("2026-11-23T02:10:05+01:00"));
+    QCOMPARE(p.value(QLatin1String("message_id")).toString(),
+             QStringLiteral("<1.2@plant.example>"));
     QCOMPARE(p.value(QLatin1String("charset")).toString(), QStringLiteral("utf-8"));
     QCOMPARE(p.value(QLatin1String("body")).toString(),
              QStringLiteral("Line 1 of the plant.\nCall 555-0100.\n\n"

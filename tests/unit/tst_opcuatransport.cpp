@@ -81,8 +81,8 @@ void TestOpcUaTransport::acknowledgeAndNegotiation()
     QVERIFY(got);
     const ConnectionLimits offered{65536, 65536, 1 << 20, 32};
     const ConnectionLimits l = negotiate(offered, *got);
-    QCOMPARE(l.sendBufferSize, 16384u);    // what the server can receive
-    QCOMPARE(l.receiveBufferSize, 65536u); // ours, smaller than its send size
+    QCOMPARE(l.sendBufferSize, 16384u);           // what the server can receive
+    QCOMPARE(l.receiveBufferSize, 65536u);        // ours, smaller than its send size
     QCOMPARE(l.maxMessageSize, quint32(1 << 20)); // 0 means no limit: ours applies
     QCOMPARE(l.maxChunkCount, 32u);
 
@@ -129,7 +129,8 @@ void TestOpcUaTransport::chunkedMessageReassembles()
     const QByteArray stream = chunks.join();
     ChunkReassembler r(limits);
     for (qsizetype i = 0; i < stream.size(); i += feedPiece) {
-        QVERIFY2(r.feed(QByteArrayView(stream).sliced(i, std::min<qsizetype>(feedPiece, stream.size() - i))),
+        QVERIFY2(r.feed(QByteArrayView(stream).sliced(
+                     i, std::min<qsizetype>(feedPiece, stream.size() - i))),
                  qPrintable(r.error()));
         if (i + feedPiece < stream.size())
             QVERIFY(r.bufferedBytes() < 8192);
@@ -197,7 +198,8 @@ void TestOpcUaTransport::otherSecurityPoliciesAreRefused()
 {
     quint32 sequence = 1;
     SecureMessage open = message(1, QByteArray("x"), MessageType::OpenSecureChannel);
-    open.securityPolicyUri = QStringLiteral("http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256");
+    open.securityPolicyUri =
+        QStringLiteral("http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256");
     ChunkReassembler r;
     QVERIFY(!r.feed(encodeSecureMessage(open, {}, &sequence).constFirst()));
     QCOMPARE(r.errorStatus().code, Status::BadSecurityChecksFailed);
@@ -210,7 +212,10 @@ void TestOpcUaTransport::oversizedChunkIsRefusedFromItsHeader()
     // Only the header of a 1 GiB chunk: refused at once, nothing waits for the rest.
     QByteArray header("MSGF");
     const quint32 size = 1u << 30;
-    header.append(char(size & 0xff)).append(char(size >> 8 & 0xff)).append(char(size >> 16 & 0xff)).append(char(size >> 24));
+    header.append(char(size & 0xff))
+        .append(char(size >> 8 & 0xff))
+        .append(char(size >> 16 & 0xff))
+        .append(char(size >> 24));
     QVERIFY(!r.feed(header));
     QCOMPARE(r.errorStatus().code, Status::BadTcpMessageTooLarge);
     QCOMPARE(r.bufferedBytes(), 0);

@@ -9,8 +9,6 @@
 
 #include <QCheckBox>
 #include <QFileDialog>
-#include <QSpinBox>
-#include <QThread>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,6 +19,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace tandem {
@@ -193,9 +193,9 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     auto *browseCa = new QPushButton(tr("Browse..."), deliveryGroup);
     browseCa->setObjectName(QStringLiteral("browseCaFile"));
     connect(browseCa, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(
-            this, tr("Certificate Authority"), m_caFile->text(),
-            tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Certificate Authority"), m_caFile->text(),
+                                         tr("PEM certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
@@ -218,7 +218,8 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
 
     m_retryHours = new QSpinBox(deliveryGroup);
     m_retryHours->setObjectName(QStringLiteral("retryHours"));
-    m_retryHours->setRange(NotificationSettings::MinRetryHours, NotificationSettings::MaxRetryHours);
+    m_retryHours->setRange(NotificationSettings::MinRetryHours,
+                           NotificationSettings::MaxRetryHours);
     m_retryHours->setSuffix(tr(" h"));
     m_retryHours->setToolTip(tr("How long an undelivered e-mail is retried before it is dropped "
                                 "with an error event."));
@@ -337,9 +338,9 @@ void NotificationsPage::load()
         m_allowPlaintext->setChecked(n.allowPlaintext);
     setLineText(m_caFile, n.caFile);
     setLineText(m_user, n.user);
-    for (auto [box, value] : {std::pair{m_retryHours, n.retryHours},
-                              std::pair{m_batchWindow, n.batchWindowS},
-                              std::pair{m_timeout, n.timeoutS}})
+    for (auto [box, value] :
+         {std::pair{m_retryHours, n.retryHours}, std::pair{m_batchWindow, n.batchWindowS},
+          std::pair{m_timeout, n.timeoutS}})
         if (box->value() != value)
             box->setValue(value);
     m_testSecondary->setEnabled(!n.secondarySmtp.isEmpty() && !m_testRunning);
@@ -423,16 +424,15 @@ void NotificationsPage::checkPassword()
         return;
     }
     m_passwordState->setText(tr("Looking up the password of '%1' in the keychain...").arg(user));
-    PasswordStore::read(PasswordStore::smtpKey(user), this,
-                        [this, user](const PasswordStore::Result &r) {
-                            if (user != m_document->configuration().notifications.user)
-                                return; // the name changed meanwhile
-                            m_passwordState->setText(
-                                r.ok         ? tr("A password for '%1' is in the keychain.").arg(user)
-                                : r.notFound ? tr("No password for '%1' is in the keychain yet.")
-                                                   .arg(user)
-                                             : tr("Passwords cannot be kept: %1").arg(r.error));
-                        });
+    PasswordStore::read(
+        PasswordStore::smtpKey(user), this, [this, user](const PasswordStore::Result &r) {
+            if (user != m_document->configuration().notifications.user)
+                return; // the name changed meanwhile
+            m_passwordState->setText(
+                r.ok         ? tr("A password for '%1' is in the keychain.").arg(user)
+                : r.notFound ? tr("No password for '%1' is in the keychain yet.").arg(user)
+                             : tr("Passwords cannot be kept: %1").arg(r.error));
+        });
 }
 
 void NotificationsPage::storePassword()
@@ -509,9 +509,8 @@ void NotificationsPage::runTest(
         m_testAbort = abort;
         auto result = std::make_shared<std::pair<bool, QString>>();
         // The SMTP dialogue must not block the window: it runs on its own thread.
-        QThread *thread = QThread::create([test, password, abort, result] {
-            *result = test(password, abort.get());
-        });
+        QThread *thread = QThread::create(
+            [test, password, abort, result] { *result = test(password, abort.get()); });
         connect(thread, &QThread::finished, thread, &QObject::deleteLater);
         connect(thread, &QThread::finished, this, [this, result] {
             setTestRunning(false);
@@ -524,17 +523,16 @@ void NotificationsPage::runTest(
         run(QString());
         return;
     }
-    PasswordStore::read(PasswordStore::smtpKey(settings.user), this,
-                        [this, run](const PasswordStore::Result &r) {
-                            if (!r.ok) {
-                                setTestRunning(false);
-                                showTestResult(false,
-                                               tr("The SMTP password cannot be read: %1").arg(r.error));
-                                Q_EMIT testFinished(false);
-                                return;
-                            }
-                            run(r.password);
-                        });
+    PasswordStore::read(
+        PasswordStore::smtpKey(settings.user), this, [this, run](const PasswordStore::Result &r) {
+            if (!r.ok) {
+                setTestRunning(false);
+                showTestResult(false, tr("The SMTP password cannot be read: %1").arg(r.error));
+                Q_EMIT testFinished(false);
+                return;
+            }
+            run(r.password);
+        });
 }
 
 void NotificationsPage::setTestRunning(bool running)
