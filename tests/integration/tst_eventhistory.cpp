@@ -183,7 +183,15 @@ void TestEventHistory::resetWhileRunning()
     const QStringList after = exported();
     QVERIFY(!after.isEmpty());
     QCOMPARE(after.filter(QStringLiteral("Tandem engine started")).size(), 0);
-    QCOMPARE(after.constLast(), engineEventLines().constLast());
+    QVERIFY(
+        !after.filter(QStringLiteral("Promoted active connection for server 'line1' to secondary"))
+             .isEmpty());
+    // The engine keeps posting (the primary's reconnect attempts fail), so compare the export
+    // with the same stretch of the engine's own output rather than with its latest line.
+    const QStringList engine = engineEventLines();
+    const qsizetype from = engine.lastIndexOf(after.constFirst());
+    QVERIFY(from >= 0);
+    QCOMPARE(engine.mid(from, after.size()), after);
 }
 
 QTEST_GUILESS_MAIN(TestEventHistory)
