@@ -1,0 +1,231 @@
+#pragma once
+
+// An OPC UA client over opc.tcp with SecurityPolicy None (OPC 10000-4 and 10000-6): the
+// connection handshake, a secure channel whose token it renews before expiry, a session
+// with anonymous or user name identity, the services Tandem needs as typed calls, and
+// subscriptions with several Publish requests in flight and Republish of missed
+// notifications. One Client is one connection; it never reconnects by itself, its owner
+// decides when to try again.
+
+#include "services.h"
+#include "transport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace tandem::opcua {
+
+// What a service call ended with: Good, or why not (the service result, a ServiceFault,
+// a timeout, a lost connection or an undecodable answer).
+struct CallStatus
+{
+    StatusCode status;
+    QString message; // for events and logs; empty when Good
+
+    bool isGood() const { return message.isEmpty() && status.isGood(); }
+};
+
+struct Identity
+{
+    QString userName; // empty: anonymous
+    QString password;
+};
+
+class Client final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        Disconnected,
+        Connecting,  // TCP, Hello/Acknowledge, OpenSecureChannel
+        ChannelOpen, // a secure channel without a session (discovery)
+        SessionOpen, // CreateSession and ActivateSession done
+        Closing,
+    };
+    Q_ENUM(State)
+
+    // Publish requests kept in flight while a subscription exists, so a notification is
+    // never held back by the round trip of the previous one.
+    static constexpr int PublishRequestsInFlight = 3;
+
+    explicit Client(QObject *parent = nullptr);
+    ~Client() override;
+
+    // opc.tcp://host[:port][/path]; false with *error when it is not one.
+    static bool parseUrl(const QString &url, QString *host, quint16 *port, QString *error);
+
+    // Connects and opens a secure channel, then (withSession) creates and activates a
+    // session with this identity. Ends in connected() or connectFailed(), both within
+    // timeoutMs.
+    void connectToServer(const QString &url, const Identity &identity, bool withSession,
+                         int timeoutMs);
+    // Closes the session (deleting its subscriptions) and the channel politely, then the
+    // socket; emits disconnected() without a reason.
+    void disconnectFromServer();
+    // Drops the socket at once; no signal.
+    void abort();
+
+    State state() const { return m_state; }
+    QString url() const { return m_url; }
+    const ChannelSecurityToken &securityToken() const { return m_token; }
+    // Times the secure channel's token was renewed on this connection.
+    int tokenRenewals() const { return m_renewals; }
+    const ConnectionLimits &limits() const { return m_limits; }
+    double sessionTimeoutMs() const { return m_sessionTimeoutMs; }
+
+    // Service calls. The callback runs exactly once (also on timeout and connection loss)
+    // unless the Client is destroyed first; with Good status the response is complete.
+    template <typename Response>
+    using Callback = std::function<void(const Response &, const CallStatus &)>;
+
+    void getEndpoints(const QString &endpointUrl, Callback<GetEndpointsResponse> done,
+                      int timeoutMs = DefaultTimeoutMs);
+    void findServers(const QString &endpointUrl, Callback<FindServersResponse> done,
+                     int timeoutMs = DefaultTimeoutMs);
+    void read(const QList<ReadValueId> &nodes, Callback<ReadResponse> done,
+              int timeoutMs = DefaultTimeoutMs, double maxAge = 0);
+    void write(const QList<WriteValue> &nodes, Callback<WriteResponse> done,
+               int timeoutMs = DefaultTimeoutMs);
+    void browse(const QList<BrowseDescription> &nodes, Callback<BrowseResponse> done,
+                int timeoutMs = DefaultTimeoutMs, quint32 maxReferencesPerNode = 0);
+    void browseNext(const QList<QByteArray> &continuationPoints, bool release,
+                    Callback<BrowseNextResponse> done, int timeoutMs = DefaultTimeoutMs);
+    void createSubscription(const CreateSubscriptionRequest &request,
+                            Callback<CreateSubscriptionResponse> done,
+                            int timeoutMs = DefaultTimeoutMs);
+    void deleteSubscriptions(const QList<quint32> &ids, Callback<DeleteSubscriptionsResponse> done,
+                             int timeoutMs = DefaultTimeoutMs);
+    void createMonitoredItems(quint32 subscriptionId,
+                              const QList<MonitoredItemCreateRequest> &items,
+                              Callback<CreateMonitoredItemsResponse> done,
+                              int timeoutMs = DefaultTimeoutMs);
+    void deleteMonitoredItems(quint32 subscriptionId, const QList<quint32> &ids,
+                              Callback<DeleteMonitoredItemsResponse> done,
+                              int timeoutMs = DefaultTimeoutMs);
+    void republish(quint32 subscriptionId, quint32 sequenceNumber, Callback<RepublishResponse> done,
+                   int timeoutMs = DefaultTimeoutMs);
+
+    // Any request/response pair, for services without a typed call above. The request's
+    // header is filled in (token, handle, timestamp, timeout hint).
+    template <typename Response, typename Request>
+    void call(Request request, Callback<Response> done, int timeoutMs = DefaultTimeoutMs)
+    {
+        callAs<Response>(MessageType::Message, std::move(request), std::move(done), timeoutMs);
+    }
+
+    static constexpr int DefaultTimeoutMs = 10000;
+    static constexpr quint32 RequestedTokenLifetimeMs = 3600000;
+
+    // For tests: the token lifetime to ask for (servers may revise it, node-opcua to at
+    // least a few seconds).
+    void setRequestedTokenLifetime(quint32 ms) { m_requestedLifetimeMs = ms; }
+
+Q_SIGNALS:
+    void connected();
+    void connectFailed(const QString &reason);
+    // The connection ended without disconnectFromServer()/abort(): reason says why.
+    // After disconnectFromServer() it comes with an empty reason.
+    void disconnected(const QString &reason);
+    // A Publish delivered a data change for one monitored item of a subscription.
+    void dataChange(quint32 subscriptionId, quint32 clientHandle,
+                    const tandem::opcua::DataValue &value);
+    // The server ended a subscription (StatusChangeNotification), e.g. BadTimeout.
+    void subscriptionStatusChanged(quint32 subscriptionId, tandem::opcua::StatusCode status);
+    // Notifications numbered first..last of a subscription were lost: neither Publish nor
+    // Republish could deliver them.
+    void notificationsLost(quint32 subscriptionId, quint32 first, quint32 last);
+    void tokenRenewed();
+
+private:
+    using RawHandler = std::function<void(const QByteArray *body, CallStatus status)>;
+    struct Pending
+    {
+        RawHandler handler;
+        QTimer *timer = nullptr;
+    };
+    struct SubscriptionState
+    {
+        int keepAliveMs = 0; // the longest a Publish may wait for this subscription
+        std::optional<quint32> lastSequenceNumber;
+        QList<quint32> toAcknowledge;
+    };
+
+    template <typename Response, typename Request>
+    void callAs(MessageType type, Request request, Callback<Response> done, int timeoutMs)
+    {
+        fillHeader(request.requestHeader, timeoutMs);
+        send(encodeMessage(request), timeoutMs, type,
+             [done = std::move(done)](const QByteArray *body, CallStatus status) {
+                 Response response;
+                 if (body) {
+                     status = decodeResponse(*body, Response::BinaryEncodingId,
+                                             [&response](Reader &r, QString *error) {
+                                                 return decodeMessageBody(r, &response, error);
+                                             });
+                     if (status.isGood())
+                         status = serviceResult(response.responseHeader);
+                 }
+                 done(response, status);
+             });
+    }
+
+    static CallStatus serviceResult(const ResponseHeader &header);
+    static CallStatus decodeResponse(const QByteArray &body, quint32 expectedTypeId,
+                                     const std::function<bool(Reader &, QString *)> &decode);
+    void fillHeader(RequestHeader &header, int timeoutMs);
+    void send(const QByteArray &body, int timeoutMs, MessageType type, RawHandler handler);
+    void finish(quint32 requestId, const QByteArray *body, const CallStatus &status);
+
+    void onConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onMessage(const SecureMessage &message);
+    void openChannel(SecurityTokenRequestType type);
+    void createSession();
+    void activateSession(const CreateSessionResponse &created);
+    void becomeReady(State state);
+    void failConnect(const QString &reason);
+    void lose(const QString &reason);
+    void failAllPending(const CallStatus &status);
+    void resetConnection();
+
+    void publishMore();
+    void onPublish(const PublishResponse &response, const CallStatus &status);
+    void handleNotification(quint32 subscriptionId, const NotificationMessage &message);
+    void recover(quint32 subscriptionId, quint32 first, quint32 last);
+
+    QTcpSocket *m_socket = nullptr;
+    QTimer m_connectTimer;
+    QTimer m_renewTimer;
+    ChunkReassembler m_reassembler;
+    ConnectionLimits m_limits;
+    State m_state = State::Disconnected;
+    bool m_wantSession = false;
+    QString m_url;
+    Identity m_identity;
+    ChannelSecurityToken m_token;
+    quint32 m_requestedLifetimeMs = RequestedTokenLifetimeMs;
+    int m_renewals = 0;
+    quint32 m_nextSequenceNumber = 1;
+    quint32 m_nextRequestId = 1;
+    quint32 m_nextHandle = 1;
+    NodeId m_authenticationToken;
+    double m_sessionTimeoutMs = 0;
+    QHash<quint32, Pending> m_pending; // by requestId
+    QHash<quint32, SubscriptionState> m_subscriptions;
+    int m_publishInFlight = 0;
+    int m_publishLimit = PublishRequestsInFlight;
+    int m_publishTimeoutMs = DefaultTimeoutMs;
+};
+
+} // namespace tandem::opcua
