@@ -3,6 +3,7 @@
 #include "events/eventlog.h"
 #include "modbus/modbuslink.h"
 #include "modbus/modbusproxy.h"
+#include "opcua/opcualink.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -48,13 +49,6 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         if (!enabled.contains(pair.name) || m_pairs.count(pair.name))
             continue;
         const QString field = QStringLiteral("pair[%1]").arg(pair.name);
-        if (pair.protocol != Protocol::ModbusTcp) {
-            issues.append(
-                {field,
-                 tr("OPC UA pairs are not run by this version of the engine yet; '%1' stays idle")
-                     .arg(pair.name)});
-            continue;
-        }
         QString error;
         const auto endpoint = Endpoint::parse(pair.endpoint, pair.protocol, &error);
         const auto primary = MachineAddress::parse(pair.primary, pair.protocol, &error);
@@ -65,20 +59,26 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         }
         auto instance = std::make_unique<Instance>();
         instance->config = pair;
-        const auto makeLink = [primaryMachine = *primary, secondaryMachine = *secondary,
-                               statusItem = pair.statusItem](Side side,
-                                                             QObject *parent) -> ServerLink * {
+        const auto makeLink =
+            [primaryMachine = *primary, secondaryMachine = *secondary, protocol = pair.protocol,
+             statusItem = pair.statusItem](Side side, QObject *parent) -> ServerLink * {
             const MachineAddress &machine =
                 side == Side::Primary ? primaryMachine : secondaryMachine;
+            if (protocol == Protocol::OpcUa)
+                return new opcua::OpcUaLink(machine.host, machine.port, opcua::Identity(), parent);
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);
-        instance->proxy =
-            std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint, m_events);
-        if (!instance->proxy->listen(&error)) {
-            issues.append({field + QLatin1String("/listen"), error});
-            continue;
+        if (pair.protocol == Protocol::ModbusTcp) {
+            instance->proxy =
+                std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint, m_events);
+            if (!instance->proxy->listen(&error)) {
+                issues.append({field + QLatin1String("/listen"), error});
+                continue;
+            }
         }
+        // OPC UA pairs run their links and fail over; serving OPC UA clients on the
+        // pair's endpoint is the proxy of a later version (issue 8).
         const QString name = pair.name;
         connect(instance->runtime.get(), &PairRuntime::stateChanged, this,
                 [this, name] { Q_EMIT pairStateChanged(name); });
@@ -117,7 +117,7 @@ PairRuntime *Engine::runtime(const QString &name) const
 quint16 Engine::listeningPort(const QString &name) const
 {
     const auto it = m_pairs.find(name);
-    return it == m_pairs.end() ? 0 : it->second->proxy->port();
+    return it == m_pairs.end() || !it->second->proxy ? 0 : it->second->proxy->port();
 }
 
 QJsonObject Engine::pairStatus(const QString &name) const
@@ -133,6 +133,7 @@ QJsonObject Engine::pairStatus(const QString &name) const
                            {QStringLiteral("connected"), st.connected},
                            {QStringLiteral("status-ok"), st.statusOk},
                            {QStringLiteral("shutdown"), st.shutdown},
+                           {QStringLiteral("degraded"), st.degraded},
                            {QStringLiteral("monitor-errors"), st.monitorErrors},
                            {QStringLiteral("monitor-failed"), st.monitorFailed},
                            {QStringLiteral("last-error"), st.lastError}};
@@ -142,13 +143,13 @@ QJsonObject Engine::pairStatus(const QString &name) const
         {QStringLiteral("protocol"), protocolKey(instance.config.protocol)},
         {QStringLiteral("mode"), connectionModeKey(instance.config.mode)},
         {QStringLiteral("listen"), instance.config.endpoint},
-        {QStringLiteral("port"), instance.proxy->port()},
+        {QStringLiteral("port"), instance.proxy ? instance.proxy->port() : 0},
         {QStringLiteral("active"), sideKey(runtime.active())},
         {QStringLiteral("failovers"), runtime.failoverCount()},
         {QStringLiteral("last-failover"), runtime.lastFailover().isValid()
                                               ? runtime.lastFailover().toString(Qt::ISODateWithMs)
                                               : QString()},
-        {QStringLiteral("clients"), instance.proxy->clientCount()},
+        {QStringLiteral("clients"), instance.proxy ? instance.proxy->clientCount() : 0},
         {QStringLiteral("primary"), side(Side::Primary)},
         {QStringLiteral("secondary"), side(Side::Secondary)},
     };

@@ -33,6 +33,7 @@ struct PairRuntime::SideState
     bool statusOk = false;
     bool statusPending = false;
     bool shutdown = false;
+    bool degraded = false;
     Outcome lastOutcome = Outcome::None;
     std::unique_ptr<MonitorEvaluator> monitor;
     bool monitoring = false;
@@ -77,6 +78,8 @@ PairRuntime::PairRuntime(const PairConfig &config, const LinkFactory &makeLink, 
                 [this, side](bool ok, bool shutdown, const QString &r) {
                     onStatus(side, ok, shutdown, r);
                 });
+        connect(link, &ServerLink::degraded, this,
+                [this, side](bool on, const QString &r) { onDegraded(side, on, r); });
         connect(link, &ServerLink::monitorSample, this,
                 [this, side](int index, const MonitorSample &sample) {
                     onMonitorSample(side, index, sample);
@@ -107,6 +110,7 @@ SideStatus PairRuntime::sideStatus(Side side) const
     return {s.statusKnown,
             s.statusKnown && s.statusOk,
             s.shutdown,
+            s.degraded,
             s.monitoring ? s.monitor->errorCount() : 0,
             s.monitoring && s.monitor->failed(),
             s.lastError};
@@ -153,7 +157,7 @@ int PairRuntime::score(Side side) const
     const SideState &s = state(side);
     if (!s.statusKnown || !s.statusOk || s.shutdown)
         return 0;
-    return s.monitoring && s.monitor->failed() ? 1 : 2;
+    return s.degraded || (s.monitoring && s.monitor->failed()) ? 1 : 2;
 }
 
 bool PairRuntime::monitorsOn(Side side) const
@@ -199,6 +203,7 @@ void PairRuntime::dropSide(Side side, const QString &reason, bool postDisconnect
     if (s.connected || s.connecting)
         s.link->close();
     s.connected = s.connecting = s.statusPending = s.statusKnown = s.statusOk = s.shutdown = false;
+    s.degraded = false;
     s.monitoring = false;
     s.reportedMonitor = -1;
     if (!reason.isEmpty())
@@ -317,6 +322,18 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
         return;
     }
     afterLoss(side);
+    Q_EMIT stateChanged();
+}
+
+void PairRuntime::onDegraded(Side side, bool on, const QString &reason)
+{
+    SideState &s = state(side);
+    if (!s.connected || s.degraded == on)
+        return;
+    s.degraded = on;
+    post(on ? "degraded" : "service-restored", side, {reason});
+    // Cold keeps the one connection it has: a degraded server still serves.
+    evaluate();
     Q_EMIT stateChanged();
 }
 

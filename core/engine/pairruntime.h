@@ -37,6 +37,7 @@ struct SideStatus
     bool connected = false;
     bool statusOk = false;
     bool shutdown = false;
+    bool degraded = false; // OPC UA ServiceLevel 1..199
     int monitorErrors = 0;
     bool monitorFailed = false;
     QString lastError;
@@ -99,6 +100,7 @@ private:
     void afterLoss(Side side);
     void onClosed(Side side, const QString &reason);
     void onStatus(Side side, bool ok, bool shutdown, const QString &reason);
+    void onDegraded(Side side, bool on, const QString &reason);
     void onMonitorSample(Side side, int index, const MonitorSample &sample);
     void onMonitorAddFailed(Side side, int index, const QString &reason);
     void reportMonitor(Side side);

@@ -42,6 +42,9 @@ Q_SIGNALS:
     void closed(const QString &reason); // lost without close() being called
     // ok: the server answered; shutdown: it announced it is going down.
     void statusReceived(bool ok, bool shutdown, const QString &reason);
+    // The server still works but says it serves less well (an OPC UA ServiceLevel below
+    // 200); the other machine is preferred while it is healthy. Reset by a new connection.
+    void degraded(bool on, const QString &reason);
     void monitorSample(int index, const tandem::MonitorSample &sample);
     void monitorAddFailed(int index, const QString &reason);
 };

@@ -62,6 +62,25 @@ const QList<EventDefinition> &EventCatalog::all()
                           "Server communications has been lost.",
                           "Unable to retrieve status for server '%1' on secondary machine '%2'. "
                           "Server communications has been lost."),
+        // OPC UA's ServiceLevel (not in the seed, which predates it).
+        {"degraded.primary", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Server '%1' on primary machine '%2' reports a degraded %3; the "
+                           "secondary machine is preferred while it is healthy."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
+        {"degraded.secondary", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Server '%1' on secondary machine '%2' reports a degraded %3; the "
+                           "primary machine is preferred while it is healthy."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
+        {"service-restored.primary", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Server '%1' on primary machine '%2' reports a healthy %3 again."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
+        {"service-restored.secondary", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Server '%1' on secondary machine '%2' reports a healthy %3 again."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
         {"engine-started", Severity::Informational,

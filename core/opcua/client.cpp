@@ -43,11 +43,15 @@ Client::Client(QObject *parent)
 Client::~Client()
 {
     // Callbacks must not run into a half-destroyed owner: drop them unheard.
+    abandon();
+}
+
+void Client::abandon()
+{
     for (Pending &pending : m_pending)
         delete pending.timer;
     m_pending.clear();
-    if (m_socket)
-        m_socket->abort();
+    resetConnection();
 }
 
 bool Client::parseUrl(const QString &url, QString *host, quint16 *port, QString *error)
@@ -343,7 +347,6 @@ void Client::failAllPending(const CallStatus &status)
 
 void Client::abort()
 {
-    const QPointer<Client> self(this);
     resetConnection();
     // Pending callbacks still run once, so their owners never wait forever.
     failAllPending({StatusCode{Status::BadConnectionClosed}, tr("the connection was closed")});

@@ -72,8 +72,10 @@ public:
     // Closes the session (deleting its subscriptions) and the channel politely, then the
     // socket; emits disconnected() without a reason.
     void disconnectFromServer();
-    // Drops the socket at once; no signal.
+    // Drops the socket at once; no signal, pending callbacks run with BadConnectionClosed.
     void abort();
+    // Drops the socket at once; no signal, pending callbacks are discarded unheard.
+    void abandon();
 
     State state() const { return m_state; }
     QString url() const { return m_url; }

@@ -1,0 +1,430 @@
+#include "opcualink.h"
+
+#include <QLoggingCategory>
+
+#include <cmath>
+
+namespace tandem::opcua {
+
+Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
+
+namespace {
+
+// Four round trips (Hello, OpenSecureChannel, CreateSession, ActivateSession) and a
+// server that may take its time to create a session: more than one status timeout.
+constexpr int MinOpenTimeoutMs = 2000;
+constexpr int CloseWaitMs = 2000;
+constexpr int KeepAlivePeriodMs = 10000;
+
+enum StatusHandle : quint32
+{
+    StateHandle = 1,
+    SecondsTillShutdownHandle = 2,
+    ServiceLevelHandle = 3,
+};
+
+std::optional<double> integral(const Variant &value, double low, double high)
+{
+    const auto number = value.toDouble();
+    if (!number || std::trunc(*number) != *number || *number < low || *number > high)
+        return std::nullopt;
+    return number;
+}
+
+MonitoredItemCreateRequest monitoredItem(const NodeId &node, quint32 handle, double samplingMs)
+{
+    MonitoredItemCreateRequest item;
+    item.itemToMonitor.nodeId = node;
+    item.requestedParameters.clientHandle = handle;
+    item.requestedParameters.samplingInterval = samplingMs;
+    item.requestedParameters.queueSize = 1;
+    item.requestedParameters.discardOldest = true;
+    return item;
+}
+
+CreateSubscriptionRequest subscription(int publishingMs)
+{
+    CreateSubscriptionRequest request;
+    request.requestedPublishingInterval = publishingMs;
+    request.requestedMaxKeepAliveCount = quint32(std::max(3, KeepAlivePeriodMs / publishingMs));
+    request.requestedLifetimeCount = 3 * request.requestedMaxKeepAliveCount;
+    return request;
+}
+
+} // namespace
+
+OpcUaLink::OpcUaLink(const QString &host, quint16 port, const Identity &identity, QObject *parent)
+    : ServerLink(parent)
+    , m_identity(identity)
+{
+    const QString h = host.contains(u':') ? u'[' + host + u']' : host;
+    m_machine = h + u':' + QString::number(port);
+    m_url = QStringLiteral("opc.tcp://") + m_machine;
+}
+
+OpcUaLink::~OpcUaLink() = default;
+
+bool OpcUaLink::isOpen() const
+{
+    return m_open;
+}
+
+void OpcUaLink::open(int timeoutMs)
+{
+    if (m_client)
+        return;
+    ++m_connection;
+    m_shutdownAnnounced = m_degraded = false;
+    m_state.reset();
+    m_secondsTillShutdown.reset();
+    m_statusSubscription = m_itemsSubscription = 0;
+    m_client = new Client(this);
+    connect(m_client, &Client::connected, this, &OpcUaLink::onConnected);
+    connect(m_client, &Client::connectFailed, this, [this](const QString &reason) {
+        m_client->abandon();
+        m_client->deleteLater();
+        m_client = nullptr;
+        Q_EMIT openFailed(reason);
+    });
+    connect(m_client, &Client::disconnected, this, [this](const QString &reason) {
+        m_open = false;
+        m_client->deleteLater();
+        m_client = nullptr;
+        ++m_connection;
+        Q_EMIT closed(reason.isEmpty() ? tr("the connection was closed") : reason);
+    });
+    connect(m_client, &Client::dataChange, this, &OpcUaLink::onDataChange);
+    connect(m_client, &Client::subscriptionStatusChanged, this, &OpcUaLink::onSubscriptionStatus);
+    m_client->connectToServer(m_url, m_identity, true, std::max(timeoutMs, MinOpenTimeoutMs));
+}
+
+void OpcUaLink::close()
+{
+    ++m_connection; // answers still on their way belong to the old connection
+    m_open = false;
+    Client *client = m_client;
+    m_client = nullptr;
+    if (!client)
+        return;
+    client->disconnect(this);
+    if (client->state() == Client::State::SessionOpen) {
+        // Close the session so the server frees it now, not at its timeout; a hung server
+        // gets CloseWaitMs.
+        client->disconnectFromServer();
+        connect(client, &Client::disconnected, client, &QObject::deleteLater);
+        QTimer::singleShot(CloseWaitMs, client, &QObject::deleteLater);
+    } else {
+        client->abandon();
+        client->deleteLater();
+    }
+}
+
+void OpcUaLink::onConnected()
+{
+    m_open = true;
+    subscribeStatus();
+    Q_EMIT opened();
+}
+
+void OpcUaLink::subscribeStatus()
+{
+    const int connection = m_connection;
+    m_client->createSubscription(
+        subscription(StatusPublishingIntervalMs),
+        [this, connection](const CreateSubscriptionResponse &response, const CallStatus &status) {
+            if (connection != m_connection)
+                return;
+            if (!status.isGood()) {
+                // Not fatal: the periodic status query still sees everything, only later.
+                qCInfo(lcOpcUa) << m_url << "no status subscription:" << status.message;
+                return;
+            }
+            m_statusSubscription = response.subscriptionId;
+            m_client->createMonitoredItems(
+                m_statusSubscription,
+                {monitoredItem(NodeId(0, Id::ServerStatusState), StateHandle,
+                               StatusPublishingIntervalMs),
+                 monitoredItem(NodeId(0, Id::SecondsTillShutdown), SecondsTillShutdownHandle,
+                               StatusPublishingIntervalMs),
+                 monitoredItem(NodeId(0, Id::ServiceLevel), ServiceLevelHandle,
+                               StatusPublishingIntervalMs)},
+                [this, connection](const CreateMonitoredItemsResponse &, const CallStatus &status) {
+                    if (connection == m_connection && !status.isGood())
+                        qCInfo(lcOpcUa) << m_url << "status items:" << status.message;
+                });
+        });
+}
+
+void OpcUaLink::queryStatus(int timeoutMs)
+{
+    if (!m_client || !m_open) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT statusReceived(false, false, tr("not connected")); },
+            Qt::QueuedConnection);
+        return;
+    }
+    const int connection = m_connection;
+    m_client->read(
+        {{NodeId(0, Id::ServerStatus)}, {NodeId(0, Id::ServiceLevel)}},
+        [this, connection](const ReadResponse &response, const CallStatus &status) {
+            if (connection != m_connection)
+                return;
+            if (!status.isGood()) {
+                Q_EMIT statusReceived(false, false, status.message);
+                return;
+            }
+            const DataValue &serverStatus = response.results[0];
+            if (!serverStatus.statusCode().isGood()) {
+                Q_EMIT statusReceived(false, false,
+                                      tr("ServerStatus is unreadable: %1")
+                                          .arg(statusCodeText(serverStatus.statusCode())));
+                return;
+            }
+            std::optional<ServerStatusDataType> decoded;
+            if (serverStatus.value && serverStatus.value->type() == BuiltInType::ExtensionObject)
+                decoded = fromExtensionObject<ServerStatusDataType>(
+                    std::get<ExtensionObject>(serverStatus.value->value()));
+            std::optional<int> level;
+            const DataValue &serviceLevel = response.results[1];
+            if (serviceLevel.statusCode().isGood() && serviceLevel.value)
+                if (const auto number = integral(*serviceLevel.value, 0, 255))
+                    level = int(*number);
+            bool shutdown = false;
+            const QString reason =
+                decoded ? judge(decoded->state, decoded->secondsTillShutdown, level,
+                                decoded->shutdownReason, &shutdown)
+                        // A server whose ServerStatus we cannot decode still answered.
+                        : judge(std::nullopt, std::nullopt, level, {}, &shutdown);
+            if (shutdown)
+                m_shutdownAnnounced = true;
+            Q_EMIT statusReceived(shutdown || reason.isEmpty(), shutdown, reason);
+        },
+        timeoutMs);
+}
+
+QString OpcUaLink::judge(std::optional<ServerState> state,
+                         std::optional<quint32> secondsTillShutdown,
+                         std::optional<int> serviceLevel, LocalizedText shutdownReason,
+                         bool *shutdown)
+{
+    *shutdown = false;
+    if (state == ServerState::Shutdown || secondsTillShutdown.value_or(0) > 0) {
+        *shutdown = true;
+        QString reason =
+            secondsTillShutdown.value_or(0) > 0
+                ? tr("the server announced its shutdown in %1 s").arg(*secondsTillShutdown)
+                : tr("the server is shutting down");
+        if (!shutdownReason.text.isEmpty())
+            reason += QStringLiteral(" (%1)").arg(shutdownReason.text);
+        return reason;
+    }
+    if (state && *state != ServerState::Running)
+        return tr("the server's state is %1").arg(serverStateName(*state));
+    if (serviceLevel) {
+        if (*serviceLevel == 0)
+            return tr("the server's service level is 0 (maintenance)");
+        setDegraded(*serviceLevel < HealthyServiceLevel, tr("service level %1").arg(*serviceLevel));
+    }
+    return QString();
+}
+
+void OpcUaLink::setDegraded(bool degraded, const QString &reason)
+{
+    if (degraded == m_degraded)
+        return;
+    m_degraded = degraded;
+    Q_EMIT this->degraded(degraded, reason);
+}
+
+void OpcUaLink::onDataChange(quint32 subscriptionId, quint32 clientHandle, const DataValue &value)
+{
+    if (subscriptionId == m_statusSubscription && m_statusSubscription != 0) {
+        if (!value.statusCode().isGood() || !value.value)
+            return;
+        const Variant &v = *value.value;
+        std::optional<int> level;
+        switch (clientHandle) {
+        case StateHandle:
+            if (const auto n = integral(v, 0, 7))
+                m_state = ServerState(int(*n));
+            break;
+        case SecondsTillShutdownHandle:
+            if (const auto n = integral(v, 0, 4294967295.0))
+                m_secondsTillShutdown = quint32(*n);
+            break;
+        case ServiceLevelHandle:
+            if (const auto n = integral(v, 0, 255))
+                level = int(*n);
+            break;
+        default:
+            return;
+        }
+        bool shutdown = false;
+        const QString reason = judge(m_state, m_secondsTillShutdown, level, {}, &shutdown);
+        if (shutdown && !m_shutdownAnnounced) {
+            m_shutdownAnnounced = true;
+            Q_EMIT statusReceived(true, true, reason);
+        } else if (!shutdown && !reason.isEmpty()) {
+            // A failed State or maintenance level: the status is lost now, not at the
+            // next query.
+            Q_EMIT statusReceived(false, false, reason);
+        }
+        return;
+    }
+    if (subscriptionId != m_itemsSubscription || m_itemsSubscription == 0)
+        return;
+    const int index = int(clientHandle) - 1;
+    if (index < 0 || index >= m_items.size())
+        return;
+    MonitorSample sample;
+    if (value.statusCode().isGood() && value.value && !value.value->isNull()) {
+        if (const auto converted = convert(*value.value, m_items[index].dataType)) {
+            sample.good = true;
+            sample.value = *converted;
+            sample.isArray = value.value->isArray();
+        }
+    }
+    Q_EMIT monitorSample(index, sample);
+}
+
+void OpcUaLink::onSubscriptionStatus(quint32 subscriptionId, StatusCode status)
+{
+    if (!status.isBad())
+        return;
+    qCInfo(lcOpcUa) << m_url << "subscription" << subscriptionId
+                    << "ended:" << statusCodeText(status);
+    // The server dropped a subscription (e.g. it timed out): make it again.
+    if (subscriptionId == m_statusSubscription) {
+        m_statusSubscription = 0;
+        subscribeStatus();
+    } else if (subscriptionId == m_itemsSubscription) {
+        m_itemsSubscription = 0;
+        subscribeItems(Client::DefaultTimeoutMs);
+    }
+}
+
+void OpcUaLink::setMonitorItems(const QList<MonitorItem> &items, int timeoutMs)
+{
+    ++m_itemsGeneration;
+    dropItemsSubscription();
+    m_items = items;
+    if (!items.isEmpty())
+        subscribeItems(timeoutMs);
+}
+
+void OpcUaLink::dropItemsSubscription()
+{
+    if (m_itemsSubscription != 0 && m_client && m_open)
+        m_client->deleteSubscriptions(
+            {m_itemsSubscription}, [](const DeleteSubscriptionsResponse &, const CallStatus &) {});
+    m_itemsSubscription = 0;
+}
+
+void OpcUaLink::subscribeItems(int timeoutMs)
+{
+    if (!m_client || !m_open || m_items.isEmpty())
+        return;
+    const int generation = m_itemsGeneration;
+    const int connection = m_connection;
+    // Results are reported after this call returns, never from inside it.
+    const auto failLater = [this, generation, connection](int index, const QString &reason) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, connection, index, reason] {
+                if (generation == m_itemsGeneration && connection == m_connection)
+                    Q_EMIT monitorAddFailed(index, reason);
+            },
+            Qt::QueuedConnection);
+    };
+    QList<MonitoredItemCreateRequest> requests;
+    QList<int> indexes;
+    int fastestMs = MonitorItem::MaxUpdateRateMs;
+    for (int i = 0; i < m_items.size(); ++i) {
+        const auto node = NodeId::fromString(m_items[i].itemId.trimmed());
+        if (!node) {
+            failLater(i, tr("'%1' is not an OPC UA node id such as ns=2;s=Tag or i=2258")
+                             .arg(m_items[i].itemId));
+            continue;
+        }
+        requests << monitoredItem(*node, quint32(i + 1), m_items[i].updateRateMs);
+        indexes << i;
+        fastestMs = std::min(fastestMs, m_items[i].updateRateMs);
+    }
+    if (requests.isEmpty())
+        return;
+    m_client->createSubscription(
+        subscription(std::max(50, fastestMs)),
+        [this, generation, connection, requests, indexes, timeoutMs,
+         failLater](const CreateSubscriptionResponse &response, const CallStatus &status) {
+            if (connection != m_connection)
+                return;
+            if (generation != m_itemsGeneration) {
+                if (status.isGood()) // made for items that are no longer wanted
+                    m_client->deleteSubscriptions(
+                        {response.subscriptionId},
+                        [](const DeleteSubscriptionsResponse &, const CallStatus &) {});
+                return;
+            }
+            if (!status.isGood()) {
+                for (int index : indexes)
+                    failLater(index, status.message);
+                return;
+            }
+            m_itemsSubscription = response.subscriptionId;
+            m_client->createMonitoredItems(
+                m_itemsSubscription, requests,
+                [this, generation, connection, indexes,
+                 failLater](const CreateMonitoredItemsResponse &created, const CallStatus &status) {
+                    if (connection != m_connection || generation != m_itemsGeneration)
+                        return;
+                    for (int k = 0; k < indexes.size(); ++k) {
+                        if (!status.isGood())
+                            failLater(indexes[k], status.message);
+                        else if (!created.results[k].statusCode.isGood())
+                            failLater(indexes[k], statusCodeText(created.results[k].statusCode));
+                    }
+                },
+                timeoutMs);
+        },
+        timeoutMs);
+}
+
+std::optional<QVariant> OpcUaLink::convert(const Variant &value, DataType type)
+{
+    if (value.isNull())
+        return std::nullopt;
+    if (value.isArray() || type == DataType::Default)
+        return value.toQVariant(); // arrays are judged by the evaluator, as the seed says
+    const auto number = value.toDouble();
+    if (!number)
+        return std::nullopt;
+    switch (type) {
+    case DataType::Default:
+        break;
+    case DataType::Boolean:
+        return QVariant(*number != 0);
+    case DataType::Word:
+        if (const auto n = integral(value, 0, 65535))
+            return QVariant(uint(*n));
+        return std::nullopt;
+    case DataType::Short:
+        if (const auto n = integral(value, -32768, 32767))
+            return QVariant(int(*n));
+        return std::nullopt;
+    case DataType::DWord:
+        if (const auto n = integral(value, 0, 4294967295.0))
+            return QVariant(uint(*n));
+        return std::nullopt;
+    case DataType::Long:
+        if (const auto n = integral(value, -2147483648.0, 2147483647.0))
+            return QVariant(int(*n));
+        return std::nullopt;
+    case DataType::Float:
+        return QVariant(float(*number));
+    case DataType::Double:
+        return QVariant(*number);
+    }
+    return value.toQVariant();
+}
+
+} // namespace tandem::opcua

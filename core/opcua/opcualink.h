@@ -1,0 +1,73 @@
+#pragma once
+
+#include "client.h"
+#include "engine/serverlink.h"
+
+#include <QPointer>
+
+namespace tandem::opcua {
+
+// The engine's link to one OPC UA server (DESIGN "Engine semantics", issue 7):
+// - the status query reads ServerStatus (i=2256) and ServiceLevel (i=2267) in one Read;
+// - a subscription on State (i=2259), SecondsTillShutdown (i=2992) and ServiceLevel tells
+//   of a shutdown and of a falling service level without waiting for the next query;
+// - a State of Shutdown or SecondsTillShutdown > 0 is the seed's shutdown notification;
+//   any other State than Running fails the status; ServiceLevel 0 (maintenance) fails
+//   it, 1..199 is degraded() (the other machine is preferred while it is healthy);
+// - monitor items are monitored items (node ids such as "ns=2;s=Line1.Speed") of a
+//   subscription sampling at each item's update rate.
+class OpcUaLink final : public ServerLink
+{
+    Q_OBJECT
+
+public:
+    static constexpr quint8 HealthyServiceLevel = 200; // OPC 10000-4, 6.6.2.4.2
+    static constexpr int StatusPublishingIntervalMs = 250;
+
+    OpcUaLink(const QString &host, quint16 port, const Identity &identity,
+              QObject *parent = nullptr);
+    ~OpcUaLink() override;
+
+    void open(int timeoutMs) override;
+    void close() override;
+    bool isOpen() const override;
+    void queryStatus(int timeoutMs) override;
+    void setMonitorItems(const QList<MonitorItem> &items, int timeoutMs) override;
+    QString machine() const override { return m_machine; }
+    QString url() const { return m_url; }
+
+    // The value of an OPC UA variable as a monitor item of this data type sees it:
+    // converted for the seed's data types, nullopt when it cannot be.
+    static std::optional<QVariant> convert(const Variant &value, DataType type);
+
+private:
+    void onConnected();
+    void onDataChange(quint32 subscriptionId, quint32 clientHandle, const DataValue &value);
+    void onSubscriptionStatus(quint32 subscriptionId, StatusCode status);
+    void subscribeStatus();
+    void subscribeItems(int timeoutMs);
+    void dropItemsSubscription();
+    // Applies a State, SecondsTillShutdown and ServiceLevel reading; returns the reason the
+    // status fails (empty: healthy), *shutdown set when the server announced its end.
+    QString judge(std::optional<ServerState> state, std::optional<quint32> secondsTillShutdown,
+                  std::optional<int> serviceLevel, LocalizedText shutdownReason, bool *shutdown);
+    void announceShutdown(const QString &reason);
+    void setDegraded(bool degraded, const QString &reason);
+
+    QString m_machine;
+    QString m_url;
+    Identity m_identity;
+    QPointer<Client> m_client;
+    bool m_open = false;
+    bool m_shutdownAnnounced = false;
+    bool m_degraded = false;
+    quint32 m_statusSubscription = 0;
+    quint32 m_itemsSubscription = 0;
+    int m_connection = 0;      // answers for an older connection are ignored
+    int m_itemsGeneration = 0; // answers for an older setMonitorItems() are ignored
+    QList<MonitorItem> m_items;
+    std::optional<ServerState> m_state;
+    std::optional<quint32> m_secondsTillShutdown;
+};
+
+} // namespace tandem::opcua

@@ -1,0 +1,365 @@
+// The engine's OPC UA links against real servers: two independent node-opcua servers as
+// the pair and the real tandemd watching them. Each case checks the events the seed
+// promises and the active side `tandemctl status` reports.
+#include "opcuapeer.h"
+#include "tandemdprocess.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+#include <memory>
+
+using namespace tandem;
+using namespace tandem::test;
+
+Q_DECLARE_METATYPE(tandem::ConnectionMode)
+
+namespace {
+constexpr quint16 SecondaryOffset = 1000;
+constexpr int EventWaitMs = 15000;
+const auto Pair = QStringLiteral("line1");
+} // namespace
+
+class TestOpcUaFailover final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void failoverOnCrash_data();
+    void failoverOnCrash();
+    void failoverOnHang_data();
+    void failoverOnHang();
+    void failbackWithAlwaysReconnect_data();
+    void failbackWithAlwaysReconnect();
+    void shutdownNotification_data();
+    void shutdownNotification();
+    void serviceLevelDegradedAndRestored();
+    void serviceLevelMaintenanceLosesStatus();
+    void monitorSpecificValueFailsOver();
+    void monitorNoChangeFailsOver();
+    void monitorItemsThatCannotBeAddedOrAreArrays();
+
+private:
+    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
+    bool startEngine(const PairConfig &pair);
+    QString active() const
+    {
+        return m_engine->pairStatus(Pair).value(QLatin1String("active")).toString();
+    }
+    QString event(const char *text, const OpcUaPeer &peer) const
+    {
+        return QString::fromUtf8(text).arg(Pair, peer.address());
+    }
+
+    std::unique_ptr<OpcUaPeer> m_primary;
+    std::unique_ptr<OpcUaPeer> m_secondary;
+    std::unique_ptr<TandemdProcess> m_engine;
+};
+
+void TestOpcUaFailover::initTestCase()
+{
+    // The cases change only the primary, so one secondary serves them all (a node-opcua
+    // server takes seconds to start).
+    m_secondary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_secondary->start({.offset = SecondaryOffset}));
+}
+
+void TestOpcUaFailover::init()
+{
+    QVERIFY(m_secondary->isRunning() && !m_secondary->isHung());
+    m_primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_primary->start());
+    m_engine = std::make_unique<TandemdProcess>();
+}
+
+void TestOpcUaFailover::cleanup()
+{
+    if (QTest::currentTestFailed() && m_engine)
+        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
+    m_engine.reset();
+    m_primary.reset();
+}
+
+PairConfig TestOpcUaFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
+{
+    PairConfig p;
+    p.name = Pair;
+    p.protocol = Protocol::OpcUa;
+    p.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
+    p.primary = m_primary->address();
+    p.secondary = m_secondary->address();
+    p.mode = mode;
+    p.reconnectPrimary = reconnectPrimary;
+    p.statusIntervalMs = 300;
+    p.statusTimeoutMs = 300;
+    return p;
+}
+
+bool TestOpcUaFailover::startEngine(const PairConfig &pair)
+{
+    Configuration config = Configuration::createNew();
+    config.pairs << pair;
+    if (!m_engine->writeConfig(config, {pair.name})) {
+        qWarning() << "the test's configuration is invalid";
+        return false;
+    }
+    if (!m_engine->start())
+        return false;
+    return m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
+        EventWaitMs);
+}
+
+void TestOpcUaFailover::failoverOnCrash_data()
+{
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::newRow("cold") << ConnectionMode::Cold;
+    QTest::newRow("warm") << ConnectionMode::Warm;
+    QTest::newRow("hot") << ConnectionMode::Hot;
+}
+
+void TestOpcUaFailover::failoverOnCrash()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode)));
+    QCOMPARE(active(), QStringLiteral("primary"));
+    const QJsonObject status = m_engine->pairStatus(Pair);
+    QCOMPARE(status.value(QLatin1String("protocol")).toString(), QStringLiteral("opcua"));
+    QCOMPARE(status.value(QLatin1String("primary"))[QLatin1String("machine")].toString(),
+             m_primary->address());
+
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        event("Promoted active connection for server '%1' to secondary machine '%2'.",
+              *m_secondary),
+        EventWaitMs));
+    QCOMPARE(active(), QStringLiteral("secondary"));
+    // The loss comes first: as a closed connection, or (on a loaded machine, when the
+    // status query times out before the kernel's reset arrives) as lost status.
+    const QStringList events = m_engine->events();
+    qsizetype lost =
+        events.indexOf(event("Disconnected from '%1' on primary machine '%2'.", *m_primary));
+    if (lost < 0)
+        lost = events.indexOf(event("Unable to retrieve status for server '%1' on primary "
+                                    "machine '%2'. Server communications has been lost.",
+                                    *m_primary));
+    const qsizetype promoted = events.indexOf(event(
+        "Promoted active connection for server '%1' to secondary machine '%2'.", *m_secondary));
+    QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(u'\n')));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 2);
+}
+
+void TestOpcUaFailover::failoverOnHang_data()
+{
+    failoverOnCrash_data();
+}
+
+void TestOpcUaFailover::failoverOnHang()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode)));
+    m_primary->hang();
+    QVERIFY(m_engine->waitForEvent(
+        event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
+              "communications has been lost.",
+              *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        event("Promoted active connection for server '%1' to secondary machine '%2'.",
+              *m_secondary),
+        EventWaitMs));
+    QCOMPARE(active(), QStringLiteral("secondary"));
+    if (mode != ConnectionMode::Cold) {
+        // Retries against the hung server are failed attempts, posted once.
+        QVERIFY(
+            m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), EventWaitMs, 3));
+        QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+                 1);
+        QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+    }
+    m_primary->resume();
+}
+
+void TestOpcUaFailover::failbackWithAlwaysReconnect_data()
+{
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::newRow("warm") << ConnectionMode::Warm;
+    QTest::newRow("hot") << ConnectionMode::Hot;
+}
+
+void TestOpcUaFailover::failbackWithAlwaysReconnect()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode, true)));
+    const quint16 port = m_primary->port();
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
+    QVERIFY(m_primary->start({}, port));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
+        EventWaitMs, 2));
+    QCOMPARE(active(), QStringLiteral("primary"));
+    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("failovers")).toInt(), 2);
+}
+
+void TestOpcUaFailover::shutdownNotification_data()
+{
+    failoverOnCrash_data();
+}
+
+void TestOpcUaFailover::shutdownNotification()
+{
+    QFETCH(ConnectionMode, mode);
+    QVERIFY(startEngine(pairConfig(mode)));
+    // The server announces its end 5 s ahead: the engine must move before it goes.
+    QVERIFY(m_primary->command(QStringLiteral("shutdown 5000")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Received shutdown notification from server '%1' on primary machine '%2'.",
+              *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        event("Promoted active connection for server '%1' to secondary machine '%2'.",
+              *m_secondary),
+        EventWaitMs));
+    QVERIFY2(m_primary->isRunning(), "the engine noticed only when the server was gone");
+    QCOMPARE(active(), QStringLiteral("secondary"));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Received shutdown notification")), 1);
+    QVERIFY(m_primary->waitForExit());
+}
+
+void TestOpcUaFailover::serviceLevelDegradedAndRestored()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm, true)));
+    QVERIFY(m_primary->command(QStringLiteral("service-level 150")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Server '%1' on primary machine '%2' reports a degraded service level 150; the "
+              "secondary machine is preferred while it is healthy.",
+              *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        event("Promoted active connection for server '%1' to secondary machine '%2'.",
+              *m_secondary),
+        EventWaitMs));
+    QVERIFY(
+        m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("degraded")].toBool());
+    // Degraded is not lost: the primary stays connected, no status-lost event.
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Unable to retrieve status")), 0);
+
+    QVERIFY(m_primary->command(QStringLiteral("service-level 230")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Server '%1' on primary machine '%2' reports a healthy service level 230 again.",
+              *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
+        EventWaitMs, 2));
+    QCOMPARE(active(), QStringLiteral("primary"));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("reports a degraded")), 1);
+}
+
+void TestOpcUaFailover::serviceLevelMaintenanceLosesStatus()
+{
+    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_primary->command(QStringLiteral("service-level 0")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
+              "communications has been lost.",
+              *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("last-error")]
+            .toString()
+            .contains(QStringLiteral("service level is 0")),
+        EventWaitMs);
+}
+
+void TestOpcUaFailover::monitorSpecificValueFailsOver()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Hot);
+    MonitorItem item;
+    item.itemId = QStringLiteral("ns=1;s=Value");
+    item.updateRateMs = 100;
+    item.trigger = Trigger::SpecificValue;
+    item.triggerData = QStringLiteral("99");
+    pair.monitorItems = {item};
+    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs));
+    QVERIFY(m_primary->command(QStringLiteral("set Value 99")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
+    QVERIFY(m_primary->command(QStringLiteral("set Value 1")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs, 2));
+}
+
+void TestOpcUaFailover::monitorNoChangeFailsOver()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    MonitorItem item;
+    item.itemId = QStringLiteral("ns=1;s=Counter");
+    item.updateRateMs = 100;
+    item.trigger = Trigger::NoChange;
+    item.triggerData = QStringLiteral("1000");
+    pair.monitorItems = {item};
+    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs));
+    QVERIFY(m_primary->command(QStringLiteral("stop-counter")));
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
+    QCOMPARE(active(), QStringLiteral("secondary"));
+}
+
+void TestOpcUaFailover::monitorItemsThatCannotBeAddedOrAreArrays()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    MonitorItem missing;
+    missing.itemId = QStringLiteral("ns=1;s=NoSuchNode");
+    MonitorItem notANode;
+    notANode.itemId = QStringLiteral("Channel1.Device1.Tag1");
+    MonitorItem array;
+    array.itemId = QStringLiteral("ns=1;s=Array");
+    array.trigger = Trigger::SpecificValue;
+    array.triggerData = QStringLiteral("1");
+    pair.monitorItems = {missing, notANode, array};
+    pair.failureCount = 3;
+    QVERIFY(startEngine(pair));
+    for (const char *id : {"ns=1;s=NoSuchNode", "Channel1.Device1.Tag1"})
+        QVERIFY(m_engine->waitForEvent(
+            QStringLiteral("Attempt to add monitor item '%1' for 'line1' on primary machine '%2' "
+                           "failed. This monitor item will be considered in error.")
+                .arg(QLatin1String(id), m_primary->address()),
+            EventWaitMs));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item 'ns=1;s=Array' for 'line1' on primary machine '%1' contains "
+                       "array data which is not supported for the 'specific value' trigger "
+                       "condition.")
+            .arg(m_primary->address()),
+        EventWaitMs));
+    // The reasons are in the engine's diagnostics.
+    QVERIFY(m_engine->waitForLine(QStringLiteral("BadNodeIdUnknown")));
+    QVERIFY(m_engine->waitForLine(QStringLiteral("is not an OPC UA node id")));
+    // All three in error reach the failure count: the primary is in error.
+    QVERIFY(m_engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+        EventWaitMs));
+}
+
+QTEST_GUILESS_MAIN(TestOpcUaFailover)
+#include "tst_opcuafailover.moc"
