@@ -1,7 +1,8 @@
 #pragma once
 
+#include "peerprocess.h"
+
 #include <QObject>
-#include <QProcess>
 #include <QString>
 
 namespace tandem::test {
@@ -17,13 +18,12 @@ namespace tandem::test {
 // password may come encrypted with the peer's certificate (node-opcua's own policies)
 // or in clear text under the policy "username_plain", as a None-only client sends it.
 // The destructor kills the process, so a failing test never leaves a peer behind.
-class OpcUaPeer final : public QObject
+class OpcUaPeer final : public PeerProcess
 {
     Q_OBJECT
 
 public:
     static constexpr int StartTimeoutMs = 30000; // node-opcua loads in ~2 s on an idle machine
-    static constexpr int CommandTimeoutMs = 5000;
 
     struct Options
     {
@@ -34,34 +34,22 @@ public:
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);
-    ~OpcUaPeer() override;
 
     // Starts the server and waits until it listens. On failure the peer's log is
     // forwarded with qWarning.
     // port 0 picks a free one; a given port brings a server back where it was.
     bool start(const Options &options, quint16 port = 0);
     bool start(); // default options: offset 0, anonymous only, no path
-    quint16 port() const { return m_port; }
     const Options &options() const { return m_options; }
     QString url() const;     // "opc.tcp://127.0.0.1:PORT/path"
     QString address() const; // "127.0.0.1:PORT"
-    qint64 processId() const { return m_process.processId(); }
 
-    // Sends one control line and waits for its "ok": "set Value|Flag|Counter VALUE",
-    // "service-level N", "shutdown MS" (the peer announces it, then exits after MS),
-    // "stop-counter", "start-counter" (see server.js).
-    bool command(const QString &line, int timeoutMs = CommandTimeoutMs);
-    // Closes the peer's stdin; it keeps serving (tests must not depend on the pipe).
-    void closeInput();
+    // command() sends one control line and waits for its "ok": "set Value|Flag|Counter
+    // VALUE", "service-level N", "shutdown MS" (the peer announces it, then exits after
+    // MS), "stop-counter", "start-counter" (see server.js).
+    using PeerProcess::command;
     // Waits until the process has ended, e.g. after "shutdown MS".
     bool waitForExit(int timeoutMs = StartTimeoutMs);
-
-    void kill();   // SIGKILL: a crashed server; the kernel closes its connections
-    void hang();   // SIGSTOP: a hung server, connections stay open but nothing answers
-    void resume(); // SIGCONT
-    void stop();   // orderly "quit" (SIGTERM once input is closed), else killed
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    bool isHung() const { return m_hung; }
 
     // node, and the folder with server.js, client.js and their node_modules.
     static QString nodeExecutable();
@@ -72,16 +60,7 @@ public:
     static QString pkiDir();
 
 private:
-    bool readLine(QByteArray *line, int timeoutMs);
-    QString log() const; // what the peer wrote on stderr in this run
-    void sendSignal(int signalNumber);
-
-    QProcess m_process;
-    QString m_logFile;
-    quint16 m_port = 0;
     Options m_options;
-    bool m_hung = false;
-    bool m_inputClosed = false;
 };
 
 } // namespace tandem::test

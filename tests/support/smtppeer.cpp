@@ -1,18 +1,10 @@
 #include "smtppeer.h"
 
-#include <QDeadlineTimer>
-#include <QDebug>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QTest>
-
-#include <csignal>
-#include <sys/types.h>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
 
 namespace tandem::test {
 
@@ -51,25 +43,12 @@ QStringList serverArguments(const SmtpPeer::Options &options, quint16 port)
 } // namespace
 
 SmtpPeer::SmtpPeer(QObject *parent)
-    : QObject(parent)
+    : PeerProcess(QStringLiteral("SMTP peer"), StartTimeoutMs, parent)
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setReadChannel(QProcess::StandardOutput);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PYTHONHOME"));
     env.remove(QStringLiteral("PYTHONPATH"));
-    m_process.setProcessEnvironment(env);
-#ifdef Q_OS_LINUX
-    // If the test itself crashes, the kernel takes the peer down with it.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
-}
-
-SmtpPeer::~SmtpPeer()
-{
-    if (m_hung)
-        resume();
-    kill();
+    setEnvironment(env);
 }
 
 bool SmtpPeer::start()
@@ -79,39 +58,18 @@ bool SmtpPeer::start()
 
 bool SmtpPeer::start(const Options &options, quint16 port)
 {
-    if (isRunning())
-        kill();
     m_options = options;
-    m_port = 0;
-    m_hung = false;
-    m_inputClosed = false;
     m_messages.clear();
     m_refused.clear();
     m_authUsers.clear();
     m_starttlsCount = 0;
-    m_process.start(Python, serverArguments(options, port));
-    const QDeadlineTimer deadline(StartTimeoutMs);
-    QByteArray line;
-    if (m_process.waitForStarted(int(deadline.remainingTime())) &&
-        readReply(&line, int(deadline.remainingTime())) && line.startsWith("READY ")) {
-        bool ok = false;
-        const uint port = line.mid(6).trimmed().toUInt(&ok);
-        if (ok && port > 0 && port <= 0xFFFF) {
-            m_port = quint16(port);
-            return true;
-        }
-    }
-    qWarning().noquote() << "SMTP peer did not start:" << m_process.errorString() << "\nstdout:"
-                         << QString::fromUtf8(line + m_process.readAllStandardOutput())
-                         << "\nstderr:" << QString::fromUtf8(m_process.readAllStandardError());
-    kill();
-    return false;
+    return startProcess(Python, serverArguments(options, port), "READY ");
 }
 
 QString SmtpPeer::url(const QString &host) const
 {
     const auto scheme = m_options.implicitTls ? QStringLiteral("smtps") : QStringLiteral("smtp");
-    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(m_port);
+    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(port());
 }
 
 QString SmtpPeer::caFile()
@@ -156,57 +114,6 @@ QStringList SmtpPeer::authUsers()
     return m_authUsers;
 }
 
-bool SmtpPeer::command(const QString &line, int timeoutMs)
-{
-    if (!isRunning() || m_inputClosed || m_process.write(line.toUtf8() + '\n') < 0) {
-        qWarning().noquote() << "SMTP peer cannot take" << line << "(not running or input closed)";
-        return false;
-    }
-    QByteArray answer;
-    if (!readReply(&answer, timeoutMs)) {
-        qWarning().noquote() << "SMTP peer did not answer" << line;
-        return false;
-    }
-    if (answer.trimmed() != "ok") {
-        qWarning().noquote() << "SMTP peer refused" << line << ':'
-                             << QString::fromUtf8(answer.trimmed());
-        return false;
-    }
-    return true;
-}
-
-void SmtpPeer::closeInput()
-{
-    m_process.closeWriteChannel();
-    m_inputClosed = true;
-}
-
-bool SmtpPeer::readReply(QByteArray *line, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    for (;;) {
-        while (m_process.canReadLine()) {
-            *line = m_process.readLine();
-            if (!takeEvent(*line))
-                return true;
-        }
-        if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime())))
-            return false;
-    }
-}
-
-void SmtpPeer::takePendingOutput()
-{
-    // Without an event loop, output reaches the QProcess buffer only through a wait.
-    while (m_process.waitForReadyRead(0)) {
-    }
-    while (m_process.canReadLine()) {
-        const QByteArray line = m_process.readLine();
-        if (!takeEvent(line))
-            qWarning().noquote() << "SMTP peer said, unasked:" << QString::fromUtf8(line.trimmed());
-    }
-}
-
 bool SmtpPeer::takeEvent(const QByteArray &line)
 {
     const QJsonObject event = QJsonDocument::fromJson(line).object();
@@ -232,51 +139,6 @@ bool SmtpPeer::takeEvent(const QByteArray &line)
         return false;
     }
     return true;
-}
-
-void SmtpPeer::kill()
-{
-    if (!isRunning())
-        return;
-    m_process.kill();
-    m_process.waitForFinished(StartTimeoutMs);
-    m_hung = false;
-}
-
-void SmtpPeer::hang()
-{
-    sendSignal(SIGSTOP);
-    m_hung = true;
-}
-
-void SmtpPeer::resume()
-{
-    sendSignal(SIGCONT);
-    m_hung = false;
-}
-
-void SmtpPeer::stop()
-{
-    if (!isRunning())
-        return;
-    if (m_hung)
-        resume();
-    if (m_inputClosed) {
-        m_process.terminate(); // SIGTERM; the peer exits on it
-        if (!m_process.waitForFinished(CommandTimeoutMs))
-            kill();
-        return;
-    }
-    if (!command(QStringLiteral("quit"), CommandTimeoutMs) ||
-        !m_process.waitForFinished(CommandTimeoutMs))
-        kill();
-}
-
-void SmtpPeer::sendSignal(int signalNumber)
-{
-    const qint64 pid = m_process.processId();
-    if (pid > 0)
-        ::kill(pid_t(pid), signalNumber);
 }
 
 } // namespace tandem::test

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "peerprocess.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -14,13 +15,12 @@ namespace tandem::test {
 // every message, refused recipient, login and STARTTLS, and can refuse recipients,
 // fail DATA or go silent mid-dialogue on command.
 // The destructor kills the process, so a failing test never leaves a peer behind.
-class SmtpPeer final : public QObject
+class SmtpPeer final : public PeerProcess
 {
     Q_OBJECT
 
 public:
     static constexpr int StartTimeoutMs = 20000;
-    static constexpr int CommandTimeoutMs = 5000;
 
     struct Options
     {
@@ -45,19 +45,16 @@ public:
     };
 
     explicit SmtpPeer(QObject *parent = nullptr);
-    ~SmtpPeer() override;
 
     // Starts the server and waits until it listens; forgets what an earlier run recorded.
     // On failure the peer's stderr is forwarded with qWarning.
     // port 0 picks a free one; a given port brings a server back where it was.
     bool start(const Options &options, quint16 port = 0);
     bool start(); // default options: plain SMTP, no AUTH
-    quint16 port() const { return m_port; }
     QString url() const { return url(QStringLiteral("127.0.0.1")); }
     // "smtp://HOST:PORT", or "smtps://..." with implicitTls. TLS clients that verify the
     // certificate connect to "localhost", the name it is issued to.
     QString url(const QString &host) const;
-    qint64 processId() const { return m_process.processId(); }
     // The CA that signs the peer's trusted certificate (PEM).
     static QString caFile();
 
@@ -68,33 +65,16 @@ public:
     int starttlsCount();
     QStringList authUsers();
 
-    // Sends one control line and waits for its "ok"; events that arrive meanwhile are
-    // recorded. "hang-at EHLO|MAIL|RCPT|DATA|CONNECT", "normal", "refuse ADDR",
+    // command() sends one control line and waits for its "ok"; events that arrive meanwhile
+    // are recorded. "hang-at EHLO|MAIL|RCPT|DATA|CONNECT", "normal", "refuse ADDR",
     // "accept ADDR", "fail-data" (see smtp_server.py).
-    bool command(const QString &line, int timeoutMs = CommandTimeoutMs);
-    // Closes the peer's stdin; it keeps serving (tests must not depend on the pipe).
-    void closeInput();
-
-    void kill();   // SIGKILL: a crashed server; the kernel closes its connections
-    void hang();   // SIGSTOP: a hung server, connections stay open but nothing answers
-    void resume(); // SIGCONT
-    void stop();   // orderly "quit" (SIGTERM once input is closed), else killed
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    bool isHung() const { return m_hung; }
+    using PeerProcess::command;
 
 private:
-    // Reads one line; event lines are recorded and skipped, so only READY and control
-    // answers come back.
-    bool readReply(QByteArray *line, int timeoutMs);
-    void takePendingOutput();
-    bool takeEvent(const QByteArray &line);
-    void sendSignal(int signalNumber);
+    // Records the event lines the peer writes between the answers.
+    bool takeEvent(const QByteArray &line) override;
 
-    QProcess m_process;
-    quint16 m_port = 0;
     Options m_options;
-    bool m_hung = false;
-    bool m_inputClosed = false;
     QList<Message> m_messages;
     QStringList m_refused;
     QStringList m_authUsers;
