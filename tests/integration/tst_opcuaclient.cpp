@@ -6,7 +6,9 @@
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QtEndian>
 
 #include <optional>
 
@@ -67,6 +69,91 @@ QStringList names(const QList<ReferenceDescription> &references)
     return result;
 }
 
+// A TCP relay between the client and a real server that can lose one Publish answer on
+// the way, as a flaky network would, and keeps the secure conversation's sequence numbers
+// consistent behind it (else the client would rightly close the channel). It counts the
+// client's Republish requests.
+class LossyRelay final : public QObject
+{
+public:
+    explicit LossyRelay(quint16 serverPort)
+        : m_serverPort(serverPort)
+    {
+        m_listener.listen(QHostAddress::LocalHost);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            m_client = m_listener.nextPendingConnection();
+            m_server = new QTcpSocket(this);
+            m_server->connectToHost(QHostAddress::LocalHost, m_serverPort);
+            connect(m_client, &QTcpSocket::readyRead, this, [this] {
+                m_up += m_client->readAll();
+                forward(m_up, m_server, false);
+            });
+            connect(m_server, &QTcpSocket::readyRead, this, [this] {
+                m_down += m_server->readAll();
+                forward(m_down, m_client, true);
+            });
+        });
+    }
+    QString url() const
+    {
+        return QStringLiteral("opc.tcp://127.0.0.1:%1").arg(m_listener.serverPort());
+    }
+    void dropNextNotification() { m_dropArmed = true; }
+    int dropped() const { return m_dropped; }
+    int republishRequests() const { return m_republishes; }
+
+private:
+    static constexpr qsizetype SequenceOffset = 16; // MSG: header, channel id, token id
+
+    static quint32 typeIdOf(const QByteArray &frame)
+    {
+        Reader r(QByteArrayView(frame).sliced(24));
+        return readMessageTypeId(r);
+    }
+
+    void forward(QByteArray &buffer, QTcpSocket *to, bool fromServer)
+    {
+        while (buffer.size() >= 8) {
+            const quint32 size = qFromLittleEndian<quint32>(buffer.constData() + 4);
+            if (quint32(buffer.size()) < size)
+                return;
+            QByteArray frame = buffer.left(size);
+            buffer.remove(0, size);
+            const bool isMessage = frame.startsWith("MSGF");
+            if (isMessage && !fromServer && typeIdOf(frame) == RepublishRequest::BinaryEncodingId)
+                ++m_republishes;
+            if (isMessage && fromServer) {
+                if (m_dropArmed && typeIdOf(frame) == PublishResponse::BinaryEncodingId) {
+                    Reader r(QByteArrayView(frame).sliced(24));
+                    readMessageTypeId(r);
+                    PublishResponse response;
+                    QString error;
+                    if (decodeMessageBody(r, &response, &error) &&
+                        !response.notificationMessage.notificationData.isEmpty()) {
+                        m_dropArmed = false;
+                        ++m_dropped;
+                        continue;
+                    }
+                }
+                const quint32 sequence =
+                    qFromLittleEndian<quint32>(frame.constData() + SequenceOffset);
+                qToLittleEndian<quint32>(sequence - quint32(m_dropped),
+                                         frame.data() + SequenceOffset);
+            }
+            to->write(frame);
+        }
+    }
+
+    quint16 m_serverPort;
+    QTcpServer m_listener;
+    QTcpSocket *m_client = nullptr;
+    QTcpSocket *m_server = nullptr;
+    QByteArray m_up, m_down;
+    bool m_dropArmed = false;
+    int m_dropped = 0;
+    int m_republishes = 0;
+};
+
 } // namespace
 
 class TestOpcUaClient : public QObject
@@ -79,6 +166,7 @@ private Q_SLOTS:
     void browsesWithContinuationPoints();
     void writesAndReadsBack();
     void subscriptionDeliversEveryChange();
+    void lostNotificationIsRepublished();
     void discoveryWithoutSession();
     void renewsTheSecurityToken();
     void userNameIdentity();
@@ -256,6 +344,45 @@ void TestOpcUaClient::subscriptionDeliversEveryChange()
     QVERIFY(deleted.wait());
     QVERIFY(deleted.status.isGood());
     QVERIFY(deleted.response->results.value(0).isGood());
+}
+
+void TestOpcUaClient::lostNotificationIsRepublished()
+{
+    LossyRelay relay(m_peer.port());
+    Client client;
+    QVERIFY(connectClient(client, relay.url()));
+    CreateSubscriptionRequest request;
+    request.requestedPublishingInterval = 100;
+    Result<CreateSubscriptionResponse> subscription;
+    client.createSubscription(request, subscription.callback());
+    QVERIFY(subscription.wait());
+    QVERIFY(subscription.status.isGood());
+    QSignalSpy changes(&client, &Client::dataChange);
+    QSignalSpy lost(&client, &Client::notificationsLost);
+    MonitoredItemCreateRequest counter;
+    counter.itemToMonitor.nodeId = plant("Counter");
+    counter.requestedParameters.samplingInterval = 0;
+    counter.requestedParameters.queueSize = 100;
+    Result<CreateMonitoredItemsResponse> items;
+    client.createMonitoredItems(subscription.response->subscriptionId, {counter}, items.callback());
+    QVERIFY(items.wait());
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 3, WaitMs);
+
+    relay.dropNextNotification();
+    QTRY_COMPARE_WITH_TIMEOUT(relay.dropped(), 1, WaitMs);
+    const qsizetype atDrop = changes.size();
+    QTRY_VERIFY_WITH_TIMEOUT(relay.republishRequests() >= 1, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= atDrop + 10, WaitMs);
+
+    // Every count arrived, the lost answer's ones through Republish (so out of order).
+    QList<qint64> counts;
+    for (const QList<QVariant> &change : changes)
+        counts << qint64(change[2].value<DataValue>().value->toDouble().value_or(-1));
+    std::sort(counts.begin(), counts.end());
+    for (qsizetype i = 1; i < counts.size(); ++i)
+        QCOMPARE(counts[i], counts[i - 1] + 1);
+    QCOMPARE(lost.size(), 0);
+    QCOMPARE(client.state(), Client::State::SessionOpen);
 }
 
 void TestOpcUaClient::discoveryWithoutSession()
