@@ -234,6 +234,8 @@ void PairRuntime::onOpenFailed(Side side, const QString &reason)
 {
     SideState &s = state(side);
     s.connecting = false;
+    if (!m_running)
+        return; // an attempt that stop() cut short is no failure to report
     attemptFailed(side, reason);
 }
 

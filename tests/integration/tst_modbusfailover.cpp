@@ -644,6 +644,7 @@ void TestModbusFailover::endpointInUseIsFatal()
 void TestModbusFailover::sigtermStopsCleanly()
 {
     QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
     m_engine->terminate();
     QVERIFY(m_engine->waitForExit(10000));
     QCOMPARE(m_engine->exitCode(), 0);
