@@ -165,7 +165,8 @@ void OpcUaLink::queryStatus(int timeoutMs)
     }
     const int connection = m_connection;
     m_client->read(
-        {{NodeId(0, Id::ServerStatus)}, {NodeId(0, Id::ServiceLevel)}},
+        {ReadValueId::value(NodeId(0, Id::ServerStatus)),
+         ReadValueId::value(NodeId(0, Id::ServiceLevel))},
         [this, connection](const ReadResponse &response, const CallStatus &status) {
             if (connection != m_connection)
                 return;

@@ -423,6 +423,9 @@ struct CloseSessionResponse
 
 struct ReadValueId
 {
+    // The Value attribute of a node, the common case.
+    static ReadValueId value(const NodeId &node) { return {node, AttributeId::Value, {}, {}}; }
+
     NodeId nodeId;
     quint32 attributeId = AttributeId::Value;
     QString indexRange;
