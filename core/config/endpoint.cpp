@@ -117,16 +117,45 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
         *error = tr("no machine given: enter a host name or IP address");
         return std::nullopt;
     }
-    if (!splitHostPort(trimmed, &host, &port, error))
+    QString rest = trimmed;
+    QString path;
+    if (protocol == Protocol::OpcUa) {
+        const QLatin1String scheme("opc.tcp://");
+        if (rest.startsWith(scheme, Qt::CaseInsensitive))
+            rest = rest.mid(scheme.size());
+        else if (rest.contains(QLatin1String("://"))) {
+            *error = tr("'%1' is not an OPC UA machine: write host[:port][/path] or "
+                        "opc.tcp://host[:port][/path]")
+                         .arg(trimmed);
+            return std::nullopt;
+        }
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        if (slash >= 0) {
+            path = rest.mid(slash);
+            rest = rest.left(slash);
+            if (path == QLatin1String("/"))
+                path.clear();
+            else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#]")))) {
+                *error = tr("'%1': the path must not contain spaces, '?' or '#'").arg(path);
+                return std::nullopt;
+            }
+        }
+    }
+    if (!splitHostPort(rest, &host, &port, error))
         return std::nullopt;
-    return MachineAddress{host, port ? quint16(port) : defaultServerPort(protocol)};
+    return MachineAddress{host, port ? quint16(port) : defaultServerPort(protocol), path};
 }
 
 QString MachineAddress::toString() const
 {
     const QString h =
         host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    return h + QLatin1Char(':') + QString::number(port);
+    return h + QLatin1Char(':') + QString::number(port) + path;
+}
+
+QString MachineAddress::opcUaUrl() const
+{
+    return QLatin1String("opc.tcp://") + toString();
 }
 
 std::optional<Endpoint> Endpoint::parse(const QString &text, Protocol protocol, QString *error)

@@ -19,16 +19,20 @@ quint16 defaultServerPort(Protocol protocol); // 502 for Modbus TCP, 4840 for OP
 // True when text is an IPv4/IPv6 address or a syntactically valid host name.
 bool isValidHost(const QString &host);
 
-// A backend server's machine, `host[:port]` (IPv6 as `[addr]:port`).
+// A backend server's machine, `host[:port]` (IPv6 as `[addr]:port`). An OPC UA machine
+// may name its endpoint's path too, `host[:port]/path`, or be given as its URL,
+// `opc.tcp://host[:port][/path]`: servers that check the endpoint URL need the path.
 struct MachineAddress
 {
     QString host;
     quint16 port = 0;
+    QString path; // OPC UA only: "/path" or empty
 
     // Empty text is an error: a pair needs both machines.
     static std::optional<MachineAddress> parse(const QString &text, Protocol protocol,
                                                QString *error);
-    QString toString() const;
+    QString toString() const; // "host:port", "[::1]:port", "host:port/path"
+    QString opcUaUrl() const; // "opc.tcp://" + toString()
 };
 
 // The local endpoint a pair listens on for its clients: `ADDR:PORT` for Modbus TCP,

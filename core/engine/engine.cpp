@@ -65,7 +65,7 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
             const MachineAddress &machine =
                 side == Side::Primary ? primaryMachine : secondaryMachine;
             if (protocol == Protocol::OpcUa)
-                return new opcua::OpcUaLink(machine.host, machine.port, opcua::Identity(), parent);
+                return new opcua::OpcUaLink(machine, opcua::Identity(), parent);
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);

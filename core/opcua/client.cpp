@@ -80,6 +80,7 @@ void Client::connectToServer(const QString &url, const Identity &identity, bool 
         return;
     }
     m_url = url;
+    m_closeRequested = false;
     m_identity = identity;
     m_wantSession = withSession;
     m_state = State::Connecting;
@@ -314,8 +315,9 @@ void Client::lose(const QString &reason)
     const QPointer<Client> self(this);
     resetConnection();
     failAllPending({StatusCode{Status::BadConnectionClosed}, reason});
+    // Lost while closing on request: that is the end the owner asked for.
     if (self)
-        Q_EMIT disconnected(reason);
+        Q_EMIT disconnected(m_closeRequested ? QString() : reason);
 }
 
 void Client::resetConnection()
@@ -352,10 +354,28 @@ void Client::abort()
     failAllPending({StatusCode{Status::BadConnectionClosed}, tr("the connection was closed")});
 }
 
+void Client::release(int waitMs)
+{
+    for (Pending &pending : m_pending)
+        delete pending.timer;
+    m_pending.clear();
+    QObject::disconnect(this, nullptr, nullptr, nullptr); // the owner hears nothing more
+    setParent(nullptr); // and may go away before the server has answered
+    if (m_state == State::SessionOpen || m_state == State::ChannelOpen) {
+        connect(this, &Client::disconnected, this, &QObject::deleteLater);
+        QTimer::singleShot(waitMs, this, &QObject::deleteLater);
+        disconnectFromServer();
+    } else {
+        abandon();
+        deleteLater();
+    }
+}
+
 void Client::disconnectFromServer()
 {
     if (m_state == State::Disconnected || m_state == State::Closing)
         return;
+    m_closeRequested = true;
     if (m_state == State::Connecting) {
         abort();
         Q_EMIT disconnected(QString());
@@ -463,6 +483,12 @@ void Client::finish(quint32 requestId, const QByteArray *body, const CallStatus 
     pending.handler(body, status);
 }
 
+CallStatus Client::resultCountMismatch(qsizetype got, qsizetype expected)
+{
+    return {StatusCode{Status::BadUnexpectedError},
+            tr("the server returned %1 results for %2 requested").arg(got).arg(expected)};
+}
+
 CallStatus Client::serviceResult(const ResponseHeader &header)
 {
     if (header.serviceResult.isBad())
@@ -523,20 +549,7 @@ void Client::read(const QList<ReadValueId> &nodes, Callback<ReadResponse> done, 
     request.maxAge = maxAge;
     request.timestampsToReturn = TimestampsToReturn::Both;
     request.nodesToRead = nodes;
-    call<ReadResponse>(
-        request,
-        [done = std::move(done), count = nodes.size()](const ReadResponse &response,
-                                                       const CallStatus &status) {
-            if (status.isGood() && response.results.size() != count) {
-                done(response, {StatusCode{Status::BadDecodingError},
-                                tr("the server returned %1 values for %2 nodes")
-                                    .arg(response.results.size())
-                                    .arg(count)});
-                return;
-            }
-            done(response, status);
-        },
-        timeoutMs);
+    call<ReadResponse>(request, checkCount<ReadResponse>(std::move(done), nodes.size()), timeoutMs);
 }
 
 void Client::write(const QList<WriteValue> &nodes, Callback<WriteResponse> done, int timeoutMs)
@@ -552,7 +565,8 @@ void Client::browse(const QList<BrowseDescription> &nodes, Callback<BrowseRespon
     BrowseRequest request;
     request.requestedMaxReferencesPerNode = maxReferencesPerNode;
     request.nodesToBrowse = nodes;
-    call<BrowseResponse>(request, std::move(done), timeoutMs);
+    call<BrowseResponse>(request, checkCount<BrowseResponse>(std::move(done), nodes.size()),
+                         timeoutMs);
 }
 
 void Client::browseNext(const QList<QByteArray> &continuationPoints, bool release,
@@ -561,7 +575,9 @@ void Client::browseNext(const QList<QByteArray> &continuationPoints, bool releas
     BrowseNextRequest request;
     request.releaseContinuationPoints = release;
     request.continuationPoints = continuationPoints;
-    call<BrowseNextResponse>(request, std::move(done), timeoutMs);
+    call<BrowseNextResponse>(
+        request, checkCount<BrowseNextResponse>(std::move(done), continuationPoints.size()),
+        timeoutMs);
 }
 
 void Client::createSubscription(const CreateSubscriptionRequest &request,
@@ -611,18 +627,7 @@ void Client::createMonitoredItems(quint32 subscriptionId,
     request.timestampsToReturn = TimestampsToReturn::Both;
     request.itemsToCreate = items;
     call<CreateMonitoredItemsResponse>(
-        request,
-        [done = std::move(done), count = items.size()](const CreateMonitoredItemsResponse &response,
-                                                       const CallStatus &status) {
-            if (status.isGood() && response.results.size() != count) {
-                done(response, {StatusCode{Status::BadDecodingError},
-                                tr("the server returned %1 results for %2 items")
-                                    .arg(response.results.size())
-                                    .arg(count)});
-                return;
-            }
-            done(response, status);
-        },
+        request, checkCount<CreateMonitoredItemsResponse>(std::move(done), items.size()),
         timeoutMs);
 }
 

@@ -76,6 +76,11 @@ public:
     void abort();
     // Drops the socket at once; no signal, pending callbacks are discarded unheard.
     void abandon();
+    // For an owner that is done with this connection: pending callbacks are discarded and
+    // no signal reaches anyone any more; the session and channel are closed politely and
+    // the Client, no longer the owner's child, deletes itself once closed, at the latest
+    // after waitMs. The owner forgets its pointer.
+    void release(int waitMs = 2000);
 
     State state() const { return m_state; }
     QString url() const { return m_url; }
@@ -181,6 +186,21 @@ private:
              });
     }
 
+    // Wraps a callback so a Good answer with another number of results than requested
+    // becomes an error (a server bug the caller would otherwise index past).
+    template <typename Response>
+    static Callback<Response> checkCount(Callback<Response> done, qsizetype expected)
+    {
+        return
+            [done = std::move(done), expected](const Response &response, const CallStatus &status) {
+                if (status.isGood() && response.results.size() != expected) {
+                    done(response, resultCountMismatch(response.results.size(), expected));
+                    return;
+                }
+                done(response, status);
+            };
+    }
+    static CallStatus resultCountMismatch(qsizetype got, qsizetype expected);
     static CallStatus serviceResult(const ResponseHeader &header);
     static CallStatus decodeResponse(const QByteArray &body, quint32 expectedTypeId,
                                      const std::function<bool(Reader &, QString *)> &decode);
@@ -213,6 +233,7 @@ private:
     ConnectionLimits m_limits;
     State m_state = State::Disconnected;
     bool m_wantSession = false;
+    bool m_closeRequested = false;
     QString m_url;
     Identity m_identity;
     ChannelSecurityToken m_token;

@@ -53,14 +53,12 @@ CreateSubscriptionRequest subscription(int publishingMs)
 
 } // namespace
 
-OpcUaLink::OpcUaLink(const QString &host, quint16 port, const Identity &identity, QObject *parent)
+OpcUaLink::OpcUaLink(const MachineAddress &machine, const Identity &identity, QObject *parent)
     : ServerLink(parent)
+    , m_machine(machine.toString())
+    , m_url(machine.opcUaUrl())
     , m_identity(identity)
-{
-    const QString h = host.contains(u':') ? u'[' + host + u']' : host;
-    m_machine = h + u':' + QString::number(port);
-    m_url = QStringLiteral("opc.tcp://") + m_machine;
-}
+{}
 
 OpcUaLink::~OpcUaLink() = default;
 
@@ -106,17 +104,9 @@ void OpcUaLink::close()
     m_client = nullptr;
     if (!client)
         return;
-    client->disconnect(this);
-    if (client->state() == Client::State::SessionOpen) {
-        // Close the session so the server frees it now, not at its timeout; a hung server
-        // gets CloseWaitMs.
-        client->disconnectFromServer();
-        connect(client, &Client::disconnected, client, &QObject::deleteLater);
-        QTimer::singleShot(CloseWaitMs, client, &QObject::deleteLater);
-    } else {
-        client->abandon();
-        client->deleteLater();
-    }
+    // Close the session so the server frees it now, not at its timeout; a hung server
+    // gets CloseWaitMs. Nothing of the old connection reaches this link any more.
+    client->release(CloseWaitMs);
 }
 
 void OpcUaLink::onConnected()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client.h"
+#include "config/endpoint.h"
 #include "engine/serverlink.h"
 
 #include <QPointer>
@@ -24,8 +25,7 @@ public:
     static constexpr quint8 HealthyServiceLevel = 200; // OPC 10000-4, 6.6.2.4.2
     static constexpr int StatusPublishingIntervalMs = 250;
 
-    OpcUaLink(const QString &host, quint16 port, const Identity &identity,
-              QObject *parent = nullptr);
+    OpcUaLink(const MachineAddress &machine, const Identity &identity, QObject *parent = nullptr);
     ~OpcUaLink() override;
 
     void open(int timeoutMs) override;

@@ -360,8 +360,8 @@ struct CreateSessionResponse
     SignatureData serverSignature;
     quint32 maxRequestMessageSize = 0;
     TANDEM_OPCUA_FIELDS(responseHeader, sessionId, authenticationToken, revisedSessionTimeout,
-                        serverNonce, serverCertificate, serverEndpoints,
-                        serverSoftwareCertificates, serverSignature, maxRequestMessageSize)
+                        serverNonce, serverCertificate, serverEndpoints, serverSoftwareCertificates,
+                        serverSignature, maxRequestMessageSize)
 };
 
 struct AnonymousIdentityToken
@@ -871,8 +871,8 @@ struct PublishResponse
     NotificationMessage notificationMessage;
     QList<StatusCode> results; // one per acknowledgement
     QList<DiagnosticInfo> diagnosticInfos;
-    TANDEM_OPCUA_FIELDS(responseHeader, subscriptionId, availableSequenceNumbers,
-                        moreNotifications, notificationMessage, results, diagnosticInfos)
+    TANDEM_OPCUA_FIELDS(responseHeader, subscriptionId, availableSequenceNumbers, moreNotifications,
+                        notificationMessage, results, diagnosticInfos)
 };
 
 struct RepublishRequest
@@ -987,10 +987,14 @@ QString statusCodeText(StatusCode status);
 
 // Generic encoding of the structures above, element types and QList arrays.
 template <typename T>
-concept Structure = requires(const T &value) { value.visitFields([](const auto &...) {}); };
+concept Structure = requires(const T &value)
+{
+    value.visitFields([](const auto &...) {});
+};
 
 template <typename T> struct IsList : std::false_type
-{};
+{
+};
 template <typename T> struct IsList<QList<T>> : std::true_type
 {
     using Element = T;
@@ -1141,7 +1145,8 @@ template <typename T> bool decodeMessageBody(Reader &r, T *message, QString *err
 {
     decode(r, *message);
     if (r.ok() && !r.atEnd())
-        r.fail("message", r.position(), QStringLiteral("%1 bytes after its end").arg(r.remaining()));
+        r.fail("message", r.position(),
+               QStringLiteral("%1 bytes after its end").arg(r.remaining()));
     if (!r.ok() && error)
         *error = r.error();
     return r.ok();

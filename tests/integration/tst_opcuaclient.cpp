@@ -192,11 +192,10 @@ void TestOpcUaClient::readsServerStatusAndValues()
     QVERIFY(client.sessionTimeoutMs() > 0);
 
     Result<ReadResponse> read;
-    client.read({{NodeId(0, Id::ServerStatus)},
-                 {NodeId(0, Id::ServiceLevel)},
-                 {plant("Offset")},
-                 {plant("Array")},
-                 {plant("NoSuchNode")}},
+    client.read({ReadValueId::value(NodeId(0, Id::ServerStatus)),
+                 ReadValueId::value(NodeId(0, Id::ServiceLevel)),
+                 ReadValueId::value(plant("Offset")), ReadValueId::value(plant("Array")),
+                 ReadValueId::value(plant("NoSuchNode"))},
                 read.callback());
     QVERIFY(read.wait());
     QVERIFY2(read.status.isGood(), qPrintable(read.status.message));
@@ -234,7 +233,7 @@ void TestOpcUaClient::browsesWithContinuationPoints()
     QVERIFY(connectClient(client, m_peer.url()));
 
     Result<BrowseResponse> objects;
-    client.browse({{NodeId(0, Id::ObjectsFolder)}}, objects.callback());
+    client.browse({ReadValueId::value(NodeId(0, Id::ObjectsFolder))}, objects.callback());
     QVERIFY(objects.wait());
     QVERIFY2(objects.status.isGood(), qPrintable(objects.status.message));
     QCOMPARE(objects.response->results.size(), 1);
@@ -292,7 +291,8 @@ void TestOpcUaClient::writesAndReadsBack()
     QCOMPARE(written.response->results[1].code & 0xFFFF0000, Status::BadNotWritable);
 
     Result<ReadResponse> read;
-    client.read({{plant("Value")}, {plant("Offset")}}, read.callback());
+    client.read({ReadValueId::value(plant("Value")), ReadValueId::value(plant("Offset"))},
+                read.callback());
     QVERIFY(read.wait());
     QCOMPARE(read.response->results[0].value->toDouble(), 42.5);
     QCOMPARE(read.response->results[1].value->toDouble(), double(Offset));
@@ -410,7 +410,7 @@ void TestOpcUaClient::discoveryWithoutSession()
 
     // Session services need a session.
     Result<ReadResponse> read;
-    client.read({{plant("Offset")}}, read.callback());
+    client.read({ReadValueId::value(plant("Offset"))}, read.callback());
     QVERIFY(read.wait());
     QVERIFY(!read.status.isGood());
 }
@@ -428,7 +428,7 @@ void TestOpcUaClient::renewsTheSecurityToken()
     QVERIFY(client.securityToken().tokenId != firstToken);
     // Requests keep working with the new token, after the old one has expired.
     Result<ReadResponse> read;
-    client.read({{plant("Offset")}}, read.callback());
+    client.read({ReadValueId::value(plant("Offset"))}, read.callback());
     QVERIFY(read.wait());
     QVERIFY2(read.status.isGood(), qPrintable(read.status.message));
     QCOMPARE(read.response->results[0].value->toDouble(), double(Offset));
@@ -442,7 +442,7 @@ void TestOpcUaClient::userNameIdentity()
         Client client;
         QVERIFY(connectClient(client, secured.url(), {User, Password}));
         Result<ReadResponse> read;
-        client.read({{plant("Offset")}}, read.callback());
+        client.read({ReadValueId::value(plant("Offset"))}, read.callback());
         QVERIFY(read.wait());
         QCOMPARE(read.response->results[0].value->toDouble(), 5.0);
     }
@@ -489,7 +489,7 @@ void TestOpcUaClient::hungServerTimesOut()
     QVERIFY(connectClient(client, peer.url()));
     peer.hang();
     Result<ReadResponse> read;
-    client.read({{plant("Offset")}}, read.callback(), 300);
+    client.read({ReadValueId::value(plant("Offset"))}, read.callback(), 300);
     QVERIFY(read.wait());
     QCOMPARE(read.status.status.code, Status::BadTimeout);
     QVERIFY2(read.status.message.contains(QStringLiteral("300 ms")),
@@ -504,7 +504,7 @@ void TestOpcUaClient::hungServerTimesOut()
     peer.resume();
     // An answer that comes after its request gave up is dropped, not given to the next.
     Result<ReadResponse> again;
-    client.read({{plant("Offset")}}, again.callback());
+    client.read({ReadValueId::value(plant("Offset"))}, again.callback());
     QVERIFY(again.wait());
     QVERIFY2(again.status.isGood(), qPrintable(again.status.message));
     QCOMPARE(again.response->results[0].value->toDouble(), 0.0);
@@ -519,7 +519,7 @@ void TestOpcUaClient::killedServerIsNoticed()
     QSignalSpy disconnected(&client, &Client::disconnected);
     peer.hang();
     Result<ReadResponse> pending;
-    client.read({{plant("Offset")}}, pending.callback());
+    client.read({ReadValueId::value(plant("Offset"))}, pending.callback());
     peer.kill();
     QVERIFY(disconnected.wait(WaitMs));
     QVERIFY(!disconnected.first().first().toString().isEmpty());

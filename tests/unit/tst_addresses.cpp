@@ -13,6 +13,8 @@ class TestAddresses final : public QObject
 private Q_SLOTS:
     void machine_data();
     void machine();
+    void opcUaMachine_data();
+    void opcUaMachine();
     void endpointOverlap();
     void itemAddress_data();
     void itemAddress();
@@ -57,6 +59,49 @@ void TestAddresses::machine()
         QVERIFY2(parsed, qPrintable(error));
         QCOMPARE(parsed->toString(), expected);
     }
+}
+
+void TestAddresses::opcUaMachine_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // the URL; empty: refused
+    QTest::newRow("host") << "plc-a"
+                          << "opc.tcp://plc-a:4840";
+    QTest::newRow("host:port/path") << "plc-a:4841/UA/Server"
+                                    << "opc.tcp://plc-a:4841/UA/Server";
+    QTest::newRow("url") << "opc.tcp://10.0.0.5:53530/OPCUA/SimulationServer"
+                         << "opc.tcp://10.0.0.5:53530/OPCUA/SimulationServer";
+    QTest::newRow("url without port") << "OPC.TCP://plc-a/x"
+                                      << "opc.tcp://plc-a:4840/x";
+    QTest::newRow("trailing slash") << "plc-a:4841/"
+                                    << "opc.tcp://plc-a:4841";
+    QTest::newRow("ipv6 with path") << "[fd00::5]:4841/ua"
+                                    << "opc.tcp://[fd00::5]:4841/ua";
+    QTest::newRow("other scheme") << "http://plc-a:80/"
+                                  << "";
+    QTest::newRow("space in path") << "plc-a:4841/my server"
+                                   << "";
+    QTest::newRow("query") << "plc-a:4841/x?y"
+                           << "";
+    QTest::newRow("no host") << "opc.tcp://:4841/x"
+                             << "";
+}
+
+void TestAddresses::opcUaMachine()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QString error;
+    const auto parsed = MachineAddress::parse(text, Protocol::OpcUa, &error);
+    if (expected.isEmpty()) {
+        QVERIFY(!parsed);
+        QVERIFY(!error.isEmpty());
+    } else {
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->opcUaUrl(), expected);
+    }
+    // A path is an OPC UA thing: for Modbus it is a bad host name.
+    QVERIFY(!MachineAddress::parse(QStringLiteral("plc-a:502/x"), Protocol::ModbusTcp, &error));
 }
 
 void TestAddresses::endpointOverlap()
