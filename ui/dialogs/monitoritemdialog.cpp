@@ -1,18 +1,22 @@
 #include "monitoritemdialog.h"
 
 #include "errorlabel.h"
+#include "opcua/itembrowserdialog.h"
 
 #include "config/configvalidator.h"
+#include "config/endpoint.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,6 +61,13 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     } else {
         m_itemId->setPlaceholderText(tr("ns=2;s=Channel1.Device1.Tag1"));
     }
+    if (pair.protocol == Protocol::OpcUa) {
+        m_browse = new QToolButton(this);
+        m_browse->setObjectName(QStringLiteral("browseItems"));
+        m_browse->setText(tr("…"));
+        m_browse->setAccessibleName(tr("Browse items"));
+        m_browse->setToolTip(tr("Browse the items of the primary machine %1").arg(pair.primary));
+    }
 
     m_dataType->setObjectName(QStringLiteral("dataType"));
     for (DataType type : allDataTypes)
@@ -85,7 +96,16 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     auto *general = new QGroupBox(tr("General"), this);
     auto *generalForm = new QFormLayout(general);
     generalForm->addRow(tr("&Access path:"), m_accessPath);
-    generalForm->addRow(tr("&Item ID:"), m_itemId);
+    if (m_browse) {
+        auto *itemIdRow = new QHBoxLayout;
+        itemIdRow->addWidget(m_itemId, 1);
+        itemIdRow->addWidget(m_browse);
+        auto *itemIdLabel = new QLabel(tr("&Item ID:"), general);
+        itemIdLabel->setBuddy(m_itemId);
+        generalForm->addRow(itemIdLabel, itemIdRow);
+    } else {
+        generalForm->addRow(tr("&Item ID:"), m_itemId);
+    }
     generalForm->addRow(tr("&Data type:"), m_dataType);
     generalForm->addRow(tr("&Update rate:"), m_updateRate);
 
@@ -101,12 +121,18 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     layout->addStretch();
     layout->addWidget(m_buttons);
     setMinimumWidth(460);
+    if (m_browse) {
+        setTabOrder(m_itemId, m_browse);
+        setTabOrder(m_browse, m_dataType);
+    }
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &MonitorItemDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &MonitorItemDialog::reject);
     connect(m_trigger, &QComboBox::currentIndexChanged, this,
             &MonitorItemDialog::updateTriggerData);
     connect(m_updateRate, &QSpinBox::valueChanged, this, &MonitorItemDialog::updateTriggerData);
+    if (m_browse)
+        connect(m_browse, &QToolButton::clicked, this, &MonitorItemDialog::browseItems);
 
     // A message about a value the operator is changing no longer applies.
     const auto clearError = [this] { m_error->hide(); };
@@ -194,6 +220,31 @@ void MonitorItemDialog::accept()
         if (auto *edit = qobject_cast<QLineEdit *>(focus))
             edit->selectAll();
     }
+}
+
+void MonitorItemDialog::browseItems()
+{
+    QString error;
+    const std::optional<MachineAddress> machine =
+        MachineAddress::parse(m_pair.primary, Protocol::OpcUa, &error);
+    if (!machine) {
+        m_error->setText(tr("Cannot browse the items: the primary machine '%1' is not valid: %2")
+                             .arg(m_pair.primary, error));
+        m_error->show();
+        return;
+    }
+    // MachineAddress writes IPv6 addresses in brackets, as URLs need them.
+    auto *browser = new ItemBrowserDialog(QStringLiteral("opc.tcp://") + machine->toString(),
+                                          opcua::Identity(), this);
+    browser->setObjectName(QStringLiteral("itemBrowser"));
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &QDialog::accepted, this, [this, browser] {
+        m_itemId->setText(browser->itemId());
+        m_dataType->setCurrentIndex(std::max(0, m_dataType->findData(int(browser->dataType()))));
+        m_error->hide();
+        m_itemId->setFocus();
+    });
+    browser->open();
 }
 
 void MonitorItemDialog::updateTriggerData()

@@ -10,11 +10,13 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace tandem {
 
 // Seed: the Monitor Item dialog. OK is accepted only for a valid item; a no-change
-// period below twice the update rate is raised with an informational prompt.
+// period below twice the update rate is raised with an informational prompt. For OPC UA
+// pairs a browse button (...) next to the Item ID opens the primary machine's items.
 class MonitorItemDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,10 +28,12 @@ public:
 
 private:
     void updateTriggerData();
+    void browseItems();
 
     PairConfig m_pair;
     QLineEdit *m_accessPath;
     QLineEdit *m_itemId;
+    QToolButton *m_browse = nullptr; // OPC UA pairs only
     QComboBox *m_dataType;
     QSpinBox *m_updateRate;
     QComboBox *m_trigger;

@@ -4,6 +4,7 @@
 #include "control/enginesession.h"
 #include "errorlabel.h"
 #include "modbus/itemaddress.h"
+#include "opcua/serverdiscoverydialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tandem {
@@ -54,16 +56,40 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_endpointError = createErrorLabel(QStringLiteral("endpointError"));
     machineForm->addRow(tr("Client &endpoint:"), m_endpoint);
     machineForm->addRow(QString(), m_endpointError);
+    // The seed's browse button "(...)" next to each machine; OPC UA pairs only, since
+    // Modbus TCP has no discovery to ask.
+    auto addMachineRow = [machineForm](const QString &label, QLineEdit *edit, QToolButton *browse,
+                                       QLabel *error) {
+        auto *caption = new QLabel(label);
+        caption->setBuddy(edit);
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        machineForm->addRow(caption, row);
+        machineForm->addRow(QString(), error);
+    };
     m_primary = new QLineEdit;
     m_primary->setObjectName(QStringLiteral("primaryMachine"));
+    m_browsePrimary = new QToolButton;
+    m_browsePrimary->setObjectName(QStringLiteral("browsePrimary"));
+    m_browsePrimary->setText(tr("…"));
+    m_browsePrimary->setAccessibleName(tr("Browse primary servers"));
+    m_browsePrimary->setToolTip(tr("Find the OPC UA servers on the primary machine"));
     m_primaryError = createErrorLabel(QStringLiteral("primaryError"));
-    machineForm->addRow(tr("&Primary (Hostname or IP Address):"), m_primary);
-    machineForm->addRow(QString(), m_primaryError);
+    addMachineRow(tr("&Primary (Hostname or IP Address):"), m_primary, m_browsePrimary,
+                  m_primaryError);
     m_secondary = new QLineEdit;
     m_secondary->setObjectName(QStringLiteral("secondaryMachine"));
+    m_browseSecondary = new QToolButton;
+    m_browseSecondary->setObjectName(QStringLiteral("browseSecondary"));
+    m_browseSecondary->setText(tr("…"));
+    m_browseSecondary->setAccessibleName(tr("Browse secondary servers"));
+    m_browseSecondary->setToolTip(tr("Find the OPC UA servers on the secondary machine"));
     m_secondaryError = createErrorLabel(QStringLiteral("secondaryError"));
-    machineForm->addRow(tr("&Secondary (Hostname or IP Address):"), m_secondary);
-    machineForm->addRow(QString(), m_secondaryError);
+    addMachineRow(tr("&Secondary (Hostname or IP Address):"), m_secondary, m_browseSecondary,
+                  m_secondaryError);
+    connect(m_browsePrimary, &QToolButton::clicked, this, [this] { browseServers(m_primary); });
+    connect(m_browseSecondary, &QToolButton::clicked, this, [this] { browseServers(m_secondary); });
 
     auto *options = new QGroupBox(tr("Redundancy Options"));
     auto *optionsForm = new QFormLayout(options);
@@ -264,6 +290,9 @@ void GeneralPage::load()
     setText(m_secondary, shown.secondary);
     setText(m_statusItem, shown.statusItem);
     m_statusItem->setEnabled(shown.protocol == Protocol::ModbusTcp);
+    const bool browsable = pair && shown.protocol == Protocol::OpcUa;
+    m_browsePrimary->setVisible(browsable);
+    m_browseSecondary->setVisible(browsable);
     m_writeReplay->setChecked(shown.writeReplay);
     m_mode->setCurrentIndex(m_mode->findData(int(shown.mode)));
     m_reconnectPrimary->setChecked(shown.reconnectPrimary);
@@ -293,6 +322,15 @@ void GeneralPage::load()
                        ? itemError
                        : QString());
     m_loading = false;
+}
+
+void GeneralPage::browseServers(QLineEdit *machine)
+{
+    ServerDiscoveryDialog dialog(machine->text(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.machine().isEmpty())
+        return;
+    machine->setText(dialog.machine());
+    apply(); // what typing does (textEdited), since setText() does not emit it
 }
 
 void GeneralPage::apply()

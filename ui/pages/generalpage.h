@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolButton;
 
 namespace tandem {
 
@@ -34,6 +35,8 @@ private:
     void apply();
     void showFieldError(QLineEdit *edit, QLabel *label, const QString &error);
     void showLiveState();
+    // OPC UA pairs: picks the machine from the servers a host lists, as if typed.
+    void browseServers(QLineEdit *machine);
 
     ConfigDocument *m_document;
     QString m_pairName;
@@ -43,8 +46,10 @@ private:
     QLineEdit *m_endpoint;
     QLabel *m_endpointError;
     QLineEdit *m_primary;
+    QToolButton *m_browsePrimary;
     QLabel *m_primaryError;
     QLineEdit *m_secondary;
+    QToolButton *m_browseSecondary;
     QLabel *m_secondaryError;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;

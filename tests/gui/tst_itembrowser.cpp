@@ -1,0 +1,513 @@
+// ItemBrowserDialog and the Monitor Item dialog's browse button against a real node-opcua
+// server (tests/support/OpcUaPeer): the lazily browsed tree, picking a Variable with its
+// data type, what a closed port looks like and Retry, and which pairs get the button.
+#include "dialogs/monitoritemdialog.h"
+#include "opcua/itembrowserdialog.h"
+#include "opcuapeer.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace tandem;
+using tandem::test::OpcUaPeer;
+
+namespace {
+
+constexpr int WaitMs = 20000;
+
+const QStringList PlantVariables = {QStringLiteral("Array"), QStringLiteral("Counter"),
+                                    QStringLiteral("Flag"), QStringLiteral("Offset"),
+                                    QStringLiteral("Value")};
+
+template <typename T> T *child(const QObject *root, const char *name)
+{
+    T *widget = root->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no child %s under %s", name, qPrintable(root->objectName()));
+    return widget;
+}
+
+QTreeWidgetItem *childNamed(QTreeWidgetItem *parent, const QString &name)
+{
+    for (int i = 0; i < parent->childCount(); ++i) {
+        if (parent->child(i)->text(0) == name)
+            return parent->child(i);
+    }
+    return nullptr;
+}
+
+QStringList childNames(QTreeWidgetItem *parent)
+{
+    QStringList names;
+    for (int i = 0; i < parent->childCount(); ++i)
+        names << parent->child(i)->text(0);
+    names.sort();
+    return names;
+}
+
+// The Plant folder once the Objects folder has been browsed; nullptr if it never shows.
+QTreeWidgetItem *waitForPlant(QTreeWidget *tree)
+{
+    QTreeWidgetItem *plant = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            QTreeWidgetItem *objects = tree->topLevelItem(0);
+            plant = objects ? childNamed(objects, QStringLiteral("Plant")) : nullptr;
+            return plant != nullptr;
+        },
+        WaitMs);
+    return shown ? plant : nullptr;
+}
+
+void clickItem(QTreeWidget *tree, QTreeWidgetItem *item)
+{
+    tree->scrollToItem(item);
+    const QRect rect = tree->visualItemRect(item);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      QPoint(rect.left() + 40, rect.center().y()));
+}
+
+// Established TCP connections to this loopback port, from the client side, as the kernel
+// lists them (Linux): how a test sees whether a dialog's connection is still open.
+int connectionsTo(quint16 port)
+{
+    const QByteArray remotePort =
+        ':' + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+    int count = 0;
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile file(QString::fromLatin1(table));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        for (const QByteArray &line : lines) {
+            // sl local_address rem_address st ...; state 01 is ESTABLISHED
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() > 3 && fields[2].endsWith(remotePort) && fields[3] == "01")
+                ++count;
+        }
+    }
+    return count;
+}
+
+QPushButton *okButton(QWidget *dialog)
+{
+    auto *buttons = child<QDialogButtonBox>(dialog, "buttons");
+    return buttons ? buttons->button(QDialogButtonBox::Ok) : nullptr;
+}
+
+} // namespace
+
+class TestItemBrowser final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void showsConnectingThenPlant();
+    void expandingListsTheVariables();
+    void okOnlyForVariables();
+    void pickReadsDataType_data();
+    void pickReadsDataType();
+    void doubleClickPicks();
+    void closedPortShowsErrorAndRetryConnects();
+    void lostConnectionShowsError();
+    void failedBrowseShowsErrorAndRetryBrowses();
+    void closingTheDialogClosesTheConnection_data();
+    void closingTheDialogClosesTheConnection();
+    void monitorItemDialogBrowsesOpcUaPrimary();
+    void invalidPrimaryShowsParseError();
+    void modbusPairHasNoBrowseButton();
+
+private:
+    // Waits for the browser's tree, expands Plant and returns it once its variables show.
+    QTreeWidgetItem *openPlant(QWidget *dialog);
+    static PairConfig opcUaPair(const QString &primary);
+
+    OpcUaPeer m_peer;
+};
+
+void TestItemBrowser::initTestCase()
+{
+    QVERIFY2(m_peer.start(), "the node-opcua peer did not start (scripts/install-deps?)");
+}
+
+QTreeWidgetItem *TestItemBrowser::openPlant(QWidget *dialog)
+{
+    auto *tree = child<QTreeWidget>(dialog, "itemTree");
+    if (!tree)
+        return nullptr;
+    QTreeWidgetItem *plant = waitForPlant(tree);
+    if (!plant)
+        return nullptr;
+    // Expanded with the keyboard, as an operator would.
+    clickItem(tree, plant);
+    QTest::keyClick(tree, Qt::Key_Right);
+    if (!QTest::qWaitFor([&] { return childNames(plant) == PlantVariables; }, WaitMs))
+        return nullptr;
+    return plant;
+}
+
+PairConfig TestItemBrowser::opcUaPair(const QString &primary)
+{
+    PairConfig pair;
+    pair.name = QStringLiteral("line1");
+    pair.protocol = Protocol::OpcUa;
+    pair.endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841");
+    pair.primary = primary;
+    pair.secondary = QStringLiteral("127.0.0.1:4842");
+    return pair;
+}
+
+void TestItemBrowser::showsConnectingThenPlant()
+{
+    ItemBrowserDialog dialog(m_peer.url());
+    auto *status = child<QLabel>(&dialog, "browseStatus");
+    QVERIFY(status);
+    QCOMPARE(status->text(), QStringLiteral("Connecting to %1…").arg(m_peer.url()));
+    QVERIFY(!status->isHidden());
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    QTreeWidgetItem *plant = waitForPlant(tree);
+    QVERIFY(plant);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(1), QStringLiteral("i=85"));
+    QVERIFY(tree->topLevelItem(0)->isExpanded());
+    QCOMPARE(plant->text(1), QStringLiteral("ns=1;s=Plant"));
+    QCOMPARE(plant->text(2), QStringLiteral("Object"));
+    QVERIFY(!plant->isExpanded());
+    QVERIFY(childNamed(tree->topLevelItem(0), QStringLiteral("Server")));
+    // Browsed lazily: nothing below Plant until it is expanded.
+    QCOMPARE(plant->childCount(), 0);
+    QCOMPARE(plant->childIndicatorPolicy(), QTreeWidgetItem::ShowIndicator);
+    QVERIFY(status->text().contains(QStringLiteral("Connected to %1").arg(m_peer.url())));
+    QVERIFY(!child<QLabel>(&dialog, "browseError")->isVisible());
+}
+
+void TestItemBrowser::expandingListsTheVariables()
+{
+    ItemBrowserDialog dialog(m_peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    QVERIFY(plant->isExpanded());
+    for (int i = 0; i < plant->childCount(); ++i) {
+        QTreeWidgetItem *variable = plant->child(i);
+        QCOMPARE(variable->text(1), QStringLiteral("ns=1;s=") + variable->text(0));
+        QCOMPARE(variable->text(2), QStringLiteral("Variable"));
+        QCOMPARE(variable->childIndicatorPolicy(), QTreeWidgetItem::DontShowIndicator);
+    }
+    // Collapsing and expanding again does not browse twice.
+    QTest::keyClick(tree, Qt::Key_Left);
+    QVERIFY(!plant->isExpanded());
+    QTest::keyClick(tree, Qt::Key_Right);
+    QVERIFY(plant->isExpanded());
+    QCOMPARE(childNames(plant), PlantVariables);
+}
+
+void TestItemBrowser::okOnlyForVariables()
+{
+    ItemBrowserDialog dialog(m_peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    QPushButton *ok = okButton(&dialog);
+
+    clickItem(tree, plant);
+    QVERIFY(plant->isSelected());
+    QVERIFY(!ok->isEnabled());
+    clickItem(tree, childNamed(plant, QStringLiteral("Counter")));
+    QVERIFY(ok->isEnabled());
+    clickItem(tree, tree->topLevelItem(0));
+    QVERIFY(!ok->isEnabled());
+    // OK on a folder does nothing, Enter included.
+    QTest::keyClick(tree, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+}
+
+void TestItemBrowser::pickReadsDataType_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("itemId");
+    QTest::addColumn<QString>("dataType");
+    QTest::newRow("Int32") << QStringLiteral("Counter") << QStringLiteral("ns=1;s=Counter")
+                           << dataTypeName(DataType::Long);
+    QTest::newRow("Boolean") << QStringLiteral("Flag") << QStringLiteral("ns=1;s=Flag")
+                             << dataTypeName(DataType::Boolean);
+    QTest::newRow("Double") << QStringLiteral("Value") << QStringLiteral("ns=1;s=Value")
+                            << dataTypeName(DataType::Double);
+    QTest::newRow("Double[3]") << QStringLiteral("Array") << QStringLiteral("ns=1;s=Array")
+                               << dataTypeName(DataType::Double);
+}
+
+void TestItemBrowser::pickReadsDataType()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, itemId);
+    QFETCH(QString, dataType);
+
+    ItemBrowserDialog dialog(m_peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    clickItem(tree, childNamed(plant, name));
+    QPushButton *ok = okButton(&dialog);
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), WaitMs);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.itemId(), itemId);
+    QCOMPARE(dataTypeName(dialog.dataType()), dataType);
+}
+
+void TestItemBrowser::doubleClickPicks()
+{
+    ItemBrowserDialog dialog(m_peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    QTreeWidgetItem *value = childNamed(plant, QStringLiteral("Value"));
+    const QRect rect = tree->visualItemRect(value);
+    // A real double click: press and release, then the double click event.
+    const QPoint point(rect.left() + 40, rect.center().y());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, point);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, point);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), WaitMs);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.itemId(), QStringLiteral("ns=1;s=Value"));
+    QCOMPARE(dialog.dataType(), DataType::Double);
+}
+
+void TestItemBrowser::closedPortShowsErrorAndRetryConnects()
+{
+    // A port nothing listens on, until a peer is started there.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    const QString url = QStringLiteral("opc.tcp://127.0.0.1:%1").arg(port);
+
+    ItemBrowserDialog dialog(url);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *error = child<QLabel>(&dialog, "browseError");
+    auto *retry = child<QPushButton>(&dialog, "retryButton");
+    QVERIFY(error && retry);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), WaitMs);
+    QVERIFY2(error->text().startsWith(QStringLiteral("Cannot connect to %1: ").arg(url)),
+             qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("refused")), qPrintable(error->text()));
+    QVERIFY(retry->isVisible());
+    QCOMPARE(retry->text(), QStringLiteral("&Retry"));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QCOMPARE(child<QTreeWidget>(&dialog, "itemTree")->topLevelItemCount(), 0);
+
+    // Tab goes from the tree to Retry.
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), retry);
+
+    OpcUaPeer late;
+    QVERIFY(late.start(OpcUaPeer::Options{}, port));
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    QVERIFY(!retry->isVisible());
+    QVERIFY(child<QLabel>(&dialog, "browseStatus")
+                ->text()
+                .startsWith(QStringLiteral("Connecting to ")));
+    QVERIFY(waitForPlant(tree));
+    QVERIFY(!error->isVisible());
+}
+
+void TestItemBrowser::lostConnectionShowsError()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start());
+    ItemBrowserDialog dialog(peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    clickItem(tree, childNamed(plant, QStringLiteral("Counter")));
+    QVERIFY(okButton(&dialog)->isEnabled());
+
+    const quint16 port = peer.port();
+    const QString url = peer.url();
+    peer.kill();
+    auto *error = child<QLabel>(&dialog, "browseError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), WaitMs);
+    QVERIFY2(error->text().startsWith(QStringLiteral("The connection to %1 was lost: ").arg(url)),
+             qPrintable(error->text()));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+
+    // Back where it was: Retry connects anew and lists the address space again.
+    QVERIFY(peer.start(OpcUaPeer::Options{}, port));
+    QTest::mouseClick(child<QPushButton>(&dialog, "retryButton"), Qt::LeftButton);
+    QVERIFY(openPlant(&dialog));
+}
+
+void TestItemBrowser::failedBrowseShowsErrorAndRetryBrowses()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start());
+    ItemBrowserDialog dialog(peer.url());
+    dialog.setTimeoutMs(1500);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    QTreeWidgetItem *plant = waitForPlant(tree);
+    QVERIFY(plant);
+
+    // A hung server keeps the connection but answers nothing: the browse times out.
+    peer.hang();
+    clickItem(tree, plant);
+    QTest::keyClick(tree, Qt::Key_Right);
+    QVERIFY(plant->isExpanded());
+    QCOMPARE(childNames(plant), QStringList{QStringLiteral("Loading…")});
+    auto *error = child<QLabel>(&dialog, "browseError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), WaitMs);
+    QVERIFY2(
+        error->text().startsWith(QStringLiteral("Browsing Plant on %1 failed: ").arg(peer.url())),
+        qPrintable(error->text()));
+    QVERIFY(!plant->isExpanded());
+    QCOMPARE(plant->childCount(), 0);
+
+    peer.resume();
+    QTest::mouseClick(child<QPushButton>(&dialog, "retryButton"), Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    QVERIFY(plant->isExpanded());
+    QTRY_COMPARE_WITH_TIMEOUT(childNames(plant), PlantVariables, WaitMs);
+    QVERIFY(!error->isVisible());
+}
+
+void TestItemBrowser::closingTheDialogClosesTheConnection_data()
+{
+    QTest::addColumn<bool>("pick");
+    QTest::newRow("Cancel") << false;
+    QTest::newRow("OK") << true;
+}
+
+void TestItemBrowser::closingTheDialogClosesTheConnection()
+{
+    QFETCH(bool, pick);
+    OpcUaPeer peer; // its own, so no other test's connection is counted
+    QVERIFY(peer.start());
+    QCOMPARE(connectionsTo(peer.port()), 0);
+    ItemBrowserDialog dialog(peer.url());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTreeWidgetItem *plant = openPlant(&dialog);
+    QVERIFY(plant);
+    QCOMPARE(connectionsTo(peer.port()), 1);
+
+    if (pick) {
+        clickItem(child<QTreeWidget>(&dialog, "itemTree"),
+                  childNamed(plant, QStringLiteral("Offset")));
+        QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), WaitMs);
+        QCOMPARE(dialog.dataType(), DataType::Long);
+    } else {
+        auto *buttons = child<QDialogButtonBox>(&dialog, "buttons");
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+    }
+    // Closed while the dialog object still exists, as a dialog on the stack after exec().
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsTo(peer.port()), 0, WaitMs);
+}
+
+void TestItemBrowser::monitorItemDialogBrowsesOpcUaPrimary()
+{
+    MonitorItemDialog dialog(opcUaPair(m_peer.address()), MonitorItem{});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+
+    auto *itemId = child<QLineEdit>(&dialog, "itemId");
+    auto *dataType = child<QComboBox>(&dialog, "dataType");
+    auto *browse = child<QToolButton>(&dialog, "browseItems");
+    QVERIFY(itemId && dataType && browse);
+    QCOMPARE(browse->accessibleName(), QStringLiteral("Browse items"));
+    QCOMPARE(dataType->currentData().toInt(), int(DataType::Default));
+
+    // The button sits between the Item ID and the Data Type in the tab order.
+    itemId->setFocus();
+    QTest::keyClick(itemId, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), browse);
+    QTest::keyClick(browse, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), dataType);
+
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QPointer<ItemBrowserDialog> browser = dialog.findChild<ItemBrowserDialog *>();
+    QVERIFY(browser);
+    QVERIFY(browser->isVisible());
+    QVERIFY(browser->isModal());
+    QVERIFY(browser->windowTitle().contains(m_peer.url()));
+    QTreeWidgetItem *plant = openPlant(browser);
+    QVERIFY(plant);
+    auto *tree = child<QTreeWidget>(browser, "itemTree");
+    clickItem(tree, childNamed(plant, QStringLiteral("Flag")));
+    QTest::mouseClick(okButton(browser), Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(itemId->text(), QStringLiteral("ns=1;s=Flag"), WaitMs);
+    QCOMPARE(dataType->currentData().toInt(), int(DataType::Boolean));
+    QVERIFY(dialog.isVisible());
+    QTRY_VERIFY(!browser); // deleted once closed
+    QCOMPARE(dialog.item().itemId, QStringLiteral("ns=1;s=Flag"));
+    QCOMPARE(dialog.item().dataType, DataType::Boolean);
+}
+
+void TestItemBrowser::invalidPrimaryShowsParseError()
+{
+    MonitorItemDialog dialog(opcUaPair(QStringLiteral("plc 1:4840")), MonitorItem{});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *browse = child<QToolButton>(&dialog, "browseItems");
+    QVERIFY(browse);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    auto *error = child<QLabel>(&dialog, "itemError");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("'plc 1:4840'")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("not a valid host name")),
+             qPrintable(error->text()));
+    QVERIFY(!dialog.findChild<ItemBrowserDialog *>());
+}
+
+void TestItemBrowser::modbusPairHasNoBrowseButton()
+{
+    PairConfig pair = opcUaPair(QStringLiteral("127.0.0.1:502"));
+    pair.protocol = Protocol::ModbusTcp;
+    pair.endpoint = QStringLiteral("127.0.0.1:1502");
+    MonitorItemDialog dialog(pair, MonitorItem{});
+    QVERIFY(!dialog.findChild<QToolButton *>(QStringLiteral("browseItems")));
+    const QList<QToolButton *> buttons = dialog.findChildren<QToolButton *>();
+    for (const QToolButton *button : buttons)
+        QVERIFY(button->accessibleName() != QStringLiteral("Browse items"));
+}
+
+QTEST_MAIN(TestItemBrowser)
+#include "tst_itembrowser.moc"
