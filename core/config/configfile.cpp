@@ -230,6 +230,8 @@ public:
                 p.failureCount = integer(c, f, c.text);
             } else if (c.name == QLatin1String("status-item")) {
                 p.statusItem = text(c, f);
+            } else if (c.name == QLatin1String("user")) {
+                p.user = text(c, f);
             } else if (c.name == QLatin1String("write-replay")) {
                 p.writeReplay = boolean(c, f, c.text);
             } else if (c.name == QLatin1String("alias-of")) {
@@ -471,6 +473,8 @@ QByteArray ConfigFile::serialize(const Configuration &config)
         writeText(w, "failure-count", QString::number(p.failureCount));
         if (!p.statusItem.isEmpty())
             writeText(w, "status-item", p.statusItem);
+        if (!p.user.isEmpty())
+            writeText(w, "user", p.user);
         if (p.writeReplay)
             writeText(w, "write-replay", boolText(p.writeReplay));
         if (p.isAlias()) {

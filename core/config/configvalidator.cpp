@@ -190,6 +190,13 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
         if (!modbus::ItemAddress::parse(pair.statusItem, &itemError))
             issues.append({field("status-item"), itemError});
     }
+    if (!pair.user.isEmpty() && pair.protocol != Protocol::OpcUa)
+        issues.append({field("user"), tr("a user name is for OPC UA pairs only; Modbus TCP has "
+                                         "no log-in")});
+    else if (pair.user.trimmed() != pair.user || pair.user.contains(QLatin1Char('\n')))
+        issues.append({field("user"), tr("the user name '%1' starts or ends with blanks or holds "
+                                         "a line break")
+                                          .arg(pair.user)});
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});

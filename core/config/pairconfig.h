@@ -48,6 +48,9 @@ struct PairConfig
     int failureCount = 1;
     // The item read as the status query (Modbus reference; empty = 400001 of unit 1).
     QString statusItem;
+    // OPC UA: the user name Tandem logs in with on both machines (empty: anonymous). Its
+    // password is in the system keychain (PasswordStore::opcUaKey), never in tandem.xml.
+    QString user;
     // Replay in-flight writes on the new server at fail-over instead of answering them
     // with an error; only safe for idempotent writes, so off unless the pair opts in.
     bool writeReplay = false;

@@ -167,6 +167,28 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.statusItem = *v;
     if (const auto v = args.value(QStringLiteral("write-replay")))
         pair.writeReplay = parseYesNo(QStringLiteral("write-replay"), *v);
+    if (const auto v = args.value(QStringLiteral("user")))
+        pair.user = *v;
+}
+
+// One line from standard input, so `pass show plc | tandemctl ...` works, stored in the
+// keychain under key; the password never goes to tandem.xml. Throws when it cannot be read
+// or stored, so the caller saves nothing.
+void storePasswordFromStdin(const QString &key, const QString &what)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        throw CtlError{1, tr("--password-stdin: cannot read standard input")};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        throw CtlError{
+            1, tr("--password-stdin: standard input held no password; nothing was changed")};
+    const PasswordStore::Result stored = PasswordStore::writeBlocking(key, QString::fromUtf8(line));
+    if (!stored.ok)
+        throw CtlError{
+            1, tr("the %1 was not stored: %2; nothing was changed").arg(what, stored.error)};
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -192,6 +214,7 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
                   {QStringLiteral("failure-count"), p.failureCount},
                   {QStringLiteral("status-item"), p.statusItem},
                   {QStringLiteral("write-replay"), p.writeReplay},
+                  {QStringLiteral("user"), p.user},
                   {QStringLiteral("monitor"), items},
                   {QStringLiteral("enabled"), enabled}};
     if (p.isAlias())
@@ -285,6 +308,17 @@ private:
     ConfigDocument m_doc;
 };
 
+// --password-stdin of `pair add|set`: only with the OPC UA user name it is for.
+bool takePasswordFlag(Arguments &args, const PairConfig &pair)
+{
+    const bool setPassword = args.has(QStringLiteral("password-stdin"));
+    args.take(QStringLiteral("password-stdin"));
+    if (setPassword && (pair.user.isEmpty() || pair.protocol != Protocol::OpcUa))
+        usageError(tr("--password-stdin: it is the password of an OPC UA pair's user; give "
+                      "the user name with --user"));
+    return setPassword;
+}
+
 int Session::pairCommand(const QString &verb, Arguments &args)
 {
     const QString command = QLatin1String("pair ") + verb;
@@ -294,9 +328,12 @@ int Session::pairCommand(const QString &verb, Arguments &args)
             if (!args.has(QLatin1String(option)))
                 usageError(tr("%1: --%2 is required").arg(command, QLatin1String(option)));
         applyPairOptions(args, pair);
+        const bool setPassword = takePasswordFlag(args, pair);
         pair.name = names(args, command, 1).at(0);
         load();
         check(m_doc.addPair(pair));
+        if (setPassword)
+            storePasswordFromStdin(PasswordStore::opcUaKey(pair.user), tr("OPC UA password"));
         save();
         m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
                      .arg(pair.name)
@@ -310,8 +347,11 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         if (words.size() == 1)
             changes = pair(words.at(0));
         applyPairOptions(args, changes);
+        const bool setPassword = takePasswordFlag(args, changes);
         const QString name = names(args, command, 1).at(0);
         check(m_doc.updatePair(name, changes));
+        if (setPassword)
+            storePasswordFromStdin(PasswordStore::opcUaKey(changes.user), tr("OPC UA password"));
         save();
         m_out << tr("updated pair '%1'").arg(name) << Qt::endl;
         return 0;
@@ -533,25 +573,8 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
     proposed.notifications = n;
     check(ConfigValidator::validate(proposed)); // before the keychain is touched
     m_doc.setNotifications(n);
-    if (setPassword) {
-        // One line from standard input, so `pass show smtp | tandemctl ...` works; the
-        // password goes to the keychain only, never to tandem.xml.
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            throw CtlError{1, tr("--password-stdin: cannot read standard input")};
-        QByteArray line = in.readLine();
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty())
-            throw CtlError{1, tr("--password-stdin: standard input held no password; nothing "
-                                 "was changed")};
-        const PasswordStore::Result stored =
-            PasswordStore::writeBlocking(PasswordStore::smtpKey(n.user), QString::fromUtf8(line));
-        if (!stored.ok)
-            throw CtlError{
-                1,
-                tr("the SMTP password was not stored: %1; nothing was changed").arg(stored.error)};
-    }
+    if (setPassword)
+        storePasswordFromStdin(PasswordStore::smtpKey(n.user), tr("SMTP password"));
     save();
     m_out << tr("notification settings saved") << Qt::endl;
     if (setPassword)
@@ -855,6 +878,7 @@ QString CtlCommand::usage()
         "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
         "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
         "           [--failback-holdoff MS] [--status-item REF] [--write-replay yes|no]\n"
+        "           [--user NAME [--password-stdin]]  (OPC UA; the password to the keychain)\n"
         "  pair set NAME [any option of pair add]\n"
         "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
         "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"

@@ -59,13 +59,14 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         }
         auto instance = std::make_unique<Instance>();
         instance->config = pair;
-        const auto makeLink =
-            [primaryMachine = *primary, secondaryMachine = *secondary, protocol = pair.protocol,
-             statusItem = pair.statusItem](Side side, QObject *parent) -> ServerLink * {
+        const auto makeLink = [primaryMachine = *primary, secondaryMachine = *secondary,
+                               protocol = pair.protocol, user = pair.user,
+                               statusItem = pair.statusItem](Side side,
+                                                             QObject *parent) -> ServerLink * {
             const MachineAddress &machine =
                 side == Side::Primary ? primaryMachine : secondaryMachine;
             if (protocol == Protocol::OpcUa)
-                return new opcua::OpcUaLink(machine, opcua::Identity(), parent);
+                return new opcua::OpcUaLink(machine, user, parent);
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);

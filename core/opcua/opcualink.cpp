@@ -1,5 +1,7 @@
 #include "opcualink.h"
 
+#include "secrets/passwordstore.h"
+
 #include <QLoggingCategory>
 
 #include <cmath>
@@ -53,11 +55,11 @@ CreateSubscriptionRequest subscription(int publishingMs)
 
 } // namespace
 
-OpcUaLink::OpcUaLink(const MachineAddress &machine, const Identity &identity, QObject *parent)
+OpcUaLink::OpcUaLink(const MachineAddress &machine, const QString &user, QObject *parent)
     : ServerLink(parent)
     , m_machine(machine.toString())
     , m_url(machine.opcUaUrl())
-    , m_identity(identity)
+    , m_user(user)
 {}
 
 OpcUaLink::~OpcUaLink() = default;
@@ -69,37 +71,59 @@ bool OpcUaLink::isOpen() const
 
 void OpcUaLink::open(int timeoutMs)
 {
-    if (m_client)
+    if (m_client || m_opening)
         return;
     ++m_connection;
     m_shutdownAnnounced = m_degraded = false;
     m_state.reset();
     m_secondsTillShutdown.reset();
     m_statusSubscription = m_itemsSubscription = 0;
+    if (m_user.isEmpty()) {
+        connectWith(Identity(), timeoutMs);
+        return;
+    }
+    m_opening = true;
+    const int connection = m_connection;
+    PasswordStore::read(
+        PasswordStore::opcUaKey(m_user), this,
+        [this, connection, timeoutMs](const PasswordStore::Result &r) {
+            if (connection != m_connection)
+                return; // closed meanwhile
+            m_opening = false;
+            if (!r.ok) {
+                Q_EMIT openFailed(
+                    tr("the password of OPC UA user '%1' cannot be read: %2").arg(m_user, r.error));
+                return;
+            }
+            connectWith(Identity{m_user, r.password}, timeoutMs);
+        });
+}
+
+void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
+{
     m_client = new Client(this);
     connect(m_client, &Client::connected, this, &OpcUaLink::onConnected);
     connect(m_client, &Client::connectFailed, this, [this](const QString &reason) {
-        m_client->abandon();
-        m_client->deleteLater();
+        m_client->release();
         m_client = nullptr;
         Q_EMIT openFailed(reason);
     });
     connect(m_client, &Client::disconnected, this, [this](const QString &reason) {
         m_open = false;
-        m_client->deleteLater();
+        m_client->release();
         m_client = nullptr;
         ++m_connection;
         Q_EMIT closed(reason.isEmpty() ? tr("the connection was closed") : reason);
     });
     connect(m_client, &Client::dataChange, this, &OpcUaLink::onDataChange);
     connect(m_client, &Client::subscriptionStatusChanged, this, &OpcUaLink::onSubscriptionStatus);
-    m_client->connectToServer(m_url, m_identity, true, std::max(timeoutMs, MinOpenTimeoutMs));
+    m_client->connectToServer(m_url, identity, true, std::max(timeoutMs, MinOpenTimeoutMs));
 }
 
 void OpcUaLink::close()
 {
     ++m_connection; // answers still on their way belong to the old connection
-    m_open = false;
+    m_open = m_opening = false;
     Client *client = m_client;
     m_client = nullptr;
     if (!client)

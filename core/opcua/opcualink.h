@@ -25,7 +25,10 @@ public:
     static constexpr quint8 HealthyServiceLevel = 200; // OPC 10000-4, 6.6.2.4.2
     static constexpr int StatusPublishingIntervalMs = 250;
 
-    OpcUaLink(const MachineAddress &machine, const Identity &identity, QObject *parent = nullptr);
+    // user: the user name to log in with (its password is read from the keychain at every
+    // connection attempt, so a changed password takes effect without a reload); empty:
+    // anonymous.
+    OpcUaLink(const MachineAddress &machine, const QString &user, QObject *parent = nullptr);
     ~OpcUaLink() override;
 
     void open(int timeoutMs) override;
@@ -41,6 +44,7 @@ public:
     static std::optional<QVariant> convert(const Variant &value, DataType type);
 
 private:
+    void connectWith(const Identity &identity, int timeoutMs);
     void onConnected();
     void onDataChange(quint32 subscriptionId, quint32 clientHandle, const DataValue &value);
     void onSubscriptionStatus(quint32 subscriptionId, StatusCode status);
@@ -56,9 +60,10 @@ private:
 
     QString m_machine;
     QString m_url;
-    Identity m_identity;
+    QString m_user;
     QPointer<Client> m_client;
     bool m_open = false;
+    bool m_opening = false; // reading the password before connecting
     bool m_shutdownAnnounced = false;
     bool m_degraded = false;
     quint32 m_statusSubscription = 0;

@@ -490,6 +490,14 @@ struct ViewDescription
 
 struct BrowseDescription
 {
+    // The hierarchical children of a node, every class, every result field.
+    static BrowseDescription childrenOf(const NodeId &node)
+    {
+        BrowseDescription description;
+        description.nodeId = node;
+        return description;
+    }
+
     NodeId nodeId;
     BrowseDirection browseDirection = BrowseDirection::Forward;
     NodeId referenceTypeId{0, Id::HierarchicalReferences};

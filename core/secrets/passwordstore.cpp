@@ -112,6 +112,11 @@ QString smtpKey(const QString &user)
     return QStringLiteral("smtp:") + user;
 }
 
+QString opcUaKey(const QString &user)
+{
+    return QStringLiteral("opcua:") + user;
+}
+
 void read(const QString &key, QObject *context, std::function<void(const Result &)> done)
 {
     start(

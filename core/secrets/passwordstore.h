@@ -23,6 +23,8 @@ struct Result
 
 // Key of the SMTP password for `user` (the same user name on both servers).
 QString smtpKey(const QString &user);
+// Key of the password of an OPC UA user name (the same on every server that has it).
+QString opcUaKey(const QString &user);
 
 void read(const QString &key, QObject *context, std::function<void(const Result &)> done);
 void write(const QString &key, const QString &password, QObject *context,

@@ -1,6 +1,7 @@
-// SMTP passwords through the system keychain: gnome-keyring's Secret Service in a private
-// D-Bus session (tests/support/with-keyring). tandemctl stores the password, tandem.xml
+// SMTP and OPC UA passwords through the system keychain: gnome-keyring's Secret Service in a
+// private D-Bus session (tests/support/with-keyring). tandemctl stores the password, tandem.xml
 // never holds it, and tandemd (whose main loop is not GLib's) reads it to log in.
+#include "opcuapeer.h"
 #include "smtppeer.h"
 #include "tandemdprocess.h"
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void roundTrip();
     void tandemctlStoresAndTheEngineLogsIn();
+    void opcUaUserLogsInWithTheStoredPassword();
 
 private:
     int ctl(TandemdProcess &engine, const QStringList &args, QString *out,
@@ -125,6 +127,72 @@ void TestKeychain::tandemctlStoresAndTheEngineLogsIn()
              qPrintable(last.mid(qMax(qsizetype(0), last.size() - 8)).join(QLatin1Char('\n'))));
     QCOMPARE(server.messages().constFirst().authUser, QStringLiteral("alerts"));
     QVERIFY(server.messages().constFirst().text.contains(QStringLiteral("applied")));
+}
+
+void TestKeychain::opcUaUserLogsInWithTheStoredPassword()
+{
+    // Both servers refuse anonymous sessions: only the user name gets the engine in.
+    OpcUaPeer primary, secondary;
+    const OpcUaPeer::Options options{.user = QStringLiteral("operator"),
+                                     .password = QStringLiteral("pl4nt floor"),
+                                     .anonymous = false};
+    QVERIFY(primary.start(options));
+    QVERIFY(secondary.start(options));
+    TandemdProcess engine;
+    QVERIFY(engine.writeConfig(Configuration::createNew(), {}));
+    PasswordStore::removeBlocking(PasswordStore::opcUaKey(QStringLiteral("operator")));
+
+    const QStringList add{
+        QStringLiteral("pair"),
+        QStringLiteral("add"),
+        QStringLiteral("line1"),
+        QStringLiteral("--protocol"),
+        QStringLiteral("opcua"),
+        QStringLiteral("--primary"),
+        primary.address(),
+        QStringLiteral("--secondary"),
+        secondary.address(),
+        QStringLiteral("--listen"),
+        QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort()),
+        QStringLiteral("--user"),
+        QStringLiteral("operator")};
+    QString out;
+    // --password-stdin needs the user name it belongs to.
+    QVERIFY(ctl(engine, add.mid(0, add.size() - 2) << QStringLiteral("--password-stdin"), &out,
+                "pl4nt floor\n") != 0);
+    QVERIFY2(out.contains(QStringLiteral("give the user name with --user")), qPrintable(out));
+    // Without a password in the keychain the engine says which one it misses.
+    QCOMPARE(ctl(engine, add, &out), 0);
+    QCOMPARE(ctl(engine,
+                 {QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("line1")}, &out),
+             0);
+    QVERIFY(engine.start());
+    QVERIFY(engine.waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary"), 15000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        engine
+            .pairStatus(
+                QStringLiteral("line1"))[QLatin1String("primary")][QLatin1String("last-error")]
+            .toString()
+            .contains(QStringLiteral("password of OPC UA user 'operator' cannot be read")),
+        15000);
+
+    // Stored: the next attempt logs in, no reload needed; tandem.xml holds no password.
+    QCOMPARE(ctl(engine,
+                 {QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                  QStringLiteral("--user"), QStringLiteral("operator"),
+                  QStringLiteral("--password-stdin")},
+                 &out, "pl4nt floor\n"),
+             0);
+    QVERIFY(engine.waitForEvent(QStringLiteral("Promoted active connection for server 'line1' to "
+                                               "primary machine"),
+                                15000));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Connected to 'line1' on secondary"), 15000));
+    QFile file(engine.configFile());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    QVERIFY(xml.contains("<user>operator</user>"));
+    QVERIFY(!xml.contains("pl4nt"));
+    PasswordStore::removeBlocking(PasswordStore::opcUaKey(QStringLiteral("operator")));
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

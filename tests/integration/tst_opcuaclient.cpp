@@ -233,7 +233,8 @@ void TestOpcUaClient::browsesWithContinuationPoints()
     QVERIFY(connectClient(client, m_peer.url()));
 
     Result<BrowseResponse> objects;
-    client.browse({ReadValueId::value(NodeId(0, Id::ObjectsFolder))}, objects.callback());
+    client.browse({BrowseDescription::childrenOf(NodeId(0, Id::ObjectsFolder))},
+                  objects.callback());
     QVERIFY(objects.wait());
     QVERIFY2(objects.status.isGood(), qPrintable(objects.status.message));
     QCOMPARE(objects.response->results.size(), 1);
@@ -250,7 +251,7 @@ void TestOpcUaClient::browsesWithContinuationPoints()
 
     // Two references per answer: the rest comes through BrowseNext.
     Result<BrowseResponse> first;
-    client.browse({{plant("Plant")}}, first.callback(), WaitMs, 2);
+    client.browse({BrowseDescription::childrenOf(plant("Plant"))}, first.callback(), WaitMs, 2);
     QVERIFY(first.wait());
     QVERIFY(first.status.isGood());
     QCOMPARE(first.response->results[0].references.size(), 2);

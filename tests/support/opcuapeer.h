@@ -30,7 +30,8 @@ public:
         quint16 offset = 0;
         QString user{}; // non-empty: also accept this user name identity
         QString password{};
-        QString path{}; // the endpoint URL's path, "/tandem"; empty: none
+        QString path{};        // the endpoint URL's path, "/tandem"; empty: none
+        bool anonymous = true; // false: refuse anonymous sessions (then give a user)
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);

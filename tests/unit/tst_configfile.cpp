@@ -64,6 +64,7 @@ void TestConfigFile::roundTripKeepsEveryField()
     b.mode = ConnectionMode::Cold;
     b.aliasOf = QStringLiteral("Ofen");
     b.originalEndpoint = QStringLiteral("opc.tcp://localhost:4842/ofen");
+    b.user = QStringLiteral("Bediener & <Schicht>");
     c.pairs << a << b;
     c.diagnostics = {false, 30000};
     NotificationSettings &n = c.notifications;

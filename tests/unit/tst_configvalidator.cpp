@@ -213,6 +213,17 @@ void TestConfigValidator::refusals_data()
             c.pairs[0].originalEndpoint = QStringLiteral("127.0.0.1:1600");
         },
         "pair[line1]/alias-of", "<, > and &");
+    row(
+        "user on modbus", [](Configuration &c) { c.pairs[0].user = QStringLiteral("operator"); },
+        "pair[line1]/user", "OPC UA pairs only");
+    row(
+        "user with blanks",
+        [](Configuration &c) {
+            c.pairs[0].protocol = Protocol::OpcUa;
+            c.pairs[0].endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841/line1");
+            c.pairs[0].user = QStringLiteral(" operator");
+        },
+        "pair[line1]/user", "blanks");
 }
 
 void TestConfigValidator::refusals()

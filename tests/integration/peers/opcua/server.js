@@ -24,7 +24,8 @@
 // Options: --port N (0 picks a free one), --offset N, --path /RESOURCE (the endpoint
 // URL's path, default none), --user USER:PASSWORD (accept this user name identity
 // besides anonymous; the password encrypted with the server's certificate as node-opcua
-// offers it, or in clear text under the policy "username_plain"), --pki DIR (node-opcua's certificate stores and the server's
+// offers it, or in clear text under the policy "username_plain"), --anonymous yes|no
+// (default yes: whether anonymous sessions are accepted), --pki DIR (node-opcua's certificate stores and the server's
 // self-signed certificate; reuse one DIR to skip generating a key at every start).
 "use strict";
 
@@ -60,7 +61,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-    const args = { port: 0, offset: 0, path: "", user: null, pki: null };
+    const args = { port: 0, offset: 0, path: "", user: null, anonymous: true, pki: null };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
         const value = argv[i + 1];
@@ -95,6 +96,12 @@ function parseArgs(argv) {
                 args.user = { name: value.slice(0, colon), password: value.slice(colon + 1) };
                 break;
             }
+            case "--anonymous":
+                if (value !== "yes" && value !== "no") {
+                    fail("--anonymous takes yes or no");
+                }
+                args.anonymous = value === "yes";
+                break;
             case "--pki":
                 args.pki = path.resolve(value);
                 break;
@@ -131,7 +138,7 @@ function makeServer(args, port) {
         resourcePath: args.path,
         securityPolicies: [SecurityPolicy.None],
         securityModes: [MessageSecurityMode.None],
-        allowAnonymous: true,
+        allowAnonymous: args.anonymous,
         serverInfo: {
             applicationUri: NamespaceUri,
             productUri: "urn:tandem:test:peer",
