@@ -1,5 +1,7 @@
 #include "client.h"
 
+#include "usertoken.h"
+
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -237,41 +239,64 @@ void Client::createSession()
 
 void Client::activateSession(const CreateSessionResponse &created)
 {
-    // The identity policies of the unsecured endpoint the session runs on.
+    // The identity policies of the unsecured endpoint the session runs on. A password
+    // goes encrypted with the server's certificate when the server offers that (most do),
+    // in clear text only where the server asks for it so.
     const UserTokenType wanted =
         m_identity.userName.isEmpty() ? UserTokenType::Anonymous : UserTokenType::UserName;
-    std::optional<UserTokenPolicy> chosen;
-    QStringList encryptedOnly;
+    std::optional<UserTokenPolicy> plain, encrypted;
+    QByteArray certificate = created.serverCertificate;
+    QStringList unusable;
     for (const EndpointDescription &endpoint : created.serverEndpoints) {
         if (endpoint.securityMode != MessageSecurityMode::None)
             continue;
         for (const UserTokenPolicy &policy : endpoint.userIdentityTokens) {
-            if (policy.tokenType != wanted || chosen)
+            if (policy.tokenType != wanted)
                 continue;
-            if (wanted == UserTokenType::Anonymous || isPlainPolicy(policy))
-                chosen = policy;
-            else
-                encryptedOnly << policy.securityPolicyUri.section(QLatin1Char('#'), -1);
+            if (wanted == UserTokenType::Anonymous || isPlainPolicy(policy)) {
+                if (!plain)
+                    plain = policy;
+            } else if (canEncryptUserToken(policy.securityPolicyUri)) {
+                if (!encrypted) {
+                    encrypted = policy;
+                    if (!endpoint.serverCertificate.isEmpty())
+                        certificate = endpoint.serverCertificate;
+                }
+            } else {
+                unusable << policy.securityPolicyUri.section(QLatin1Char('#'), -1);
+            }
         }
     }
-    if (!chosen) {
+    if (!plain && !encrypted) {
         if (wanted == UserTokenType::Anonymous)
             failConnect(tr("the server does not accept anonymous sessions; configure a user name"));
-        else if (!encryptedOnly.isEmpty())
-            failConnect(tr("the server takes user names only encrypted with %1; Tandem sends them "
-                           "on an unsecured channel only in clear text")
-                            .arg(encryptedOnly.join(QLatin1String(", "))));
+        else if (!unusable.isEmpty())
+            failConnect(tr("the server takes user names only encrypted with %1, which Tandem "
+                           "does not support")
+                            .arg(unusable.join(QLatin1String(", "))));
         else
             failConnect(tr("the server does not accept user names on an unsecured endpoint"));
         return;
     }
     ActivateSessionRequest request;
     request.localeIds = {QStringLiteral("en")};
-    if (wanted == UserTokenType::Anonymous)
-        request.userIdentityToken = toExtensionObject(AnonymousIdentityToken{chosen->policyId});
-    else
+    if (wanted == UserTokenType::Anonymous) {
+        request.userIdentityToken = toExtensionObject(AnonymousIdentityToken{plain->policyId});
+    } else if (encrypted) {
+        QString error;
+        const auto secret =
+            encryptUserTokenSecret(certificate, encrypted->securityPolicyUri,
+                                   m_identity.password.toUtf8(), created.serverNonce, &error);
+        if (!secret) {
+            failConnect(tr("the password cannot be encrypted for the server: %1").arg(error));
+            return;
+        }
         request.userIdentityToken = toExtensionObject(UserNameIdentityToken{
-            chosen->policyId, m_identity.userName, m_identity.password.toUtf8(), QString()});
+            encrypted->policyId, m_identity.userName, secret->data, secret->algorithm});
+    } else {
+        request.userIdentityToken = toExtensionObject(UserNameIdentityToken{
+            plain->policyId, m_identity.userName, m_identity.password.toUtf8(), QString()});
+    }
     call<ActivateSessionResponse>(
         request,
         [this](const ActivateSessionResponse &, const CallStatus &status) {

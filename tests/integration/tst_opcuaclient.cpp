@@ -169,6 +169,7 @@ private Q_SLOTS:
     void lostNotificationIsRepublished();
     void discoveryWithoutSession();
     void renewsTheSecurityToken();
+    void userNameIdentity_data();
     void userNameIdentity();
     void unreachableServer();
     void hungServerTimesOut();
@@ -435,17 +436,42 @@ void TestOpcUaClient::renewsTheSecurityToken()
     QCOMPARE(read.response->results[0].value->toDouble(), double(Offset));
 }
 
+void TestOpcUaClient::userNameIdentity_data()
+{
+    // Which user name policies the server offers: the password goes RSA-encrypted with
+    // the server's certificate when it can, in clear text only when that is all there is.
+    QTest::addColumn<QString>("policies");
+    QTest::newRow("encrypted only") << QStringLiteral("encrypted");
+    QTest::newRow("plain only") << QStringLiteral("plain");
+    QTest::newRow("both") << QStringLiteral("both");
+}
+
 void TestOpcUaClient::userNameIdentity()
 {
+    QFETCH(QString, policies);
     OpcUaPeer secured;
-    QVERIFY(secured.start({.offset = 5, .user = User, .password = Password}));
+    QVERIFY(secured.start({.offset = 5,
+                           .user = User,
+                           .password = Password,
+                           .anonymous = false,
+                           .userPolicies = policies}));
     {
         Client client;
-        QVERIFY(connectClient(client, secured.url(), {User, Password}));
+        QString failure;
+        QVERIFY2(connectClient(client, secured.url(), {User, Password}, true, &failure),
+                 qPrintable(failure));
         Result<ReadResponse> read;
         client.read({ReadValueId::value(plant("Offset"))}, read.callback());
         QVERIFY(read.wait());
         QCOMPARE(read.response->results[0].value->toDouble(), 5.0);
+    }
+    {
+        // Anonymous is refused by this server.
+        Client client;
+        QString failure;
+        QVERIFY(!connectClient(client, secured.url(), {}, true, &failure));
+        QVERIFY2(failure.contains(QStringLiteral("does not accept anonymous sessions")),
+                 qPrintable(failure));
     }
     {
         Client client;

@@ -39,6 +39,8 @@ QStringList serverArguments(const OpcUaPeer::Options &options, quint16 port)
         args << QStringLiteral("--path") << options.path;
     if (!options.user.isEmpty())
         args << QStringLiteral("--user") << options.user + u':' + options.password;
+    if (!options.user.isEmpty())
+        args << QStringLiteral("--user-policies") << options.userPolicies;
     if (!options.anonymous)
         args << QStringLiteral("--anonymous") << QStringLiteral("no");
     return args;

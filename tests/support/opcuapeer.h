@@ -32,6 +32,9 @@ public:
         QString password{};
         QString path{};        // the endpoint URL's path, "/tandem"; empty: none
         bool anonymous = true; // false: refuse anonymous sessions (then give a user)
+        // The user name policies offered: "both" (node-opcua's RSA-encrypted ones and
+        // "username_plain"), "plain" or "encrypted" only.
+        QString userPolicies = QStringLiteral("both");
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);

@@ -25,7 +25,8 @@
 // URL's path, default none), --user USER:PASSWORD (accept this user name identity
 // besides anonymous; the password encrypted with the server's certificate as node-opcua
 // offers it, or in clear text under the policy "username_plain"), --anonymous yes|no
-// (default yes: whether anonymous sessions are accepted), --pki DIR (node-opcua's certificate stores and the server's
+// (default yes: whether anonymous sessions are accepted), --user-policies
+// both|plain|encrypted (default both: which user name policies to offer), --pki DIR (node-opcua's certificate stores and the server's
 // self-signed certificate; reuse one DIR to skip generating a key at every start).
 "use strict";
 
@@ -61,7 +62,9 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-    const args = { port: 0, offset: 0, path: "", user: null, anonymous: true, pki: null };
+    const args = {
+        port: 0, offset: 0, path: "", user: null, userPolicies: "both", anonymous: true, pki: null
+    };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
         const value = argv[i + 1];
@@ -96,6 +99,12 @@ function parseArgs(argv) {
                 args.user = { name: value.slice(0, colon), password: value.slice(colon + 1) };
                 break;
             }
+            case "--user-policies":
+                if (!["both", "plain", "encrypted"].includes(value)) {
+                    fail("--user-policies takes both, plain or encrypted");
+                }
+                args.userPolicies = value;
+                break;
             case "--anonymous":
                 if (value !== "yes" && value !== "no") {
                     fail("--anonymous takes yes or no");
@@ -136,7 +145,13 @@ function makeServer(args, port) {
         host: Host,
         hostname: Host,
         resourcePath: args.path,
-        securityPolicies: [SecurityPolicy.None],
+        // Basic256Sha256 makes node-opcua offer a user name policy with the password
+        // RSA-encrypted under it on the None endpoint; with security mode None only, no
+        // signed or encrypted endpoint appears.
+        securityPolicies:
+            args.user && args.userPolicies !== "plain"
+                ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256]
+                : [SecurityPolicy.None],
         securityModes: [MessageSecurityMode.None],
         allowAnonymous: args.anonymous,
         serverInfo: {
@@ -164,11 +179,20 @@ function makeServer(args, port) {
 }
 
 // node-opcua offers user names on a None endpoint only with the password encrypted
-// with the server's certificate; a client without RSA may send it in clear text under
-// this policy instead (OPC UA Part 4, 7.41: securityPolicyUri null = the channel's).
-function offerPlainPassword(server) {
+// with the server's certificate (see securityPolicies); "username_plain" lets a client
+// send it in clear text instead (OPC UA Part 4, 7.41: securityPolicyUri null = the
+// channel's). "plain" offers only that, "encrypted" only node-opcua's own.
+function setUserPolicies(server, which) {
     for (const endpoint of server.endpoints) {
         for (const description of endpoint.endpointDescriptions()) {
+            if (which === "plain") {
+                description.userIdentityTokens = description.userIdentityTokens.filter(
+                    (policy) => policy.tokenType !== UserTokenType.UserName
+                );
+            }
+            if (which === "encrypted") {
+                continue;
+            }
             description.userIdentityTokens.push(
                 new UserTokenPolicy({
                     policyId: "username_plain",
@@ -292,7 +316,7 @@ async function startServer(args, state) {
         await server.initialize();
         buildAddressSpace(server, args, state);
         if (args.user) {
-            offerPlainPassword(server);
+            setUserPolicies(server, args.userPolicies);
         }
         try {
             await server.start();
