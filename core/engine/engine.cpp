@@ -135,6 +135,7 @@ QJsonObject Engine::pairStatus(const QString &name) const
                            {QStringLiteral("status-ok"), st.statusOk},
                            {QStringLiteral("shutdown"), st.shutdown},
                            {QStringLiteral("degraded"), st.degraded},
+                           {QStringLiteral("degraded-reason"), st.degradedReason},
                            {QStringLiteral("monitor-errors"), st.monitorErrors},
                            {QStringLiteral("monitor-failed"), st.monitorFailed},
                            {QStringLiteral("last-error"), st.lastError}};

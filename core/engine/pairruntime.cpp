@@ -34,6 +34,7 @@ struct PairRuntime::SideState
     bool statusPending = false;
     bool shutdown = false;
     bool degraded = false;
+    QString degradedReason;
     Outcome lastOutcome = Outcome::None;
     std::unique_ptr<MonitorEvaluator> monitor;
     bool monitoring = false;
@@ -111,6 +112,7 @@ SideStatus PairRuntime::sideStatus(Side side) const
             s.statusKnown && s.statusOk,
             s.shutdown,
             s.degraded,
+            s.degradedReason,
             s.monitoring ? s.monitor->errorCount() : 0,
             s.monitoring && s.monitor->failed(),
             s.lastError};
@@ -204,6 +206,7 @@ void PairRuntime::dropSide(Side side, const QString &reason, bool postDisconnect
         s.link->close();
     s.connected = s.connecting = s.statusPending = s.statusKnown = s.statusOk = s.shutdown = false;
     s.degraded = false;
+    s.degradedReason.clear();
     s.monitoring = false;
     s.reportedMonitor = -1;
     if (!reason.isEmpty())
@@ -333,6 +336,7 @@ void PairRuntime::onDegraded(Side side, bool on, const QString &reason)
     if (!s.connected || s.degraded == on)
         return;
     s.degraded = on;
+    s.degradedReason = on ? reason : QString();
     post(on ? "degraded" : "service-restored", side, {reason});
     // Cold keeps the one connection it has: a degraded server still serves.
     evaluate();

@@ -37,7 +37,8 @@ struct SideStatus
     bool connected = false;
     bool statusOk = false;
     bool shutdown = false;
-    bool degraded = false; // OPC UA ServiceLevel 1..199
+    bool degraded = false;  // OPC UA ServiceLevel 1..199
+    QString degradedReason; // "service level 150"
     int monitorErrors = 0;
     bool monitorFailed = false;
     QString lastError;

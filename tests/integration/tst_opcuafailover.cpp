@@ -246,6 +246,9 @@ void TestOpcUaFailover::serviceLevelDegradedAndRestored()
         EventWaitMs));
     QVERIFY(
         m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("degraded")].toBool());
+    QCOMPARE(m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("degraded-reason")]
+                 .toString(),
+             QStringLiteral("service level 150"));
     // Degraded is not lost: the primary stays connected, no status-lost event.
     QCOMPARE(m_engine->countEvents(QStringLiteral("Unable to retrieve status")), 0);
 
