@@ -5,6 +5,7 @@
 
 #include "config/configvalidator.h"
 #include "config/endpoint.h"
+#include "secrets/passwordstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -224,6 +225,8 @@ void MonitorItemDialog::accept()
 
 void MonitorItemDialog::browseItems()
 {
+    if (m_readingPassword)
+        return;
     QString error;
     const std::optional<MachineAddress> machine =
         MachineAddress::parse(m_pair.primary, Protocol::OpcUa, &error);
@@ -234,8 +237,40 @@ void MonitorItemDialog::browseItems()
         return;
     }
     // MachineAddress writes IPv6 addresses in brackets, as URLs need them.
-    auto *browser = new ItemBrowserDialog(QStringLiteral("opc.tcp://") + machine->toString(),
-                                          opcua::Identity(), this);
+    const QString url = QStringLiteral("opc.tcp://") + machine->toString();
+    if (m_pair.user.isEmpty()) {
+        openBrowser(url, opcua::Identity());
+        return;
+    }
+    // Without its password the server would only refuse the session: say why here instead.
+    // The button stays enabled (a disabled one would pass the focus on) but waits.
+    m_readingPassword = true;
+    setCursor(Qt::BusyCursor);
+    const QString user = m_pair.user;
+    PasswordStore::read(
+        PasswordStore::opcUaKey(user), this, [this, url, user](const PasswordStore::Result &r) {
+            m_readingPassword = false;
+            unsetCursor();
+            if (!isVisible())
+                return; // closed meanwhile
+            if (!r.ok) {
+                m_error->setText(
+                    r.notFound
+                        ? tr("Cannot browse the items as %1: no password is stored for this user "
+                             "name; enter it on the General tab.")
+                              .arg(user)
+                        : tr("Cannot browse the items as %1: the password cannot be read: %2")
+                              .arg(user, r.error));
+                m_error->show();
+                return;
+            }
+            openBrowser(url, opcua::Identity{user, r.password});
+        });
+}
+
+void MonitorItemDialog::openBrowser(const QString &url, const opcua::Identity &identity)
+{
+    auto *browser = new ItemBrowserDialog(url, identity, this);
     browser->setObjectName(QStringLiteral("itemBrowser"));
     browser->setAttribute(Qt::WA_DeleteOnClose);
     connect(browser, &QDialog::accepted, this, [this, browser] {
@@ -244,6 +279,7 @@ void MonitorItemDialog::browseItems()
         m_error->hide();
         m_itemId->setFocus();
     });
+    m_error->hide();
     browser->open();
 }
 

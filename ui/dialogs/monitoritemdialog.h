@@ -14,9 +14,14 @@ class QToolButton;
 
 namespace tandem {
 
+namespace opcua {
+struct Identity;
+}
+
 // Seed: the Monitor Item dialog. OK is accepted only for a valid item; a no-change
 // period below twice the update rate is raised with an informational prompt. For OPC UA
-// pairs a browse button (...) next to the Item ID opens the primary machine's items.
+// pairs a browse button (...) next to the Item ID opens the primary machine's items, logged
+// in with the pair's user name and its password from the system keychain.
 class MonitorItemDialog final : public QDialog
 {
     Q_OBJECT
@@ -29,11 +34,13 @@ public:
 private:
     void updateTriggerData();
     void browseItems();
+    void openBrowser(const QString &url, const opcua::Identity &identity);
 
     PairConfig m_pair;
     QLineEdit *m_accessPath;
     QLineEdit *m_itemId;
     QToolButton *m_browse = nullptr; // OPC UA pairs only
+    bool m_readingPassword = false;  // browse waits for the keychain
     QComboBox *m_dataType;
     QSpinBox *m_updateRate;
     QComboBox *m_trigger;

@@ -6,6 +6,7 @@ class QCheckBox;
 class QGroupBox;
 class QPushButton;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -18,13 +19,15 @@ class EngineSession;
 struct PairConfig;
 
 // General tab (seed: General Settings): machines, connection mode and status query
-// settings of the selected pair. Every edit goes straight into the document.
+// settings of the selected pair. Every edit goes straight into the document, except an
+// OPC UA user's password, which goes to the system keychain only.
 class GeneralPage final : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit GeneralPage(ConfigDocument *document, QWidget *parent = nullptr);
+    ~GeneralPage() override;
     void setPair(const QString &name); // empty: nothing selected, page disabled
     // Shows the pair's live state from the engine and offers the manual switch.
     void setEngine(EngineSession *engine);
@@ -37,11 +40,17 @@ private:
     void showLiveState();
     // OPC UA pairs: picks the machine from the servers a host lists, as if typed.
     void browseServers(QLineEdit *machine);
+    // OPC UA pairs: asks the keychain whether the shown user name has a password.
+    void checkPassword();
+    // Writes the typed password to the keychain under the pair's user name.
+    void storePassword();
+    void showPasswordState(const QString &text, const QString &placeholder, bool problem = false);
 
     ConfigDocument *m_document;
     QString m_pairName;
     bool m_loading = false;
 
+    QFormLayout *m_machineForm;
     QLabel *m_protocol;
     QLineEdit *m_endpoint;
     QLabel *m_endpointError;
@@ -51,6 +60,14 @@ private:
     QLineEdit *m_secondary;
     QToolButton *m_browseSecondary;
     QLabel *m_secondaryError;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLabel *m_passwordState;
+    // What the password state describes; a keychain answer for an older request is stale.
+    QString m_checkedPair;
+    QString m_checkedUser;
+    quint64 m_keychainRequest = 0;
+    bool m_typingUser = false;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;
     QSpinBox *m_statusInterval;

@@ -414,6 +414,9 @@ NotificationsPage::~NotificationsPage()
     // A test still talking to a server gives up; its thread cleans up after itself.
     if (m_testAbort)
         m_testAbort->store(true);
+    // Focus leaves the user field while the children are destroyed: its editingFinished
+    // must not reach this half-destroyed page.
+    m_user->disconnect(this);
 }
 
 void NotificationsPage::checkPassword()

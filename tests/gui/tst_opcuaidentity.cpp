@@ -1,0 +1,244 @@
+// The OPC UA login in the console without a keychain: the General tab's user name and
+// password fields (OPC UA pairs only), the user name in tandem.xml, a password that cannot
+// be stored staying in its field with the reason beside it, and the Monitor Item dialog's
+// browse button saying why it cannot log in. tst_opcuaidentityui has a keychain.
+#include "config/configdocument.h"
+#include "dialogs/monitoritemdialog.h"
+#include "opcua/itembrowserdialog.h"
+#include "pages/generalpage.h"
+
+#include <QFile>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace tandem;
+
+namespace {
+constexpr int KeychainWaitMs = 15000; // a missing Secret Service can take a while to say so
+}
+
+class TestOpcUaIdentity final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // No keychain in this process: the page must say so (tst_opcuaidentityui has one).
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        qunsetenv("DISPLAY");
+    }
+    void init();
+    void fieldsOnlyForOpcUaPairs();
+    void labelsHaveMnemonicsAndTooltipsMentionTandemXml();
+    void userNameGoesIntoTheConfiguration();
+    void anonymousPairNeedsNoPassword();
+    void passwordWithoutUserNameStaysAndSaysWhy();
+    void withoutKeychainThePasswordStaysAndTheReasonShows();
+    void switchingPairsClearsTheTypedPassword();
+    void browseWithoutKeychainShowsWhyInsteadOfBrowsing();
+
+private:
+    template <typename T> T *child(const char *name) const
+    {
+        T *w = m_page->findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no widget %s", name);
+        return w;
+    }
+    const PairConfig &opcUaPair() const { return *m_doc->pair(QStringLiteral("opc")); }
+    QByteArray savedFile() const
+    {
+        QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    void setUser(const QString &user)
+    {
+        PairConfig p = opcUaPair();
+        p.user = user;
+        m_doc->updatePair(p.name, p);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<GeneralPage> m_page;
+};
+
+void TestOpcUaIdentity::init()
+{
+    m_page.reset();
+    m_doc.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_doc = std::make_unique<ConfigDocument>(TandemPaths{
+        m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
+    QVERIFY(m_doc->load().isEmpty());
+    PairConfig modbus;
+    modbus.name = QStringLiteral("modbus");
+    modbus.endpoint = QStringLiteral("127.0.0.1:1502");
+    modbus.primary = QStringLiteral("plc-a");
+    modbus.secondary = QStringLiteral("plc-b");
+    QVERIFY(m_doc->addPair(modbus).isEmpty());
+    PairConfig opc;
+    opc.name = QStringLiteral("opc");
+    opc.protocol = Protocol::OpcUa;
+    opc.endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841");
+    opc.primary = QStringLiteral("127.0.0.1:4840");
+    opc.secondary = QStringLiteral("127.0.0.1:4842");
+    QVERIFY(m_doc->addPair(opc).isEmpty());
+    QVERIFY(m_doc->save().isEmpty());
+    m_page = std::make_unique<GeneralPage>(m_doc.get());
+    m_page->setPair(QStringLiteral("opc"));
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TestOpcUaIdentity::fieldsOnlyForOpcUaPairs()
+{
+    auto *user = child<QLineEdit>("opcUaUser");
+    auto *password = child<QLineEdit>("opcUaPassword");
+    auto *state = child<QLabel>("opcUaPasswordState");
+    QVERIFY(user->isVisible());
+    QVERIFY(password->isVisible());
+    QVERIFY(state->isVisible());
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+
+    m_page->setPair(QStringLiteral("modbus"));
+    QVERIFY(!user->isVisible());
+    QVERIFY(!password->isVisible());
+    QVERIFY(!state->isVisible());
+    // Their labels go with them.
+    for (const QLabel *label : m_page->findChildren<QLabel *>()) {
+        if (label->buddy() == user || label->buddy() == password)
+            QVERIFY2(!label->isVisible(), qPrintable(label->text()));
+    }
+
+    m_page->setPair(QStringLiteral("opc"));
+    QVERIFY(user->isVisible());
+    QVERIFY(password->isVisible());
+}
+
+void TestOpcUaIdentity::labelsHaveMnemonicsAndTooltipsMentionTandemXml()
+{
+    auto *user = child<QLineEdit>("opcUaUser");
+    auto *password = child<QLineEdit>("opcUaPassword");
+    QStringList labels;
+    for (const QLabel *label : m_page->findChildren<QLabel *>()) {
+        if (label->buddy() == user || label->buddy() == password)
+            labels << label->text();
+    }
+    labels.sort();
+    QCOMPARE(labels, (QStringList{QStringLiteral("&User name:"), QStringLiteral("Pass&word:")}));
+    QVERIFY2(password->toolTip().contains(QStringLiteral("never goes into tandem.xml")),
+             qPrintable(password->toolTip()));
+    QVERIFY2(user->toolTip().contains(QStringLiteral("tandem.xml")), qPrintable(user->toolTip()));
+
+    // Alt+U reaches the user name, as an operator without a mouse would.
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QTest::keyClick(m_page.get(), Qt::Key_U, Qt::AltModifier);
+    QVERIFY(user->hasFocus());
+}
+
+void TestOpcUaIdentity::userNameGoesIntoTheConfiguration()
+{
+    auto *user = child<QLineEdit>("opcUaUser");
+    QCOMPARE(user->text(), QString());
+    user->setFocus();
+    QTest::keyClicks(user, QStringLiteral("operator"));
+    QVERIFY(m_doc->isModified());
+    QCOMPARE(opcUaPair().user, QStringLiteral("operator"));
+    QCOMPARE(user->cursorPosition(), 8); // typing was never interrupted
+    QVERIFY(m_doc->save().isEmpty());
+    QVERIFY(savedFile().contains("<user>operator</user>"));
+
+    // A value from elsewhere (tandemctl, a reload) shows in the field.
+    setUser(QStringLiteral("engineer"));
+    QCOMPARE(user->text(), QStringLiteral("engineer"));
+
+    // Emptied, the pair logs in anonymously again.
+    user->setFocus();
+    user->selectAll();
+    QTest::keyClick(user, Qt::Key_Backspace);
+    QCOMPARE(opcUaPair().user, QString());
+    QVERIFY(m_doc->save().isEmpty());
+    QVERIFY(!savedFile().contains("<user>engineer</user>"));
+}
+
+void TestOpcUaIdentity::anonymousPairNeedsNoPassword()
+{
+    auto *state = child<QLabel>("opcUaPasswordState");
+    QVERIFY2(state->text().contains(QStringLiteral("anonymously")), qPrintable(state->text()));
+}
+
+void TestOpcUaIdentity::passwordWithoutUserNameStaysAndSaysWhy()
+{
+    auto *password = child<QLineEdit>("opcUaPassword");
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("s3cret"));
+    QTest::keyClick(password, Qt::Key_Return);
+    auto *state = child<QLabel>("opcUaPasswordState");
+    QVERIFY2(state->text().contains(QStringLiteral("user name first")), qPrintable(state->text()));
+    QCOMPARE(password->text(), QStringLiteral("s3cret"));
+}
+
+void TestOpcUaIdentity::withoutKeychainThePasswordStaysAndTheReasonShows()
+{
+    setUser(QStringLiteral("operator"));
+    auto *state = child<QLabel>("opcUaPasswordState");
+    auto *password = child<QLineEdit>("opcUaPassword");
+    // Showing a pair with a user name asks the keychain, which is not there.
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Passwords cannot be kept")),
+                             KeychainWaitMs);
+    QVERIFY2(state->text().contains(QStringLiteral("keychain")), qPrintable(state->text()));
+
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("s3cret"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state->text().startsWith(QStringLiteral("The password was not stored")), KeychainWaitMs);
+    QVERIFY2(state->text().contains(QStringLiteral("keychain")), qPrintable(state->text()));
+    QCOMPARE(password->text(), QStringLiteral("s3cret")); // not silently dropped
+    QCOMPARE(opcUaPair().user, QStringLiteral("operator"));
+    QVERIFY(m_doc->save().isEmpty());
+    const QByteArray saved = savedFile();
+    QVERIFY(saved.contains("<user>operator</user>"));
+    QVERIFY(!saved.contains("s3cret")); // nor written in plain text
+}
+
+void TestOpcUaIdentity::switchingPairsClearsTheTypedPassword()
+{
+    auto *password = child<QLineEdit>("opcUaPassword");
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("s3cret"));
+    m_page->setPair(QStringLiteral("modbus"));
+    m_page->setPair(QStringLiteral("opc"));
+    QCOMPARE(password->text(), QString());
+}
+
+void TestOpcUaIdentity::browseWithoutKeychainShowsWhyInsteadOfBrowsing()
+{
+    PairConfig pair = opcUaPair();
+    pair.user = QStringLiteral("operator");
+    MonitorItemDialog dialog(pair, MonitorItem{});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *browse = dialog.findChild<QToolButton *>(QStringLiteral("browseItems"));
+    QVERIFY(browse);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("itemError"));
+    QVERIFY(error);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), KeychainWaitMs);
+    QVERIFY2(error->text().contains(QStringLiteral("operator")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("keychain")), qPrintable(error->text()));
+    QVERIFY(!dialog.findChild<ItemBrowserDialog *>());
+    QVERIFY(browse->isEnabled());
+}
+
+QTEST_MAIN(TestOpcUaIdentity)
+#include "tst_opcuaidentity.moc"
