@@ -1,5 +1,6 @@
 // The engine against real servers: two independent pymodbus servers as the pair, the
 // real tandemd in between, and a plain Modbus TCP client where an HMI would be.
+#include "connectionmodes.h"
 #include "modbuspeer.h"
 #include "modbustestclient.h"
 #include "tandemdprocess.h"
@@ -23,8 +24,6 @@
 
 using namespace tandem;
 using namespace tandem::test;
-
-Q_DECLARE_METATYPE(tandem::ConnectionMode)
 
 namespace {
 constexpr quint16 SecondaryOffset = 1000;
@@ -166,10 +165,7 @@ bool TestModbusFailover::startEngine(const PairConfig &pair)
 
 void TestModbusFailover::failoverOnCrash_data()
 {
-    QTest::addColumn<ConnectionMode>("mode");
-    QTest::newRow("cold") << ConnectionMode::Cold;
-    QTest::newRow("warm") << ConnectionMode::Warm;
-    QTest::newRow("hot") << ConnectionMode::Hot;
+    addConnectionModeRows();
 }
 
 void TestModbusFailover::failoverOnCrash()
@@ -236,9 +232,7 @@ void TestModbusFailover::failoverOnHang()
 
 void TestModbusFailover::failbackWithAlwaysReconnect_data()
 {
-    QTest::addColumn<ConnectionMode>("mode");
-    QTest::newRow("warm") << ConnectionMode::Warm;
-    QTest::newRow("hot") << ConnectionMode::Hot;
+    addConnectionModeRows(false);
 }
 
 void TestModbusFailover::failbackWithAlwaysReconnect()

@@ -1,6 +1,7 @@
 // The engine's OPC UA links against real servers: two independent node-opcua servers as
 // the pair and the real tandemd watching them. Each case checks the events the seed
 // promises and the active side `tandemctl status` reports.
+#include "connectionmodes.h"
 #include "opcuapeer.h"
 #include "tandemdprocess.h"
 
@@ -11,8 +12,6 @@
 
 using namespace tandem;
 using namespace tandem::test;
-
-Q_DECLARE_METATYPE(tandem::ConnectionMode)
 
 namespace {
 constexpr quint16 SecondaryOffset = 1000;
@@ -115,10 +114,7 @@ bool TestOpcUaFailover::startEngine(const PairConfig &pair)
 
 void TestOpcUaFailover::failoverOnCrash_data()
 {
-    QTest::addColumn<ConnectionMode>("mode");
-    QTest::newRow("cold") << ConnectionMode::Cold;
-    QTest::newRow("warm") << ConnectionMode::Warm;
-    QTest::newRow("hot") << ConnectionMode::Hot;
+    addConnectionModeRows();
 }
 
 void TestOpcUaFailover::failoverOnCrash()
@@ -185,9 +181,7 @@ void TestOpcUaFailover::failoverOnHang()
 
 void TestOpcUaFailover::failbackWithAlwaysReconnect_data()
 {
-    QTest::addColumn<ConnectionMode>("mode");
-    QTest::newRow("warm") << ConnectionMode::Warm;
-    QTest::newRow("hot") << ConnectionMode::Hot;
+    addConnectionModeRows(false);
 }
 
 void TestOpcUaFailover::failbackWithAlwaysReconnect()
