@@ -25,6 +25,13 @@ const QList<EventDefinition> &EventCatalog::all()
 #define TANDEM_EVENT_PAIR(id, severity, primaryText, secondaryText)                                \
     {id ".primary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", primaryText)},            \
         {id ".secondary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", secondaryText)}
+#define TANDEM_EVENT_PAIR_NAMED(id, severity, primaryText, secondaryText, placeholders)            \
+    {id ".primary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", primaryText),             \
+     QT_TRANSLATE_NOOP("TandemEventPlaceholders", placeholders)},                                  \
+    {                                                                                              \
+        id ".secondary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", secondaryText),      \
+            QT_TRANSLATE_NOOP("TandemEventPlaceholders", placeholders)                             \
+    }
         TANDEM_EVENT_PAIR("monitor-add-failed", Error,
                           "Attempt to add monitor item '%3' for '%1' on primary machine '%2' "
                           "failed. This monitor item will be considered in error.",
@@ -63,24 +70,18 @@ const QList<EventDefinition> &EventCatalog::all()
                           "Unable to retrieve status for server '%1' on secondary machine '%2'. "
                           "Server communications has been lost."),
         // OPC UA's ServiceLevel (not in the seed, which predates it).
-        {"degraded.primary", Severity::Warning,
-         QT_TRANSLATE_NOOP("TandemEvent",
-                           "Server '%1' on primary machine '%2' reports a degraded %3; the "
-                           "secondary machine is preferred while it is healthy."),
-         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
-        {"degraded.secondary", Severity::Warning,
-         QT_TRANSLATE_NOOP("TandemEvent",
-                           "Server '%1' on secondary machine '%2' reports a degraded %3; the "
-                           "primary machine is preferred while it is healthy."),
-         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
-        {"service-restored.primary", Severity::Informational,
-         QT_TRANSLATE_NOOP("TandemEvent",
-                           "Server '%1' on primary machine '%2' reports a healthy %3 again."),
-         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
-        {"service-restored.secondary", Severity::Informational,
-         QT_TRANSLATE_NOOP("TandemEvent",
-                           "Server '%1' on secondary machine '%2' reports a healthy %3 again."),
-         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")},
+        TANDEM_EVENT_PAIR_NAMED(
+            "degraded", Warning,
+            "Server '%1' on primary machine '%2' reports a degraded %3; the secondary machine is "
+            "preferred while it is healthy.",
+            "Server '%1' on secondary machine '%2' reports a degraded %3; the primary machine is "
+            "preferred while it is healthy.",
+            "server,machine,level"),
+        TANDEM_EVENT_PAIR_NAMED("service-restored", Informational,
+                                "Server '%1' on primary machine '%2' reports a healthy %3 again.",
+                                "Server '%1' on secondary machine '%2' reports a healthy %3 again.",
+                                "server,machine,level"),
+#undef TANDEM_EVENT_PAIR_NAMED
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
         {"engine-started", Severity::Informational,
