@@ -5,7 +5,7 @@
 #include "errorlabel.h"
 #include "modbus/itemaddress.h"
 #include "opcua/serverdiscoverydialog.h"
-#include "secrets/passwordstore.h"
+#include "opcualoginrows.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -46,8 +45,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     hint->setObjectName(QStringLiteral("helpHint"));
 
     auto *machines = new QGroupBox(tr("Machine Settings"));
-    m_machineForm = new QFormLayout(machines);
-    QFormLayout *machineForm = m_machineForm;
+    auto *machineForm = new QFormLayout(machines);
     m_protocol = new QLabel;
     m_protocol->setObjectName(QStringLiteral("protocol"));
     machineForm->addRow(tr("Protocol:"), m_protocol);
@@ -91,26 +89,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_secondaryError = createErrorLabel(QStringLiteral("secondaryError"));
     addMachineRow(tr("&Secondary (Hostname or IP Address):"), m_secondary, m_browseSecondary,
                   m_secondaryError);
-    // OPC UA pairs log in to both machines with one user name, or anonymously.
-    m_user = new QLineEdit;
-    m_user->setObjectName(QStringLiteral("opcUaUser"));
-    m_user->setPlaceholderText(tr("none: anonymous login"));
-    m_user->setToolTip(tr("The user name Tandem logs in with on both machines; empty logs in "
-                          "anonymously. Its password is kept in the system keychain, never in "
-                          "tandem.xml."));
-    m_password = new QLineEdit;
-    m_password->setObjectName(QStringLiteral("opcUaPassword"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_password->setToolTip(tr("Press Enter to store the password of the user name in the system "
-                              "keychain. It never goes into tandem.xml, and a stored password is "
-                              "never shown here."));
-    m_passwordState = new QLabel;
-    m_passwordState->setObjectName(QStringLiteral("opcUaPasswordState"));
-    m_passwordState->setWordWrap(true);
-    m_passwordState->setTextFormat(Qt::PlainText);
-    machineForm->addRow(tr("&User name:"), m_user);
-    machineForm->addRow(tr("Pass&word:"), m_password);
-    machineForm->addRow(QString(), m_passwordState);
+    m_login = new OpcUaLoginRows(machineForm, this);
     connect(m_browsePrimary, &QToolButton::clicked, this, [this] { browseServers(m_primary); });
     connect(m_browseSecondary, &QToolButton::clicked, this, [this] { browseServers(m_secondary); });
 
@@ -201,13 +180,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
 
     for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary, m_statusItem})
         connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
-    connect(m_user, &QLineEdit::textEdited, this, [this] {
-        // The keychain is asked once the name is finished, not for every letter.
-        const QScopedValueRollback typing(m_typingUser, true);
-        apply();
-    });
-    connect(m_user, &QLineEdit::editingFinished, this, &GeneralPage::checkPassword);
-    connect(m_password, &QLineEdit::editingFinished, this, &GeneralPage::storePassword);
+    connect(m_login, &OpcUaLoginRows::userEdited, this, &GeneralPage::apply);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
@@ -229,19 +202,15 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
 
 GeneralPage::~GeneralPage()
 {
-    // Focus leaves the fields while the children are destroyed: their editingFinished must
-    // not reach this half-destroyed page (it would store or look up a password).
-    m_user->disconnect(this);
-    m_password->disconnect(this);
+    // Focus leaves the fields while the children are destroyed: the login rows go first, so
+    // an editingFinished on the way out stores or looks up no password.
+    delete m_login;
 }
 
 void GeneralPage::setPair(const QString &name)
 {
-    if (name != m_pairName)
-        m_password->clear(); // a password typed for one pair is not offered to the next
+    m_login->selectPair(name);
     m_pairName = name;
-    m_checkedPair.clear(); // selecting a pair asks the keychain again: tandemctl may have written
-    m_passwordState->clear();
     load();
     showLiveState();
 }
@@ -334,23 +303,11 @@ void GeneralPage::load()
     setText(m_primary, shown.primary);
     setText(m_secondary, shown.secondary);
     setText(m_statusItem, shown.statusItem);
-    setText(m_user, shown.user);
     m_statusItem->setEnabled(shown.protocol == Protocol::ModbusTcp);
     const bool browsable = pair && shown.protocol == Protocol::OpcUa;
     m_browsePrimary->setVisible(browsable);
     m_browseSecondary->setVisible(browsable);
-    for (QWidget *login : std::initializer_list<QWidget *>{m_user, m_password, m_passwordState})
-        m_machineForm->setRowVisible(login, browsable);
-    const QString user = browsable ? shown.user : QString();
-    if (m_pairName != m_checkedPair || user != m_checkedUser) {
-        if (m_typingUser) {
-            // The state was about the name before; the new one is looked up when finished.
-            ++m_keychainRequest;
-            showPasswordState(QString(), QString());
-        } else {
-            checkPassword();
-        }
-    }
+    m_login->show(m_pairName, shown.user, browsable);
     m_writeReplay->setChecked(shown.writeReplay);
     m_mode->setCurrentIndex(m_mode->findData(int(shown.mode)));
     m_reconnectPrimary->setChecked(shown.reconnectPrimary);
@@ -408,82 +365,10 @@ void GeneralPage::apply()
     pair.failbackHoldoffMs = m_failbackHoldoff->value();
     pair.statusItem = m_statusItem->text().trimmed();
     if (pair.protocol == Protocol::OpcUa)
-        pair.user = m_user->text().trimmed();
+        pair.user = m_login->userText();
     pair.writeReplay = m_writeReplay->isChecked();
     m_document->updatePair(m_pairName, pair);
     load();
-}
-
-void GeneralPage::showPasswordState(const QString &text, const QString &placeholder, bool problem)
-{
-    m_passwordState->setText(text);
-    m_passwordState->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
-    m_password->setPlaceholderText(placeholder);
-}
-
-void GeneralPage::checkPassword()
-{
-    const PairConfig *pair = m_document->pair(m_pairName);
-    const bool opcUa = pair && pair->protocol == Protocol::OpcUa;
-    const QString user = opcUa ? pair->user : QString();
-    if (m_pairName == m_checkedPair && user == m_checkedUser && !m_passwordState->text().isEmpty())
-        return; // already known (editingFinished also comes after a lookup from load())
-    m_checkedPair = m_pairName;
-    m_checkedUser = user;
-    const quint64 request = ++m_keychainRequest;
-    if (user.isEmpty()) {
-        showPasswordState(opcUa ? tr("No user name: both machines are logged in to anonymously.")
-                                : QString(),
-                          opcUa ? tr("enter the user name first") : QString());
-        return;
-    }
-    showPasswordState(tr("Looking up the password of %1 in the system keychain…").arg(user),
-                      QString());
-    // Only whether there is one: the password itself is never put into the field.
-    PasswordStore::read(
-        PasswordStore::opcUaKey(user), this, [this, request, user](const PasswordStore::Result &r) {
-            if (request != m_keychainRequest)
-                return; // another pair or user name meanwhile
-            if (r.ok)
-                showPasswordState(tr("A password is stored"), tr("A password is stored"));
-            else if (r.notFound)
-                showPasswordState(tr("No password stored for %1").arg(user),
-                                  tr("No password stored for %1").arg(user));
-            else
-                showPasswordState(tr("Passwords cannot be kept: %1").arg(r.error), QString(), true);
-        });
-}
-
-void GeneralPage::storePassword()
-{
-    const PairConfig *pair = m_document->pair(m_pairName);
-    const QString password = m_password->text();
-    if (!pair || pair->protocol != Protocol::OpcUa || password.isEmpty())
-        return;
-    if (pair->user.isEmpty()) {
-        showPasswordState(tr("Enter the user name first: the password belongs to it."),
-                          m_password->placeholderText(), true);
-        return;
-    }
-    const QString user = pair->user;
-    const quint64 request = ++m_keychainRequest;
-    showPasswordState(tr("Storing the password of %1 in the system keychain…").arg(user),
-                      m_password->placeholderText());
-    PasswordStore::write(
-        PasswordStore::opcUaKey(user), password, this,
-        [this, request, user, password](const PasswordStore::Result &r) {
-            if (!r.ok) {
-                // The typed password stays in the field: nothing is lost, Enter tries again.
-                if (request == m_keychainRequest)
-                    showPasswordState(tr("The password was not stored: %1").arg(r.error),
-                                      m_password->placeholderText(), true);
-                return;
-            }
-            if (m_password->text() == password)
-                m_password->clear();
-            if (request == m_keychainRequest)
-                showPasswordState(tr("Stored in the system keychain"), tr("A password is stored"));
-        });
 }
 
 } // namespace tandem

@@ -6,7 +6,6 @@ class QCheckBox;
 class QGroupBox;
 class QPushButton;
 class QComboBox;
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -16,6 +15,7 @@ namespace tandem {
 
 class ConfigDocument;
 class EngineSession;
+class OpcUaLoginRows;
 struct PairConfig;
 
 // General tab (seed: General Settings): machines, connection mode and status query
@@ -40,17 +40,11 @@ private:
     void showLiveState();
     // OPC UA pairs: picks the machine from the servers a host lists, as if typed.
     void browseServers(QLineEdit *machine);
-    // OPC UA pairs: asks the keychain whether the shown user name has a password.
-    void checkPassword();
-    // Writes the typed password to the keychain under the pair's user name.
-    void storePassword();
-    void showPasswordState(const QString &text, const QString &placeholder, bool problem = false);
 
     ConfigDocument *m_document;
     QString m_pairName;
     bool m_loading = false;
 
-    QFormLayout *m_machineForm;
     QLabel *m_protocol;
     QLineEdit *m_endpoint;
     QLabel *m_endpointError;
@@ -60,14 +54,7 @@ private:
     QLineEdit *m_secondary;
     QToolButton *m_browseSecondary;
     QLabel *m_secondaryError;
-    QLineEdit *m_user;
-    QLineEdit *m_password;
-    QLabel *m_passwordState;
-    // What the password state describes; a keychain answer for an older request is stale.
-    QString m_checkedPair;
-    QString m_checkedUser;
-    quint64 m_keychainRequest = 0;
-    bool m_typingUser = false;
+    OpcUaLoginRows *m_login;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;
     QSpinBox *m_statusInterval;
