@@ -2,6 +2,7 @@
 #include "control/enginehost.h"
 #include "control/unixsignalwatcher.h"
 #include "events/eventlog.h"
+#include "opcua/client.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,6 +70,8 @@ int main(int argc, char *argv[])
             return;
         }
         host.stop();
+        // OPC UA sessions are closed on the servers before the process goes.
+        opcua::Client::waitForReleased(1000);
         QCoreApplication::quit();
     });
     return app.exec();

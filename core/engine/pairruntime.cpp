@@ -301,6 +301,13 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
     s.statusPending = false;
     if (!s.connected)
         return;
+    if (shutdown && !s.statusKnown) {
+        // A server still shutting down when reconnected to: a failed attempt, not a new
+        // notice (that was posted when it announced the shutdown).
+        dropSide(side, reason, false);
+        attemptFailed(side, reason);
+        return;
+    }
     if (shutdown) {
         post("shutdown", side);
         dropSide(side, reason.isEmpty() ? QStringLiteral("server is shutting down") : reason, true);

@@ -2,9 +2,13 @@
 
 #include "usertoken.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+
+#include <atomic>
 
 namespace tandem::opcua {
 
@@ -42,10 +46,30 @@ Client::Client(QObject *parent)
             [this] { openChannel(SecurityTokenRequestType::Renew); });
 }
 
+namespace {
+std::atomic_int releasedClients = 0;
+} // namespace
+
 Client::~Client()
 {
     // Callbacks must not run into a half-destroyed owner: drop them unheard.
     abandon();
+    if (m_released)
+        --releasedClients;
+}
+
+void Client::waitForReleased(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (releasedClients.load() == 0 || deadline.hasExpired())
+            loop.quit();
+    });
+    poll.start(10);
+    if (releasedClients.load() > 0)
+        loop.exec();
 }
 
 void Client::abandon()
@@ -386,6 +410,8 @@ void Client::release(int waitMs)
     m_pending.clear();
     QObject::disconnect(this, nullptr, nullptr, nullptr); // the owner hears nothing more
     setParent(nullptr); // and may go away before the server has answered
+    if (!std::exchange(m_released, true))
+        ++releasedClients;
     if (m_state == State::SessionOpen || m_state == State::ChannelOpen) {
         connect(this, &Client::disconnected, this, &QObject::deleteLater);
         QTimer::singleShot(waitMs, this, &QObject::deleteLater);

@@ -81,6 +81,10 @@ public:
     // the Client, no longer the owner's child, deletes itself once closed, at the latest
     // after waitMs. The owner forgets its pointer.
     void release(int waitMs = 2000);
+    // Runs the event loop until every released Client has closed (or timeoutMs passed), so
+    // a process that ends frees its sessions on the servers at once: small servers (PLCs)
+    // allow only a few, and an abandoned one stays taken until its timeout.
+    static void waitForReleased(int timeoutMs);
 
     State state() const { return m_state; }
     QString url() const { return m_url; }
@@ -234,6 +238,7 @@ private:
     State m_state = State::Disconnected;
     bool m_wantSession = false;
     bool m_closeRequested = false;
+    bool m_released = false;
     QString m_url;
     Identity m_identity;
     ChannelSecurityToken m_token;

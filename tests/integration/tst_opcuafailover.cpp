@@ -78,6 +78,12 @@ void TestOpcUaFailover::cleanup()
 {
     if (QTest::currentTestFailed() && m_engine)
         qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
+    // Stopped as an operator stops it, so it closes its session on the shared secondary;
+    // killed engines would leave sessions there until they time out.
+    if (m_engine && m_engine->isRunning()) {
+        m_engine->terminate();
+        QVERIFY(m_engine->waitForExit(10000));
+    }
     m_engine.reset();
     m_primary.reset();
 }

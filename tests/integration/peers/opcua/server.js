@@ -154,6 +154,9 @@ function makeServer(args, port) {
                 : [SecurityPolicy.None],
         securityModes: [MessageSecurityMode.None],
         allowAnonymous: args.anonymous,
+        // Tests kill clients (tandemd with SIGKILL) whose sessions then stay until they
+        // time out; room for those, as a production server would not need.
+        serverCapabilities: { maxSessions: 100 },
         serverInfo: {
             applicationUri: NamespaceUri,
             productUri: "urn:tandem:test:peer",
