@@ -767,7 +767,10 @@ void Client::handleNotification(quint32 subscriptionId, const NotificationMessag
     if (it->lastSequenceNumber && sequenceNumber > *it->lastSequenceNumber + 1) {
         const quint32 first = *it->lastSequenceNumber + 1;
         it->lastSequenceNumber = sequenceNumber - 1;
+        const QPointer<Client> self(this);
         recover(subscriptionId, first, sequenceNumber - 1);
+        if (!self)
+            return;
         it = m_subscriptions.find(subscriptionId);
         if (it == m_subscriptions.end())
             return;
@@ -777,6 +780,81 @@ void Client::handleNotification(quint32 subscriptionId, const NotificationMessag
     if (!it->lastSequenceNumber || sequenceNumber > *it->lastSequenceNumber)
         it->lastSequenceNumber = sequenceNumber;
     it->toAcknowledge.append(sequenceNumber);
+    // One asked for again may still come this way; then Republish's answer is ignored.
+    it->republishing.erase(sequenceNumber);
+    if (it->republishing.empty() && it->held.empty()) {
+        deliver(subscriptionId, message);
+        return;
+    }
+    // Older ones are on their way back: the owner hears this one after them.
+    it->held.insert_or_assign(sequenceNumber, HeldNotification{message});
+    deliverHeld(subscriptionId);
+}
+
+void Client::recover(quint32 subscriptionId, quint32 first, quint32 last)
+{
+    const auto it = m_subscriptions.find(subscriptionId);
+    if (it == m_subscriptions.end())
+        return;
+    // Ask for each missing notification; the server keeps them until acknowledged.
+    if (last - first >= MaxRepublishPerGap) {
+        it->held.insert_or_assign(first, HeldNotification{std::nullopt, last - MaxRepublishPerGap});
+        first = last - MaxRepublishPerGap + 1;
+    }
+    for (quint32 n = first; n <= last && n != 0; ++n) {
+        it->republishing.insert(n);
+        republish(
+            subscriptionId, n,
+            [this, subscriptionId, n](const RepublishResponse &response, const CallStatus &status) {
+                onRepublished(subscriptionId, n, response, status);
+            });
+        if (n == last)
+            break;
+    }
+    deliverHeld(subscriptionId); // the losses older than what Republish is asked for
+}
+
+void Client::onRepublished(quint32 subscriptionId, quint32 sequenceNumber,
+                           const RepublishResponse &response, const CallStatus &status)
+{
+    const auto it = m_subscriptions.find(subscriptionId);
+    // Gone with its subscription (and what was held), or it came with a Publish after all.
+    if (it == m_subscriptions.end() || it->republishing.erase(sequenceNumber) == 0)
+        return;
+    if (status.isGood()) {
+        it->toAcknowledge.append(sequenceNumber);
+        it->held.insert_or_assign(sequenceNumber, HeldNotification{response.notificationMessage});
+    } else if ((status.status.code & 0xFFFF0000) != Status::BadConnectionClosed) {
+        it->held.insert_or_assign(sequenceNumber, HeldNotification{std::nullopt, sequenceNumber});
+    }
+    deliverHeld(subscriptionId);
+}
+
+void Client::deliverHeld(quint32 subscriptionId)
+{
+    const QPointer<Client> self(this);
+    for (;;) {
+        // Looked up again each time: the owner may delete the subscription when told.
+        const auto it = m_subscriptions.find(subscriptionId);
+        if (it == m_subscriptions.end() || it->held.empty())
+            return;
+        const auto next = it->held.begin();
+        if (!it->republishing.empty() && *it->republishing.begin() < next->first)
+            return; // an older one is still on its way back
+        const quint32 sequenceNumber = next->first;
+        const HeldNotification held = std::move(next->second);
+        it->held.erase(next);
+        if (held.message)
+            deliver(subscriptionId, *held.message);
+        else
+            Q_EMIT notificationsLost(subscriptionId, sequenceNumber, held.lastLost);
+        if (!self)
+            return;
+    }
+}
+
+void Client::deliver(quint32 subscriptionId, const NotificationMessage &message)
+{
     const QPointer<Client> self(this);
     for (const ExtensionObject &data : message.notificationData) {
         if (const auto change = fromExtensionObject<DataChangeNotification>(data)) {
@@ -793,29 +871,6 @@ void Client::handleNotification(quint32 subscriptionId, const NotificationMessag
                 return;
         }
         // Event notifications are not asked for; anything else is skipped.
-    }
-}
-
-void Client::recover(quint32 subscriptionId, quint32 first, quint32 last)
-{
-    // Ask for each missing notification; the server keeps them until acknowledged.
-    if (last - first >= MaxRepublishPerGap) {
-        Q_EMIT notificationsLost(subscriptionId, first, last - MaxRepublishPerGap);
-        first = last - MaxRepublishPerGap + 1;
-    }
-    for (quint32 n = first; n <= last && n != 0; ++n) {
-        republish(
-            subscriptionId, n,
-            [this, subscriptionId, n](const RepublishResponse &response, const CallStatus &status) {
-                if (status.isGood()) {
-                    // lastSequenceNumber is already past n, so this is no new gap.
-                    handleNotification(subscriptionId, response.notificationMessage);
-                } else if ((status.status.code & 0xFFFF0000) != Status::BadConnectionClosed) {
-                    Q_EMIT notificationsLost(subscriptionId, n, n);
-                }
-            });
-        if (n == last)
-            break;
     }
 }
 

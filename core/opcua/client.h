@@ -18,8 +18,10 @@
 #include <QUrl>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace tandem::opcua {
 
@@ -153,7 +155,8 @@ Q_SIGNALS:
     // The server ended a subscription (StatusChangeNotification), e.g. BadTimeout.
     void subscriptionStatusChanged(quint32 subscriptionId, tandem::opcua::StatusCode status);
     // Notifications numbered first..last of a subscription were lost: neither Publish nor
-    // Republish could deliver them.
+    // Republish could deliver them. Data changes and losses of a subscription come in the
+    // order of its sequence numbers, also when Republish brings some back late.
     void notificationsLost(quint32 subscriptionId, quint32 first, quint32 last);
     void tokenRenewed();
 
@@ -164,11 +167,21 @@ private:
         RawHandler handler;
         QTimer *timer = nullptr;
     };
+    // A notification that waits for older ones to come back through Republish.
+    struct HeldNotification
+    {
+        std::optional<NotificationMessage> message; // none: lost, up to lastLost
+        quint32 lastLost = 0;
+    };
     struct SubscriptionState
     {
         int keepAliveMs = 0; // the longest a Publish may wait for this subscription
         std::optional<quint32> lastSequenceNumber;
         QList<quint32> toAcknowledge;
+        // Sequence numbers asked for with Republish and not answered yet. While there are
+        // any, newer notifications wait in held, by sequence number.
+        std::set<quint32> republishing;
+        std::map<quint32, HeldNotification> held;
     };
 
     template <typename Response, typename Request>
@@ -229,6 +242,10 @@ private:
     void onPublish(const PublishResponse &response, const CallStatus &status);
     void handleNotification(quint32 subscriptionId, const NotificationMessage &message);
     void recover(quint32 subscriptionId, quint32 first, quint32 last);
+    void onRepublished(quint32 subscriptionId, quint32 sequenceNumber,
+                       const RepublishResponse &response, const CallStatus &status);
+    void deliverHeld(quint32 subscriptionId);
+    void deliver(quint32 subscriptionId, const NotificationMessage &message);
 
     QTcpSocket *m_socket = nullptr;
     QTimer m_connectTimer;
