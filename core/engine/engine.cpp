@@ -4,6 +4,7 @@
 #include "modbus/modbuslink.h"
 #include "modbus/modbusproxy.h"
 #include "opcua/opcualink.h"
+#include "opcua/opcuaproxy.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,7 +18,7 @@ struct Engine::Instance
 {
     PairConfig config;
     std::unique_ptr<PairRuntime> runtime;
-    std::unique_ptr<modbus::ModbusProxy> proxy;
+    std::unique_ptr<PairProxy> proxy;
 };
 
 Engine::Engine(EventLog *events, QObject *parent)
@@ -70,16 +71,16 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
             return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);
-        if (pair.protocol == Protocol::ModbusTcp) {
+        if (pair.protocol == Protocol::ModbusTcp)
             instance->proxy =
                 std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint, m_events);
-            if (!instance->proxy->listen(&error)) {
-                issues.append({field + QLatin1String("/listen"), error});
-                continue;
-            }
+        else
+            instance->proxy =
+                std::make_unique<opcua::OpcUaProxy>(instance->runtime.get(), *endpoint, m_events);
+        if (!instance->proxy->listen(&error)) {
+            issues.append({field + QLatin1String("/listen"), error});
+            continue;
         }
-        // OPC UA pairs run their links and fail over; serving OPC UA clients on the
-        // pair's endpoint is the proxy of a later version (issue 8).
         const QString name = pair.name;
         connect(instance->runtime.get(), &PairRuntime::stateChanged, this,
                 [this, name] { Q_EMIT pairStateChanged(name); });

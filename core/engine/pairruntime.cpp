@@ -488,10 +488,13 @@ void PairRuntime::setActive(Side side)
     m_active = side;
     if (side != Side::None) {
         post("promoted", side);
-        if (previous != Side::None) {
+        // A switch to the other machine, directly or after a while with none (Cold
+        // connects to the other one first; a lost server leaves none for a moment).
+        if (m_lastActive != Side::None && m_lastActive != side) {
             ++m_failovers;
             m_lastFailover = QDateTime::currentDateTime();
         }
+        m_lastActive = side;
     }
     qCInfo(lcEngine) << m_config.name << "active:" << sideKey(previous) << "->" << sideKey(side);
     for (Side s : {Side::Primary, Side::Secondary})

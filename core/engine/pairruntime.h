@@ -117,6 +117,7 @@ private:
     const Clock *m_clock;
     std::array<std::unique_ptr<SideState>, 2> m_sides;
     Side m_active = Side::None;
+    Side m_lastActive = Side::None; // the last one that was active, for fail-over counts
     Side m_preferred = Side::Primary;
     Side m_coldTarget = Side::Primary;
     int m_coldFailuresInRow = 0;

@@ -50,7 +50,7 @@ struct ModbusProxy::Request
 
 ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events,
                          QObject *parent)
-    : QObject(parent)
+    : PairProxy(parent)
     , m_runtime(runtime)
     , m_events(events)
     , m_endpoint(endpoint)
@@ -92,22 +92,7 @@ ModbusProxy::~ModbusProxy()
 
 bool ModbusProxy::listen(QString *error)
 {
-    const QHostAddress address = m_endpoint.host == QLatin1String("localhost")
-                                     ? QHostAddress(QHostAddress::LocalHost)
-                                 : m_endpoint.isWildcard() ? QHostAddress(QHostAddress::Any)
-                                                           : QHostAddress(m_endpoint.host);
-    if (address.isNull()) {
-        *error = tr("cannot listen on %1: not a local address").arg(m_endpoint.host);
-        return false;
-    }
-    if (!m_server->listen(address, m_endpoint.port)) {
-        *error = tr("cannot listen on %1:%2: %3")
-                     .arg(m_endpoint.host)
-                     .arg(m_endpoint.port)
-                     .arg(m_server->errorString());
-        return false;
-    }
-    return true;
+    return m_server->listenOn(m_endpoint, error);
 }
 
 quint16 ModbusProxy::port() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/endpoint.h"
+#include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
 #include "mbapcodec.h"
 
@@ -23,7 +24,7 @@ class StreamListener;
 // The pair's client-facing endpoint: accepts many Modbus TCP clients and forwards each
 // request to the active server (reads to both in Hot mode), so that a fail-over is
 // invisible to them (DESIGN "In-flight client requests at fail-over").
-class ModbusProxy final : public QObject
+class ModbusProxy final : public PairProxy
 {
     Q_OBJECT
 
@@ -33,9 +34,9 @@ public:
                 QObject *parent = nullptr);
     ~ModbusProxy() override;
 
-    bool listen(QString *error);
-    quint16 port() const;
-    int clientCount() const;
+    bool listen(QString *error) override;
+    quint16 port() const override;
+    int clientCount() const override;
     // How long a forwarded request may wait for its answer, fail-over included.
     int requestDeadlineMs() const { return m_deadlineMs; }
 

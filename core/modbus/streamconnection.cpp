@@ -112,4 +112,24 @@ void StreamConnection::abort()
     m_fd = -1;
 }
 
+bool StreamListener::listenOn(const Endpoint &endpoint, QString *error)
+{
+    const QHostAddress address = endpoint.host == QLatin1String("localhost")
+                                     ? QHostAddress(QHostAddress::LocalHost)
+                                 : endpoint.isWildcard() ? QHostAddress(QHostAddress::Any)
+                                                         : QHostAddress(endpoint.host);
+    if (address.isNull()) {
+        *error = tr("cannot listen on %1: not a local address").arg(endpoint.host);
+        return false;
+    }
+    if (!listen(address, endpoint.port)) {
+        *error = tr("cannot listen on %1:%2: %3")
+                     .arg(endpoint.host)
+                     .arg(endpoint.port)
+                     .arg(errorString());
+        return false;
+    }
+    return true;
+}
+
 } // namespace tandem::modbus

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/endpoint.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QTcpServer>
@@ -51,6 +53,10 @@ class StreamListener final : public QTcpServer
 
 public:
     using QTcpServer::QTcpServer;
+
+    // Listens on a pair's endpoint ("localhost", a wildcard or an address); false with
+    // *error naming the address when it cannot.
+    bool listenOn(const Endpoint &endpoint, QString *error);
 
 Q_SIGNALS:
     void accepted(int fd);

@@ -113,6 +113,7 @@ void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
         m_client->release();
         m_client = nullptr;
         ++m_connection;
+        Q_EMIT sessionChanged();
         Q_EMIT closed(reason.isEmpty() ? tr("the connection was closed") : reason);
     });
     connect(m_client, &Client::dataChange, this, &OpcUaLink::onDataChange);
@@ -123,11 +124,14 @@ void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
 void OpcUaLink::close()
 {
     ++m_connection; // answers still on their way belong to the old connection
+    const bool wasOpen = m_open;
     m_open = m_opening = false;
     Client *client = m_client;
     m_client = nullptr;
     if (!client)
         return;
+    if (wasOpen)
+        Q_EMIT sessionChanged();
     // Close the session so the server frees it now, not at its timeout; a hung server
     // gets CloseWaitMs. Nothing of the old connection reaches this link any more.
     client->release(CloseWaitMs);
@@ -137,6 +141,7 @@ void OpcUaLink::onConnected()
 {
     m_open = true;
     subscribeStatus();
+    Q_EMIT sessionChanged();
     Q_EMIT opened();
 }
 

@@ -38,10 +38,17 @@ public:
     void setMonitorItems(const QList<MonitorItem> &items, int timeoutMs) override;
     QString machine() const override { return m_machine; }
     QString url() const { return m_url; }
+    // The connection's client while its session is open, for the pair's proxy to forward
+    // client requests on; null otherwise. sessionChanged() tells when it changes.
+    Client *client() const { return m_open ? m_client.data() : nullptr; }
 
     // The value of an OPC UA variable as a monitor item of this data type sees it:
     // converted for the seed's data types, nullopt when it cannot be.
     static std::optional<QVariant> convert(const Variant &value, DataType type);
+
+Q_SIGNALS:
+    // A session opened (before opened()), or the open one ended (also by close()).
+    void sessionChanged();
 
 private:
     void connectWith(const Identity &identity, int timeoutMs);

@@ -9,6 +9,7 @@
 // ExtensionObject (identity tokens, filters, notifications, ServerStatus).
 
 #include "binarycodec.h"
+#include "statuscodes.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -51,6 +52,7 @@ constexpr quint32 ObjectsFolder = 85;
 constexpr quint32 HierarchicalReferences = 33;
 constexpr quint32 HasTypeDefinition = 40;
 constexpr quint32 Server = 2253;
+constexpr quint32 NamespaceArray = 2255;
 constexpr quint32 ServerStatus = 2256;
 constexpr quint32 ServerStatusState = 2259;
 constexpr quint32 ServiceLevel = 2267;
@@ -944,54 +946,6 @@ struct ServerStatusDataType
     TANDEM_OPCUA_FIELDS(startTime, currentTime, state, buildInfo, secondsTillShutdown,
                         shutdownReason)
 };
-
-// Status codes the services report (OPC 10000-4, 7.39; values from StatusCode.csv).
-namespace Status {
-constexpr quint32 Good = 0;
-constexpr quint32 BadUnexpectedError = 0x80010000;
-constexpr quint32 BadInternalError = 0x80020000;
-constexpr quint32 BadOutOfMemory = 0x80030000;
-constexpr quint32 BadResourceUnavailable = 0x80040000;
-constexpr quint32 BadCommunicationError = 0x80050000;
-constexpr quint32 BadEncodingError = 0x80060000;
-constexpr quint32 BadTimeout = 0x800A0000;
-constexpr quint32 BadServiceUnsupported = 0x800B0000;
-constexpr quint32 BadShutdown = 0x800C0000;
-constexpr quint32 BadServerNotConnected = 0x800D0000;
-constexpr quint32 BadServerHalted = 0x800E0000;
-constexpr quint32 BadNothingToDo = 0x800F0000;
-constexpr quint32 BadTooManyOperations = 0x80100000;
-constexpr quint32 BadUserAccessDenied = 0x801F0000;
-constexpr quint32 BadIdentityTokenInvalid = 0x80200000;
-constexpr quint32 BadIdentityTokenRejected = 0x80210000;
-constexpr quint32 BadSecureChannelIdInvalid = 0x80220000;
-constexpr quint32 BadSessionIdInvalid = 0x80250000;
-constexpr quint32 BadSessionClosed = 0x80260000;
-constexpr quint32 BadSessionNotActivated = 0x80270000;
-constexpr quint32 BadSubscriptionIdInvalid = 0x80280000;
-constexpr quint32 BadRequestHeaderInvalid = 0x802A0000;
-constexpr quint32 BadNodeIdInvalid = 0x80330000;
-constexpr quint32 BadNodeIdUnknown = 0x80340000;
-constexpr quint32 BadAttributeIdInvalid = 0x80350000;
-constexpr quint32 BadNotReadable = 0x803A0000;
-constexpr quint32 BadNotWritable = 0x803B0000;
-constexpr quint32 BadTypeMismatch = 0x80740000;
-constexpr quint32 BadTooManySubscriptions = 0x80770000;
-constexpr quint32 BadTooManyPublishRequests = 0x80780000;
-constexpr quint32 BadNoSubscription = 0x80790000;
-constexpr quint32 BadSequenceNumberUnknown = 0x807A0000;
-constexpr quint32 BadMessageNotAvailable = 0x807B0000;
-constexpr quint32 BadSecureChannelClosed = 0x80860000;
-constexpr quint32 BadNotConnected = 0x808A0000;
-constexpr quint32 BadConnectionClosed = 0x80AE0000;
-constexpr quint32 BadWaitingForInitialData = 0x80320000;
-constexpr quint32 BadNoCommunication = 0x80310000;
-constexpr quint32 BadOutOfService = 0x808D0000;
-constexpr quint32 UncertainLastUsableValue = 0x40900000;
-} // namespace Status
-
-// "BadNodeIdUnknown (0x80340000)" for the codes above, "0x80AB0000" for others, "Good".
-QString statusCodeText(StatusCode status);
 
 // Generic encoding of the structures above, element types and QList arrays.
 template <typename T>

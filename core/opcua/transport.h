@@ -6,6 +6,7 @@
 // chunked messages within the negotiated limits. No I/O here: bytes in, messages out.
 
 #include "binarycodec.h"
+#include "statuscodes.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -135,17 +136,5 @@ private:
     QHash<quint32, Partial> m_partial; // by requestId
     std::optional<quint32> m_lastSequenceNumber;
 };
-
-// Status codes the transport reports (OPC 10000-4, 7.39 / 10000-6).
-namespace Status {
-constexpr quint32 BadTcpMessageTypeInvalid = 0x807E0000;
-constexpr quint32 BadTcpMessageTooLarge = 0x80800000;
-constexpr quint32 BadTcpEndpointUrlInvalid = 0x80830000;
-constexpr quint32 BadDecodingError = 0x80070000;
-constexpr quint32 BadSequenceNumberInvalid = 0x80880000;
-constexpr quint32 BadSecurityChecksFailed = 0x80130000;
-constexpr quint32 BadRequestTooLarge = 0x80B80000;
-constexpr quint32 BadResponseTooLarge = 0x80B90000;
-} // namespace Status
 
 } // namespace tandem::opcua

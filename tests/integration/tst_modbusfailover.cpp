@@ -108,7 +108,6 @@ private Q_SLOTS:
 
 private:
     PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
-    bool startEngine(const PairConfig &pair);
     bool connectClient(ModbusTestClient &client) const
     {
         return client.connectTo(QStringLiteral("127.0.0.1"), m_port);
@@ -153,16 +152,6 @@ PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPri
     return p;
 }
 
-bool TestModbusFailover::startEngine(const PairConfig &pair)
-{
-    Configuration config = Configuration::createNew();
-    config.pairs << pair;
-    if (!m_engine->writeConfig(config, {pair.name}) || !m_engine->start())
-        return false;
-    return m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary machine"));
-}
-
 void TestModbusFailover::failoverOnCrash_data()
 {
     addConnectionModeRows();
@@ -171,7 +160,7 @@ void TestModbusFailover::failoverOnCrash_data()
 void TestModbusFailover::failoverOnCrash()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -204,7 +193,7 @@ void TestModbusFailover::failoverOnHang_data()
 void TestModbusFailover::failoverOnHang()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -238,7 +227,7 @@ void TestModbusFailover::failbackWithAlwaysReconnect_data()
 void TestModbusFailover::failbackWithAlwaysReconnect()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode, true)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode, true)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     const quint16 primaryPort = m_primary->port();
@@ -258,7 +247,7 @@ void TestModbusFailover::failbackWithAlwaysReconnect()
 
 void TestModbusFailover::noFailbackWithoutAlwaysReconnect()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm, false)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm, false)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     const quint16 primaryPort = m_primary->port();
@@ -274,7 +263,7 @@ void TestModbusFailover::noFailbackWithoutAlwaysReconnect()
 
 void TestModbusFailover::failedConnectIsPostedOncePerTransition()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     m_primary->kill();
     QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 5));
     QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")), 1);
@@ -293,7 +282,7 @@ void TestModbusFailover::failedConnectIsPostedOncePerTransition()
 
 void TestModbusFailover::bothGoneAnswers0x0A()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     m_primary->kill();
@@ -309,7 +298,7 @@ void TestModbusFailover::bothGoneAnswers0x0A()
 
 void TestModbusFailover::inFlightWriteAnswers0x0B()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -328,7 +317,7 @@ void TestModbusFailover::inFlightWriteReplayedWhenOptedIn()
 {
     PairConfig pair = pairConfig(ConnectionMode::Warm);
     pair.writeReplay = true;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -343,7 +332,7 @@ void TestModbusFailover::inFlightWriteReplayedWhenOptedIn()
 
 void TestModbusFailover::gatewayExceptionMeansDeviceLost()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     // A gateway answering 0x0B: it is up, the device behind it is not.
@@ -381,7 +370,7 @@ void TestModbusFailover::brokenConfigIsFatal()
 
 void TestModbusFailover::writesGoToTheActiveOnly()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QVERIFY(client.writeSingleRegister(1, 30, 777).ok);
@@ -399,7 +388,7 @@ void TestModbusFailover::monitorBadQuality()
     item.itemId = QStringLiteral("400003");
     item.updateRateMs = 100;
     pair.monitorItems << item;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     QVERIFY(
         m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
     QVERIFY(m_engine->waitForEvent(
@@ -430,7 +419,7 @@ void TestModbusFailover::monitorSpecificValue()
     item.trigger = Trigger::SpecificValue;
     item.triggerData = QStringLiteral("99");
     pair.monitorItems << item;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     QVERIFY(
         m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
     QVERIFY(m_primary->command(QStringLiteral("set 10 99")));
@@ -452,7 +441,7 @@ void TestModbusFailover::monitorNoChange()
     item.trigger = Trigger::NoChange;
     item.triggerData = QStringLiteral("600");
     pair.monitorItems << item;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     QVERIFY(
         m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
     QVERIFY(m_primary->command(QStringLiteral("stop-counter")));
@@ -477,7 +466,7 @@ void TestModbusFailover::failureCountNeedsEnoughItems()
         pair.monitorItems << item;
     }
     pair.failureCount = 2;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     QVERIFY(
         m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
     QVERIFY(m_primary->command(QStringLiteral("set 10 7")));
@@ -503,7 +492,7 @@ void TestModbusFailover::monitorItemThatCannotBeAdded()
     item.itemId = QStringLiteral("405000"); // beyond the peers' 1000 registers: exception 0x02
     item.updateRateMs = 100;
     pair.monitorItems << item;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair));
     QVERIFY(
         m_engine->waitForEvent(QStringLiteral("Attempt to add monitor item '405000' for 'line1' on "
                                               "primary machine '%1' failed. This monitor item "
@@ -517,7 +506,7 @@ void TestModbusFailover::monitorItemThatCannotBeAdded()
 
 void TestModbusFailover::malformedFrameClosesOnlyThatClient()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient good, bad;
     QVERIFY(connectClient(good));
     QVERIFY(connectClient(bad));
@@ -543,7 +532,7 @@ void TestModbusFailover::malformedFrameClosesOnlyThatClient()
 
 void TestModbusFailover::statusAndManualSwitch()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
     QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("secondary")]
@@ -587,7 +576,7 @@ void TestModbusFailover::statusAndManualSwitch()
 
 void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -637,7 +626,7 @@ void TestModbusFailover::endpointInUseIsFatal()
 
 void TestModbusFailover::sigtermStopsCleanly()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot)));
     QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
     m_engine->terminate();
     QVERIFY(m_engine->waitForExit(10000));

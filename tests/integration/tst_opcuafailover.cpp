@@ -43,7 +43,6 @@ private Q_SLOTS:
 
 private:
     PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
-    bool startEngine(const PairConfig &pair);
     QString active() const
     {
         return m_engine->pairStatus(Pair).value(QLatin1String("active")).toString();
@@ -80,10 +79,8 @@ void TestOpcUaFailover::cleanup()
         qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
     // Stopped as an operator stops it, so it closes its session on the shared secondary;
     // killed engines would leave sessions there until they time out.
-    if (m_engine && m_engine->isRunning()) {
-        m_engine->terminate();
-        QVERIFY(m_engine->waitForExit(10000));
-    }
+    if (m_engine)
+        QVERIFY(m_engine->stop());
     m_engine.reset();
     m_primary.reset();
 }
@@ -103,21 +100,6 @@ PairConfig TestOpcUaFailover::pairConfig(ConnectionMode mode, bool reconnectPrim
     return p;
 }
 
-bool TestOpcUaFailover::startEngine(const PairConfig &pair)
-{
-    Configuration config = Configuration::createNew();
-    config.pairs << pair;
-    if (!m_engine->writeConfig(config, {pair.name})) {
-        qWarning() << "the test's configuration is invalid";
-        return false;
-    }
-    if (!m_engine->start())
-        return false;
-    return m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
-        EventWaitMs);
-}
-
 void TestOpcUaFailover::failoverOnCrash_data()
 {
     addConnectionModeRows();
@@ -126,7 +108,7 @@ void TestOpcUaFailover::failoverOnCrash_data()
 void TestOpcUaFailover::failoverOnCrash()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
     QCOMPARE(active(), QStringLiteral("primary"));
     const QJsonObject status = m_engine->pairStatus(Pair);
     QCOMPARE(status.value(QLatin1String("protocol")).toString(), QStringLiteral("opcua"));
@@ -162,7 +144,7 @@ void TestOpcUaFailover::failoverOnHang_data()
 void TestOpcUaFailover::failoverOnHang()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
     m_primary->hang();
     QVERIFY(m_engine->waitForEvent(
         event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
@@ -193,7 +175,7 @@ void TestOpcUaFailover::failbackWithAlwaysReconnect_data()
 void TestOpcUaFailover::failbackWithAlwaysReconnect()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode, true)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode, true), EventWaitMs));
     const quint16 port = m_primary->port();
     m_primary->kill();
     QVERIFY(m_engine->waitForEvent(
@@ -214,7 +196,7 @@ void TestOpcUaFailover::shutdownNotification_data()
 void TestOpcUaFailover::shutdownNotification()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(startEngine(pairConfig(mode)));
+    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
     // The server announces its end 5 s ahead: the engine must move before it goes.
     QVERIFY(m_primary->command(QStringLiteral("shutdown 5000")));
     QVERIFY(m_engine->waitForEvent(
@@ -233,7 +215,7 @@ void TestOpcUaFailover::shutdownNotification()
 
 void TestOpcUaFailover::serviceLevelDegradedAndRestored()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Warm, true)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm, true), EventWaitMs));
     QVERIFY(m_primary->command(QStringLiteral("service-level 150")));
     QVERIFY(m_engine->waitForEvent(
         event("Server '%1' on primary machine '%2' reports a degraded service level 150; the "
@@ -266,7 +248,7 @@ void TestOpcUaFailover::serviceLevelDegradedAndRestored()
 
 void TestOpcUaFailover::serviceLevelMaintenanceLosesStatus()
 {
-    QVERIFY(startEngine(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
     QVERIFY(m_primary->command(QStringLiteral("service-level 0")));
     QVERIFY(m_engine->waitForEvent(
         event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
@@ -291,7 +273,7 @@ void TestOpcUaFailover::monitorSpecificValueFailsOver()
     item.trigger = Trigger::SpecificValue;
     item.triggerData = QStringLiteral("99");
     pair.monitorItems = {item};
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
     QVERIFY(m_engine->waitForEvent(
         event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
         EventWaitMs));
@@ -316,7 +298,7 @@ void TestOpcUaFailover::monitorNoChangeFailsOver()
     item.trigger = Trigger::NoChange;
     item.triggerData = QStringLiteral("1000");
     pair.monitorItems = {item};
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
     QVERIFY(m_engine->waitForEvent(
         event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
         EventWaitMs));
@@ -342,7 +324,7 @@ void TestOpcUaFailover::monitorItemsThatCannotBeAddedOrAreArrays()
     array.triggerData = QStringLiteral("1");
     pair.monitorItems = {missing, notANode, array};
     pair.failureCount = 3;
-    QVERIFY(startEngine(pair));
+    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
     for (const char *id : {"ns=1;s=NoSuchNode", "Channel1.Device1.Tag1"})
         QVERIFY(m_engine->waitForEvent(
             QStringLiteral("Attempt to add monitor item '%1' for 'line1' on primary machine '%2' "

@@ -1,6 +1,7 @@
 // The OPC UA test peer itself, checked with an independent node-opcua client
 // (tests/integration/peers/opcua/client.js): if the peer serves the wrong values, ignores
 // a command or does not announce its shutdown, every OPC UA test above it is wrong too.
+#include "opcuaclientrun.h"
 #include "opcuapeer.h"
 
 #include <QDataStream>
@@ -15,91 +16,12 @@
 
 #include <memory>
 
-using tandem::test::OpcUaPeer;
+using namespace tandem::test;
 
 namespace {
-constexpr int ClientTimeoutMs = 30000; // node-opcua takes ~2 s to load on an idle machine
 constexpr quint16 SharedOffset = 1000;
 const auto User = QStringLiteral("operator");
 const auto Password = QStringLiteral("s3cret pass");
-
-// One run of client.js: its JSON lines, exit code and log (stderr).
-struct ClientResult
-{
-    int exitCode = -1;
-    QList<QJsonObject> lines;
-    QString log;
-
-    QJsonObject line(qsizetype i) const { return lines.value(i); }
-    QString error() const
-    {
-        for (const QJsonObject &line : lines) {
-            if (line.contains(QLatin1String("error")))
-                return line.value(QLatin1String("error")).toString();
-        }
-        return QString();
-    }
-    QString dump() const
-    {
-        QStringList text;
-        for (const QJsonObject &line : lines)
-            text << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
-        return QStringLiteral("exit %1\n%2\nlog:\n%3").arg(exitCode).arg(text.join(u'\n'), log);
-    }
-};
-
-// "read ns=1;s=Offset read i=2267" -> client.js's operation words.
-QStringList words(const QString &operations)
-{
-    return operations.split(u' ', Qt::SkipEmptyParts);
-}
-
-QJsonObject parseLine(const QByteArray &line)
-{
-    return QJsonDocument::fromJson(line).object();
-}
-
-// Starts client.js; several may run at once. options come before the URL.
-std::unique_ptr<QProcess> startClient(const QString &url, const QStringList &operation,
-                                      const QStringList &options = {})
-{
-    auto process = std::make_unique<QProcess>();
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->start(OpcUaPeer::nodeExecutable(),
-                   QStringList{OpcUaPeer::scriptDir() + QStringLiteral("/client.js"),
-                               QStringLiteral("--pki"), OpcUaPeer::pkiDir()}
-                       << options << url << operation);
-    return process;
-}
-
-ClientResult finishClient(QProcess &process)
-{
-    ClientResult result;
-    if (!process.waitForFinished(ClientTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    while (process.canReadLine())
-        result.lines << parseLine(process.readLine());
-    result.log = QString::fromUtf8(process.readAllStandardError());
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return result;
-}
-
-ClientResult runClient(const QString &url, const QStringList &operation,
-                       const QStringList &options = {})
-{
-    const auto process = startClient(url, operation, options);
-    return finishClient(*process);
-}
-
-QStringList userOptions(const QString &user, const QString &password, bool plain = false)
-{
-    QStringList options{QStringLiteral("--user"), user + u':' + password};
-    if (plain)
-        options << QStringLiteral("--plain-password") << QStringLiteral("1");
-    return options;
-}
 
 // An OPC UA Hello (Part 6, 7.1.2.3) by hand: the peer answers it with "ACKF" when it
 // serves, and not at all when it hangs.
@@ -189,11 +111,11 @@ void TestOpcUaPeer::cleanupTestCase()
 
 void TestOpcUaPeer::readsPlantAndServerStatus()
 {
-    const ClientResult result =
-        runClient(m_shared->url(),
-                  words(QStringLiteral("read ns=1;s=Offset read ns=1;s=Counter read ns=1;s=Array "
-                                       "read ns=1;s=Value read ns=1;s=Flag read-server-status "
-                                       "browse ns=1;s=Plant browse i=85")));
+    const ClientResult result = runClient(
+        m_shared->url(),
+        clientWords(QStringLiteral("read ns=1;s=Offset read ns=1;s=Counter read ns=1;s=Array "
+                                   "read ns=1;s=Value read ns=1;s=Flag read-server-status "
+                                   "browse ns=1;s=Plant browse i=85")));
     QVERIFY2(result.exitCode == 0 && result.lines.size() == 8, qPrintable(result.dump()));
 
     const QJsonObject offset = result.line(0);
@@ -242,9 +164,9 @@ void TestOpcUaPeer::writeThenRead()
 {
     const ClientResult result = runClient(
         m_shared->url(),
-        words(QStringLiteral("write ns=1;s=Value Double 3.25 write ns=1;s=Flag Boolean true "
-                             "read ns=1;s=Value read ns=1;s=Flag "
-                             "write ns=1;s=Offset Int32 5 read ns=1;s=NoSuchNode")));
+        clientWords(QStringLiteral("write ns=1;s=Value Double 3.25 write ns=1;s=Flag Boolean true "
+                                   "read ns=1;s=Value read ns=1;s=Flag "
+                                   "write ns=1;s=Offset Int32 5 read ns=1;s=NoSuchNode")));
     QVERIFY2(result.exitCode == 0 && result.lines.size() == 6, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("status")).toString(), QStringLiteral("Good"));
     QCOMPARE(result.line(1).value(QLatin1String("status")).toString(), QStringLiteral("Good"));
@@ -264,16 +186,16 @@ void TestOpcUaPeer::controlCommands()
     QVERIFY(m_shared->command(QStringLiteral("stop-counter")));
     QVERIFY(m_shared->command(QStringLiteral("set Counter 42")));
     // The client takes seconds to load: a running counter would be far past 42.
-    ClientResult result =
-        runClient(m_shared->url(),
-                  words(QStringLiteral("read ns=1;s=Value read ns=1;s=Flag read ns=1;s=Counter")));
+    ClientResult result = runClient(
+        m_shared->url(),
+        clientWords(QStringLiteral("read ns=1;s=Value read ns=1;s=Flag read ns=1;s=Counter")));
     QVERIFY2(result.exitCode == 0 && result.lines.size() == 3, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toDouble(), -7.5);
     QCOMPARE(result.line(1).value(QLatin1String("value")).toBool(true), false);
     QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 42);
 
     QVERIFY(m_shared->command(QStringLiteral("start-counter")));
-    result = runClient(m_shared->url(), words(QStringLiteral("read ns=1;s=Counter")));
+    result = runClient(m_shared->url(), clientWords(QStringLiteral("read ns=1;s=Counter")));
     QVERIFY2(result.exitCode == 0 && result.lines.size() == 1, qPrintable(result.dump()));
     QVERIFY2(result.line(0).value(QLatin1String("value")).toInt() > 42, qPrintable(result.dump()));
 }
@@ -281,14 +203,14 @@ void TestOpcUaPeer::controlCommands()
 void TestOpcUaPeer::serviceLevelCommand()
 {
     QVERIFY(m_shared->command(QStringLiteral("service-level 150")));
-    ClientResult result = runClient(m_shared->url(), words(QStringLiteral("read i=2267")));
+    ClientResult result = runClient(m_shared->url(), clientWords(QStringLiteral("read i=2267")));
     QVERIFY2(result.exitCode == 0 && result.lines.size() == 1, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("dataType")).toString(), QStringLiteral("Byte"));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 150);
 
     // Back to full service, as the other tests expect.
     QVERIFY(m_shared->command(QStringLiteral("service-level 255")));
-    result = runClient(m_shared->url(), words(QStringLiteral("read i=2267")));
+    result = runClient(m_shared->url(), clientWords(QStringLiteral("read i=2267")));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 255);
 }
 
@@ -334,7 +256,7 @@ void TestOpcUaPeer::userIdentity()
 {
     OpcUaPeer peer;
     QVERIFY(peer.start({.offset = 3, .user = User, .password = Password}));
-    const QStringList read = words(QStringLiteral("read ns=1;s=Offset"));
+    const QStringList read = clientWords(QStringLiteral("read ns=1;s=Offset"));
     // node-opcua encrypts the password with the peer's certificate; "plain" sends it in
     // clear text, as a client that speaks SecurityPolicy None only does.
     const auto right = startClient(peer.url(), read, userOptions(User, Password));
@@ -361,13 +283,13 @@ void TestOpcUaPeer::shutdownIsAnnouncedBeforeExit()
     constexpr int ShutdownMs = 3000;
     OpcUaPeer peer;
     QVERIFY(peer.start({.offset = 9}));
-    const auto watch = startClient(peer.url(), words(QStringLiteral("watch-shutdown")));
+    const auto watch = startClient(peer.url(), clientWords(QStringLiteral("watch-shutdown")));
     const auto nextLine = [&](QJsonObject *line) {
         while (!watch->canReadLine()) {
-            if (!watch->waitForReadyRead(ClientTimeoutMs))
+            if (!watch->waitForReadyRead(ClientResult::TimeoutMs))
                 return false;
         }
-        *line = parseLine(watch->readLine());
+        *line = QJsonDocument::fromJson(watch->readLine()).object();
         return true;
     };
     QJsonObject line;
@@ -413,7 +335,7 @@ void TestOpcUaPeer::killThenRestartOnSamePort()
     OpcUaPeer peer;
     QVERIFY(peer.start({.offset = 1}));
     const quint16 port = peer.port();
-    ClientResult result = runClient(peer.url(), words(QStringLiteral("read ns=1;s=Offset")));
+    ClientResult result = runClient(peer.url(), clientWords(QStringLiteral("read ns=1;s=Offset")));
     QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 1);
 
@@ -424,7 +346,7 @@ void TestOpcUaPeer::killThenRestartOnSamePort()
     // Another offset, so the answer cannot come from the first run.
     QVERIFY(peer.start({.offset = 2}, port));
     QCOMPARE(peer.port(), port);
-    result = runClient(peer.url(), words(QStringLiteral("read ns=1;s=Offset")));
+    result = runClient(peer.url(), clientWords(QStringLiteral("read ns=1;s=Offset")));
     QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 2);
 }

@@ -43,6 +43,8 @@ QStringList serverArguments(const OpcUaPeer::Options &options, quint16 port)
         args << QStringLiteral("--user-policies") << options.userPolicies;
     if (!options.anonymous)
         args << QStringLiteral("--anonymous") << QStringLiteral("no");
+    if (options.counterPeriodMs > 0)
+        args << QStringLiteral("--counter-period") << QString::number(options.counterPeriodMs);
     return args;
 }
 } // namespace

@@ -10,10 +10,11 @@ namespace tandem::test {
 // A real OPC UA server (tests/integration/peers/opcua/server.js, node-opcua) on a free
 // loopback port, for tests that need an independent peer to connect to and fail over
 // between. SecurityPolicy None only; anonymous, plus one user name identity on request.
-// Namespace 1 is "urn:tandem:test": ns=1;s=Counter counts up every 100 ms from the
-// offset, ns=1;s=Offset holds the offset (so a test can tell which peer answered),
-// ns=1;s=Value (Double) and ns=1;s=Flag (Boolean) are writable, ns=1;s=Array is
-// Double[3]; all of them sit in the folder ns=1;s=Plant under Objects.
+// Namespace 1 is "urn:tandem:test": ns=1;s=Counter counts up from the offset every
+// 100 ms (or Options::counterPeriodMs), ns=1;s=Offset holds the offset (so a test can
+// tell which peer answered), ns=1;s=Value (Double) and ns=1;s=Flag (Boolean) are
+// writable, ns=1;s=Array is Double[3]; all of them sit in the folder ns=1;s=Plant under
+// Objects.
 // Server_ServiceLevel (i=2267) is 255 until "service-level" changes it. A user name's
 // password may come encrypted with the peer's certificate (node-opcua's own policies)
 // or in clear text under the policy "username_plain", as a None-only client sends it.
@@ -35,6 +36,7 @@ public:
         // The user name policies offered: "both" (node-opcua's RSA-encrypted ones and
         // "username_plain"), "plain" or "encrypted" only.
         QString userPolicies = QStringLiteral("both");
+        int counterPeriodMs = 0; // how often Counter counts up; 0: the peer's 100 ms
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);

@@ -176,4 +176,28 @@ QJsonObject TandemdProcess::pairStatus(const QString &pair)
     return {};
 }
 
+bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
+{
+    Configuration config = Configuration::createNew();
+    config.pairs << pair;
+    if (!writeConfig(config, {pair.name})) {
+        qWarning() << "the test's configuration is invalid";
+        return false;
+    }
+    if (!start())
+        return false;
+    return waitForEvent(
+        QStringLiteral("Promoted active connection for server '%1' to primary machine")
+            .arg(pair.name),
+        timeoutMs);
+}
+
+bool TandemdProcess::stop(int timeoutMs)
+{
+    if (!isRunning())
+        return true;
+    terminate();
+    return waitForExit(timeoutMs);
+}
+
 } // namespace tandem::test

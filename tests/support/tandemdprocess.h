@@ -31,6 +31,12 @@ public:
     QProcessEnvironment &environment() { return m_env; }
     // Starts tandemd and waits until its control socket answers (or it exits).
     bool start(const QStringList &extraArgs = {});
+    // Runs this one pair, enabled: writes the configuration, starts tandemd and waits until
+    // the pair's primary is active.
+    bool startWithPair(const PairConfig &pair, int timeoutMs = 10000);
+    // SIGTERM and wait, as an operator stops it: it closes its sessions on the servers
+    // (killed engines leave them taken until they time out). False if it did not end.
+    bool stop(int timeoutMs = 10000);
     void terminate(); // SIGTERM
     bool waitForExit(int timeoutMs);
     int exitCode() const { return m_process.exitCode(); }

@@ -3,7 +3,7 @@
 // do not depend on Tandem's own stack. node-opcua 2.x, SecurityPolicy None.
 //
 //   client.js [--user USER:PASSWORD] [--plain-password 1] [--pki DIR] [--timeout MS]
-//             URL OPERATION...
+//             [--interval MS] [--sampling MS] URL OPERATION...
 //
 // --plain-password 1 sends the password in clear text under the server's
 // "username_plain" policy, as a client without RSA does, instead of encrypting it.
@@ -16,14 +16,50 @@
 //   write NODEID TYPE VALUE {"status":"Good"}; TYPE Double|Int32|Boolean|String...
 //   read-server-status      {"state":"Running","secondsTillShutdown":0,
 //                           "productName":..,"startTime":..,"currentTime":..}
-//   watch NODEID...         subscribes (100 ms) and prints a line per change,
-//                           {"nodeId":..,"status":..,"value":..}, until the server goes
+//   read-loop SECONDS NODEID  reads NODEID's value one read after the other, each as
+//                           soon as the previous one is answered, for SECONDS (a
+//                           number > 0), then {"reads":N,"errors":E,"seconds":S}: N reads
+//                           answered Good, E failed (a service error or another status),
+//                           S the seconds the loop took
+//   watch NODEID...         subscribes and prints a line per change (below); it keeps
+//                           going through connection losses, node-opcua reconnecting
+//                           by itself, and ends on "quit" or when its subscription ends
 //   watch-shutdown          watch i=2259 i=2992 (ServerStatus State, SecondsTillShutdown)
-//                           with "state" added for State: "Shutdown"
-// A watch prints {"subscribed":true} once its items are created and {"closed":REASON}
-// when the connection or session ends, then exits 0.
-// Failures print {"error":MESSAGE} and exit 1: a refused identity, an unknown node,
-// no server, or --timeout (10000 ms by default; a watch has none).
+//                           with "state" added for State: "Shutdown"; it ends when the
+//                           connection, session or subscription does
+//
+// A watch subscribes with the publishing interval --interval (100 ms by default),
+// max keep-alive count 10 and lifetime count 100; its items have the sampling interval
+// --sampling (by default the same as --interval; 0: every change, as the server sees it)
+// and a queue of 10. It prints, one JSON object a line, "t" being Date.now() in ms when
+// the client received what the line is about:
+//   {"subscribed":true}       once the server has created every item (one it refuses is
+//                             an error, below); no line below comes before it
+//   {"nodeId":..,"status":..,"dataType":..,"value":..,"seq":N,"sourceTimestamp":ISO,"t":T}
+//                             a data change; seq is the sequenceNumber of the
+//                             NotificationMessage it came in (null if unknown),
+//                             sourceTimestamp null if the server sent none
+//   {"keepalive":true,"seq":N,"t":T}  a keep-alive; N is the sequence number the next
+//                             NotificationMessage will have (OPC 10000-4, 5.13.1.1), so
+//                             it repeats, and is not used up, until data comes
+//   {"event":"connection_lost","t":T}  the connection broke (node-opcua "connection_lost")
+//   {"event":"reconnecting","t":T}     node-opcua starts reconnecting ("start_reconnection")
+//   {"event":"reconnected","t":T}      a new secure channel is open ("after_reconnection");
+//                             node-opcua then reactivates the session or creates a new
+//                             one and transfers or recreates the subscription, whose
+//                             sequence numbers start again at 1 on a new server
+//   {"event":"session_closed","t":T}   the session was closed
+//   {"event":"status_changed","status":"BadTimeout","t":T}  a StatusChangeNotification
+//   {"event":"terminated","t":T}       the subscription ended on the client's side
+//   {"closed":REASON}         last line, then exit 0. REASON for watch: "quit" (the line
+//                             "quit" on stdin) or "subscription terminated"; for
+//                             watch-shutdown also "connection lost", "connection closed",
+//                             "session closed" or "subscription STATUS" (a status
+//                             change that is not Good).
+// A closed stdin does not end a watch (SIGTERM does).
+// Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
+// monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
+// watch has none).
 "use strict";
 
 // node-opcua logs with console.log: keep stdout for the results.
@@ -31,6 +67,7 @@ console.log = console.info = console.warn = console.debug = console.error;
 
 const os = require("node:os");
 const path = require("node:path");
+const readline = require("node:readline");
 
 const {
     OPCUAClient,
@@ -56,7 +93,23 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-    const args = { user: null, plainPassword: false, pki: null, timeout: 10000, url: null, operation: [] };
+    const args = {
+        user: null,
+        plainPassword: false,
+        pki: null,
+        timeout: 10000,
+        interval: 100,
+        sampling: null,
+        url: null,
+        operation: []
+    };
+    const milliseconds = (name, value, minimum) => {
+        const ms = Number(value);
+        if (value.trim() === "" || !Number.isFinite(ms) || ms < minimum) {
+            fail(`${name} takes milliseconds >= ${minimum}, not ${value}`);
+        }
+        return ms;
+    };
     let i = 0;
     for (; i < argv.length && argv[i].startsWith("--"); i += 2) {
         const [name, value] = [argv[i], argv[i + 1]];
@@ -75,6 +128,10 @@ function parseArgs(argv) {
             args.pki = path.resolve(value);
         } else if (name === "--timeout") {
             args.timeout = Number(value);
+        } else if (name === "--interval") {
+            args.interval = milliseconds(name, value, 1);
+        } else if (name === "--sampling") {
+            args.sampling = milliseconds(name, value, 0);
         } else {
             fail(`unknown option ${name}`);
         }
@@ -82,7 +139,11 @@ function parseArgs(argv) {
     args.url = argv[i];
     args.operation = argv.slice(i + 1);
     if (!args.url || args.operation.length === 0) {
-        fail("usage: client.js [--user U:P] [--pki DIR] [--timeout MS] URL OPERATION...");
+        fail("usage: client.js [--user U:P] [--pki DIR] [--timeout MS] [--interval MS] " +
+            "[--sampling MS] URL OPERATION...");
+    }
+    if (args.sampling === null) {
+        args.sampling = args.interval;
     }
     // Never node-opcua's default under $HOME.
     args.pki = args.pki || path.join(os.tmpdir(), `tandem-opcua-peer-${process.getuid()}`);
@@ -126,7 +187,14 @@ function coerce(type, text) {
 }
 
 // How many words each operation takes after its name.
-const Arity = { read: 1, browse: 1, write: 3, "read-server-status": 0, "watch-shutdown": 0 };
+const Arity = {
+    read: 1,
+    browse: 1,
+    write: 3,
+    "read-server-status": 0,
+    "read-loop": 2,
+    "watch-shutdown": 0
+};
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
 // the rest and comes last.
@@ -147,7 +215,38 @@ function splitOperations(words) {
     return operations;
 }
 
-async function runOperation(session, words) {
+// The SECONDS of "read-loop SECONDS NODEID".
+function loopSeconds(text) {
+    const seconds = Number(text);
+    if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+        fail(`read-loop takes seconds > 0, not ${text}`);
+    }
+    return seconds;
+}
+
+// One read after the other for `seconds`; a failed read is counted, not fatal.
+async function readLoop(session, seconds, nodeId) {
+    const nodeToRead = { nodeId, attributeId: AttributeIds.Value };
+    const start = Date.now();
+    const end = start + seconds * 1000;
+    let reads = 0;
+    let errors = 0;
+    while (Date.now() < end) {
+        try {
+            const dataValue = await session.read(nodeToRead);
+            if (dataValue.statusCode.isGood()) {
+                ++reads;
+            } else {
+                ++errors;
+            }
+        } catch (err) {
+            ++errors;
+        }
+    }
+    return { reads, errors, seconds: (Date.now() - start) / 1000 };
+}
+
+async function runOperation(client, session, words, args) {
     const [op, ...rest] = words;
     if (op === "read" && rest.length === 1) {
         const dataValue = await session.read({ nodeId: rest[0], attributeId: AttributeIds.Value });
@@ -186,64 +285,168 @@ async function runOperation(session, words) {
             startTime: status.startTime.toISOString(),
             currentTime: status.currentTime.toISOString()
         });
-    } else if ((op === "watch" && rest.length > 0) || (op === "watch-shutdown" && rest.length === 0)) {
-        return watch(session, op === "watch" ? rest : ["i=2259", "i=2992"]);
+    } else if (op === "read-loop" && rest.length === 2) {
+        emit(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+    } else if (op === "watch" && rest.length > 0) {
+        return watch(client, session, rest, args, { reconnecting: true });
+    } else if (op === "watch-shutdown" && rest.length === 0) {
+        return watch(client, session, ["i=2259", "i=2992"], args, { reconnecting: false });
     } else {
         fail(`unknown operation: ${words.join(" ")}`);
     }
     return null;
 }
 
-// Resolves when the server goes away; the caller exits then.
-async function watch(session, nodeIds) {
+// Subscribes to nodeIds and prints what the subscription and the connection go through
+// (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the
+// subscription's end, and without reconnecting also the session's (main() races it
+// against the connection's).
+async function watch(client, session, nodeIds, args, { reconnecting }) {
+    let ended = null; // once set, nothing more is printed
+    let subscribed = false;
+    const early = []; // lines that came before {"subscribed":true}
+    const say = (line) => {
+        if (ended !== null) {
+            return;
+        }
+        if (subscribed) {
+            emit(line);
+        } else {
+            early.push(line);
+        }
+    };
+    const event = (name, details = {}) => say({ event: name, ...details, t: Date.now() });
+    client.on("connection_lost", () => event("connection_lost"));
+    client.on("start_reconnection", () => event("reconnecting"));
+    client.on("after_reconnection", () => event("reconnected"));
+    session.on("session_closed", () => event("session_closed"));
+
     const subscription = await session.createSubscription2({
-        requestedPublishingInterval: 100,
+        requestedPublishingInterval: args.interval,
         requestedLifetimeCount: 100,
         requestedMaxKeepAliveCount: 10,
         maxNotificationsPerPublish: 100,
         publishingEnabled: true,
         priority: 1
     });
+    // node-opcua passes a NotificationMessage to "received_notifications" and only then,
+    // after an await, each of its DataValues to the item's "changed": remember which
+    // message (and when) each DataValue came in.
+    const arrivals = new WeakMap();
+    let lastSequenceNumber = null;
+    subscription.on("raw_notification", (message) => {
+        lastSequenceNumber = message.sequenceNumber;
+    });
+    subscription.on("received_notifications", (message) => {
+        const arrival = { seq: message.sequenceNumber, t: Date.now() };
+        for (const data of message.notificationData || []) {
+            for (const item of (data && data.monitoredItems) || []) {
+                if (item.value) {
+                    arrivals.set(item.value, arrival);
+                }
+            }
+        }
+    });
+    subscription.on("keepalive", () => say({ keepalive: true, seq: lastSequenceNumber, t: Date.now() }));
+    subscription.on("status_changed", (status) => event("status_changed", { status: status.name }));
+    subscription.on("terminated", () => event("terminated"));
+
     for (const nodeId of nodeIds) {
-        const item = await ClientMonitoredItem.create(
+        const item = ClientMonitoredItem.create(
             subscription,
             { nodeId, attributeId: AttributeIds.Value },
-            { samplingInterval: 100, discardOldest: true, queueSize: 10 },
+            { samplingInterval: args.sampling, discardOldest: true, queueSize: 10 },
             TimestampsToReturn.Both
         );
         item.on("changed", (dataValue) => {
-            const line = { nodeId, ...dataValueJson(dataValue) };
+            const arrival = arrivals.get(dataValue);
+            const line = {
+                nodeId,
+                ...dataValueJson(dataValue),
+                seq: arrival ? arrival.seq : null,
+                sourceTimestamp: dataValue.sourceTimestamp ? dataValue.sourceTimestamp.toISOString() : null,
+                t: arrival ? arrival.t : Date.now()
+            };
             if (nodeId === "i=2259" && typeof line.value === "number") {
                 line.state = ServerState[line.value];
             }
-            emit(line);
+            say(line);
+        });
+        // create() only sends the request; the item tells how it went.
+        await new Promise((resolve, reject) => {
+            item.once("initialized", resolve);
+            item.once("err", (message) => reject(new Error(`${nodeId}: ${message}`)));
         });
     }
     emit({ subscribed: true });
+    subscribed = true;
+    early.splice(0).forEach(emit);
+
     return new Promise((resolve) => {
-        session.on("session_closed", () => resolve("session closed"));
-        subscription.on("terminated", () => resolve("subscription terminated"));
-        subscription.on("status_changed", (status) => {
-            if (status.isNotGood()) {
-                resolve(`subscription ${status.name}`);
+        const end = (reason) => {
+            if (ended === null) {
+                ended = reason;
+                resolve(reason);
+            }
+        };
+        subscription.on("terminated", () => end("subscription terminated"));
+        if (!reconnecting) {
+            session.on("session_closed", () => end("session closed"));
+            subscription.on("status_changed", (status) => {
+                if (status.isNotGood()) {
+                    end(`subscription ${status.name}`);
+                }
+            });
+        }
+        const lines = readline.createInterface({ input: process.stdin, terminal: false });
+        lines.on("line", (line) => {
+            if (line.trim() === "quit") {
+                end("quit");
             }
         });
     });
 }
 
+// Closes the session and the connection politely, or gives up after timeoutMs.
+async function closeWithin(client, session, timeoutMs) {
+    const close = async () => {
+        await session.close();
+        await client.disconnect();
+    };
+    await Promise.race([
+        close().catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())
+    ]);
+}
+
+// A watch that reconnects: node-opcua starts reconnecting when reconnectOnFailure, i.e.
+// connectionStrategy.maxRetry > 0, and then retries forever from initialDelay to maxDelay.
+const WatchMaxRetry = 1000000;
+
 async function main() {
     const args = parseArgs(process.argv.slice(2));
     const operations = splitOperations(args.operation);
-    const watching = operations[operations.length - 1][0].startsWith("watch");
+    const last = operations[operations.length - 1][0];
+    const watching = last.startsWith("watch");
+    const reconnecting = last === "watch";
     if (!watching) {
-        setTimeout(() => fail(`timed out after ${args.timeout} ms`), args.timeout).unref();
+        let timeout = args.timeout;
+        for (const words of operations) {
+            if (words[0] === "read-loop") {
+                timeout += loopSeconds(words[1]) * 1000;
+            }
+        }
+        setTimeout(() => fail(`timed out after ${timeout} ms`), timeout).unref();
     }
     const client = OPCUAClient.create({
         applicationName: "TandemPeerCheck",
         securityMode: MessageSecurityMode.None,
         securityPolicy: SecurityPolicy.None,
         endpointMustExist: false,
-        connectionStrategy: { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
+        // No retry for the first connection: no server is an error at once.
+        connectionStrategy: reconnecting
+            ? { maxRetry: 0, initialDelay: 200, maxDelay: 1000 }
+            : { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
         requestedSessionTimeout: 20000,
         clientCertificateManager: new OPCUACertificateManager({
             rootFolder: path.join(args.pki, "ClientPKI"),
@@ -251,7 +454,7 @@ async function main() {
         })
     });
     let closed = null;
-    // A watch ends when the server goes; node-opcua would otherwise try to reconnect.
+    // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
     const connectionLost = new Promise((resolve) => {
         client.on("close", () => resolve("connection closed"));
         client.on("connection_lost", () => resolve("connection lost"));
@@ -261,6 +464,9 @@ async function main() {
         await client.connect(args.url);
     } catch (err) {
         fail(`connect: ${err.message}`);
+    }
+    if (reconnecting) {
+        client.connectionStrategy.maxRetry = WatchMaxRetry;
     }
     if (args.plainPassword) {
         // node-opcua picks the strongest user name policy; leave it only the one that
@@ -284,8 +490,8 @@ async function main() {
     }
     for (const words of operations) {
         try {
-            const operation = runOperation(session, words);
-            closed = await (watching ? Promise.race([operation, connectionLost]) : operation);
+            const operation = runOperation(client, session, words, args);
+            closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
         } catch (err) {
             fail(`${words[0]}: ${err.message}`);
         }
@@ -295,7 +501,12 @@ async function main() {
     }
     if (closed !== null) {
         emit({ closed });
-        process.exit(0); // the server is gone: do not wait for node-opcua to give up on it
+        // The server may still be there: free the session at once rather than leave it
+        // to time out. If it is gone, do not wait for node-opcua to give up on it.
+        if (closed === "quit" || closed === "subscription terminated") {
+            await closeWithin(client, session, 2000);
+        }
+        process.exit(0);
     }
     await session.close();
     await client.disconnect();

@@ -8,9 +8,9 @@
 //
 // Address space: namespace 1 is "urn:tandem:test", with the folder ns=1;s=Plant (under
 // Objects) holding
-//   Counter  Int32, counts up every 100 ms from --offset   Offset  Int32, the offset
-//   Value    Double, writable, 0                          Array   Double[3], 1.5 2.5 3.5
-//   Flag     Boolean, writable, false
+//   Counter  Int32, counts up from --offset every --counter-period ms (100 by default)
+//   Offset   Int32, the offset                           Array   Double[3], 1.5 2.5 3.5
+//   Value    Double, writable, 0                         Flag    Boolean, writable, false
 // so a test can tell which of two servers answered. Server_ServiceLevel is 255 until
 // "service-level" changes it.
 //
@@ -26,8 +26,10 @@
 // besides anonymous; the password encrypted with the server's certificate as node-opcua
 // offers it, or in clear text under the policy "username_plain"), --anonymous yes|no
 // (default yes: whether anonymous sessions are accepted), --user-policies
-// both|plain|encrypted (default both: which user name policies to offer), --pki DIR (node-opcua's certificate stores and the server's
-// self-signed certificate; reuse one DIR to skip generating a key at every start).
+// both|plain|encrypted (default both: which user name policies to offer), --pki DIR
+// (node-opcua's certificate stores and the server's self-signed certificate; reuse one
+// DIR to skip generating a key at every start), --counter-period MS (how often Counter
+// counts up, default 100).
 "use strict";
 
 // node-opcua logs with console.log: keep stdout for READY and the control answers.
@@ -53,7 +55,7 @@ const {
 
 const NamespaceUri = "urn:tandem:test";
 const Host = "127.0.0.1";
-const CounterPeriodMs = 100;
+const DefaultCounterPeriodMs = 100;
 const ServiceLevelNodeId = "i=2267";
 
 function fail(message) {
@@ -63,7 +65,14 @@ function fail(message) {
 
 function parseArgs(argv) {
     const args = {
-        port: 0, offset: 0, path: "", user: null, userPolicies: "both", anonymous: true, pki: null
+        port: 0,
+        offset: 0,
+        path: "",
+        user: null,
+        userPolicies: "both",
+        anonymous: true,
+        pki: null,
+        counterPeriod: DefaultCounterPeriodMs
     };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
@@ -113,6 +122,12 @@ function parseArgs(argv) {
                 break;
             case "--pki":
                 args.pki = path.resolve(value);
+                break;
+            case "--counter-period":
+                args.counterPeriod = Number(value);
+                if (!Number.isInteger(args.counterPeriod) || args.counterPeriod < 1) {
+                    fail(`bad counter period ${value}`);
+                }
                 break;
             default:
                 fail(`unknown option ${name}`);
@@ -348,7 +363,7 @@ async function main() {
         if (state.counting) {
             setCounter(state, state.count + 1);
         }
-    }, CounterPeriodMs);
+    }, args.counterPeriod);
 
     // Pipes are synchronous on Linux, so every line is out before we go on or exit.
     process.stdout.write(`READY ${port}\n`);

@@ -1,0 +1,361 @@
+// The pair's OPC UA endpoint (issue 8) with unchanged OPC UA clients: two node-opcua
+// servers as the pair, the real tandemd between them and node-opcua clients
+// (client.js) connected to the proxy only. The clients must see one server that never
+// goes away: the same session, subscription and sequence numbers through a fail-over.
+// Runs under tests/support/with-keyring, for the case with a user name.
+#include "connectionmodes.h"
+#include "opcua/client.h"
+#include "opcuaclientrun.h"
+#include "opcuapeer.h"
+#include "opcuawatch.h"
+#include "secrets/passwordstore.h"
+#include "tandemdprocess.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+constexpr quint16 SecondaryOffset = 1000;
+constexpr int EventWaitMs = 15000;
+constexpr int WatchIntervalMs = 200;
+const auto Pair = QStringLiteral("line1");
+const auto User = QStringLiteral("operator");
+const auto Password = QStringLiteral("line 1 pässword");
+const auto Counter = QStringLiteral("ns=1;s=Counter");
+
+enum class Fault
+{
+    Kill,
+    Hang
+};
+
+// The Counter values of a watch's data changes, in order.
+QList<int> counterValues(const OpcUaWatch &watch)
+{
+    QList<int> values;
+    for (const QJsonObject &change : watch.changes())
+        if (change.value(QLatin1String("nodeId")).toString() == Counter)
+            values << change.value(QLatin1String("value")).toInt();
+    return values;
+}
+
+int countAtLeast(const QList<int> &values, int floor)
+{
+    return int(std::count_if(values.begin(), values.end(), [floor](int v) { return v >= floor; }));
+}
+} // namespace
+
+Q_DECLARE_METATYPE(Fault)
+
+class TestOpcUaProxy final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void servesTheActiveServer();
+    void subscriptionRidesThroughFailover_data();
+    void subscriptionRidesThroughFailover();
+    void hotLosesNothingTheSecondaryReported();
+    void malformedMessageClosesOnlyThatChannel();
+    void identityIsChecked();
+
+private:
+    PairConfig pairConfig(ConnectionMode mode) const;
+    QString proxyUrl() const { return m_proxyUrl; }
+    QString tandemNode(const QString &name) const
+    {
+        return QStringLiteral("ns=%1;s=Tandem.%2").arg(m_tandemNs).arg(name);
+    }
+    ClientResult read(const QString &url, const QString &operations,
+                      const QStringList &options = {}) const
+    {
+        return runClient(url, clientWords(operations), options);
+    }
+
+    std::unique_ptr<OpcUaPeer> m_primary;
+    std::unique_ptr<OpcUaPeer> m_secondary;
+    std::unique_ptr<TandemdProcess> m_engine;
+    QString m_proxyUrl;
+    int m_tandemNs = 0;
+};
+
+void TestOpcUaProxy::initTestCase()
+{
+    // Every case changes only the primary, so one secondary serves them all. It also
+    // accepts the user of identityIsChecked (and anonymous sessions).
+    m_secondary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_secondary->start({.offset = SecondaryOffset, .user = User, .password = Password}));
+    // The Tandem namespace follows the servers' own: its index is their namespace count.
+    const ClientResult namespaces = read(m_secondary->url(), QStringLiteral("read i=2255"));
+    QVERIFY2(namespaces.exitCode == 0, qPrintable(namespaces.dump()));
+    m_tandemNs = int(namespaces.line(0).value(QLatin1String("value")).toArray().size());
+    QVERIFY(m_tandemNs >= 2);
+    QVERIFY(PasswordStore::writeBlocking(PasswordStore::opcUaKey(User), Password).ok);
+}
+
+void TestOpcUaProxy::init()
+{
+    QVERIFY(m_secondary->isRunning() && !m_secondary->isHung());
+    m_primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_primary->start({.user = User, .password = Password}));
+    m_engine = std::make_unique<TandemdProcess>();
+}
+
+void TestOpcUaProxy::cleanup()
+{
+    if (QTest::currentTestFailed() && m_engine)
+        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
+    if (m_engine)
+        QVERIFY(m_engine->stop());
+    m_engine.reset();
+    m_primary.reset();
+}
+
+PairConfig TestOpcUaProxy::pairConfig(ConnectionMode mode) const
+{
+    PairConfig p;
+    p.name = Pair;
+    p.protocol = Protocol::OpcUa;
+    p.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
+    p.primary = m_primary->address();
+    p.secondary = m_secondary->address();
+    p.mode = mode;
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 200;
+    const_cast<TestOpcUaProxy *>(this)->m_proxyUrl = p.endpoint;
+    return p;
+}
+
+void TestOpcUaProxy::servesTheActiveServer()
+{
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("port")).toInt(),
+             QUrl(proxyUrl()).port());
+
+    ClientResult result =
+        read(proxyUrl(), QStringLiteral("read ns=1;s=Offset browse i=85 read i=2255 read i=2267 "
+                                        "read-server-status write ns=1;s=Value Double 6.5 "
+                                        "read ns=1;s=Value"));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 0); // the primary's offset
+    // The servers' own nodes pass through, and the Tandem folder is there too.
+    QStringList names;
+    for (const QJsonValue &r : result.line(1).value(QLatin1String("references")).toArray())
+        names << r.toObject().value(QLatin1String("browseName")).toString();
+    QVERIFY2(names.contains(QLatin1String("Server")) && names.contains(QLatin1String("Plant")) &&
+                 names.contains(QLatin1String("Tandem")),
+             qPrintable(names.join(u',')));
+    const QJsonArray uris = result.line(2).value(QLatin1String("value")).toArray();
+    QCOMPARE(uris.size(), m_tandemNs + 1);
+    QCOMPARE(uris.last().toString(), QStringLiteral("urn:tandem:redundancy"));
+    QCOMPARE(result.line(3).value(QLatin1String("value")).toInt(), 255); // both healthy
+    QCOMPARE(result.line(4).value(QLatin1String("state")).toString(), QStringLiteral("Running"));
+    QCOMPARE(result.line(4).value(QLatin1String("productName")).toString(),
+             QStringLiteral("Tandem redundancy proxy"));
+    QCOMPARE(result.line(5).value(QLatin1String("status")).toString(), QStringLiteral("Good"));
+    QCOMPARE(result.line(6).value(QLatin1String("value")).toDouble(), 6.5);
+
+    // The write went to the active server only.
+    result = read(m_primary->url(), QStringLiteral("read ns=1;s=Value"));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toDouble(), 6.5);
+    result = read(m_secondary->url(), QStringLiteral("read ns=1;s=Value"));
+    QVERIFY2(result.line(0).value(QLatin1String("value")).toDouble() != 6.5,
+             qPrintable(result.dump()));
+
+    result = read(proxyUrl(), QStringLiteral("read %1 read %2 read %3 read %4 browse %5")
+                                  .arg(tandemNode(QStringLiteral("ActiveSide")),
+                                       tandemNode(QStringLiteral("ActiveMachine")),
+                                       tandemNode(QStringLiteral("FailoverCount")),
+                                       tandemNode(QStringLiteral("SecondaryHealth")),
+                                       QStringLiteral("ns=%1;s=Tandem").arg(m_tandemNs)));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toString(), QStringLiteral("primary"));
+    QCOMPARE(result.line(1).value(QLatin1String("value")).toString(), m_primary->address());
+    QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 0);
+    QCOMPARE(result.line(3).value(QLatin1String("value")).toString(), QStringLiteral("healthy"));
+    QCOMPARE(result.line(4).value(QLatin1String("references")).toArray().size(), 10);
+}
+
+void TestOpcUaProxy::subscriptionRidesThroughFailover_data()
+{
+    QTest::addColumn<ConnectionMode>("mode");
+    QTest::addColumn<Fault>("fault");
+    for (const auto &[name, mode] :
+         {std::pair{"cold", ConnectionMode::Cold}, std::pair{"warm", ConnectionMode::Warm},
+          std::pair{"hot", ConnectionMode::Hot}}) {
+        QTest::addRow("%s killed", name) << mode << Fault::Kill;
+        QTest::addRow("%s hung", name) << mode << Fault::Hang;
+    }
+}
+
+void TestOpcUaProxy::subscriptionRidesThroughFailover()
+{
+    QFETCH(ConnectionMode, mode);
+    QFETCH(Fault, fault);
+    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
+    OpcUaWatch watch;
+    watch.setSamplingInterval(0);
+    QVERIFY(watch.start(proxyUrl(),
+                        {Counter, tandemNode(QStringLiteral("ActiveSide")),
+                         tandemNode(QStringLiteral("FailoverCount"))},
+                        WatchIntervalMs));
+    QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= 5; }, EventWaitMs));
+    QVERIFY(countAtLeast(counterValues(watch), SecondaryOffset) == 0);
+
+    if (fault == Fault::Kill)
+        m_primary->kill();
+    else
+        m_primary->hang();
+    QVERIFY2(
+        watch.waitFor([&] { return countAtLeast(counterValues(watch), SecondaryOffset) >= 10; },
+                      EventWaitMs),
+        qPrintable(m_engine->lines().join(u'\n')));
+
+    // The client's session and subscription never noticed.
+    for (const char *event : {"connection_lost", "session_closed", "terminated", "reconnecting"})
+        QVERIFY2(!watch.hasEvent(QLatin1String(event)), event);
+    // Its sequence numbers went on one by one, keep-alives carrying the next one.
+    quint32 last = 0;
+    for (const QJsonObject &record : watch.records()) {
+        if (!record.contains(QLatin1String("seq")))
+            continue;
+        const quint32 seq = quint32(record.value(QLatin1String("seq")).toInteger());
+        const bool keepAlive = record.contains(QLatin1String("keepalive"));
+        if (last != 0 && seq != last)
+            QCOMPARE(seq, keepAlive ? last + 1 : last + 1);
+        if (!keepAlive)
+            last = seq;
+    }
+    // From its first value on, the secondary's count arrives without a gap.
+    QList<int> secondary;
+    for (int v : counterValues(watch))
+        if (v >= SecondaryOffset)
+            secondary << v;
+    for (qsizetype i = 1; i < secondary.size(); ++i)
+        QCOMPARE(secondary[i], secondary[i - 1] + 1);
+    // The Tandem folder told of the switch.
+    QVERIFY(watch.waitFor(
+        [&] {
+            bool switched = false, counted = false;
+            for (const QJsonObject &c : watch.changes()) {
+                const QString node = c.value(QLatin1String("nodeId")).toString();
+                switched |=
+                    node == tandemNode(QStringLiteral("ActiveSide")) &&
+                    c.value(QLatin1String("value")).toString() == QLatin1String("secondary");
+                counted |= node == tandemNode(QStringLiteral("FailoverCount")) &&
+                           c.value(QLatin1String("value")).toInt() == 1;
+            }
+            return switched && counted;
+        },
+        EventWaitMs));
+    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("clients")).toInt(), 1);
+    watch.stop();
+}
+
+void TestOpcUaProxy::hotLosesNothingTheSecondaryReported()
+{
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
+    // The secondary's own values, seen by a client of its own.
+    OpcUaWatch direct;
+    direct.setSamplingInterval(0);
+    OpcUaWatch proxied;
+    proxied.setSamplingInterval(0);
+    QVERIFY(direct.start(m_secondary->url(), {Counter}, WatchIntervalMs));
+    QVERIFY(proxied.start(proxyUrl(), {Counter}, WatchIntervalMs));
+    QVERIFY(proxied.waitFor([&] { return counterValues(proxied).size() >= 5; }, EventWaitMs));
+
+    m_primary->kill();
+    const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(proxied.waitFor(
+        [&] { return countAtLeast(counterValues(proxied), SecondaryOffset) >= 10; }, EventWaitMs));
+    const QList<int> seen = counterValues(proxied);
+    const int lastSeen = seen.last();
+    QVERIFY(direct.waitFor([&] { return counterValues(direct).contains(lastSeen); }, EventWaitMs));
+
+    // Every value the secondary reported from the kill on reached the proxy's client.
+    const QSet<int> seenSet(seen.begin(), seen.end());
+    int checked = 0;
+    for (const QJsonObject &c : direct.changes()) {
+        const int value = c.value(QLatin1String("value")).toInt();
+        const QDateTime source = QDateTime::fromString(
+            c.value(QLatin1String("sourceTimestamp")).toString(), Qt::ISODateWithMs);
+        if (source.toMSecsSinceEpoch() < killedAt || value > lastSeen)
+            continue;
+        ++checked;
+        QVERIFY2(
+            seenSet.contains(value),
+            qPrintable(QStringLiteral("the secondary's %1 never reached the client").arg(value)));
+    }
+    QVERIFY(checked >= 5);
+    QVERIFY(!proxied.hasEvent(QStringLiteral("connection_lost")));
+}
+
+void TestOpcUaProxy::malformedMessageClosesOnlyThatChannel()
+{
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    OpcUaWatch watch;
+    QVERIFY(watch.start(proxyUrl(), {Counter}, WatchIntervalMs));
+
+    QTcpSocket rogue;
+    rogue.connectToHost(QStringLiteral("127.0.0.1"), quint16(QUrl(proxyUrl()).port()));
+    QVERIFY(rogue.waitForConnected(5000));
+    // A message type no OPC UA peer sends.
+    rogue.write(QByteArray("XYZF\x10\x00\x00\x00garbage!", 16));
+    QVERIFY(rogue.waitForReadyRead(5000));
+    const QByteArray answer = rogue.readAll();
+    QVERIFY2(answer.startsWith("ERRF"), answer.toHex().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(rogue.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Closed the connection of a client of '%1' from 127.0.0.1").arg(Pair)));
+
+    // The other client goes on.
+    const qsizetype before = counterValues(watch).size();
+    QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= before + 5; }, EventWaitMs));
+    QVERIFY(!watch.hasEvent(QStringLiteral("connection_lost")));
+}
+
+void TestOpcUaProxy::identityIsChecked()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    pair.user = User;
+    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
+
+    ClientResult result =
+        read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password, true));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 0);
+
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+                  userOptions(User, QStringLiteral("wrong"), true));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    QVERIFY2(!result.error().isEmpty(), qPrintable(result.dump()));
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+                  userOptions(QStringLiteral("intruder"), Password, true));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    // Anonymous clients are not even let try: the endpoint offers only the user name.
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    opcua::Client anonymous;
+    QSignalSpy failed(&anonymous, &opcua::Client::connectFailed);
+    anonymous.connectToServer(proxyUrl(), {}, true, EventWaitMs);
+    QVERIFY(failed.wait(EventWaitMs));
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("anonymous")),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(m_engine->waitForLine(QStringLiteral("refused a session"), EventWaitMs, 2));
+    QCOMPARE(m_engine->countLines(QStringLiteral("refused a session")), 2);
+}
+
+QTEST_GUILESS_MAIN(TestOpcUaProxy)
+#include "tst_opcuaproxy.moc"

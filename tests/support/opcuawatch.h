@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace tandem::test {
+
+// An independent OPC UA subscriber: tests/integration/peers/opcua/client.js "watch" (a
+// node-opcua client) as a child process, for tests that check what a server, or a proxy in
+// front of one, publishes. It records the JSON lines the watch prints (see client.js):
+// data changes {"nodeId","status","dataType","value","seq","sourceTimestamp","t"},
+// keep-alives {"keepalive":true,"seq"}, events {"event":"connection_lost"|"reconnecting"|
+// "reconnected"|"session_closed"|"status_changed"|"terminated"} and the last line
+// {"closed":REASON}. The watch keeps going through connection losses, node-opcua
+// reconnecting by itself, until stop().
+// Output is taken in while waitFor() runs and whenever the event loop does; the
+// destructor kills the process, so a failing test never leaves a client behind.
+class OpcUaWatch final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int StartTimeoutMs = 30000; // node-opcua loads in ~2 s on an idle machine
+    static constexpr int StopTimeoutMs = 5000;
+
+    explicit OpcUaWatch(QObject *parent = nullptr);
+    ~OpcUaWatch() override;
+
+    // The items' sampling interval from the next start on: -1 (the default) the same as
+    // the publishing interval, 0 every change as the server sees it.
+    void setSamplingInterval(int ms) { m_samplingMs = ms; }
+
+    // Runs client.js [--user USER:PASSWORD] --interval intervalMs URL watch NODEID... and
+    // waits until it has subscribed. On failure (the watch's error, an exit or no
+    // subscription in time) the watch's output and log are forwarded with qWarning.
+    // Forgets what an earlier run recorded.
+    bool start(const QString &url, const QStringList &nodeIds, int intervalMs = 100,
+               const QString &user = {}, const QString &password = {});
+    // Sends "quit" and waits for the watch to close its session and end; kills it if it
+    // does not.
+    void stop();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+    QList<QJsonObject> records() const { return m_records; } // every line, in order
+    QList<QJsonObject> changes() const;                      // the data change lines
+    QList<QJsonObject> keepAlives() const;                   // the keep-alive lines
+    QList<QJsonObject> events() const;                       // the event lines
+    // Whether an event line named so (e.g. "connection_lost") has come.
+    bool hasEvent(const QString &name) const;
+
+    // Takes in output and runs the event loop until condition() holds or timeoutMs
+    // passed; false on timeout.
+    bool waitFor(const std::function<bool()> &condition, int timeoutMs);
+
+private:
+    void readOutput();
+    QList<QJsonObject> recordsWith(QLatin1String key) const;
+    QString log() const;
+
+    QProcess m_process;
+    QString m_logFile;
+    QList<QJsonObject> m_records;
+    int m_samplingMs = -1;
+};
+
+} // namespace tandem::test
