@@ -729,7 +729,10 @@ void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool
         const int left = int(std::max<qint64>(1, f->deadline - m_clock.elapsed()));
         client->call<Response>(
             request,
-            [this, id, attempt, adjust](Response response, const CallStatus &status) {
+            [this, self = QPointer<OpcUaProxy>(this), id, attempt,
+             adjust](Response response, const CallStatus &status) {
+                if (!self)
+                    return; // the pair stopped while the server answered
                 const auto it = m_forwards.find(id);
                 if (it == m_forwards.end() || it->second->attempt != attempt)
                     return; // answered already, or sent again elsewhere
@@ -971,6 +974,36 @@ OpcUaProxy::Subscription *OpcUaProxy::subscriptionOf(Session *session, quint32 i
     return it->second.get();
 }
 
+template <typename Request>
+OpcUaProxy::Subscription *OpcUaProxy::requireSubscription(Connection *c, quint32 requestId,
+                                                          Session *session, const Request &request)
+{
+    Subscription *sub = subscriptionOf(session, request.subscriptionId);
+    if (!sub)
+        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    return sub;
+}
+
+QList<StatusCode> OpcUaProxy::forItems(Subscription *sub, const QList<quint32> &ids,
+                                       std::array<QList<quint32>, 2> *mirrored,
+                                       const std::function<void(quint32 id, Item &item)> &apply)
+{
+    QList<StatusCode> results;
+    for (quint32 id : ids) {
+        const auto it = sub->items.find(id);
+        if (it == sub->items.end()) {
+            results.append(StatusCode{Status::BadMonitoredItemIdInvalid});
+            continue;
+        }
+        for (Side side : {Side::Primary, Side::Secondary})
+            if (it->second.backendIds[size_t(side)] != 0)
+                (*mirrored)[size_t(side)].append(it->second.backendIds[size_t(side)]);
+        results.append(StatusCode{});
+        apply(id, it->second);
+    }
+    return results;
+}
+
 void OpcUaProxy::createSubscription(Connection *c, quint32 requestId, Session *session,
                                     const CreateSubscriptionRequest &request)
 {
@@ -1005,11 +1038,9 @@ void OpcUaProxy::createSubscription(Connection *c, quint32 requestId, Session *s
 void OpcUaProxy::modifySubscription(Connection *c, quint32 requestId, Session *session,
                                     const ModifySubscriptionRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     const SubscriptionParameters p = SubscriptionParameters::revise(
         request.requestedPublishingInterval, request.requestedLifetimeCount,
         request.requestedMaxKeepAliveCount, request.maxNotificationsPerPublish,
@@ -1069,11 +1100,9 @@ void OpcUaProxy::deleteSubscription(Subscription *sub)
 void OpcUaProxy::createMonitoredItems(Connection *c, quint32 requestId, Session *session,
                                       const CreateMonitoredItemsRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     if (request.itemsToCreate.isEmpty()) {
         fault(c, requestId, request.requestHeader.requestHandle, Status::BadNothingToDo);
         return;
@@ -1144,11 +1173,9 @@ void OpcUaProxy::createMonitoredItems(Connection *c, quint32 requestId, Session 
 void OpcUaProxy::modifyMonitoredItems(Connection *c, quint32 requestId, Session *session,
                                       const ModifyMonitoredItemsRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     auto response = answer<ModifyMonitoredItemsResponse>(request.requestHeader);
     std::array<ModifyMonitoredItemsRequest, 2> mirrored;
     for (const MonitoredItemModifyRequest &modify : request.itemsToModify) {
@@ -1190,25 +1217,15 @@ void OpcUaProxy::modifyMonitoredItems(Connection *c, quint32 requestId, Session 
 void OpcUaProxy::setMonitoringMode(Connection *c, quint32 requestId, Session *session,
                                    const SetMonitoringModeRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     auto response = answer<SetMonitoringModeResponse>(request.requestHeader);
     std::array<QList<quint32>, 2> mirrored;
-    for (quint32 id : request.monitoredItemIds) {
-        const auto it = sub->items.find(id);
-        if (it == sub->items.end()) {
-            response.results.append(StatusCode{Status::BadMonitoredItemIdInvalid});
-            continue;
-        }
-        it->second.request.monitoringMode = request.monitoringMode;
-        response.results.append(StatusCode{});
-        for (Side side : {Side::Primary, Side::Secondary})
-            if (it->second.backendIds[size_t(side)] != 0)
-                mirrored[size_t(side)].append(it->second.backendIds[size_t(side)]);
-    }
+    response.results =
+        forItems(sub, request.monitoredItemIds, &mirrored, [&request](quint32, Item &item) {
+            item.request.monitoringMode = request.monitoringMode;
+        });
     for (Side side : {Side::Primary, Side::Secondary}) {
         Client *client = backend(side);
         if (!client || mirrored[size_t(side)].isEmpty())
@@ -1226,25 +1243,16 @@ void OpcUaProxy::setMonitoringMode(Connection *c, quint32 requestId, Session *se
 void OpcUaProxy::deleteMonitoredItems(Connection *c, quint32 requestId, Session *session,
                                       const DeleteMonitoredItemsRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     auto response = answer<DeleteMonitoredItemsResponse>(request.requestHeader);
     std::array<QList<quint32>, 2> mirrored;
-    for (quint32 id : request.monitoredItemIds) {
-        const auto it = sub->items.find(id);
-        if (it == sub->items.end()) {
-            response.results.append(StatusCode{Status::BadMonitoredItemIdInvalid});
-            continue;
-        }
-        for (Side side : {Side::Primary, Side::Secondary})
-            if (it->second.backendIds[size_t(side)] != 0)
-                mirrored[size_t(side)].append(it->second.backendIds[size_t(side)]);
-        sub->items.erase(it);
-        response.results.append(StatusCode{});
-    }
+    QList<quint32> gone;
+    response.results = forItems(sub, request.monitoredItemIds, &mirrored,
+                                [&gone](quint32 id, Item &) { gone.append(id); });
+    for (quint32 id : gone)
+        sub->items.erase(id);
     for (Side side : {Side::Primary, Side::Secondary}) {
         Client *client = backend(side);
         if (client && !mirrored[size_t(side)].isEmpty())
@@ -1325,11 +1333,9 @@ bool OpcUaProxy::sendPublish(Session *session, Subscription *sub)
 void OpcUaProxy::republish(Connection *c, quint32 requestId, Session *session,
                            const RepublishRequest &request)
 {
-    Subscription *sub = subscriptionOf(session, request.subscriptionId);
-    if (!sub) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadSubscriptionIdInvalid);
+    Subscription *sub = requireSubscription(c, requestId, session, request);
+    if (!sub)
         return;
-    }
     const auto message = sub->engine.retransmit(request.retransmitSequenceNumber);
     if (!message) {
         fault(c, requestId, request.requestHeader.requestHandle, Status::BadMessageNotAvailable);
@@ -1454,8 +1460,11 @@ void OpcUaProxy::syncMirror(Subscription *sub, Side side)
     mirror.token = token;
     const quint32 subId = sub->engine.id();
     client->createSubscription(
-        request, [this, side, token, subId, client = QPointer<Client>(client)](
-                     const CreateSubscriptionResponse &response, const CallStatus &status) {
+        request, [this, self = QPointer<OpcUaProxy>(this), side, token, subId,
+                  client = QPointer<Client>(client)](const CreateSubscriptionResponse &response,
+                                                     const CallStatus &status) {
+            if (!self)
+                return;
             const auto it = m_subscriptions.find(subId);
             Subscription *sub = it == m_subscriptions.end() ? nullptr : it->second.get();
             if (!sub || sub->mirrors[size_t(side)].token != token) {
@@ -1506,8 +1515,11 @@ void OpcUaProxy::createMirrorItems(
     request.timestampsToReturn = TimestampsToReturn::Both;
     request.itemsToCreate = requests;
     client->call<CreateMonitoredItemsResponse>(
-        request, [this, side, subId, mirrorId, itemIds, then = std::move(then)](
-                     const CreateMonitoredItemsResponse &response, const CallStatus &given) {
+        request, [this, self = QPointer<OpcUaProxy>(this), side, subId, mirrorId, itemIds,
+                  then = std::move(then)](const CreateMonitoredItemsResponse &response,
+                                          const CallStatus &given) {
+            if (!self)
+                return;
             CallStatus status = given;
             if (status.isGood() && response.results.size() != itemIds.size())
                 status = {StatusCode{Status::BadUnexpectedError},
@@ -1591,8 +1603,9 @@ void OpcUaProxy::readNamespaceArray(Side side)
     if (!client)
         return;
     client->read({ReadValueId::value(NodeId(0, Id::NamespaceArray))},
-                 [this, side](const ReadResponse &response, const CallStatus &status) {
-                     if (!status.isGood() || response.results.isEmpty())
+                 [this, self = QPointer<OpcUaProxy>(this), side](const ReadResponse &response,
+                                                                 const CallStatus &status) {
+                     if (!self || !status.isGood() || response.results.isEmpty())
                          return;
                      const DataValue &v = response.results.first();
                      if (!v.value || !v.value->isArray() || v.value->type() != BuiltInType::String)

@@ -141,6 +141,15 @@ private:
     void republish(Connection *c, quint32 requestId, Session *session,
                    const RepublishRequest &request);
     Subscription *subscriptionOf(Session *session, quint32 id) const;
+    // The request's subscription of this session, or null after a BadSubscriptionIdInvalid.
+    template <typename Request>
+    Subscription *requireSubscription(Connection *c, quint32 requestId, Session *session,
+                                      const Request &request);
+    // Applies apply to each existing item of ids; the results per id, and each server's
+    // ids of those items in *mirrored.
+    QList<StatusCode> forItems(Subscription *sub, const QList<quint32> &ids,
+                               std::array<QList<quint32>, 2> *mirrored,
+                               const std::function<void(quint32 id, Item &item)> &apply);
     void deleteSubscription(Subscription *subscription);
     void onSubscriptionTick(Subscription *subscription);
     bool sendPublish(Session *session, Subscription *subscription);
