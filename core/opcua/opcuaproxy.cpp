@@ -173,7 +173,13 @@ struct OpcUaProxy::Forward
     Side side = Side::None; // where it went; None: waiting for a server
     quint64 attempt = 0;
     QPointer<Client> client;
-    std::function<void(Forward *, Client *)> send;
+    // Hot: a read-only request goes to the standby too; its good answer is kept, and
+    // answers the client at once if the standby becomes active before the active answered.
+    bool toStandby = false;
+    Side standby = Side::None;
+    std::function<void()> standbyAnswer;
+    // Sends this attempt to a server; standby: the copy whose answer is only kept.
+    std::function<void(Forward *, Client *, bool standby)> send;
 };
 
 OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events,
@@ -475,7 +481,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         if (!decoded(&m))
             return;
         if (sessionFor(c, id, m.requestHeader))
-            forward<BrowseNextRequest, BrowseNextResponse>(c, id, std::move(m), true);
+            forward<BrowseNextRequest, BrowseNextResponse>(c, id, std::move(m), true, false);
         return;
     }
     case TranslateBrowsePathsToNodeIdsRequest::BinaryEncodingId: {
@@ -484,7 +490,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
             return;
         if (sessionFor(c, id, m.requestHeader))
             forward<TranslateBrowsePathsToNodeIdsRequest, TranslateBrowsePathsToNodeIdsResponse>(
-                c, id, std::move(m), true);
+                c, id, std::move(m), true, true);
         return;
     }
     default: {
@@ -713,7 +719,7 @@ int OpcUaProxy::requestTimeoutMs(const RequestHeader &header) const
 
 template <typename Request, typename Response>
 void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool replayable,
-                         std::function<void(Response &)> adjust)
+                         bool toStandby, std::function<void(Response &)> adjust)
 {
     auto f = std::make_unique<Forward>();
     f->id = m_nextForward++;
@@ -723,23 +729,40 @@ void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool
     f->replayable = replayable;
     f->deadline = m_clock.elapsed() + requestTimeoutMs(request.requestHeader);
     const quint64 id = f->id;
-    f->send = [this, id, request = std::move(request), adjust = std::move(adjust)](Forward *f,
-                                                                                   Client *client) {
+    f->toStandby = toStandby;
+    // The client's answer from a server's response.
+    const auto answer = [this, adjust = std::move(adjust)](Forward *f, Response &response) {
+        const auto c = m_connections.find(f->connection);
+        if (c != m_connections.end()) {
+            response.responseHeader.requestHandle = f->requestHandle;
+            response.responseHeader.timestamp = now();
+            if (adjust)
+                adjust(response);
+            reply(c->second.get(), f->requestId, response);
+        }
+        finishForward(f);
+    };
+    f->send = [this, id, request = std::move(request), answer](Forward *f, Client *client,
+                                                               bool standby) {
         const quint64 attempt = f->attempt;
         const int left = int(std::max<qint64>(1, f->deadline - m_clock.elapsed()));
         client->call<Response>(
             request,
-            [this, self = QPointer<OpcUaProxy>(this), id, attempt,
-             adjust](Response response, const CallStatus &status) {
+            [this, self = QPointer<OpcUaProxy>(this), id, attempt, standby,
+             answer](Response response, const CallStatus &status) {
                 if (!self)
                     return; // the pair stopped while the server answered
                 const auto it = m_forwards.find(id);
                 if (it == m_forwards.end() || it->second->attempt != attempt)
                     return; // answered already, or sent again elsewhere
                 Forward *f = it->second.get();
-                const auto c = m_connections.find(f->connection);
-                if (c == m_connections.end()) {
-                    finishForward(f);
+                if (standby) {
+                    if (status.isGood())
+                        f->standbyAnswer = [this, id, answer, response]() mutable {
+                            const auto it = m_forwards.find(id);
+                            if (it != m_forwards.end())
+                                answer(it->second.get(), response);
+                        };
                     return;
                 }
                 if (!status.isGood()) {
@@ -756,16 +779,13 @@ void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool
                     }
                     if ((code & 0xFFFF0000) == Status::BadTimeout && m_runtime)
                         m_runtime->suspect(f->side);
-                    fault(c->second.get(), f->requestId, f->requestHandle, code);
+                    const auto c = m_connections.find(f->connection);
+                    if (c != m_connections.end())
+                        fault(c->second.get(), f->requestId, f->requestHandle, code);
                     finishForward(f);
                     return;
                 }
-                response.responseHeader.requestHandle = f->requestHandle;
-                response.responseHeader.timestamp = now();
-                if (adjust)
-                    adjust(response);
-                reply(c->second.get(), f->requestId, response);
-                finishForward(f);
+                answer(f, response);
             },
             left);
     };
@@ -792,7 +812,17 @@ void OpcUaProxy::dispatch(Forward *f)
     f->side = side;
     f->client = client;
     ++f->attempt;
-    f->send(f, client);
+    f->standby = Side::None;
+    f->standbyAnswer = nullptr;
+    Client *standby = f->toStandby && m_runtime->config().mode == ConnectionMode::Hot
+                          ? backend(otherSide(side))
+                          : nullptr;
+    if (standby)
+        f->standby = otherSide(side);
+    const quint64 id = f->id;
+    f->send(f, client, false);
+    if (standby && m_forwards.count(id)) // a client that failed at once answered already
+        f->send(f, standby, true);
 }
 
 void OpcUaProxy::finishForward(Forward *f)
@@ -867,7 +897,7 @@ void OpcUaProxy::read(Connection *c, quint32 requestId, Session *, ReadRequest r
     }
     const QList<ReadValueId> nodes = request.nodesToRead;
     forward<ReadRequest, ReadResponse>(
-        c, requestId, std::move(forwarded), true,
+        c, requestId, std::move(forwarded), true, true,
         [this, results, remote, nodes](ReadResponse &response) mutable {
             if (response.results.size() != remote.size())
                 return; // the client sees the server's answer as it is
@@ -910,7 +940,7 @@ void OpcUaProxy::write(Connection *c, quint32 requestId, Session *, WriteRequest
         return;
     }
     const bool replay = m_runtime && m_runtime->config().writeReplay;
-    forward<WriteRequest, WriteResponse>(c, requestId, std::move(forwarded), replay,
+    forward<WriteRequest, WriteResponse>(c, requestId, std::move(forwarded), replay, false,
                                          [results, remote](WriteResponse &response) mutable {
                                              if (response.results.size() != remote.size())
                                                  return;
@@ -947,8 +977,10 @@ void OpcUaProxy::browse(Connection *c, quint32 requestId, Session *, BrowseReque
         return;
     }
     const QList<BrowseDescription> nodes = request.nodesToBrowse;
+    // A continuation point belongs to the server that gave it, and the client gets it from
+    // whichever answers: both are fine, BrowseNext goes to the active one.
     forward<BrowseRequest, BrowseResponse>(
-        c, requestId, std::move(forwarded), true,
+        c, requestId, std::move(forwarded), true, true,
         [this, results, remote, nodes](BrowseResponse &response) mutable {
             if (response.results.size() != remote.size())
                 return;
@@ -1685,6 +1717,10 @@ void OpcUaProxy::onActiveChanged(Side previous, Side current)
         if (f->side == Side::None || (f->side == previous && previous != current))
             moved.push_back(f.get());
     for (Forward *f : moved) {
+        if (f->standbyAnswer && f->standby == current) {
+            f->standbyAnswer(); // Hot: the new active server has answered already
+            continue;
+        }
         if (f->side == Side::None || f->replayable) {
             dispatch(f);
             continue;

@@ -112,8 +112,10 @@ private:
     void read(Connection *c, quint32 requestId, Session *session, ReadRequest request);
     void write(Connection *c, quint32 requestId, Session *session, WriteRequest request);
     void browse(Connection *c, quint32 requestId, Session *session, BrowseRequest request);
+    // replayable: sent again to the new active server when the old one fails first;
+    // toStandby: in Hot also sent to the standby (read-only services).
     template <typename Request, typename Response>
-    void forward(Connection *c, quint32 requestId, Request request, bool replayable,
+    void forward(Connection *c, quint32 requestId, Request request, bool replayable, bool toStandby,
                  std::function<void(Response &)> adjust = {});
     void dispatch(Forward *forward);
     void finishForward(Forward *forward);
