@@ -140,15 +140,9 @@ void TestModbusFailover::cleanup()
 
 PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
 {
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    p.primary = m_primary->address();
-    p.secondary = m_secondary->address();
-    p.mode = mode;
+    PairConfig p = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
+                            m_primary->address(), m_secondary->address(), mode, 200, 100);
     p.reconnectPrimary = reconnectPrimary;
-    p.statusIntervalMs = 200;
-    p.statusTimeoutMs = 100;
     return p;
 }
 

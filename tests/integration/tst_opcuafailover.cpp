@@ -87,16 +87,11 @@ void TestOpcUaFailover::cleanup()
 
 PairConfig TestOpcUaFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
 {
-    PairConfig p;
-    p.name = Pair;
-    p.protocol = Protocol::OpcUa;
-    p.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
-    p.primary = m_primary->address();
-    p.secondary = m_secondary->address();
-    p.mode = mode;
+    PairConfig p =
+        testPair(Protocol::OpcUa,
+                 QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort()),
+                 m_primary->address(), m_secondary->address(), mode, 300, 300);
     p.reconnectPrimary = reconnectPrimary;
-    p.statusIntervalMs = 300;
-    p.statusTimeoutMs = 300;
     return p;
 }
 

@@ -72,7 +72,7 @@ private Q_SLOTS:
     void identityIsChecked();
 
 private:
-    PairConfig pairConfig(ConnectionMode mode) const;
+    PairConfig pairConfig(ConnectionMode mode); // and the proxy's URL for it
     QString proxyUrl() const { return m_proxyUrl; }
     QString tandemNode(const QString &name) const
     {
@@ -123,19 +123,11 @@ void TestOpcUaProxy::cleanup()
     m_primary.reset();
 }
 
-PairConfig TestOpcUaProxy::pairConfig(ConnectionMode mode) const
+PairConfig TestOpcUaProxy::pairConfig(ConnectionMode mode)
 {
-    PairConfig p;
-    p.name = Pair;
-    p.protocol = Protocol::OpcUa;
-    p.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
-    p.primary = m_primary->address();
-    p.secondary = m_secondary->address();
-    p.mode = mode;
-    p.statusIntervalMs = 200;
-    p.statusTimeoutMs = 200;
-    const_cast<TestOpcUaProxy *>(this)->m_proxyUrl = p.endpoint;
-    return p;
+    m_proxyUrl = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
+    return testPair(Protocol::OpcUa, m_proxyUrl, m_primary->address(), m_secondary->address(), mode,
+                    200, 200);
 }
 
 void TestOpcUaProxy::servesTheActiveServer()

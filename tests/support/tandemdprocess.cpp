@@ -176,6 +176,22 @@ QJsonObject TandemdProcess::pairStatus(const QString &pair)
     return {};
 }
 
+PairConfig testPair(Protocol protocol, const QString &endpoint, const QString &primary,
+                    const QString &secondary, ConnectionMode mode, int statusIntervalMs,
+                    int statusTimeoutMs)
+{
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    p.protocol = protocol;
+    p.endpoint = endpoint;
+    p.primary = primary;
+    p.secondary = secondary;
+    p.mode = mode;
+    p.statusIntervalMs = statusIntervalMs;
+    p.statusTimeoutMs = statusTimeoutMs;
+    return p;
+}
+
 bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
 {
     Configuration config = Configuration::createNew();

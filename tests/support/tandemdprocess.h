@@ -12,6 +12,12 @@ namespace tandem::test {
 
 // A real tandemd on a private configuration and state directory. Its stderr (events,
 // one a line, and diagnostics) is collected so tests can wait for and count events.
+// The pair the fail-over tests run: named line1, these machines and endpoint, this mode
+// and status timing.
+PairConfig testPair(Protocol protocol, const QString &endpoint, const QString &primary,
+                    const QString &secondary, ConnectionMode mode, int statusIntervalMs,
+                    int statusTimeoutMs);
+
 class TandemdProcess final : public QObject
 {
     Q_OBJECT
