@@ -1,10 +1,11 @@
 #pragma once
 
-// tandem-bench: shared pieces. Real processes (tandemd, tandem-sim, socat) on loopback,
-// blocking POSIX socket clients in their own threads, and the figures they measure.
+// tandem-bench: shared pieces. Real processes (tandemd, tandem-sim, socat, node-opcua) on
+// loopback, blocking POSIX socket clients in their own threads, and the figures they measure.
 
 #include "config/configuration.h"
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -252,10 +253,103 @@ std::string format(const char *format, ...) __attribute__((format(printf, 1, 2))
 PairConfig benchPair(const QString &name, quint16 listenPort, const Sim &primary,
                      const Sim &secondary, ConnectionMode mode);
 
+// ---------------------------------------------------------------------------------
+// node-opcua peers (tests/integration/peers/opcua), see opcuapeers.cpp. Every node process
+// of a run shares one PKI folder in the run's temporary folder and writes its stdout and
+// stderr to files there: a pipe nobody reads would stall it.
+
+// server.js or client.js with --pki; stdout read back a line at a time, each line stamped
+// with when the bench first saw it.
+class NodeScript
+{
+public:
+    struct Line
+    {
+        TimePoint seen;
+        QByteArray text;
+        QJsonObject json; // empty when the line is not a JSON object
+    };
+
+    // script: "server.js" or "client.js"; the arguments come after --pki DIR.
+    void start(const char *script, const QStringList &arguments);
+    const std::vector<Line> &lines(); // every line so far
+    pid_t pid() const { return m_child.pid(); }
+    bool isRunning() { return m_child.isRunning(); }
+    void send(const QByteArray &line); // one line on stdin
+    bool waitForExit(int timeoutMs) { return m_child.waitForExit(timeoutMs); }
+    void kill() { m_child.kill(); }
+    QString errorTail() const; // the last lines of stderr, for a BenchError
+
+private:
+    Child m_child;
+    QString m_name;
+    QString m_stdoutFile;
+    QString m_stderrFile;
+    qint64 m_readOffset = 0;
+    QByteArray m_pending;
+    std::vector<Line> m_lines;
+};
+
+// server.js on 127.0.0.1:port (0 = a free one); the constructor waits for READY.
+// ns=1;s=Counter counts up from `offset` every counterPeriodMs.
+class NodeOpcUaServer
+{
+public:
+    NodeOpcUaServer(int offset, int counterPeriodMs, quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QString url() const { return QStringLiteral("opc.tcp://127.0.0.1:%1").arg(m_port); }
+    pid_t pid() const { return m_script.pid(); }
+    void kill() { m_script.kill(); }
+
+private:
+    NodeScript m_script;
+    quint16 m_port = 0;
+};
+
+// client.js --interval I --sampling S URL watch NODEID: one subscription, one item. The
+// constructor starts it, waitSubscribed() waits for {"subscribed":true} (so two watches
+// can start side by side); the destructor sends "quit", which closes the session.
+class NodeOpcUaWatch
+{
+public:
+    struct Change
+    {
+        TimePoint seen;   // when the bench read the line
+        qint64 value = 0; // an integer node's value
+        qint64 seq = -1;  // the NotificationMessage's sequence number; -1 unknown
+        qint64 sourceMs = 0;
+        qint64 receivedMs = 0; // "t": the client's Date.now() at receipt
+    };
+
+    NodeOpcUaWatch(const QString &url, const QString &nodeId, int intervalMs, int samplingMs);
+    ~NodeOpcUaWatch() { stop(); }
+    // Waits up to timeoutMs for {"subscribed":true} (for watches started side by side).
+    void waitSubscribed(int timeoutMs);
+    std::vector<Change> changes();
+    QStringList events(); // "connection_lost", "reconnecting", ... in order
+    // What it printed besides changes and keep-alives, and the end of its stderr.
+    QString diagnostics();
+    void stop(); // "quit", killed when it does not end within 5 s
+
+private:
+    NodeScript m_script;
+    QString m_url;
+};
+
+// client.js URL OPERATION... to its end: its JSON lines. BenchError on {"error":...}, a
+// non-zero exit or no end within timeoutMs.
+std::vector<QJsonObject> runNodeClient(const QString &url, const QStringList &operation,
+                                       int timeoutMs);
+// The first client of a run makes the client certificate; concurrent first clients would
+// race for it. Runs one read against url once per run.
+void prepareNodeClients(const QString &url);
+
 // Subcommands.
 void runFailover(int reps);
 void runFailback(int reps);
 void runThroughput(int seconds);
 void runScale();
+void runOpcUa(int reps, int seconds);
 
 } // namespace tandem::bench

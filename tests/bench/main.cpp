@@ -15,14 +15,17 @@ namespace {
 int usage(FILE *stream)
 {
     std::fprintf(stream,
-                 "Usage: tandem-bench failover|failback|throughput|scale|all [--reps N] "
+                 "Usage: tandem-bench failover|failback|throughput|scale|opcua|all [--reps N] "
                  "[--seconds S]\n"
                  "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
                  "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
                  "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
                  "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
+                 "  opcua       OPC UA proxy: subscription through a kill (hot/warm, N runs),\n"
+                 "              1 and 8 read-loop clients direct and through tandemd (S s)\n"
                  "  all         everything above\n"
-                 "  --reps N    repetitions of failover and failback cases (default 5)\n"
+                 "  --reps N    repetitions of failover, failback and opcua failover cases\n"
+                 "              (default 5)\n"
                  "  --seconds S measured seconds per throughput row (default 5)\n"
                  "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
                  "benchmark could not run (1) or the usage was wrong (2).\n");
@@ -54,7 +57,7 @@ int main(int argc, char *argv[])
     }
     const bool all = command == "all";
     if (!all && command != "failover" && command != "failback" && command != "throughput" &&
-        command != "scale")
+        command != "scale" && command != "opcua")
         return usage(stderr);
 
     installInterruptHandler();
@@ -82,6 +85,7 @@ int main(int argc, char *argv[])
         run("failback", [&] { runFailback(reps); });
         run("throughput", [&] { runThroughput(seconds); });
         run("scale", [&] { runScale(); });
+        run("opcua", [&] { runOpcUa(reps, seconds); });
     } catch (const Interrupted &) {
         say("\ninterrupted: children stopped");
         printTargets();

@@ -1,0 +1,542 @@
+// opcua: the OPC UA proxy's targets of issue 8. A node-opcua client subscribed through the
+// pair's endpoint while the primary is killed (Hot, Warm), compared with a client of the
+// secondary's own; and read-loop clients straight to a server and through the proxy.
+#include "bench.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+
+namespace tandem::bench {
+
+namespace {
+
+constexpr int SecondaryOffset = 100000;
+constexpr int CounterPeriodMs = 50;
+constexpr int IntervalMs = 200;
+constexpr int TimeoutMs = 100;
+constexpr int WatchIntervalMs = 100;
+constexpr int ClientStartMs = 30000; // node-opcua loads slowly on a busy machine
+const QString PairName = QStringLiteral("bench");
+const QString Counter = QStringLiteral("ns=1;s=Counter");
+
+PairConfig opcUaPair(quint16 listenPort, const NodeOpcUaServer &primary,
+                     const NodeOpcUaServer &secondary, ConnectionMode mode)
+{
+    PairConfig pair;
+    pair.name = PairName;
+    pair.protocol = Protocol::OpcUa;
+    pair.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/bench").arg(listenPort);
+    pair.primary = primary.address();
+    pair.secondary = secondary.address();
+    pair.mode = mode;
+    pair.statusIntervalMs = IntervalMs;
+    pair.statusTimeoutMs = TimeoutMs;
+    return pair;
+}
+
+const char *modeName(ConnectionMode mode)
+{
+    return mode == ConnectionMode::Hot ? "hot" : mode == ConnectionMode::Warm ? "warm" : "cold";
+}
+
+// tandemd gave up the primary before the kill. On a busy machine a node-opcua server may
+// not answer a status query within the 100 ms timeout; such a run is run again.
+struct EarlyFailover : BenchError
+{
+    using BenchError::BenchError;
+};
+constexpr int MaxReruns = 2; // per repetition
+
+// Throws EarlyFailover when tandemd promoted the secondary before `beforeMs` (wall clock).
+// subscribedMs: when the proxy's client subscribed, 0 if it has not.
+void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs = 0)
+{
+    const QString promoted =
+        QStringLiteral("Promoted active connection for server 'bench' to secondary");
+    const std::vector<qint64> times = engine.eventTimesMs(promoted);
+    if (times.empty() || times.front() >= beforeMs)
+        return;
+    QString why = promoted; // unless the loss that led to it is found
+    for (const QString &line : engine.lines()) {
+        if (line.contains(QLatin1String("on primary machine")) &&
+            (line.contains(QLatin1String("Unable to retrieve status")) ||
+             line.contains(QLatin1String("Disconnected from")))) {
+            why = line.section(QLatin1Char('\t'), 4);
+            break;
+        }
+    }
+    const std::vector<qint64> started = engine.eventTimesMs(
+        QStringLiteral("Promoted active connection for server 'bench' to primary"));
+    std::string when;
+    if (!started.empty())
+        when = format(", %lld ms after it promoted the primary", times.front() - started.front());
+    if (subscribedMs > 0)
+        when +=
+            format(", %lld ms after the proxy's client subscribed", times.front() - subscribedMs);
+    throw EarlyFailover(
+        format("tandemd failed over before the kill%s: %s", when.c_str(), qPrintable(why)));
+}
+
+// Starts the engine on `pair` and waits until it serves the primary with the secondary
+// connected as standby. EarlyFailover when it took the secondary instead.
+void startEngine(Tandemd &engine, const PairConfig &pair)
+{
+    Configuration config = Configuration::createNew();
+    config.pairs << pair;
+    engine.writeConfig(config);
+    engine.start();
+    if (!engine.waitForLines(QStringLiteral("Promoted active connection for server 'bench'"), 1,
+                             15000)) {
+        QStringList said = engine.lines();
+        said = said.mid(std::max<qsizetype>(0, said.size() - 20));
+        throw BenchError(format("tandemd did not promote a server within 15 s:\n%s",
+                                qPrintable(said.join(u'\n'))));
+    }
+    checkNoEarlyFailover(engine, QDateTime::currentMSecsSinceEpoch() + 1);
+    if (!engine.waitForLines(QStringLiteral("Connected to 'bench' on secondary"), 1, 15000))
+        throw BenchError("tandemd did not connect the secondary within 15 s");
+}
+
+// When the watch's first change with a value in [from, to) came; nullopt before it.
+std::optional<TimePoint> firstSeen(NodeOpcUaWatch &watch, qint64 from, qint64 to)
+{
+    for (const NodeOpcUaWatch::Change &c : watch.changes())
+        if (c.value >= from && c.value < to)
+            return c.seen;
+    return std::nullopt;
+}
+
+// "0..25, 100003..100010": the runs of consecutive values a watch got.
+QString valuesText(NodeOpcUaWatch &watch)
+{
+    QStringList runs;
+    qint64 first = -1, last = -1;
+    const auto flush = [&] {
+        if (first >= 0)
+            runs << (first == last ? QString::number(first)
+                                   : QStringLiteral("%1..%2").arg(first).arg(last));
+    };
+    for (const NodeOpcUaWatch::Change &c : watch.changes()) {
+        if (first >= 0 && c.value == last + 1) {
+            last = c.value;
+            continue;
+        }
+        flush();
+        first = last = c.value;
+    }
+    flush();
+    return runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", "));
+}
+
+bool seenFor(NodeOpcUaWatch &watch, qint64 from, qint64 to, int ms)
+{
+    const std::optional<TimePoint> first = firstSeen(watch, from, to);
+    return first && msBetween(*first, Clock::now()) >= ms;
+}
+
+struct FailoverRun
+{
+    bool switched = false;
+    int checked = 0;                 // the secondary's values from the kill to the client's last
+    std::vector<qint64> missingAtMs; // each missing value's source time after the kill
+    int directGaps = 0;              // values the secondary's own client skipped (should be 0)
+    bool sessionKept = true;
+    QStringList events;
+    int seqBreaks = 0;
+    int seqUnknown = 0;
+    QString firstBreak;
+    int duplicates = 0;
+    double firstSecondaryMs = 0; // kill -> the client receives the secondary's first value
+};
+
+FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
+{
+    NodeOpcUaServer primary(0, CounterPeriodMs);
+    const PairConfig pair = opcUaPair(freePorts(1).front(), primary, secondary, mode);
+    Tandemd engine;
+    startEngine(engine, pair);
+
+    // The secondary's own values, seen by a client of its own, and the proxy's client.
+    NodeOpcUaWatch direct(secondary.url(), Counter, WatchIntervalMs, 0);
+    NodeOpcUaWatch proxied(pair.endpoint, Counter, WatchIntervalMs, 0);
+    direct.waitSubscribed(ClientStartMs);
+    proxied.waitSubscribed(ClientStartMs);
+    const qint64 subscribedAt = QDateTime::currentMSecsSinceEpoch();
+    // What went wrong before the fault: the values the client got and what tandemd said.
+    const auto before = [&](const char *what) {
+        checkNoEarlyFailover(engine, QDateTime::currentMSecsSinceEpoch() + 1, subscribedAt);
+        QStringList said = engine.lines();
+        said = said.mid(std::max<qsizetype>(0, said.size() - 20));
+        return BenchError(format("%s: the secondary's own client got %zu values, the proxy's "
+                                 "client %s; tandemd said:\n%s\n%s",
+                                 what, direct.changes().size(), qPrintable(valuesText(proxied)),
+                                 qPrintable(said.join(u'\n')), qPrintable(proxied.diagnostics())));
+    };
+    if (!waitUntil(
+            [&] {
+                return seenFor(direct, SecondaryOffset, INT64_MAX, 1000) &&
+                       seenFor(proxied, 0, SecondaryOffset, 1000);
+            },
+            10000))
+        throw before("the two clients did not both get values for 1 s within 10 s");
+    if (firstSeen(proxied, SecondaryOffset, INT64_MAX))
+        throw before("the proxy's client got the secondary's values before the fault");
+
+    const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+    primary.kill();
+    FailoverRun run;
+    run.switched =
+        waitUntil([&] { return seenFor(proxied, SecondaryOffset, INT64_MAX, 2000); }, 15000);
+    checkNoEarlyFailover(engine, killedAt, subscribedAt);
+
+    const std::vector<NodeOpcUaWatch::Change> got = proxied.changes();
+    std::map<qint64, int> times; // value -> how often the client got it
+    qint64 lastSeen = -1;
+    for (const NodeOpcUaWatch::Change &c : got) {
+        ++times[c.value];
+        if (c.value < SecondaryOffset)
+            continue;
+        if (lastSeen < 0)
+            run.firstSecondaryMs = double(c.receivedMs - killedAt);
+        lastSeen = std::max(lastSeen, c.value);
+    }
+    for (const auto &[value, n] : times)
+        run.duplicates += value >= SecondaryOffset ? n - 1 : 0;
+    // Sequence numbers: a data message's is the one before + 1 (changes of one message
+    // share it).
+    qint64 lastSeq = -1;
+    for (const NodeOpcUaWatch::Change &c : got) {
+        if (c.seq < 0) {
+            ++run.seqUnknown;
+            continue;
+        }
+        if (lastSeq >= 0 && c.seq != lastSeq && c.seq != lastSeq + 1 && ++run.seqBreaks == 1)
+            run.firstBreak = QStringLiteral("%1 -> %2").arg(lastSeq).arg(c.seq);
+        lastSeq = c.seq;
+    }
+    run.events = proxied.events();
+    for (const QString &event : run.events)
+        run.sessionKept &= event != QLatin1String("connection_lost") &&
+                           event != QLatin1String("session_closed") &&
+                           event != QLatin1String("terminated");
+    if (!run.switched)
+        return run;
+
+    // Every value the secondary reported from the kill up to the client's last one.
+    const auto directHas = [&] {
+        for (const NodeOpcUaWatch::Change &c : direct.changes())
+            if (c.value >= lastSeen)
+                return true;
+        return false;
+    };
+    if (!waitUntil(directHas, 5000))
+        throw BenchError(format("the secondary's own client never reported %lld", lastSeen));
+    qint64 previous = -1;
+    for (const NodeOpcUaWatch::Change &c : direct.changes()) {
+        if (c.sourceMs < killedAt || c.value > lastSeen)
+            continue;
+        ++run.checked;
+        if (previous >= 0 && c.value != previous + 1)
+            run.directGaps += int(c.value - previous - 1);
+        previous = c.value;
+        if (!times.count(c.value))
+            run.missingAtMs.push_back(c.sourceMs - killedAt);
+    }
+    return run;
+}
+
+std::string runText(const FailoverRun &run)
+{
+    if (!run.switched)
+        return "the client got no value from the secondary for 2 s within 15 s of the kill";
+    const size_t missing = run.missingAtMs.size();
+    std::string text = format("missing %zu of %d secondary values (%zu ms)", missing, run.checked,
+                              missing * CounterPeriodMs);
+    if (missing)
+        text += format(", source times +%lld..+%lld ms after the kill", run.missingAtMs.front(),
+                       run.missingAtMs.back());
+    text += format("; client got the secondary's first value %.0f ms after the kill; session %s; "
+                   "sequence numbers %s",
+                   run.firstSecondaryMs, run.sessionKept ? "kept" : "LOST",
+                   run.seqBreaks ? format("broken %d times (first %s)", run.seqBreaks,
+                                          qPrintable(run.firstBreak))
+                                       .c_str()
+                                 : "continuous");
+    if (run.seqUnknown)
+        text += format(" (%d changes without one)", run.seqUnknown);
+    if (run.duplicates)
+        text += format("; %d duplicate values", run.duplicates);
+    if (run.directGaps)
+        text += format("; the secondary's own client skipped %d values", run.directGaps);
+    if (!run.events.isEmpty())
+        text += format("; events: %s", qPrintable(run.events.join(QStringLiteral(", "))));
+    return text;
+}
+
+void runOpcUaFailover(int reps)
+{
+    say("\n== opcua failover: node-opcua client subscribed through the pair to a counter "
+        "changing every %d ms (publishing %d ms, every change sampled), compared with a client "
+        "of the secondary; interval %d ms, timeout %d ms; primary killed (kill -9), %d runs "
+        "each, tandemd and the primary started afresh for each ==",
+        CounterPeriodMs, WatchIntervalMs, IntervalMs, TimeoutMs, reps);
+    for (const ConnectionMode mode : {ConnectionMode::Hot, ConnectionMode::Warm}) {
+        NodeOpcUaServer secondary(SecondaryOffset, CounterPeriodMs);
+        prepareNodeClients(secondary.url());
+        std::vector<double> missing, firsts;
+        int kept = 0, continuous = 0, switched = 0;
+        bool allRan = true;
+        int spoilt = 0;
+        for (int i = 0; i < reps; ++i) {
+            for (int tries = 0;; ++tries) {
+                try {
+                    const FailoverRun run = failoverOnce(mode, secondary);
+                    say("  %s run %d: %s", modeName(mode), i + 1, runText(run).c_str());
+                    missing.push_back(run.switched ? double(run.missingAtMs.size()) : INFINITY);
+                    if (run.switched)
+                        firsts.push_back(run.firstSecondaryMs);
+                    kept += run.sessionKept ? 1 : 0;
+                    continuous += run.seqBreaks == 0 && run.seqUnknown == 0 ? 1 : 0;
+                    switched += run.switched ? 1 : 0;
+                } catch (const EarlyFailover &early) {
+                    ++spoilt;
+                    say("  %s run %d: %s; %s", modeName(mode), i + 1, early.what(),
+                        tries < MaxReruns ? "running it again" : "given up");
+                    if (tries < MaxReruns)
+                        continue;
+                    allRan = false;
+                } catch (const BenchError &error) {
+                    say("  opcua failover %s: setup failed: %s", modeName(mode), error.what());
+                    allRan = false;
+                }
+                break;
+            }
+        }
+        const Spread m = spread(missing);
+        const Spread f = spread(firsts);
+        const double limitMs = mode == ConnectionMode::Hot ? 0 : IntervalMs + TimeoutMs;
+        if (missing.empty())
+            say("opcua failover %s: no run completed", modeName(mode));
+        else
+            say("opcua failover %s: missing values min %.0f median %.0f max %.0f (max %.0f ms, "
+                "target %s%.0f ms); session kept %d/%zu, sequence numbers continuous %d/%zu; "
+                "secondary's first value at the client ms after the kill min %.0f median %.0f max "
+                "%.0f; runs spoilt by a failover before the kill: %d",
+                modeName(mode), m.min, m.median, m.max, m.max * CounterPeriodMs,
+                mode == ConnectionMode::Hot ? "" : "<= ", limitMs, kept, missing.size(), continuous,
+                missing.size(), f.min, f.median, f.max, spoilt);
+        const bool ran = allRan && !missing.empty() && switched == int(missing.size());
+        const std::string notAll =
+            ran ? std::string() : format("; %d of %d runs completed and switched", switched, reps);
+        if (mode == ConnectionMode::Hot)
+            target("opcua failover hot", ran && m.max == 0 && kept == int(missing.size()),
+                   format("no change the secondary reported is lost, session kept (missing max "
+                          "%.0f, kept %d/%zu)%s",
+                          m.max, kept, missing.size(), notAll.c_str()));
+        else
+            target("opcua failover warm", ran && m.max * CounterPeriodMs <= limitMs,
+                   format("missing <= interval + timeout (%.0f ms): max %.0f values = %.0f ms%s",
+                          limitMs, m.max, m.max * CounterPeriodMs, notAll.c_str()));
+    }
+}
+
+// ---------------------------------------------------------------------------------
+
+struct ReadLoad
+{
+    double readsPerSecond = 0;
+    long errors = 0;
+    double skewMs = 0; // between the first and the last client starting to read
+    double proxyCpuPercent = -1;
+    double serverCpuPercent = -1;
+    double clientsCpuPercent = -1;
+};
+
+// node-opcua clients start seconds apart on a busy machine. So each client reads in short
+// loops, one {"reads":..} line each, and the bench measures the S seconds after all of
+// them have read for WarmUpMs, then stops them.
+constexpr double LoopSeconds = 0.5;
+constexpr int WarmUpMs = 1000;
+constexpr int SkewAllowanceSeconds = 20; // the clients may start this far apart
+
+struct Loop
+{
+    TimePoint from, to; // `to`: when the bench saw its line
+    double seconds = 0;
+    long reads = 0;
+    long errors = 0;
+};
+
+std::vector<Loop> loopsOf(NodeScript &script)
+{
+    std::vector<Loop> loops;
+    for (const NodeScript::Line &line : script.lines()) {
+        if (line.json.contains(QLatin1String("error")))
+            throw BenchError(
+                format("a read-loop client failed: %s",
+                       qPrintable(line.json.value(QLatin1String("error")).toString())));
+        if (!line.json.contains(QLatin1String("reads")))
+            continue;
+        Loop loop;
+        loop.seconds = line.json.value(QLatin1String("seconds")).toDouble();
+        loop.to = line.seen;
+        loop.from = line.seen - std::chrono::microseconds(qint64(loop.seconds * 1e6));
+        loop.reads = long(line.json.value(QLatin1String("reads")).toDouble());
+        loop.errors = long(line.json.value(QLatin1String("errors")).toDouble());
+        loops.push_back(loop);
+    }
+    return loops;
+}
+
+ReadLoad runReadLoad(const QString &url, int clients, int seconds, pid_t proxy, pid_t server)
+{
+    const int loopCount =
+        int(std::ceil((seconds + WarmUpMs / 1000.0 + SkewAllowanceSeconds) / LoopSeconds));
+    QStringList operation{QStringLiteral("--timeout"), QString::number(ClientStartMs), url};
+    for (int i = 0; i < loopCount; ++i)
+        operation << QStringLiteral("read-loop") << QString::number(LoopSeconds) << Counter;
+    std::vector<std::unique_ptr<NodeScript>> scripts;
+    for (int i = 0; i < clients; ++i) {
+        scripts.push_back(std::make_unique<NodeScript>());
+        scripts.back()->start("client.js", operation);
+    }
+    const auto cpuNow = [&] {
+        double clientsCpu = 0;
+        for (const auto &s : scripts)
+            clientsCpu += cpuSeconds(s->pid());
+        return std::array<double, 3>{proxy ? cpuSeconds(proxy) : 0, cpuSeconds(server), clientsCpu};
+    };
+    std::optional<TimePoint> windowFrom, windowTo;
+    std::optional<std::pair<TimePoint, std::array<double, 3>>> cpuFrom, cpuTo;
+    const TimePoint giveUp = Clock::now() + std::chrono::milliseconds(ClientStartMs);
+    while (true) {
+        bool allReading = true, allPast = true;
+        TimePoint lastStart = TimePoint::min();
+        for (const auto &s : scripts) {
+            const std::vector<Loop> loops = loopsOf(*s);
+            if (int(loops.size()) < loopCount && !s->isRunning())
+                throw BenchError(
+                    format("a read-loop client ended early: %s", qPrintable(s->errorTail())));
+            allReading &= !loops.empty();
+            if (!loops.empty())
+                lastStart = std::max(lastStart, loops.front().from);
+            allPast &=
+                windowTo && !loops.empty() &&
+                loops.back().to >= *windowTo + std::chrono::milliseconds(int(LoopSeconds * 1000));
+        }
+        if (!windowFrom && allReading) {
+            windowFrom = lastStart + std::chrono::milliseconds(WarmUpMs);
+            windowTo = *windowFrom + std::chrono::seconds(seconds);
+        }
+        const TimePoint now = Clock::now();
+        if (windowFrom && !cpuFrom && now >= *windowFrom)
+            cpuFrom = {now, cpuNow()};
+        if (windowTo && !cpuTo && now >= *windowTo)
+            cpuTo = {now, cpuNow()};
+        if (allPast)
+            break;
+        if (!windowFrom && now >= giveUp)
+            throw BenchError(format("the %d read-loop clients did not all read within %d ms",
+                                    clients, ClientStartMs));
+        sleepMs(20);
+    }
+
+    ReadLoad load;
+    TimePoint firstStart = TimePoint::max(), lastStart = TimePoint::min();
+    for (const auto &s : scripts) {
+        // The loops whose middle falls in the window: S seconds of each client, give or
+        // take half a loop.
+        const std::vector<Loop> loops = loopsOf(*s);
+        double reads = 0, measured = 0;
+        for (const Loop &loop : loops) {
+            const TimePoint middle = loop.from + (loop.to - loop.from) / 2;
+            if (middle < *windowFrom || middle > *windowTo)
+                continue;
+            reads += double(loop.reads);
+            measured += loop.seconds;
+            load.errors += loop.errors;
+        }
+        firstStart = std::min(firstStart, loops.front().from);
+        lastStart = std::max(lastStart, loops.front().from);
+        if (measured > 0)
+            load.readsPerSecond += reads / measured;
+    }
+    load.skewMs = msBetween(firstStart, lastStart);
+    if (cpuFrom && cpuTo) {
+        const double span = msBetween(cpuFrom->first, cpuTo->first) / 1000;
+        const auto percent = [&](int i) {
+            return 100 * (cpuTo->second[size_t(i)] - cpuFrom->second[size_t(i)]) / span;
+        };
+        load.proxyCpuPercent = proxy ? percent(0) : -1;
+        load.serverCpuPercent = percent(1);
+        load.clientsCpuPercent = percent(2);
+    }
+    return load; // the clients are killed: their remaining loops are not needed
+}
+
+void runOpcUaThroughput(int seconds)
+{
+    say("\n== opcua throughput: node-opcua clients reading ns=1;s=Counter one read after the "
+        "other, each in its own session, in loops of %.1f s; measured for %d s once all "
+        "clients have read for %d ms; tandemd Warm pair ==",
+        LoopSeconds, seconds, WarmUpMs);
+    NodeOpcUaServer server(0, CounterPeriodMs);
+    NodeOpcUaServer standby(SecondaryOffset, CounterPeriodMs);
+    prepareNodeClients(server.url());
+    PairConfig pair = opcUaPair(freePorts(1).front(), server, standby, ConnectionMode::Warm);
+    pair.statusIntervalMs = PairConfig::DefaultStatusIntervalMs;
+    pair.statusTimeoutMs = PairConfig::DefaultStatusTimeoutMs;
+    Tandemd engine;
+    startEngine(engine, pair);
+
+    struct Row
+    {
+        const char *name;
+        QString url;
+        pid_t proxy;
+    };
+    const Row rows[] = {{"direct", server.url(), 0}, {"tandemd", pair.endpoint, engine.pid()}};
+    ReadLoad results[2][2];
+    say("%-8s %7s %10s %7s %10s %10s %11s %8s", "path", "clients", "reads/s", "errors", "proxy CPU",
+        "server CPU", "clients CPU", "skew ms");
+    const auto percent = [](double value) {
+        return value < 0 ? std::string("-") : format("%.0f%%", value);
+    };
+    for (int c = 0; c < 2; ++c) {
+        const int clients = c == 0 ? 1 : 8;
+        for (int r = 0; r < 2; ++r) {
+            ReadLoad &load = results[r][c];
+            load = runReadLoad(rows[r].url, clients, seconds, rows[r].proxy, server.pid());
+            say("%-8s %7d %10.0f %7ld %10s %10s %11s %8.0f", rows[r].name, clients,
+                load.readsPerSecond, load.errors, percent(load.proxyCpuPercent).c_str(),
+                percent(load.serverCpuPercent).c_str(), percent(load.clientsCpuPercent).c_str(),
+                load.skewMs);
+        }
+    }
+    const auto ratio = [&](int c) {
+        return results[0][c].readsPerSecond > 0
+                   ? results[1][c].readsPerSecond / results[0][c].readsPerSecond
+                   : 0;
+    };
+    say("tandemd/direct: 8 clients %.2f (target >= 0.70), 1 client %.2f", ratio(1), ratio(0));
+    const long errors = results[0][1].errors + results[1][1].errors;
+    target("opcua reads 8 clients", ratio(1) >= 0.70 && errors == 0,
+           format("tandemd/direct %.2f >= 0.70 (%.0f vs %.0f reads/s%s)", ratio(1),
+                  results[1][1].readsPerSecond, results[0][1].readsPerSecond,
+                  errors ? format(", %ld errors", errors).c_str() : ""));
+}
+
+} // namespace
+
+void runOpcUa(int reps, int seconds)
+{
+    runOpcUaFailover(reps);
+    runOpcUaThroughput(seconds);
+}
+
+} // namespace tandem::bench
