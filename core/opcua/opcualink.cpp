@@ -75,6 +75,7 @@ void OpcUaLink::open(int timeoutMs)
         return;
     ++m_connection;
     m_shutdownAnnounced = m_degraded = false;
+    m_serviceLevel = -1;
     m_state.reset();
     m_secondsTillShutdown.reset();
     m_statusSubscription = m_itemsSubscription = 0;
@@ -241,6 +242,7 @@ QString OpcUaLink::judge(std::optional<ServerState> state,
     if (state && *state != ServerState::Running)
         return tr("the server's state is %1").arg(serverStateName(*state));
     if (serviceLevel) {
+        m_serviceLevel = *serviceLevel;
         if (*serviceLevel == 0)
             return tr("the server's service level is 0 (maintenance)");
         setDegraded(*serviceLevel < HealthyServiceLevel, tr("service level %1").arg(*serviceLevel));

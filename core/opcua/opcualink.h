@@ -41,6 +41,8 @@ public:
     // The connection's client while its session is open, for the pair's proxy to forward
     // client requests on; null otherwise. sessionChanged() tells when it changes.
     Client *client() const { return m_open ? m_client.data() : nullptr; }
+    // The server's ServiceLevel as last read (0..255); -1 before the first reading.
+    int serviceLevel() const { return m_serviceLevel; }
 
     // The value of an OPC UA variable as a monitor item of this data type sees it:
     // converted for the seed's data types, nullopt when it cannot be.
@@ -73,6 +75,7 @@ private:
     bool m_opening = false; // reading the password before connecting
     bool m_shutdownAnnounced = false;
     bool m_degraded = false;
+    int m_serviceLevel = -1;
     quint32 m_statusSubscription = 0;
     quint32 m_itemsSubscription = 0;
     int m_connection = 0;      // answers for an older connection are ignored

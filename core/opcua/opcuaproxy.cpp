@@ -266,9 +266,10 @@ ProxyState OpcUaProxy::state() const
     } else {
         const SideStatus &a = active == Side::Primary ? primary : secondary;
         const SideStatus &b = active == Side::Primary ? secondary : primary;
-        if (a.degraded)
-            s.serviceLevel =
-                quint8(std::clamp(a.degradedReason.section(QLatin1Char(' '), -1).toInt(), 2, 199));
+        // The level itself, not the event text (which is translated).
+        const auto *link = qobject_cast<OpcUaLink *>(m_runtime->link(active));
+        if (a.degraded && link && link->serviceLevel() > 0)
+            s.serviceLevel = quint8(std::clamp(link->serviceLevel(), 2, 199));
         else
             s.serviceLevel = healthOf(b) == QLatin1String("healthy") ? 255 : 200;
     }

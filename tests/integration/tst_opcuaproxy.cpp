@@ -68,6 +68,7 @@ private Q_SLOTS:
     void subscriptionRidesThroughFailover_data();
     void subscriptionRidesThroughFailover();
     void hotLosesNothingTheSecondaryReported();
+    void serviceLevelFollowsThePair();
     void malformedMessageClosesOnlyThatChannel();
     void identityIsChecked();
 
@@ -119,6 +120,7 @@ void TestOpcUaProxy::cleanup()
         qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
     if (m_engine)
         QVERIFY(m_engine->stop());
+    QVERIFY(m_secondary->command(QStringLiteral("service-level 255"))); // shared: healthy again
     m_engine.reset();
     m_primary.reset();
 }
@@ -292,6 +294,31 @@ void TestOpcUaProxy::hotLosesNothingTheSecondaryReported()
     }
     QVERIFY(checked >= 5);
     QVERIFY(!proxied.hasEvent(QStringLiteral("connection_lost")));
+}
+
+void TestOpcUaProxy::serviceLevelFollowsThePair()
+{
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    OpcUaWatch watch;
+    QVERIFY(watch.start(proxyUrl(), {QStringLiteral("i=2267")}, WatchIntervalMs));
+    const auto levelIs = [&watch](int level) {
+        return watch.waitFor(
+            [&] {
+                const QList<QJsonObject> changes = watch.changes();
+                return !changes.isEmpty() &&
+                       changes.last().value(QLatin1String("value")).toInt() == level;
+            },
+            EventWaitMs);
+    };
+    QVERIFY(levelIs(255)); // both healthy
+    // The primary degrades: the healthy secondary takes over, with no healthy standby.
+    QVERIFY(m_primary->command(QStringLiteral("service-level 150")));
+    QVERIFY(levelIs(200));
+    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
+             QStringLiteral("secondary"));
+    // Now the active one degrades too: its own level is the pair's.
+    QVERIFY(m_secondary->command(QStringLiteral("service-level 120")));
+    QVERIFY(levelIs(120));
 }
 
 void TestOpcUaProxy::malformedMessageClosesOnlyThatChannel()
