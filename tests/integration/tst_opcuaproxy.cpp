@@ -67,6 +67,8 @@ private Q_SLOTS:
     void servesTheActiveServer();
     void subscriptionRidesThroughFailover_data();
     void subscriptionRidesThroughFailover();
+    void standbyFaultIsInvisible_data();
+    void standbyFaultIsInvisible();
     void hotLosesNothingTheSecondaryReported();
     void serviceLevelFollowsThePair();
     void malformedMessageClosesOnlyThatChannel();
@@ -88,6 +90,7 @@ private:
     std::unique_ptr<OpcUaPeer> m_primary;
     std::unique_ptr<OpcUaPeer> m_secondary;
     std::unique_ptr<TandemdProcess> m_engine;
+    quint16 m_secondaryPort = 0;
     QString m_proxyUrl;
     int m_tandemNs = 0;
 };
@@ -98,6 +101,7 @@ void TestOpcUaProxy::initTestCase()
     // accepts the user of identityIsChecked (and anonymous sessions).
     m_secondary = std::make_unique<OpcUaPeer>();
     QVERIFY(m_secondary->start({.offset = SecondaryOffset, .user = User, .password = Password}));
+    m_secondaryPort = m_secondary->port();
     // The Tandem namespace follows the servers' own: its index is their namespace count.
     const ClientResult namespaces = read(m_secondary->url(), QStringLiteral("read i=2255"));
     QVERIFY2(namespaces.exitCode == 0, qPrintable(namespaces.dump()));
@@ -120,7 +124,12 @@ void TestOpcUaProxy::cleanup()
         qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
     if (m_engine)
         QVERIFY(m_engine->stop());
-    QVERIFY(m_secondary->command(QStringLiteral("service-level 255"))); // shared: healthy again
+    // The shared secondary, as the next case needs it: running, answering, healthy.
+    if (m_secondary->isHung())
+        m_secondary->resume();
+    if (!m_secondary->isRunning())
+        QVERIFY(m_secondary->start(m_secondary->options(), m_secondaryPort));
+    QVERIFY(m_secondary->command(QStringLiteral("service-level 255")));
     m_engine.reset();
     m_primary.reset();
 }
@@ -256,6 +265,46 @@ void TestOpcUaProxy::subscriptionRidesThroughFailover()
         EventWaitMs));
     QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("clients")).toInt(), 1);
     watch.stop();
+}
+
+void TestOpcUaProxy::standbyFaultIsInvisible_data()
+{
+    subscriptionRidesThroughFailover_data();
+}
+
+void TestOpcUaProxy::standbyFaultIsInvisible()
+{
+    QFETCH(ConnectionMode, mode);
+    QFETCH(Fault, fault);
+    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
+    OpcUaWatch watch;
+    watch.setSamplingInterval(0);
+    QVERIFY(watch.start(proxyUrl(), {Counter}, WatchIntervalMs));
+    QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= 5; }, EventWaitMs));
+
+    if (fault == Fault::Kill)
+        m_secondary->kill();
+    else
+        m_secondary->hang();
+    const qsizetype before = counterValues(watch).size();
+    QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= before + 15; }, EventWaitMs));
+    if (mode != ConnectionMode::Cold) { // Cold has no connection to the standby to lose
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_engine->countLines(QStringLiteral("Disconnected from 'line1' on secondary")) +
+                    m_engine->countLines(QStringLiteral(
+                        "Unable to retrieve status for server 'line1' on secondary")) >
+                0,
+            EventWaitMs);
+    }
+    // The primary's count went on without a gap and the session never noticed.
+    const QList<int> values = counterValues(watch);
+    for (qsizetype i = 1; i < values.size(); ++i)
+        QCOMPARE(values[i], values[i - 1] + 1);
+    QCOMPARE(countAtLeast(values, SecondaryOffset), 0);
+    QVERIFY(!watch.hasEvent(QStringLiteral("connection_lost")));
+    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
+             QStringLiteral("primary"));
+    watch.stop(); // cleanup() brings the shared secondary back
 }
 
 void TestOpcUaProxy::hotLosesNothingTheSecondaryReported()
