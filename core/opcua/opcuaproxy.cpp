@@ -870,130 +870,100 @@ void OpcUaProxy::expireForwards()
         closeConnection(c, tr("the secure channel's token expired"), false);
 }
 
-void OpcUaProxy::read(Connection *c, quint32 requestId, Session *, ReadRequest request)
+template <typename Request, typename Response, typename Operation, typename Result>
+void OpcUaProxy::splitAndForward(
+    Connection *c, quint32 requestId, Request request, QList<Operation> Request::*operations,
+    QList<Result> Response::*results,
+    const std::function<std::optional<Result>(const Operation &)> &local, bool replayable,
+    bool toStandby, std::function<void(const Operation &, Result &)> adjust)
 {
-    if (request.nodesToRead.isEmpty()) {
+    const QList<Operation> all = request.*operations;
+    if (all.isEmpty()) {
         fault(c, requestId, request.requestHeader.requestHandle, Status::BadNothingToDo);
         return;
     }
-    QList<DataValue> results(request.nodesToRead.size());
+    QList<Result> merged(all.size());
     QList<qsizetype> remote;
-    ReadRequest forwarded = request;
-    forwarded.nodesToRead.clear();
-    const ProxyState s = state();
-    for (qsizetype i = 0; i < request.nodesToRead.size(); ++i) {
-        const ReadValueId &node = request.nodesToRead[i];
-        if (m_nodes.answers(node)) {
-            results[i] = m_nodes.read(node, s, request.timestampsToReturn);
+    Request forwarded = std::move(request);
+    (forwarded.*operations).clear();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (std::optional<Result> mine = local(all[i])) {
+            merged[i] = std::move(*mine);
         } else {
             remote.append(i);
-            forwarded.nodesToRead.append(node);
+            (forwarded.*operations).append(all[i]);
         }
     }
     if (remote.isEmpty()) {
-        auto response = answer<ReadResponse>(request.requestHeader);
-        response.results = results;
+        auto response = answer<Response>(forwarded.requestHeader);
+        response.*results = merged;
         reply(c, requestId, response);
         return;
     }
-    const QList<ReadValueId> nodes = request.nodesToRead;
-    forward<ReadRequest, ReadResponse>(
-        c, requestId, std::move(forwarded), true, true,
-        [this, results, remote, nodes](ReadResponse &response) mutable {
-            if (response.results.size() != remote.size())
+    forward<Request, Response>(
+        c, requestId, std::move(forwarded), replayable, toStandby,
+        [merged, remote, all, results, adjust = std::move(adjust)](Response &response) mutable {
+            if ((response.*results).size() != remote.size())
                 return; // the client sees the server's answer as it is
             for (qsizetype k = 0; k < remote.size(); ++k) {
-                DataValue value = response.results[k];
-                const ReadValueId &node = nodes[remote[k]];
-                if (node.nodeId == NodeId(0, Id::NamespaceArray) &&
-                    node.attributeId == AttributeId::Value)
-                    m_nodes.extendNamespaceArray(value);
-                results[remote[k]] = value;
+                Result result = (response.*results)[k];
+                if (adjust)
+                    adjust(all[remote[k]], result);
+                merged[remote[k]] = std::move(result);
             }
-            response.results = results;
+            response.*results = merged;
             response.diagnosticInfos.clear();
+        });
+}
+
+void OpcUaProxy::read(Connection *c, quint32 requestId, Session *, ReadRequest request)
+{
+    const ProxyState s = state();
+    const TimestampsToReturn timestamps = request.timestampsToReturn;
+    splitAndForward<ReadRequest, ReadResponse, ReadValueId, DataValue>(
+        c, requestId, std::move(request), &ReadRequest::nodesToRead, &ReadResponse::results,
+        [this, &s, timestamps](const ReadValueId &node) -> std::optional<DataValue> {
+            if (!m_nodes.answers(node))
+                return std::nullopt;
+            return m_nodes.read(node, s, timestamps);
+        },
+        true, true,
+        [this](const ReadValueId &node, DataValue &value) {
+            if (node.nodeId == NodeId(0, Id::NamespaceArray) &&
+                node.attributeId == AttributeId::Value)
+                m_nodes.extendNamespaceArray(value);
         });
 }
 
 void OpcUaProxy::write(Connection *c, quint32 requestId, Session *, WriteRequest request)
 {
-    if (request.nodesToWrite.isEmpty()) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadNothingToDo);
-        return;
-    }
-    QList<StatusCode> results(request.nodesToWrite.size());
-    QList<qsizetype> remote;
-    WriteRequest forwarded = request;
-    forwarded.nodesToWrite.clear();
-    for (qsizetype i = 0; i < request.nodesToWrite.size(); ++i) {
-        const WriteValue &w = request.nodesToWrite[i];
-        if (m_nodes.answers(ReadValueId{w.nodeId, w.attributeId, {}, {}})) {
-            results[i] = StatusCode{Status::BadNotWritable};
-        } else {
-            remote.append(i);
-            forwarded.nodesToWrite.append(w);
-        }
-    }
-    if (remote.isEmpty()) {
-        auto response = answer<WriteResponse>(request.requestHeader);
-        response.results = results;
-        reply(c, requestId, response);
-        return;
-    }
     const bool replay = m_runtime && m_runtime->config().writeReplay;
-    forward<WriteRequest, WriteResponse>(c, requestId, std::move(forwarded), replay, false,
-                                         [results, remote](WriteResponse &response) mutable {
-                                             if (response.results.size() != remote.size())
-                                                 return;
-                                             for (qsizetype k = 0; k < remote.size(); ++k)
-                                                 results[remote[k]] = response.results[k];
-                                             response.results = results;
-                                             response.diagnosticInfos.clear();
-                                         });
+    splitAndForward<WriteRequest, WriteResponse, WriteValue, StatusCode>(
+        c, requestId, std::move(request), &WriteRequest::nodesToWrite, &WriteResponse::results,
+        [this](const WriteValue &w) -> std::optional<StatusCode> {
+            if (!m_nodes.answers(ReadValueId{w.nodeId, w.attributeId, {}, {}}))
+                return std::nullopt;
+            return StatusCode{Status::BadNotWritable};
+        },
+        replay, false);
 }
 
 void OpcUaProxy::browse(Connection *c, quint32 requestId, Session *, BrowseRequest request)
 {
-    if (request.nodesToBrowse.isEmpty()) {
-        fault(c, requestId, request.requestHeader.requestHandle, Status::BadNothingToDo);
-        return;
-    }
-    QList<BrowseResult> results(request.nodesToBrowse.size());
-    QList<qsizetype> remote;
-    BrowseRequest forwarded = request;
-    forwarded.nodesToBrowse.clear();
-    for (qsizetype i = 0; i < request.nodesToBrowse.size(); ++i) {
-        const BrowseDescription &d = request.nodesToBrowse[i];
-        if (m_nodes.isTandemNode(d.nodeId)) {
-            results[i] = m_nodes.browse(d);
-        } else {
-            remote.append(i);
-            forwarded.nodesToBrowse.append(d);
-        }
-    }
-    if (remote.isEmpty()) {
-        auto response = answer<BrowseResponse>(request.requestHeader);
-        response.results = results;
-        reply(c, requestId, response);
-        return;
-    }
-    const QList<BrowseDescription> nodes = request.nodesToBrowse;
     // A continuation point belongs to the server that gave it, and the client gets it from
     // whichever answers: both are fine, BrowseNext goes to the active one.
-    forward<BrowseRequest, BrowseResponse>(
-        c, requestId, std::move(forwarded), true, true,
-        [this, results, remote, nodes](BrowseResponse &response) mutable {
-            if (response.results.size() != remote.size())
-                return;
-            for (qsizetype k = 0; k < remote.size(); ++k) {
-                BrowseResult result = response.results[k];
-                if (result.statusCode.isGood())
-                    if (auto tandem = m_nodes.objectsReference(nodes[remote[k]]))
-                        result.references.append(*tandem);
-                results[remote[k]] = result;
-            }
-            response.results = results;
-            response.diagnosticInfos.clear();
+    splitAndForward<BrowseRequest, BrowseResponse, BrowseDescription, BrowseResult>(
+        c, requestId, std::move(request), &BrowseRequest::nodesToBrowse, &BrowseResponse::results,
+        [this](const BrowseDescription &d) -> std::optional<BrowseResult> {
+            if (!m_nodes.isTandemNode(d.nodeId))
+                return std::nullopt;
+            return m_nodes.browse(d);
+        },
+        true, true,
+        [this](const BrowseDescription &d, BrowseResult &result) {
+            if (result.statusCode.isGood())
+                if (auto tandem = m_nodes.objectsReference(d))
+                    result.references.append(*tandem);
         });
 }
 

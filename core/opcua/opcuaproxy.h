@@ -117,6 +117,15 @@ private:
     template <typename Request, typename Response>
     void forward(Connection *c, quint32 requestId, Request request, bool replayable, bool toStandby,
                  std::function<void(Response &)> adjust = {});
+    // For Read, Write and Browse: answers the operations the proxy answers itself (local()
+    // gives the result; nullopt: the server's), forwards the others as one request and
+    // puts the answers back in the client's order, each through adjust().
+    template <typename Request, typename Response, typename Operation, typename Result>
+    void splitAndForward(Connection *c, quint32 requestId, Request request,
+                         QList<Operation> Request::*operations, QList<Result> Response::*results,
+                         const std::function<std::optional<Result>(const Operation &)> &local,
+                         bool replayable, bool toStandby,
+                         std::function<void(const Operation &, Result &)> adjust = {});
     void dispatch(Forward *forward);
     void finishForward(Forward *forward);
     void expireForwards();
