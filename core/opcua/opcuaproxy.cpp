@@ -1007,6 +1007,17 @@ QList<StatusCode> OpcUaProxy::forItems(Subscription *sub, const QList<quint32> &
     return results;
 }
 
+void OpcUaProxy::toMirrors(
+    Subscription *sub, const std::array<QList<quint32>, 2> &ids,
+    const std::function<void(Client *, quint32 mirror, const QList<quint32> &ids)> &send)
+{
+    for (Side side : {Side::Primary, Side::Secondary}) {
+        Client *client = backend(side);
+        if (client && sub->mirrors[size_t(side)].id != 0 && !ids[size_t(side)].isEmpty())
+            send(client, sub->mirrors[size_t(side)].id, ids[size_t(side)]);
+    }
+}
+
 void OpcUaProxy::createSubscription(Connection *c, quint32 requestId, Session *session,
                                     const CreateSubscriptionRequest &request)
 {
@@ -1229,17 +1240,14 @@ void OpcUaProxy::setMonitoringMode(Connection *c, quint32 requestId, Session *se
         forItems(sub, request.monitoredItemIds, &mirrored, [&request](quint32, Item &item) {
             item.request.monitoringMode = request.monitoringMode;
         });
-    for (Side side : {Side::Primary, Side::Secondary}) {
-        Client *client = backend(side);
-        if (!client || mirrored[size_t(side)].isEmpty())
-            continue;
+    toMirrors(sub, mirrored, [&request](Client *client, quint32 mirror, const QList<quint32> &ids) {
         SetMonitoringModeRequest m;
-        m.subscriptionId = sub->mirrors[size_t(side)].id;
+        m.subscriptionId = mirror;
         m.monitoringMode = request.monitoringMode;
-        m.monitoredItemIds = mirrored[size_t(side)];
+        m.monitoredItemIds = ids;
         client->call<SetMonitoringModeResponse>(
             m, [](const SetMonitoringModeResponse &, const CallStatus &) {});
-    }
+    });
     reply(c, requestId, response);
 }
 
@@ -1256,13 +1264,10 @@ void OpcUaProxy::deleteMonitoredItems(Connection *c, quint32 requestId, Session 
                                 [&gone](quint32 id, Item &) { gone.append(id); });
     for (quint32 id : gone)
         sub->items.erase(id);
-    for (Side side : {Side::Primary, Side::Secondary}) {
-        Client *client = backend(side);
-        if (client && !mirrored[size_t(side)].isEmpty())
-            client->deleteMonitoredItems(
-                sub->mirrors[size_t(side)].id, mirrored[size_t(side)],
-                [](const DeleteMonitoredItemsResponse &, const CallStatus &) {});
-    }
+    toMirrors(sub, mirrored, [](Client *client, quint32 mirror, const QList<quint32> &ids) {
+        client->deleteMonitoredItems(
+            mirror, ids, [](const DeleteMonitoredItemsResponse &, const CallStatus &) {});
+    });
     reply(c, requestId, response);
 }
 

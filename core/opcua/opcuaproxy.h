@@ -132,6 +132,10 @@ private:
     int requestTimeoutMs(const RequestHeader &header) const;
 
     // Subscriptions.
+    // Sends to each server's mirror of sub the item ids it has there (fire and forget).
+    void
+    toMirrors(Subscription *sub, const std::array<QList<quint32>, 2> &ids,
+              const std::function<void(Client *, quint32 mirror, const QList<quint32> &ids)> &send);
     void createSubscription(Connection *c, quint32 requestId, Session *session,
                             const CreateSubscriptionRequest &request);
     void modifySubscription(Connection *c, quint32 requestId, Session *session,
