@@ -277,6 +277,7 @@ public:
     bool isRunning() { return m_child.isRunning(); }
     void send(const QByteArray &line); // one line on stdin
     bool waitForExit(int timeoutMs) { return m_child.waitForExit(timeoutMs); }
+    void signal(int signalNumber) { m_child.signal(signalNumber); }
     void kill() { m_child.kill(); }
     QString errorTail() const; // the last lines of stderr, for a BenchError
 
@@ -300,7 +301,8 @@ public:
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString url() const { return QStringLiteral("opc.tcp://127.0.0.1:%1").arg(m_port); }
     pid_t pid() const { return m_script.pid(); }
-    void kill() { m_script.kill(); }
+    void signal(int signalNumber) { m_script.signal(signalNumber); } // SIGSTOP: a hung server
+    void kill() { m_script.kill(); } // a stopped one too, as the destructor does
 
 private:
     NodeScript m_script;
@@ -326,7 +328,9 @@ public:
     ~NodeOpcUaWatch() { stop(); }
     // Waits up to timeoutMs for {"subscribed":true} (for watches started side by side).
     void waitSubscribed(int timeoutMs);
-    std::vector<Change> changes();
+    // Every change so far; each line is parsed once (a watch may run for minutes). Valid
+    // until the next call.
+    const std::vector<Change> &changes();
     QStringList events(); // "connection_lost", "reconnecting", ... in order
     // What it printed besides changes and keep-alives, and the end of its stderr.
     QString diagnostics();
@@ -335,6 +339,8 @@ public:
 private:
     NodeScript m_script;
     QString m_url;
+    std::vector<Change> m_changes;
+    size_t m_linesParsed = 0;
 };
 
 // client.js URL OPERATION... to its end: its JSON lines. BenchError on {"error":...}, a

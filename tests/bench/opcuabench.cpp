@@ -1,12 +1,13 @@
 // opcua: the OPC UA proxy's targets of issue 8. A node-opcua client subscribed through the
-// pair's endpoint while the primary is killed (Hot, Warm), compared with a client of the
-// secondary's own; and read-loop clients straight to a server and through the proxy.
+// pair's endpoint while the primary is killed or hung (Hot, Warm), compared with a client of
+// the secondary's own; and read-loop clients straight to a server and through the proxy.
 #include "bench.h"
 
 #include <QDateTime>
 
 #include <array>
 #include <cmath>
+#include <csignal>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -44,7 +45,23 @@ const char *modeName(ConnectionMode mode)
     return mode == ConnectionMode::Hot ? "hot" : mode == ConnectionMode::Warm ? "warm" : "cold";
 }
 
-// tandemd gave up the primary before the kill. On a busy machine a node-opcua server may
+// Killed: tandemd sees the connection close at once. Hung (SIGSTOP): the kernel keeps the
+// connection, so only the status query timing out (interval + timeout) gives it away.
+enum class Fault
+{
+    Killed,
+    Hung
+};
+
+const char *faultName(Fault fault)
+{
+    return fault == Fault::Killed ? "killed" : "hung";
+}
+
+const QString PromotedSecondary =
+    QStringLiteral("Promoted active connection for server 'bench' to secondary");
+
+// tandemd gave up the primary before the fault. On a busy machine a node-opcua server may
 // not answer a status query within the 100 ms timeout; such a run is run again.
 struct EarlyFailover : BenchError
 {
@@ -56,12 +73,10 @@ constexpr int MaxReruns = 2; // per repetition
 // subscribedMs: when the proxy's client subscribed, 0 if it has not.
 void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs = 0)
 {
-    const QString promoted =
-        QStringLiteral("Promoted active connection for server 'bench' to secondary");
-    const std::vector<qint64> times = engine.eventTimesMs(promoted);
+    const std::vector<qint64> times = engine.eventTimesMs(PromotedSecondary);
     if (times.empty() || times.front() >= beforeMs)
         return;
-    QString why = promoted; // unless the loss that led to it is found
+    QString why = PromotedSecondary; // unless the loss that led to it is found
     for (const QString &line : engine.lines()) {
         if (line.contains(QLatin1String("on primary machine")) &&
             (line.contains(QLatin1String("Unable to retrieve status")) ||
@@ -79,7 +94,7 @@ void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs 
         when +=
             format(", %lld ms after the proxy's client subscribed", times.front() - subscribedMs);
     throw EarlyFailover(
-        format("tandemd failed over before the kill%s: %s", when.c_str(), qPrintable(why)));
+        format("tandemd failed over before the fault%s: %s", when.c_str(), qPrintable(why)));
 }
 
 // Starts the engine on `pair` and waits until it serves the primary with the secondary
@@ -142,8 +157,8 @@ bool seenFor(NodeOpcUaWatch &watch, qint64 from, qint64 to, int ms)
 struct FailoverRun
 {
     bool switched = false;
-    int checked = 0;                 // the secondary's values from the kill to the client's last
-    std::vector<qint64> missingAtMs; // each missing value's source time after the kill
+    int checked = 0;                 // the secondary's values from the fault to the client's last
+    std::vector<qint64> missingAtMs; // each missing value's source time after the fault
     int directGaps = 0;              // values the secondary's own client skipped (should be 0)
     bool sessionKept = true;
     QStringList events;
@@ -151,20 +166,20 @@ struct FailoverRun
     int seqUnknown = 0;
     QString firstBreak;
     int duplicates = 0;
-    double firstSecondaryMs = 0; // kill -> the client receives the secondary's first value
+    double firstSecondaryMs = 0; // fault -> the client receives the secondary's first value
+    double promotedMs = -1;      // fault -> tandemd's event promoting the secondary; -1 none
 };
 
-FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
+// direct: a client of the secondary's own, running for the whole mode.
+FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer &secondary,
+                         NodeOpcUaWatch &direct)
 {
     NodeOpcUaServer primary(0, CounterPeriodMs);
     const PairConfig pair = opcUaPair(freePorts(1).front(), primary, secondary, mode);
     Tandemd engine;
     startEngine(engine, pair);
 
-    // The secondary's own values, seen by a client of its own, and the proxy's client.
-    NodeOpcUaWatch direct(secondary.url(), Counter, WatchIntervalMs, 0);
     NodeOpcUaWatch proxied(pair.endpoint, Counter, WatchIntervalMs, 0);
-    direct.waitSubscribed(ClientStartMs);
     proxied.waitSubscribed(ClientStartMs);
     const qint64 subscribedAt = QDateTime::currentMSecsSinceEpoch();
     // What went wrong before the fault: the values the client got and what tandemd said.
@@ -172,8 +187,8 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
         checkNoEarlyFailover(engine, QDateTime::currentMSecsSinceEpoch() + 1, subscribedAt);
         QStringList said = engine.lines();
         said = said.mid(std::max<qsizetype>(0, said.size() - 20));
-        return BenchError(format("%s: the secondary's own client got %zu values, the proxy's "
-                                 "client %s; tandemd said:\n%s\n%s",
+        return BenchError(format("%s: the secondary's own client got %zu values in this mode, "
+                                 "the proxy's client %s; tandemd said:\n%s\n%s",
                                  what, direct.changes().size(), qPrintable(valuesText(proxied)),
                                  qPrintable(said.join(u'\n')), qPrintable(proxied.diagnostics())));
     };
@@ -187,12 +202,15 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
     if (firstSeen(proxied, SecondaryOffset, INT64_MAX))
         throw before("the proxy's client got the secondary's values before the fault");
 
-    const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
-    primary.kill();
+    const qint64 faultAt = QDateTime::currentMSecsSinceEpoch();
+    primary.signal(fault == Fault::Hung ? SIGSTOP : SIGKILL);
     FailoverRun run;
     run.switched =
         waitUntil([&] { return seenFor(proxied, SecondaryOffset, INT64_MAX, 2000); }, 15000);
-    checkNoEarlyFailover(engine, killedAt, subscribedAt);
+    checkNoEarlyFailover(engine, faultAt, subscribedAt);
+    const std::vector<qint64> promoted = engine.eventTimesMs(PromotedSecondary);
+    if (!promoted.empty())
+        run.promotedMs = double(promoted.front() - faultAt);
 
     const std::vector<NodeOpcUaWatch::Change> got = proxied.changes();
     std::map<qint64, int> times; // value -> how often the client got it
@@ -202,7 +220,7 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
         if (c.value < SecondaryOffset)
             continue;
         if (lastSeen < 0)
-            run.firstSecondaryMs = double(c.receivedMs - killedAt);
+            run.firstSecondaryMs = double(c.receivedMs - faultAt);
         lastSeen = std::max(lastSeen, c.value);
     }
     for (const auto &[value, n] : times)
@@ -224,10 +242,11 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
         run.sessionKept &= event != QLatin1String("connection_lost") &&
                            event != QLatin1String("session_closed") &&
                            event != QLatin1String("terminated");
+    primary.kill(); // a stopped one too: the next run starts without it
     if (!run.switched)
         return run;
 
-    // Every value the secondary reported from the kill up to the client's last one.
+    // Every value the secondary reported from the fault up to the client's last one.
     const auto directHas = [&] {
         for (const NodeOpcUaWatch::Change &c : direct.changes())
             if (c.value >= lastSeen)
@@ -238,14 +257,14 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
         throw BenchError(format("the secondary's own client never reported %lld", lastSeen));
     qint64 previous = -1;
     for (const NodeOpcUaWatch::Change &c : direct.changes()) {
-        if (c.sourceMs < killedAt || c.value > lastSeen)
+        if (c.sourceMs < faultAt || c.value > lastSeen)
             continue;
         ++run.checked;
         if (previous >= 0 && c.value != previous + 1)
             run.directGaps += int(c.value - previous - 1);
         previous = c.value;
         if (!times.count(c.value))
-            run.missingAtMs.push_back(c.sourceMs - killedAt);
+            run.missingAtMs.push_back(c.sourceMs - faultAt);
     }
     return run;
 }
@@ -253,15 +272,16 @@ FailoverRun failoverOnce(ConnectionMode mode, const NodeOpcUaServer &secondary)
 std::string runText(const FailoverRun &run)
 {
     if (!run.switched)
-        return "the client got no value from the secondary for 2 s within 15 s of the kill";
+        return "the client got no value from the secondary for 2 s within 15 s of the fault";
     const size_t missing = run.missingAtMs.size();
     std::string text = format("missing %zu of %d secondary values (%zu ms)", missing, run.checked,
                               missing * CounterPeriodMs);
     if (missing)
-        text += format(", source times +%lld..+%lld ms after the kill", run.missingAtMs.front(),
+        text += format(", source times +%lld..+%lld ms after the fault", run.missingAtMs.front(),
                        run.missingAtMs.back());
-    text += format("; client got the secondary's first value %.0f ms after the kill; session %s; "
-                   "sequence numbers %s",
+    text += format("; tandemd promoted the secondary %s; client got the secondary's first value "
+                   "%.0f ms after the fault; session %s; sequence numbers %s",
+                   run.promotedMs < 0 ? "(no event)" : format("+%.0f ms", run.promotedMs).c_str(),
                    run.firstSecondaryMs, run.sessionKept ? "kept" : "LOST",
                    run.seqBreaks ? format("broken %d times (first %s)", run.seqBreaks,
                                           qPrintable(run.firstBreak))
@@ -278,70 +298,88 @@ std::string runText(const FailoverRun &run)
     return text;
 }
 
+// N runs of one mode and fault against the mode's secondary: a line per run, one with the
+// spread, and the row's target.
+void runFailoverRow(ConnectionMode mode, Fault fault, const NodeOpcUaServer &secondary,
+                    NodeOpcUaWatch &direct, int reps)
+{
+    const std::string row = format("%s %s", modeName(mode), faultName(fault));
+    std::vector<double> missing, firsts, promotions;
+    int kept = 0, continuous = 0, switched = 0;
+    bool allRan = true;
+    int spoilt = 0;
+    for (int i = 0; i < reps; ++i) {
+        for (int tries = 0;; ++tries) {
+            try {
+                const FailoverRun run = failoverOnce(mode, fault, secondary, direct);
+                say("  %s run %d: %s", row.c_str(), i + 1, runText(run).c_str());
+                missing.push_back(run.switched ? double(run.missingAtMs.size()) : INFINITY);
+                if (run.switched)
+                    firsts.push_back(run.firstSecondaryMs);
+                if (run.promotedMs >= 0)
+                    promotions.push_back(run.promotedMs);
+                kept += run.sessionKept ? 1 : 0;
+                continuous += run.seqBreaks == 0 && run.seqUnknown == 0 ? 1 : 0;
+                switched += run.switched ? 1 : 0;
+            } catch (const EarlyFailover &early) {
+                ++spoilt;
+                say("  %s run %d: %s; %s", row.c_str(), i + 1, early.what(),
+                    tries < MaxReruns ? "running it again" : "given up");
+                if (tries < MaxReruns)
+                    continue;
+                allRan = false;
+            } catch (const BenchError &error) {
+                say("  opcua failover %s: setup failed: %s", row.c_str(), error.what());
+                allRan = false;
+            }
+            break;
+        }
+    }
+    const Spread m = spread(missing);
+    const Spread f = spread(firsts);
+    const Spread p = spread(promotions);
+    const double limitMs = mode == ConnectionMode::Hot ? 0 : IntervalMs + TimeoutMs;
+    if (missing.empty())
+        say("opcua failover %s: no run completed", row.c_str());
+    else
+        say("opcua failover %s: missing values min %.0f median %.0f max %.0f (max %.0f ms, "
+            "target %s%.0f ms); session kept %d/%zu, sequence numbers continuous %d/%zu; ms "
+            "after the fault: tandemd promoted the secondary min %.0f median %.0f max %.0f, "
+            "the client got its first value min %.0f median %.0f max %.0f; runs spoilt by a "
+            "failover before the fault: %d",
+            row.c_str(), m.min, m.median, m.max, m.max * CounterPeriodMs,
+            mode == ConnectionMode::Hot ? "" : "<= ", limitMs, kept, missing.size(), continuous,
+            missing.size(), p.min, p.median, p.max, f.min, f.median, f.max, spoilt);
+    const bool ran = allRan && !missing.empty() && switched == int(missing.size());
+    const std::string notAll =
+        ran ? std::string() : format("; %d of %d runs completed and switched", switched, reps);
+    if (mode == ConnectionMode::Hot)
+        target("opcua failover " + row, ran && m.max == 0 && kept == int(missing.size()),
+               format("no change the secondary reported is lost, session kept (missing max "
+                      "%.0f, kept %d/%zu)%s",
+                      m.max, kept, missing.size(), notAll.c_str()));
+    else
+        target("opcua failover " + row, ran && m.max * CounterPeriodMs <= limitMs,
+               format("missing <= interval + timeout (%.0f ms): max %.0f values = %.0f ms%s",
+                      limitMs, m.max, m.max * CounterPeriodMs, notAll.c_str()));
+}
+
 void runOpcUaFailover(int reps)
 {
     say("\n== opcua failover: node-opcua client subscribed through the pair to a counter "
         "changing every %d ms (publishing %d ms, every change sampled), compared with a client "
-        "of the secondary; interval %d ms, timeout %d ms; primary killed (kill -9), %d runs "
-        "each, tandemd and the primary started afresh for each ==",
+        "of the secondary; interval %d ms, timeout %d ms; primary killed (kill -9) or hung "
+        "(SIGSTOP), %d runs each, tandemd and the primary started afresh for each ==",
         CounterPeriodMs, WatchIntervalMs, IntervalMs, TimeoutMs, reps);
     for (const ConnectionMode mode : {ConnectionMode::Hot, ConnectionMode::Warm}) {
         NodeOpcUaServer secondary(SecondaryOffset, CounterPeriodMs);
         prepareNodeClients(secondary.url());
-        std::vector<double> missing, firsts;
-        int kept = 0, continuous = 0, switched = 0;
-        bool allRan = true;
-        int spoilt = 0;
-        for (int i = 0; i < reps; ++i) {
-            for (int tries = 0;; ++tries) {
-                try {
-                    const FailoverRun run = failoverOnce(mode, secondary);
-                    say("  %s run %d: %s", modeName(mode), i + 1, runText(run).c_str());
-                    missing.push_back(run.switched ? double(run.missingAtMs.size()) : INFINITY);
-                    if (run.switched)
-                        firsts.push_back(run.firstSecondaryMs);
-                    kept += run.sessionKept ? 1 : 0;
-                    continuous += run.seqBreaks == 0 && run.seqUnknown == 0 ? 1 : 0;
-                    switched += run.switched ? 1 : 0;
-                } catch (const EarlyFailover &early) {
-                    ++spoilt;
-                    say("  %s run %d: %s; %s", modeName(mode), i + 1, early.what(),
-                        tries < MaxReruns ? "running it again" : "given up");
-                    if (tries < MaxReruns)
-                        continue;
-                    allRan = false;
-                } catch (const BenchError &error) {
-                    say("  opcua failover %s: setup failed: %s", modeName(mode), error.what());
-                    allRan = false;
-                }
-                break;
-            }
-        }
-        const Spread m = spread(missing);
-        const Spread f = spread(firsts);
-        const double limitMs = mode == ConnectionMode::Hot ? 0 : IntervalMs + TimeoutMs;
-        if (missing.empty())
-            say("opcua failover %s: no run completed", modeName(mode));
-        else
-            say("opcua failover %s: missing values min %.0f median %.0f max %.0f (max %.0f ms, "
-                "target %s%.0f ms); session kept %d/%zu, sequence numbers continuous %d/%zu; "
-                "secondary's first value at the client ms after the kill min %.0f median %.0f max "
-                "%.0f; runs spoilt by a failover before the kill: %d",
-                modeName(mode), m.min, m.median, m.max, m.max * CounterPeriodMs,
-                mode == ConnectionMode::Hot ? "" : "<= ", limitMs, kept, missing.size(), continuous,
-                missing.size(), f.min, f.median, f.max, spoilt);
-        const bool ran = allRan && !missing.empty() && switched == int(missing.size());
-        const std::string notAll =
-            ran ? std::string() : format("; %d of %d runs completed and switched", switched, reps);
-        if (mode == ConnectionMode::Hot)
-            target("opcua failover hot", ran && m.max == 0 && kept == int(missing.size()),
-                   format("no change the secondary reported is lost, session kept (missing max "
-                          "%.0f, kept %d/%zu)%s",
-                          m.max, kept, missing.size(), notAll.c_str()));
-        else
-            target("opcua failover warm", ran && m.max * CounterPeriodMs <= limitMs,
-                   format("missing <= interval + timeout (%.0f ms): max %.0f values = %.0f ms%s",
-                          limitMs, m.max, m.max * CounterPeriodMs, notAll.c_str()));
+        // The secondary's own values, seen by a client of its own: one node client less to
+        // start per run.
+        NodeOpcUaWatch direct(secondary.url(), Counter, WatchIntervalMs, 0);
+        direct.waitSubscribed(ClientStartMs);
+        for (const Fault fault : {Fault::Killed, Fault::Hung})
+            runFailoverRow(mode, fault, secondary, direct, reps);
     }
 }
 

@@ -150,10 +150,11 @@ void NodeOpcUaWatch::waitSubscribed(int timeoutMs)
     }
 }
 
-std::vector<NodeOpcUaWatch::Change> NodeOpcUaWatch::changes()
+const std::vector<NodeOpcUaWatch::Change> &NodeOpcUaWatch::changes()
 {
-    std::vector<Change> changes;
-    for (const NodeScript::Line &line : m_script.lines()) {
+    const std::vector<NodeScript::Line> &lines = m_script.lines();
+    for (; m_linesParsed < lines.size(); ++m_linesParsed) {
+        const NodeScript::Line &line = lines[m_linesParsed];
         if (!line.json.contains(QLatin1String("nodeId")))
             continue;
         Change change;
@@ -165,9 +166,9 @@ std::vector<NodeOpcUaWatch::Change> NodeOpcUaWatch::changes()
                                   Qt::ISODateWithMs)
                 .toMSecsSinceEpoch();
         change.receivedMs = integer(line.json, "t", 0);
-        changes.push_back(change);
+        m_changes.push_back(change);
     }
-    return changes;
+    return m_changes;
 }
 
 QStringList NodeOpcUaWatch::events()
