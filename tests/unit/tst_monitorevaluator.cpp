@@ -139,7 +139,9 @@ void TestMonitorEvaluator::addFailedStaysInErrorUntilReset()
 void TestMonitorEvaluator::failureCount()
 {
     ManualClock clock;
-    MonitorEvaluator e({item(Trigger::BadQuality), item(Trigger::BadQuality), item(Trigger::BadQuality)}, 2, &clock);
+    MonitorEvaluator e(
+        {item(Trigger::BadQuality), item(Trigger::BadQuality), item(Trigger::BadQuality)}, 2,
+        &clock);
     e.sample(0, bad);
     QCOMPARE(e.errorCount(), 1);
     QVERIFY(!e.failed());
