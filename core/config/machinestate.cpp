@@ -119,4 +119,15 @@ bool MachineState::retainOnly(const QSet<QString> &pairNames, QString *error)
     return true;
 }
 
+bool MachineState::disableAll(QString *error)
+{
+    const QSet<QString> before = m_enabled;
+    m_enabled.clear();
+    if (!write(error)) {
+        m_enabled = before;
+        return false;
+    }
+    return true;
+}
+
 } // namespace tandem

@@ -24,6 +24,9 @@ public:
     bool rename(const QString &from, const QString &to, QString *error);
     // Drops names that are no longer pairs.
     bool retainOnly(const QSet<QString> &pairNames, QString *error);
+    // Writes the file with no pair enabled, also when it was missing or damaged (a
+    // restored configuration starts like a deployed one).
+    bool disableAll(QString *error);
 
     QString filePath() const;
 

@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 
+#include "backup/backuparchive.h"
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
 #include "controlserver.h"
@@ -288,6 +289,7 @@ public:
     int licenseCommand(const QString &verb, Arguments &args);
     int diagnosticsCommand(const QString &verb, Arguments &args);
     int configCommand(const QString &verb, Arguments &args);
+    int backupCommand(const QString &verb, Arguments &args);
 
 private:
     QStringList names(Arguments &args, const QString &command, int count)
@@ -869,6 +871,84 @@ int Session::configCommand(const QString &verb, Arguments &args)
     return 0;
 }
 
+int Session::backupCommand(const QString &verb, Arguments &args)
+{
+    const QString command = QLatin1String("backup ") + verb;
+    const TandemPaths &paths = m_doc.paths();
+    QString error;
+    if (verb == QLatin1String("create")) {
+        const QString dir =
+            args.value(QStringLiteral("to")).value_or(BackupArchive::defaultDir(paths));
+        names(args, command, 0);
+        if (ControlClient::isEngineRunning(paths.stateDir)) // its queued events belong in it
+            ControlClient::request(paths.stateDir,
+                                   {{QStringLiteral("command"), QStringLiteral("flush-events")}},
+                                   5000, &error);
+        const std::optional<QString> archive = BackupArchive::create(paths, dir, &error);
+        if (!archive)
+            throw CtlError{1, error};
+        m_out << tr("backup written to %1").arg(*archive) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list")) {
+        const QString dir =
+            args.value(QStringLiteral("to")).value_or(BackupArchive::defaultDir(paths));
+        const bool json = args.value(QStringLiteral("json")).has_value();
+        names(args, command, 0);
+        const QList<BackupInfo> backups = BackupArchive::list(dir);
+        if (json) {
+            QJsonArray list;
+            for (const BackupInfo &b : backups) {
+                QJsonArray files;
+                for (const BackupFile &f : b.files)
+                    files.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                             {QStringLiteral("size"), f.size},
+                                             {QStringLiteral("sha256"), f.sha256}});
+                QJsonObject o{{QStringLiteral("file"), b.path}, {QStringLiteral("size"), b.size}};
+                if (b.isBroken()) {
+                    o.insert(QStringLiteral("broken"), true);
+                    o.insert(QStringLiteral("problem"), b.problem);
+                } else {
+                    o.insert(QStringLiteral("broken"), false);
+                    o.insert(QStringLiteral("created"), b.created.toString(Qt::ISODate));
+                    o.insert(QStringLiteral("host"), b.host);
+                    o.insert(QStringLiteral("files"), files);
+                }
+                list.append(o);
+            }
+            m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        if (backups.isEmpty())
+            m_out << tr("no backups in %1 (make one with: tandemctl backup create)").arg(dir)
+                  << Qt::endl;
+        for (const BackupInfo &b : backups) {
+            if (b.isBroken()) {
+                m_out << b.path << '\t' << tr("BROKEN: %1").arg(b.problem) << Qt::endl;
+                continue;
+            }
+            QStringList files;
+            for (const BackupFile &f : b.files)
+                files << f.name;
+            m_out << b.path << '\t' << b.created.toString(Qt::ISODate) << '\t'
+                  << tr("%1 bytes").arg(b.size) << '\t' << b.host << '\t'
+                  << files.join(QLatin1Char(',')) << Qt::endl;
+        }
+        return 0;
+    }
+    if (verb != QLatin1String("restore"))
+        usageError(tr("unknown command: backup %1").arg(verb));
+    const QString file = names(args, command, 1).at(0);
+    QStringList report;
+    const bool ok = BackupArchive::restore(file, paths, &report, &error);
+    for (const QString &line : std::as_const(report))
+        m_out << line << Qt::endl;
+    if (!ok)
+        throw CtlError{1, error};
+    m_out << tr("restored from %1").arg(file) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 QString CtlCommand::usage()
@@ -901,6 +981,10 @@ QString CtlCommand::usage()
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"
         "  events export FILE    events reset\n"
+        "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: "
+        "STATE-DIR/backups)\n"
+        "  backup list [--to DIR] [--json]\n"
+        "  backup restore FILE   (engine stopped; every pair starts disabled)\n"
         "\n"
         "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on one).\n"
         "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR, TANDEM_MACHINE_ID_FILE stand in for "
@@ -942,6 +1026,8 @@ int CtlCommand::run(const QStringList &arguments)
             return session.eventsCommand(verb, args);
         if (group == QLatin1String("license"))
             return session.licenseCommand(verb, args);
+        if (group == QLatin1String("backup"))
+            return session.backupCommand(verb, args);
         usageError(tr("unknown command '%1'; see tandemctl --help").arg(group));
     } catch (const CtlError &error) {
         m_err << QStringLiteral("tandemctl: ") << error.message << Qt::endl;

@@ -1,5 +1,9 @@
 // Runs the real tandemctl binary: the command-line contract of DESIGN.md.
+#include "tandemdprocess.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +36,9 @@ private Q_SLOTS:
     void brokenFileNamesLineAndIsKept();
     void environmentOverridesDefaults();
     void usageErrors();
+    void backupCreateListRestore();
+    void backupRefusals();
+    void backupRestoreRefusedWhileEngineRuns();
 
 private:
     Result ctl(QStringList args, const QString &stateDir = {}, const QProcessEnvironment &env = {});
@@ -382,6 +389,135 @@ void TestTandemctl::usageErrors()
     r = ctl({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("pair alias NAME NEW_NAME")));
+}
+
+// The archive path from `backup create`'s "backup written to PATH".
+static QString writtenTo(const Result &r)
+{
+    const QString prefix = QStringLiteral("backup written to ");
+    const qsizetype at = r.out.indexOf(prefix);
+    return at < 0 ? QString() : r.out.mid(at + prefix.size()).trimmed();
+}
+
+void TestTandemctl::backupCreateListRestore()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    QCOMPARE(
+        ctl({QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("line1")}).exitCode,
+        0);
+    const QString xmlPath = m_dir->filePath(QStringLiteral("tandem.xml"));
+    QFile f(xmlPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray xml = f.readAll();
+    f.close();
+    QFile license(m_dir->filePath(QStringLiteral("state/license.json")));
+    QVERIFY(license.open(QIODevice::WriteOnly));
+    license.write("{}\n");
+    license.close();
+
+    Result r = ctl({QStringLiteral("backup"), QStringLiteral("create")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString archive = writtenTo(r);
+    QCOMPARE(QFileInfo(archive).absolutePath(), m_dir->filePath(QStringLiteral("state/backups")));
+    QVERIFY(QFile::exists(archive));
+
+    r = ctl({QStringLiteral("backup"), QStringLiteral("list")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(archive + QLatin1Char('\t')), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("tandem.xml")));
+    r = ctl({QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].toObject()[QStringLiteral("file")].toString(), archive);
+    QCOMPARE(list[0].toObject()[QStringLiteral("broken")].toBool(), false);
+    QCOMPARE(list[0]
+                 .toObject()[QStringLiteral("files")]
+                 .toArray()[0]
+                 .toObject()[QStringLiteral("name")]
+                 .toString(),
+             QStringLiteral("tandem.xml"));
+
+    // --to elsewhere, and a broken archive there is listed as broken.
+    const QString other = m_dir->filePath(QStringLiteral("elsewhere"));
+    r = ctl({QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--to"), other});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(QFileInfo(writtenTo(r)).absolutePath(), other);
+    QFile broken(QDir(other).filePath(QStringLiteral("tandem-backup-19990101-000000.tar")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a tar file");
+    broken.close();
+    r = ctl({QStringLiteral("backup"), QStringLiteral("list"), QStringLiteral("--to"), other});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(broken.fileName() + QStringLiteral("\tBROKEN: ")), qPrintable(r.out));
+
+    // Change the configuration, then restore: the old one is back, every pair disabled.
+    QCOMPARE(add(QStringLiteral("line2"), 1503).exitCode, 0);
+    r = ctl({QStringLiteral("backup"), QStringLiteral("restore"), archive});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), xml);
+    f.close();
+    QVERIFY(QFile::exists(xmlPath + QStringLiteral(".before-restore")));
+    const QJsonArray restored = pairs();
+    QCOMPARE(restored.size(), 1);
+    QCOMPARE(restored[0].toObject()[QStringLiteral("enabled")].toBool(), false);
+    QVERIFY(license.open(QIODevice::ReadOnly));
+    QCOMPARE(license.readAll(), QByteArray("{}\n"));
+
+    // A damaged archive is refused, naming it and what is wrong.
+    r = ctl({QStringLiteral("backup"), QStringLiteral("restore"), broken.fileName()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(broken.fileName() + QStringLiteral(" is not a Tandem backup")),
+             qPrintable(r.err));
+}
+
+void TestTandemctl::backupRefusals()
+{
+    Result r = ctl({QStringLiteral("backup")});
+    QCOMPARE(r.exitCode, 2);
+    r = ctl({QStringLiteral("backup"), QStringLiteral("restore")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("backup restore: expected 1 argument(s), got 0")),
+             qPrintable(r.err));
+    r = ctl({QStringLiteral("backup"), QStringLiteral("create"), QStringLiteral("--colour"),
+             QStringLiteral("red")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("backup create: unknown option --colour")));
+    const QString missing = m_dir->filePath(QStringLiteral("nothing.tar"));
+    r = ctl({QStringLiteral("backup"), QStringLiteral("restore"), missing});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot read ") + missing), qPrintable(r.err));
+    r = ctl({QStringLiteral("--help")});
+    QVERIFY(r.out.contains(QStringLiteral("backup restore FILE")));
+}
+
+void TestTandemctl::backupRestoreRefusedWhileEngineRuns()
+{
+    tandem::test::TandemdProcess engine;
+    QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(engine.start());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TANDEM_CONFIG"), engine.configFile());
+    env.insert(QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir());
+    const auto backup = [&](const QStringList &words) {
+        return ctl(QStringList{QStringLiteral("backup")} + words, {}, env);
+    };
+    // A backup is fine while the engine writes its event store.
+    Result r = backup({QStringLiteral("create")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString archive = writtenTo(r);
+    QVERIFY(QFile::exists(archive));
+    r = backup({QStringLiteral("restore"), archive});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("engine is running")) &&
+                 r.err.contains(QStringLiteral("stop it first")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(engine.configFile() + QStringLiteral(".before-restore")));
+    QVERIFY(engine.stop());
+    r = backup({QStringLiteral("restore"), archive});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(engine.configFile() + QStringLiteral(".before-restore")));
 }
 
 QTEST_GUILESS_MAIN(TestTandemctl)

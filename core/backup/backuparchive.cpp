@@ -1,0 +1,374 @@
+#include "backuparchive.h"
+
+#include "backup/tarfile.h"
+#include "config/configfile.h"
+#include "config/machinestate.h"
+#include "control/controlserver.h"
+#include "license/durablefile.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace tandem {
+
+namespace {
+
+constexpr int FormatVersion = 1;
+const char ManifestName[] = "manifest.json";
+const char ConfigName[] = "tandem.xml";
+const char *const StateFiles[] = {"events.sqlite", "outbox.sqlite"};
+// SQLite's companions of a database file: they belong to it and move with it.
+const char *const SqliteCompanions[] = {"-wal", "-shm", "-journal"};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BackupArchive", text);
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+bool isSqliteName(const QString &name)
+{
+    for (const char *file : StateFiles)
+        if (name == QLatin1String(file))
+            return true;
+    return false;
+}
+
+// Where a file of the archive goes on this machine.
+QString targetPath(const QString &name, const TandemPaths &paths)
+{
+    if (name == QLatin1String(ConfigName))
+        return paths.configFile;
+    return QDir(paths.stateDir).filePath(name);
+}
+
+// A consistent copy of a live SQLite file: VACUUM INTO runs in one read transaction, so
+// the engine may go on writing (WAL) while the copy is made.
+bool snapshotSqlite(const QString &source, const QString &copy, QString *error)
+{
+    const QString connection =
+        QStringLiteral("backup-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(source);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            *error = tr("cannot open %1: %2").arg(source, db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("VACUUM INTO ?"));
+            q.addBindValue(copy);
+            ok = q.exec();
+            if (!ok)
+                *error = tr("cannot copy %1: %2").arg(source, q.lastError().text());
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+QJsonObject manifestFor(const QList<TarFile::Entry> &files)
+{
+    QJsonArray list;
+    for (const TarFile::Entry &f : files)
+        list.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                {QStringLiteral("size"), f.data.size()},
+                                {QStringLiteral("sha256"), sha256(f.data)}});
+    return {{QStringLiteral("format"), QStringLiteral("tandem-backup")},
+            {QStringLiteral("version"), FormatVersion},
+            {QStringLiteral("created"),
+             QDateTime::currentDateTime()
+                 .toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
+                 .toString(Qt::ISODate)},
+            {QStringLiteral("host"), QSysInfo::machineHostName()},
+            {QStringLiteral("files"), list}};
+}
+
+// An archive read and checked: its manifest and the files, each matching its SHA-256.
+struct CheckedArchive
+{
+    QDateTime created;
+    QString host;
+    QList<BackupFile> listed;
+    QList<TarFile::Entry> files; // without the manifest, in archive order
+};
+
+bool readChecked(const QString &path, CheckedArchive *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const qint64 cap = (TarFile::MaxEntries + 1) * (TarFile::MaxEntrySize + 512);
+    if (file.size() > cap) {
+        *error =
+            tr("%1 is not a Tandem backup: it is too large (%2 bytes)").arg(path).arg(file.size());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    QList<TarFile::Entry> entries;
+    QString why;
+    if (!TarFile::read(bytes, &entries, &why)) {
+        *error = entries.isEmpty() || entries.constFirst().name != QLatin1String(ManifestName)
+                     ? tr("%1 is not a Tandem backup: %2").arg(path, why)
+                     : tr("%1 is damaged: %2").arg(path, why);
+        return false;
+    }
+    if (entries.isEmpty() || entries.constFirst().name != QLatin1String(ManifestName)) {
+        *error = tr("%1 is not a Tandem backup: it does not start with %2")
+                     .arg(path, QLatin1String(ManifestName));
+        return false;
+    }
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(entries.constFirst().data, &parse);
+    const QJsonObject manifest = doc.object();
+    if (!doc.isObject() ||
+        manifest.value(QLatin1String("format")).toString() != QLatin1String("tandem-backup")) {
+        *error = tr("%1 is not a Tandem backup: %2 is not a Tandem manifest")
+                     .arg(path, QLatin1String(ManifestName));
+        return false;
+    }
+    const int version = manifest.value(QLatin1String("version")).toInt();
+    if (version != FormatVersion) {
+        *error = tr("%1 is a Tandem backup of format version %2; this Tandem reads version %3")
+                     .arg(path)
+                     .arg(version)
+                     .arg(FormatVersion);
+        return false;
+    }
+    out->created =
+        QDateTime::fromString(manifest.value(QLatin1String("created")).toString(), Qt::ISODate);
+    out->host = manifest.value(QLatin1String("host")).toString();
+    out->listed.clear();
+    QHash<QString, BackupFile> listed;
+    for (const QJsonValue &value : manifest.value(QLatin1String("files")).toArray()) {
+        const QJsonObject o = value.toObject();
+        BackupFile f{o.value(QLatin1String("name")).toString(),
+                     o.value(QLatin1String("size")).toInteger(-1),
+                     o.value(QLatin1String("sha256")).toString()};
+        if (f.name != QLatin1String(ConfigName) && !isSqliteName(f.name)) {
+            *error = tr("%1 is damaged: its manifest lists '%2', which is not part of a Tandem "
+                        "backup")
+                         .arg(path, f.name);
+            return false;
+        }
+        if (listed.contains(f.name)) {
+            *error = tr("%1 is damaged: its manifest lists %2 twice").arg(path, f.name);
+            return false;
+        }
+        listed.insert(f.name, f);
+        out->listed.append(f);
+    }
+    out->files = entries.mid(1);
+    QSet<QString> seen;
+    for (const TarFile::Entry &entry : std::as_const(out->files)) {
+        const auto it = listed.constFind(entry.name);
+        if (it == listed.cend() || seen.contains(entry.name)) {
+            *error = tr("%1 is damaged: it holds %2, which its manifest does not list")
+                         .arg(path, entry.name);
+            return false;
+        }
+        seen.insert(entry.name);
+        if (entry.data.size() != it->size || sha256(entry.data) != it->sha256) {
+            *error = tr("bad checksum of %1 in %2: the archive is damaged").arg(entry.name, path);
+            return false;
+        }
+    }
+    for (const BackupFile &f : std::as_const(out->listed))
+        if (!seen.contains(f.name)) {
+            *error = tr("%1 is damaged: %2 is missing").arg(path, f.name);
+            return false;
+        }
+    return true;
+}
+
+// <path>.before-restore, or -2, -3... when an earlier restore left one: nothing is lost.
+QString asideName(const QString &path)
+{
+    QString candidate = path + QStringLiteral(".before-restore");
+    for (int n = 2;
+         QFileInfo::exists(candidate) || QFileInfo::exists(candidate + QStringLiteral("-wal")); ++n)
+        candidate = path + QStringLiteral(".before-restore-%1").arg(n);
+    return candidate;
+}
+
+} // namespace
+
+QString BackupArchive::defaultDir(const TandemPaths &paths)
+{
+    return QDir(paths.stateDir).filePath(QStringLiteral("backups"));
+}
+
+std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QString &targetDir,
+                                             QString *error)
+{
+    if (!QDir().mkpath(targetDir)) {
+        *error = tr("cannot create the folder %1").arg(targetDir);
+        return std::nullopt;
+    }
+    QList<TarFile::Entry> files;
+    if (QFileInfo::exists(paths.configFile)) {
+        QByteArray xml;
+        if (!DurableFile::read(paths.configFile, &xml, error))
+            return std::nullopt;
+        files.append({QLatin1String(ConfigName), xml});
+    }
+    QTemporaryDir scratch(QDir(targetDir).filePath(QStringLiteral(".tandem-backup-XXXXXX")));
+    if (!scratch.isValid()) {
+        *error = tr("cannot write in %1: %2").arg(targetDir, scratch.errorString());
+        return std::nullopt;
+    }
+    for (const char *name : StateFiles) {
+        const QString source = QDir(paths.stateDir).filePath(QLatin1String(name));
+        if (!QFileInfo::exists(source))
+            continue;
+        const QString copy = scratch.filePath(QLatin1String(name));
+        QByteArray bytes;
+        if (!snapshotSqlite(source, copy, error) || !DurableFile::read(copy, &bytes, error))
+            return std::nullopt;
+        files.append({QLatin1String(name), bytes});
+    }
+    QList<TarFile::Entry> entries{
+        {QLatin1String(ManifestName), QJsonDocument(manifestFor(files)).toJson()}};
+    entries += files;
+
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString path = QDir(targetDir).filePath(QStringLiteral("tandem-backup-%1.tar").arg(stamp));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path =
+            QDir(targetDir).filePath(QStringLiteral("tandem-backup-%1-%2.tar").arg(stamp).arg(n));
+    // DurableFile writes PATH.writing and renames it when synced: no half archive
+    // ever has the final name (list() only looks at *.tar).
+    if (!DurableFile::write(path, TarFile::write(entries), error))
+        return std::nullopt;
+    return path;
+}
+
+QList<BackupInfo> BackupArchive::list(const QString &dir)
+{
+    QList<BackupInfo> result;
+    const QFileInfoList found =
+        QDir(dir).entryInfoList({QStringLiteral("tandem-backup-*.tar")}, QDir::Files, QDir::Name);
+    for (const QFileInfo &fi : found) {
+        BackupInfo info;
+        info.path = fi.absoluteFilePath();
+        info.size = fi.size();
+        CheckedArchive archive;
+        QString problem;
+        if (readChecked(info.path, &archive, &problem)) {
+            info.created = archive.created;
+            info.host = archive.host;
+            info.files = archive.listed;
+        } else {
+            info.problem = problem;
+        }
+        result.append(info);
+    }
+    return result;
+}
+
+bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths,
+                            QStringList *report, QString *error)
+{
+    if (ControlClient::isEngineRunning(paths.stateDir)) {
+        *error = tr("the engine is running (it answers on %1): stop it first, then restore")
+                     .arg(ControlServer::socketPathFor(paths.stateDir));
+        return false;
+    }
+    CheckedArchive archive;
+    if (!readChecked(archivePath, &archive, error))
+        return false;
+    for (const TarFile::Entry &f : std::as_const(archive.files)) {
+        if (f.name != QLatin1String(ConfigName))
+            continue;
+        const ConfigFile::LoadResult parsed = ConfigFile::parse(f.data, f.name);
+        if (!parsed.config) {
+            *error = tr("%1 in %2 is not a valid configuration: %3")
+                         .arg(f.name, archivePath, joinIssues(parsed.issues));
+            return false;
+        }
+    }
+
+    // First every new file next to its place, synced; only then the renames. A failure
+    // before the renames leaves everything as it was.
+    QStringList staged;
+    const auto dropStaged = [&] {
+        QString ignored;
+        for (const QString &s : std::as_const(staged))
+            DurableFile::remove(s, &ignored);
+    };
+    for (const TarFile::Entry &f : std::as_const(archive.files)) {
+        const QString target = targetPath(f.name, paths);
+        const QString temporary = target + QStringLiteral(".restoring");
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) ||
+            !DurableFile::write(temporary, f.data, error)) {
+            if (error->isEmpty())
+                *error = tr("cannot create the folder of %1").arg(target);
+            dropStaged();
+            return false;
+        }
+        staged.append(temporary);
+    }
+
+    const auto setAside = [&](const QString &target, const QStringList &companions) -> bool {
+        if (!QFileInfo::exists(target))
+            return true;
+        const QString aside = asideName(target);
+        if (!DurableFile::rename(target, aside, error))
+            return false;
+        for (const QString &suffix : companions)
+            if (QFileInfo::exists(target + suffix) &&
+                !DurableFile::rename(target + suffix, aside + suffix, error))
+                return false;
+        report->append(tr("kept the previous %1 as %2").arg(QFileInfo(target).fileName(), aside));
+        return true;
+    };
+    QStringList companions;
+    for (const char *suffix : SqliteCompanions)
+        companions.append(QLatin1String(suffix));
+    for (const TarFile::Entry &f : std::as_const(archive.files)) {
+        const QString target = targetPath(f.name, paths);
+        if (!setAside(target, isSqliteName(f.name) ? companions : QStringList()) ||
+            !DurableFile::rename(target + QStringLiteral(".restoring"), target, error)) {
+            dropStaged();
+            return false;
+        }
+        report->append(tr("restored %1").arg(target));
+    }
+
+    // As after a deployment: the restored configuration starts with every pair disabled.
+    const QString statePath = MachineState(paths.stateDir).filePath();
+    if (!setAside(statePath, {}))
+        return false;
+    const ConfigFile::LoadResult config = ConfigFile::load(paths.configFile);
+    MachineState state(paths.stateDir);
+    QString ignored;
+    state.load(config.config ? config.config->id : QString(), &ignored);
+    if (!state.disableAll(error))
+        return false;
+    report->append(tr("every pair is disabled; enable them with: tandemctl pair enable NAME"));
+    return true;
+}
+
+} // namespace tandem
