@@ -87,7 +87,7 @@ bool snapshotSqlite(const QString &source, const QString &copy, QString *error)
     return ok;
 }
 
-QJsonObject manifestFor(const QList<TarFile::Entry> &files)
+QJsonObject manifestFor(const QList<TarFile::Entry> &files, const QDateTime &created)
 {
     QJsonArray list;
     for (const TarFile::Entry &f : files)
@@ -97,9 +97,7 @@ QJsonObject manifestFor(const QList<TarFile::Entry> &files)
     return {{QStringLiteral("format"), QStringLiteral("tandem-backup")},
             {QStringLiteral("version"), FormatVersion},
             {QStringLiteral("created"),
-             QDateTime::currentDateTime()
-                 .toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
-                 .toString(Qt::ISODate)},
+             created.toOffsetFromUtc(created.offsetFromUtc()).toString(Qt::ISODate)},
             {QStringLiteral("host"), QSysInfo::machineHostName()},
             {QStringLiteral("files"), list}};
 }
@@ -221,8 +219,9 @@ QString BackupArchive::defaultDir(const TandemPaths &paths)
 }
 
 std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QString &targetDir,
-                                             QString *error)
+                                             QString *error, const QDateTime &when)
 {
+    const QDateTime created = when.isValid() ? when.toLocalTime() : QDateTime::currentDateTime();
     if (!QDir().mkpath(targetDir)) {
         *error = tr("cannot create the folder %1").arg(targetDir);
         return std::nullopt;
@@ -250,10 +249,10 @@ std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QSt
         files.append({QLatin1String(name), bytes});
     }
     QList<TarFile::Entry> entries{
-        {QLatin1String(ManifestName), QJsonDocument(manifestFor(files)).toJson()}};
+        {QLatin1String(ManifestName), QJsonDocument(manifestFor(files, created)).toJson()}};
     entries += files;
 
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp = created.toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString path = QDir(targetDir).filePath(QStringLiteral("tandem-backup-%1.tar").arg(stamp));
     for (int n = 2; QFileInfo::exists(path); ++n)
         path =

@@ -43,8 +43,9 @@ public:
     // Writes tandem-backup-YYYYMMDD-HHMMSS.tar into targetDir and returns its path. The
     // SQLite files are copied with VACUUM INTO, so a running engine may keep writing;
     // the archive appears under its final name only when complete and on disk.
+    // when: the time the backup is stamped with (tests of retention); invalid: now.
     static std::optional<QString> create(const TandemPaths &paths, const QString &targetDir,
-                                         QString *error);
+                                         QString *error, const QDateTime &when = {});
 
     // The backups in dir, oldest first; a damaged one is listed with its problem.
     static QList<BackupInfo> list(const QString &dir);

@@ -228,6 +228,16 @@ void ConfigDocument::setDiagnostics(const DiagnosticsSettings &settings)
     Q_EMIT settingsChanged();
 }
 
+void ConfigDocument::setBackup(const BackupSettings &settings)
+{
+    if (m_config.backup == settings)
+        return;
+    const bool wasModified = isModified();
+    m_config.backup = settings;
+    changed(wasModified);
+    Q_EMIT settingsChanged();
+}
+
 void ConfigDocument::setNotifications(const NotificationSettings &settings)
 {
     if (m_config.notifications == settings)

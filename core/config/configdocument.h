@@ -40,6 +40,7 @@ public:
     QString suggestAliasName(const QString &name) const;
     void setDiagnostics(const DiagnosticsSettings &settings);
     void setNotifications(const NotificationSettings &settings);
+    void setBackup(const BackupSettings &settings);
 
     bool isEnabled(const QString &name) const { return m_state.isEnabled(name); }
     ConfigIssues setEnabled(const QString &name, bool enabled);
@@ -47,7 +48,7 @@ public:
 Q_SIGNALS:
     void pairsChanged();                   // added, removed or renamed
     void pairChanged(const QString &name); // settings of one pair
-    void settingsChanged();                // diagnostics or notifications
+    void settingsChanged();                // diagnostics, notifications or backup
     void modifiedChanged(bool modified);
     void enabledChanged(const QString &name, bool enabled);
 

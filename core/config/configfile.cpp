@@ -278,6 +278,25 @@ public:
         return d;
     }
 
+    BackupSettings backup(const Element &e)
+    {
+        BackupSettings b;
+        for (const auto &child : e.children) {
+            const QString f = QLatin1String("backup/") + child->name;
+            if (child->name == QLatin1String("enabled"))
+                b.enabled = boolean(*child, f, child->text);
+            else if (child->name == QLatin1String("interval-hours"))
+                b.intervalHours = integer(*child, f, child->text);
+            else if (child->name == QLatin1String("retention-days"))
+                b.retentionDays = integer(*child, f, child->text);
+            else if (child->name == QLatin1String("directory"))
+                b.directory = text(*child, f);
+            else
+                unknown(*child, QStringLiteral("backup"));
+        }
+        return b;
+    }
+
     NotificationSettings notifications(const Element &e)
     {
         NotificationSettings n;
@@ -430,6 +449,8 @@ ConfigFile::LoadResult ConfigFile::parse(const QByteArray &xml, const QString &f
             config.diagnostics = reader.diagnostics(*child);
         else if (child->name == QLatin1String("notifications"))
             config.notifications = reader.notifications(*child);
+        else if (child->name == QLatin1String("backup"))
+            config.backup = reader.backup(*child);
         else
             reader.unknown(*child, QString());
     }
@@ -526,6 +547,16 @@ QByteArray ConfigFile::serialize(const Configuration &config)
     }
     w.writeEndElement();
     w.writeEndElement();
+    // Written only once set, so files of older versions keep their exact form.
+    if (config.backup != BackupSettings{}) {
+        const BackupSettings &b = config.backup;
+        w.writeStartElement(QStringLiteral("backup"));
+        writeText(w, "enabled", boolText(b.enabled));
+        writeText(w, "interval-hours", QString::number(b.intervalHours));
+        writeText(w, "retention-days", QString::number(b.retentionDays));
+        writeText(w, "directory", b.directory);
+        w.writeEndElement();
+    }
     w.writeEndElement();
     w.writeEndDocument();
     return out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backupsettings.h"
 #include "diagnosticssettings.h"
 #include "notificationsettings.h"
 #include "pairconfig.h"
@@ -20,6 +21,7 @@ struct Configuration
     QList<PairConfig> pairs;
     DiagnosticsSettings diagnostics;
     NotificationSettings notifications;
+    BackupSettings backup;
 
     static Configuration createNew(); // with a fresh id
     qsizetype indexOf(const QString &pairName) const;

@@ -4,6 +4,7 @@
 #include "modbus/itemaddress.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
@@ -228,6 +229,14 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
     }
     checkRange(issues, QStringLiteral("diagnostics/max-events"), config.diagnostics.maxEvents,
                DiagnosticsSettings::MinMaxEvents, DiagnosticsSettings::MaxMaxEvents, QString());
+    checkRange(issues, QStringLiteral("backup/interval-hours"), config.backup.intervalHours,
+               BackupSettings::MinIntervalHours, BackupSettings::MaxIntervalHours, QString());
+    checkRange(issues, QStringLiteral("backup/retention-days"), config.backup.retentionDays,
+               BackupSettings::MinRetentionDays, BackupSettings::MaxRetentionDays, QString());
+    if (!config.backup.directory.isEmpty() && QDir::isRelativePath(config.backup.directory))
+        issues.append(
+            {QStringLiteral("backup/directory"),
+             tr("the backup directory '%1' is not an absolute path").arg(config.backup.directory)});
 
     const NotificationSettings &n = config.notifications;
     if (n.enabled && n.primarySmtp.isEmpty())

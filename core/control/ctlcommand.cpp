@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -876,9 +877,40 @@ int Session::backupCommand(const QString &verb, Arguments &args)
     const QString command = QLatin1String("backup ") + verb;
     const TandemPaths &paths = m_doc.paths();
     QString error;
+    if (verb == QLatin1String("set")) {
+        load();
+        BackupSettings b = m_doc.configuration().backup;
+        if (const auto v = args.value(QStringLiteral("enable")))
+            b.enabled = parseYesNo(QStringLiteral("enable"), *v);
+        if (const auto v = args.value(QStringLiteral("interval-hours")))
+            b.intervalHours = parseInt(QStringLiteral("interval-hours"), *v);
+        if (const auto v = args.value(QStringLiteral("retention-days")))
+            b.retentionDays = parseInt(QStringLiteral("retention-days"), *v);
+        if (const auto v = args.value(QStringLiteral("to")))
+            b.directory = v->isEmpty() ? QString() : QFileInfo(*v).absoluteFilePath();
+        names(args, command, 0);
+        m_doc.setBackup(b);
+        save();
+        m_out << (b.enabled ? QCoreApplication::translate(
+                                  "tandemctl", "scheduled backups every %n hour(s) into %1",
+                                  nullptr, b.intervalHours)
+                                  .arg(b.directory.isEmpty() ? BackupArchive::defaultDir(paths)
+                                                             : b.directory)
+                            : tr("scheduled backups are off"))
+              << Qt::endl;
+        return 0;
+    }
+    // --to, else the folder of the scheduled backups (even of a configuration that has
+    // problems: a backup is what one wants then), else STATE-DIR/backups.
+    const auto backupDir = [&] {
+        if (const auto to = args.value(QStringLiteral("to")))
+            return *to;
+        m_doc.load();
+        const QString configured = m_doc.configuration().backup.directory;
+        return configured.isEmpty() ? BackupArchive::defaultDir(paths) : configured;
+    };
     if (verb == QLatin1String("create")) {
-        const QString dir =
-            args.value(QStringLiteral("to")).value_or(BackupArchive::defaultDir(paths));
+        const QString dir = backupDir();
         names(args, command, 0);
         if (ControlClient::isEngineRunning(paths.stateDir)) // its queued events belong in it
             ControlClient::request(paths.stateDir,
@@ -891,8 +923,7 @@ int Session::backupCommand(const QString &verb, Arguments &args)
         return 0;
     }
     if (verb == QLatin1String("list")) {
-        const QString dir =
-            args.value(QStringLiteral("to")).value_or(BackupArchive::defaultDir(paths));
+        const QString dir = backupDir();
         const bool json = args.value(QStringLiteral("json")).has_value();
         names(args, command, 0);
         const QList<BackupInfo> backups = BackupArchive::list(dir);
@@ -981,9 +1012,10 @@ QString CtlCommand::usage()
         "  config check\n"
         "  status [--json]      (live state from the running engine)\n"
         "  events export FILE    events reset\n"
-        "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: "
-        "STATE-DIR/backups)\n"
+        "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: the\n"
+        "                scheduled backups' folder, else STATE-DIR/backups)\n"
         "  backup list [--to DIR] [--json]\n"
+        "  backup set [--enable yes|no] [--interval-hours N] [--retention-days N] [--to DIR]\n"
         "  backup restore FILE   (engine stopped; every pair starts disabled)\n"
         "\n"
         "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on one).\n"

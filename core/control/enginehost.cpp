@@ -1,5 +1,6 @@
 #include "enginehost.h"
 
+#include "backup/backupscheduler.h"
 #include "config/configdocument.h"
 #include "controlserver.h"
 #include "engine/clock.h"
@@ -24,6 +25,7 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     , m_license({paths.stateDir, paths.machineIdFile})
     , m_transfer(&m_license)
     , m_gate(new LicenseGate(&m_license, m_events, Clock::system(), this))
+    , m_backups(new BackupScheduler(paths, m_events, this))
 {
     connectGate();
     m_licenseTimer.setInterval(1000);
@@ -70,6 +72,7 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     m_events->post(QStringLiteral("engine-started"), {},
                    {QString::number(m_engine->pairNames().size())});
     m_gate->announce();
+    m_backups->setSettings(document.configuration().backup);
     return fatal;
 }
 
@@ -177,6 +180,7 @@ ConfigIssues EngineHost::reload()
         m_store->setCap(document.configuration().diagnostics.maxEvents);
     if (m_mailer)
         applyNotifications(document.configuration().notifications);
+    m_backups->setSettings(document.configuration().backup);
     const QSet<QString> enabled = licensedPairs(document);
     const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
     for (const ConfigIssue &issue : applied) {
@@ -196,6 +200,7 @@ ConfigIssues EngineHost::reload()
 
 void EngineHost::stop()
 {
+    m_backups->setSettings({}); // no scheduled backup while stopped
     m_engine->stopAll();
     if (m_running) {
         m_running = false;
@@ -211,6 +216,7 @@ QJsonObject EngineHost::status() const
     QJsonObject answer = m_engine->status();
     if (m_mailer)
         answer.insert(QStringLiteral("notifications"), m_mailer->status());
+    answer.insert(QStringLiteral("backup"), m_backups->status());
     QJsonObject license = m_gate->toJson();
     license.insert(QStringLiteral("pending-transfer"), m_transfer.pending());
     answer.insert(QStringLiteral("license"), license);

@@ -13,6 +13,7 @@
 
 namespace tandem {
 
+class BackupScheduler;
 class Clock;
 class ConfigDocument;
 class ControlServer;
@@ -48,6 +49,7 @@ public:
     // What `tandemctl status` shows: pairs, notifications, license.
     QJsonObject status() const;
     LicenseGate *licenseGate() const { return m_gate; }
+    BackupScheduler *backups() const { return m_backups; }
     // Tests: the clock demo periods are measured with (before start()).
     void setLicenseClock(const Clock *clock);
 
@@ -72,6 +74,7 @@ private:
     LicenseFile m_license;
     LicenseTransfer m_transfer;
     LicenseGate *m_gate;
+    BackupScheduler *m_backups;
     QTimer m_licenseTimer;
 };
 

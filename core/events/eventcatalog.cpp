@@ -148,6 +148,26 @@ const QList<EventDefinition> &EventCatalog::all()
         {"event-store-error", Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
+        {"backup-created", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "Scheduled backup '%1' created."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
+        {"backup-failed", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent", "Scheduled backup into '%1' failed: %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,reason")},
+        {"backup-expired", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Deleted backup '%1': older than the retention period of %2 day(s)."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,days")},
+        {"backup-disk-floor", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Deleted backup '%1' before its retention period ended: free space on "
+                           "the backup disk is under the floor (%2 available of %3)."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,available,total")},
+        {"backup-disk-low", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Free space on the backup disk of '%1' stays under the floor (%2 "
+                           "available of %3) with only the newest backup left."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,available,total")},
     };
     return events;
 }

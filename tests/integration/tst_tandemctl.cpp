@@ -39,6 +39,7 @@ private Q_SLOTS:
     void backupCreateListRestore();
     void backupRefusals();
     void backupRestoreRefusedWhileEngineRuns();
+    void scheduledBackupsRunInTheEngine();
 
 private:
     Result ctl(QStringList args, const QString &stateDir = {}, const QProcessEnvironment &env = {});
@@ -518,6 +519,66 @@ void TestTandemctl::backupRestoreRefusedWhileEngineRuns()
     r = backup({QStringLiteral("restore"), archive});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(engine.configFile() + QStringLiteral(".before-restore")));
+}
+
+// `backup set` writes the schedule into tandem.xml, checked like any setting; tandemd then
+// makes the first backup at once (none is there), says so as an event and in its status.
+void TestTandemctl::scheduledBackupsRunInTheEngine()
+{
+    tandem::test::TandemdProcess engine;
+    QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TANDEM_CONFIG"), engine.configFile());
+    env.insert(QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir());
+    const auto backup = [&](const QStringList &words) {
+        return ctl(QStringList{QStringLiteral("backup")} + words, {}, env);
+    };
+    QTemporaryDir target;
+    Result r =
+        backup({QStringLiteral("set"), QStringLiteral("--interval-hours"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("backup/interval-hours")) &&
+                 r.err.contains(QStringLiteral("from 1 to")),
+             qPrintable(r.err));
+    r = backup({QStringLiteral("set"), QStringLiteral("--to"), QStringLiteral("relative/dir"),
+                QStringLiteral("--enable"), QStringLiteral("maybe")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--enable")), qPrintable(r.err));
+
+    r = backup({QStringLiteral("set"), QStringLiteral("--enable"), QStringLiteral("yes"),
+                QStringLiteral("--interval-hours"), QStringLiteral("6"),
+                QStringLiteral("--retention-days"), QStringLiteral("14"), QStringLiteral("--to"),
+                target.path()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("every 6 hour(s) into ") + target.path()),
+             qPrintable(r.out));
+    QFile xml(engine.configFile());
+    QVERIFY(xml.open(QIODevice::ReadOnly));
+    const QByteArray saved = xml.readAll();
+    QVERIFY2(saved.contains("<interval-hours>6</interval-hours>") &&
+                 saved.contains("<retention-days>14</retention-days>"),
+             saved.constData());
+    QCOMPARE(ctl({QStringLiteral("config"), QStringLiteral("check")}, {}, env).exitCode, 0);
+
+    QVERIFY(engine.start());
+    QVERIFY(engine.waitForEvent(QStringLiteral("Scheduled backup '")));
+    const QStringList archives =
+        QDir(target.path()).entryList({QStringLiteral("tandem-backup-*.tar")}, QDir::Files);
+    QCOMPARE(archives.size(), 1);
+    r = ctl({QStringLiteral("status"), QStringLiteral("--json")}, {}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject status = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject schedule = status.value(QLatin1String("backup")).toObject();
+    QCOMPARE(schedule.value(QLatin1String("enabled")).toBool(), true);
+    QCOMPARE(schedule.value(QLatin1String("directory")).toString(), target.path());
+    const QDateTime last =
+        QDateTime::fromString(schedule.value(QLatin1String("last")).toString(), Qt::ISODate);
+    QCOMPARE(QDateTime::fromString(schedule.value(QLatin1String("next")).toString(), Qt::ISODate),
+             last.addSecs(6 * 3600));
+    // `backup list` looks in the scheduled folder without being told.
+    r = backup({QStringLiteral("list")});
+    QVERIFY2(r.out.contains(archives.constFirst()), qPrintable(r.out));
+    QVERIFY(engine.stop());
 }
 
 QTEST_GUILESS_MAIN(TestTandemctl)

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "backup/backupretention.h"
+#include "config/backupsettings.h"
+#include "config/tandempaths.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace tandem {
+
+class EventLog;
+
+// Scheduled backups, run by the engine (tandemd or the console's own): a backup archive
+// every interval, then the retention period and the disk floor applied to the folder.
+// Each backup, failure and deletion is posted as an event.
+class BackupScheduler final : public QObject
+{
+    Q_OBJECT
+
+public:
+    BackupScheduler(const TandemPaths &paths, EventLog *events, QObject *parent = nullptr);
+
+    void setSettings(const BackupSettings &settings);
+    // Tests: a simulated disk and a wall clock that moves by hand.
+    void setDiskSpaceSource(DiskSpaceSource source) { m_diskSpace = std::move(source); }
+    void setWallClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+
+    QString directory() const;
+    // Makes a backup if one is due, then deletes what retention and the floor say.
+    void check();
+    QDateTime lastBackup() const { return m_last; }
+    QDateTime nextBackup() const;
+    QJsonObject status() const; // for `tandemctl status` and the console
+
+    // How long check() waits at most: deletion by retention is checked at least this often.
+    static constexpr int MaxWaitMs = 60 * 60 * 1000;
+    // After a failed backup, the next attempt.
+    static constexpr int RetryMs = 10 * 60 * 1000;
+
+private:
+    void backUp(const QDateTime &now);
+    void applyRetention(const QDateTime &now);
+    void scheduleNext(const QDateTime &now);
+
+    TandemPaths m_paths;
+    EventLog *m_events;
+    BackupSettings m_settings;
+    DiskSpaceSource m_diskSpace;
+    std::function<QDateTime()> m_now;
+    QTimer m_timer;
+    QDateTime m_last;    // the newest intact backup in the folder
+    QDateTime m_retryAt; // after a failure
+    QString m_lastError;
+    bool m_underFloor = false;
+};
+
+} // namespace tandem
