@@ -5,6 +5,7 @@
 #include "control/enginesession.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
+#include "dialogs/backupdialog.h"
 #include "helpviewer.h"
 #include "license/licensefile.h"
 #include "license/purchasedialog.h"
@@ -134,6 +135,11 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(m_saveAction);
+    QAction *backup = file->addAction(tr("&Backup/Restore..."), this, [this] {
+        BackupDialog dialog(m_document, m_engine, this);
+        dialog.exec();
+    });
+    backup->setObjectName(QStringLiteral("actionBackup"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("E&xit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionExit"));

@@ -1,5 +1,6 @@
 #include "enginesession.h"
 
+#include "backup/backuparchive.h"
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
@@ -34,6 +35,37 @@ ConfigIssues EngineSession::start()
         m_feed = nullptr;
     }
     return issues;
+}
+
+bool EngineSession::restoreBackup(const QString &archive, QStringList *report, QString *error,
+                                  ConfigIssues *issues)
+{
+    if (m_socket) {
+        *error = tr("tandemd (pid %1) runs on these files: stop it first (for the service: "
+                    "systemctl stop tandemd), then restore.")
+                     .arg(m_remotePid);
+        return false;
+    }
+    stopOwnEngine();
+    const bool restored = BackupArchive::restore(archive, m_paths, report, error);
+    // Whether or not it worked, the engine runs again: on the restored files or the old.
+    *issues = startEngine();
+    if (m_feed) {
+        QString feedError;
+        if (!m_feed->restart(&feedError))
+            issues->append({QString(), feedError});
+    }
+    Q_EMIT statusChanged();
+    return restored;
+}
+
+void EngineSession::stopOwnEngine()
+{
+    m_poll.stop();
+    disconnect(&m_poll, nullptr, this, nullptr);
+    delete m_host; // stops the pairs, closes the control socket, the stores and the outbox
+    m_host = nullptr;
+    m_status = {};
 }
 
 void EngineSession::resetEvents()

@@ -43,6 +43,12 @@ public:
     EventFeed *eventFeed() const { return m_feed; }
     // Clears the history through whichever engine owns it.
     void resetEvents();
+    // Restores a backup archive (BackupArchive::restore). The console's own engine is
+    // stopped for it and started again on the restored files, with every pair disabled;
+    // a tandemd serving these files must be stopped first (refused). *issues: what kept
+    // the engine from starting again.
+    bool restoreBackup(const QString &archive, QStringList *report, QString *error,
+                       ConfigIssues *issues);
 
 Q_SIGNALS:
     void statusChanged();
@@ -51,6 +57,7 @@ Q_SIGNALS:
 
 private:
     ConfigIssues startEngine();
+    void stopOwnEngine();
     void refreshLocal();
     void send(const QJsonObject &request);
     void onRemoteData();

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 namespace tandem {
 
 // Follows the event history of a state directory for a viewer (the console): the whole
@@ -21,13 +23,17 @@ public:
     // Reads the history and starts following it; *error says why not.
     bool start(QString *error);
     void poll();
+    // The store file was replaced (a restore): reads it anew from the start. Viewers get
+    // cleared() and then the whole new history.
+    bool restart(QString *error);
 
 Q_SIGNALS:
     void eventsArrived(const QList<tandem::Event> &events);
     void cleared(); // the history was reset (here or elsewhere)
 
 private:
-    EventStore m_store;
+    QString m_stateDir;
+    std::unique_ptr<EventStore> m_store;
     QTimer m_timer;
     qint64 m_lastId = 0;
     qint64 m_generation = -1;
