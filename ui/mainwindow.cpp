@@ -6,6 +6,7 @@
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "helpviewer.h"
+#include "languagemenu.h"
 #include "license/licensefile.h"
 #include "license/purchasedialog.h"
 #include "license/transferwizard.h"
@@ -167,6 +168,8 @@ void MainWindow::createMenus()
     showStatus->setCheckable(true);
     showStatus->setChecked(true);
     connect(showStatus, &QAction::toggled, statusBar(), &QWidget::setVisible);
+    view->addSeparator();
+    view->addMenu(new LanguageMenu(this));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("menuTools"));
