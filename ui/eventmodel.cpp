@@ -73,7 +73,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         case ProcessColumn:
             return e.process;
         case EventColumn:
-            return e.text;
+            return EventCatalog::displayText(e.id, e.text);
         }
         break;
     case Qt::DecorationRole:

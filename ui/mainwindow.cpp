@@ -7,6 +7,7 @@
 #include "dialogs/aliasdialog.h"
 #include "dialogs/backupdialog.h"
 #include "helpviewer.h"
+#include "languagemenu.h"
 #include "license/licensefile.h"
 #include "license/purchasedialog.h"
 #include "license/transferwizard.h"
@@ -173,6 +174,8 @@ void MainWindow::createMenus()
     showStatus->setCheckable(true);
     showStatus->setChecked(true);
     connect(showStatus, &QAction::toggled, statusBar(), &QWidget::setVisible);
+    view->addSeparator();
+    view->addMenu(new LanguageMenu(this));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("menuTools"));

@@ -1,10 +1,13 @@
 #include "config/configdocument.h"
 #include "control/enginesession.h"
+#include "languages.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+
+#include <cstdio>
 
 namespace {
 void showProblems(QWidget *parent, const QString &objectName, const QString &text,
@@ -16,6 +19,20 @@ void showProblems(QWidget *parent, const QString &objectName, const QString &tex
     box.setInformativeText(tandem::joinIssues(issues));
     box.exec();
 }
+
+// --language CODE / --language=CODE, read before the parser so that its --help is translated.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if ((arg == QLatin1String("--language") || arg == QLatin1String("-language")) &&
+            i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--language=")))
+            return arg.section(QLatin1Char('='), 1);
+    }
+    return {};
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -25,6 +42,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Tandem"));
     QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("tandem"));
+    // The system's language unless View › Language or --language says otherwise.
+    const QString language = languageArgument(QApplication::arguments());
+    tandem::Languages::installTranslators(app, tandem::Languages::isAvailable(language)
+                                                   ? language
+                                                   : tandem::Languages::savedChoice());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Tandem redundancy console"));
@@ -43,10 +65,24 @@ int main(int argc, char *argv[])
         QStringLiteral("machine-id-file"),
         QApplication::translate("main", "Stands in for /etc/machine-id (tests, demos)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Language of the console: en, de or es (default: View › "
+                                        "Language, else the system's)."),
+        QStringLiteral("CODE"));
     parser.addOption(configOption);
     parser.addOption(stateOption);
     parser.addOption(machineIdOption);
+    parser.addOption(languageOption);
     parser.process(app);
+    if (parser.isSet(languageOption) &&
+        !tandem::Languages::isAvailable(parser.value(languageOption))) {
+        fputs(qPrintable(QApplication::translate("main", "Unknown language '%1': use en, de or es.")
+                             .arg(parser.value(languageOption)) +
+                         QLatin1Char('\n')),
+              stderr);
+        return 1;
+    }
 
     const tandem::TandemPaths paths = tandem::TandemPaths::resolve(
         parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));

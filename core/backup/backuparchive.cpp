@@ -33,10 +33,11 @@ const char *const StateFiles[] = {"events.sqlite", "outbox.sqlite"};
 // SQLite's companions of a database file: they belong to it and move with it.
 const char *const SqliteCompanions[] = {"-wal", "-shm", "-journal"};
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("BackupArchive", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BackupArchive)
+};
 
 QString sha256(const QByteArray &bytes)
 {
@@ -71,14 +72,14 @@ bool snapshotSqlite(const QString &source, const QString &copy, QString *error)
         db.setDatabaseName(source);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            *error = tr("cannot open %1: %2").arg(source, db.lastError().text());
+            *error = Tr::tr("cannot open %1: %2").arg(source, db.lastError().text());
         } else {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("VACUUM INTO ?"));
             q.addBindValue(copy);
             ok = q.exec();
             if (!ok)
-                *error = tr("cannot copy %1: %2").arg(source, q.lastError().text());
+                *error = Tr::tr("cannot copy %1: %2").arg(source, q.lastError().text());
             q.finish();
             db.close();
         }
@@ -115,13 +116,14 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     const qint64 cap = (TarFile::MaxEntries + 1) * (TarFile::MaxEntrySize + 512);
     if (file.size() > cap) {
-        *error =
-            tr("%1 is not a Tandem backup: it is too large (%2 bytes)").arg(path).arg(file.size());
+        *error = Tr::tr("%1 is not a Tandem backup: it is too large (%2 bytes)")
+                     .arg(path)
+                     .arg(file.size());
         return false;
     }
     const QByteArray bytes = file.readAll();
@@ -129,12 +131,12 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
     QString why;
     if (!TarFile::read(bytes, &entries, &why)) {
         *error = entries.isEmpty() || entries.constFirst().name != QLatin1String(ManifestName)
-                     ? tr("%1 is not a Tandem backup: %2").arg(path, why)
-                     : tr("%1 is damaged: %2").arg(path, why);
+                     ? Tr::tr("%1 is not a Tandem backup: %2").arg(path, why)
+                     : Tr::tr("%1 is damaged: %2").arg(path, why);
         return false;
     }
     if (entries.isEmpty() || entries.constFirst().name != QLatin1String(ManifestName)) {
-        *error = tr("%1 is not a Tandem backup: it does not start with %2")
+        *error = Tr::tr("%1 is not a Tandem backup: it does not start with %2")
                      .arg(path, QLatin1String(ManifestName));
         return false;
     }
@@ -143,13 +145,13 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
     const QJsonObject manifest = doc.object();
     if (!doc.isObject() ||
         manifest.value(QLatin1String("format")).toString() != QLatin1String("tandem-backup")) {
-        *error = tr("%1 is not a Tandem backup: %2 is not a Tandem manifest")
+        *error = Tr::tr("%1 is not a Tandem backup: %2 is not a Tandem manifest")
                      .arg(path, QLatin1String(ManifestName));
         return false;
     }
     const int version = manifest.value(QLatin1String("version")).toInt();
     if (version != FormatVersion) {
-        *error = tr("%1 is a Tandem backup of format version %2; this Tandem reads version %3")
+        *error = Tr::tr("%1 is a Tandem backup of format version %2; this Tandem reads version %3")
                      .arg(path)
                      .arg(version)
                      .arg(FormatVersion);
@@ -166,13 +168,13 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
                      o.value(QLatin1String("size")).toInteger(-1),
                      o.value(QLatin1String("sha256")).toString()};
         if (f.name != QLatin1String(ConfigName) && !isSqliteName(f.name)) {
-            *error = tr("%1 is damaged: its manifest lists '%2', which is not part of a Tandem "
-                        "backup")
+            *error = Tr::tr("%1 is damaged: its manifest lists '%2', which is not part of a Tandem "
+                            "backup")
                          .arg(path, f.name);
             return false;
         }
         if (listed.contains(f.name)) {
-            *error = tr("%1 is damaged: its manifest lists %2 twice").arg(path, f.name);
+            *error = Tr::tr("%1 is damaged: its manifest lists %2 twice").arg(path, f.name);
             return false;
         }
         listed.insert(f.name, f);
@@ -183,19 +185,20 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
     for (const TarFile::Entry &entry : std::as_const(out->files)) {
         const auto it = listed.constFind(entry.name);
         if (it == listed.cend() || seen.contains(entry.name)) {
-            *error = tr("%1 is damaged: it holds %2, which its manifest does not list")
+            *error = Tr::tr("%1 is damaged: it holds %2, which its manifest does not list")
                          .arg(path, entry.name);
             return false;
         }
         seen.insert(entry.name);
         if (entry.data.size() != it->size || sha256(entry.data) != it->sha256) {
-            *error = tr("bad checksum of %1 in %2: the archive is damaged").arg(entry.name, path);
+            *error =
+                Tr::tr("bad checksum of %1 in %2: the archive is damaged").arg(entry.name, path);
             return false;
         }
     }
     for (const BackupFile &f : std::as_const(out->listed))
         if (!seen.contains(f.name)) {
-            *error = tr("%1 is damaged: %2 is missing").arg(path, f.name);
+            *error = Tr::tr("%1 is damaged: %2 is missing").arg(path, f.name);
             return false;
         }
     return true;
@@ -223,7 +226,7 @@ std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QSt
 {
     const QDateTime created = when.isValid() ? when.toLocalTime() : QDateTime::currentDateTime();
     if (!QDir().mkpath(targetDir)) {
-        *error = tr("cannot create the folder %1").arg(targetDir);
+        *error = Tr::tr("cannot create the folder %1").arg(targetDir);
         return std::nullopt;
     }
     QList<TarFile::Entry> files;
@@ -235,7 +238,7 @@ std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QSt
     }
     QTemporaryDir scratch(QDir(targetDir).filePath(QStringLiteral(".tandem-backup-XXXXXX")));
     if (!scratch.isValid()) {
-        *error = tr("cannot write in %1: %2").arg(targetDir, scratch.errorString());
+        *error = Tr::tr("cannot write in %1: %2").arg(targetDir, scratch.errorString());
         return std::nullopt;
     }
     for (const char *name : StateFiles) {
@@ -291,7 +294,7 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
                             QStringList *report, QString *error)
 {
     if (ControlClient::isEngineRunning(paths.stateDir)) {
-        *error = tr("the engine is running (it answers on %1): stop it first, then restore")
+        *error = Tr::tr("the engine is running (it answers on %1): stop it first, then restore")
                      .arg(ControlServer::socketPathFor(paths.stateDir));
         return false;
     }
@@ -303,7 +306,7 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
             continue;
         const ConfigFile::LoadResult parsed = ConfigFile::parse(f.data, f.name);
         if (!parsed.config) {
-            *error = tr("%1 in %2 is not a valid configuration: %3")
+            *error = Tr::tr("%1 in %2 is not a valid configuration: %3")
                          .arg(f.name, archivePath, joinIssues(parsed.issues));
             return false;
         }
@@ -323,7 +326,7 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
         if (!QDir().mkpath(QFileInfo(target).absolutePath()) ||
             !DurableFile::write(temporary, f.data, error)) {
             if (error->isEmpty())
-                *error = tr("cannot create the folder of %1").arg(target);
+                *error = Tr::tr("cannot create the folder of %1").arg(target);
             dropStaged();
             return false;
         }
@@ -340,7 +343,8 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
             if (QFileInfo::exists(target + suffix) &&
                 !DurableFile::rename(target + suffix, aside + suffix, error))
                 return false;
-        report->append(tr("kept the previous %1 as %2").arg(QFileInfo(target).fileName(), aside));
+        report->append(
+            Tr::tr("kept the previous %1 as %2").arg(QFileInfo(target).fileName(), aside));
         return true;
     };
     QStringList companions;
@@ -353,7 +357,7 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
             dropStaged();
             return false;
         }
-        report->append(tr("restored %1").arg(target));
+        report->append(Tr::tr("restored %1").arg(target));
     }
 
     // As after a deployment: the restored configuration starts with every pair disabled.
@@ -366,7 +370,7 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
     state.load(config.config ? config.config->id : QString(), &ignored);
     if (!state.disableAll(error))
         return false;
-    report->append(tr("every pair is disabled; enable them with: tandemctl pair enable NAME"));
+    report->append(Tr::tr("every pair is disabled; enable them with: tandemctl pair enable NAME"));
     return true;
 }
 

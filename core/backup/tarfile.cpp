@@ -20,10 +20,11 @@ constexpr int TypeAt = 156;
 constexpr int MagicAt = 257;
 constexpr int PrefixAt = 345, PrefixLen = 155;
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("TarFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TarFile)
+};
 
 void putOctal(char *field, int length, qint64 value)
 {
@@ -123,17 +124,18 @@ bool read(const QByteArray &archive, QList<Entry> *entries, QString *error)
     const QByteArray zeros(Block, '\0');
     while (true) {
         if (at + Block > archive.size()) {
-            *error = entries->isEmpty() ? tr("it is empty or not a tar archive")
-                                        : tr("it is truncated (the end of the archive is missing "
-                                             "after %1)")
-                                              .arg(entries->constLast().name);
+            *error = entries->isEmpty()
+                         ? Tr::tr("it is empty or not a tar archive")
+                         : Tr::tr("it is truncated (the end of the archive is missing "
+                                  "after %1)")
+                               .arg(entries->constLast().name);
             return false;
         }
         const char *h = archive.constData() + at;
         if (std::memcmp(h, zeros.constData(), Block) == 0) {
             if (at + 2 * Block > archive.size() ||
                 std::memcmp(h + Block, zeros.constData(), Block) != 0) {
-                *error = tr("it is truncated (the end of the archive is incomplete)");
+                *error = Tr::tr("it is truncated (the end of the archive is incomplete)");
                 return false;
             }
             return true;
@@ -143,12 +145,13 @@ bool read(const QByteArray &archive, QList<Entry> *entries, QString *error)
                         "ustar\0"
                         "00",
                         8) != 0) {
-            *error = tr("entry %1 has no ustar header (not a Tandem backup archive)").arg(index);
+            *error =
+                Tr::tr("entry %1 has no ustar header (not a Tandem backup archive)").arg(index);
             return false;
         }
         qint64 stored = 0;
         if (!parseOctal(h + ChecksumAt, ChecksumLen, &stored) || stored != headerChecksum(h)) {
-            *error = tr("the header of entry %1 is damaged (bad header checksum)").arg(index);
+            *error = Tr::tr("the header of entry %1 is damaged (bad header checksum)").arg(index);
             return false;
         }
         QByteArray rawName = cString(h + NameAt, NameLen);
@@ -157,33 +160,35 @@ bool read(const QByteArray &archive, QList<Entry> *entries, QString *error)
             rawName = prefix + '/' + rawName;
         const QString name = QString::fromUtf8(rawName);
         if (!isSafeName(name)) {
-            *error = tr("entry %1 has the unsafe name '%2' (absolute or with '..')")
+            *error = Tr::tr("entry %1 has the unsafe name '%2' (absolute or with '..')")
                          .arg(index)
                          .arg(name);
             return false;
         }
         if (h[TypeAt] != '0' && h[TypeAt] != '\0') {
-            *error = tr("%1 is not a regular file (tar type '%2')")
+            *error = Tr::tr("%1 is not a regular file (tar type '%2')")
                          .arg(name, QString(QLatin1Char(h[TypeAt])));
             return false;
         }
         qint64 size = 0;
         if (!parseOctal(h + SizeAt, SizeLen, &size)) {
-            *error = tr("the size of %1 is not a number").arg(name);
+            *error = Tr::tr("the size of %1 is not a number").arg(name);
             return false;
         }
         if (size > MaxEntrySize) {
-            *error =
-                tr("%1 is too large (%2 bytes; at most %3)").arg(name).arg(size).arg(MaxEntrySize);
+            *error = Tr::tr("%1 is too large (%2 bytes; at most %3)")
+                         .arg(name)
+                         .arg(size)
+                         .arg(MaxEntrySize);
             return false;
         }
         if (entries->size() >= MaxEntries) {
-            *error = tr("it holds more than %1 files").arg(MaxEntries);
+            *error = Tr::tr("it holds more than %1 files").arg(MaxEntries);
             return false;
         }
         at += Block;
         if (at + size > archive.size()) {
-            *error = tr("it is truncated (%1 is cut short)").arg(name);
+            *error = Tr::tr("it is truncated (%1 is cut short)").arg(name);
             return false;
         }
         entries->append({name, archive.mid(at, qsizetype(size))});

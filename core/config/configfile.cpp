@@ -20,10 +20,11 @@ Q_LOGGING_CATEGORY(lcConfig, "tandem.config", QtInfoMsg)
 namespace tandem {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConfigFile)
+};
 
 // A parsed XML element with the line it started on, so every error can name it.
 struct Element
@@ -48,7 +49,7 @@ std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName
                                   ConfigIssues &issues)
 {
     if (xml.trimmed().isEmpty()) {
-        issues.append({QString(), tr("the file is empty"), fileName, 1});
+        issues.append({QString(), Tr::tr("the file is empty"), fileName, 1});
         return nullptr;
     }
     QXmlStreamReader reader(xml);
@@ -68,7 +69,7 @@ std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName
                 stack.back()->children.push_back(std::move(element));
             stack.push_back(raw);
             if (stack.size() > 16) {
-                issues.append({QString(), tr("elements are nested too deeply"), fileName,
+                issues.append({QString(), Tr::tr("elements are nested too deeply"), fileName,
                                int(reader.lineNumber())});
                 return nullptr;
             }
@@ -82,20 +83,20 @@ std::unique_ptr<Element> readTree(const QByteArray &xml, const QString &fileName
                 stack.back()->text += reader.text();
             break;
         case QXmlStreamReader::DTD:
-            issues.append({QString(), tr("document type declarations are not allowed"), fileName,
-                           int(reader.lineNumber())});
+            issues.append({QString(), Tr::tr("document type declarations are not allowed"),
+                           fileName, int(reader.lineNumber())});
             return nullptr;
         default:
             break;
         }
     }
     if (reader.hasError()) {
-        issues.append({QString(), tr("not well-formed XML: %1").arg(reader.errorString()), fileName,
-                       int(reader.lineNumber())});
+        issues.append({QString(), Tr::tr("not well-formed XML: %1").arg(reader.errorString()),
+                       fileName, int(reader.lineNumber())});
         return nullptr;
     }
     if (!root)
-        issues.append({QString(), tr("the file is empty"), fileName, 1});
+        issues.append({QString(), Tr::tr("the file is empty"), fileName, 1});
     return root;
 }
 
@@ -127,7 +128,7 @@ public:
         bool ok = false;
         const int v = value.trimmed().toInt(&ok);
         if (!ok)
-            error(e, field, tr("'%1' is not a whole number").arg(value.trimmed()));
+            error(e, field, Tr::tr("'%1' is not a whole number").arg(value.trimmed()));
         return v;
     }
 
@@ -138,13 +139,13 @@ public:
         if (v == QLatin1String("true") || v == QLatin1String("yes") || v == QLatin1String("1"))
             return true;
         if (v != QLatin1String("false") && v != QLatin1String("no") && v != QLatin1String("0"))
-            error(e, field, tr("'%1' is not true or false").arg(value.trimmed()));
+            error(e, field, Tr::tr("'%1' is not true or false").arg(value.trimmed()));
         return false;
     }
 
     void unknown(const Element &e, const QString &parentField)
     {
-        error(e, parentField, tr("unknown element <%1>").arg(e.name));
+        error(e, parentField, Tr::tr("unknown element <%1>").arg(e.name));
     }
 
     MonitorItem monitorItem(const Element &e, const QString &field)
@@ -158,7 +159,7 @@ public:
             if (key != QLatin1String("id") && key != QLatin1String("access-path") &&
                 key != QLatin1String("type") && key != QLatin1String("rate") &&
                 key != QLatin1String("trigger") && key != QLatin1String("data"))
-                error(e, field, tr("unknown attribute '%1'").arg(key));
+                error(e, field, Tr::tr("unknown attribute '%1'").arg(key));
         }
         item.itemId = e.attribute("id");
         item.accessPath = e.attribute("access-path");
@@ -167,8 +168,8 @@ public:
                 item.dataType = *type;
             else
                 error(e, field + QLatin1String("/type"),
-                      tr("'%1' is not a data type (Default, Boolean, Word, Short, DWord, Long, "
-                         "Float, Double)")
+                      Tr::tr("'%1' is not a data type (Default, Boolean, Word, Short, DWord, Long, "
+                             "Float, Double)")
                           .arg(e.attribute("type")));
         }
         if (e.hasAttribute("rate"))
@@ -177,7 +178,7 @@ public:
             item.trigger = *trigger;
         else
             error(e, field + QLatin1String("/trigger"),
-                  tr("'%1' is not a trigger (bad-quality, value, no-change)")
+                  Tr::tr("'%1' is not a trigger (bad-quality, value, no-change)")
                       .arg(e.attribute("trigger")));
         item.triggerData = e.attribute("data");
         return item;
@@ -192,12 +193,13 @@ public:
         lines.insert(base, e.line);
         lines.insert(field(QStringLiteral("name")), e.line);
         if (!e.hasAttribute("name"))
-            error(e, base, tr("a <pair> needs a name attribute"));
+            error(e, base, Tr::tr("a <pair> needs a name attribute"));
         if (const auto protocol = protocolFromKey(e.attribute("protocol")))
             p.protocol = *protocol;
         else
-            error(e, field(QStringLiteral("protocol")),
-                  tr("'%1' is not a protocol (modbus-tcp, opcua)").arg(e.attribute("protocol")));
+            error(
+                e, field(QStringLiteral("protocol")),
+                Tr::tr("'%1' is not a protocol (modbus-tcp, opcua)").arg(e.attribute("protocol")));
         bool haveListen = false, havePrimary = false, haveSecondary = false;
         for (const auto &child : e.children) {
             const Element &c = *child;
@@ -216,7 +218,7 @@ public:
                     p.mode = *mode;
                 else
                     error(c, f,
-                          tr("'%1' is not a connection mode (cold, warm, hot)")
+                          Tr::tr("'%1' is not a connection mode (cold, warm, hot)")
                               .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("reconnect-primary")) {
                 p.reconnectPrimary = boolean(c, f, c.text);
@@ -239,7 +241,7 @@ public:
                 p.aliasOf = c.attribute("name");
                 p.originalEndpoint = c.attribute("listen");
                 if (p.aliasOf.isEmpty())
-                    error(c, f, tr("<alias-of> needs the original name"));
+                    error(c, f, Tr::tr("<alias-of> needs the original name"));
             } else if (c.name == QLatin1String("monitor")) {
                 lines.insert(f, c.line);
                 for (const auto &item : c.children) {
@@ -255,11 +257,12 @@ public:
             }
         }
         if (!haveListen)
-            error(e, field(QStringLiteral("listen")), tr("the pair has no <listen> endpoint"));
+            error(e, field(QStringLiteral("listen")), Tr::tr("the pair has no <listen> endpoint"));
         if (!havePrimary)
-            error(e, field(QStringLiteral("primary")), tr("the pair has no <primary> machine"));
+            error(e, field(QStringLiteral("primary")), Tr::tr("the pair has no <primary> machine"));
         if (!haveSecondary)
-            error(e, field(QStringLiteral("secondary")), tr("the pair has no <secondary> machine"));
+            error(e, field(QStringLiteral("secondary")),
+                  Tr::tr("the pair has no <secondary> machine"));
         return p;
     }
 
@@ -385,13 +388,14 @@ ConfigFile::LoadResult ConfigFile::load(const QString &path)
     }
     result.existed = true;
     if (!file.open(QIODevice::ReadOnly)) {
-        result.issues.append({QString(), tr("cannot be read: %1").arg(file.errorString()), path});
+        result.issues.append(
+            {QString(), Tr::tr("cannot be read: %1").arg(file.errorString()), path});
         return result;
     }
     if (file.size() > MaxFileSize) {
         result.issues.append(
-            {QString(), tr("is %1 bytes, larger than any configuration could be").arg(file.size()),
-             path});
+            {QString(),
+             Tr::tr("is %1 bytes, larger than any configuration could be").arg(file.size()), path});
         return result;
     }
     LoadResult parsed = parse(file.readAll(), path);
@@ -409,33 +413,35 @@ ConfigFile::LoadResult ConfigFile::parse(const QByteArray &xml, const QString &f
     if (root->name != QLatin1String("tandem")) {
         result.issues.append(
             {QString(),
-             tr("<%1> is not a Tandem configuration (expected <tandem>)").arg(root->name), fileName,
-             root->line});
+             Tr::tr("<%1> is not a Tandem configuration (expected <tandem>)").arg(root->name),
+             fileName, root->line});
         return result;
     }
     bool ok = false;
     const int version = root->attribute("version").toInt(&ok);
     if (!ok) {
         result.issues.append({QStringLiteral("version"),
-                              tr("<tandem> has no valid version attribute"), fileName, root->line});
+                              Tr::tr("<tandem> has no valid version attribute"), fileName,
+                              root->line});
         return result;
     }
     if (version > Configuration::SchemaVersion) {
         result.issues.append(
             {QStringLiteral("version"),
-             tr("written by a newer Tandem (schema version %1; this version reads up to %2). "
-                "Update Tandem; the file was left unchanged.")
+             Tr::tr("written by a newer Tandem (schema version %1; this version reads up to %2). "
+                    "Update Tandem; the file was left unchanged.")
                  .arg(version)
                  .arg(Configuration::SchemaVersion),
              fileName, root->line});
         return result;
     }
     if (version < 1) {
-        result.issues.append({QStringLiteral("version"),
-                              tr("schema version %1 is older than any this version can read; the "
-                                 "file was left unchanged")
-                                  .arg(version),
-                              fileName, root->line});
+        result.issues.append(
+            {QStringLiteral("version"),
+             Tr::tr("schema version %1 is older than any this version can read; the "
+                    "file was left unchanged")
+                 .arg(version),
+             fileName, root->line});
         return result;
     }
 
@@ -570,17 +576,17 @@ ConfigIssues ConfigFile::save(const Configuration &config, const QString &path)
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
         issues.append(
-            {QString(), tr("cannot create the folder %1").arg(info.absolutePath()), path});
+            {QString(), Tr::tr("cannot create the folder %1").arg(info.absolutePath()), path});
         return issues;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        issues.append({QString(), tr("cannot be written: %1").arg(file.errorString()), path});
+        issues.append({QString(), Tr::tr("cannot be written: %1").arg(file.errorString()), path});
         return issues;
     }
     const QByteArray data = serialize(config);
     if (file.write(data) != data.size() || !file.commit()) {
-        issues.append({QString(), tr("cannot be written: %1").arg(file.errorString()), path});
+        issues.append({QString(), Tr::tr("cannot be written: %1").arg(file.errorString()), path});
         return issues;
     }
     qCDebug(lcConfig) << "saved" << path;

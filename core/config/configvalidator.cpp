@@ -12,17 +12,19 @@
 namespace tandem {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConfigValidator)
+};
 
 void checkRange(ConfigIssues &issues, const QString &field, qint64 value, qint64 min, qint64 max,
                 const QString &unit)
 {
     if (value < min || value > max)
         issues.append(
-            {field, tr("must be from %1 to %2%3 (is %4)").arg(min).arg(max).arg(unit).arg(value)});
+            {field,
+             Tr::tr("must be from %1 to %2%3 (is %4)").arg(min).arg(max).arg(unit).arg(value)});
 }
 
 bool isNumber(const QString &text)
@@ -41,18 +43,18 @@ QString ConfigValidator::pairField(const QString &pairName, const QString &field
 QString ConfigValidator::checkPairName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("a name is required");
+        return Tr::tr("a name is required");
     if (name != name.trimmed())
-        return tr("'%1' starts or ends with a space").arg(name);
+        return Tr::tr("'%1' starts or ends with a space").arg(name);
     if (name.size() > 128)
-        return tr("a name can have at most 128 characters");
+        return Tr::tr("a name can have at most 128 characters");
     for (QChar c : {QLatin1Char('<'), QLatin1Char('>'), QLatin1Char('&')})
         if (name.contains(c))
-            return tr("'%1' contains '%2': names cannot include the characters <, > and &")
+            return Tr::tr("'%1' contains '%2': names cannot include the characters <, > and &")
                 .arg(name, QString(c));
     for (QChar c : name)
         if (c.category() == QChar::Other_Control)
-            return tr("'%1' contains a control character").arg(name);
+            return Tr::tr("'%1' contains a control character").arg(name);
     return {};
 }
 
@@ -62,7 +64,7 @@ QString ConfigValidator::checkEmailAddress(const QString &address)
     static const QRegularExpression local(QStringLiteral("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$"));
     if (at <= 0 || at == address.size() - 1 || !local.match(address.left(at)).hasMatch() ||
         !isValidHost(address.mid(at + 1)) || address.mid(at + 1).contains(QLatin1Char(':')))
-        return tr("'%1' is not an e-mail address like operator@plant.example").arg(address);
+        return Tr::tr("'%1' is not an e-mail address like operator@plant.example").arg(address);
     return {};
 }
 
@@ -72,18 +74,18 @@ QString ConfigValidator::checkSmtpUrl(const QString &text)
     if (!url.isValid() ||
         (url.scheme() != QLatin1String("smtp") && url.scheme() != QLatin1String("smtps")) ||
         url.host().isEmpty())
-        return tr("'%1' is not an SMTP server URL like smtp://mail.plant.example:587 or "
-                  "smtps://mail.plant.example")
+        return Tr::tr("'%1' is not an SMTP server URL like smtp://mail.plant.example:587 or "
+                      "smtps://mail.plant.example")
             .arg(text);
     if (!isValidHost(url.host()))
-        return tr("'%1' is not a valid host name or IP address").arg(url.host());
+        return Tr::tr("'%1' is not a valid host name or IP address").arg(url.host());
     if (url.port() == 0)
-        return tr("'%1': port must be a number from 1 to 65535").arg(text);
+        return Tr::tr("'%1': port must be a number from 1 to 65535").arg(text);
     if (!url.userInfo().isEmpty())
-        return tr("'%1': give the user name separately; the password belongs in the keychain")
+        return Tr::tr("'%1': give the user name separately; the password belongs in the keychain")
             .arg(text);
     if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
-        return tr("'%1': an SMTP URL has no path").arg(text);
+        return Tr::tr("'%1': an SMTP URL has no path").arg(text);
     return {};
 }
 
@@ -92,7 +94,7 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
 {
     ConfigIssues issues;
     if (item.itemId.trimmed().isEmpty()) {
-        issues.append({field + QLatin1String("/id"), tr("an item ID is required")});
+        issues.append({field + QLatin1String("/id"), Tr::tr("an item ID is required")});
     } else if (pair.protocol == Protocol::ModbusTcp) {
         QString error;
         if (const auto address = modbus::ItemAddress::parse(item.itemId, &error)) {
@@ -112,14 +114,14 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
         const QString value = item.triggerData.trimmed();
         if (value.isEmpty())
             issues.append(
-                {dataField, tr("the 'specific value' trigger needs the value to watch for")});
+                {dataField, Tr::tr("the 'specific value' trigger needs the value to watch for")});
         else if (item.dataType == DataType::Boolean)
             ; // any text: 0/1/true/false are compared by the engine
         else if (pair.protocol == Protocol::ModbusTcp && !isNumber(value) &&
                  value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0 &&
                  value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
             issues.append(
-                {dataField, tr("'%1' is not a number; Modbus items hold numbers").arg(value)});
+                {dataField, Tr::tr("'%1' is not a number; Modbus items hold numbers").arg(value)});
         break;
     }
     case Trigger::NoChange: {
@@ -127,16 +129,17 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
         const qint64 period = item.triggerData.trimmed().toLongLong(&ok);
         if (!ok)
             issues.append(
-                {dataField, tr("the 'no change' trigger needs a time in milliseconds (is '%1')")
+                {dataField, Tr::tr("the 'no change' trigger needs a time in milliseconds (is '%1')")
                                 .arg(item.triggerData)});
         else if (period < item.minimumNoChangeMs())
-            issues.append({dataField, tr("must be at least twice the update rate, %1 ms (is %2)")
-                                          .arg(item.minimumNoChangeMs())
-                                          .arg(period)});
-        else if (period > MonitorItem::MaxNoChangeMs)
             issues.append(
-                {dataField,
-                 tr("must be at most %1 ms (is %2)").arg(MonitorItem::MaxNoChangeMs).arg(period)});
+                {dataField, Tr::tr("must be at least twice the update rate, %1 ms (is %2)")
+                                .arg(item.minimumNoChangeMs())
+                                .arg(period)});
+        else if (period > MonitorItem::MaxNoChangeMs)
+            issues.append({dataField, Tr::tr("must be at most %1 ms (is %2)")
+                                          .arg(MonitorItem::MaxNoChangeMs)
+                                          .arg(period)});
         break;
     }
     }
@@ -158,8 +161,8 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
         issues.append({field("secondary"), error});
     if (pair.mode == ConnectionMode::Cold && pair.reconnectPrimary)
         issues.append({field("reconnect-primary"),
-                       tr("Cold mode does not support \"Always reconnect to primary machine\"; "
-                          "choose Warm or Hot, or turn the option off")});
+                       Tr::tr("Cold mode does not support \"Always reconnect to primary machine\"; "
+                              "choose Warm or Hot, or turn the option off")});
     checkRange(issues, field("status-interval"), pair.statusIntervalMs,
                PairConfig::MinStatusIntervalMs, PairConfig::MaxStatusIntervalMs,
                QStringLiteral(" ms"));
@@ -169,35 +172,38 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
     if (pair.statusTimeoutMs > pair.statusIntervalMs)
         issues.append(
             {field("status-timeout"),
-             tr("the status timeout (%1 ms) must not be longer than the status interval (%2 ms)")
+             Tr::tr(
+                 "the status timeout (%1 ms) must not be longer than the status interval (%2 ms)")
                  .arg(pair.statusTimeoutMs)
                  .arg(pair.statusIntervalMs)});
     checkRange(issues, field("failback-holdoff"), pair.failbackHoldoffMs, 0,
                PairConfig::MaxFailbackHoldoffMs, QStringLiteral(" ms"));
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
-        issues.append({field("monitor"),
-                       tr("at most %1 monitor items per pair").arg(PairConfig::MaxMonitorItems)});
+        issues.append(
+            {field("monitor"),
+             Tr::tr("at most %1 monitor items per pair").arg(PairConfig::MaxMonitorItems)});
     for (qsizetype i = 0; i < pair.monitorItems.size(); ++i)
         issues +=
             validateMonitorItem(pair, pair.monitorItems[i],
                                 pairField(pair.name, QStringLiteral("monitor[%1]").arg(i + 1)));
     if (pair.failureCount < 1 || pair.failureCount > pair.maxFailureCount())
-        issues.append(
-            {field("failure-count"), tr("must be from 1 to the number of monitor items, %1 (is %2)")
-                                         .arg(pair.maxFailureCount())
-                                         .arg(pair.failureCount)});
+        issues.append({field("failure-count"),
+                       Tr::tr("must be from 1 to the number of monitor items, %1 (is %2)")
+                           .arg(pair.maxFailureCount())
+                           .arg(pair.failureCount)});
     if (!pair.statusItem.isEmpty() && pair.protocol == Protocol::ModbusTcp) {
         QString itemError;
         if (!modbus::ItemAddress::parse(pair.statusItem, &itemError))
             issues.append({field("status-item"), itemError});
     }
     if (!pair.user.isEmpty() && pair.protocol != Protocol::OpcUa)
-        issues.append({field("user"), tr("a user name is for OPC UA pairs only; Modbus TCP has "
-                                         "no log-in")});
+        issues.append({field("user"), Tr::tr("a user name is for OPC UA pairs only; Modbus TCP has "
+                                             "no log-in")});
     else if (pair.user.trimmed() != pair.user || pair.user.contains(QLatin1Char('\n')))
-        issues.append({field("user"), tr("the user name '%1' starts or ends with blanks or holds "
-                                         "a line break")
-                                          .arg(pair.user)});
+        issues.append(
+            {field("user"), Tr::tr("the user name '%1' starts or ends with blanks or holds "
+                                   "a line break")
+                                .arg(pair.user)});
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});
@@ -219,11 +225,11 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
             const PairConfig &other = config.pairs[j];
             if (other.name == pair.name)
                 issues.append({pairField(pair.name, QStringLiteral("name")),
-                               tr("the name '%1' is used by two pairs").arg(pair.name)});
+                               Tr::tr("the name '%1' is used by two pairs").arg(pair.name)});
             const auto otherEndpoint = Endpoint::parse(other.endpoint, other.protocol, &ignored);
             if (endpoint && otherEndpoint && endpoint->overlaps(*otherEndpoint))
                 issues.append({pairField(pair.name, QStringLiteral("listen")),
-                               tr("endpoint %1 is already used by pair '%2'")
+                               Tr::tr("endpoint %1 is already used by pair '%2'")
                                    .arg(pair.endpoint, other.name)});
         }
     }
@@ -241,7 +247,7 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
     const NotificationSettings &n = config.notifications;
     if (n.enabled && n.primarySmtp.isEmpty())
         issues.append({QStringLiteral("notifications/primary-smtp"),
-                       tr("e-mail is enabled but no primary SMTP server is set")});
+                       Tr::tr("e-mail is enabled but no primary SMTP server is set")});
     if (!n.primarySmtp.isEmpty())
         if (const QString e = checkSmtpUrl(n.primarySmtp); !e.isEmpty())
             issues.append({QStringLiteral("notifications/primary-smtp"), e});
@@ -250,31 +256,31 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
             issues.append({QStringLiteral("notifications/secondary-smtp"), e});
     if (n.enabled && n.from.isEmpty())
         issues.append({QStringLiteral("notifications/from"),
-                       tr("e-mail is enabled but no sender (From) is set")});
+                       Tr::tr("e-mail is enabled but no sender (From) is set")});
     if (!n.from.isEmpty())
         if (const QString e = checkEmailAddress(n.from); !e.isEmpty())
             issues.append({QStringLiteral("notifications/from"), e});
     if (n.enabled && n.to.isEmpty())
         issues.append({QStringLiteral("notifications/to"),
-                       tr("e-mail is enabled but there is no recipient (To)")});
+                       Tr::tr("e-mail is enabled but there is no recipient (To)")});
     for (const QString &to : n.to)
         if (const QString e = checkEmailAddress(to); !e.isEmpty())
             issues.append({QStringLiteral("notifications/to"), e});
     checkRange(issues, QStringLiteral("notifications/retry-hours"), n.retryHours,
                NotificationSettings::MinRetryHours, NotificationSettings::MaxRetryHours,
-               tr(" hours"));
+               Tr::tr(" hours"));
     checkRange(issues, QStringLiteral("notifications/batch-window"), n.batchWindowS,
                NotificationSettings::MinBatchWindowS, NotificationSettings::MaxBatchWindowS,
-               tr(" s"));
+               Tr::tr(" s"));
     checkRange(issues, QStringLiteral("notifications/timeout"), n.timeoutS,
-               NotificationSettings::MinTimeoutS, NotificationSettings::MaxTimeoutS, tr(" s"));
+               NotificationSettings::MinTimeoutS, NotificationSettings::MaxTimeoutS, Tr::tr(" s"));
     if (!n.caFile.isEmpty() && !QFileInfo(n.caFile).isAbsolute())
         issues.append({QStringLiteral("notifications/ca-file"),
-                       tr("'%1': give the CA file as an absolute path").arg(n.caFile)});
+                       Tr::tr("'%1': give the CA file as an absolute path").arg(n.caFile)});
     for (const QString &id : n.events)
         if (!EventCatalog::find(id))
             issues.append({QStringLiteral("notifications/events"),
-                           tr("'%1' is not a known event id").arg(id)});
+                           Tr::tr("'%1' is not a known event id").arg(id)});
     return issues;
 }
 

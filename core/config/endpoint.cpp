@@ -8,10 +8,11 @@
 namespace tandem {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
+};
 
 // Splits `host:port`, `[v6]:port`, `host` or `[v6]`; port 0 when absent.
 bool splitHostPort(const QString &text, QString *host, int *port, QString *error)
@@ -20,19 +21,19 @@ bool splitHostPort(const QString &text, QString *host, int *port, QString *error
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
         if (close < 0) {
-            *error = tr("'%1' has an opening '[' without a closing ']'").arg(text);
+            *error = Tr::tr("'%1' has an opening '[' without a closing ']'").arg(text);
             return false;
         }
         *host = text.mid(1, close - 1);
         rest = text.mid(close + 1);
         if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':'))) {
-            *error = tr("'%1': expected ':PORT' after ']'").arg(text);
+            *error = Tr::tr("'%1': expected ':PORT' after ']'").arg(text);
             return false;
         }
     } else {
         const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
         if (colon >= 0 && text.indexOf(QLatin1Char(':')) != colon) {
-            *error = tr("'%1': write IPv6 addresses in brackets, like [::1]:502").arg(text);
+            *error = Tr::tr("'%1': write IPv6 addresses in brackets, like [::1]:502").arg(text);
             return false;
         }
         *host = colon < 0 ? text : text.left(colon);
@@ -43,17 +44,17 @@ bool splitHostPort(const QString &text, QString *host, int *port, QString *error
         bool ok = false;
         const int value = rest.mid(1).toInt(&ok);
         if (!ok || value < 1 || value > 65535) {
-            *error = tr("'%1': port must be a number from 1 to 65535").arg(text);
+            *error = Tr::tr("'%1': port must be a number from 1 to 65535").arg(text);
             return false;
         }
         *port = value;
     }
     if (host->isEmpty()) {
-        *error = tr("'%1' has no host name or address").arg(text);
+        *error = Tr::tr("'%1' has no host name or address").arg(text);
         return false;
     }
     if (!isValidHost(*host)) {
-        *error = tr("'%1' is not a valid host name or IP address").arg(*host);
+        *error = Tr::tr("'%1' is not a valid host name or IP address").arg(*host);
         return false;
     }
     return true;
@@ -114,7 +115,7 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
     int port = 0;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
-        *error = tr("no machine given: enter a host name or IP address");
+        *error = Tr::tr("no machine given: enter a host name or IP address");
         return std::nullopt;
     }
     QString rest = trimmed;
@@ -124,8 +125,8 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
         if (rest.startsWith(scheme, Qt::CaseInsensitive))
             rest = rest.mid(scheme.size());
         else if (rest.contains(QLatin1String("://"))) {
-            *error = tr("'%1' is not an OPC UA machine: write host[:port][/path] or "
-                        "opc.tcp://host[:port][/path]")
+            *error = Tr::tr("'%1' is not an OPC UA machine: write host[:port][/path] or "
+                            "opc.tcp://host[:port][/path]")
                          .arg(trimmed);
             return std::nullopt;
         }
@@ -136,7 +137,7 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
             if (path == QLatin1String("/"))
                 path.clear();
             else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#]")))) {
-                *error = tr("'%1': the path must not contain spaces, '?' or '#'").arg(path);
+                *error = Tr::tr("'%1': the path must not contain spaces, '?' or '#'").arg(path);
                 return std::nullopt;
             }
         }
@@ -162,7 +163,7 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, Protocol protocol, 
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
-        *error = tr("no endpoint given: clients need an address and port to connect to");
+        *error = Tr::tr("no endpoint given: clients need an address and port to connect to");
         return std::nullopt;
     }
     Endpoint endpoint;
@@ -171,24 +172,25 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, Protocol protocol, 
         if (!splitHostPort(trimmed, &endpoint.host, &port, error))
             return std::nullopt;
         if (port == 0) {
-            *error = tr("'%1' has no port: write ADDRESS:PORT, like 127.0.0.1:1502").arg(trimmed);
+            *error =
+                Tr::tr("'%1' has no port: write ADDRESS:PORT, like 127.0.0.1:1502").arg(trimmed);
             return std::nullopt;
         }
     } else {
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != QLatin1String("opc.tcp")) {
-            *error =
-                tr("'%1' is not an OPC UA URL like opc.tcp://localhost:4841/line1").arg(trimmed);
+            *error = Tr::tr("'%1' is not an OPC UA URL like opc.tcp://localhost:4841/line1")
+                         .arg(trimmed);
             return std::nullopt;
         }
         endpoint.host = url.host();
         if (!isValidHost(endpoint.host)) {
-            *error = tr("'%1' is not a valid host name or IP address").arg(endpoint.host);
+            *error = Tr::tr("'%1' is not a valid host name or IP address").arg(endpoint.host);
             return std::nullopt;
         }
         port = url.port(defaultServerPort(protocol));
         if (port < 1 || port > 65535) {
-            *error = tr("'%1': port must be a number from 1 to 65535").arg(trimmed);
+            *error = Tr::tr("'%1': port must be a number from 1 to 65535").arg(trimmed);
             return std::nullopt;
         }
         endpoint.path = url.path();

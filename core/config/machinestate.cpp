@@ -11,10 +11,11 @@
 namespace tandem {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MachineState)
+};
 } // namespace
 
 MachineState::MachineState(const QString &stateDir)
@@ -34,13 +35,13 @@ bool MachineState::load(const QString &configId, QString *error)
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 cannot be read: %2").arg(filePath(), file.errorString());
+        *error = Tr::tr("%1 cannot be read: %2").arg(filePath(), file.errorString());
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = tr("%1 is damaged (%2); every pair starts disabled")
+        *error = Tr::tr("%1 is damaged (%2); every pair starts disabled")
                      .arg(filePath(), parseError.errorString());
         return false;
     }
@@ -55,7 +56,7 @@ bool MachineState::load(const QString &configId, QString *error)
 bool MachineState::write(QString *error)
 {
     if (!QDir().mkpath(m_stateDir)) {
-        *error = tr("cannot create the state folder %1").arg(m_stateDir);
+        *error = Tr::tr("cannot create the state folder %1").arg(m_stateDir);
         return false;
     }
     QStringList names(m_enabled.cbegin(), m_enabled.cend());
@@ -65,12 +66,12 @@ bool MachineState::write(QString *error)
     root.insert(QLatin1String("enabled"), QJsonArray::fromStringList(names));
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1 cannot be written: %2").arg(filePath(), file.errorString());
+        *error = Tr::tr("%1 cannot be written: %2").arg(filePath(), file.errorString());
         return false;
     }
     file.write(QJsonDocument(root).toJson());
     if (!file.commit()) {
-        *error = tr("%1 cannot be written: %2").arg(filePath(), file.errorString());
+        *error = Tr::tr("%1 cannot be written: %2").arg(filePath(), file.errorString());
         return false;
     }
     return true;

@@ -39,6 +39,12 @@ QString dataTypeName(DataType type)
     return {};
 }
 
+QString dataTypeDisplayName(DataType type)
+{
+    return type == DataType::Default ? QCoreApplication::translate("DataType", "Default")
+                                     : dataTypeName(type);
+}
+
 std::optional<DataType> dataTypeFromName(const QString &name)
 {
     for (const auto &e : dataTypes)

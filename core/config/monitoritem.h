@@ -27,7 +27,10 @@ enum class Trigger
     NoChange
 };
 
-QString dataTypeName(DataType type);                           // "Default", "Boolean", ...
+QString dataTypeName(DataType type); // "Default", "Boolean", ...
+// The name the console shows: the data type names are the field's own, only "Default" is
+// translated.
+QString dataTypeDisplayName(DataType type);
 std::optional<DataType> dataTypeFromName(const QString &name); // case-insensitive
 QString triggerKey(Trigger trigger); // "bad-quality", "value", "no-change"
 std::optional<Trigger> triggerFromKey(const QString &key);

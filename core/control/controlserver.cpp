@@ -11,10 +11,11 @@
 namespace tandem {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ControlServer)
+};
 constexpr qsizetype MaxRequestSize = 64 * 1024;
 } // namespace
 
@@ -47,8 +48,8 @@ bool ControlServer::listen(QString *error)
         QLocalSocket probe;
         probe.connectToServer(m_path);
         if (probe.waitForConnected(500)) {
-            *error = tr("another Tandem engine is already running with the state directory %1 "
-                        "(socket %2)")
+            *error = Tr::tr("another Tandem engine is already running with the state directory %1 "
+                            "(socket %2)")
                          .arg(QFileInfo(m_path).absolutePath(), m_path);
             return false;
         }
@@ -57,7 +58,7 @@ bool ControlServer::listen(QString *error)
         if (m_server->listen(m_path))
             return true;
     }
-    *error = tr("cannot open the control socket %1: %2").arg(m_path, m_server->errorString());
+    *error = Tr::tr("cannot open the control socket %1: %2").arg(m_path, m_server->errorString());
     return false;
 }
 
@@ -79,7 +80,7 @@ void ControlServer::onReadyRead(QLocalSocket *socket)
         if (!doc.isObject())
             answer = {{QStringLiteral("ok"), false},
                       {QStringLiteral("error"),
-                       tr("not a JSON object: %1").arg(parseError.errorString())}};
+                       Tr::tr("not a JSON object: %1").arg(parseError.errorString())}};
         else
             answer = m_handler(doc.object());
         socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
@@ -105,7 +106,7 @@ std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
     const QString path = ControlServer::socketPathFor(stateDir);
     socket.connectToServer(path);
     if (!socket.waitForConnected(timeoutMs)) {
-        *error = tr("no Tandem engine is running with the state directory %1 (%2)")
+        *error = Tr::tr("no Tandem engine is running with the state directory %1 (%2)")
                      .arg(stateDir, socket.errorString());
         return std::nullopt;
     }
@@ -113,14 +114,14 @@ std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
     QByteArray line;
     while (!line.endsWith('\n')) {
         if (!socket.waitForReadyRead(timeoutMs)) {
-            *error = tr("the engine did not answer within %1 ms").arg(timeoutMs);
+            *error = Tr::tr("the engine did not answer within %1 ms").arg(timeoutMs);
             return std::nullopt;
         }
         line += socket.readAll();
     }
     const QJsonDocument doc = QJsonDocument::fromJson(line);
     if (!doc.isObject()) {
-        *error = tr("the engine sent an answer that is not JSON");
+        *error = Tr::tr("the engine sent an answer that is not JSON");
         return std::nullopt;
     }
     return doc.object();

@@ -1,20 +1,81 @@
 #include "eventcatalog.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
 
 namespace tandem {
 
-QString severityName(Severity severity)
+namespace {
+const char *severitySource(Severity severity)
 {
     switch (severity) {
     case Severity::Informational:
-        return QCoreApplication::translate("Tandem", "Informational");
+        return QT_TRANSLATE_NOOP("Tandem", "Informational");
     case Severity::Warning:
-        return QCoreApplication::translate("Tandem", "Warning");
+        return QT_TRANSLATE_NOOP("Tandem", "Warning");
     case Severity::Error:
-        return QCoreApplication::translate("Tandem", "Error");
+        return QT_TRANSLATE_NOOP("Tandem", "Error");
     }
-    return {};
+    return "";
+}
+
+// "%1".."%9" of a template, in the order they appear.
+const QRegularExpression &placeholderPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("%([1-9])"));
+    return pattern;
+}
+
+// A recorded text's English template as a pattern: literal text between captures, each
+// %n as (.*?), a repeated %n as a back-reference to its first capture.
+struct RecordPattern
+{
+    QRegularExpression pattern;
+    QList<int> captured; // placeholder number of each capture group
+};
+
+RecordPattern makeRecordPattern(const QString &source)
+{
+    RecordPattern record;
+    QString pattern = QStringLiteral("^");
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &m : placeholderPattern().globalMatch(source)) {
+        pattern += QRegularExpression::escape(source.mid(from, m.capturedStart() - from));
+        const int number = m.capturedView(1).toInt();
+        const qsizetype group = record.captured.indexOf(number);
+        if (group >= 0) {
+            pattern += QStringLiteral("\\%1").arg(group + 1);
+        } else {
+            record.captured.append(number);
+            pattern += QStringLiteral("(.*?)");
+        }
+        from = m.capturedEnd();
+    }
+    pattern += QRegularExpression::escape(source.mid(from)) + QLatin1Char('$');
+    record.pattern = QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption);
+    return record;
+}
+
+// Views call this for every row they show or filter: each template is compiled once.
+const RecordPattern &recordPattern(const EventDefinition &definition)
+{
+    static QHash<const EventDefinition *, RecordPattern> patterns;
+    auto it = patterns.find(&definition);
+    if (it == patterns.end())
+        it = patterns.insert(&definition, makeRecordPattern(QString::fromUtf8(definition.text)));
+    return *it;
+}
+} // namespace
+
+QString severityName(Severity severity)
+{
+    return QCoreApplication::translate("Tandem", severitySource(severity));
+}
+
+QString severitySourceName(Severity severity)
+{
+    return QString::fromUtf8(severitySource(severity));
 }
 
 // The seed's Runtime Diagnostics, each in a primary and a secondary variant.
@@ -23,64 +84,98 @@ const QList<EventDefinition> &EventCatalog::all()
 {
     static const QList<EventDefinition> events = {
 #define TANDEM_EVENT_PAIR(id, severity, primaryText, secondaryText)                                \
-    {id ".primary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", primaryText)},            \
-        {id ".secondary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", secondaryText)}
+    {id ".primary", Severity::severity, primaryText},                                              \
+        {id ".secondary", Severity::severity, secondaryText}
 #define TANDEM_EVENT_PAIR_NAMED(id, severity, primaryText, secondaryText, placeholders)            \
-    {id ".primary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", primaryText),             \
-     QT_TRANSLATE_NOOP("TandemEventPlaceholders", placeholders)},                                  \
+    {id ".primary", Severity::severity, primaryText, placeholders},                                \
     {                                                                                              \
-        id ".secondary", Severity::severity, QT_TRANSLATE_NOOP("TandemEvent", secondaryText),      \
-            QT_TRANSLATE_NOOP("TandemEventPlaceholders", placeholders)                             \
+        id ".secondary", Severity::severity, secondaryText, placeholders                           \
     }
-        TANDEM_EVENT_PAIR("monitor-add-failed", Error,
-                          "Attempt to add monitor item '%3' for '%1' on primary machine '%2' "
-                          "failed. This monitor item will be considered in error.",
-                          "Attempt to add monitor item '%3' for '%1' on secondary machine '%2' "
-                          "failed. This monitor item will be considered in error."),
-        TANDEM_EVENT_PAIR("connected", Informational, "Connected to '%1' on primary machine '%2'.",
-                          "Connected to '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("disconnected", Informational,
-                          "Disconnected from '%1' on primary machine '%2'.",
-                          "Disconnected from '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("connect-failed", Error,
-                          "Failed to connect to '%1' on primary machine '%2'.",
-                          "Failed to connect to '%1' on secondary machine '%2'."),
+        TANDEM_EVENT_PAIR(
+            "monitor-add-failed", Error,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Attempt to add monitor item '%3' for '%1' on primary machine '%2' "
+                              "failed. This monitor item will be considered in error."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Attempt to add monitor item '%3' for '%1' on secondary machine '%2' "
+                              "failed. This monitor item will be considered in error.")),
+        TANDEM_EVENT_PAIR(
+            "connected", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent", "Connected to '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent", "Connected to '%1' on secondary machine '%2'.")),
+        TANDEM_EVENT_PAIR(
+            "disconnected", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent", "Disconnected from '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent", "Disconnected from '%1' on secondary machine '%2'.")),
+        TANDEM_EVENT_PAIR(
+            "connect-failed", Error,
+            QT_TRANSLATE_NOOP("TandemEvent", "Failed to connect to '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Failed to connect to '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
             "monitor-array", Error,
-            "Monitor item '%3' for '%1' on primary machine '%2' contains array data which is not "
-            "supported for the 'specific value' trigger condition.",
-            "Monitor item '%3' for '%1' on secondary machine '%2' contains array data which is not "
-            "supported for the 'specific value' trigger condition."),
-        TANDEM_EVENT_PAIR("monitor-error", Error,
-                          "Monitor item test in error for '%1' on primary machine '%2'.",
-                          "Monitor item test in error for '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("monitor-passed", Informational,
-                          "Monitor item test passed for '%1' on primary machine '%2'.",
-                          "Monitor item test passed for '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("promoted", Informational,
-                          "Promoted active connection for server '%1' to primary machine '%2'.",
-                          "Promoted active connection for server '%1' to secondary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item '%3' for '%1' on primary machine '%2' contains array "
+                              "data which is not "
+                              "supported for the 'specific value' trigger condition."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item '%3' for '%1' on secondary machine '%2' contains array "
+                              "data which is not "
+                              "supported for the 'specific value' trigger condition.")),
+        TANDEM_EVENT_PAIR(
+            "monitor-error", Error,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item test in error for '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item test in error for '%1' on secondary machine '%2'.")),
+        TANDEM_EVENT_PAIR(
+            "monitor-passed", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item test passed for '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Monitor item test passed for '%1' on secondary machine '%2'.")),
+        TANDEM_EVENT_PAIR(
+            "promoted", Informational,
+            QT_TRANSLATE_NOOP(
+                "TandemEvent",
+                "Promoted active connection for server '%1' to primary machine '%2'."),
+            QT_TRANSLATE_NOOP(
+                "TandemEvent",
+                "Promoted active connection for server '%1' to secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
             "shutdown", Informational,
-            "Received shutdown notification from server '%1' on primary machine '%2'.",
-            "Received shutdown notification from server '%1' on secondary machine '%2'."),
-        TANDEM_EVENT_PAIR("status-lost", Error,
-                          "Unable to retrieve status for server '%1' on primary machine '%2'. "
-                          "Server communications has been lost.",
-                          "Unable to retrieve status for server '%1' on secondary machine '%2'. "
-                          "Server communications has been lost."),
+            QT_TRANSLATE_NOOP(
+                "TandemEvent",
+                "Received shutdown notification from server '%1' on primary machine '%2'."),
+            QT_TRANSLATE_NOOP(
+                "TandemEvent",
+                "Received shutdown notification from server '%1' on secondary machine '%2'.")),
+        TANDEM_EVENT_PAIR(
+            "status-lost", Error,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Unable to retrieve status for server '%1' on primary machine '%2'. "
+                              "Server communications has been lost."),
+            QT_TRANSLATE_NOOP(
+                "TandemEvent",
+                "Unable to retrieve status for server '%1' on secondary machine '%2'. "
+                "Server communications has been lost.")),
         // OPC UA's ServiceLevel (not in the seed, which predates it).
         TANDEM_EVENT_PAIR_NAMED(
             "degraded", Warning,
-            "Server '%1' on primary machine '%2' reports a degraded %3; the secondary machine is "
-            "preferred while it is healthy.",
-            "Server '%1' on secondary machine '%2' reports a degraded %3; the primary machine is "
-            "preferred while it is healthy.",
-            "server,machine,level"),
-        TANDEM_EVENT_PAIR_NAMED("service-restored", Informational,
-                                "Server '%1' on primary machine '%2' reports a healthy %3 again.",
-                                "Server '%1' on secondary machine '%2' reports a healthy %3 again.",
-                                "server,machine,level"),
+            QT_TRANSLATE_NOOP("TandemEvent", "Server '%1' on primary machine '%2' reports a "
+                                             "degraded %3; the secondary machine is "
+                                             "preferred while it is healthy."),
+            QT_TRANSLATE_NOOP("TandemEvent", "Server '%1' on secondary machine '%2' reports a "
+                                             "degraded %3; the primary machine is "
+                                             "preferred while it is healthy."),
+            QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")),
+        TANDEM_EVENT_PAIR_NAMED(
+            "service-restored", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Server '%1' on primary machine '%2' reports a healthy %3 again."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Server '%1' on secondary machine '%2' reports a healthy %3 again."),
+            QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")),
 #undef TANDEM_EVENT_PAIR_NAMED
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
@@ -196,6 +291,40 @@ QString EventCatalog::templateText(const EventDefinition &definition)
 QString EventCatalog::text(const EventDefinition &definition)
 {
     return QCoreApplication::translate("TandemEvent", definition.text);
+}
+
+QString EventCatalog::sourceText(const EventDefinition &definition)
+{
+    return QString::fromUtf8(definition.text);
+}
+
+QString EventCatalog::displayText(const QString &id, const QString &recordedText)
+{
+    const EventDefinition *definition = find(id);
+    if (!definition)
+        return recordedText;
+    const QString source = sourceText(*definition);
+    const QString translated = text(*definition);
+    if (translated == source)
+        return recordedText;
+    const RecordPattern &record = recordPattern(*definition);
+    const QRegularExpressionMatch match = record.pattern.match(recordedText);
+    if (!match.hasMatch())
+        return recordedText;
+    const QList<int> &captured = record.captured;
+    QStringList args(9);
+    for (qsizetype i = 0; i < captured.size(); ++i)
+        args[captured.at(i) - 1] = match.captured(int(i) + 1);
+    // One pass, so an argument that itself contains "%2" stays as it is.
+    QString result;
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &m : placeholderPattern().globalMatch(translated)) {
+        result += translated.mid(from, m.capturedStart() - from);
+        const int number = m.capturedView(1).toInt();
+        result += captured.contains(number) ? args.at(number - 1) : m.captured();
+        from = m.capturedEnd();
+    }
+    return result + translated.mid(from);
 }
 
 } // namespace tandem

@@ -12,7 +12,10 @@ enum class Severity
     Error
 };
 
+// The translated word, for views.
 QString severityName(Severity severity);
+// The English word, for records: the log line, exports and mails.
+QString severitySourceName(Severity severity);
 
 // One kind of runtime event: a stable id (used in tandem.xml to select e-mail
 // notifications), its severity and its text with %1/%2/%3 placeholders.
@@ -22,7 +25,7 @@ struct EventDefinition
     Severity severity;
     const char *text; // untranslated; use EventCatalog::text()
     // What %1, %2, ... stand for, comma-separated (for the Notifications tab's list).
-    const char *placeholders = "server,machine,item";
+    const char *placeholders = QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,item");
 };
 
 // The single list of events Tandem posts. Ids never change once released.
@@ -32,6 +35,13 @@ public:
     static const QList<EventDefinition> &all();
     static const EventDefinition *find(const QString &id);
     static QString text(const EventDefinition &definition); // translated template
+    // The English template: events are recorded (history, exports, mails) in English, so a
+    // record reads the same whichever console or daemon wrote it.
+    static QString sourceText(const EventDefinition &definition);
+    // A recorded (English) event text in the console's language: its arguments are taken
+    // back out of the English template and put into the translated one. A text that does
+    // not match its template (or an unknown id) is returned as recorded.
+    static QString displayText(const QString &id, const QString &recordedText);
     // The template with its placeholders named: "Connected to '<server>' on ...".
     static QString templateText(const EventDefinition &definition);
 };

@@ -14,7 +14,7 @@ QString Event::toLine() const
     flat.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
     return QStringList{time.toString(QStringLiteral("yyyy-MM-dd")),
                        time.toString(QStringLiteral("HH:mm:ss.zzz")), process,
-                       severityName(severity), flat}
+                       severitySourceName(severity), flat}
         .join(QLatin1Char('\t'));
 }
 
@@ -39,7 +39,7 @@ void EventLog::post(const QString &id, const QString &pair, const QStringList &a
     event.severity = definition->severity;
     event.process = process.isEmpty() ? m_process : process;
     event.pair = pair;
-    QString text = EventCatalog::text(*definition);
+    QString text = EventCatalog::sourceText(*definition);
     for (const QString &arg : args)
         text = text.arg(arg);
     event.text = text;

@@ -16,10 +16,11 @@ namespace tandem::DurableFile {
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("DurableFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DurableFile)
+};
 
 QString systemError()
 {
@@ -31,8 +32,8 @@ bool syncFolder(const QString &path, QString *error)
     const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY);
     if (fd < 0 || ::fsync(fd) != 0) {
-        *error =
-            tr("cannot sync the folder %1: %2").arg(QString::fromLocal8Bit(folder), systemError());
+        *error = Tr::tr("cannot sync the folder %1: %2")
+                     .arg(QString::fromLocal8Bit(folder), systemError());
         if (fd >= 0)
             ::close(fd);
         return false;
@@ -63,18 +64,18 @@ bool write(const QString &path, const QByteArray &bytes, QString *error)
     const QByteArray name = QFile::encodeName(temporary);
     const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = tr("cannot write %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot write %1: %2").arg(path, systemError());
         return false;
     }
     if (!writeAll(fd, bytes) || ::fsync(fd) != 0) {
-        *error = tr("cannot write %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot write %1: %2").arg(path, systemError());
         ::close(fd);
         ::unlink(name.constData());
         return false;
     }
     ::close(fd);
     if (::rename(name.constData(), QFile::encodeName(path).constData()) != 0) {
-        *error = tr("cannot write %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot write %1: %2").arg(path, systemError());
         ::unlink(name.constData());
         return false;
     }
@@ -84,7 +85,7 @@ bool write(const QString &path, const QByteArray &bytes, QString *error)
 bool remove(const QString &path, QString *error)
 {
     if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT) {
-        *error = tr("cannot remove %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot remove %1: %2").arg(path, systemError());
         return false;
     }
     return syncFolder(path, error);
@@ -93,7 +94,7 @@ bool remove(const QString &path, QString *error)
 bool rename(const QString &from, const QString &to, QString *error)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
-        *error = tr("cannot rename %1: %2").arg(from, systemError());
+        *error = Tr::tr("cannot rename %1: %2").arg(from, systemError());
         return false;
     }
     return syncFolder(to, error);
@@ -106,7 +107,7 @@ bool wipe(const QString &path, QString *error)
     if (fd < 0) {
         if (errno == ENOENT)
             return true;
-        *error = tr("cannot wipe %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot wipe %1: %2").arg(path, systemError());
         return false;
     }
     const off_t size = ::lseek(fd, 0, SEEK_END);
@@ -115,7 +116,7 @@ bool wipe(const QString &path, QString *error)
         size <= 0 || (writeAll(fd, QByteArray(qsizetype(size), '\0')) && ::fsync(fd) == 0);
     ::close(fd);
     if (!zeroed) {
-        *error = tr("cannot wipe %1: %2").arg(path, systemError());
+        *error = Tr::tr("cannot wipe %1: %2").arg(path, systemError());
         return false;
     }
     return remove(path, error);
@@ -125,12 +126,12 @@ bool read(const QString &path, QByteArray *bytes, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     *bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -144,7 +145,7 @@ std::optional<QJsonObject> readObject(const QString &path, QString *error)
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
     if (!doc.isObject()) {
-        *error = tr("%1 is damaged: %2").arg(path, parse.errorString());
+        *error = Tr::tr("%1 is damaged: %2").arg(path, parse.errorString());
         return std::nullopt;
     }
     return doc.object();

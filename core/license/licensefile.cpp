@@ -51,8 +51,7 @@ QString LicenseStatus::summary() const
                    .arg(LicenseFile::GraceDays);
         break;
     case LicenseState::Unlocked:
-        text = tr("Unlocked (%1 pair(s), %2 edition, serial no. %3)")
-                   .arg(serial->pairs)
+        text = tr("Unlocked (%n pair(s), %1 edition, serial no. %2)", nullptr, serial->pairs)
                    .arg(Serial::editionName(serial->edition))
                    .arg(serial->number);
         break;

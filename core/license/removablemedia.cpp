@@ -18,10 +18,11 @@ namespace {
 // In an anonymous namespace so it cannot clash with a category the rest of license/ defines.
 Q_LOGGING_CATEGORY(lcMedia, "tandem.license.media", QtInfoMsg)
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RemovableMedia)
+};
 
 struct MountEntry
 {
@@ -121,9 +122,9 @@ QString RemovableVolume::displayName() const
 {
     QStringList details{mountPoint};
     if (!writable)
-        details.append(tr("read-only"));
+        details.append(Tr::tr("read-only"));
     if (bytesFree >= 0)
-        details.append(tr("%1 free").arg(
+        details.append(Tr::tr("%1 free").arg(
             QLocale().formattedDataSize(bytesFree, 1, QLocale::DataSizeSIFormat)));
     return QStringLiteral("%1 (%2)").arg(label, details.join(QStringLiteral(", ")));
 }

@@ -19,10 +19,11 @@ Q_LOGGING_CATEGORY(lcModbus, "tandem.modbus", QtInfoMsg)
 namespace tandem::modbus {
 
 namespace {
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ModbusLink)
+};
 
 quint8 readFunction(Table table)
 {
@@ -43,19 +44,19 @@ QString exceptionText(quint8 code)
 {
     switch (code) {
     case 0x01:
-        return tr("exception 0x01 (illegal function)");
+        return Tr::tr("exception 0x01 (illegal function)");
     case 0x02:
-        return tr("exception 0x02 (illegal data address)");
+        return Tr::tr("exception 0x02 (illegal data address)");
     case 0x03:
-        return tr("exception 0x03 (illegal data value)");
+        return Tr::tr("exception 0x03 (illegal data value)");
     case 0x04:
-        return tr("exception 0x04 (server device failure)");
+        return Tr::tr("exception 0x04 (server device failure)");
     case 0x0A:
-        return tr("exception 0x0A (gateway path unavailable)");
+        return Tr::tr("exception 0x0A (gateway path unavailable)");
     case 0x0B:
-        return tr("exception 0x0B (gateway target device failed to respond)");
+        return Tr::tr("exception 0x0B (gateway target device failed to respond)");
     default:
-        return tr("exception 0x%1").arg(code, 2, 16, QLatin1Char('0'));
+        return Tr::tr("exception 0x%1").arg(code, 2, 16, QLatin1Char('0'));
     }
 }
 } // namespace
@@ -75,7 +76,7 @@ ModbusLink::ModbusLink(const QString &host, quint16 port, const QString &statusI
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         close();
-        Q_EMIT openFailed(tr("no connection within the status timeout"));
+        Q_EMIT openFailed(Tr::tr("no connection within the status timeout"));
     });
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ModbusLink::expire);
@@ -159,7 +160,7 @@ void ModbusLink::close()
     m_closing = false;
     m_open = false;
     m_buffer.clear();
-    failAll(tr("connection closed"));
+    failAll(Tr::tr("connection closed"));
 }
 
 void ModbusLink::failAll(const QString &error)
@@ -175,11 +176,11 @@ quint64 ModbusLink::send(quint8 unit, const QByteArray &pdu, int timeoutMs, Repl
 {
     const quint64 handle = m_nextHandle++;
     if (!m_open) {
-        handler(nullptr, tr("not connected"));
+        handler(nullptr, Tr::tr("not connected"));
         return handle;
     }
     if (m_pending.size() >= 65000) {
-        handler(nullptr, tr("too many requests in flight"));
+        handler(nullptr, Tr::tr("too many requests in flight"));
         return handle;
     }
     quint16 tid = m_nextTransaction++;
@@ -230,7 +231,7 @@ void ModbusLink::expire()
     }
     armTimeoutTimer();
     for (const ReplyHandler &handler : expired)
-        handler(nullptr, tr("no answer in time"));
+        handler(nullptr, Tr::tr("no answer in time"));
 }
 
 void ModbusLink::onReadyRead()
@@ -245,7 +246,7 @@ void ModbusLink::onReadyRead()
             break;
         if (decoded.status == MbapCodec::Status::Malformed) {
             qCWarning(lcModbus) << m_machine << "sent a malformed frame:" << decoded.error;
-            const QString reason = tr("malformed answer: %1").arg(decoded.error);
+            const QString reason = Tr::tr("malformed answer: %1").arg(decoded.error);
             close();
             Q_EMIT closed(reason);
             return;
@@ -275,8 +276,8 @@ void ModbusLink::queryStatus(int timeoutMs)
              if (!answer) {
                  Q_EMIT statusReceived(
                      false, false,
-                     error == tr("no answer in time")
-                         ? tr("no answer to the status query within %1 ms").arg(timeoutMs)
+                     error == Tr::tr("no answer in time")
+                         ? Tr::tr("no answer to the status query within %1 ms").arg(timeoutMs)
                          : error);
                  return;
              }

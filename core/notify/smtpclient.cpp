@@ -14,10 +14,11 @@ namespace tandem {
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("SmtpClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SmtpClient)
+};
 
 void globalInit()
 {
@@ -126,12 +127,12 @@ SmtpResult SmtpClient::run(const SmtpServer &server, const QString *from, const 
     const QUrl url(server.url);
     const bool implicitTls = url.scheme() == QLatin1String("smtps");
     if (!url.isValid() || (!implicitTls && url.scheme() != QLatin1String("smtp"))) {
-        result.error = tr("'%1' is not an SMTP server URL").arg(server.url);
+        result.error = Tr::tr("'%1' is not an SMTP server URL").arg(server.url);
         return result;
     }
     std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
     if (!curl) {
-        result.error = tr("libcurl could not be initialised");
+        result.error = Tr::tr("libcurl could not be initialised");
         return result;
     }
     CURL *c = curl.get();
@@ -205,17 +206,17 @@ SmtpResult SmtpClient::run(const SmtpServer &server, const QString *from, const 
         return result;
     }
     if (code == CURLE_ABORTED_BY_CALLBACK) {
-        result.error = tr("cancelled");
+        result.error = Tr::tr("cancelled");
         return result;
     }
     QString reason = QString::fromUtf8(errorBuffer);
     if (reason.isEmpty())
         reason = QString::fromUtf8(curl_easy_strerror(code));
     if (code == CURLE_OPERATION_TIMEDOUT)
-        reason = tr("no answer within %1 s (%2)").arg(server.timeoutMs / 1000.0).arg(reason);
+        reason = Tr::tr("no answer within %1 s (%2)").arg(server.timeoutMs / 1000.0).arg(reason);
     if (code == CURLE_USE_SSL_FAILED)
-        reason = tr("the server does not offer STARTTLS; use smtps://, or allow plain text "
-                    "for this configuration");
+        reason = Tr::tr("the server does not offer STARTTLS; use smtps://, or allow plain text "
+                        "for this configuration");
     // The server's own words say most: "535 5.7.8 Authentication credentials invalid".
     if (!t.lastReply.isEmpty() && !t.lastReply.startsWith(QLatin1Char('2')) &&
         !t.lastReply.startsWith(QLatin1Char('3')))

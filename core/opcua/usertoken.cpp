@@ -14,10 +14,11 @@ namespace tandem::opcua {
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("Tandem", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UserToken)
+};
 
 enum class Padding
 {
@@ -101,29 +102,29 @@ std::optional<EncryptedSecret> encryptUserTokenSecret(const QByteArray &derCerti
 {
     const auto padding = paddingFor(policyUri);
     if (!padding) {
-        *error = tr("the security policy %1 is not one Tandem can encrypt a password for")
+        *error = Tr::tr("the security policy %1 is not one Tandem can encrypt a password for")
                      .arg(policyUri);
         return std::nullopt;
     }
     if (derCertificate.isEmpty()) {
-        *error = tr("the server sent no certificate to encrypt the password with");
+        *error = Tr::tr("the server sent no certificate to encrypt the password with");
         return std::nullopt;
     }
     const auto *der = reinterpret_cast<const unsigned char *>(derCertificate.constData());
     std::unique_ptr<X509, Free> certificate(d2i_X509(nullptr, &der, derCertificate.size()));
     if (!certificate) {
-        *error = tr("the server's certificate is not a valid X.509 certificate");
+        *error = Tr::tr("the server's certificate is not a valid X.509 certificate");
         return std::nullopt;
     }
     std::unique_ptr<EVP_PKEY, Free> key(X509_get_pubkey(certificate.get()));
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA) {
-        *error = tr("the server's certificate holds no RSA key");
+        *error = Tr::tr("the server's certificate holds no RSA key");
         return std::nullopt;
     }
     const int keySize = EVP_PKEY_get_size(key.get());
     const int blockSize = keySize - overhead(*padding);
     if (blockSize <= 0) {
-        *error = tr("the server's RSA key is too small");
+        *error = Tr::tr("the server's RSA key is too small");
         return std::nullopt;
     }
 
@@ -155,7 +156,7 @@ std::optional<EncryptedSecret> encryptUserTokenSecret(const QByteArray &derCerti
         result.data += out;
     }
     if (!ok) {
-        *error = tr("encrypting the password failed");
+        *error = Tr::tr("encrypting the password failed");
         return std::nullopt;
     }
     return result;

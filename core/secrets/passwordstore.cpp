@@ -13,10 +13,11 @@ namespace {
 
 const QString Service = QStringLiteral("Tandem");
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("PasswordStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PasswordStore)
+};
 
 Result finish(QKeychain::Job *job)
 {
@@ -27,7 +28,7 @@ Result finish(QKeychain::Job *job)
         break;
     case QKeychain::EntryNotFound:
         r.notFound = true;
-        r.error = tr("no password is stored in the keychain");
+        r.error = Tr::tr("no password is stored in the keychain");
         break;
     case QKeychain::NoBackendAvailable:
     case QKeychain::OtherError:
@@ -35,8 +36,8 @@ Result finish(QKeychain::Job *job)
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
     case QKeychain::NotImplemented:
-        r.error = tr("the system keychain is not available (%1); start a Secret Service such "
-                     "as gnome-keyring in this session")
+        r.error = Tr::tr("the system keychain is not available (%1); start a Secret Service such "
+                         "as gnome-keyring in this session")
                       .arg(job->errorString());
         break;
     }

@@ -72,7 +72,7 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
 
     m_dataType->setObjectName(QStringLiteral("dataType"));
     for (DataType type : allDataTypes)
-        m_dataType->addItem(dataTypeName(type), int(type));
+        m_dataType->addItem(dataTypeDisplayName(type), int(type));
     m_dataType->setCurrentIndex(std::max(0, m_dataType->findData(int(item.dataType))));
 
     m_updateRate->setObjectName(QStringLiteral("updateRate"));
@@ -113,7 +113,7 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     auto *condition = new QGroupBox(tr("Error Condition"), this);
     auto *conditionForm = new QFormLayout(condition);
     conditionForm->addRow(tr("&Trigger:"), m_trigger);
-    conditionForm->addRow(tr("Trigger d&ata:"), m_triggerData);
+    conditionForm->addRow(tr("Tri&gger data:"), m_triggerData);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(general);

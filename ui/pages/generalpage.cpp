@@ -249,8 +249,8 @@ void GeneralPage::showLiveState()
             return tr("connected, degraded: %1")
                 .arg(side.value(QLatin1String("degraded-reason")).toString());
         if (side.value(QLatin1String("monitor-failed")).toBool())
-            return tr("connected, %1 monitor item(s) in error")
-                .arg(side.value(QLatin1String("monitor-errors")).toInt());
+            return tr("connected, %n monitor item(s) in error", nullptr,
+                      side.value(QLatin1String("monitor-errors")).toInt());
         return tr("healthy");
     };
     const QJsonObject primary = status.value(QLatin1String("primary")).toObject();
@@ -267,9 +267,9 @@ void GeneralPage::showLiveState()
     const QDateTime last = QDateTime::fromString(
         status.value(QLatin1String("last-failover")).toString(), Qt::ISODateWithMs);
     m_lastFailover->setText(last.isValid()
-                                ? tr("%1 (%2 fail-over(s) since start)")
+                                ? tr("%1 (%n fail-over(s) since start)", nullptr,
+                                     status.value(QLatin1String("failovers")).toInt())
                                       .arg(QLocale().toString(last, QLocale::ShortFormat))
-                                      .arg(status.value(QLatin1String("failovers")).toInt())
                                 : tr("none since start"));
     m_makePrimaryActive->setEnabled(active != QLatin1String("primary") &&
                                     primary.value(QLatin1String("status-ok")).toBool());

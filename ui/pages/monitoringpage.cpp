@@ -136,7 +136,7 @@ void MonitoringPage::load()
         for (const MonitorItem &item : pair->monitorItems) {
             const QStringList texts{
                 item.itemId,
-                dataTypeName(item.dataType),
+                dataTypeDisplayName(item.dataType),
                 triggerDescription(item.trigger),
                 item.trigger == Trigger::BadQuality ? QString() : item.triggerData,
                 QString::number(item.updateRateMs),

@@ -168,8 +168,8 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     form->addRow(label(tr("&Secondary SMTP:"), m_secondarySmtp),
                  withButton(m_secondarySmtp, m_testSecondary));
     form->addRow(tr("&From:"), m_from);
-    form->addRow(tr("&To:"), m_to);
-    form->addRow(tr("S&ubject:"), m_subject);
+    form->addRow(tr("T&o:"), m_to);
+    form->addRow(tr("Su&bject:"), m_subject);
     form->addRow(tr("&Header:"), m_header);
     form->addRow(tr("Foote&r:"), m_footer);
     form->addRow(hint);
@@ -252,7 +252,7 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     timing->addStretch(1);
     auto *deliveryForm = new QFormLayout(deliveryGroup);
     deliveryForm->addRow(m_allowPlaintext);
-    deliveryForm->addRow(label(tr("CA &file:"), m_caFile), withButton(m_caFile, browseCa));
+    deliveryForm->addRow(label(tr("&CA file:"), m_caFile), withButton(m_caFile, browseCa));
     deliveryForm->addRow(tr("&User:"), m_user);
     deliveryForm->addRow(label(tr("Pass&word:"), m_password), passwordRow);
     deliveryForm->addRow(QString(), m_passwordState);
