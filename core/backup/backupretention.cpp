@@ -13,10 +13,11 @@ namespace tandem {
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("BackupRetention", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BackupRetention)
+};
 
 // An archive in the order deletion considers it: by the time it was made.
 struct Candidate
@@ -64,7 +65,8 @@ BackupRetention::Result BackupRetention::prune(const QString &dir, const QDateTi
     auto remove = [&](const Candidate &c, Reason reason) {
         QFile file(c.info.path);
         if (!file.remove()) {
-            result.errors.append(tr("cannot delete %1: %2").arg(c.info.path, file.errorString()));
+            result.errors.append(
+                Tr::tr("cannot delete %1: %2").arg(c.info.path, file.errorString()));
             return;
         }
         result.deleted.append({c.info.path, reason, c.info.isBroken() ? QDateTime() : c.when});

@@ -240,9 +240,9 @@ ConfigIssues ConfigValidator::validate(const Configuration &config)
     checkRange(issues, QStringLiteral("backup/retention-days"), config.backup.retentionDays,
                BackupSettings::MinRetentionDays, BackupSettings::MaxRetentionDays, QString());
     if (!config.backup.directory.isEmpty() && QDir::isRelativePath(config.backup.directory))
-        issues.append(
-            {QStringLiteral("backup/directory"),
-             tr("the backup directory '%1' is not an absolute path").arg(config.backup.directory)});
+        issues.append({QStringLiteral("backup/directory"),
+                       Tr::tr("the backup directory '%1' is not an absolute path")
+                           .arg(config.backup.directory)});
 
     const NotificationSettings &n = config.notifications;
     if (n.enabled && n.primarySmtp.isEmpty())
