@@ -1,10 +1,12 @@
 #include "config/configdocument.h"
 #include "control/enginesession.h"
 #include "mainwindow.h"
+#include "servicecontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QStatusBar>
 
 namespace {
 void showProblems(QWidget *parent, const QString &objectName, const QString &text,
@@ -48,8 +50,19 @@ int main(int argc, char *argv[])
     parser.addOption(machineIdOption);
     parser.process(app);
 
-    const tandem::TandemPaths paths = tandem::TandemPaths::resolve(
+    tandem::TandemPaths paths = tandem::TandemPaths::resolve(
         parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
+    // Nothing chosen and a system service installed whose files this user may read: the
+    // console shows (and edits) what the service runs.
+    std::optional<tandem::TandemPaths> servicePaths;
+    if (!parser.isSet(configOption) && !parser.isSet(stateOption) &&
+        qEnvironmentVariableIsEmpty("TANDEM_CONFIG") &&
+        qEnvironmentVariableIsEmpty("TANDEM_STATE_DIR"))
+        servicePaths = tandem::ServiceController::systemServicePaths();
+    if (servicePaths) {
+        servicePaths->machineIdFile = paths.machineIdFile;
+        paths = *servicePaths;
+    }
     tandem::ConfigDocument document(paths);
     const tandem::ConfigIssues issues = document.load();
     // The engine: a tandemd serving this state directory, or one inside the console.
@@ -58,6 +71,11 @@ int main(int argc, char *argv[])
         document.canSave() ? engine.start() : tandem::ConfigIssues{};
     tandem::MainWindow window(&document, document.canSave() ? &engine : nullptr);
     window.show();
+    if (servicePaths)
+        window.statusBar()->showMessage(
+            QApplication::translate("main", "Configuration of the system service: %1 (start with "
+                                            "--config to open another)")
+                .arg(paths.configFile));
     if (!issues.isEmpty())
         showProblems(
             &window, QStringLiteral("loadFailed"),
