@@ -17,6 +17,7 @@
 #include "pages/monitoringpage.h"
 #include "pages/notificationspage.h"
 #include "servertree.h"
+#include "servicecontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,6 +69,10 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
         auto *engineLabel = new QLabel(tr("Engine: %1").arg(engine->description()));
         engineLabel->setObjectName(QStringLiteral("engineLabel"));
         statusBar()->addPermanentWidget(engineLabel);
+        // The engine changes hands when the service is installed or removed.
+        connect(engine, &EngineSession::engineChanged, engineLabel, [engineLabel, engine] {
+            engineLabel->setText(tr("Engine: %1").arg(engine->description()));
+        });
         connect(engine, &EngineSession::commandFailed, this, [this](const QString &message) {
             QMessageBox::warning(this, tr("Tandem engine"), message);
         });
@@ -182,6 +187,7 @@ void MainWindow::createMenus()
     QAction *check =
         tools->addAction(tr("&Check Configuration"), this, &MainWindow::checkConfiguration);
     check->setObjectName(QStringLiteral("actionCheckConfiguration"));
+    m_services = new ServiceController(this, m_document, m_engine, tools);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -479,6 +485,10 @@ void MainWindow::showHelp()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_services->confirmClose()) {
+        event->ignore();
+        return;
+    }
     if (!m_document->isModified()) {
         event->accept();
         return;

@@ -15,6 +15,7 @@ class HelpViewer;
 class MonitoringPage;
 class NotificationsPage;
 class ServerTree;
+class ServiceController;
 
 // The console (seed: User Interface): menus, toolbar, the server tree and the four tabs.
 // It edits the ConfigDocument; it never talks to a server itself.
@@ -67,6 +68,7 @@ private:
     DiagnosticsPage *m_diagnostics;
     NotificationsPage *m_notifications;
     HelpViewer *m_help = nullptr;
+    ServiceController *m_services = nullptr;
 
     QAction *m_saveAction;
     QAction *m_addAction;

@@ -2,10 +2,12 @@
 #include "control/enginesession.h"
 #include "languages.h"
 #include "mainwindow.h"
+#include "servicecontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -84,8 +86,19 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    const tandem::TandemPaths paths = tandem::TandemPaths::resolve(
+    tandem::TandemPaths paths = tandem::TandemPaths::resolve(
         parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
+    // Nothing chosen and a system service installed whose files this user may read: the
+    // console shows (and edits) what the service runs.
+    std::optional<tandem::TandemPaths> servicePaths;
+    if (!parser.isSet(configOption) && !parser.isSet(stateOption) &&
+        qEnvironmentVariableIsEmpty("TANDEM_CONFIG") &&
+        qEnvironmentVariableIsEmpty("TANDEM_STATE_DIR"))
+        servicePaths = tandem::ServiceController::systemServicePaths();
+    if (servicePaths) {
+        servicePaths->machineIdFile = paths.machineIdFile;
+        paths = *servicePaths;
+    }
     tandem::ConfigDocument document(paths);
     const tandem::ConfigIssues issues = document.load();
     // The engine: a tandemd serving this state directory, or one inside the console.
@@ -94,6 +107,11 @@ int main(int argc, char *argv[])
         document.canSave() ? engine.start() : tandem::ConfigIssues{};
     tandem::MainWindow window(&document, document.canSave() ? &engine : nullptr);
     window.show();
+    if (servicePaths)
+        window.statusBar()->showMessage(
+            QApplication::translate("main", "Configuration of the system service: %1 (start with "
+                                            "--config to open another)")
+                .arg(paths.configFile));
     if (!issues.isEmpty())
         showProblems(
             &window, QStringLiteral("loadFailed"),

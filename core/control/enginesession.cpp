@@ -8,9 +8,12 @@
 #include "events/eventfeed.h"
 #include "events/eventstore.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
+
+#include <memory>
 
 namespace tandem {
 
@@ -124,9 +127,68 @@ EventLog *EngineSession::events() const
 
 QString EngineSession::description() const
 {
+    if (m_socket && m_servicePid > 0 && m_servicePid == m_remotePid)
+        return tr("tandemd service (pid %1)").arg(m_remotePid);
     if (m_socket)
         return tr("tandemd (pid %1)").arg(m_remotePid);
-    return tr("engine in this console");
+    if (m_host)
+        return tr("engine in this console");
+    return tr("not running");
+}
+
+void EngineSession::setServicePid(qint64 pid)
+{
+    if (pid == m_servicePid)
+        return;
+    m_servicePid = pid;
+    Q_EMIT engineChanged();
+}
+
+void EngineSession::release()
+{
+    m_resume.stop();
+    m_poll.stop();
+    disconnect(&m_poll, &QTimer::timeout, nullptr, nullptr);
+    if (m_socket) {
+        m_socket->disconnect(this); // leaving is not "the connection was lost"
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    // Its destructor stops every pair and closes the endpoints and the control socket.
+    delete m_host;
+    m_host = nullptr;
+    m_buffer.clear();
+    m_remotePid = 0;
+    m_status = {};
+    Q_EMIT statusChanged();
+    Q_EMIT engineChanged();
+}
+
+void EngineSession::resume(bool wantRemote, int timeoutMs)
+{
+    release();
+    const auto deadline = std::make_shared<QDeadlineTimer>(timeoutMs);
+    disconnect(&m_resume, &QTimer::timeout, nullptr, nullptr);
+    connect(&m_resume, &QTimer::timeout, this, [this, wantRemote, deadline] {
+        const bool remote = ControlClient::isEngineRunning(m_paths.stateDir);
+        if (remote != wantRemote && !deadline->hasExpired())
+            return;
+        m_resume.stop();
+        if (remote != wantRemote)
+            Q_EMIT commandFailed(
+                wantRemote ? tr("No engine (tandemd) started serving %1 in time; the console "
+                                "runs the engine itself meanwhile.")
+                                 .arg(m_paths.stateDir)
+                           : tr("Another engine still serves %1; the console shows it.")
+                                 .arg(m_paths.stateDir));
+        const ConfigIssues issues = startEngine();
+        Q_EMIT engineChanged();
+        if (!issues.isEmpty())
+            Q_EMIT commandFailed(joinIssues(issues));
+    });
+    m_resume.setInterval(100);
+    m_resume.start();
 }
 
 QJsonObject EngineSession::pairStatus(const QString &pair) const
@@ -191,7 +253,11 @@ void EngineSession::onRemoteData()
             continue;
         }
         if (answer.contains(QLatin1String("pairs"))) {
-            m_remotePid = answer.value(QLatin1String("pid")).toInteger();
+            const qint64 pid = answer.value(QLatin1String("pid")).toInteger();
+            if (pid != m_remotePid) {
+                m_remotePid = pid;
+                Q_EMIT engineChanged();
+            }
             QJsonObject status = answer;
             status.remove(QStringLiteral("ok"));
             if (status != m_status) {

@@ -29,7 +29,20 @@ public:
     // Returns what kept the in-console engine from starting (nothing for a remote one).
     ConfigIssues start();
     bool isRemote() const { return m_socket != nullptr; }
+    // Runs an engine here, or is attached to tandemd (false between release and resume).
+    bool isRunning() const { return m_host || m_socket; }
+    qint64 remotePid() const { return m_remotePid; }
+    // The pid systemd runs tandemd.service as: a remote engine with it is "the service".
+    void setServicePid(qint64 pid);
     QString description() const;
+
+    // Stops the engine in this console, or lets go of tandemd, so that another engine can
+    // take the state directory (a service starting) or this one can leave it.
+    void release();
+    // Runs again once the state directory is as expected: attached to tandemd once one
+    // serves it (wantRemote), or with an engine here once none does. Gives up after
+    // timeoutMs with commandFailed() and takes whatever there is then.
+    void resume(bool wantRemote, int timeoutMs);
     // Events of the in-console engine (null when remote: tandemd keeps its own).
     EventLog *events() const;
 
@@ -54,6 +67,8 @@ Q_SIGNALS:
     void statusChanged();
     void commandFailed(const QString &message);
     void reloaded(const tandem::ConfigIssues &issues);
+    // Another engine now (released, resumed, or the remote pid is known).
+    void engineChanged();
 
 private:
     ConfigIssues startEngine();
@@ -69,6 +84,8 @@ private:
     QTimer m_poll;
     QJsonObject m_status;
     qint64 m_remotePid = 0;
+    qint64 m_servicePid = 0;
+    QTimer m_resume;
     EventFeed *m_feed = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include "errorlabel.h"
 #include "opcua/itembrowserdialog.h"
+#include "rememberedprompt.h"
 
 #include "config/configvalidator.h"
 #include "config/endpoint.h"
@@ -170,14 +171,14 @@ void MonitorItemDialog::accept()
     // an informational prompt says so.
     if (candidate.raiseNoChangePeriod()) {
         m_triggerData->setText(candidate.triggerData);
-        QMessageBox prompt(QMessageBox::Information, windowTitle(),
-                           tr("The trigger data was auto-adjusted to %1 ms: the period without "
-                              "data changes must be at least twice the update rate (%2 ms).")
-                               .arg(candidate.triggerData)
-                               .arg(candidate.updateRateMs),
-                           QMessageBox::Ok, this);
-        prompt.setObjectName(QStringLiteral("noChangeRaisedPrompt"));
-        prompt.exec();
+        RememberedPrompt::ask(this, QStringLiteral("noChangeRaised"), QMessageBox::Information,
+                              windowTitle(),
+                              tr("The trigger data was auto-adjusted to %1 ms: the period "
+                                 "without data changes must be at least twice the update rate "
+                                 "(%2 ms).")
+                                  .arg(candidate.triggerData)
+                                  .arg(candidate.updateRateMs),
+                              QMessageBox::Ok, QMessageBox::Ok);
     }
 
     const ConfigIssues issues =

@@ -1,0 +1,111 @@
+#include "serviceunit.h"
+
+#include <QDir>
+#include <QProcessEnvironment>
+
+namespace tandem {
+
+QString serviceScopeKey(ServiceScope scope)
+{
+    return scope == ServiceScope::System ? QStringLiteral("system") : QStringLiteral("user");
+}
+
+QString ServiceUnit::userUnitDir()
+{
+    const QString xdg =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("XDG_CONFIG_HOME"));
+    // XDG: a relative path is invalid and ignored.
+    const QString base = !xdg.isEmpty() && QDir::isAbsolutePath(xdg)
+                             ? xdg
+                             : QDir::home().filePath(QStringLiteral(".config"));
+    return QDir(base).filePath(QStringLiteral("systemd/user"));
+}
+
+TandemPaths ServiceUnit::enginePaths(ServiceScope scope, const TandemPaths &userPaths)
+{
+    if (scope == ServiceScope::User)
+        return userPaths;
+    return {systemConfigFile(), systemStateDir()};
+}
+
+QString ServiceUnit::quoteArgument(const QString &argument)
+{
+    QString word = argument;
+    // Specifiers (%h) and environment variables ($HOME) would be expanded by systemd.
+    word.replace(QLatin1Char('%'), QLatin1String("%%"));
+    word.replace(QLatin1Char('$'), QLatin1String("$$"));
+    bool plain = !word.isEmpty();
+    for (const QChar c : std::as_const(word))
+        if (c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('\'') ||
+            c == QLatin1Char('\\') || c == QLatin1Char(';'))
+            plain = false;
+    if (plain)
+        return word;
+    word.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    word.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + word + QLatin1Char('"');
+}
+
+QString ServiceUnit::execStart(const QStringList &command)
+{
+    QStringList words;
+    for (const QString &argument : command)
+        words << quoteArgument(argument);
+    return words.join(QLatin1Char(' '));
+}
+
+QString ServiceUnit::text(ServiceScope scope, const QString &tandemd, const TandemPaths &userPaths)
+{
+    const TandemPaths paths = enginePaths(scope, userPaths);
+    QStringList command{tandemd, QStringLiteral("--config"), paths.configFile,
+                        QStringLiteral("--state-dir"), paths.stateDir};
+    // Tests and demos stand in another machine id: the engine must see the same license.
+    if (scope == ServiceScope::User && !paths.machineIdFile.isEmpty())
+        command << QStringLiteral("--machine-id-file") << paths.machineIdFile;
+    const QString exec = execStart(command);
+    if (scope == ServiceScope::System)
+        return QStringLiteral("[Unit]\n"
+                              "Description=Tandem redundancy engine\n"
+                              "Documentation=man:tandemd(8)\n"
+                              "After=network-online.target\n"
+                              "Wants=network-online.target\n"
+                              "\n"
+                              "[Service]\n"
+                              "Type=simple\n"
+                              "ExecStart=%1\n"
+                              "ExecReload=/bin/kill -HUP $MAINPID\n"
+                              "Restart=on-failure\n"
+                              "RestartSec=2\n"
+                              "Group=tandem\n"
+                              "UMask=0007\n"
+                              "ConfigurationDirectory=tandem\n"
+                              "ConfigurationDirectoryMode=0770\n"
+                              "StateDirectory=tandem\n"
+                              "StateDirectoryMode=0770\n"
+                              "NoNewPrivileges=yes\n"
+                              "ProtectSystem=strict\n"
+                              "ProtectHome=yes\n"
+                              "PrivateTmp=yes\n"
+                              "\n"
+                              "[Install]\n"
+                              "WantedBy=multi-user.target\n")
+            .arg(exec);
+    // A user manager cannot order against the system's network-online.target, switch
+    // groups or set up protected directories; the user's own files are used as they are.
+    return QStringLiteral("[Unit]\n"
+                          "Description=Tandem redundancy engine\n"
+                          "Documentation=man:tandemd(8)\n"
+                          "\n"
+                          "[Service]\n"
+                          "Type=simple\n"
+                          "ExecStart=%1\n"
+                          "ExecReload=/bin/kill -HUP $MAINPID\n"
+                          "Restart=on-failure\n"
+                          "RestartSec=2\n"
+                          "\n"
+                          "[Install]\n"
+                          "WantedBy=default.target\n")
+        .arg(exec);
+}
+
+} // namespace tandem

@@ -1,0 +1,142 @@
+// The tandemd.service unit Tandem writes: the system unit is the one the .deb ships, byte
+// for byte; the user unit runs the user's own files; paths are quoted as systemd reads them.
+#include "control/serviceunit.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace tandem;
+
+class TestServiceUnit final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void systemUnitIsThePackagedOne();
+    void userUnitRunsTheUsersFiles();
+    void quoting_data();
+    void quoting();
+    void pathsWithSpacesAreQuoted();
+    void userUnitFolderFollowsXdg();
+};
+
+// packaging/systemd/tandemd.service (owned by packaging; compared again there after merge)
+static const char PackagedUnit[] = R"([Unit]
+Description=Tandem redundancy engine
+Documentation=man:tandemd(8)
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+Type=simple
+ExecStart=/usr/bin/tandemd --config /etc/tandem/tandem.xml --state-dir /var/lib/tandem
+ExecReload=/bin/kill -HUP $MAINPID
+Restart=on-failure
+RestartSec=2
+Group=tandem
+UMask=0007
+ConfigurationDirectory=tandem
+ConfigurationDirectoryMode=0770
+StateDirectory=tandem
+StateDirectoryMode=0770
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+PrivateTmp=yes
+
+[Install]
+WantedBy=multi-user.target
+)";
+
+void TestServiceUnit::systemUnitIsThePackagedOne()
+{
+    // The user's own paths play no part in the system unit.
+    const TandemPaths user{QStringLiteral("/home/op/.config/tandem/tandem.xml"),
+                           QStringLiteral("/home/op/.local/state/tandem")};
+    QCOMPARE(ServiceUnit::text(ServiceScope::System, QStringLiteral("/usr/bin/tandemd"), user),
+             QString::fromUtf8(PackagedUnit));
+}
+
+void TestServiceUnit::userUnitRunsTheUsersFiles()
+{
+    const TandemPaths user{QStringLiteral("/home/op/.config/tandem/tandem.xml"),
+                           QStringLiteral("/home/op/.local/state/tandem")};
+    const QString text =
+        ServiceUnit::text(ServiceScope::User, QStringLiteral("/opt/tandem/bin/tandemd"), user);
+    QCOMPARE(text, QStringLiteral("[Unit]\n"
+                                  "Description=Tandem redundancy engine\n"
+                                  "Documentation=man:tandemd(8)\n"
+                                  "\n"
+                                  "[Service]\n"
+                                  "Type=simple\n"
+                                  "ExecStart=/opt/tandem/bin/tandemd --config "
+                                  "/home/op/.config/tandem/tandem.xml --state-dir "
+                                  "/home/op/.local/state/tandem\n"
+                                  "ExecReload=/bin/kill -HUP $MAINPID\n"
+                                  "Restart=on-failure\n"
+                                  "RestartSec=2\n"
+                                  "\n"
+                                  "[Install]\n"
+                                  "WantedBy=default.target\n"));
+    // What a user manager cannot do is left out.
+    for (const char *systemOnly : {"Group=", "ProtectSystem=", "StateDirectory=",
+                                   "network-online.target", "multi-user.target"})
+        QVERIFY2(!text.contains(QLatin1String(systemOnly)), systemOnly);
+}
+
+void TestServiceUnit::quoting_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QString>("word");
+    QTest::newRow("plain") << QStringLiteral("/usr/bin/tandemd")
+                           << QStringLiteral("/usr/bin/tandemd");
+    QTest::newRow("space") << QStringLiteral("/home/op/My Plant/tandem.xml")
+                           << QStringLiteral("\"/home/op/My Plant/tandem.xml\"");
+    QTest::newRow("tab") << QStringLiteral("/a\tb") << QStringLiteral("\"/a\tb\"");
+    QTest::newRow("double quote") << QStringLiteral("/a\"b") << QStringLiteral("\"/a\\\"b\"");
+    QTest::newRow("single quote") << QStringLiteral("/op's") << QStringLiteral("\"/op's\"");
+    QTest::newRow("backslash") << QStringLiteral("/a\\b") << QStringLiteral("\"/a\\\\b\"");
+    QTest::newRow("specifier") << QStringLiteral("/srv/100%h") << QStringLiteral("/srv/100%%h");
+    QTest::newRow("variable") << QStringLiteral("/srv/$HOME") << QStringLiteral("/srv/$$HOME");
+    QTest::newRow("semicolon") << QStringLiteral(";") << QStringLiteral("\";\"");
+    QTest::newRow("empty") << QString() << QStringLiteral("\"\"");
+}
+
+void TestServiceUnit::quoting()
+{
+    QFETCH(QString, argument);
+    QFETCH(QString, word);
+    QCOMPARE(ServiceUnit::quoteArgument(argument), word);
+}
+
+void TestServiceUnit::pathsWithSpacesAreQuoted()
+{
+    const TandemPaths user{QStringLiteral("/home/op/My Plant/tandem.xml"),
+                           QStringLiteral("/home/op/state dir")};
+    const QString userUnit =
+        ServiceUnit::text(ServiceScope::User, QStringLiteral("/opt/my tandem/tandemd"), user);
+    QVERIFY2(userUnit.contains(
+                 QStringLiteral("\nExecStart=\"/opt/my tandem/tandemd\" --config \"/home/op/My "
+                                "Plant/tandem.xml\" --state-dir \"/home/op/state dir\"\n")),
+             qPrintable(userUnit));
+    const QString systemUnit =
+        ServiceUnit::text(ServiceScope::System, QStringLiteral("/opt/my tandem/tandemd"), user);
+    QVERIFY2(systemUnit.contains(QStringLiteral(
+                 "\nExecStart=\"/opt/my tandem/tandemd\" --config /etc/tandem/tandem.xml "
+                 "--state-dir /var/lib/tandem\n")),
+             qPrintable(systemUnit));
+}
+
+void TestServiceUnit::userUnitFolderFollowsXdg()
+{
+    const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", "/tmp/xdg-elsewhere");
+    QCOMPARE(ServiceUnit::userUnitDir(), QStringLiteral("/tmp/xdg-elsewhere/systemd/user"));
+    qputenv("XDG_CONFIG_HOME", "relative/is/ignored");
+    QCOMPARE(ServiceUnit::userUnitDir(),
+             QDir::homePath() + QStringLiteral("/.config/systemd/user"));
+    qputenv("XDG_CONFIG_HOME", saved);
+}
+
+QTEST_GUILESS_MAIN(TestServiceUnit)
+#include "tst_serviceunit.moc"
