@@ -1,10 +1,14 @@
 #include "config/configdocument.h"
 #include "control/enginesession.h"
 #include "mainwindow.h"
+#include "screenshottour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
+
+#include <memory>
 
 namespace {
 void showProblems(QWidget *parent, const QString &objectName, const QString &text,
@@ -46,7 +50,16 @@ int main(int argc, char *argv[])
     parser.addOption(configOption);
     parser.addOption(stateOption);
     parser.addOption(machineIdOption);
+    // scripts/screenshots: grab the tabs and dialogs of the manual, then quit.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+                                        QApplication::translate("main", "Screenshots to DIR."),
+                                        QStringLiteral("DIR"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
     parser.process(app);
+    const QString screenshotDir = parser.value(screenshotOption);
+    if (!screenshotDir.isEmpty())
+        QApplication::setStyle(QStringLiteral("Fusion")); // the same pictures on every desktop
 
     const tandem::TandemPaths paths = tandem::TandemPaths::resolve(
         parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
@@ -58,6 +71,13 @@ int main(int argc, char *argv[])
         document.canSave() ? engine.start() : tandem::ConfigIssues{};
     tandem::MainWindow window(&document, document.canSave() ? &engine : nullptr);
     window.show();
+    std::unique_ptr<tandem::ScreenshotTour> tour;
+    if (!screenshotDir.isEmpty()) {
+        tour = std::make_unique<tandem::ScreenshotTour>(
+            &window, &document, document.canSave() ? &engine : nullptr, screenshotDir);
+        // From the event loop, so a failure can end it.
+        QTimer::singleShot(0, tour.get(), &tandem::ScreenshotTour::start);
+    }
     if (!issues.isEmpty())
         showProblems(
             &window, QStringLiteral("loadFailed"),
