@@ -191,9 +191,11 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
-    QAction *contents = help->addAction(tr("&Contents"), this, &MainWindow::showHelp);
+    QAction *contents = help->addAction(tr("&Contents"), this, &MainWindow::showContents);
     contents->setObjectName(QStringLiteral("actionHelpContents"));
-    contents->setShortcut(QKeySequence::HelpContents);
+    QAction *topic = help->addAction(tr("Help on This &Tab"), this, &MainWindow::showHelp);
+    topic->setObjectName(QStringLiteral("actionHelpTopic"));
+    topic->setShortcut(QKeySequence::HelpContents);
     help->addSeparator();
     QAction *purchase =
         help->addAction(tr("&Purchase a License..."), this, &MainWindow::purchaseLicense);
@@ -478,9 +480,12 @@ QString MainWindow::helpTopic() const
 
 void MainWindow::showHelp()
 {
-    if (!m_help)
-        m_help = new HelpViewer(this);
-    m_help->showTopic(helpTopic());
+    HelpViewer::open(this, helpTopic());
+}
+
+void MainWindow::showContents()
+{
+    HelpViewer::open(this, QStringLiteral("index"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -11,7 +11,6 @@ class ConfigDocument;
 class EngineSession;
 class DiagnosticsPage;
 class GeneralPage;
-class HelpViewer;
 class MonitoringPage;
 class NotificationsPage;
 class ServerTree;
@@ -35,6 +34,7 @@ public:
     void unaliasPair();   // Edit › Unalias
     void toggleEnabled(); // Edit › Enable/Disable Redundancy
     void showHelp();      // F1: the page of the current tab
+    void showContents();  // Help › Contents: the manual's contents page
     QString helpTopic() const;
     void purchaseLicense(); // Help › Purchase a License...
     void unlockLicense();   // Help › Unlock a License...
@@ -67,7 +67,6 @@ private:
     MonitoringPage *m_monitoring;
     DiagnosticsPage *m_diagnostics;
     NotificationsPage *m_notifications;
-    HelpViewer *m_help = nullptr;
     ServiceController *m_services = nullptr;
 
     QAction *m_saveAction;

@@ -2,14 +2,17 @@
 #include "control/enginesession.h"
 #include "languages.h"
 #include "mainwindow.h"
+#include "screenshottour.h"
 #include "servicecontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 void showProblems(QWidget *parent, const QString &objectName, const QString &text,
@@ -76,6 +79,12 @@ int main(int argc, char *argv[])
     parser.addOption(stateOption);
     parser.addOption(machineIdOption);
     parser.addOption(languageOption);
+    // scripts/screenshots: grab the tabs and dialogs of the manual, then quit.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+                                        QApplication::translate("main", "Screenshots to DIR."),
+                                        QStringLiteral("DIR"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
     parser.process(app);
     if (parser.isSet(languageOption) &&
         !tandem::Languages::isAvailable(parser.value(languageOption))) {
@@ -85,6 +94,9 @@ int main(int argc, char *argv[])
               stderr);
         return 1;
     }
+    const QString screenshotDir = parser.value(screenshotOption);
+    if (!screenshotDir.isEmpty())
+        QApplication::setStyle(QStringLiteral("Fusion")); // the same pictures on every desktop
 
     tandem::TandemPaths paths = tandem::TandemPaths::resolve(
         parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
@@ -112,6 +124,13 @@ int main(int argc, char *argv[])
             QApplication::translate("main", "Configuration of the system service: %1 (start with "
                                             "--config to open another)")
                 .arg(paths.configFile));
+    std::unique_ptr<tandem::ScreenshotTour> tour;
+    if (!screenshotDir.isEmpty()) {
+        tour = std::make_unique<tandem::ScreenshotTour>(
+            &window, &document, document.canSave() ? &engine : nullptr, screenshotDir);
+        // From the event loop, so a failure can end it.
+        QTimer::singleShot(0, tour.get(), &tandem::ScreenshotTour::start);
+    }
     if (!issues.isEmpty())
         showProblems(
             &window, QStringLiteral("loadFailed"),

@@ -1,6 +1,7 @@
 #include "addpairdialog.h"
 
 #include "config/configdocument.h"
+#include "contexthelp.h"
 #include "errorlabel.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@ AddPairDialog::AddPairDialog(ConfigDocument *document, QWidget *parent)
 {
     setObjectName(QStringLiteral("addPairDialog"));
     setWindowTitle(tr("Add Redundant Server Configuration"));
+    ContextHelp::setTopic(this, QStringLiteral("pairs#add"));
     auto *form = new QFormLayout;
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("pairName"));

@@ -2,6 +2,7 @@
 
 #include "addpairdialog.h"
 #include "config/configdocument.h"
+#include "contexthelp.h"
 #include "errorlabel.h"
 
 #include <QDialogButtonBox>
@@ -19,6 +20,7 @@ AliasDialog::AliasDialog(ConfigDocument *document, const QString &pairName, QWid
 {
     setObjectName(QStringLiteral("aliasDialog"));
     setWindowTitle(tr("Alias Redundant Server Configuration"));
+    ContextHelp::setTopic(this, QStringLiteral("pairs#alias"));
     const PairConfig *pair = document->pair(pairName);
     const bool opcUa = pair && pair->protocol == Protocol::OpcUa;
 

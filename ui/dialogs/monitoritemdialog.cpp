@@ -1,5 +1,6 @@
 #include "monitoritemdialog.h"
 
+#include "contexthelp.h"
 #include "errorlabel.h"
 #include "opcua/itembrowserdialog.h"
 #include "rememberedprompt.h"
@@ -46,6 +47,7 @@ MonitorItemDialog::MonitorItemDialog(const PairConfig &pair, const MonitorItem &
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Monitor Item"));
+    ContextHelp::setTopic(this, QStringLiteral("monitoring#item"));
 
     m_accessPath->setObjectName(QStringLiteral("accessPath"));
     m_accessPath->setText(item.accessPath);

@@ -1,5 +1,6 @@
 #include "purchasedialog.h"
 
+#include "contexthelp.h"
 #include "errorlabel.h"
 #include "keypad.h"
 #include "unlockdialog.h"
@@ -21,6 +22,7 @@ PurchaseDialog::PurchaseDialog(const TandemPaths &paths, QWidget *parent)
 {
     setObjectName(QStringLiteral("purchaseDialog"));
     setWindowTitle(tr("Tandem License"));
+    ContextHelp::setTopic(this, QStringLiteral("licensing#purchase"));
 
     auto *intro = new QLabel(tr("Please contact technical support to purchase a serial number "
                                 "that will license this application."));

@@ -2,6 +2,7 @@
 
 #include "agreementpage.h"
 #include "completionpage.h"
+#include "contexthelp.h"
 #include "preparemediapage.h"
 #include "transferinpage.h"
 #include "transferoutpage.h"
@@ -23,6 +24,9 @@ TransferWizard::TransferWizard(const TandemPaths &paths, QWidget *parent)
     setPage(TransferIn, new TransferInPage(&m_license, &m_progress));
     setPage(Completion, new CompletionPage(&m_license, &m_progress));
     setStartId(Agreement);
+    ContextHelp::setTopic(this, QStringLiteral("license-transfer"));
+    for (int id : pageIds())
+        ContextHelp::setTopic(page(id), QStringLiteral("license-transfer#step%1").arg(id + 1));
     resize(720, 620);
 }
 

@@ -1,5 +1,6 @@
 #include "unlockdialog.h"
 
+#include "contexthelp.h"
 #include "errorlabel.h"
 #include "keypad.h"
 
@@ -35,6 +36,7 @@ UnlockDialog::UnlockDialog(const TandemPaths &paths, QWidget *parent)
 {
     setObjectName(QStringLiteral("unlockDialog"));
     setWindowTitle(tr("Tandem Unlock"));
+    ContextHelp::setTopic(this, QStringLiteral("licensing#unlock"));
     const LicenseStatus status = m_license.status();
 
     auto *intro = new QLabel(tr("Please contact technical support to obtain a password that will "

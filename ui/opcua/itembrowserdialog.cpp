@@ -1,5 +1,6 @@
 #include "itembrowserdialog.h"
 
+#include "contexthelp.h"
 #include "errorlabel.h"
 
 #include <QDialogButtonBox>
@@ -123,6 +124,7 @@ ItemBrowserDialog::ItemBrowserDialog(const QString &url, const opcua::Identity &
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Browse Items on %1").arg(url));
+    ContextHelp::setTopic(this, QStringLiteral("opcua#browse-items"));
 
     m_status->setObjectName(QStringLiteral("browseStatus"));
     m_status->setTextFormat(Qt::PlainText);

@@ -1,6 +1,7 @@
 #include "serverdiscoverydialog.h"
 
 #include "config/endpoint.h"
+#include "contexthelp.h"
 #include "errorlabel.h"
 #include "opcua/client.h"
 
@@ -73,6 +74,7 @@ ServerDiscoveryDialog::ServerDiscoveryDialog(const QString &host, QWidget *paren
 {
     setObjectName(QStringLiteral("serverDiscoveryDialog"));
     setWindowTitle(tr("Browse OPC UA Servers"));
+    ContextHelp::setTopic(this, QStringLiteral("opcua#browse-servers"));
 
     auto *hostLabel = new QLabel(tr("&Host:"));
     m_host = new QLineEdit(host.trimmed());
