@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -30,7 +31,6 @@ ControlServer::ControlServer(const QString &stateDir, Handler handler, QObject *
     , m_handler(std::move(handler))
     , m_server(new QLocalServer(this))
 {
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
     connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onConnection);
 }
 
@@ -42,9 +42,18 @@ ControlServer::~ControlServer()
 bool ControlServer::listen(QString *error)
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    if (m_server->listen(m_path))
-        return true;
-    if (m_server->serverError() == QAbstractSocket::AddressInUseError) {
+    // The system service's state directory is shared with the operators' group (tandem,
+    // mode 0770): they may then talk to the engine too. A private directory keeps the
+    // socket private.
+    const QFileInfo dir(QFileInfo(m_path).absolutePath());
+    m_server->setSocketOptions(dir.permissions().testFlag(QFile::WriteGroup)
+                                   ? QLocalServer::UserAccessOption |
+                                         QLocalServer::GroupAccessOption
+                                   : QLocalServer::UserAccessOption);
+    // Qt binds a socket with access options elsewhere and renames it into place, over
+    // whatever is there: so whether an engine already serves this directory is asked
+    // first, and only a socket nobody answers on is replaced.
+    if (QFileInfo::exists(m_path)) {
         QLocalSocket probe;
         probe.connectToServer(m_path);
         if (probe.waitForConnected(500)) {
@@ -53,11 +62,19 @@ bool ControlServer::listen(QString *error)
                          .arg(QFileInfo(m_path).absolutePath(), m_path);
             return false;
         }
+        if (probe.error() == QLocalSocket::SocketAccessError) {
+            // Someone's engine, not ours to talk to: never remove it.
+            *error = Tr::tr("another Tandem engine may be running with the state directory %1: "
+                            "its socket %2 is not accessible to this user (for the system "
+                            "service, join the group tandem)")
+                         .arg(QFileInfo(m_path).absolutePath(), m_path);
+            return false;
+        }
         // Left behind by an engine that crashed: nobody answers, so it is safe to replace.
         QLocalServer::removeServer(m_path);
-        if (m_server->listen(m_path))
-            return true;
     }
+    if (m_server->listen(m_path))
+        return true;
     *error = Tr::tr("cannot open the control socket %1: %2").arg(m_path, m_server->errorString());
     return false;
 }
@@ -93,7 +110,9 @@ bool ControlClient::isEngineRunning(const QString &stateDir)
 {
     QLocalSocket socket;
     socket.connectToServer(ControlServer::socketPathFor(stateDir));
-    return socket.waitForConnected(300);
+    // A socket this user may not open still belongs to a running engine (the system
+    // service's, to someone outside its group): it is not free to take over.
+    return socket.waitForConnected(300) || socket.error() == QLocalSocket::SocketAccessError;
 }
 
 std::optional<QJsonObject> ControlClient::request(const QString &stateDir,

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void userServiceRefusedWhileAnotherEngineRuns();
     void systemScopeAsksPkexecWhenNotRoot();
     void usage();
+    void controlSocketFollowsTheStateDirectory();
+    void unreachableEngineIsNeverReplaced();
+    void secondEngineOnTheSameFilesRefuses();
 
 private:
     Result ctl(const QStringList &args);
@@ -453,6 +456,97 @@ void TestService::usage()
              QStringLiteral("--user")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--user needs a value")), qPrintable(r.err));
+}
+
+// The system service's state directory is the group's (0770): its members reach the
+// engine. A private state directory keeps the socket to its owner.
+void TestService::controlSocketFollowsTheStateDirectory()
+{
+    const auto handler = [](const QJsonObject &) {
+        return QJsonObject{{QStringLiteral("ok"), true}};
+    };
+    const QString shared = path(QStringLiteral("shared-state"));
+    const QString own = path(QStringLiteral("own-state"));
+    QVERIFY(QDir().mkpath(shared) && QDir().mkpath(own));
+    QVERIFY(QFile::setPermissions(shared, QFile::Permissions(0x7770)));
+    QVERIFY(QFile::setPermissions(own, QFile::Permissions(0x7700)));
+    ControlServer sharedServer(shared, handler), ownServer(own, handler);
+    QString error;
+    QVERIFY2(sharedServer.listen(&error), qPrintable(error));
+    QVERIFY2(ownServer.listen(&error), qPrintable(error));
+    const QFile::Permissions sharedSocket =
+        QFileInfo(ControlServer::socketPathFor(shared)).permissions();
+    const QFile::Permissions ownSocket = QFileInfo(ControlServer::socketPathFor(own)).permissions();
+    QVERIFY(sharedSocket.testFlag(QFile::WriteGroup) && sharedSocket.testFlag(QFile::ReadGroup));
+    QVERIFY(!sharedSocket.testFlag(QFile::WriteOther));
+    QVERIFY(ownSocket.testFlag(QFile::WriteOwner));
+    QVERIFY(!ownSocket.testFlag(QFile::WriteGroup) && !ownSocket.testFlag(QFile::WriteOther));
+}
+
+// An engine whose socket this user may not open (the system service, seen from outside
+// its group) counts as running: a second engine refuses to start and leaves the socket
+// alone, where before it took it for a crashed engine's and removed it.
+void TestService::unreachableEngineIsNeverReplaced()
+{
+    tandem::test::TandemdProcess service;
+    QVERIFY(service.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(QDir().mkpath(service.stateDir()));
+    QVERIFY(QFile::setPermissions(service.stateDir(), QFile::Permissions(0x7700)));
+    QVERIFY(service.start());
+    const QString socket = ControlServer::socketPathFor(service.stateDir());
+
+    // Someone else: as root, the user nobody (the folders opened to let it in); else
+    // this user with the socket's permissions taken away.
+    QStringList runAs;
+    if (::geteuid() == 0) {
+        for (const QString &dir : {QFileInfo(service.configFile()).path(), service.stateDir()})
+            QVERIFY(QFile::setPermissions(dir, QFile::Permissions(0x7777)));
+        runAs = {QStringLiteral("/usr/bin/setpriv"), QStringLiteral("--reuid=65534"),
+                 QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                 QStringLiteral("--")};
+    } else {
+        QVERIFY(QFile::setPermissions(socket, QFile::Permissions()));
+    }
+    QProcess second;
+    QStringList args = runAs;
+    args << QStringLiteral(TANDEMD_PATH) << QStringLiteral("--config")
+         << path(QStringLiteral("none.xml")) << QStringLiteral("--state-dir") << service.stateDir();
+    second.start(args.takeFirst(), args);
+    QVERIFY(second.waitForFinished(20000));
+    const QString err = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(second.exitCode() != 0, qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("not accessible to this user")), qPrintable(err));
+    QVERIFY(QFileInfo::exists(socket));
+    if (::geteuid() != 0)
+        QVERIFY(QFile::setPermissions(socket, QFile::ReadOwner | QFile::WriteOwner));
+    QString error;
+    const std::optional<QJsonObject> answer = ControlClient::request(
+        service.stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, 5000, &error);
+    QVERIFY2(answer, qPrintable(error)); // the first engine still answers on its socket
+    QCOMPARE(answer->value(QLatin1String("pid")).toInteger(), service.processId());
+    QVERIFY(service.stop());
+}
+
+// Qt renames a new socket over an existing one: without asking first, a second engine
+// would take the first one's socket away.
+void TestService::secondEngineOnTheSameFilesRefuses()
+{
+    tandem::test::TandemdProcess first;
+    QVERIFY(first.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(first.start());
+    QProcess second;
+    second.start(QStringLiteral(TANDEMD_PATH), {QStringLiteral("--config"), first.configFile(),
+                                                QStringLiteral("--state-dir"), first.stateDir()});
+    QVERIFY(second.waitForFinished(20000));
+    const QString err = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(second.exitCode() != 0, qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("already running")), qPrintable(err));
+    QString error;
+    const std::optional<QJsonObject> answer = ControlClient::request(
+        first.stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, 5000, &error);
+    QVERIFY2(answer, qPrintable(error));
+    QCOMPARE(answer->value(QLatin1String("pid")).toInteger(), first.processId());
+    QVERIFY(first.stop());
 }
 
 QTEST_GUILESS_MAIN(TestService)
