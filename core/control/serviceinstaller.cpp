@@ -21,10 +21,11 @@ Q_LOGGING_CATEGORY(lcService, "tandem.service")
 
 namespace {
 
-QString tr(const char *text)
+// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("ServiceInstaller", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServiceInstaller)
+};
 
 const QString Unit = QString::fromLatin1(ServiceUnit::FileName);
 const QString Group = QStringLiteral("tandem");
@@ -71,7 +72,7 @@ bool makeFolder(const QString &path, bool chownToGroup, QString *error)
     if (QFileInfo(path).isDir())
         return true;
     if (!QDir().mkpath(path)) {
-        *error = tr("cannot create the folder %1").arg(path);
+        *error = Tr::tr("cannot create the folder %1").arg(path);
         return false;
     }
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
@@ -162,13 +163,13 @@ bool ServiceInstaller::run(const QStringList &command, QString *output, QString 
     qCDebug(lcService) << "running" << command;
     process.start(command.constFirst(), command.mid(1));
     if (!process.waitForStarted(m_tools.timeoutMs)) {
-        *error = tr("cannot run %1: %2").arg(commandLine(command), process.errorString());
+        *error = Tr::tr("cannot run %1: %2").arg(commandLine(command), process.errorString());
         return false;
     }
     if (!process.waitForFinished(m_tools.timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        *error = tr("%1 did not finish within %2 s")
+        *error = Tr::tr("%1 did not finish within %2 s")
                      .arg(commandLine(command))
                      .arg(m_tools.timeoutMs / 1000);
         return false;
@@ -177,7 +178,7 @@ bool ServiceInstaller::run(const QStringList &command, QString *output, QString 
         *output = QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString stderrText = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        *error = tr("%1 failed (exit code %2)%3")
+        *error = Tr::tr("%1 failed (exit code %2)%3")
                      .arg(commandLine(command))
                      .arg(process.exitCode())
                      .arg(stderrText.isEmpty() ? QString() : QStringLiteral(": ") + stderrText);
@@ -202,15 +203,15 @@ bool ServiceInstaller::ensureGroup(const QString &root, QStringList *report, QSt
 {
     if (!root.isEmpty()) {
         report->append(
-            tr("group %1 not checked: files go under %2, not this system").arg(Group, root));
+            Tr::tr("group %1 not checked: files go under %2, not this system").arg(Group, root));
         return true;
     }
     if (tandemGroup() != gid_t(-1))
         return true;
     if (!run({m_tools.groupadd, QStringLiteral("--system"), Group}, nullptr, error))
         return false;
-    report->append(tr("created the system group %1 (its members may edit the service's "
-                      "configuration: usermod -aG %1 USER)")
+    report->append(Tr::tr("created the system group %1 (its members may edit the service's "
+                          "configuration: usermod -aG %1 USER)")
                        .arg(Group));
     return true;
 }
@@ -219,11 +220,11 @@ bool ServiceInstaller::seed(const QString &from, const QString &to, const QStrin
                             QStringList *report, QString *error) const
 {
     if (QFileInfo::exists(to)) {
-        report->append(tr("kept the existing %1 (not overwritten)").arg(to));
+        report->append(Tr::tr("kept the existing %1 (not overwritten)").arg(to));
         return true;
     }
     if (!QFileInfo::exists(from)) {
-        report->append(tr("%1 not created: there is no %2 to start from").arg(to, from));
+        report->append(Tr::tr("%1 not created: there is no %2 to start from").arg(to, from));
         return true;
     }
     QByteArray bytes;
@@ -236,7 +237,7 @@ bool ServiceInstaller::seed(const QString &from, const QString &to, const QStrin
     if (root.isEmpty() && tandemGroup() != gid_t(-1) &&
         ::chown(QFile::encodeName(to).constData(), uid_t(-1), tandemGroup()) != 0)
         qCWarning(lcService) << "cannot give" << to << "to the group tandem";
-    report->append(tr("copied %1 to %2").arg(from, to));
+    report->append(Tr::tr("copied %1 to %2").arg(from, to));
     return true;
 }
 
@@ -244,12 +245,12 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
                                                    QStringList *report, QString *error) const
 {
     if (!options.unitOnly && !m_tools.systemdRunning()) {
-        *error = tr("systemd is not running on this machine; use --unit-only to write the unit "
-                    "file only");
+        *error = Tr::tr("systemd is not running on this machine; use --unit-only to write the unit "
+                        "file only");
         return Result::Failed;
     }
     if (!QFileInfo(m_tools.tandemd).isExecutable()) {
-        *error = tr("the engine %1 is not there or not executable").arg(m_tools.tandemd);
+        *error = Tr::tr("the engine %1 is not there or not executable").arg(m_tools.tandemd);
         return Result::Failed;
     }
     const QString path = unitPath(scope, options.root);
@@ -260,8 +261,8 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
         return Result::Failed;
     const bool unchanged = exists && existing == text;
     if (exists && !unchanged && !options.force) {
-        *error = tr("%1 exists and differs from the unit Tandem writes (edited by hand, or "
-                    "another tandemd); --force replaces it and keeps the old one as %2")
+        *error = Tr::tr("%1 exists and differs from the unit Tandem writes (edited by hand, or "
+                        "another tandemd); --force replaces it and keeps the old one as %2")
                      .arg(path, path + QStringLiteral(".bak"));
         return Result::UnitDiffers;
     }
@@ -272,9 +273,9 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
         ControlClient::isEngineRunning(engine.stateDir) &&
         !(unchanged && query(systemctl(scope, {QStringLiteral("is-active"), Unit})) ==
                            QLatin1String("active"))) {
-        *error = tr("another Tandem engine is running with the state directory %1 (the "
-                    "console, or a tandemd started by hand); stop it first so the service can "
-                    "take over")
+        *error = Tr::tr("another Tandem engine is running with the state directory %1 (the "
+                        "console, or a tandemd started by hand); stop it first so the service can "
+                        "take over")
                      .arg(engine.stateDir);
         return Result::Failed;
     }
@@ -292,22 +293,22 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
     }
 
     if (unchanged) {
-        report->append(tr("%1 is already installed and unchanged").arg(path));
+        report->append(Tr::tr("%1 is already installed and unchanged").arg(path));
     } else {
         if (exists) {
             const QString backup = path + QStringLiteral(".bak");
             if (!DurableFile::write(backup, existing, error))
                 return Result::Failed;
-            report->append(tr("the previous unit differed; it is kept as %1").arg(backup));
+            report->append(Tr::tr("the previous unit differed; it is kept as %1").arg(backup));
         }
         if (!writeUnit(scope, path, error))
             return Result::Failed;
-        report->append(tr("wrote %1").arg(path));
+        report->append(Tr::tr("wrote %1").arg(path));
     }
 
     if (options.unitOnly) {
-        report->append(tr("nothing started (--unit-only); to start the service once systemd "
-                          "runs: %1")
+        report->append(Tr::tr("nothing started (--unit-only); to start the service once systemd "
+                              "runs: %1")
                            .arg(startCommands(scope)));
         return Result::Done;
     }
@@ -316,10 +317,10 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
              error))
         return Result::Failed;
     report->append(scope == ServiceScope::System
-                       ? tr("tandemd.service is enabled and started; it runs %1 at every boot")
+                       ? Tr::tr("tandemd.service is enabled and started; it runs %1 at every boot")
                              .arg(engine.configFile)
-                       : tr("tandemd.service is enabled and started; it runs %1 whenever you "
-                            "log in")
+                       : Tr::tr("tandemd.service is enabled and started; it runs %1 whenever you "
+                                "log in")
                              .arg(engine.configFile));
     return Result::Done;
 }
@@ -329,7 +330,7 @@ bool ServiceInstaller::uninstall(ServiceScope scope, const QString &root, QStrin
 {
     const QString path = unitPath(scope, root);
     if (!QFileInfo::exists(path)) {
-        *error = tr("there is no %1 to remove (%2 is not installed as a %3 service)")
+        *error = Tr::tr("there is no %1 to remove (%2 is not installed as a %3 service)")
                      .arg(path, Unit, serviceScopeKey(scope));
         return false;
     }
@@ -340,16 +341,16 @@ bool ServiceInstaller::uninstall(ServiceScope scope, const QString &root, QStrin
         return false;
     if (!DurableFile::remove(path, error))
         return false;
-    report->append(tr("removed %1").arg(path));
+    report->append(Tr::tr("removed %1").arg(path));
     if (systemd) {
         if (!run(systemctl(scope, {QStringLiteral("daemon-reload")}), nullptr, error))
             return false;
-        report->append(tr("tandemd.service is stopped and disabled"));
+        report->append(Tr::tr("tandemd.service is stopped and disabled"));
     } else {
-        report->append(tr("systemd is not running on this machine: nothing was stopped"));
+        report->append(Tr::tr("systemd is not running on this machine: nothing was stopped"));
     }
     const TandemPaths engine = ServiceUnit::enginePaths(scope, m_userPaths);
-    report->append(tr("the configuration %1 and the state in %2 are left in place")
+    report->append(Tr::tr("the configuration %1 and the state in %2 are left in place")
                        .arg(under(root, engine.configFile), under(root, engine.stateDir)));
     return true;
 }
@@ -357,7 +358,7 @@ bool ServiceInstaller::uninstall(ServiceScope scope, const QString &root, QStrin
 bool ServiceInstaller::writeUnit(ServiceScope scope, const QString &path, QString *error) const
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+        *error = Tr::tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
         return false;
     }
     if (!DurableFile::write(path, unitText(scope).toUtf8(), error))
