@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("tandem"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tandem"));
     QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tandem"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tandem_redundancy.tandem"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Tandem redundancy console"));
