@@ -4,10 +4,10 @@
 # desktop entry and metainfo (validated by their own tools), man pages that render
 # without warnings and name every option the binaries' --help prints.
 #
-# check-deb.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR VERSION
+# check-deb.sh CPACK BUILD_DIR SOURCE_DIR SCRATCH_DIR VERSION
 set -euo pipefail
 
-build=$1 source=$2 scratch=$3 version=$4
+cpack=$1 build=$2 source=$3 scratch=$4 version=$5
 failures=0
 fail() {
     echo "FAIL: $*" >&2
@@ -18,7 +18,7 @@ rm -rf "$scratch"
 mkdir -p "$scratch"
 
 # (a) the package, from the build tree's CPackConfig.cmake, into the scratch folder only.
-if ! cpack --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/cpack" >"$scratch/cpack.log" 2>&1; then
+if ! "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/cpack" >"$scratch/cpack.log" 2>&1; then
     cat "$scratch/cpack.log" >&2
     echo "FAIL: cpack -G DEB failed (log above)" >&2
     exit 1
@@ -71,7 +71,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 [ -n "$(field Homepage)" ] || fail "no Homepage"
 has_relation() { # FIELD PACKAGE: PACKAGE is one of FIELD's relations (alternatives count)
-    field "$1" | tr ',|' '\n\n' | sed -E 's/^ *//; s/[ (].*//' | grep -qxF "$2"
+    field "$1" | sed -E 's/[,|]/\n/g' | sed -E 's/^ *//; s/[ (].*//' | grep -qxF "$2"
 }
 # From dpkg-shlibdeps (the binaries' libraries) and the explicit plugin dependencies.
 for p in libc6 libstdc++6 libqt6core6 libqt6network6 libqt6sql6 libqt6gui6 libqt6widgets6 \
@@ -111,9 +111,11 @@ cmp "$source/packaging/systemd/tandemd.service" "$root/lib/systemd/system/tandem
 # (d) desktop entry and AppStream metadata, each by its reference validator; validate-tree
 # also checks that the metainfo, the desktop entry and the icon belong together.
 id=io.github.tandem_redundancy.tandem
-desktop-file-validate "$root/usr/share/applications/$id.desktop" >"$scratch/desktop.log" 2>&1 &&
-    [ ! -s "$scratch/desktop.log" ] ||
-    { cat "$scratch/desktop.log" >&2; fail "desktop-file-validate: $id.desktop (above)"; }
+if ! desktop-file-validate "$root/usr/share/applications/$id.desktop" >"$scratch/desktop.log" 2>&1 ||
+    [ -s "$scratch/desktop.log" ]; then
+    cat "$scratch/desktop.log" >&2
+    fail "desktop-file-validate: $id.desktop (above)"
+fi
 if ! appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/$id.metainfo.xml" >"$scratch/appstream.log" 2>&1 ||
     grep -qE '^[EWIP]: ' "$scratch/appstream.log"; then
     cat "$scratch/appstream.log" >&2
@@ -144,9 +146,9 @@ for binary in tandem tandemctl tandemd tandem-sim; do
     help=$("$root/usr/bin/$binary" --help 2>&1) || fail "packaged $binary --help failed: $help"
     rendered=$(MANWIDTH=1000 man -l "$page" 2>/dev/null | col -b)
     # Options, and for tandemctl each "group verb" command.
-    for option in $(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u); do
+    while read -r option; do
         grep -qF -- "$option" <<<"$rendered" || fail "${page#"$root"} does not mention $option (from $binary --help)"
-    done
+    done < <(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u)
     if [ "$binary" = tandemctl ]; then
         while read -r group verb; do
             grep -qE -- "\b$group $verb\b" <<<"$rendered" ||
