@@ -79,7 +79,7 @@ for p in libc6 libstdc++6 libqt6core6 libqt6network6 libqt6sql6 libqt6gui6 libqt
          libqt6keychain1 adduser; do
     has_relation Depends "$p" || fail "Depends lacks $p: $(field Depends)"
 done
-for p in systemd pkexec; do
+for p in systemd pkexec qt6-translations-l10n; do
     has_relation Recommends "$p" || fail "Recommends lacks $p: $(field Recommends)"
 done
 
