@@ -93,6 +93,13 @@
     </message>
 </context>
 <context>
+    <name>BackupRetention</name>
+    <message>
+        <source>cannot delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComputerId</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -340,6 +347,10 @@
         <source>&apos;%1&apos; is not a known event id</source>
         <translation>&apos;%1&apos; no es un ID de evento conocido</translation>
     </message>
+    <message>
+        <source>the backup directory &apos;%1&apos; is not an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -366,6 +377,10 @@
     <message>
         <source>the engine sent an answer that is not JSON</source>
         <translation>el motor envió una respuesta que no es JSON</translation>
+    </message>
+    <message>
+        <source>another Tandem engine may be running with the state directory %1: its socket %2 is not accessible to this user (for the system service, join the group tandem)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -772,6 +787,13 @@
     </message>
 </context>
 <context>
+    <name>RememberedPrompt</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemovableMedia</name>
     <message>
         <source>read-only</source>
@@ -795,6 +817,105 @@
     <message>
         <source>the serial number is for a newer version of Tandem</source>
         <translation>el número de serie es para una versión más reciente de Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceInstaller</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished">no se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group %1 not checked: files go under %2, not this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created the system group %1 (its members may edit the service&apos;s configuration: usermod -aG %1 USER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the existing %1 (not overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not created: there is no %2 to start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd is not running on this machine; use --unit-only to write the unit file only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine %1 is not there or not executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and differs from the unit Tandem writes (edited by hand, or another tandemd); --force replaces it and keeps the old one as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another Tandem engine is running with the state directory %1 (the console, or a tandemd started by hand); stop it first so the service can take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already installed and unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the previous unit differed; it is kept as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing started (--unit-only); to start the service once systemd runs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tandemd.service is enabled and started; it runs %1 at every boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tandemd.service is enabled and started; it runs %1 whenever you log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no %1 to remove (%2 is not installed as a %3 service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tandemd.service is stopped and disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd is not running on this machine: nothing was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the configuration %1 and the state in %2 are left in place</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1150,26 @@
         <source>Server &apos;%1&apos; on secondary machine &apos;%2&apos; reports a healthy %3 again.</source>
         <translation>El servidor &apos;%1&apos; en el equipo secundario &apos;%2&apos; vuelve a informar de un %3 en buen estado.</translation>
     </message>
+    <message>
+        <source>Scheduled backup &apos;%1&apos; created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backup into &apos;%1&apos; failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted backup &apos;%1&apos;: older than the retention period of %2 day(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted backup &apos;%1&apos; before its retention period ended: free space on the backup disk is under the floor (%2 available of %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space on the backup disk of &apos;%1&apos; stays under the floor (%2 available of %3) with only the newest backup left.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1087,6 +1228,22 @@
     <message>
         <source>server,machine,level</source>
         <translation>servidor,equipo,nivel</translation>
+    </message>
+    <message>
+        <source>folder,reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file,days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file,available,total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder,available,total</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1373,14 @@
         <source>The engine could not run everything:</source>
         <translation>El motor no pudo ejecutarlo todo:</translation>
     </message>
+    <message>
+        <source>Screenshots to DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration of the system service: %1 (start with --config to open another)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tandem::AddPairDialog</name>
@@ -1312,6 +1477,155 @@
     <message>
         <source>Note: alias names cannot include the characters &lt;, &gt; and &amp;. Clients that should use this pair connect to its new endpoint.</source>
         <translation>Nota: los nombres de alias no pueden incluir los caracteres &lt;, &gt; y &amp;. Los clientes que deban usar este par se conectan a su nuevo punto final.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::BackupDialog</name>
+    <message>
+        <source>Backup and Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hour(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When free space on the backup disk drops under 10 GB or 10 %, the oldest backups are deleted first, whatever their age. The newest backup is always kept. The schedule is part of the configuration: save it with File › Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups in the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup holds tandem.xml, the event history and the e-mail outbox; never the license nor passwords. After a restore every pair is disabled on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next backup: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space on the backup disk is under the floor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine makes no automatic backups now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 from %2?
+
+The configuration, the event history and the e-mail outbox are replaced; the current files are kept beside them as *.before-restore. Every pair is disabled afterwards: enable them when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes to the configuration are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine in this console stops for the restore and starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored from %1. Every pair is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the console to run the engine on the restored files.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1865,26 @@ ID de equipo: %2</numerusform>
         <source>The %1 machine of &apos;%2&apos; is not healthy; it cannot be made active.</source>
         <translation>El equipo %1 de &apos;%2&apos; no está en buen estado; no se puede activar.</translation>
     </message>
+    <message>
+        <source>tandemd (pid %1) runs on these files: stop it first (for the service: systemctl stop tandemd), then restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tandemd service (pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No engine (tandemd) started serving %1 in time; the console runs the engine itself meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another engine still serves %1; the console shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tandem::EventModel</name>
@@ -1780,6 +2114,85 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Tandem Help</source>
         <translation>Ayuda de Tandem</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page this help was opened on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation type="unfinished">&amp;Contenido</translation>
+    </message>
+    <message>
+        <source>%1 - Tandem Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tandem::InstallServiceDialog</name>
+    <message>
+        <source>Install As Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the engine as a systemd service, so that the redundant servers keep running when the console is closed and when nobody is logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System service (all users, starts at boot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs administrator rights: you will be asked for a password. The service runs %1, copied from your configuration when it does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User service (starts when you log in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service runs your own configuration, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd is not running on this machine (a container, or another init system), so the service cannot be installed and started here. You can write the unit file now and install it where systemd runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished">&amp;Examinar...</translation>
+    </message>
+    <message>
+        <source>Save the unit file as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write Unit File Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Unit File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systemd units (*.service);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2579,14 @@ ID de equipo: %2</numerusform>
     <message>
         <source>The configuration has been modified. Save the changes before closing?</source>
         <translation>La configuración se ha modificado. ¿Guardar los cambios antes de cerrar?</translation>
+    </message>
+    <message>
+        <source>&amp;Backup/Restore...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help on This &amp;Tab</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3413,153 @@ Secundario: %5</translation>
     <message>
         <source>Server aliased by the configurations below</source>
         <translation>Servidor con alias en las configuraciones siguientes</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ServiceController</name>
+    <message>
+        <source>&amp;Install As Service...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uninstall As Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Prompt Dialogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install As Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration has unsaved changes. Save it first: the service runs the saved configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Unit File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit file was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy it to %1, then run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once systemd runs, start the service with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit file was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different tandemd user service is installed:
+%1
+
+Replace it? The old unit is kept as a .bak file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user service was not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine now runs as your user service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different tandemd system service is installed:
+%1
+
+Replace it? The old unit is kept as a .bak file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system service was not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system service now runs the pairs of %1. Reopen the console on the service&apos;s configuration?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own configuration (%1) stays as it is; this console no longer runs its pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system service runs the pairs; this console shows %1 without an engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uninstall As Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and remove the tandemd %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its pairs stop with it; the configuration and the state stay, and this console runs the pairs of its configuration itself again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user service was not removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system service was not removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Prompt Dialogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prompt was set to &quot;Don&apos;t ask again&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt(s) set to &quot;Don&apos;t ask again&quot; will be shown again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tandem</source>
+        <translation type="unfinished">Tandem</translation>
+    </message>
+    <message>
+        <source>Pairs stop when the console closes. Install as a service to keep them running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) run in this console&apos;s own engine.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

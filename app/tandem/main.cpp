@@ -46,7 +46,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("tandem"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tandem"));
     QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tandem"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tandem_redundancy.tandem"));
     // The system's language unless View › Language or --language says otherwise.
     const QString language = languageArgument(QApplication::arguments());
     tandem::Languages::installTranslators(app, tandem::Languages::isAvailable(language)
