@@ -3,6 +3,7 @@
 #include "control/serviceunit.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace tandem;
@@ -55,6 +56,11 @@ void TestServiceUnit::systemUnitIsThePackagedOne()
                            QStringLiteral("/home/op/.local/state/tandem")};
     QCOMPARE(ServiceUnit::text(ServiceScope::System, QStringLiteral("/usr/bin/tandemd"), user),
              QString::fromUtf8(PackagedUnit));
+    // And it is the file the .deb ships: `tandemctl service install --system` and
+    // `apt install` leave the same unit behind.
+    QFile shipped(QStringLiteral(TANDEM_SOURCE_DIR "/packaging/systemd/tandemd.service"));
+    QVERIFY2(shipped.open(QIODevice::ReadOnly), qPrintable(shipped.fileName()));
+    QCOMPARE(QString::fromUtf8(shipped.readAll()), QString::fromUtf8(PackagedUnit));
 }
 
 void TestServiceUnit::userUnitRunsTheUsersFiles()
