@@ -96,7 +96,7 @@
     <name>BackupRetention</name>
     <message>
         <source>cannot delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>the backup directory &apos;%1&apos; is not an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sicherungsverzeichnis &apos;%1&apos; ist kein absoluter Pfad</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@
     </message>
     <message>
         <source>another Tandem engine may be running with the state directory %1: its socket %2 is not accessible to this user (for the system service, join the group tandem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Möglicherweise läuft eine andere Tandem-Engine mit dem Statusverzeichnis %1: Deren Socket %2 ist für diesen Benutzer nicht zugänglich (für den Systemdienst muss der Benutzer der Gruppe tandem angehören)</translation>
     </message>
 </context>
 <context>
@@ -790,7 +790,7 @@
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr fragen</translation>
     </message>
 </context>
 <context>
@@ -823,99 +823,99 @@
     <name>ServiceInstaller</name>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden</translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>%1 did not finish within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht innerhalb von %2 s beendet</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2)%3</translation>
     </message>
     <message>
         <source>group %1 not checked: files go under %2, not this system</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 nicht geprüft: Die Dateien werden unter %2 abgelegt, nicht in diesem System</translation>
     </message>
     <message>
         <source>created the system group %1 (its members may edit the service&apos;s configuration: usermod -aG %1 USER)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemgruppe %1 angelegt (ihre Mitglieder dürfen die Konfiguration des Dienstes bearbeiten: usermod -aG %1 USER)</translation>
     </message>
     <message>
         <source>kept the existing %1 (not overwritten)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei %1 wurde beibehalten (nicht überschrieben)</translation>
     </message>
     <message>
         <source>%1 not created: there is no %2 to start from</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht angelegt: Die Vorlage %2 ist nicht vorhanden</translation>
     </message>
     <message>
         <source>copied %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 kopiert</translation>
     </message>
     <message>
         <source>systemd is not running on this machine; use --unit-only to write the unit file only</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd läuft auf diesem Rechner nicht; verwenden Sie --unit-only, um nur die Unit-Datei zu schreiben</translation>
     </message>
     <message>
         <source>the engine %1 is not there or not executable</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine %1 ist nicht vorhanden oder nicht ausführbar</translation>
     </message>
     <message>
         <source>%1 exists and differs from the unit Tandem writes (edited by hand, or another tandemd); --force replaces it and keeps the old one as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist vorhanden und weicht von der Unit ab, die Tandem schreibt (von Hand bearbeitet oder ein anderer tandemd); --force ersetzt sie und bewahrt die alte als %2 auf</translation>
     </message>
     <message>
         <source>another Tandem engine is running with the state directory %1 (the console, or a tandemd started by hand); stop it first so the service can take over</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Tandem-Engine läuft mit dem Statusverzeichnis %1 (die Konsole oder ein von Hand gestarteter tandemd); beenden Sie sie zuerst, damit der Dienst übernehmen kann</translation>
     </message>
     <message>
         <source>%1 is already installed and unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits installiert und unverändert</translation>
     </message>
     <message>
         <source>the previous unit differed; it is kept as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisherige Unit war anders; sie wird als %1 aufbewahrt</translation>
     </message>
     <message>
         <source>wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>nothing started (--unit-only); to start the service once systemd runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gestartet (--unit-only); so starten Sie den Dienst, sobald systemd läuft: %1</translation>
     </message>
     <message>
         <source>tandemd.service is enabled and started; it runs %1 at every boot</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service ist aktiviert und gestartet; er startet bei jedem Systemstart mit %1</translation>
     </message>
     <message>
         <source>tandemd.service is enabled and started; it runs %1 whenever you log in</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service ist aktiviert und gestartet; er startet mit %1, sobald Sie sich anmelden</translation>
     </message>
     <message>
         <source>there is no %1 to remove (%2 is not installed as a %3 service)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht vorhanden und kann nicht entfernt werden (%2 ist nicht als %3-Dienst installiert)</translation>
     </message>
     <message>
         <source>removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>tandemd.service is stopped and disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service ist beendet und deaktiviert</translation>
     </message>
     <message>
         <source>systemd is not running on this machine: nothing was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd läuft auf diesem Rechner nicht: Es wurde nichts beendet</translation>
     </message>
     <message>
         <source>the configuration %1 and the state in %2 are left in place</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration %1 und der Zustand in %2 bleiben erhalten</translation>
     </message>
 </context>
 <context>
@@ -1152,23 +1152,23 @@
     </message>
     <message>
         <source>Scheduled backup &apos;%1&apos; created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Sicherung &apos;%1&apos; erstellt.</translation>
     </message>
     <message>
         <source>Scheduled backup into &apos;%1&apos; failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Sicherung in &apos;%1&apos; fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Deleted backup &apos;%1&apos;: older than the retention period of %2 day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung &apos;%1&apos; gelöscht: älter als die Aufbewahrungsfrist von %2 Tag(en).</translation>
     </message>
     <message>
         <source>Deleted backup &apos;%1&apos; before its retention period ended: free space on the backup disk is under the floor (%2 available of %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung &apos;%1&apos; vor Ablauf ihrer Aufbewahrungsfrist gelöscht: Der freie Speicherplatz auf dem Sicherungslaufwerk liegt unter dem Mindestwert (%2 von %3 verfügbar).</translation>
     </message>
     <message>
         <source>Free space on the backup disk of &apos;%1&apos; stays under the floor (%2 available of %3) with only the newest backup left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der freie Speicherplatz auf dem Sicherungslaufwerk von &apos;%1&apos; bleibt unter dem Mindestwert (%2 von %3 verfügbar), obwohl nur noch die neueste Sicherung vorhanden ist.</translation>
     </message>
 </context>
 <context>
@@ -1231,19 +1231,19 @@
     </message>
     <message>
         <source>folder,reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner,Grund</translation>
     </message>
     <message>
         <source>file,days</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei,Tage</translation>
     </message>
     <message>
         <source>file,available,total</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei,verfügbar,gesamt</translation>
     </message>
     <message>
         <source>folder,available,total</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner,verfügbar,gesamt</translation>
     </message>
 </context>
 <context>
@@ -1375,11 +1375,11 @@
     </message>
     <message>
         <source>Screenshots to DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmfotos in DIR speichern.</translation>
     </message>
     <message>
         <source>Configuration of the system service: %1 (start with --config to open another)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration des Systemdienstes: %1 (mit --config starten, um eine andere zu öffnen)</translation>
     </message>
 </context>
 <context>
@@ -1483,149 +1483,151 @@
     <name>tandem::BackupDialog</name>
     <message>
         <source>Backup and Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichern und Wiederherstellen</translation>
     </message>
     <message>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Sicherungen</translation>
     </message>
     <message>
         <source>&amp;Back up automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Automatisch sichern</translation>
     </message>
     <message>
         <source> hour(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunde(n)</translation>
     </message>
     <message>
         <source> day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> Tag(e)</translation>
     </message>
     <message>
         <source>B&amp;rowse...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen...</translation>
     </message>
     <message>
         <source>&amp;Every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Intervall:</translation>
     </message>
     <message>
         <source>&amp;Keep for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf&amp;bewahren für:</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner:</translation>
     </message>
     <message>
         <source>When free space on the backup disk drops under 10 GB or 10 %, the oldest backups are deleted first, whatever their age. The newest backup is always kept. The schedule is part of the configuration: save it with File › Save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der freie Speicherplatz auf dem Sicherungslaufwerk unter 10 GB oder 10 % fällt, werden die ältesten Sicherungen zuerst gelöscht, unabhängig von ihrem Alter. Die neueste Sicherung bleibt immer erhalten. Der Zeitplan ist Teil der Konfiguration: Speichern Sie ihn mit Datei › Speichern.</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Computer</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Back Up &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
         <source>&amp;Restore...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen...</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>Backups in the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen im Ordner</translation>
     </message>
     <message>
         <source>A backup holds tandem.xml, the event history and the e-mail outbox; never the license nor passwords. After a restore every pair is disabled on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherung enthält tandem.xml, den Ereignisverlauf und den E-Mail-Postausgang, aber nie die Lizenz oder Passwörter. Nach einer Wiederherstellung sind alle Paare auf diesem Computer deaktiviert.</translation>
     </message>
     <message>
         <source>Backup Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungsordner</translation>
     </message>
     <message>
         <source>Last backup: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Sicherung: %1.</translation>
     </message>
     <message>
         <source>Next backup: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Sicherung: %1.</translation>
     </message>
     <message>
         <source>The last backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Free space on the backup disk is under the floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der freie Speicherplatz auf dem Sicherungslaufwerk liegt unter dem Mindestwert.</translation>
     </message>
     <message>
         <source>The engine makes no automatic backups now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine erstellt derzeit keine automatischen Sicherungen.</translation>
     </message>
     <message>
         <source>Damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschädigt: %1</translation>
     </message>
     <message>
         <source>Complete (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig (%1)</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Restore the backup of %1 from %2?
 
 The configuration, the event history and the e-mail outbox are replaced; the current files are kept beside them as *.before-restore. Every pair is disabled afterwards: enable them when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung von %2 vom %1 wiederherstellen?
+
+Die Konfiguration, der Ereignisverlauf und der E-Mail-Postausgang werden ersetzt; die aktuellen Dateien werden daneben als *.before-restore aufbewahrt. Danach sind alle Paare deaktiviert: Aktivieren Sie sie, sobald Sie bereit sind.</translation>
     </message>
     <message>
         <source>Unsaved changes to the configuration are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Änderungen an der Konfiguration gehen verloren.</translation>
     </message>
     <message>
         <source>The engine in this console stops for the restore and starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine in dieser Konsole wird für die Wiederherstellung beendet und danach neu gestartet.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Nothing was restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts wiederhergestellt: %1</translation>
     </message>
     <message>
         <source>Restored from %1. Every pair is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 wiederhergestellt. Alle Paare sind deaktiviert.</translation>
     </message>
     <message>
         <source>Restart the console to run the engine on the restored files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie die Konsole neu, damit die Engine mit den wiederhergestellten Dateien läuft.</translation>
     </message>
 </context>
 <context>
@@ -1850,10 +1852,6 @@ Computer-ID: %2</numerusform>
 <context>
     <name>tandem::EngineSession</name>
     <message>
-        <source>The connection to the engine (tandemd) was lost.</source>
-        <translation>Die Verbindung zur Engine (tandemd) ist verloren gegangen.</translation>
-    </message>
-    <message>
         <source>tandemd (pid %1)</source>
         <translation>tandemd (PID %1)</translation>
     </message>
@@ -1867,23 +1865,27 @@ Computer-ID: %2</numerusform>
     </message>
     <message>
         <source>tandemd (pid %1) runs on these files: stop it first (for the service: systemctl stop tandemd), then restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd (PID %1) arbeitet mit diesen Dateien: Beenden Sie ihn zuerst (für den Dienst: systemctl stop tandemd) und stellen Sie dann wieder her.</translation>
     </message>
     <message>
         <source>tandemd service (pid %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd-Dienst (PID %1)</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht</translation>
     </message>
     <message>
         <source>No engine (tandemd) started serving %1 in time; the console runs the engine itself meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Engine (tandemd) hat rechtzeitig begonnen, %1 zu bedienen; die Konsole führt die Engine so lange selbst aus.</translation>
     </message>
     <message>
         <source>Another engine still serves %1; the console shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Engine bedient weiterhin %1; die Konsole zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
+        <translation>Die Verbindung zur Engine (tandemd) ist unterbrochen. Die Konsole verbindet sich wieder, sobald sie zurück ist.</translation>
     </message>
 </context>
 <context>
@@ -2117,82 +2119,82 @@ Computer-ID: %2</numerusform>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorwärts</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>The page this help was opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite, auf der diese Hilfe geöffnet wurde</translation>
     </message>
     <message>
         <source>&amp;Contents</source>
-        <translation type="unfinished">&amp;Inhalt</translation>
+        <translation>&amp;Inhalt</translation>
     </message>
     <message>
         <source>%1 - Tandem Help</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Tandem-Hilfe</translation>
     </message>
 </context>
 <context>
     <name>tandem::InstallServiceDialog</name>
     <message>
         <source>Install As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Dienst installieren</translation>
     </message>
     <message>
         <source>Run the engine as a systemd service, so that the redundant servers keep running when the console is closed and when nobody is logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine als systemd-Dienst ausführen, damit die redundanten Server weiterlaufen, wenn die Konsole geschlossen ist und wenn niemand angemeldet ist.</translation>
     </message>
     <message>
         <source>&amp;System service (all users, starts at boot)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemdienst (alle Benutzer, startet beim Hochfahren)</translation>
     </message>
     <message>
         <source>Needs administrator rights: you will be asked for a password. The service runs %1, copied from your configuration when it does not exist yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfordert Administratorrechte: Sie werden nach einem Passwort gefragt. Der Dienst verwendet %1; die Datei wird aus Ihrer Konfiguration kopiert, falls sie noch nicht existiert.</translation>
     </message>
     <message>
         <source>&amp;User service (starts when you log in)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzerdienst (startet, wenn Sie sich anmelden)</translation>
     </message>
     <message>
         <source>The service runs your own configuration, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst verwendet Ihre eigene Konfiguration, %1.</translation>
     </message>
     <message>
         <source>systemd is not running on this machine (a container, or another init system), so the service cannot be installed and started here. You can write the unit file now and install it where systemd runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd läuft auf diesem Rechner nicht (ein Container oder ein anderes Init-System), daher kann der Dienst hier nicht installiert und gestartet werden. Sie können die Unit-Datei jetzt schreiben und dort installieren, wo systemd läuft.</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished">&amp;Durchsuchen...</translation>
+        <translation>&amp;Durchsuchen...</translation>
     </message>
     <message>
         <source>Save the unit file as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit-Datei speichern unter:</translation>
     </message>
     <message>
         <source>&amp;Write Unit File Only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;Unit-Datei schreiben</translation>
     </message>
     <message>
         <source>&amp;Install</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Installieren</translation>
     </message>
     <message>
         <source>Save Unit File</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit-Datei speichern</translation>
     </message>
     <message>
         <source>systemd units (*.service);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd-Units (*.service);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2582,11 +2584,11 @@ Computer-ID: %2</numerusform>
     </message>
     <message>
         <source>&amp;Backup/Restore...</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichern/&amp;Wiederherstellen...</translation>
     </message>
     <message>
-        <source>Help on This &amp;Tab</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Help on This Tab</source>
+        <translation>Hilfe zu dieser &amp;Registerkarte</translation>
     </message>
 </context>
 <context>
@@ -3419,146 +3421,152 @@ Sekundär: %5</translation>
     <name>tandem::ServiceController</name>
     <message>
         <source>&amp;Install As Service...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Dienst &amp;installieren...</translation>
     </message>
     <message>
         <source>&amp;Uninstall As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst &amp;deinstallieren</translation>
     </message>
     <message>
         <source>&amp;Reset Prompt Dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfragen &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Install As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Dienst installieren</translation>
     </message>
     <message>
         <source>The configuration has unsaved changes. Save it first: the service runs the saved configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration hat nicht gespeicherte Änderungen. Speichern Sie sie zuerst: Der Dienst verwendet die gespeicherte Konfiguration.</translation>
     </message>
     <message>
         <source>Write Unit File</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit-Datei schreiben</translation>
     </message>
     <message>
         <source>The unit file was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unit-Datei wurde nicht geschrieben.</translation>
     </message>
     <message>
         <source>No file name was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
     </message>
     <message>
         <source>Copy it to %1, then run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie sie nach %1 und führen Sie dann aus:</translation>
     </message>
     <message>
         <source>Once systemd runs, start the service with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald systemd läuft, starten Sie den Dienst mit:</translation>
     </message>
     <message>
         <source>The unit file was written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unit-Datei wurde als %1 geschrieben.</translation>
     </message>
     <message>
         <source>A different tandemd user service is installed:
 %1
 
 Replace it? The old unit is kept as a .bak file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer tandemd-Benutzerdienst ist installiert:
+%1
+
+Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     </message>
     <message>
         <source>The user service was not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzerdienst wurde nicht installiert.</translation>
     </message>
     <message>
         <source>The engine now runs as your user service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine läuft jetzt als Ihr Benutzerdienst: %1</translation>
     </message>
     <message>
         <source>cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>A different tandemd system service is installed:
 %1
 
 Replace it? The old unit is kept as a .bak file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer tandemd-Systemdienst ist installiert:
+%1
+
+Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     </message>
     <message>
         <source>The system service was not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Systemdienst wurde nicht installiert.</translation>
     </message>
     <message>
         <source>The system service now runs the pairs of %1. Reopen the console on the service&apos;s configuration?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Systemdienst führt jetzt die Paare von %1 aus. Die Konsole mit der Konfiguration des Dienstes neu öffnen?</translation>
     </message>
     <message>
         <source>Your own configuration (%1) stays as it is; this console no longer runs its pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigene Konfiguration (%1) bleibt unverändert; diese Konsole führt deren Paare nicht mehr aus.</translation>
     </message>
     <message>
         <source>The system service runs the pairs; this console shows %1 without an engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Systemdienst führt die Paare aus; diese Konsole zeigt %1 ohne Engine an.</translation>
     </message>
     <message>
         <source>system service</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemdienst</translation>
     </message>
     <message>
         <source>user service</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdienst</translation>
     </message>
     <message>
         <source>Uninstall As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst deinstallieren</translation>
     </message>
     <message>
         <source>Stop and remove the tandemd %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den tandemd-%1 beenden und entfernen?</translation>
     </message>
     <message>
         <source>Its pairs stop with it; the configuration and the state stay, and this console runs the pairs of its configuration itself again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Paare werden mit ihm beendet; Konfiguration und Zustand bleiben erhalten, und diese Konsole führt die Paare ihrer Konfiguration wieder selbst aus.</translation>
     </message>
     <message>
         <source>The user service was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzerdienst wurde nicht entfernt.</translation>
     </message>
     <message>
         <source>The system service was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Systemdienst wurde nicht entfernt.</translation>
     </message>
     <message>
         <source>Reset Prompt Dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfragen zurücksetzen</translation>
     </message>
     <message>
         <source>No prompt was set to &quot;Don&apos;t ask again&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für keine Rückfrage war „Nicht mehr fragen“ gewählt.</translation>
     </message>
     <message numerus="yes">
         <source>%n prompt(s) set to &quot;Don&apos;t ask again&quot; will be shown again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Rückfrage mit „Nicht mehr fragen“ wird wieder angezeigt.</numerusform>
+            <numerusform>%n Rückfragen mit „Nicht mehr fragen“ werden wieder angezeigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Tandem</source>
-        <translation type="unfinished">Tandem</translation>
+        <translation>Tandem</translation>
     </message>
     <message>
         <source>Pairs stop when the console closes. Install as a service to keep them running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Paare werden beendet, wenn die Konsole geschlossen wird. Installieren Sie Tandem als Dienst, damit sie weiterlaufen.</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) run in this console&apos;s own engine.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Paar läuft in der eigenen Engine dieser Konsole.</numerusform>
+            <numerusform>%n Paare laufen in der eigenen Engine dieser Konsole.</numerusform>
         </translation>
     </message>
 </context>

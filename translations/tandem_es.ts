@@ -96,7 +96,7 @@
     <name>BackupRetention</name>
     <message>
         <source>cannot delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede eliminar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>the backup directory &apos;%1&apos; is not an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>el directorio de copias de seguridad &apos;%1&apos; no es una ruta absoluta</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@
     </message>
     <message>
         <source>another Tandem engine may be running with the state directory %1: its socket %2 is not accessible to this user (for the system service, join the group tandem)</source>
-        <translation type="unfinished"></translation>
+        <translation>puede que otro motor Tandem se esté ejecutando con el directorio de estado %1: su socket %2 no es accesible para este usuario (para el servicio del sistema, únase al grupo tandem)</translation>
     </message>
 </context>
 <context>
@@ -790,7 +790,7 @@
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>No volver a preguntar</translation>
     </message>
 </context>
 <context>
@@ -823,99 +823,99 @@
     <name>ServiceInstaller</name>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished">no se puede crear la carpeta %1</translation>
+        <translation>no se puede crear la carpeta %1</translation>
     </message>
     <message>
         <source>cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede ejecutar %1: %2</translation>
     </message>
     <message>
         <source>%1 did not finish within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no terminó en %2 s</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 falló (código de salida %2)%3</translation>
     </message>
     <message>
         <source>group %1 not checked: files go under %2, not this system</source>
-        <translation type="unfinished"></translation>
+        <translation>grupo %1 no comprobado: los archivos van en %2, no en este sistema</translation>
     </message>
     <message>
         <source>created the system group %1 (its members may edit the service&apos;s configuration: usermod -aG %1 USER)</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha creado el grupo del sistema %1 (sus miembros pueden editar la configuración del servicio: usermod -aG %1 USER)</translation>
     </message>
     <message>
         <source>kept the existing %1 (not overwritten)</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha conservado el %1 existente (no se ha sobrescrito)</translation>
     </message>
     <message>
         <source>%1 not created: there is no %2 to start from</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se ha creado: no existe %2 como punto de partida</translation>
     </message>
     <message>
         <source>copied %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha copiado %1 en %2</translation>
     </message>
     <message>
         <source>systemd is not running on this machine; use --unit-only to write the unit file only</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd no se está ejecutando en este equipo; use --unit-only para escribir solo el archivo de unidad</translation>
     </message>
     <message>
         <source>the engine %1 is not there or not executable</source>
-        <translation type="unfinished"></translation>
+        <translation>el motor %1 no existe o no es ejecutable</translation>
     </message>
     <message>
         <source>%1 exists and differs from the unit Tandem writes (edited by hand, or another tandemd); --force replaces it and keeps the old one as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe y difiere de la unidad que escribe Tandem (editada a mano, u otro tandemd); --force la sustituye y conserva la anterior como %2</translation>
     </message>
     <message>
         <source>another Tandem engine is running with the state directory %1 (the console, or a tandemd started by hand); stop it first so the service can take over</source>
-        <translation type="unfinished"></translation>
+        <translation>otro motor Tandem se está ejecutando con el directorio de estado %1 (la consola o un tandemd iniciado a mano); deténgalo primero para que el servicio pueda tomar el relevo</translation>
     </message>
     <message>
         <source>%1 is already installed and unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está instalado y sin cambios</translation>
     </message>
     <message>
         <source>the previous unit differed; it is kept as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la unidad anterior era distinta; se conserva como %1</translation>
     </message>
     <message>
         <source>wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha escrito %1</translation>
     </message>
     <message>
         <source>nothing started (--unit-only); to start the service once systemd runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha iniciado nada (--unit-only); para iniciar el servicio cuando systemd se ejecute: %1</translation>
     </message>
     <message>
         <source>tandemd.service is enabled and started; it runs %1 at every boot</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service está activado e iniciado; ejecuta %1 en cada arranque</translation>
     </message>
     <message>
         <source>tandemd.service is enabled and started; it runs %1 whenever you log in</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service está activado e iniciado; ejecuta %1 cada vez que usted inicia sesión</translation>
     </message>
     <message>
         <source>there is no %1 to remove (%2 is not installed as a %3 service)</source>
-        <translation type="unfinished"></translation>
+        <translation>no existe %1 que eliminar (%2 no está instalado como servicio %3)</translation>
     </message>
     <message>
         <source>removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se ha eliminado %1</translation>
     </message>
     <message>
         <source>tandemd.service is stopped and disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd.service está detenido y desactivado</translation>
     </message>
     <message>
         <source>systemd is not running on this machine: nothing was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd no se está ejecutando en este equipo: no se ha detenido nada</translation>
     </message>
     <message>
         <source>the configuration %1 and the state in %2 are left in place</source>
-        <translation type="unfinished"></translation>
+        <translation>la configuración %1 y el estado en %2 se conservan</translation>
     </message>
 </context>
 <context>
@@ -1152,23 +1152,23 @@
     </message>
     <message>
         <source>Scheduled backup &apos;%1&apos; created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad programada &apos;%1&apos; creada.</translation>
     </message>
     <message>
         <source>Scheduled backup into &apos;%1&apos; failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad programada en &apos;%1&apos; falló: %2</translation>
     </message>
     <message>
         <source>Deleted backup &apos;%1&apos;: older than the retention period of %2 day(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad &apos;%1&apos; eliminada: es más antigua que el periodo de conservación de %2 día(s).</translation>
     </message>
     <message>
         <source>Deleted backup &apos;%1&apos; before its retention period ended: free space on the backup disk is under the floor (%2 available of %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad &apos;%1&apos; eliminada antes de que terminara su periodo de conservación: el espacio libre en el disco de copias de seguridad está por debajo del mínimo (%2 disponibles de %3).</translation>
     </message>
     <message>
         <source>Free space on the backup disk of &apos;%1&apos; stays under the floor (%2 available of %3) with only the newest backup left.</source>
-        <translation type="unfinished"></translation>
+        <translation>El espacio libre en el disco de copias de seguridad de &apos;%1&apos; sigue por debajo del mínimo (%2 disponibles de %3) aunque solo queda la copia de seguridad más reciente.</translation>
     </message>
 </context>
 <context>
@@ -1231,19 +1231,19 @@
     </message>
     <message>
         <source>folder,reason</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta,motivo</translation>
     </message>
     <message>
         <source>file,days</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo,días</translation>
     </message>
     <message>
         <source>file,available,total</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo,disponible,total</translation>
     </message>
     <message>
         <source>folder,available,total</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta,disponible,total</translation>
     </message>
 </context>
 <context>
@@ -1375,11 +1375,11 @@
     </message>
     <message>
         <source>Screenshots to DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar capturas de pantalla en DIR.</translation>
     </message>
     <message>
         <source>Configuration of the system service: %1 (start with --config to open another)</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del servicio del sistema: %1 (inicie con --config para abrir otra)</translation>
     </message>
 </context>
 <context>
@@ -1483,149 +1483,151 @@
     <name>tandem::BackupDialog</name>
     <message>
         <source>Backup and Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad y restauración</translation>
     </message>
     <message>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad automáticas</translation>
     </message>
     <message>
         <source>&amp;Back up automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copias de seguridad &amp;automáticamente</translation>
     </message>
     <message>
         <source> hour(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> hora(s)</translation>
     </message>
     <message>
         <source> day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> día(s)</translation>
     </message>
     <message>
         <source>B&amp;rowse...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar...</translation>
     </message>
     <message>
         <source>&amp;Every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cada:</translation>
     </message>
     <message>
         <source>&amp;Keep for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conser&amp;var durante:</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Car&amp;peta:</translation>
     </message>
     <message>
         <source>When free space on the backup disk drops under 10 GB or 10 %, the oldest backups are deleted first, whatever their age. The newest backup is always kept. The schedule is part of the configuration: save it with File › Save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando el espacio libre en el disco de copias de seguridad baja de 10 GB o del 10 %, se eliminan primero las copias más antiguas, sea cual sea su antigüedad. La copia más reciente se conserva siempre. La programación forma parte de la configuración: guárdela con Archivo › Guardar.</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Creada</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Back Up &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear copia a&amp;hora</translation>
     </message>
     <message>
         <source>&amp;Restore...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar...</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
         <source>Backups in the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Copias de seguridad en la carpeta</translation>
     </message>
     <message>
         <source>A backup holds tandem.xml, the event history and the e-mail outbox; never the license nor passwords. After a restore every pair is disabled on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una copia de seguridad contiene tandem.xml, el historial de eventos y la bandeja de salida de correo; nunca la licencia ni contraseñas. Después de una restauración, todos los pares quedan desactivados en este equipo.</translation>
     </message>
     <message>
         <source>Backup Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de copias de seguridad</translation>
     </message>
     <message>
         <source>Last backup: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Última copia de seguridad: %1.</translation>
     </message>
     <message>
         <source>Next backup: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima copia de seguridad: %1.</translation>
     </message>
     <message>
         <source>The last backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La última copia de seguridad falló: %1</translation>
     </message>
     <message>
         <source>Free space on the backup disk is under the floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>El espacio libre en el disco de copias de seguridad está por debajo del mínimo.</translation>
     </message>
     <message>
         <source>The engine makes no automatic backups now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualmente el motor no hace copias de seguridad automáticas.</translation>
     </message>
     <message>
         <source>Damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dañada: %1</translation>
     </message>
     <message>
         <source>Complete (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Completa (%1)</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad falló: %1</translation>
     </message>
     <message>
         <source>Restore the backup of %1 from %2?
 
 The configuration, the event history and the e-mail outbox are replaced; the current files are kept beside them as *.before-restore. Every pair is disabled afterwards: enable them when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Restaurar la copia de seguridad de %2 del %1?
+
+Se sustituyen la configuración, el historial de eventos y la bandeja de salida de correo; los archivos actuales se conservan junto a ellos como *.before-restore. Después, todos los pares quedan desactivados: actívelos cuando esté listo.</translation>
     </message>
     <message>
         <source>Unsaved changes to the configuration are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se perderán los cambios sin guardar de la configuración.</translation>
     </message>
     <message>
         <source>The engine in this console stops for the restore and starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El motor de esta consola se detiene durante la restauración y se vuelve a iniciar.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar</translation>
     </message>
     <message>
         <source>Nothing was restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se restauró nada: %1</translation>
     </message>
     <message>
         <source>Restored from %1. Every pair is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurado desde %1. Todos los pares están desactivados.</translation>
     </message>
     <message>
         <source>Restart the console to run the engine on the restored files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinicie la consola para que el motor se ejecute con los archivos restaurados.</translation>
     </message>
 </context>
 <context>
@@ -1850,10 +1852,6 @@ ID de equipo: %2</numerusform>
 <context>
     <name>tandem::EngineSession</name>
     <message>
-        <source>The connection to the engine (tandemd) was lost.</source>
-        <translation>Se perdió la conexión con el motor (tandemd).</translation>
-    </message>
-    <message>
         <source>tandemd (pid %1)</source>
         <translation>tandemd (pid %1)</translation>
     </message>
@@ -1867,23 +1865,27 @@ ID de equipo: %2</numerusform>
     </message>
     <message>
         <source>tandemd (pid %1) runs on these files: stop it first (for the service: systemctl stop tandemd), then restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>tandemd (pid %1) se ejecuta sobre estos archivos: deténgalo primero (para el servicio: systemctl stop tandemd) y después restaure.</translation>
     </message>
     <message>
         <source>tandemd service (pid %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>servicio tandemd (pid %1)</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>detenido</translation>
     </message>
     <message>
         <source>No engine (tandemd) started serving %1 in time; the console runs the engine itself meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún motor (tandemd) empezó a tiempo a dar servicio a %1; mientras tanto, la consola ejecuta el motor ella misma.</translation>
     </message>
     <message>
         <source>Another engine still serves %1; the console shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro motor sigue dando servicio a %1; la consola lo muestra.</translation>
+    </message>
+    <message>
+        <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
+        <translation>Se perdió la conexión con el motor (tandemd). La consola se vuelve a conectar en cuanto esté disponible.</translation>
     </message>
 </context>
 <context>
@@ -2117,82 +2119,82 @@ ID de equipo: %2</numerusform>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atrás</translation>
     </message>
     <message>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Adela&amp;nte</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inicio</translation>
     </message>
     <message>
         <source>The page this help was opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>La página en la que se abrió esta ayuda</translation>
     </message>
     <message>
         <source>&amp;Contents</source>
-        <translation type="unfinished">&amp;Contenido</translation>
+        <translation>&amp;Contenido</translation>
     </message>
     <message>
         <source>%1 - Tandem Help</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Ayuda de Tandem</translation>
     </message>
 </context>
 <context>
     <name>tandem::InstallServiceDialog</name>
     <message>
         <source>Install As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalar como servicio</translation>
     </message>
     <message>
         <source>Run the engine as a systemd service, so that the redundant servers keep running when the console is closed and when nobody is logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar el motor como servicio de systemd, para que los servidores redundantes sigan funcionando cuando la consola esté cerrada y cuando nadie haya iniciado sesión.</translation>
     </message>
     <message>
         <source>&amp;System service (all users, starts at boot)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio del &amp;sistema (todos los usuarios, se inicia con el arranque)</translation>
     </message>
     <message>
         <source>Needs administrator rights: you will be asked for a password. The service runs %1, copied from your configuration when it does not exist yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere derechos de administrador: se le pedirá una contraseña. El servicio usa %1, que se copia de su configuración si aún no existe.</translation>
     </message>
     <message>
         <source>&amp;User service (starts when you log in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio de &amp;usuario (se inicia cuando usted inicia sesión)</translation>
     </message>
     <message>
         <source>The service runs your own configuration, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio usa su propia configuración, %1.</translation>
     </message>
     <message>
         <source>systemd is not running on this machine (a container, or another init system), so the service cannot be installed and started here. You can write the unit file now and install it where systemd runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd no se está ejecutando en este equipo (un contenedor u otro sistema init), por lo que el servicio no se puede instalar ni iniciar aquí. Puede escribir ahora el archivo de unidad e instalarlo donde se ejecute systemd.</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished">&amp;Examinar...</translation>
+        <translation>&amp;Examinar...</translation>
     </message>
     <message>
         <source>Save the unit file as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el archivo de unidad como:</translation>
     </message>
     <message>
         <source>&amp;Write Unit File Only</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir solo el &amp;archivo de unidad</translation>
     </message>
     <message>
         <source>&amp;Install</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalar</translation>
     </message>
     <message>
         <source>Save Unit File</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar archivo de unidad</translation>
     </message>
     <message>
         <source>systemd units (*.service);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unidades de systemd (*.service);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -2582,11 +2584,11 @@ ID de equipo: %2</numerusform>
     </message>
     <message>
         <source>&amp;Backup/Restore...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copia de seguridad/restauración...</translation>
     </message>
     <message>
-        <source>Help on This &amp;Tab</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Help on This Tab</source>
+        <translation>Ayuda sobre esta &amp;pestaña</translation>
     </message>
 </context>
 <context>
@@ -3419,146 +3421,152 @@ Secundario: %5</translation>
     <name>tandem::ServiceController</name>
     <message>
         <source>&amp;Install As Service...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instalar como servicio...</translation>
     </message>
     <message>
         <source>&amp;Uninstall As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desinstalar servicio</translation>
     </message>
     <message>
         <source>&amp;Reset Prompt Dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer diálogos de confirmación</translation>
     </message>
     <message>
         <source>Install As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalar como servicio</translation>
     </message>
     <message>
         <source>The configuration has unsaved changes. Save it first: the service runs the saved configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración tiene cambios sin guardar. Guárdela primero: el servicio usa la configuración guardada.</translation>
     </message>
     <message>
         <source>Write Unit File</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir archivo de unidad</translation>
     </message>
     <message>
         <source>The unit file was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se escribió el archivo de unidad.</translation>
     </message>
     <message>
         <source>No file name was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se indicó ningún nombre de archivo.</translation>
     </message>
     <message>
         <source>Copy it to %1, then run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópielo en %1 y después ejecute:</translation>
     </message>
     <message>
         <source>Once systemd runs, start the service with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando systemd se esté ejecutando, inicie el servicio con:</translation>
     </message>
     <message>
         <source>The unit file was written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de unidad se escribió en %1.</translation>
     </message>
     <message>
         <source>A different tandemd user service is installed:
 %1
 
 Replace it? The old unit is kept as a .bak file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay instalado un servicio de usuario tandemd distinto:
+%1
+
+¿Sustituirlo? La unidad anterior se conserva como archivo .bak.</translation>
     </message>
     <message>
         <source>The user service was not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se instaló el servicio de usuario.</translation>
     </message>
     <message>
         <source>The engine now runs as your user service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El motor se ejecuta ahora como su servicio de usuario: %1</translation>
     </message>
     <message>
         <source>cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede ejecutar %1: %2</translation>
     </message>
     <message>
         <source>A different tandemd system service is installed:
 %1
 
 Replace it? The old unit is kept as a .bak file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay instalado un servicio del sistema tandemd distinto:
+%1
+
+¿Sustituirlo? La unidad anterior se conserva como archivo .bak.</translation>
     </message>
     <message>
         <source>The system service was not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se instaló el servicio del sistema.</translation>
     </message>
     <message>
         <source>The system service now runs the pairs of %1. Reopen the console on the service&apos;s configuration?</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio del sistema ejecuta ahora los pares de %1. ¿Volver a abrir la consola con la configuración del servicio?</translation>
     </message>
     <message>
         <source>Your own configuration (%1) stays as it is; this console no longer runs its pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su propia configuración (%1) queda como está; esta consola ya no ejecuta sus pares.</translation>
     </message>
     <message>
         <source>The system service runs the pairs; this console shows %1 without an engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servicio del sistema ejecuta los pares; esta consola muestra %1 sin motor.</translation>
     </message>
     <message>
         <source>system service</source>
-        <translation type="unfinished"></translation>
+        <translation>servicio del sistema</translation>
     </message>
     <message>
         <source>user service</source>
-        <translation type="unfinished"></translation>
+        <translation>servicio de usuario</translation>
     </message>
     <message>
         <source>Uninstall As Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Desinstalar servicio</translation>
     </message>
     <message>
         <source>Stop and remove the tandemd %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Detener y eliminar el %1 de tandemd?</translation>
     </message>
     <message>
         <source>Its pairs stop with it; the configuration and the state stay, and this console runs the pairs of its configuration itself again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus pares se detienen con él; la configuración y el estado se conservan, y esta consola vuelve a ejecutar ella misma los pares de su configuración.</translation>
     </message>
     <message>
         <source>The user service was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eliminó el servicio de usuario.</translation>
     </message>
     <message>
         <source>The system service was not removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eliminó el servicio del sistema.</translation>
     </message>
     <message>
         <source>Reset Prompt Dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer diálogos de confirmación</translation>
     </message>
     <message>
         <source>No prompt was set to &quot;Don&apos;t ask again&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún diálogo de confirmación tenía marcado «No volver a preguntar».</translation>
     </message>
     <message numerus="yes">
         <source>%n prompt(s) set to &quot;Don&apos;t ask again&quot; will be shown again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n diálogo de confirmación marcado con «No volver a preguntar» se volverá a mostrar.</numerusform>
+            <numerusform>%n diálogos de confirmación marcados con «No volver a preguntar» se volverán a mostrar.</numerusform>
         </translation>
     </message>
     <message>
         <source>Tandem</source>
-        <translation type="unfinished">Tandem</translation>
+        <translation>Tandem</translation>
     </message>
     <message>
         <source>Pairs stop when the console closes. Install as a service to keep them running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pares se detienen al cerrar la consola. Instale Tandem como servicio para que sigan ejecutándose.</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) run in this console&apos;s own engine.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n par se ejecuta en el motor propio de esta consola.</numerusform>
+            <numerusform>%n pares se ejecutan en el motor propio de esta consola.</numerusform>
         </translation>
     </message>
 </context>

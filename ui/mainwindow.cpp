@@ -193,7 +193,7 @@ void MainWindow::createMenus()
     help->setObjectName(QStringLiteral("menuHelp"));
     QAction *contents = help->addAction(tr("&Contents"), this, &MainWindow::showContents);
     contents->setObjectName(QStringLiteral("actionHelpContents"));
-    QAction *topic = help->addAction(tr("Help on This &Tab"), this, &MainWindow::showHelp);
+    QAction *topic = help->addAction(tr("&Help on This Tab"), this, &MainWindow::showHelp);
     topic->setObjectName(QStringLiteral("actionHelpTopic"));
     topic->setShortcut(QKeySequence::HelpContents);
     help->addSeparator();

@@ -49,10 +49,11 @@ bool EngineSession::restoreBackup(const QString &archive, QStringList *report, Q
                      .arg(m_remotePid);
         return false;
     }
-    stopOwnEngine();
+    release();
     const bool restored = BackupArchive::restore(archive, m_paths, report, error);
     // Whether or not it worked, the engine runs again: on the restored files or the old.
     *issues = startEngine();
+    Q_EMIT engineChanged();
     if (m_feed) {
         QString feedError;
         if (!m_feed->restart(&feedError))
@@ -60,15 +61,6 @@ bool EngineSession::restoreBackup(const QString &archive, QStringList *report, Q
     }
     Q_EMIT statusChanged();
     return restored;
-}
-
-void EngineSession::stopOwnEngine()
-{
-    m_poll.stop();
-    disconnect(&m_poll, nullptr, this, nullptr);
-    delete m_host; // stops the pairs, closes the control socket, the stores and the outbox
-    m_host = nullptr;
-    m_status = {};
 }
 
 void EngineSession::resetEvents()
@@ -97,7 +89,11 @@ ConfigIssues EngineSession::startEngine()
         connect(m_socket, &QLocalSocket::disconnected, this, [this] {
             m_status = {};
             Q_EMIT statusChanged();
-            Q_EMIT commandFailed(tr("The connection to the engine (tandemd) was lost."));
+            Q_EMIT commandFailed(tr("The connection to the engine (tandemd) was lost. The "
+                                    "console connects again as soon as it is back."));
+            // A service restarts (Restart=on-failure): wait for it, however long it takes,
+            // rather than start a second engine that the restarted one would collide with.
+            QTimer::singleShot(0, this, [this] { resume(true, -1); });
         });
         m_socket->connectToServer(ControlServer::socketPathFor(m_paths.stateDir));
         connect(&m_poll, &QTimer::timeout, this, [this] {

@@ -41,7 +41,7 @@ public:
     void release();
     // Runs again once the state directory is as expected: attached to tandemd once one
     // serves it (wantRemote), or with an engine here once none does. Gives up after
-    // timeoutMs with commandFailed() and takes whatever there is then.
+    // timeoutMs with commandFailed() and takes whatever there is then; -1: waits forever.
     void resume(bool wantRemote, int timeoutMs);
     // Events of the in-console engine (null when remote: tandemd keeps its own).
     EventLog *events() const;
@@ -72,7 +72,6 @@ Q_SIGNALS:
 
 private:
     ConfigIssues startEngine();
-    void stopOwnEngine();
     void refreshLocal();
     void send(const QJsonObject &request);
     void onRemoteData();

@@ -3,6 +3,7 @@
 // calls and, when asked, starts the unit's ExecStart as systemd would) and "systemd is
 // running" is a folder the test makes or not.
 #include "control/controlserver.h"
+#include "control/enginesession.h"
 #include "tandemdprocess.h"
 
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void controlSocketFollowsTheStateDirectory();
     void unreachableEngineIsNeverReplaced();
     void secondEngineOnTheSameFilesRefuses();
+    void consoleReattachesWhenTheServiceRestarts();
 
 private:
     Result ctl(const QStringList &args);
@@ -547,6 +550,34 @@ void TestService::secondEngineOnTheSameFilesRefuses()
     QVERIFY2(answer, qPrintable(error));
     QCOMPARE(answer->value(QLatin1String("pid")).toInteger(), first.processId());
     QVERIFY(first.stop());
+}
+
+// systemd restarts a crashed service (Restart=on-failure): the console's session says the
+// connection was lost, starts no engine of its own meanwhile, and shows the new tandemd.
+void TestService::consoleReattachesWhenTheServiceRestarts()
+{
+    tandem::test::TandemdProcess service;
+    QVERIFY(service.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(service.start());
+    EngineSession session({service.configFile(), service.stateDir()});
+    QVERIFY(session.start().isEmpty());
+    QVERIFY(session.isRemote());
+    QTRY_COMPARE(session.remotePid(), service.processId());
+    QSignalSpy failed(&session, &EngineSession::commandFailed);
+
+    service.sendSignal(SIGKILL);
+    QVERIFY(service.waitForExit(10000));
+    QTRY_VERIFY(!failed.isEmpty());
+    QVERIFY2(failed.constFirst().at(0).toString().contains(QLatin1String("connects again")),
+             qPrintable(failed.constFirst().at(0).toString()));
+    QVERIFY(!session.isRunning());
+    QVERIFY(!ControlClient::isEngineRunning(service.stateDir())); // none of the console's
+
+    QVERIFY(service.start()); // the restart
+    QTRY_VERIFY_WITH_TIMEOUT(session.isRemote() && session.remotePid() == service.processId(),
+                             10000);
+    QTRY_VERIFY(session.status().contains(QLatin1String("pairs")));
+    QVERIFY(service.stop());
 }
 
 QTEST_GUILESS_MAIN(TestService)
