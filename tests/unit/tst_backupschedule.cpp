@@ -51,6 +51,26 @@ QStringList eventIds(const QSignalSpy &spy)
     return ids;
 }
 
+// A scheduler on the test's files, a simulated disk and a wall clock moved by hand, with
+// the events it posts.
+struct SchedulerRig
+{
+    SchedulerRig(const TandemPaths &paths, const QDateTime &start, SimulatedDisk disk)
+        : disk(disk)
+        , scheduler(paths, &events)
+        , now(start)
+    {
+        scheduler.setDiskSpaceSource(this->disk.source());
+        scheduler.setWallClock([this] { return now; });
+    }
+
+    EventLog events;
+    QSignalSpy posted{&events, &EventLog::eventPosted};
+    SimulatedDisk disk;
+    BackupScheduler scheduler;
+    QDateTime now;
+};
+
 } // namespace
 
 class TestBackupSchedule final : public QObject
@@ -242,13 +262,9 @@ void TestBackupSchedule::otherFilesAreNeverDeleted()
 
 void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
 {
-    EventLog events;
-    QSignalSpy posted(&events, &EventLog::eventPosted);
-    BackupScheduler scheduler(m_paths, &events);
-    SimulatedDisk disk{1'000'000'000'000, 0};
-    scheduler.setDiskSpaceSource(disk.source());
-    QDateTime now = m_now;
-    scheduler.setWallClock([&now] { return now; });
+    SchedulerRig rig(m_paths, m_now, SimulatedDisk{1'000'000'000'000, 0});
+    QSignalSpy &posted = rig.posted;
+    BackupScheduler &scheduler = rig.scheduler;
 
     BackupSettings settings;
     settings.enabled = true;
@@ -258,18 +274,18 @@ void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
     scheduler.setSettings(settings); // the first backup at once: none was there
     QCOMPARE(eventIds(posted), QStringList{QStringLiteral("backup-created")});
     QCOMPARE(fileNames(dir()).size(), 1);
-    QCOMPARE(scheduler.lastBackup(), now);
-    QCOMPARE(scheduler.nextBackup(), now.addDays(1));
+    QCOMPARE(scheduler.lastBackup(), rig.now);
+    QCOMPARE(scheduler.nextBackup(), rig.now.addDays(1));
     QCOMPARE(scheduler.status().value(QLatin1String("next")).toString(),
-             now.addDays(1).toString(Qt::ISODate));
+             rig.now.addDays(1).toString(Qt::ISODate));
 
-    now = now.addSecs(23 * 3600);
+    rig.now = rig.now.addSecs(23 * 3600);
     scheduler.check();
     QCOMPARE(posted.size(), 1); // not due yet
     QCOMPARE(fileNames(dir()).size(), 1);
 
     for (int day = 1; day <= 3; ++day) {
-        now = m_now.addDays(day);
+        rig.now = m_now.addDays(day);
         scheduler.check();
     }
     // Day 0, 1, 2, 3 backed up; with 2 days' retention day 0 went on day 3 (strictly
@@ -286,12 +302,9 @@ void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
 void TestBackupSchedule::schedulerCountsBackupsMadeByHand()
 {
     backupAged(0.5); // made 12 hours ago with tandemctl
-    EventLog events;
-    QSignalSpy posted(&events, &EventLog::eventPosted);
-    BackupScheduler scheduler(m_paths, &events);
-    SimulatedDisk disk{1'000'000'000'000, 0};
-    scheduler.setDiskSpaceSource(disk.source());
-    scheduler.setWallClock([this] { return m_now; });
+    SchedulerRig rig(m_paths, m_now, SimulatedDisk{1'000'000'000'000, 0});
+    QSignalSpy &posted = rig.posted;
+    BackupScheduler &scheduler = rig.scheduler;
     BackupSettings settings;
     settings.enabled = true;
     settings.directory = dir();
@@ -302,13 +315,9 @@ void TestBackupSchedule::schedulerCountsBackupsMadeByHand()
 
 void TestBackupSchedule::schedulerReportsAFailureAndRetries()
 {
-    EventLog events;
-    QSignalSpy posted(&events, &EventLog::eventPosted);
-    BackupScheduler scheduler(m_paths, &events);
-    SimulatedDisk disk{1'000'000'000'000, 0};
-    scheduler.setDiskSpaceSource(disk.source());
-    QDateTime now = m_now;
-    scheduler.setWallClock([&now] { return now; });
+    SchedulerRig rig(m_paths, m_now, SimulatedDisk{1'000'000'000'000, 0});
+    QSignalSpy &posted = rig.posted;
+    BackupScheduler &scheduler = rig.scheduler;
     // The folder cannot be made: a file is in the way.
     const QString blocked = m_dir->filePath(QStringLiteral("blocked"));
     {
@@ -324,10 +333,10 @@ void TestBackupSchedule::schedulerReportsAFailureAndRetries()
     QVERIFY2(failed.text.contains(settings.directory), qPrintable(failed.text));
     QCOMPARE(failed.severity, Severity::Error);
     QVERIFY(!scheduler.status().value(QLatin1String("lastError")).toString().isEmpty());
-    QCOMPARE(scheduler.nextBackup(), now.addMSecs(BackupScheduler::RetryMs));
+    QCOMPARE(scheduler.nextBackup(), rig.now.addMSecs(BackupScheduler::RetryMs));
 
     QVERIFY(QFile::remove(blocked)); // the operator fixes it
-    now = now.addMSecs(BackupScheduler::RetryMs);
+    rig.now = rig.now.addMSecs(BackupScheduler::RetryMs);
     scheduler.check();
     QCOMPARE(eventIds(posted).last(), QStringLiteral("backup-created"));
     QVERIFY(!scheduler.status().contains(QLatin1String("lastError")));
@@ -337,13 +346,10 @@ void TestBackupSchedule::schedulerAppliesTheFloorAndSaysSoOnce()
 {
     for (int age : {3, 2, 1})
         backupAged(age);
-    EventLog events;
-    QSignalSpy posted(&events, &EventLog::eventPosted);
-    BackupScheduler scheduler(m_paths, &events);
-    SimulatedDisk disk{50'000'000'000, 45'000'000'000}; // never above the floor
-    scheduler.setDiskSpaceSource(disk.source());
-    QDateTime now = m_now;
-    scheduler.setWallClock([&now] { return now; });
+    SchedulerRig rig(m_paths, m_now,
+                     SimulatedDisk{50'000'000'000, 45'000'000'000}); // never above the floor
+    QSignalSpy &posted = rig.posted;
+    BackupScheduler &scheduler = rig.scheduler;
     BackupSettings settings;
     settings.enabled = true;
     settings.directory = dir();
@@ -359,25 +365,23 @@ void TestBackupSchedule::schedulerAppliesTheFloorAndSaysSoOnce()
     QVERIFY2(floor.text.contains(QLatin1String("of 50.0 GB")), qPrintable(floor.text));
 
     posted.clear();
-    now = now.addSecs(3600);
+    rig.now = rig.now.addSecs(3600);
     scheduler.check(); // still low: not said again
     QCOMPARE(posted.size(), 0);
 }
 
 void TestBackupSchedule::disabledSchedulerDoesNothing()
 {
-    EventLog events;
-    QSignalSpy posted(&events, &EventLog::eventPosted);
-    BackupScheduler scheduler(m_paths, &events);
-    SimulatedDisk disk{1'000'000'000'000, 0};
-    scheduler.setDiskSpaceSource(disk.source());
+    SchedulerRig rig(m_paths, m_now, SimulatedDisk{1'000'000'000'000, 0});
+    QSignalSpy &posted = rig.posted;
+    BackupScheduler &scheduler = rig.scheduler;
     BackupSettings settings;
     settings.directory = dir();
     scheduler.setSettings(settings);
     scheduler.check();
     QCOMPARE(posted.size(), 0);
     QVERIFY(!QFileInfo::exists(dir()));
-    QCOMPARE(disk.reads, 0);
+    QCOMPARE(rig.disk.reads, 0);
     QVERIFY(!scheduler.nextBackup().isValid());
 }
 
