@@ -288,7 +288,13 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
             !seed(QDir(m_userPaths.stateDir).filePath(QStringLiteral("enabled-pairs.json")),
                   under(options.root,
                         QDir(engine.stateDir).filePath(QStringLiteral("enabled-pairs.json"))),
-                  options.root, report, error))
+                  options.root, report, error) ||
+            // The license is bound to this computer, not to a user: without it the service
+            // would run as a demo and stop serving after its demo period, at night perhaps.
+            !seed(
+                QDir(m_userPaths.stateDir).filePath(QStringLiteral("license.json")),
+                under(options.root, QDir(engine.stateDir).filePath(QStringLiteral("license.json"))),
+                options.root, report, error))
             return Result::Failed;
     }
 

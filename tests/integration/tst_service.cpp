@@ -153,6 +153,12 @@ void TestService::addEnabledPair()
 void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
 {
     addEnabledPair();
+    const QByteArray license = "{\"serial\": \"stands in for this computer's license\"}\n";
+    {
+        QFile f(m_state + QStringLiteral("/license.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(license);
+    }
     const Result r = ctl({QStringLiteral("service"), QStringLiteral("install"),
                           QStringLiteral("--system"), QStringLiteral("--root"), root()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
@@ -175,6 +181,8 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
     QCOMPARE(readAll(seededConfig), readAll(m_config));
     QCOMPARE(readAll(seededState + QStringLiteral("/enabled-pairs.json")),
              readAll(m_state + QStringLiteral("/enabled-pairs.json")));
+    // And licensed like this computer: not a demo that stops after its period.
+    QCOMPARE(readAll(seededState + QStringLiteral("/license.json")), license);
     QProcess list;
     list.start(QStringLiteral(TANDEMCTL_PATH),
                {QStringLiteral("--config"), seededConfig, QStringLiteral("--state-dir"),
