@@ -267,15 +267,26 @@ std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QSt
     return path;
 }
 
-QList<BackupInfo> BackupArchive::list(const QString &dir)
+QList<BackupInfo> BackupArchive::list(const QString &dir, QHash<QString, BackupInfo> *cache)
 {
     QList<BackupInfo> result;
     const QFileInfoList found =
         QDir(dir).entryInfoList({QStringLiteral("tandem-backup-*.tar")}, QDir::Files, QDir::Name);
+    QHash<QString, BackupInfo> seen;
     for (const QFileInfo &fi : found) {
+        if (cache) {
+            const auto known = cache->constFind(fi.absoluteFilePath());
+            if (known != cache->cend() && known->size == fi.size() &&
+                known->modified == fi.lastModified()) {
+                result.append(*known);
+                seen.insert(known->path, *known);
+                continue;
+            }
+        }
         BackupInfo info;
         info.path = fi.absoluteFilePath();
         info.size = fi.size();
+        info.modified = fi.lastModified();
         CheckedArchive archive;
         QString problem;
         if (readChecked(info.path, &archive, &problem)) {
@@ -286,7 +297,10 @@ QList<BackupInfo> BackupArchive::list(const QString &dir)
             info.problem = problem;
         }
         result.append(info);
+        seen.insert(info.path, info);
     }
+    if (cache)
+        *cache = seen; // forgets archives that are gone
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "config/tandempaths.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,7 +28,8 @@ struct BackupInfo
     QDateTime created;
     QString host;
     QList<BackupFile> files;
-    QString problem; // empty: the archive is complete and every checksum matches
+    QString problem;    // empty: the archive is complete and every checksum matches
+    QDateTime modified; // of the file, when it was read
     bool isBroken() const { return !problem.isEmpty(); }
 };
 
@@ -48,7 +50,9 @@ public:
                                          QString *error, const QDateTime &when = {});
 
     // The backups in dir, oldest first; a damaged one is listed with its problem.
-    static QList<BackupInfo> list(const QString &dir);
+    // cache: what an earlier call read; an archive whose size and modification time are
+    // unchanged is not read and checked again (the scheduler lists its folder hourly).
+    static QList<BackupInfo> list(const QString &dir, QHash<QString, BackupInfo> *cache = nullptr);
 
     // Reads and checks the whole archive (manifest, every SHA-256) before it changes
     // anything; refuses while an engine runs on paths.stateDir. Each restored file

@@ -44,10 +44,11 @@ bool BackupRetention::isUnderFloor(const DiskSpace &space)
 }
 
 BackupRetention::Result BackupRetention::prune(const QString &dir, const QDateTime &now,
-                                               int retentionDays, const DiskSpaceSource &diskSpace)
+                                               int retentionDays, const DiskSpaceSource &diskSpace,
+                                               QHash<QString, BackupInfo> *cache)
 {
     QList<Candidate> candidates;
-    for (const BackupInfo &info : BackupArchive::list(dir)) {
+    for (const BackupInfo &info : BackupArchive::list(dir, cache)) {
         const QDateTime when = info.isBroken() ? QFileInfo(info.path).lastModified() : info.created;
         candidates.append({info, when});
     }

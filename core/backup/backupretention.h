@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -8,6 +9,8 @@
 #include <optional>
 
 namespace tandem {
+
+struct BackupInfo;
 
 // Size and free space of the file system a folder is on.
 struct DiskSpace
@@ -54,8 +57,10 @@ public:
     static DiskSpaceSource systemDiskSpace();
     static bool isUnderFloor(const DiskSpace &space);
 
+    // cache: as BackupArchive::list() takes it.
     static Result prune(const QString &dir, const QDateTime &now, int retentionDays,
-                        const DiskSpaceSource &diskSpace);
+                        const DiskSpaceSource &diskSpace,
+                        QHash<QString, BackupInfo> *cache = nullptr);
 };
 
 } // namespace tandem

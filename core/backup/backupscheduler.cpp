@@ -7,6 +7,8 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace tandem {
 
@@ -59,43 +61,87 @@ QDateTime BackupScheduler::nextBackup() const
     return m_last.isValid() ? m_last.addSecs(qint64(m_settings.intervalHours) * 3600) : m_now();
 }
 
+// What a check found and did, handed from the worker thread to the scheduler's.
+struct BackupScheduler::Outcome
+{
+    QDateTime now;
+    QDateTime last;                 // the newest intact backup, after a new one
+    bool attempted = false;         // a backup was due
+    std::optional<QString> created; // its path
+    QString error;                  // why not
+    BackupRetention::Result retention;
+    QHash<QString, BackupInfo> archives;
+};
+
+BackupScheduler::~BackupScheduler()
+{
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
 void BackupScheduler::check()
 {
     if (!m_settings.enabled)
         return;
-    // Read from the folder each time: a backup made by hand (tandemctl, the console)
-    // counts as well.
-    m_last = {};
-    for (const BackupInfo &info : BackupArchive::list(directory()))
-        if (!info.isBroken() && (!m_last.isValid() || info.created > m_last))
-            m_last = info.created;
-    const QDateTime now = m_now();
-    if (nextBackup() <= now)
-        backUp(now);
-    applyRetention(now);
-    scheduleNext(now);
-}
-
-void BackupScheduler::backUp(const QDateTime &now)
-{
-    QString error;
-    if (const std::optional<QString> path =
-            BackupArchive::create(m_paths, directory(), &error, now)) {
-        m_last = now;
-        m_retryAt = {};
-        m_lastError.clear();
-        m_events->post(QStringLiteral("backup-created"), {}, {*path});
-    } else {
-        m_retryAt = now.addMSecs(RetryMs);
-        m_lastError = error;
-        m_events->post(QStringLiteral("backup-failed"), {}, {directory(), error});
+    if (m_worker) {
+        m_checkAgain = true;
+        return;
     }
+    // Everything the worker needs, copied: it touches nothing of this object's.
+    auto outcome = std::make_shared<Outcome>();
+    outcome->now = m_now();
+    outcome->archives = m_archives;
+    const TandemPaths paths = m_paths;
+    const QString dir = directory();
+    const BackupSettings settings = m_settings;
+    const QDateTime retryAt = m_retryAt;
+    const DiskSpaceSource diskSpace = m_diskSpace;
+    m_worker = QThread::create([=] {
+        Outcome &o = *outcome;
+        // Read from the folder each time: a backup made by hand (tandemctl, the console)
+        // counts as well.
+        for (const BackupInfo &info : BackupArchive::list(dir, &o.archives))
+            if (!info.isBroken() && (!o.last.isValid() || info.created > o.last))
+                o.last = info.created;
+        const QDateTime due = retryAt.isValid() ? retryAt
+                              : o.last.isValid()
+                                  ? o.last.addSecs(qint64(settings.intervalHours) * 3600)
+                                  : o.now;
+        if (due <= o.now) {
+            o.attempted = true;
+            o.created = BackupArchive::create(paths, dir, &o.error, o.now);
+            if (o.created)
+                o.last = o.now;
+        }
+        o.retention =
+            BackupRetention::prune(dir, o.now, settings.retentionDays, diskSpace, &o.archives);
+    });
+    connect(m_worker, &QThread::finished, this, [this, outcome] {
+        m_worker->deleteLater();
+        m_worker = nullptr;
+        finish(*outcome);
+    });
+    m_worker->start(QThread::LowPriority);
 }
 
-void BackupScheduler::applyRetention(const QDateTime &now)
+void BackupScheduler::finish(const Outcome &o)
 {
-    const BackupRetention::Result result =
-        BackupRetention::prune(directory(), now, m_settings.retentionDays, m_diskSpace);
+    m_archives = o.archives;
+    m_last = o.last;
+    if (o.attempted) {
+        if (o.created) {
+            m_retryAt = {};
+            m_lastError.clear();
+            m_events->post(QStringLiteral("backup-created"), {}, {*o.created});
+        } else {
+            m_retryAt = o.now.addMSecs(RetryMs);
+            m_lastError = o.error;
+            m_events->post(QStringLiteral("backup-failed"), {}, {directory(), o.error});
+        }
+    }
+    const BackupRetention::Result &result = o.retention;
     for (const BackupRetention::Deleted &d : result.deleted) {
         if (d.reason == BackupRetention::Reason::Retention) {
             m_events->post(QStringLiteral("backup-expired"), {},
@@ -113,6 +159,11 @@ void BackupScheduler::applyRetention(const QDateTime &now)
         m_events->post(QStringLiteral("backup-disk-low"), {},
                        {directory(), bytes(result.space->available), bytes(result.space->total)});
     m_underFloor = result.underFloor;
+    if (m_settings.enabled)
+        scheduleNext(m_now());
+    Q_EMIT checked();
+    if (std::exchange(m_checkAgain, false))
+        check();
 }
 
 void BackupScheduler::scheduleNext(const QDateTime &now)

@@ -357,5 +357,6 @@ void runFailback(int reps);
 void runThroughput(int seconds);
 void runScale();
 void runOpcUa(int reps, int seconds);
+void runBackup(int reps);
 
 } // namespace tandem::bench

@@ -14,22 +14,25 @@ namespace {
 
 int usage(FILE *stream)
 {
-    std::fprintf(stream,
-                 "Usage: tandem-bench failover|failback|throughput|scale|opcua|all [--reps N] "
-                 "[--seconds S]\n"
-                 "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
-                 "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
-                 "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
-                 "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
-                 "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
-                 "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
-                 "              clients direct and through tandemd (S s)\n"
-                 "  all         everything above\n"
-                 "  --reps N    repetitions of failover, failback and opcua failover cases\n"
-                 "              (default 5)\n"
-                 "  --seconds S measured seconds per throughput row (default 5)\n"
-                 "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
-                 "benchmark could not run (1) or the usage was wrong (2).\n");
+    std::fprintf(
+        stream,
+        "Usage: tandem-bench failover|failback|throughput|scale|opcua|backup|all [--reps N] "
+        "[--seconds S]\n"
+        "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
+        "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
+        "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
+        "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
+        "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
+        "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
+        "              clients direct and through tandemd (S s)\n"
+        "  backup      back up a full state directory (30000 events), list and\n"
+        "              prune a month of daily backups (N runs)\n"
+        "  all         everything above\n"
+        "  --reps N    repetitions of failover, failback and opcua failover cases\n"
+        "              (default 5)\n"
+        "  --seconds S measured seconds per throughput row (default 5)\n"
+        "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
+        "benchmark could not run (1) or the usage was wrong (2).\n");
     return stream == stderr ? 2 : 0;
 }
 
@@ -58,7 +61,7 @@ int main(int argc, char *argv[])
     }
     const bool all = command == "all";
     if (!all && command != "failover" && command != "failback" && command != "throughput" &&
-        command != "scale" && command != "opcua")
+        command != "scale" && command != "opcua" && command != "backup")
         return usage(stderr);
 
     installInterruptHandler();
@@ -87,6 +90,7 @@ int main(int argc, char *argv[])
         run("throughput", [&] { runThroughput(seconds); });
         run("scale", [&] { runScale(); });
         run("opcua", [&] { runOpcUa(reps, seconds); });
+        run("backup", [&] { runBackup(reps); });
     } catch (const Interrupted &) {
         say("\ninterrupted: children stopped");
         printTargets();

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace tandem;
 
@@ -25,11 +26,13 @@ struct SimulatedDisk
     qint64 total = 0;
     qint64 other = 0;
     int reads = 0;
+    QThread *readOn = nullptr; // the thread that read it last
 
     DiskSpaceSource source()
     {
         return [this](const QString &dir) -> std::optional<DiskSpace> {
             ++reads;
+            readOn = QThread::currentThread();
             qint64 used = other;
             for (const QFileInfo &fi : QDir(dir).entryInfoList(QDir::Files))
                 used += fi.size();
@@ -64,6 +67,20 @@ struct SchedulerRig
         scheduler.setWallClock([this] { return now; });
     }
 
+    // The scheduler works on a thread of its own: these wait until it is done.
+    [[nodiscard]] bool apply(const BackupSettings &settings)
+    {
+        QSignalSpy done(&scheduler, &BackupScheduler::checked);
+        scheduler.setSettings(settings);
+        return done.wait(20000);
+    }
+    [[nodiscard]] bool checkNow()
+    {
+        QSignalSpy done(&scheduler, &BackupScheduler::checked);
+        scheduler.check();
+        return done.wait(20000);
+    }
+
     EventLog events;
     QSignalSpy posted{&events, &EventLog::eventPosted};
     SimulatedDisk disk;
@@ -87,6 +104,7 @@ private Q_SLOTS:
     void diskFloorThatCannotBeMetKeepsTheNewest();
     void damagedArchivesAgeByTheirFileTime();
     void otherFilesAreNeverDeleted();
+    void listingReadsEachArchiveOnce();
     void schedulerBacksUpWhenDueAndPostsEvents();
     void schedulerCountsBackupsMadeByHand();
     void schedulerReportsAFailureAndRetries();
@@ -260,6 +278,45 @@ void TestBackupSchedule::otherFilesAreNeverDeleted()
     QVERIFY(fileNames(dir()).contains(QStringLiteral("tandem-backup-x.tar.writing")));
 }
 
+// The scheduler lists its folder at every check: an archive already read (same size and
+// file time) is taken from the cache; one that changed is read and checked again.
+void TestBackupSchedule::listingReadsEachArchiveOnce()
+{
+    const QString a = backupAged(2);
+    backupAged(1);
+    QHash<QString, BackupInfo> cache;
+    QCOMPARE(BackupArchive::list(dir(), &cache).size(), 2);
+    QCOMPARE(cache.size(), 2);
+
+    // Garbage of the same size with the same file time: not read again, so still intact.
+    const QDateTime modified = QFileInfo(a).lastModified();
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray garbage(int(f.size()), 'x');
+        f.write(garbage);
+        QVERIFY(f.flush()); // before the time is set back: a later write would move it
+        QVERIFY(f.setFileTime(modified, QFileDevice::FileModificationTime));
+    }
+    QList<BackupInfo> listed = BackupArchive::list(dir(), &cache);
+    QVERIFY(!listed.constFirst().isBroken());
+    QVERIFY(BackupArchive::list(dir()).constFirst().isBroken()); // without the cache: read
+
+    // A new file time: read again, and found damaged.
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(modified.addSecs(60), QFileDevice::FileModificationTime));
+    }
+    listed = BackupArchive::list(dir(), &cache);
+    QVERIFY(listed.constFirst().isBroken());
+
+    // A deleted archive leaves the cache.
+    QVERIFY(QFile::remove(a));
+    QCOMPARE(BackupArchive::list(dir(), &cache).size(), 1);
+    QCOMPARE(cache.size(), 1);
+}
+
 void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
 {
     SchedulerRig rig(m_paths, m_now, SimulatedDisk{1'000'000'000'000, 0});
@@ -271,7 +328,10 @@ void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
     settings.intervalHours = 24;
     settings.retentionDays = 2;
     settings.directory = dir();
-    scheduler.setSettings(settings); // the first backup at once: none was there
+    QVERIFY(rig.apply(settings)); // the first backup at once: none was there
+    // The files were read and written off the engine's thread.
+    QVERIFY(rig.disk.readOn != nullptr && rig.disk.readOn != QThread::currentThread());
+    QVERIFY(!scheduler.isChecking());
     QCOMPARE(eventIds(posted), QStringList{QStringLiteral("backup-created")});
     QCOMPARE(fileNames(dir()).size(), 1);
     QCOMPARE(scheduler.lastBackup(), rig.now);
@@ -280,13 +340,13 @@ void TestBackupSchedule::schedulerBacksUpWhenDueAndPostsEvents()
              rig.now.addDays(1).toString(Qt::ISODate));
 
     rig.now = rig.now.addSecs(23 * 3600);
-    scheduler.check();
+    QVERIFY(rig.checkNow());
     QCOMPARE(posted.size(), 1); // not due yet
     QCOMPARE(fileNames(dir()).size(), 1);
 
     for (int day = 1; day <= 3; ++day) {
         rig.now = m_now.addDays(day);
-        scheduler.check();
+        QVERIFY(rig.checkNow());
     }
     // Day 0, 1, 2, 3 backed up; with 2 days' retention day 0 went on day 3 (strictly
     // older than two days only then).
@@ -308,7 +368,7 @@ void TestBackupSchedule::schedulerCountsBackupsMadeByHand()
     BackupSettings settings;
     settings.enabled = true;
     settings.directory = dir();
-    scheduler.setSettings(settings);
+    QVERIFY(rig.apply(settings));
     QCOMPARE(posted.size(), 0);
     QCOMPARE(scheduler.nextBackup(), m_now.addSecs(12 * 3600));
 }
@@ -327,7 +387,7 @@ void TestBackupSchedule::schedulerReportsAFailureAndRetries()
     BackupSettings settings;
     settings.enabled = true;
     settings.directory = blocked + QStringLiteral("/backups");
-    scheduler.setSettings(settings);
+    QVERIFY(rig.apply(settings));
     QCOMPARE(eventIds(posted), QStringList{QStringLiteral("backup-failed")});
     const Event failed = posted.last().at(0).value<Event>();
     QVERIFY2(failed.text.contains(settings.directory), qPrintable(failed.text));
@@ -337,7 +397,7 @@ void TestBackupSchedule::schedulerReportsAFailureAndRetries()
 
     QVERIFY(QFile::remove(blocked)); // the operator fixes it
     rig.now = rig.now.addMSecs(BackupScheduler::RetryMs);
-    scheduler.check();
+    QVERIFY(rig.checkNow());
     QCOMPARE(eventIds(posted).last(), QStringLiteral("backup-created"));
     QVERIFY(!scheduler.status().contains(QLatin1String("lastError")));
 }
@@ -353,7 +413,7 @@ void TestBackupSchedule::schedulerAppliesTheFloorAndSaysSoOnce()
     BackupSettings settings;
     settings.enabled = true;
     settings.directory = dir();
-    scheduler.setSettings(settings);
+    QVERIFY(rig.apply(settings));
     QCOMPARE(eventIds(posted),
              (QStringList{QStringLiteral("backup-created"), QStringLiteral("backup-disk-floor"),
                           QStringLiteral("backup-disk-floor"), QStringLiteral("backup-disk-floor"),
@@ -366,7 +426,7 @@ void TestBackupSchedule::schedulerAppliesTheFloorAndSaysSoOnce()
 
     posted.clear();
     rig.now = rig.now.addSecs(3600);
-    scheduler.check(); // still low: not said again
+    QVERIFY(rig.checkNow()); // still low: not said again
     QCOMPARE(posted.size(), 0);
 }
 
