@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -51,7 +52,14 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
     m_tabs->addTab(m_general, tr("General"));
     m_tabs->addTab(m_monitoring, tr("Monitoring"));
     m_tabs->addTab(m_diagnostics, tr("Diagnostics"));
-    m_tabs->addTab(m_notifications, tr("Notifications"));
+    // The tallest page (about 800 px): on a smaller screen it scrolls instead of
+    // squeezing its fields over each other.
+    auto *notificationsScroll = new QScrollArea;
+    notificationsScroll->setObjectName(QStringLiteral("notificationsScroll"));
+    notificationsScroll->setWidgetResizable(true);
+    notificationsScroll->setFrameShape(QFrame::NoFrame);
+    notificationsScroll->setWidget(m_notifications);
+    m_tabs->addTab(notificationsScroll, tr("Notifications"));
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -380,7 +388,8 @@ bool MainWindow::save()
             break;
         }
         if (issue.field.startsWith(QLatin1String("notifications/"))) {
-            m_tabs->setCurrentWidget(m_notifications);
+            m_tabs->setCurrentWidget(
+                m_tabs->findChild<QScrollArea *>(QStringLiteral("notificationsScroll")));
             break;
         }
     }

@@ -18,6 +18,8 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void enableDisableIsNotAConfigurationChange();
     void closeAsksAboutUnsavedChanges();
     void invalidConfigurationIsNotSaved();
+    void invalidNotificationsShowTheirTab();
     void f1OpensHelpForEachTab();
     void unreadableFileDisablesSave();
 
@@ -326,6 +329,24 @@ void TestMainWindow::invalidConfigurationIsNotSaved()
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("[configuration is modified]")));
     QVERIFY(!QFile::exists(paths().configFile));
     QCOMPARE(child<QTabWidget>("tabs")->currentIndex(), 0);
+}
+
+// A fault in the e-mail settings takes the operator to the Notifications tab, which
+// scrolls rather than squeezing its fields together on a small screen.
+void TestMainWindow::invalidNotificationsShowTheirTab()
+{
+    NotificationSettings n = m_doc->configuration().notifications;
+    n.enabled = true; // and no primary SMTP server
+    m_doc->setNotifications(n);
+    whenModal([](QWidget *modal) { pressMessageBox(modal, QMessageBox::Ok); });
+    child<QAction>("actionSave")->trigger();
+    auto *tabs = child<QTabWidget>("tabs");
+    QCOMPARE(tabs->currentIndex(), 3);
+    auto *scroll = qobject_cast<QScrollArea *>(tabs->currentWidget());
+    QVERIFY(scroll);
+    QVERIFY(scroll->widgetResizable());
+    m_window->resize(900, 500);
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
 }
 
 void TestMainWindow::f1OpensHelpForEachTab()
