@@ -115,6 +115,13 @@ bool ControlClient::isEngineRunning(const QString &stateDir)
     return socket.waitForConnected(300) || socket.error() == QLocalSocket::SocketAccessError;
 }
 
+void ControlClient::flushEvents(const QString &stateDir)
+{
+    if (isEngineRunning(stateDir))
+        request(stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000,
+                nullptr);
+}
+
 std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
                                                   const QJsonObject &request, int timeoutMs,
                                                   QString *errorOut)

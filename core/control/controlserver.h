@@ -44,6 +44,9 @@ public:
     static bool isEngineRunning(const QString &stateDir);
     static std::optional<QJsonObject> request(const QString &stateDir, const QJsonObject &request,
                                               int timeoutMs, QString *error);
+    // Asks an engine serving stateDir, if one runs, to commit the events it has queued,
+    // so that a reader of the store (an export, a backup) gets them too.
+    static void flushEvents(const QString &stateDir);
 };
 
 } // namespace tandem

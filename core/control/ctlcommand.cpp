@@ -842,9 +842,7 @@ int Session::eventsCommand(const QString &verb, Arguments &args)
     if (verb != QLatin1String("export"))
         usageError(tr("unknown command: events %1").arg(verb));
     const QString file = names(args, command, 1).at(0);
-    if (engineRunning) // what the engine has queued belongs in the export too
-        ControlClient::request(
-            stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000, &error);
+    ControlClient::flushEvents(stateDir); // what an engine has queued belongs in the export
     EventStore store(stateDir);
     QString notice;
     if (!store.open(&notice, &error))
@@ -914,10 +912,7 @@ int Session::backupCommand(const QString &verb, Arguments &args)
     if (verb == QLatin1String("create")) {
         const QString dir = backupDir();
         names(args, command, 0);
-        if (ControlClient::isEngineRunning(paths.stateDir)) // its queued events belong in it
-            ControlClient::request(paths.stateDir,
-                                   {{QStringLiteral("command"), QStringLiteral("flush-events")}},
-                                   5000, &error);
+        ControlClient::flushEvents(paths.stateDir);
         const std::optional<QString> archive = BackupArchive::create(paths, dir, &error);
         if (!archive)
             throw CtlError{1, error};

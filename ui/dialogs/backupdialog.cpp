@@ -213,11 +213,8 @@ void BackupDialog::backUpNow()
 {
     const TandemPaths &paths = m_document->paths();
     QString error;
-    // A tandemd's queued events belong in the backup: it commits them first.
-    if (m_engine && m_engine->isRemote())
-        ControlClient::request(paths.stateDir,
-                               {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000,
-                               &error);
+    if (m_engine && m_engine->isRemote()) // the console's own engine cannot be asked: it is us
+        ControlClient::flushEvents(paths.stateDir);
     const std::optional<QString> archive = BackupArchive::create(paths, folder(), &error);
     if (!archive) {
         QMessageBox::warning(this, tr("Backup"), tr("The backup failed: %1").arg(error));
