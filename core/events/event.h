@@ -16,6 +16,10 @@ struct Event
     QString process; // "tandemd (4711)" or a client's "mbpoll (5123)"
     QString pair;    // the pair it concerns, empty for engine-wide events
     QString text;    // the catalog text with its placeholders filled in
+    // Why it happened, in the system's or the protocol's words ("Connection refused", "no
+    // answer within 100 ms (3 in a row)", "exception 0x0B ..."); empty when there is none.
+    // Kept apart from the text so the seed's message stays as it is.
+    QString reason;
 
     // Date, time, process, severity and text, tab-separated, one line (the log and the
     // export format of Diagnostics › Save As and `tandemctl events export`).

@@ -26,7 +26,7 @@ EventLog::EventLog(QObject *parent)
 {}
 
 void EventLog::post(const QString &id, const QString &pair, const QStringList &args,
-                    const QString &process)
+                    const QString &process, const QString &reason)
 {
     const EventDefinition *definition = EventCatalog::find(id);
     if (!definition) {
@@ -43,6 +43,7 @@ void EventLog::post(const QString &id, const QString &pair, const QStringList &a
     for (const QString &arg : args)
         text = text.arg(arg);
     event.text = text;
+    event.reason = reason;
     Q_EMIT eventPosted(event);
 }
 

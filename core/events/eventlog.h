@@ -16,9 +16,10 @@ class EventLog final : public QObject
 public:
     explicit EventLog(QObject *parent = nullptr);
 
-    // Fills the catalog text of `id` with args (%1, %2, ...) and posts it.
+    // Fills the catalog text of `id` with args (%1, %2, ...) and posts it; reason is the
+    // event's own field (Event::reason).
     void post(const QString &id, const QString &pair, const QStringList &args,
-              const QString &process = {});
+              const QString &process = {}, const QString &reason = {});
     QString defaultProcess() const { return m_process; }
 
 Q_SIGNALS:
