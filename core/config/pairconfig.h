@@ -33,6 +33,7 @@ struct PairConfig
     static constexpr int MaxStatusTimeoutMs = 600000;
     static constexpr int MaxFailbackHoldoffMs = 3600000;
     static constexpr int MaxMonitorItems = 1000;
+    static constexpr int MaxFailurePersistence = 10;
 
     QString name;
     Protocol protocol = Protocol::ModbusTcp;
@@ -44,6 +45,9 @@ struct PairConfig
     int statusIntervalMs = DefaultStatusIntervalMs;
     int statusTimeoutMs = DefaultStatusTimeoutMs;
     int failbackHoldoffMs = 0;
+    // Consecutive failed status queries that lose a side (seed ELM: switch only after the
+    // failure has persisted). A closed or refused connection is lost at once whatever this is.
+    int failurePersistence = 1;
     QList<MonitorItem> monitorItems;
     int failureCount = 1;
     // The item read as the status query (Modbus reference; empty = 400001 of unit 1).

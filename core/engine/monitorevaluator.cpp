@@ -111,6 +111,15 @@ int MonitorEvaluator::errorCount() const
                              [](const ItemState &s) { return s.inError; }));
 }
 
+QList<int> MonitorEvaluator::itemsInError() const
+{
+    QList<int> indexes;
+    for (qsizetype i = 0; i < m_state.size(); ++i)
+        if (m_state[i].inError)
+            indexes.append(int(i));
+    return indexes;
+}
+
 bool MonitorEvaluator::evaluated() const
 {
     return std::all_of(m_state.cbegin(), m_state.cend(),

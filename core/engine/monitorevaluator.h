@@ -26,6 +26,8 @@ public:
 
     bool hasItems() const { return !m_items.isEmpty(); }
     int errorCount() const;
+    // Indexes of the items in error now, for the reason of a monitor error event.
+    QList<int> itemsInError() const;
     bool failed() const { return hasItems() && errorCount() >= m_failureCount; }
     // True once every item has a first result, so the first pass/fail can be reported.
     bool evaluated() const;

@@ -6,11 +6,11 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QTimer>
 
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace tandem {
 
@@ -24,12 +24,29 @@ enum class Side
     Secondary = 1
 };
 QString sideKey(Side side); // "primary", "secondary", "none"
+std::optional<Side> sideFromKey(const QString &key); // "primary", "secondary" only
 inline Side otherSide(Side side)
 {
     return side == Side::Primary     ? Side::Secondary
            : side == Side::Secondary ? Side::Primary
                                      : Side::None;
 }
+
+// How one side of a pair is judged (docs/failover-decision.md, "How a side is judged").
+enum class SideHealth
+{
+    Unknown,      // not tried yet (Cold's standby)
+    Connecting,   // connecting, or connected and waiting for its first status answer
+    Healthy,      // status answered; not degraded; monitor items passed or not yet tested
+    Degraded,     // OPC UA ServiceLevel 1..199: serves, less well
+    MonitorError, // monitor items in error >= failure count: serves, but its data is suspect
+    Lost,         // connect failed, closed, or status failed failure-persistence times in a row
+    ShuttingDown, // announced its shutdown
+    PassThrough,  // redundancy disabled: connected, forwarded to, not judged
+};
+QString sideHealthKey(SideHealth health); // "healthy", "monitor-error", ...
+// 0: cannot serve; 1: serves but impaired (degraded, monitor error); 2: healthy.
+int serviceRank(SideHealth health);
 
 // What the console and `tandemctl status` show of one side of a pair.
 struct SideStatus
@@ -41,12 +58,17 @@ struct SideStatus
     QString degradedReason; // "service level 150"
     int monitorErrors = 0;
     bool monitorFailed = false;
-    QString lastError;
+    QString lastError;         // why it is not connected now (empty while it is)
+    SideHealth health = SideHealth::Unknown;
+    bool monitorTested = false; // its items have a result on this connection (or there are none)
+    int statusFailuresInRow = 0;
+    QString lastReason; // the last failure's reason, kept after recovery
 };
 
-// Runs one pair (seed: General and Monitoring settings, DESIGN "Engine semantics"): keeps
-// the links of the chosen mode connected, queries status, evaluates monitor items, and
-// decides which side is active. Every transition becomes an event, posted once.
+// Runs one pair (seed: General and Monitoring settings; the rules are written down in
+// docs/failover-decision.md): keeps the links of the chosen mode connected, queries status,
+// evaluates monitor items, and decides which side is active. Every transition becomes an
+// event, posted once, with its reason.
 class PairRuntime final : public QObject
 {
     Q_OBJECT
@@ -60,24 +82,42 @@ public:
 
     void start();
     void stop();
+    bool isRunning() const { return m_running; }
     const PairConfig &config() const { return m_config; }
+    // True when `wanted` differs from `running` only in settings a running pair takes over
+    // without closing its clients (timing, persistence, mode, monitor items, hold-off,
+    // always-reconnect, write replay).
+    static bool appliesInPlace(const PairConfig &running, const PairConfig &wanted);
+    // Takes over such a change; false (and nothing changed) when it needs a restart.
+    bool reconfigure(const PairConfig &config);
+    // Redundancy disabled: the primary only, no status queries, no monitor items, no
+    // fail-over (seed: a client of a server without redundancy talks to it directly).
+    void setPassThrough(bool on);
+    bool isPassThrough() const { return m_passThrough; }
+
     Side active() const { return m_active; }
+    Side pinned() const { return m_pin; }
     ServerLink *link(Side side) const;
     SideStatus sideStatus(Side side) const;
+    SideHealth health(Side side) const;
     int failoverCount() const { return m_failovers; }
     QDateTime lastFailover() const { return m_lastFailover; }
+    QString lastSwitchReason() const { return m_lastSwitchReason; }
     // True while a side is connecting or awaiting its first status answer: a request that
     // finds no active server may wait for it instead of failing at once.
     bool isSwitching() const;
     // A client request to this side went unanswered for the status timeout: query its
     // status now instead of at the next interval, so a hung server is noticed sooner.
     void suspect(Side side);
-    // Operator's manual switch; refused (false) when that side is not healthy.
-    bool makeActive(Side side);
+    // The operator's pin: this side serves whatever the rules say, until it loses
+    // communication or returnToAutomatic(). False with *error when it cannot be pinned.
+    bool pin(Side side, QString *error = nullptr);
+    void returnToAutomatic();
 
 Q_SIGNALS:
     void activeChanged(tandem::Side previous, tandem::Side current);
     void stateChanged();
+    void configChanged();
 
 private:
     struct SideState;
@@ -90,15 +130,21 @@ private:
 
     SideState &state(Side side) { return *m_sides[size_t(side)]; }
     const SideState &state(Side side) const { return *m_sides[size_t(side)]; }
-    int score(Side side) const;
+    int rank(Side side) const;
+    bool communicates(Side side) const;
+    bool tested(Side side) const;
+    bool passed(Side side) const;
+    bool outranks(Side candidate, Side than) const;
+    QString weaknessOf(Side side) const;
     bool monitorsOn(Side side) const;
     void connectSide(Side side);
     void dropSide(Side side, const QString &reason, bool postDisconnected);
-    void scheduleReconnect(Side side, int delayMs);
+    void scheduleReconnect(Side side, qint64 delayMs);
+    void queryStatus(Side side);
     void onOpened(Side side);
     void onOpenFailed(Side side, const QString &reason);
     void attemptFailed(Side side, const QString &reason);
-    void afterLoss(Side side);
+    void afterLoss(Side side, const QString &reason);
     void onClosed(Side side, const QString &reason);
     void onStatus(Side side, bool ok, bool shutdown, const QString &reason);
     void onDegraded(Side side, bool on, const QString &reason);
@@ -106,11 +152,16 @@ private:
     void onMonitorAddFailed(Side side, int index, const QString &reason);
     void reportMonitor(Side side);
     void updateMonitoring(Side side);
+    void restartMonitoring();
+    void armMonitorTick();
     void tickMonitors();
     void evaluate();
     void evaluateCold();
-    void setActive(Side side);
-    void post(const char *event, Side side, const QStringList &extra = {});
+    void checkBothInError();
+    void endPin(const QString &reason);
+    void setActive(Side side, const QString &reason = {});
+    void post(const char *event, Side side, const QStringList &extra = {},
+              const QString &reason = {});
 
     PairConfig m_config;
     EventLog *m_events;
@@ -118,14 +169,19 @@ private:
     std::array<std::unique_ptr<SideState>, 2> m_sides;
     Side m_active = Side::None;
     Side m_lastActive = Side::None; // the last one that was active, for fail-over counts
-    Side m_preferred = Side::Primary;
+    Side m_pin = Side::None;
     Side m_coldTarget = Side::Primary;
     int m_coldFailuresInRow = 0;
     bool m_running = false;
+    bool m_passThrough = false;
+    bool m_servedSinceStart = false;
+    bool m_bothInErrorPosted = false;
     int m_failovers = 0;
+    qint64 m_lastSwitchMs = -1;
     QDateTime m_lastFailover;
-    QTimer m_failbackTimer;
-    QTimer m_monitorTimer;
+    QString m_lastSwitchReason;
+    std::unique_ptr<ClockTimer> m_failbackTimer;
+    std::unique_ptr<ClockTimer> m_monitorTimer;
 };
 
 } // namespace tandem

@@ -176,9 +176,48 @@ const QList<EventDefinition> &EventCatalog::all()
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Server '%1' on secondary machine '%2' reports a healthy %3 again."),
             QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")),
+        // Tandem's own pair events (not in the seed): the first choice at start, the
+        // operator's pin, and both machines in monitor error (docs/failover-decision.md).
+        TANDEM_EVENT_PAIR(
+            "serving", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Started redundancy for '%1': primary machine '%2' serves its "
+                              "clients."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "Started redundancy for '%1': secondary machine '%2' serves its "
+                              "clients.")),
+        TANDEM_EVENT_PAIR(
+            "pinned", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "The operator made primary machine '%2' active for '%1'; it is "
+                              "held there until returned to automatic."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "The operator made secondary machine '%2' active for '%1'; it is "
+                              "held there until returned to automatic.")),
+        TANDEM_EVENT_PAIR(
+            "pin-ended", Warning,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "The operator's hold on primary machine '%2' for '%1' ended: it "
+                              "lost communication. Automatic fail-over applies again."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "The operator's hold on secondary machine '%2' for '%1' ended: it "
+                              "lost communication. Automatic fail-over applies again.")),
+        TANDEM_EVENT_PAIR(
+            "pin-released", Informational,
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "'%1' returned to automatic fail-over; primary machine '%2' was "
+                              "held by the operator."),
+            QT_TRANSLATE_NOOP("TandemEvent",
+                              "'%1' returned to automatic fail-over; secondary machine '%2' was "
+                              "held by the operator.")),
 #undef TANDEM_EVENT_PAIR_NAMED
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
+        {"monitor-error-both", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Both machines of '%1' report monitor errors ('%2' and '%3'); the "
+                           "pair stays where it is and does not switch."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,primary machine,secondary machine")},
         {"engine-started", Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine started with %1 pair(s) running."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs")},
@@ -234,8 +273,8 @@ const QList<EventDefinition> &EventCatalog::all()
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "")},
         {"license-pairs-exceeded", Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
-                           "The license allows %1 pair(s); '%2' is enabled beyond that and does "
-                           "not run."),
+                           "The license allows %1 pair(s); '%2' is enabled beyond that: it "
+                           "passes its clients to its primary machine without redundancy."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs,server")},
         {"client-malformed", Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
