@@ -228,6 +228,8 @@ public:
                 p.statusTimeoutMs = integer(c, f, c.text);
             } else if (c.name == QLatin1String("failback-holdoff")) {
                 p.failbackHoldoffMs = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("failure-persistence")) {
+                p.failurePersistence = integer(c, f, c.text);
             } else if (c.name == QLatin1String("failure-count")) {
                 p.failureCount = integer(c, f, c.text);
             } else if (c.name == QLatin1String("status-item")) {
@@ -498,6 +500,8 @@ QByteArray ConfigFile::serialize(const Configuration &config)
         writeText(w, "status-timeout", QString::number(p.statusTimeoutMs));
         writeText(w, "failback-holdoff", QString::number(p.failbackHoldoffMs));
         writeText(w, "failure-count", QString::number(p.failureCount));
+        if (p.failurePersistence != 1)
+            writeText(w, "failure-persistence", QString::number(p.failurePersistence));
         if (!p.statusItem.isEmpty())
             writeText(w, "status-item", p.statusItem);
         if (!p.user.isEmpty())

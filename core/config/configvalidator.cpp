@@ -178,6 +178,8 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
                  .arg(pair.statusIntervalMs)});
     checkRange(issues, field("failback-holdoff"), pair.failbackHoldoffMs, 0,
                PairConfig::MaxFailbackHoldoffMs, QStringLiteral(" ms"));
+    checkRange(issues, field("failure-persistence"), pair.failurePersistence, 1,
+               PairConfig::MaxFailurePersistence, QString());
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
         issues.append(
             {field("monitor"),

@@ -61,7 +61,7 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     const QSet<QString> enabled = licensedPairs(document);
     ConfigIssues fatal;
     // An endpoint that cannot be taken at start is fatal: the operator must see it now.
-    for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled))
+    for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled, !m_gate->expired()))
         (issue.field.endsWith(QLatin1String("/listen")) ? fatal : *warnings).append(issue);
     if (!fatal.isEmpty()) {
         m_engine->stopAll();
@@ -182,7 +182,7 @@ ConfigIssues EngineHost::reload()
         applyNotifications(document.configuration().notifications);
     m_backups->setSettings(document.configuration().backup);
     const QSet<QString> enabled = licensedPairs(document);
-    const ConfigIssues applied = m_engine->apply(document.configuration(), enabled);
+    const ConfigIssues applied = m_engine->apply(document.configuration(), enabled, !m_gate->expired());
     for (const ConfigIssue &issue : applied) {
         if (!issue.field.endsWith(QLatin1String("/listen")))
             continue;
@@ -257,23 +257,26 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true},
                 {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
     }
-    if (command == QLatin1String("make-active")) {
+    if (command == QLatin1String("switch") || command == QLatin1String("make-active")) {
+        // The operator's pin (docs/failover-decision.md): primary, secondary or auto.
         const QString pair = request.value(QLatin1String("pair")).toString();
         const QString side = request.value(QLatin1String("side")).toString();
         PairRuntime *runtime = m_engine->runtime(pair);
         if (!runtime)
             return {{QStringLiteral("ok"), false},
                     {QStringLiteral("error"), tr("pair '%1' is not running").arg(pair)}};
-        const Side wanted = side == QLatin1String("primary")     ? Side::Primary
-                            : side == QLatin1String("secondary") ? Side::Secondary
-                                                                 : Side::None;
-        if (wanted == Side::None)
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("error"), tr("'%1' is not primary or secondary").arg(side)}};
-        if (!runtime->makeActive(wanted))
+        if (side == QLatin1String("auto")) {
+            runtime->returnToAutomatic();
+            return {{QStringLiteral("ok"), true}};
+        }
+        const std::optional<Side> wanted = sideFromKey(side);
+        if (!wanted)
             return {{QStringLiteral("ok"), false},
                     {QStringLiteral("error"),
-                     tr("the %1 machine of '%2' is not healthy").arg(side, pair)}};
+                     tr("'%1' is not primary, secondary or auto").arg(side)}};
+        QString error;
+        if (!runtime->pin(*wanted, &error))
+            return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};
         return {{QStringLiteral("ok"), true}};
     }
     return {{QStringLiteral("ok"), false},

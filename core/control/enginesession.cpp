@@ -214,19 +214,20 @@ void EngineSession::reload()
     send({{QStringLiteral("command"), QStringLiteral("reload")}});
 }
 
-void EngineSession::makeActive(const QString &pair, const QString &side)
+void EngineSession::switchPair(const QString &pair, const QString &side)
 {
     if (m_host) {
         PairRuntime *runtime = m_host->engine()->runtime(pair);
-        const Side wanted = side == QLatin1String("primary") ? Side::Primary : Side::Secondary;
-        if (!runtime || !runtime->makeActive(wanted))
-            Q_EMIT commandFailed(
-                tr("The %1 machine of '%2' is not healthy; it cannot be made active.")
-                    .arg(side, pair));
+        QString error = tr("'%1' is not running.").arg(pair);
+        if (runtime && side == QLatin1String("auto")) {
+            runtime->returnToAutomatic();
+        } else if (!runtime || !runtime->pin(sideFromKey(side).value_or(Side::None), &error)) {
+            Q_EMIT commandFailed(error);
+        }
         refreshLocal();
         return;
     }
-    send({{QStringLiteral("command"), QStringLiteral("make-active")},
+    send({{QStringLiteral("command"), QStringLiteral("switch")},
           {QStringLiteral("pair"), pair},
           {QStringLiteral("side"), side}});
 }

@@ -51,7 +51,8 @@ public:
 
     // After a save or enable/disable: apply the files on disk.
     void reload();
-    void makeActive(const QString &pair, const QString &side);
+    // The operator's pin: side is "primary", "secondary" or "auto".
+    void switchPair(const QString &pair, const QString &side);
     // The event history of the state directory, whoever writes it (null if unreadable).
     EventFeed *eventFeed() const { return m_feed; }
     // Clears the history through whichever engine owns it.

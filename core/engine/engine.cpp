@@ -31,23 +31,33 @@ Engine::~Engine()
     stopAll();
 }
 
-ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &enabled)
+ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &enabled,
+                           bool serveDisabled)
 {
     ConfigIssues issues;
-    // Stop what is gone or changed first, so a changed pair can take its endpoint again.
+    const auto runs = [&](const QString &name) {
+        return enabled.contains(name) || serveDisabled;
+    };
+    // Stop what is gone or must restart first, so a changed pair can take its endpoint again.
     for (auto it = m_pairs.begin(); it != m_pairs.end();) {
         const PairConfig *wanted = config.find(it->first);
-        if (wanted && enabled.contains(it->first) && *wanted == it->second->config) {
+        Instance &instance = *it->second;
+        if (wanted && runs(it->first) && PairRuntime::appliesInPlace(instance.config, *wanted)) {
+            if (instance.config != *wanted)
+                qCInfo(lcEngine) << "changing pair" << it->first << "in place";
+            instance.runtime->reconfigure(*wanted);
+            instance.runtime->setPassThrough(!enabled.contains(it->first));
+            instance.config = *wanted;
             ++it;
             continue;
         }
         qCInfo(lcEngine) << "stopping pair" << it->first;
-        it->second->proxy.reset();
-        it->second->runtime->stop();
+        instance.proxy.reset();
+        instance.runtime->stop();
         it = m_pairs.erase(it);
     }
     for (const PairConfig &pair : config.pairs) {
-        if (!enabled.contains(pair.name) || m_pairs.count(pair.name))
+        if (!runs(pair.name) || m_pairs.count(pair.name))
             continue;
         const QString field = QStringLiteral("pair[%1]").arg(pair.name);
         QString error;
@@ -84,8 +94,10 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         const QString name = pair.name;
         connect(instance->runtime.get(), &PairRuntime::stateChanged, this,
                 [this, name] { Q_EMIT pairStateChanged(name); });
+        instance->runtime->setPassThrough(!enabled.contains(name));
         instance->runtime->start();
-        qCInfo(lcEngine) << "running pair" << name << "on" << pair.endpoint;
+        qCInfo(lcEngine) << "running pair" << name << "on" << pair.endpoint
+                         << (enabled.contains(name) ? "" : "(pass-through)");
         m_pairs.emplace(name, std::move(instance));
     }
     Q_EMIT pairsChanged();
@@ -132,6 +144,7 @@ QJsonObject Engine::pairStatus(const QString &name) const
     auto side = [&](Side s) {
         const SideStatus st = runtime.sideStatus(s);
         return QJsonObject{{QStringLiteral("machine"), runtime.link(s)->machine()},
+                           {QStringLiteral("health"), sideHealthKey(st.health)},
                            {QStringLiteral("connected"), st.connected},
                            {QStringLiteral("status-ok"), st.statusOk},
                            {QStringLiteral("shutdown"), st.shutdown},
@@ -139,7 +152,10 @@ QJsonObject Engine::pairStatus(const QString &name) const
                            {QStringLiteral("degraded-reason"), st.degradedReason},
                            {QStringLiteral("monitor-errors"), st.monitorErrors},
                            {QStringLiteral("monitor-failed"), st.monitorFailed},
-                           {QStringLiteral("last-error"), st.lastError}};
+                           {QStringLiteral("monitor-tested"), st.monitorTested},
+                           {QStringLiteral("status-failures"), st.statusFailuresInRow},
+                           {QStringLiteral("last-error"), st.lastError},
+                           {QStringLiteral("last-reason"), st.lastReason}};
     };
     return QJsonObject{
         {QStringLiteral("name"), name},
@@ -147,11 +163,15 @@ QJsonObject Engine::pairStatus(const QString &name) const
         {QStringLiteral("mode"), connectionModeKey(instance.config.mode)},
         {QStringLiteral("listen"), instance.config.endpoint},
         {QStringLiteral("port"), instance.proxy ? instance.proxy->port() : 0},
+        {QStringLiteral("pass-through"), runtime.isPassThrough()},
         {QStringLiteral("active"), sideKey(runtime.active())},
+        {QStringLiteral("pinned"),
+         runtime.pinned() == Side::None ? QString() : sideKey(runtime.pinned())},
         {QStringLiteral("failovers"), runtime.failoverCount()},
         {QStringLiteral("last-failover"), runtime.lastFailover().isValid()
                                               ? runtime.lastFailover().toString(Qt::ISODateWithMs)
                                               : QString()},
+        {QStringLiteral("last-switch-reason"), runtime.lastSwitchReason()},
         {QStringLiteral("clients"), instance.proxy ? instance.proxy->clientCount() : 0},
         {QStringLiteral("primary"), side(Side::Primary)},
         {QStringLiteral("secondary"), side(Side::Secondary)},

@@ -18,9 +18,11 @@ namespace modbus {
 class ModbusProxy;
 }
 
-// Runs every enabled pair of a configuration: a PairRuntime and its client-facing proxy
-// each. Applying a new configuration restarts only the pairs whose settings changed, so
-// clients of the others stay connected.
+// Runs every pair of a configuration: a PairRuntime and its client-facing proxy each.
+// Enabled pairs run with redundancy; disabled ones pass everything to their primary
+// (docs/failover-decision.md, "Disabled"). Applying a new configuration takes over changed
+// settings in place where it can; only a pair whose endpoint, machines, protocol, status
+// item or user changed restarts, so clients of the others stay connected.
 class Engine final : public QObject
 {
     Q_OBJECT
@@ -30,7 +32,10 @@ public:
     ~Engine() override;
 
     // Returns what could not be started (e.g. an endpoint in use); the rest runs.
-    ConfigIssues apply(const Configuration &config, const QSet<QString> &enabled);
+    // serveDisabled: run the pairs not in `enabled` as pass-through (false once a demo
+    // license has run out: then nothing serves).
+    ConfigIssues apply(const Configuration &config, const QSet<QString> &enabled,
+                       bool serveDisabled = true);
     void stopAll();
 
     QStringList pairNames() const;

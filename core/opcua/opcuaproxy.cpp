@@ -259,6 +259,10 @@ ProxyState OpcUaProxy::state() const
     s.secondaryHealth = healthOf(secondary);
     s.failovers = quint32(m_runtime->failoverCount());
     s.lastFailover = m_runtime->lastFailover();
+    s.lastSwitchReason = m_runtime->lastSwitchReason();
+    s.selection = m_runtime->isPassThrough()            ? QStringLiteral("pass-through (redundancy disabled)")
+                  : m_runtime->pinned() != Side::None ? QStringLiteral("held by the operator")
+                                                      : QStringLiteral("automatic");
     // ServiceLevel (OPC 10000-4, 6.6.2.4.2): 1 no data, degraded as the active server
     // says, 255 healthy with a healthy standby, 200 healthy without one.
     if (active == Side::None) {

@@ -126,6 +126,10 @@ variableTable()
              {StringType, [](const ProxyState &s) { return Variant(s.secondaryHealth); }}},
             {QStringLiteral("FailoverCount"),
              {UInt32Type, [](const ProxyState &s) { return Variant(s.failovers); }}},
+            {QStringLiteral("Selection"),
+             {StringType, [](const ProxyState &s) { return Variant(s.selection); }}},
+            {QStringLiteral("LastSwitchReason"),
+             {StringType, [](const ProxyState &s) { return Variant(s.lastSwitchReason); }}},
             {QStringLiteral("LastFailover"),
              {DateTimeType,
               [](const ProxyState &s) {

@@ -27,6 +27,9 @@ struct ProxyState
     quint32 failovers = 0;
     QDateTime lastFailover; // invalid: none yet
     quint8 serviceLevel = 1;
+    // "automatic", "held by the operator" or "pass-through (redundancy disabled)"
+    QString selection = QStringLiteral("automatic");
+    QString lastSwitchReason;
 };
 
 class ProxyNodes final

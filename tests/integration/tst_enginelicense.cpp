@@ -168,9 +168,13 @@ void TestEngineLicense::licenseServesThePairsItAllows()
     });
     ConfigIssues warnings;
     QVERIFY(host.start(&warnings).isEmpty());
-    QCOMPARE(host.engine()->pairNames(), QStringList{QStringLiteral("line1")});
+    // The pair beyond the license runs without redundancy: through its primary only.
+    QCOMPARE(host.engine()->pairNames(),
+             (QStringList{QStringLiteral("line1"), QStringLiteral("line2")}));
+    QVERIFY(!host.engine()->runtime(QStringLiteral("line1"))->isPassThrough());
+    QVERIFY(host.engine()->runtime(QStringLiteral("line2"))->isPassThrough());
     QVERIFY(accepts(port1));
-    QVERIFY(!accepts(port2));
+    QVERIFY(accepts(port2));
     QCOMPARE(m_events.count(QStringLiteral("license-pairs-exceeded")), 1);
     QVERIFY(texts.filter(QStringLiteral("allows 1 pair(s); 'line2'")).size() == 1);
     QCOMPARE(host.licenseGate()->demoRemainingMs(), -1);
