@@ -167,6 +167,8 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.failureCount = parseInt(QStringLiteral("failure-count"), *v);
     if (const auto v = args.value(QStringLiteral("failback-holdoff")))
         pair.failbackHoldoffMs = parseInt(QStringLiteral("failback-holdoff"), *v);
+    if (const auto v = args.value(QStringLiteral("failure-persistence")))
+        pair.failurePersistence = parseInt(QStringLiteral("failure-persistence"), *v);
     if (const auto v = args.value(QStringLiteral("status-item")))
         pair.statusItem = *v;
     if (const auto v = args.value(QStringLiteral("write-replay")))
@@ -216,6 +218,7 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
                   {QStringLiteral("status-timeout"), p.statusTimeoutMs},
                   {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
                   {QStringLiteral("failure-count"), p.failureCount},
+                  {QStringLiteral("failure-persistence"), p.failurePersistence},
                   {QStringLiteral("status-item"), p.statusItem},
                   {QStringLiteral("write-replay"), p.writeReplay},
                   {QStringLiteral("user"), p.user},
@@ -398,6 +401,33 @@ int Session::pairCommand(const QString &verb, Arguments &args)
               << Qt::endl;
         return 0;
     }
+    if (verb == QLatin1String("switch")) {
+        // The operator's pin (docs/failover-decision.md): held until auto or a loss.
+        const QStringList words = names(args, command, 2);
+        const QString &side = words.at(1);
+        if (side != QLatin1String("primary") && side != QLatin1String("secondary") &&
+            side != QLatin1String("auto"))
+            usageError(tr("pair switch: '%1' is not primary, secondary or auto").arg(side));
+        load();
+        pair(words.at(0));
+        QString error;
+        const auto answer = ControlClient::request(m_doc.paths().stateDir,
+                                                   {{QStringLiteral("command"), QStringLiteral("switch")},
+                                                    {QStringLiteral("pair"), words.at(0)},
+                                                    {QStringLiteral("side"), side}},
+                                                   5000, &error);
+        if (!answer)
+            throw CtlError{1, tr("no engine runs '%1': %2").arg(words.at(0), error)};
+        if (!answer->value(QLatin1String("ok")).toBool())
+            throw CtlError{1, answer->value(QLatin1String("error")).toString()};
+        m_out << (side == QLatin1String("auto")
+                      ? tr("'%1' returned to automatic fail-over").arg(words.at(0))
+                      : tr("'%1': the %2 machine is active, held by the operator until "
+                           "'tandemctl pair switch %1 auto' or until it loses communication")
+                            .arg(words.at(0), side))
+              << Qt::endl;
+        return 0;
+    }
     if (verb == QLatin1String("list")) {
         const bool json = args.value(QStringLiteral("json")).has_value();
         names(args, command, 0);
@@ -411,7 +441,11 @@ int Session::pairCommand(const QString &verb, Arguments &args)
             return 0;
         }
         for (const PairConfig &p : config.pairs) {
-            m_out << p.name << '\t' << (m_doc.isEnabled(p.name) ? "enabled" : "disabled") << '\t'
+            // A disabled pair still serves its clients, through its primary only.
+            m_out << p.name << '\t'
+                  << (m_doc.isEnabled(p.name) ? QStringLiteral("enabled")
+                                              : tr("pass-through (redundancy disabled)"))
+                  << '\t'
                   << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary << '\t'
                   << p.secondary << '\t' << connectionModeKey(p.mode);
             if (p.isAlias())
@@ -779,26 +813,43 @@ int Session::statusCommand(Arguments &args)
         m_out << tr("no pair is running (enable one with: tandemctl pair enable NAME)") << Qt::endl;
     for (const QJsonValue &value : pairs) {
         const QJsonObject p = value.toObject();
-        m_out << p[QLatin1String("name")].toString() << '\t'
-              << tr("active: %1").arg(p[QLatin1String("active")].toString()) << '\t'
-              << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
+        QString active = p[QLatin1String("active")].toString();
+        if (p[QLatin1String("pass-through")].toBool())
+            active += QLatin1Char(' ') + tr("(pass-through, redundancy disabled)");
+        else if (!p[QLatin1String("pinned")].toString().isEmpty())
+            active += QLatin1Char(' ') + tr("(held by the operator)");
+        m_out << p[QLatin1String("name")].toString() << '\t' << tr("active: %1").arg(active)
+              << '\t' << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
               << tr("clients: %1").arg(p[QLatin1String("clients")].toInt()) << '\t'
               << p[QLatin1String("listen")].toString() << Qt::endl;
+        const QString switchReason = p[QLatin1String("last-switch-reason")].toString();
+        if (!switchReason.isEmpty())
+            m_out << "  " << tr("last switch: %1").arg(switchReason) << Qt::endl;
         for (const char *side : {"primary", "secondary"}) {
             const QJsonObject s = p[QLatin1String(side)].toObject();
-            QString health = !s[QLatin1String("connected")].toBool() ? tr("not connected")
-                             : !s[QLatin1String("status-ok")].toBool()
-                                 ? tr("connected, no status yet")
-                             : s[QLatin1String("degraded")].toBool()
-                                 ? tr("connected, degraded: %1")
+            // The engine's judgement of the side (docs/failover-decision.md), in words.
+            const QString key = s[QLatin1String("health")].toString();
+            QString health = key == QLatin1String("healthy") ? tr("healthy")
+                             : key == QLatin1String("degraded")
+                                 ? tr("degraded: %1")
                                        .arg(s[QLatin1String("degraded-reason")].toString())
-                             : s[QLatin1String("monitor-failed")].toBool()
-                                 ? tr("connected, %1 monitor item(s) in error")
+                             : key == QLatin1String("monitor-error")
+                                 ? tr("monitor error: %1 item(s) in error")
                                        .arg(s[QLatin1String("monitor-errors")].toInt())
-                                 : tr("healthy");
-            if (!s[QLatin1String("connected")].toBool() &&
-                !s[QLatin1String("last-error")].toString().isEmpty())
-                health += QLatin1String(": ") + s[QLatin1String("last-error")].toString();
+                             : key == QLatin1String("connecting")   ? tr("connecting")
+                             : key == QLatin1String("lost")         ? tr("lost")
+                             : key == QLatin1String("shutting-down") ? tr("shutting down")
+                             : key == QLatin1String("pass-through")
+                                 ? tr("connected (pass-through)")
+                                 : tr("not connected");
+            if (key == QLatin1String("healthy") && !s[QLatin1String("monitor-tested")].toBool())
+                health += tr(", monitor items not tested yet");
+            const QString error = s[QLatin1String("last-error")].toString();
+            if (!error.isEmpty() && !s[QLatin1String("connected")].toBool())
+                health += QLatin1String(": ") + error;
+            const QString reason = s[QLatin1String("last-reason")].toString();
+            if (!reason.isEmpty() && reason != error)
+                health += QLatin1Char('\t') + tr("last failure: %1").arg(reason);
             m_out << "  " << QLatin1String(side) << '\t' << s[QLatin1String("machine")].toString()
                   << '\t' << health << Qt::endl;
         }
@@ -1120,11 +1171,13 @@ QString CtlCommand::usage()
         "HOST[:PORT]\n"
         "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
         "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
-        "           [--failback-holdoff MS] [--status-item REF] [--write-replay yes|no]\n"
+        "           [--failback-holdoff MS] [--failure-persistence N] [--status-item REF]\n"
+        "           [--write-replay yes|no]\n"
         "           [--user NAME [--password-stdin]]  (OPC UA; the password to the keychain)\n"
         "  pair set NAME [any option of pair add]\n"
         "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
         "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
+        "  pair switch NAME primary|secondary|auto   (the operator's hold; auto ends it)\n"
         "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
         "              --trigger bad-quality|value|no-change [--data VALUE]\n"
         "  monitor list NAME    monitor remove NAME INDEX\n"

@@ -102,6 +102,8 @@ private Q_SLOTS:
     void monitorItemThatCannotBeAdded();
     void malformedFrameClosesOnlyThatClient();
     void statusAndManualSwitch();
+    void bothInMonitorErrorStaysPut();
+    void editsApplyInPlace();
     void reloadKeepsClientsOfUnchangedPairs();
     void endpointInUseIsFatal();
     void sigtermStopsCleanly();
@@ -564,8 +566,129 @@ void TestModbusFailover::statusAndManualSwitch()
                m_engine->stateDir(), QStringLiteral("status")});
     QVERIFY(ctl.waitForFinished(10000));
     const QString text = QString::fromUtf8(ctl.readAllStandardOutput());
-    QVERIFY2(text.contains(QStringLiteral("line1\tactive: secondary\tfail-overs: 1")),
+    QVERIFY2(text.contains(
+                 QStringLiteral("line1\tactive: secondary (held by the operator)\tfail-overs: 1")),
              qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("last switch: made active by the operator")),
+             qPrintable(text));
+
+    // tandemctl pair switch: back to automatic, then a hold on the primary, which ends
+    // (with its reason) when the primary dies.
+    const auto tandemctl = [this](const QStringList &args, QString *out) {
+        QProcess p;
+        p.start(QStringLiteral(TANDEMCTL_PATH),
+                QStringList{QStringLiteral("--config"), m_engine->configFile(),
+                            QStringLiteral("--state-dir"), m_engine->stateDir()} +
+                    args);
+        p.waitForFinished(10000);
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitCode();
+    };
+    QString out;
+    QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
+                        QStringLiteral("sideways")},
+                       &out),
+             2);
+    QVERIFY2(out.contains(QStringLiteral("'sideways' is not primary, secondary or auto")),
+             qPrintable(out));
+    QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
+                        QStringLiteral("auto")},
+                       &out),
+             0);
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("'line1' returned to automatic fail-over; secondary machine")));
+    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pinned")].toString(),
+             QString());
+    QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
+                        QStringLiteral("primary")},
+                       &out),
+             0);
+    QCOMPARE(whoAnswers(client), 0);
+    m_primary->kill();
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("The operator's hold on primary machine '%1' for 'line1' ended")
+            .arg(m_primary->address())));
+    QCOMPARE(whoAnswers(client), int(SecondaryOffset));
+    // A lost machine cannot be held, and tandemctl says why.
+    QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
+                        QStringLiteral("primary")},
+                       &out),
+             1);
+    QVERIFY2(out.contains(QStringLiteral("the primary machine of 'line1' has no communication")),
+             qPrintable(out));
+}
+
+// The issue's own trial: a Warm pair with one monitor item and always reconnect, the device
+// behind both servers gone. It switched 26,776 times in 6 s; it must not switch at all.
+void TestModbusFailover::bothInMonitorErrorStaysPut()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm, true);
+    MonitorItem item;
+    item.itemId = QStringLiteral("400011");
+    item.updateRateMs = 200;
+    item.trigger = Trigger::SpecificValue;
+    item.triggerData = QStringLiteral("1");
+    pair.monitorItems << item;
+    QVERIFY(m_engine->startWithPair(pair));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on secondary")));
+    QVERIFY(m_secondary->command(QStringLiteral("set 10 1")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test in error for 'line1' on secondary")));
+    QVERIFY(m_primary->command(QStringLiteral("set 10 1")));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Both machines of 'line1' report monitor errors")));
+    // The device comes back behind the primary: the next result there ends the episode.
+    QVERIFY(m_primary->command(QStringLiteral("set 10 0")));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 0);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("report monitor errors")), 1);
+    const QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
+    QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
+    QCOMPARE(status[QLatin1String("failovers")].toInt(), 0);
+    QCOMPARE(status[QLatin1String("secondary")][QLatin1String("health")].toString(),
+             QStringLiteral("monitor-error"));
+}
+
+// A changed status interval, persistence or mode applies to the running pair: its client
+// keeps its connection and the servers are not connected again.
+void TestModbusFailover::editsApplyInPlace()
+{
+    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
+    ModbusTestClient client;
+    QVERIFY(connectClient(client));
+    QCOMPARE(whoAnswers(client), 0);
+    QProcess ctl;
+    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
+               m_engine->stateDir(), QStringLiteral("pair"), QStringLiteral("set"),
+               QStringLiteral("line1"), QStringLiteral("--status-interval"),
+               QStringLiteral("300"), QStringLiteral("--failure-persistence"),
+               QStringLiteral("2"), QStringLiteral("--mode"), QStringLiteral("hot")});
+    QVERIFY(ctl.waitForFinished(10000));
+    QCOMPARE(ctl.exitCode(), 0);
+    QVERIFY(m_engine->waitForLine(QStringLiteral("changing pair \"line1\" in place")));
+    QVERIFY(client.isConnected());
+    QCOMPARE(whoAnswers(client), 0);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on secondary")), 1);
+    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("mode")].toString(),
+             QStringLiteral("hot"));
+    // A changed endpoint rebinds: the old endpoint's client is closed.
+    const quint16 newPort = TandemdProcess::freePort();
+    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
+               m_engine->stateDir(), QStringLiteral("pair"), QStringLiteral("set"),
+               QStringLiteral("line1"), QStringLiteral("--listen"),
+               QStringLiteral("127.0.0.1:%1").arg(newPort)});
+    QVERIFY(ctl.waitForFinished(10000));
+    QCOMPARE(ctl.exitCode(), 0);
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                   10000, 2));
+    ModbusTestClient moved;
+    QVERIFY(moved.connectTo(QStringLiteral("127.0.0.1"), newPort));
+    QCOMPARE(whoAnswers(moved), 0);
 }
 
 void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
@@ -586,20 +709,30 @@ void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
     QVERIFY(doc.save().isEmpty());
     QVERIFY(doc.setEnabled(QStringLiteral("line2"), true).isEmpty());
     m_engine->sendSignal(SIGHUP);
-    QVERIFY(m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line2' to primary")));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line2': primary")));
     QVERIFY(client.isConnected());
     QCOMPARE(whoAnswers(client), 0);
     ModbusTestClient second2;
     QVERIFY(second2.connectTo(QStringLiteral("127.0.0.1"), secondPort));
     QCOMPARE(whoAnswers(second2), 0);
-    // Disabling line2 stops it at once (through the control socket, as tandemctl does).
+    // Disabling line2 takes its redundancy away at once (through the control socket, as
+    // tandemctl does): its client stays connected and is served by the primary only.
     QVERIFY(doc.setEnabled(QStringLiteral("line2"), false).isEmpty());
     QString error;
     QVERIFY(ControlClient::request(m_engine->stateDir(),
                                    {{QStringLiteral("command"), QStringLiteral("reload")}}, 3000,
                                    &error));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Disconnected from 'line2' on primary")));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Disconnected from 'line2' on secondary")));
+    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line2"))[QLatin1String("pass-through")]
+                    .toBool());
+    m_secondary->kill(); // no fail-over for a pass-through pair, and none needed
+    QCOMPARE(whoAnswers(second2), 0);
+    // Removing it closes its endpoint.
+    QVERIFY(doc.removePair(QStringLiteral("line2")).isEmpty());
+    QVERIFY(doc.save().isEmpty());
+    QVERIFY(ControlClient::request(m_engine->stateDir(),
+                                   {{QStringLiteral("command"), QStringLiteral("reload")}}, 3000,
+                                   &error));
     QTRY_VERIFY(!second2.isConnected() || !second2.readHoldingRegisters(1, 1, 1, 300).ok);
     QCOMPARE(whoAnswers(client), 0);
 }

@@ -99,7 +99,8 @@ void TestTandemctl::addListAndJson()
             {QStringLiteral("--mode"), QStringLiteral("hot"), QStringLiteral("--reconnect-primary"),
              QStringLiteral("yes"), QStringLiteral("--status-interval"), QStringLiteral("200"),
              QStringLiteral("--status-timeout"), QStringLiteral("100"),
-             QStringLiteral("--failback-holdoff"), QStringLiteral("1500")});
+             QStringLiteral("--failback-holdoff"), QStringLiteral("1500"),
+             QStringLiteral("--failure-persistence"), QStringLiteral("3")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("tandem.xml"))));
     const QJsonArray list = pairs();
@@ -111,12 +112,16 @@ void TestTandemctl::addListAndJson()
     QCOMPARE(p[QStringLiteral("status-interval")].toInt(), 200);
     QCOMPARE(p[QStringLiteral("status-timeout")].toInt(), 100);
     QCOMPARE(p[QStringLiteral("failback-holdoff")].toInt(), 1500);
+    QCOMPARE(p[QStringLiteral("failure-persistence")].toInt(), 3);
     QCOMPARE(p[QStringLiteral("enabled")].toBool(), false);
     QCOMPARE(p[QStringLiteral("listen")].toString(), QStringLiteral("127.0.0.1:1502"));
 
     r = ctl({QStringLiteral("pair"), QStringLiteral("list")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.startsWith(QStringLiteral("line1\tdisabled\tmodbus-tcp\t127.0.0.1:1502")));
+    // A disabled pair still serves, through its primary only.
+    QVERIFY2(r.out.startsWith(QStringLiteral(
+                 "line1\tpass-through (redundancy disabled)\tmodbus-tcp\t127.0.0.1:1502")),
+             qPrintable(r.out));
 }
 
 void TestTandemctl::refusalsGoToStderrWithField()
@@ -135,6 +140,12 @@ void TestTandemctl::refusalsGoToStderrWithField()
              QStringLiteral("--reconnect-primary"), QStringLiteral("yes")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(QStringLiteral("Cold mode does not support")));
+    r = add(QStringLiteral("patient"), 1506,
+            {QStringLiteral("--failure-persistence"), QStringLiteral("11")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("pair[patient]/failure-persistence: must be from 1 to 10 (is 11)")),
+             qPrintable(r.err));
     r = add(QStringLiteral("slow"), 1505,
             {QStringLiteral("--status-timeout"), QStringLiteral("5000")});
     QCOMPARE(r.exitCode, 1);

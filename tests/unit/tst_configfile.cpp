@@ -48,6 +48,7 @@ void TestConfigFile::roundTripKeepsEveryField()
     a.statusIntervalMs = 250;
     a.statusTimeoutMs = 100;
     a.failbackHoldoffMs = 3000;
+    a.failurePersistence = 3;
     a.monitorItems << item(QStringLiteral("400001"), Trigger::BadQuality)
                    << item(QStringLiteral("2:300002"), Trigger::SpecificValue,
                            QStringLiteral("-1.5"), 250)

@@ -110,6 +110,12 @@ void TestConfigValidator::refusals_data()
         "negative holdoff", [](Configuration &c) { c.pairs[0].failbackHoldoffMs = -1; },
         "pair[line1]/failback-holdoff", "from 0");
     row(
+        "failure persistence 0", [](Configuration &c) { c.pairs[0].failurePersistence = 0; },
+        "pair[line1]/failure-persistence", "from 1 to 10");
+    row(
+        "failure persistence 11", [](Configuration &c) { c.pairs[0].failurePersistence = 11; },
+        "pair[line1]/failure-persistence", "from 1 to 10");
+    row(
         "failure count 0", [](Configuration &c) { c.pairs[0].failureCount = 0; },
         "pair[line1]/failure-count", "number of monitor items");
     row(
