@@ -78,7 +78,9 @@ void ServerTree::decorate(QTreeWidgetItem *item, const QString &pairName)
                                    : palette().brush(QPalette::Disabled, QPalette::Text));
     item->setToolTip(0, tr("%1 (%2)\nClients connect to: %3\nPrimary: %4\nSecondary: %5")
                             .arg(pair->name,
-                                 enabled ? tr("redundancy enabled") : tr("redundancy disabled"),
+                                 enabled ? tr("redundancy enabled")
+                                         : tr("pass-through (redundancy disabled): clients "
+                                              "are served by the primary only"),
                                  pair->endpoint, pair->primary, pair->secondary));
 }
 

@@ -141,10 +141,23 @@ void TestGeneralPage::spinBoxesEditDocument()
     QTest::keyClicks(timeout, QStringLiteral("1000"));
     QCOMPARE(pair().statusTimeoutMs, 1000);
     auto *holdoff = child<QSpinBox>("failbackHoldoff");
+    // Without always reconnect the hold-off does nothing: greyed out, and it says why.
+    QVERIFY(!holdoff->isEnabled());
+    QVERIFY(holdoff->toolTip().startsWith(QStringLiteral("Has no effect")));
+    QTest::mouseClick(child<QCheckBox>("reconnectPrimary"), Qt::LeftButton,
+                      Qt::KeyboardModifiers(), QPoint(5, 5));
+    QVERIFY(pair().reconnectPrimary);
+    QVERIFY(holdoff->isEnabled());
     holdoff->setFocus();
     holdoff->selectAll();
     QTest::keyClicks(holdoff, QStringLiteral("3000"));
     QCOMPARE(pair().failbackHoldoffMs, 3000);
+    auto *persistence = child<QSpinBox>("failurePersistence");
+    persistence->setFocus();
+    persistence->selectAll();
+    QTest::keyClicks(persistence, QStringLiteral("3"));
+    QCOMPARE(pair().failurePersistence, 3);
+    QCOMPARE(persistence->maximum(), PairConfig::MaxFailurePersistence);
     QVERIFY(m_doc->isModified());
     QCOMPARE(interval->minimum(), PairConfig::MinStatusIntervalMs);
     QCOMPARE(timeout->maximum(), PairConfig::MaxStatusTimeoutMs);

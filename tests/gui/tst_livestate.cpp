@@ -52,7 +52,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsStateAndSwitchesByHand();
-    void disableStopsThePairAtOnce();
+    void disablePassesThroughToThePrimary();
     void daemonsEngineIsShownWhenItRuns();
 
 private:
@@ -121,20 +121,33 @@ void TestLiveState::showsStateAndSwitchesByHand()
     QCOMPARE(text(&page, "lastFailover"), QStringLiteral("none since start"));
     auto *makeSecondary = page.findChild<QPushButton *>(QStringLiteral("makeSecondaryActive"));
     auto *makePrimary = page.findChild<QPushButton *>(QStringLiteral("makePrimaryActive"));
-    QVERIFY(!makePrimary->isEnabled());
+    // Holding the active primary is allowed (maintenance on the secondary), nothing is held yet.
+    QVERIFY(makePrimary->isEnabled());
+    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("returnToAutomatic"))->isEnabled());
     QTest::mouseClick(makeSecondary, Qt::LeftButton);
     QTRY_VERIFY(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")));
+    // The operator's hold: said, and ended with Return to automatic.
+    QVERIFY2(text(&page, "activeMachine").endsWith(QStringLiteral("held by the operator")),
+             qPrintable(text(&page, "activeMachine")));
     QVERIFY(text(&page, "lastFailover").contains(QStringLiteral("1 fail-over")));
+    QVERIFY(text(&page, "lastFailover").contains(QStringLiteral("made active by the operator")));
+    auto *automatic = page.findChild<QPushButton *>(QStringLiteral("returnToAutomatic"));
+    QVERIFY(automatic->isEnabled());
     // Clients follow the switch.
     QCOMPARE(readThroughMbpoll(m_port), 1000);
+    QTest::mouseClick(automatic, Qt::LeftButton);
+    QTRY_VERIFY(!text(&page, "activeMachine").contains(QStringLiteral("held by the operator")));
+    QVERIFY(!automatic->isEnabled());
+    // Without always reconnect the rules see no reason to move back.
+    QVERIFY(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")));
     // A dead primary cannot be made active, and the page says why.
     m_primary->kill();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        text(&page, "primaryHealth").startsWith(QStringLiteral("not connected")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(text(&page, "primaryHealth").startsWith(QStringLiteral("lost")),
+                             10000);
     QVERIFY(!makePrimary->isEnabled());
 }
 
-void TestLiveState::disableStopsThePairAtOnce()
+void TestLiveState::disablePassesThroughToThePrimary()
 {
     MainWindow window(m_doc.get(), m_engine.get());
     window.show();
@@ -143,12 +156,20 @@ void TestLiveState::disableStopsThePairAtOnce()
     QTRY_VERIFY_WITH_TIMEOUT(!m_engine->pairStatus(QStringLiteral("line1")).isEmpty(), 10000);
     auto *toggle = window.findChild<QAction *>(QStringLiteral("actionEnable"));
     QCOMPARE(toggle->text(), QStringLiteral("&Disable Redundancy"));
+    // Disabled, the pair keeps its endpoint and serves its clients from the primary only,
+    // as the seed's clients then talk to their server directly.
+    m_secondary.reset(); // even with the secondary gone, nothing switches
     toggle->trigger();
-    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line1")).isEmpty());
-    QCOMPARE(text(&window, "activeMachine"),
-             QStringLiteral("not running (redundancy is disabled)"));
-    QCOMPARE(readThroughMbpoll(m_port), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        text(&window, "activeMachine")
+            .endsWith(QStringLiteral("pass-through (redundancy disabled)")),
+        10000);
+    QVERIFY(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pass-through")].toBool());
+    QCOMPARE(readThroughMbpoll(m_port), 0);
     toggle->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pass-through")].toBool(),
+        10000);
     QTRY_VERIFY_WITH_TIMEOUT(text(&window, "activeMachine").startsWith(QStringLiteral("primary")),
                              10000);
     QCOMPARE(readThroughMbpoll(m_port), 0);

@@ -113,10 +113,15 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     optionsForm->addRow(tr("Query server status &timeout (ms):"), m_statusTimeout);
     m_failbackHoldoff =
         makeSpinBox(QStringLiteral("failbackHoldoff"), 0, PairConfig::MaxFailbackHoldoffMs, 500);
-    m_failbackHoldoff->setToolTip(
-        tr("How long a recovered primary must stay healthy before traffic returns "
-           "to it, so a flapping primary cannot cause a switch storm"));
     optionsForm->addRow(tr("&Fail-back hold-off (ms):"), m_failbackHoldoff);
+    m_failurePersistence = makeSpinBox(QStringLiteral("failurePersistence"), 1,
+                                       PairConfig::MaxFailurePersistence, 1);
+    m_failurePersistence->setToolTip(
+        tr("How many status queries in a row must fail before a machine counts as lost. "
+           "Each failed query is repeated at once, so 3 costs three status timeouts. A "
+           "closed or refused connection is lost at once whatever this says."));
+    optionsForm->addRow(tr("Failed status queries &before a machine is lost:"),
+                        m_failurePersistence);
     m_statusItem = new QLineEdit;
     m_statusItem->setObjectName(QStringLiteral("statusItem"));
     m_statusItem->setPlaceholderText(QStringLiteral("400001"));
@@ -156,19 +161,26 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_makePrimaryActive->setObjectName(QStringLiteral("makePrimaryActive"));
     m_makeSecondaryActive = new QPushButton(tr("Make s&econdary active"));
     m_makeSecondaryActive->setObjectName(QStringLiteral("makeSecondaryActive"));
+    m_returnToAutomatic = new QPushButton(tr("Return to a&utomatic"));
+    m_returnToAutomatic->setObjectName(QStringLiteral("returnToAutomatic"));
+    m_returnToAutomatic->setToolTip(
+        tr("End the operator's hold: the fail-over rules choose the machine again"));
     auto *switchRow = new QHBoxLayout;
     switchRow->addWidget(m_makePrimaryActive);
     switchRow->addWidget(m_makeSecondaryActive);
+    switchRow->addWidget(m_returnToAutomatic);
     switchRow->addStretch();
     liveForm->addRow(switchRow);
-    connect(m_makePrimaryActive, &QPushButton::clicked, this, [this] {
+    const auto switchTo = [this](const QString &side) {
         if (m_engine)
-            m_engine->makeActive(m_pairName, QStringLiteral("primary"));
-    });
-    connect(m_makeSecondaryActive, &QPushButton::clicked, this, [this] {
-        if (m_engine)
-            m_engine->makeActive(m_pairName, QStringLiteral("secondary"));
-    });
+            m_engine->switchPair(m_pairName, side);
+    };
+    connect(m_makePrimaryActive, &QPushButton::clicked, this,
+            [switchTo] { switchTo(QStringLiteral("primary")); });
+    connect(m_makeSecondaryActive, &QPushButton::clicked, this,
+            [switchTo] { switchTo(QStringLiteral("secondary")); });
+    connect(m_returnToAutomatic, &QPushButton::clicked, this,
+            [switchTo] { switchTo(QStringLiteral("auto")); });
     m_live->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -184,7 +196,8 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
-    for (QSpinBox *box : {m_statusInterval, m_statusTimeout, m_failbackHoldoff})
+    for (QSpinBox *box :
+         {m_statusInterval, m_statusTimeout, m_failbackHoldoff, m_failurePersistence})
         connect(box, &QSpinBox::valueChanged, this, &GeneralPage::apply);
     connect(m_document, &ConfigDocument::pairChanged, this, [this](const QString &name) {
         if (name == m_pairName)
@@ -236,45 +249,79 @@ void GeneralPage::showLiveState()
                                      : tr("not running (redundancy is disabled)"));
         for (QLabel *label : {m_primaryHealth, m_secondaryHealth, m_lastFailover})
             label->clear();
-        m_makePrimaryActive->setEnabled(false);
-        m_makeSecondaryActive->setEnabled(false);
+        for (QPushButton *button :
+             {m_makePrimaryActive, m_makeSecondaryActive, m_returnToAutomatic})
+            button->setEnabled(false);
         return;
     }
+    // The engine's own words for a side (docs/failover-decision.md, "How a side is judged").
     auto describe = [](const QJsonObject &side) {
-        if (!side.value(QLatin1String("connected")).toBool()) {
-            const QString error = side.value(QLatin1String("last-error")).toString();
-            return error.isEmpty() ? tr("not connected") : tr("not connected: %1").arg(error);
-        }
-        if (side.value(QLatin1String("degraded")).toBool())
+        const QString health = side.value(QLatin1String("health")).toString();
+        const QString reason = side.value(QLatin1String("last-reason")).toString();
+        const auto withReason = [&reason](const QString &text) {
+            return reason.isEmpty() ? text : tr("%1 (last failure: %2)").arg(text, reason);
+        };
+        if (health == QLatin1String("healthy"))
+            return side.value(QLatin1String("monitor-tested")).toBool()
+                       ? tr("healthy")
+                       : tr("healthy, monitor items not tested yet");
+        if (health == QLatin1String("degraded"))
             return tr("connected, degraded: %1")
                 .arg(side.value(QLatin1String("degraded-reason")).toString());
-        if (side.value(QLatin1String("monitor-failed")).toBool())
-            return tr("connected, %n monitor item(s) in error", nullptr,
-                      side.value(QLatin1String("monitor-errors")).toInt());
-        return tr("healthy");
+        if (health == QLatin1String("monitor-error"))
+            return withReason(tr("connected, %n monitor item(s) in error", nullptr,
+                                 side.value(QLatin1String("monitor-errors")).toInt()));
+        if (health == QLatin1String("connecting"))
+            return tr("connecting");
+        if (health == QLatin1String("shutting-down"))
+            return withReason(tr("shutting down"));
+        if (health == QLatin1String("pass-through"))
+            return tr("connected (pass-through)");
+        if (health == QLatin1String("unknown"))
+            return tr("not connected (standby of a Cold pair)");
+        const QString error = side.value(QLatin1String("last-error")).toString();
+        return error.isEmpty() ? tr("lost") : tr("lost: %1").arg(error);
     };
     const QJsonObject primary = status.value(QLatin1String("primary")).toObject();
     const QJsonObject secondary = status.value(QLatin1String("secondary")).toObject();
     const QString active = status.value(QLatin1String("active")).toString();
-    m_activeMachine->setText(
+    const QString pinned = status.value(QLatin1String("pinned")).toString();
+    const bool passThrough = status.value(QLatin1String("pass-through")).toBool();
+    QString activeText =
         active == QLatin1String("primary")
             ? tr("primary (%1)").arg(primary.value(QLatin1String("machine")).toString())
         : active == QLatin1String("secondary")
             ? tr("secondary (%1)").arg(secondary.value(QLatin1String("machine")).toString())
-            : tr("none: no server is available"));
+            : tr("none: no server is available");
+    if (passThrough)
+        activeText = tr("%1, pass-through (redundancy disabled)").arg(activeText);
+    else if (!pinned.isEmpty())
+        activeText = tr("%1, held by the operator").arg(activeText);
+    m_activeMachine->setText(activeText);
     m_primaryHealth->setText(describe(primary));
     m_secondaryHealth->setText(describe(secondary));
     const QDateTime last = QDateTime::fromString(
         status.value(QLatin1String("last-failover")).toString(), Qt::ISODateWithMs);
-    m_lastFailover->setText(last.isValid()
-                                ? tr("%1 (%n fail-over(s) since start)", nullptr,
-                                     status.value(QLatin1String("failovers")).toInt())
-                                      .arg(QLocale().toString(last, QLocale::ShortFormat))
-                                : tr("none since start"));
-    m_makePrimaryActive->setEnabled(active != QLatin1String("primary") &&
-                                    primary.value(QLatin1String("status-ok")).toBool());
-    m_makeSecondaryActive->setEnabled(active != QLatin1String("secondary") &&
-                                      secondary.value(QLatin1String("status-ok")).toBool());
+    const QString reason = status.value(QLatin1String("last-switch-reason")).toString();
+    QString lastText = last.isValid()
+                           ? tr("%1 (%n fail-over(s) since start)", nullptr,
+                                status.value(QLatin1String("failovers")).toInt())
+                                 .arg(QLocale().toString(last, QLocale::ShortFormat))
+                           : tr("none since start");
+    if (last.isValid() && !reason.isEmpty())
+        lastText += QLatin1Char('\n') + tr("Reason: %1").arg(reason);
+    m_lastFailover->setText(lastText);
+    const auto communicates = [](const QJsonObject &side) {
+        const QString health = side.value(QLatin1String("health")).toString();
+        return health == QLatin1String("healthy") || health == QLatin1String("degraded") ||
+               health == QLatin1String("monitor-error");
+    };
+    const bool cold = status.value(QLatin1String("mode")).toString() == QLatin1String("cold");
+    m_makePrimaryActive->setEnabled(!passThrough && pinned != QLatin1String("primary") &&
+                                    (cold || communicates(primary)));
+    m_makeSecondaryActive->setEnabled(!passThrough && pinned != QLatin1String("secondary") &&
+                                      (cold || communicates(secondary)));
+    m_returnToAutomatic->setEnabled(!pinned.isEmpty());
 }
 
 void GeneralPage::showFieldError(QLineEdit *edit, QLabel *label, const QString &error)
@@ -319,6 +366,18 @@ void GeneralPage::load()
     m_statusInterval->setValue(shown.statusIntervalMs);
     m_statusTimeout->setValue(shown.statusTimeoutMs);
     m_failbackHoldoff->setValue(shown.failbackHoldoffMs);
+    m_failurePersistence->setValue(shown.failurePersistence);
+    // Honest fields: what has no effect in this combination is greyed out, and says why.
+    const bool holdoffApplies = shown.reconnectPrimary && shown.mode != ConnectionMode::Cold;
+    m_failbackHoldoff->setEnabled(holdoffApplies);
+    m_failbackHoldoff->setToolTip(
+        holdoffApplies
+            ? tr("How long a recovered primary must stay healthy (and pass its monitor items) "
+                 "before traffic returns to it; also the shortest time between two switches "
+                 "while the active machine still communicates, so a flapping primary cannot "
+                 "cause a switch storm")
+            : tr("Has no effect: there is no fail-back without \"Always reconnect to primary "
+                 "machine upon availability\""));
     QString error;
     showFieldError(m_endpoint, m_endpointError,
                    !pair || Endpoint::parse(shown.endpoint, shown.protocol, &error) ? QString()
@@ -363,6 +422,7 @@ void GeneralPage::apply()
     pair.statusIntervalMs = m_statusInterval->value();
     pair.statusTimeoutMs = m_statusTimeout->value();
     pair.failbackHoldoffMs = m_failbackHoldoff->value();
+    pair.failurePersistence = m_failurePersistence->value();
     pair.statusItem = m_statusItem->text().trimmed();
     if (pair.protocol == Protocol::OpcUa)
         pair.user = m_login->userText();

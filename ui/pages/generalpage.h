@@ -60,6 +60,7 @@ private:
     QSpinBox *m_statusInterval;
     QSpinBox *m_statusTimeout;
     QSpinBox *m_failbackHoldoff;
+    QSpinBox *m_failurePersistence;
     QLineEdit *m_statusItem;
     QLabel *m_statusItemError;
     QCheckBox *m_writeReplay;
@@ -72,6 +73,7 @@ private:
     QLabel *m_lastFailover;
     QPushButton *m_makePrimaryActive;
     QPushButton *m_makeSecondaryActive;
+    QPushButton *m_returnToAutomatic;
 };
 
 } // namespace tandem
