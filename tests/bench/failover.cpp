@@ -35,7 +35,8 @@ void startEngine(Tandemd &engine, const PairConfig &pair)
     config.pairs << pair;
     engine.writeConfig(config);
     engine.start();
-    if (!engine.waitForLines(promotedTo("primary"), 1, 10000))
+    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
+                             10000))
         throw BenchError("tandemd did not promote the primary within 10 s");
     if (pair.mode != ConnectionMode::Cold &&
         !engine.waitForLines(connectedOn("secondary"), 1, 10000))

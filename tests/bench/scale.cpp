@@ -42,7 +42,8 @@ void runScale()
     engine.writeConfig(config);
     const TimePoint started = Clock::now();
     engine.start();
-    const QString promoted = QStringLiteral("to primary machine");
+    // "Started redundancy for X: primary machine ... serves its clients."
+    const QString promoted = QStringLiteral("serves its clients");
     if (!engine.waitForLines(promoted, Pairs, 30000))
         throw BenchError(format("only %d of %d pairs promoted their primary within 30 s",
                                 engine.countLines(promoted), Pairs));

@@ -68,8 +68,7 @@ bool TestEventHistory::start(bool preserve)
     config.diagnostics.preserveEvents = preserve;
     if (!m_engine->writeConfig(config, {QStringLiteral("line1")}) || !m_engine->start())
         return false;
-    return m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary"));
+    return m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"));
 }
 
 int TestEventHistory::ctl(const QStringList &args, QString *out)
@@ -149,8 +148,8 @@ void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
     const QStringList firstWithStop = engineEventLines();
     QVERIFY(firstWithStop.constLast().endsWith(QStringLiteral("Tandem engine stopped.")));
     QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary"), 10000, 2));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                   10000, 2));
     const QStringList all = exported();
     QCOMPARE(all.mid(0, firstWithStop.size()), firstWithStop); // the old ones, then the new
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 2);
@@ -163,8 +162,8 @@ void TestEventHistory::preserveOffStartsEmpty()
     m_engine->terminate();
     QVERIFY(m_engine->waitForExit(10000));
     QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary"), 10000, 2));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                   10000, 2));
     const QStringList all = exported();
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 1);
     QCOMPARE(all.filter(QStringLiteral("Tandem engine stopped")).size(), 0);

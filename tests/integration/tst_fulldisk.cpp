@@ -83,8 +83,7 @@ void TestFullDisk::fullDiskGivesAnErrorAndLosesNothing()
     config.pairs << p;
     QVERIFY(engine.writeConfig(config, {p.name}));
     QVERIFY(engine.start());
-    QVERIFY(engine.waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary")));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Started redundancy for 'line1': primary")));
     QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
 
     const QString filler = m_disk + QStringLiteral("/filler");

@@ -183,8 +183,7 @@ void TestKeychain::opcUaUserLogsInWithTheStoredPassword()
                   QStringLiteral("--password-stdin")},
                  &out, "pl4nt floor\n"),
              0);
-    QVERIFY(engine.waitForEvent(QStringLiteral("Promoted active connection for server 'line1' to "
-                                               "primary machine"),
+    QVERIFY(engine.waitForEvent(QStringLiteral("Started redundancy for 'line1': primary machine"),
                                 15000));
     QVERIFY(engine.waitForEvent(QStringLiteral("Connected to 'line1' on secondary"), 15000));
     QFile file(engine.configFile());

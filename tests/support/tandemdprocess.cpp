@@ -203,8 +203,7 @@ bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
     if (!start())
         return false;
     return waitForEvent(
-        QStringLiteral("Promoted active connection for server '%1' to primary machine")
-            .arg(pair.name),
+        QStringLiteral("Started redundancy for '%1': primary machine").arg(pair.name),
         timeoutMs);
 }
 
