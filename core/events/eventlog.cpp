@@ -39,10 +39,8 @@ void EventLog::post(const QString &id, const QString &pair, const QStringList &a
     event.severity = definition->severity;
     event.process = process.isEmpty() ? m_process : process;
     event.pair = pair;
-    QString text = EventCatalog::sourceText(*definition);
-    for (const QString &arg : args)
-        text = text.arg(arg);
-    event.text = text;
+    // Not text.arg(a).arg(b): that would fill a "%1" inside a pair's name with the next one.
+    event.text = EventCatalog::fill(EventCatalog::sourceText(*definition), args);
     event.reason = reason;
     Q_EMIT eventPosted(event);
 }

@@ -19,6 +19,9 @@ private Q_SLOTS:
     void everySeedEventIsThere();
     void idsAreUniqueAndTextsComplete();
     void postFillsTheText();
+    void fillIsOnePass_data();
+    void fillIsOnePass();
+    void postKeepsPlaceholdersInArguments();
     void lineFormat();
 };
 
@@ -123,6 +126,56 @@ void TestEventCatalog::postFillsTheText()
         QStringLiteral("(%1)").arg(QCoreApplication::applicationPid())));
     log.post(QStringLiteral("not-an-event"), {}, {});
     QCOMPARE(posted.count(), 2);
+}
+
+void TestEventCatalog::fillIsOnePass_data()
+{
+    QTest::addColumn<QString>("templateText");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    const QString twoNames = QStringLiteral("'%1' on '%2'");
+    QTest::newRow("%1 in an argument")
+        << twoNames << QStringList{QStringLiteral("line%1"), QStringLiteral("plc")}
+        << QStringLiteral("'line%1' on 'plc'");
+    QTest::newRow("%2 in an argument")
+        << twoNames << QStringList{QStringLiteral("line%2"), QStringLiteral("plc")}
+        << QStringLiteral("'line%2' on 'plc'");
+    QTest::newRow("%% in an argument")
+        << twoNames << QStringList{QStringLiteral("100%%"), QStringLiteral("plc%")}
+        << QStringLiteral("'100%%' on 'plc%'");
+    QTest::newRow("placeholders out of order")
+        << QStringLiteral("%3 of %1 on %2")
+        << QStringList{QStringLiteral("a%3"), QStringLiteral("b%1"), QStringLiteral("c%2")}
+        << QStringLiteral("c%2 of a%3 on b%1");
+    QTest::newRow("repeated placeholder")
+        << QStringLiteral("%1 and %1 again") << QStringList{QStringLiteral("x%1")}
+        << QStringLiteral("x%1 and x%1 again");
+    QTest::newRow("placeholder without argument stays")
+        << twoNames << QStringList{QStringLiteral("line1")} << QStringLiteral("'line1' on '%2'");
+    QTest::newRow("argument without placeholder is unused")
+        << QStringLiteral("'%1'") << QStringList{QStringLiteral("a"), QStringLiteral("b")}
+        << QStringLiteral("'a'");
+}
+
+void TestEventCatalog::fillIsOnePass()
+{
+    QFETCH(QString, templateText);
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QCOMPARE(EventCatalog::fill(templateText, args), expected);
+}
+
+void TestEventCatalog::postKeepsPlaceholdersInArguments()
+{
+    // Pair names and item ids are the operator's: "%1" in one is text, not a placeholder.
+    EventLog log;
+    QSignalSpy posted(&log, &EventLog::eventPosted);
+    log.post(QStringLiteral("monitor-add-failed.primary"), QStringLiteral("line%1"),
+             {QStringLiteral("line%1"), QStringLiteral("plc%2:502"), QStringLiteral("%%40001")});
+    QCOMPARE(posted.count(), 1);
+    QCOMPARE(posted.at(0).at(0).value<Event>().text,
+             QStringLiteral("Attempt to add monitor item '%%40001' for 'line%1' on primary machine "
+                            "'plc%2:502' failed. This monitor item will be considered in error."));
 }
 
 void TestEventCatalog::lineFormat()
