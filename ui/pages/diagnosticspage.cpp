@@ -48,6 +48,9 @@ DiagnosticsPage::DiagnosticsPage(ConfigDocument *document, QWidget *parent)
     m_events->verticalHeader()->setDefaultSectionSize(m_events->fontMetrics().height() + 6);
     m_events->horizontalHeader()->setStretchLastSection(true);
     m_events->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The event text needs the most room; the reason, last, takes what is left.
+    m_events->setColumnWidth(EventModel::EventColumn,
+                             m_events->fontMetrics().averageCharWidth() * 64);
     // Follow new events only while the operator is looking at the newest ones.
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         QScrollBar *bar = m_events->verticalScrollBar();
