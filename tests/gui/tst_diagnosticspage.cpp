@@ -5,6 +5,7 @@
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void eventViewStartsEmpty();
+    void columnsFitAsTheViewOpens();
     void reasonColumnAndSearch_data();
     void reasonColumnAndSearch();
     void defaultsShown();
@@ -94,6 +96,23 @@ void TestDiagnosticsPage::eventViewStartsEmpty()
     // Without an engine there is nothing to reset; saving an empty view is allowed.
     QVERIFY(!child<QPushButton>(m_page.get(), "resetEvents")->isEnabled());
     QVERIFY(child<QPushButton>(m_page.get(), "saveEventsAs")->isEnabled());
+}
+
+void TestDiagnosticsPage::columnsFitAsTheViewOpens()
+{
+    // The main window's Diagnostics tab at its default size gives the view about this much.
+    DiagnosticsPage page(m_document.get());
+    page.resize(700, 480);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *view = child<QTableView>(&page, "eventView");
+    QVERIFY(view);
+    const QHeaderView *header = view->horizontalHeader();
+    const int reasonStart = header->sectionViewportPosition(EventModel::ReasonColumn);
+    QVERIFY2(reasonStart + header->defaultSectionSize() / 2 <= view->viewport()->width(),
+             qPrintable(QString::number(reasonStart)));
+    QVERIFY(header->sectionSize(EventModel::EventColumn) >
+            header->sectionSize(EventModel::ReasonColumn));
 }
 
 void TestDiagnosticsPage::reasonColumnAndSearch_data()

@@ -48,9 +48,6 @@ DiagnosticsPage::DiagnosticsPage(ConfigDocument *document, QWidget *parent)
     m_events->verticalHeader()->setDefaultSectionSize(m_events->fontMetrics().height() + 6);
     m_events->horizontalHeader()->setStretchLastSection(true);
     m_events->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // The event text needs the most room; the reason, last, takes what is left.
-    m_events->setColumnWidth(EventModel::EventColumn,
-                             m_events->fontMetrics().averageCharWidth() * 64);
     // Follow new events only while the operator is looking at the newest ones.
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         QScrollBar *bar = m_events->verticalScrollBar();
@@ -164,6 +161,22 @@ void DiagnosticsPage::apply()
     d.preserveEvents = m_preserve->isChecked();
     d.maxEvents = m_maxEvents->value();
     m_document->setDiagnostics(d);
+}
+
+void DiagnosticsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_columnsSized)
+        return;
+    // Once the view has its width: the event text gets two thirds of what Date, Time and
+    // Process leave, the reason (last) stretches over the rest. Later the operator decides.
+    m_columnsSized = true;
+    const QHeaderView *header = m_events->horizontalHeader();
+    int rest = m_events->viewport()->width();
+    for (int column = 0; column < EventModel::EventColumn; ++column)
+        rest -= header->sectionSize(column);
+    m_events->setColumnWidth(EventModel::EventColumn,
+                             std::max(rest * 2 / 3, header->defaultSectionSize()));
 }
 
 void DiagnosticsPage::setEngine(EngineSession *engine)
