@@ -1906,6 +1906,10 @@ Computer-ID: %2</numerusform>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
 </context>
 <context>
     <name>tandem::EventStore</name>

@@ -1906,6 +1906,10 @@ ID de equipo: %2</numerusform>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
 </context>
 <context>
     <name>tandem::EventStore</name>

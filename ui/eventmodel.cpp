@@ -74,6 +74,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
             return e.process;
         case EventColumn:
             return EventCatalog::displayText(e.id, e.text);
+        case ReasonColumn:
+            return e.reason;
         }
         break;
     case Qt::DecorationRole:
@@ -106,6 +108,8 @@ QVariant EventModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Process");
     case EventColumn:
         return tr("Event");
+    case ReasonColumn:
+        return tr("Reason");
     }
     return {};
 }

@@ -23,6 +23,7 @@ public:
         TimeColumn,
         ProcessColumn,
         EventColumn,
+        ReasonColumn, // why it happened, in the system's or the protocol's words
         ColumnCount
     };
     enum Role
@@ -53,7 +54,8 @@ private:
     int m_capacity;
 };
 
-// Beyond the seed: show only some severities, one pair, or events containing a text.
+// Beyond the seed: show only some severities, one pair, or events containing a text (in
+// any column, the reason included).
 class EventFilter final : public QSortFilterProxyModel
 {
     Q_OBJECT

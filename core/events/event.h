@@ -21,9 +21,11 @@ struct Event
     // Kept apart from the text so the seed's message stays as it is.
     QString reason;
 
-    // Date, time, process, severity and text, tab-separated, one line (the log and the
-    // export format of Diagnostics › Save As and `tandemctl events export`).
+    // Date, time, process, severity, text and reason, tab-separated, one line (the log, the
+    // mails and the export format of Diagnostics › Save As and `tandemctl events export`).
+    // Always LineColumns columns: an event without a reason ends in a tab.
     QString toLine() const;
+    static constexpr int LineColumns = 6;
 };
 
 } // namespace tandem

@@ -350,20 +350,27 @@ QString EventCatalog::displayText(const QString &id, const QString &recordedText
     const QRegularExpressionMatch match = record.pattern.match(recordedText);
     if (!match.hasMatch())
         return recordedText;
-    const QList<int> &captured = record.captured;
-    QStringList args(9);
-    for (qsizetype i = 0; i < captured.size(); ++i)
-        args[captured.at(i) - 1] = match.captured(int(i) + 1);
-    // One pass, so an argument that itself contains "%2" stays as it is.
+    QStringList args;
+    for (qsizetype i = 0; i < record.captured.size(); ++i) {
+        const int number = record.captured.at(i);
+        if (args.size() < number)
+            args.resize(number);
+        args[number - 1] = match.captured(int(i) + 1);
+    }
+    return fill(translated, args);
+}
+
+QString EventCatalog::fill(const QString &templateText, const QStringList &args)
+{
     QString result;
     qsizetype from = 0;
-    for (const QRegularExpressionMatch &m : placeholderPattern().globalMatch(translated)) {
-        result += translated.mid(from, m.capturedStart() - from);
+    for (const QRegularExpressionMatch &m : placeholderPattern().globalMatch(templateText)) {
+        result += templateText.mid(from, m.capturedStart() - from);
         const int number = m.capturedView(1).toInt();
-        result += captured.contains(number) ? args.at(number - 1) : m.captured();
+        result += number <= args.size() ? args.at(number - 1) : m.captured();
         from = m.capturedEnd();
     }
-    return result + translated.mid(from);
+    return result + templateText.mid(from);
 }
 
 } // namespace tandem

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace tandem {
 
@@ -42,6 +43,9 @@ public:
     // back out of the English template and put into the translated one. A text that does
     // not match its template (or an unknown id) is returned as recorded.
     static QString displayText(const QString &id, const QString &recordedText);
+    // `templateText` with %n replaced by args[n - 1], all in one pass: an argument that
+    // itself contains "%1" or "%%" stays as it is. A %n without an argument stays as well.
+    static QString fill(const QString &templateText, const QStringList &args);
     // The template with its placeholders named: "Connected to '<server>' on ...".
     static QString templateText(const EventDefinition &definition);
 };

@@ -9,12 +9,19 @@ namespace tandem {
 
 QString Event::toLine() const
 {
-    // One event, one line: tabs and line breaks inside a text would break the columns.
-    QString flat = text;
-    flat.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // One event, one line of LineColumns columns: tabs and line breaks inside a field (a
+    // server's multi-line answer, a client's process name) would break them.
+    const auto flat = [](QString field) {
+        for (const QChar c : {QLatin1Char('\t'), QLatin1Char('\n'), QLatin1Char('\r')})
+            field.replace(c, QLatin1Char(' '));
+        return field;
+    };
     return QStringList{time.toString(QStringLiteral("yyyy-MM-dd")),
-                       time.toString(QStringLiteral("HH:mm:ss.zzz")), process,
-                       severitySourceName(severity), flat}
+                       time.toString(QStringLiteral("HH:mm:ss.zzz")),
+                       flat(process),
+                       severitySourceName(severity),
+                       flat(text),
+                       flat(reason)}
         .join(QLatin1Char('\t'));
 }
 
@@ -39,10 +46,8 @@ void EventLog::post(const QString &id, const QString &pair, const QStringList &a
     event.severity = definition->severity;
     event.process = process.isEmpty() ? m_process : process;
     event.pair = pair;
-    QString text = EventCatalog::sourceText(*definition);
-    for (const QString &arg : args)
-        text = text.arg(arg);
-    event.text = text;
+    // Not text.arg(a).arg(b): that would fill a "%1" inside a pair's name with the next one.
+    event.text = EventCatalog::fill(EventCatalog::sourceText(*definition), args);
     event.reason = reason;
     Q_EMIT eventPosted(event);
 }

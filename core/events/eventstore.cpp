@@ -33,10 +33,15 @@ bool EventStore::open(QString *notice, QString *error)
         "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
         "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
         "time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, "
-        "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL)",
+        "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL, "
+        "reason TEXT NOT NULL DEFAULT '')",
         "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)", nullptr};
     QString aside, why;
-    const bool ok = m_file.open(SchemaVersion, QStringLiteral("events"), schema, &aside, &why);
+    const bool ok =
+        m_file.open(SchemaVersion, QStringLiteral("events"), schema, &aside, &why) &&
+        // A history written before events had a reason: upgraded in place, its events kept.
+        m_file.addColumnIfMissing(QStringLiteral("events"), QStringLiteral("reason"),
+                                  QStringLiteral("TEXT NOT NULL DEFAULT ''"), &why);
     if (!aside.isEmpty())
         *notice = tr("it is damaged or not a Tandem event history; it was moved to %1 and a new "
                      "one started")
@@ -86,8 +91,8 @@ bool EventStore::flush(QString *error)
     if (!m_queue.isEmpty()) {
         QSqlQuery insert(db);
         insert.prepare(
-            QStringLiteral("INSERT INTO events (time_ms, event_id, severity, process, pair, text) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"));
+            QStringLiteral("INSERT INTO events (time_ms, event_id, severity, process, pair, text, "
+                           "reason) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const Event &e : std::as_const(m_queue)) {
             insert.addBindValue(e.time.toMSecsSinceEpoch());
             insert.addBindValue(e.id);
@@ -96,6 +101,7 @@ bool EventStore::flush(QString *error)
             insert.addBindValue(e.process.isNull() ? QStringLiteral("") : e.process);
             insert.addBindValue(e.pair.isNull() ? QStringLiteral("") : e.pair);
             insert.addBindValue(e.text.isNull() ? QStringLiteral("") : e.text);
+            insert.addBindValue(e.reason.isNull() ? QStringLiteral("") : e.reason);
             if (!insert.exec())
                 return fail(insert.lastError().text());
         }
@@ -118,8 +124,8 @@ QList<Event> EventStore::read(qint64 afterId, int limit, QList<qint64> *ids) con
     QSqlQuery q(m_file.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT id, time_ms, event_id, severity, process, pair, text FROM events WHERE id > ? "
-        "ORDER BY id LIMIT ?"));
+        "SELECT id, time_ms, event_id, severity, process, pair, text, reason FROM events "
+        "WHERE id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(afterId);
     q.addBindValue(limit);
     if (!q.exec())
@@ -134,6 +140,7 @@ QList<Event> EventStore::read(qint64 afterId, int limit, QList<qint64> *ids) con
         e.process = q.value(4).toString();
         e.pair = q.value(5).toString();
         e.text = q.value(6).toString();
+        e.reason = q.value(7).toString();
         events.append(e);
     }
     return events;

@@ -18,6 +18,9 @@ class EventStore final : public QObject
     Q_OBJECT
 
 public:
+    // Stays 1 while changes are additive: the reason column, added in place to files
+    // from before it, has a default, so an older Tandem (a restored backup, a tandemd not
+    // yet restarted after an upgrade) still reads and writes the file.
     static constexpr int SchemaVersion = 1;
     static constexpr int BatchIntervalMs = 50;
     static constexpr int BatchSize = 1000;

@@ -51,6 +51,32 @@ bool SqliteFile::isOurs(int version, const QString &table) const
            v.value(0).toInt() == version && db.tables().contains(table);
 }
 
+bool SqliteFile::hasColumn(const QString &table, const QString &column) const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)))
+        return false;
+    while (q.next())
+        if (q.value(1).toString() == column)
+            return true;
+    return false;
+}
+
+bool SqliteFile::addColumnIfMissing(const QString &table, const QString &column,
+                                    const QString &definition, QString *error)
+{
+    if (hasColumn(table, column))
+        return true;
+    QSqlQuery q(database());
+    // SQLite has no ADD COLUMN IF NOT EXISTS: when two processes open an old file at once
+    // the second ALTER fails, and the column the first one added is what counts.
+    if (q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(table, column, definition)) ||
+        hasColumn(table, column))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
 bool SqliteFile::createSchema(int version, const char *const *schema, QString *error)
 {
     QSqlQuery q(database());

@@ -23,12 +23,18 @@ public:
     // renamed to PATH.unusable-DATETIME and *movedAside names it.
     bool open(int version, const QString &table, const char *const *schema, QString *movedAside,
               QString *error);
+    // Adds a column to a table of a file that predates it, keeping every row: `definition`
+    // is its SQL type and constraints, e.g. "TEXT NOT NULL DEFAULT ''". True when the
+    // column is there afterwards, also when another process added it first.
+    bool addColumnIfMissing(const QString &table, const QString &column, const QString &definition,
+                            QString *error);
     QSqlDatabase database() const;
     QString path() const { return m_path; }
 
 private:
     bool connect();
     bool isOurs(int version, const QString &table) const;
+    bool hasColumn(const QString &table, const QString &column) const;
     bool createSchema(int version, const char *const *schema, QString *error);
 
     QString m_path;

@@ -81,7 +81,9 @@ void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs 
         if (line.contains(QLatin1String("on primary machine")) &&
             (line.contains(QLatin1String("Unable to retrieve status")) ||
              line.contains(QLatin1String("Disconnected from")))) {
-            why = line.section(QLatin1Char('\t'), 4);
+            why = line.section(QLatin1Char('\t'), 4, 4); // the text
+            if (const QString reason = line.section(QLatin1Char('\t'), 5, 5); !reason.isEmpty())
+                why += QStringLiteral(" (%1)").arg(reason);
             break;
         }
     }

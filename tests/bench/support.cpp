@@ -3,6 +3,7 @@
 #include "config/configfile.h"
 #include "config/machinestate.h"
 #include "control/controlserver.h"
+#include "events/event.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -398,7 +399,7 @@ std::vector<qint64> Tandemd::eventTimesMs(const QString &part)
     std::vector<qint64> times;
     for (const QString &line : lines()) {
         const QStringList fields = line.split(QLatin1Char('\t'));
-        if (fields.size() != 5 || !fields[4].contains(part))
+        if (fields.size() != Event::LineColumns || !fields[4].contains(part))
             continue;
         const QDateTime time = QDateTime::fromString(fields[0] + QLatin1Char(' ') + fields[1],
                                                      QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));

@@ -1,9 +1,13 @@
 #include "config/configdocument.h"
+#include "eventmodel.h"
 #include "pages/diagnosticspage.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -23,6 +27,9 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void eventViewStartsEmpty();
+    void columnsFitAsTheViewOpens();
+    void reasonColumnAndSearch_data();
+    void reasonColumnAndSearch();
     void defaultsShown();
     void spinBoxBounds();
     void preserveEditsDocument();
@@ -73,10 +80,11 @@ void TestDiagnosticsPage::eventViewStartsEmpty()
     auto *view = child<QTableView>(m_page.get(), "eventView");
     QVERIFY(view);
     QVERIFY(view->model());
-    QCOMPARE(view->model()->columnCount(), 4);
+    QCOMPARE(view->model()->columnCount(), 5);
     QCOMPARE(view->model()->rowCount(), 0);
     const QStringList expected{QStringLiteral("Date"), QStringLiteral("Time"),
-                               QStringLiteral("Process"), QStringLiteral("Event")};
+                               QStringLiteral("Process"), QStringLiteral("Event"),
+                               QStringLiteral("Reason")};
     for (int column = 0; column < expected.size(); ++column)
         QCOMPARE(view->model()->headerData(column, Qt::Horizontal).toString(), expected[column]);
 
@@ -88,6 +96,77 @@ void TestDiagnosticsPage::eventViewStartsEmpty()
     // Without an engine there is nothing to reset; saving an empty view is allowed.
     QVERIFY(!child<QPushButton>(m_page.get(), "resetEvents")->isEnabled());
     QVERIFY(child<QPushButton>(m_page.get(), "saveEventsAs")->isEnabled());
+}
+
+void TestDiagnosticsPage::columnsFitAsTheViewOpens()
+{
+    // The main window's Diagnostics tab at its default size gives the view about this much.
+    DiagnosticsPage page(m_document.get());
+    page.resize(700, 480);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *view = child<QTableView>(&page, "eventView");
+    QVERIFY(view);
+    const QHeaderView *header = view->horizontalHeader();
+    const int reasonStart = header->sectionViewportPosition(EventModel::ReasonColumn);
+    QVERIFY2(reasonStart + header->defaultSectionSize() / 2 <= view->viewport()->width(),
+             qPrintable(QString::number(reasonStart)));
+    QVERIFY(header->sectionSize(EventModel::EventColumn) >
+            header->sectionSize(EventModel::ReasonColumn));
+}
+
+void TestDiagnosticsPage::reasonColumnAndSearch_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QStringList>("reasonsShown");
+    const QString refused = QStringLiteral("Connection refused");
+    const QString timeout = QStringLiteral("no answer within 100 ms (3 in a row)");
+    const QString gateway =
+        QStringLiteral("exception 0x0B (gateway target device failed to respond)");
+    QTest::newRow("nothing typed")
+        << QString() << QStringList{refused, timeout, gateway, QString()};
+    QTest::newRow("part of a reason") << QStringLiteral("REFUSED") << QStringList{refused};
+    QTest::newRow("another reason") << QStringLiteral("0x0b") << QStringList{gateway};
+    QTest::newRow("reason words, not the text")
+        << QStringLiteral("3 in a row") << QStringList{timeout};
+    QTest::newRow("the text still matches")
+        << QStringLiteral("plc-b") << QStringList{gateway, QString()};
+}
+
+void TestDiagnosticsPage::reasonColumnAndSearch()
+{
+    QFETCH(QString, typed);
+    QFETCH(QStringList, reasonsShown);
+    auto *view = child<QTableView>(m_page.get(), "eventView");
+    auto *search = child<QLineEdit>(m_page.get(), "eventSearch");
+    QVERIFY(view && search);
+    QAbstractItemModelTester tester(view->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto event = [](const QString &machine, const QString &reason) {
+        Event e;
+        e.time = QDateTime(QDate(2026, 11, 23), QTime(2, 10));
+        e.id = QStringLiteral("status-lost.primary");
+        e.severity = Severity::Error;
+        e.process = QStringLiteral("tandemd (7)");
+        e.pair = QStringLiteral("line1");
+        e.text = QStringLiteral("Unable to retrieve status for server 'line1' on primary machine "
+                                "'%1'. Server communications has been lost.")
+                     .arg(machine);
+        e.reason = reason;
+        return e;
+    };
+    m_page->eventModel()->append(
+        {event(QStringLiteral("plc-a"), QStringLiteral("Connection refused")),
+         event(QStringLiteral("plc-a"), QStringLiteral("no answer within 100 ms (3 in a row)")),
+         event(QStringLiteral("plc-b"),
+               QStringLiteral("exception 0x0B (gateway target device failed to respond)")),
+         event(QStringLiteral("plc-b"), QString())});
+    search->setFocus();
+    QTest::keyClicks(search, typed);
+    QStringList shown;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        shown << view->model()->index(row, EventModel::ReasonColumn).data().toString();
+    QCOMPARE(shown, reasonsShown);
 }
 
 void TestDiagnosticsPage::defaultsShown()

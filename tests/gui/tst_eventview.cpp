@@ -98,10 +98,13 @@ void TestEventView::filters()
     filter.setSourceModel(&model);
     QAbstractItemModelTester tester(&filter,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Event refused = makeEvent(4, Severity::Error, QStringLiteral("line2"));
+    refused.reason = QStringLiteral("Connection refused");
     model.append({makeEvent(1), makeEvent(2, Severity::Error),
-                  makeEvent(3, Severity::Warning, QStringLiteral("line2")),
-                  makeEvent(4, Severity::Error, QStringLiteral("line2"))});
+                  makeEvent(3, Severity::Warning, QStringLiteral("line2")), refused});
     QCOMPARE(filter.rowCount(), 4);
+    QCOMPARE(filter.index(3, EventModel::ReasonColumn).data().toString(), refused.reason);
+    QCOMPARE(filter.index(0, EventModel::ReasonColumn).data().toString(), QString());
     filter.setMinimumSeverity(Severity::Warning);
     QCOMPARE(filter.rowCount(), 3);
     filter.setPair(QStringLiteral("line2"));
@@ -113,6 +116,15 @@ void TestEventView::filters()
     filter.setSearchText(QStringLiteral("EVENT 3"));
     QCOMPARE(filter.rowCount(), 1);
     QCOMPARE(filter.index(0, EventModel::EventColumn).data().toString(), QStringLiteral("event 3"));
+    // The reason is searched too, with the severity and pair filters as they were.
+    filter.setSearchText(QStringLiteral("refused"));
+    QCOMPARE(filter.rowCount(), 1);
+    QCOMPARE(filter.index(0, EventModel::EventColumn).data().toString(), QStringLiteral("event 4"));
+    filter.setMinimumSeverity(Severity::Error);
+    filter.setPair(QStringLiteral("line2"));
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setPair(QStringLiteral("line1"));
+    QCOMPARE(filter.rowCount(), 0);
 }
 
 void TestEventView::saveAsWritesEveryEvent()
@@ -123,8 +135,11 @@ void TestEventView::saveAsWritesEveryEvent()
     doc.load();
     DiagnosticsPage page(&doc);
     QList<Event> events;
-    for (int i = 0; i < 50; ++i)
+    for (int i = 0; i < 50; ++i) {
         events << makeEvent(i, i % 3 ? Severity::Informational : Severity::Error);
+        if (i % 3 == 0)
+            events.last().reason = QStringLiteral("Connection refused");
+    }
     page.eventModel()->append(events);
     // The filter hides some; Save As still writes them all.
     auto *severity = page.findChild<QComboBox *>(QStringLiteral("severityFilter"));
@@ -139,6 +154,8 @@ void TestEventView::saveAsWritesEveryEvent()
     QCOMPARE(lines.size(), 50);
     for (int i = 0; i < 50; ++i)
         QCOMPARE(lines[i], events[i].toLine());
+    QVERIFY(lines[0].endsWith(QStringLiteral("\tevent 0\tConnection refused")));
+    QVERIFY(lines[1].endsWith(QStringLiteral("\tevent 1\t")));
 }
 
 void TestEventView::saveAsToUnwritablePlaceLosesNothing()
@@ -278,10 +295,14 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     QTRY_VERIFY(page.eventModel()->rowCount() >= 2);
     const int before = page.eventModel()->rowCount();
     session.events()->post(QStringLiteral("connect-failed.secondary"), QStringLiteral("line1"),
-                           {QStringLiteral("line1"), QStringLiteral("plc-b:502")});
+                           {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
+                           QStringLiteral("Connection refused"));
     QTRY_COMPARE(page.eventModel()->rowCount(), before + 1);
     QCOMPARE(page.eventModel()->event(before).text,
              QStringLiteral("Failed to connect to 'line1' on secondary machine 'plc-b:502'."));
+    // Through the event history, as a console attached to tandemd gets it.
+    QCOMPARE(page.eventModel()->index(before, EventModel::ReasonColumn).data().toString(),
+             QStringLiteral("Connection refused"));
 
     // Reset asks first: Cancel keeps everything.
     auto *reset = page.findChild<QPushButton *>(QStringLiteral("resetEvents"));

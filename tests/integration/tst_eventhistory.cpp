@@ -1,10 +1,11 @@
 // The event history against the real engine: what `tandemctl events export` writes is
-// exactly what tandemd posted, nothing committed is lost to kill -9, and "preserve
-// events" decides whether a restart begins empty.
+// exactly what tandemd posted, reasons included, nothing committed is lost to kill -9,
+// and "preserve events" decides whether a restart begins empty.
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
 #include "control/controlserver.h"
+#include "events/eventstore.h"
 
 #include <QFile>
 #include <QProcess>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void exportMatchesWhatTheEnginePosted();
+    void exportCarriesTheReason();
     void killDashNineLosesNoCommittedEvent();
     void preserveOnKeepsHistoryAcrossRestarts();
     void preserveOffStartsEmpty();
@@ -31,7 +33,6 @@ private Q_SLOTS:
 private:
     bool start(bool preserve = true);
     QStringList exported(int *exitCode = nullptr);
-    QStringList engineEventLines();
     int ctl(const QStringList &args, QString *out = nullptr);
 
     std::unique_ptr<ModbusPeer> m_primary, m_secondary;
@@ -98,15 +99,6 @@ QStringList TestEventHistory::exported(int *exitCode)
     return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-QStringList TestEventHistory::engineEventLines()
-{
-    QStringList lines;
-    for (const QString &line : m_engine->lines())
-        if (line.count(QLatin1Char('\t')) == 4)
-            lines << line;
-    return lines;
-}
-
 void TestEventHistory::exportMatchesWhatTheEnginePosted()
 {
     QVERIFY(start());
@@ -117,9 +109,40 @@ void TestEventHistory::exportMatchesWhatTheEnginePosted()
     int code = -1;
     const QStringList file = exported(&code);
     QCOMPARE(code, 0);
-    QCOMPARE(file, engineEventLines());
+    QCOMPARE(file, m_engine->eventLines());
     QVERIFY(file.size() >= 7);
     QVERIFY(file.first().contains(QStringLiteral("\tInformational\tConfiguration '")));
+}
+
+void TestEventHistory::exportCarriesTheReason()
+{
+    QVERIFY(m_engine->writeConfig(Configuration::createNew(), {}));
+    QList<Event> events;
+    for (const QString &reason : {QStringLiteral("Connection refused"), QString()}) {
+        Event e;
+        e.time = QDateTime(QDate(2026, 11, 23), QTime(2, 10, int(events.size())));
+        e.id = QStringLiteral("connect-failed.primary");
+        e.severity = Severity::Error;
+        e.process = QStringLiteral("tandemd (7)");
+        e.pair = QStringLiteral("line1");
+        e.text = QStringLiteral("Failed to connect to 'line1' on primary machine 'plc-a:502'.");
+        e.reason = reason;
+        events << e;
+    }
+    {
+        EventStore store(m_engine->stateDir());
+        QString notice, error;
+        QVERIFY2(store.open(&notice, &error), qPrintable(error));
+        for (const Event &e : std::as_const(events))
+            store.append(e);
+        QVERIFY(store.flush(&error));
+    }
+    int code = -1;
+    const QStringList file = exported(&code);
+    QCOMPARE(code, 0);
+    QCOMPARE(file, QStringList({events[0].toLine(), events[1].toLine()}));
+    QVERIFY(file[0].endsWith(QStringLiteral(".\tConnection refused")));
+    QVERIFY(file[1].endsWith(QStringLiteral(".\t"))); // no reason: an empty last column
 }
 
 void TestEventHistory::killDashNineLosesNoCommittedEvent()
@@ -132,7 +155,7 @@ void TestEventHistory::killDashNineLosesNoCommittedEvent()
     QVERIFY(ControlClient::request(m_engine->stateDir(),
                                    {{QStringLiteral("command"), QStringLiteral("flush-events")}},
                                    3000, &error));
-    const QStringList committed = engineEventLines();
+    const QStringList committed = m_engine->eventLines();
     m_engine->sendSignal(SIGKILL);
     QVERIFY(m_engine->waitForExit(5000));
     const QStringList after = exported();
@@ -142,11 +165,12 @@ void TestEventHistory::killDashNineLosesNoCommittedEvent()
 void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
 {
     QVERIFY(start(true));
-    const QStringList first = engineEventLines();
+    const QStringList first = m_engine->eventLines();
     m_engine->terminate();
     QVERIFY(m_engine->waitForExit(10000));
-    const QStringList firstWithStop = engineEventLines();
-    QVERIFY(firstWithStop.constLast().endsWith(QStringLiteral("Tandem engine stopped.")));
+    const QStringList firstWithStop = m_engine->eventLines();
+    QCOMPARE(firstWithStop.constLast().section(QLatin1Char('\t'), 4, 4),
+             QStringLiteral("Tandem engine stopped."));
     QVERIFY(m_engine->start());
     QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
                                    10000, 2));
@@ -188,8 +212,8 @@ void TestEventHistory::resetWhileRunning()
     // The engine keeps posting (the primary's reconnect attempts fail), so compare the export
     // with the same stretch of the engine's own output rather than with its latest line.
     // The export may be ahead of the engine's stderr as this test has read it so far.
-    QTRY_VERIFY_WITH_TIMEOUT(engineEventLines().contains(after.constLast()), 10000);
-    const QStringList engine = engineEventLines();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->eventLines().contains(after.constLast()), 10000);
+    const QStringList engine = m_engine->eventLines();
     const qsizetype from = engine.lastIndexOf(after.constFirst());
     QVERIFY(from >= 0);
     QCOMPARE(engine.mid(from, after.size()), after);

@@ -112,10 +112,7 @@ void TestFullDisk::fullDiskGivesAnErrorAndLosesNothing()
 
     // Space returns: every event posted meanwhile reaches the history, in order.
     QVERIFY(QFile::remove(filler));
-    QStringList posted;
-    for (const QString &line : engine.lines())
-        if (line.count(QLatin1Char('\t')) == 4)
-            posted << line;
+    const QStringList posted = engine.eventLines();
     QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
     const QString exportFile = m_disk + QStringLiteral("/export.txt");
     QProcess ctl;

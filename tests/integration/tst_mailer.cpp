@@ -101,7 +101,7 @@ void TestMailer::startMailer(const NotificationSettings &s)
 void TestMailer::postEvent(const QString &pair)
 {
     m_events->post(QStringLiteral("connect-failed.primary"), pair,
-                   {pair, QStringLiteral("plc-a:502")});
+                   {pair, QStringLiteral("plc-a:502")}, {}, QStringLiteral("Connection refused"));
 }
 
 QStringList TestMailer::eventTexts(Severity severity) const
@@ -123,12 +123,14 @@ void TestMailer::deliversThroughThePrimary()
     QCOMPARE(m.from, QStringLiteral("tandem@plant.example"));
     QCOMPARE(m.recipients, QStringList({QStringLiteral("ops@plant.example"),
                                         QStringLiteral("boss@plant.example")}));
-    // Header text, the event line, footer; the line is the event view's own format.
+    // Header text, the event line, footer; the line is the event view's own format, its
+    // reason last.
     QVERIFY(m.raw.contains("\r\nSubject: Tandem e-mail notification.\r\n"));
     const QString text = body(m);
     const qsizetype header = text.indexOf(QStringLiteral("Plant A, line 1"));
     const qsizetype line = text.indexOf(
-        QStringLiteral("\tError\tFailed to connect to 'line1' on primary machine 'plc-a:502'."));
+        QStringLiteral("\tError\tFailed to connect to 'line1' on primary machine 'plc-a:502'."
+                       "\tConnection refused\n"));
     const qsizetype footer = text.indexOf(QStringLiteral("Sent by Tandem"));
     QVERIFY2(header == 0 && line > header && footer > line, qPrintable(text));
     QVERIFY(delivered.wait(5000) || delivered.size() == 1);

@@ -117,10 +117,7 @@ void TestNotifications::engineMailsItsEvents()
              qPrintable(mails.at(0).text));
     QVERIFY(mails.at(1).text.contains(QStringLiteral("Tandem engine started with 0 pair(s)")));
     // Each mail line is exactly the event line tandemd printed.
-    QStringList engineLines;
-    for (const QString &line : m_engine->lines())
-        if (line.count(QLatin1Char('\t')) == 4)
-            engineLines << line;
+    const QStringList engineLines = m_engine->eventLines();
     QVERIFY(mails.at(1).text.contains(engineLines.at(1)));
     QTRY_COMPARE(m_engine->status()
                      .value(QLatin1String("notifications"))

@@ -3,6 +3,7 @@
 #include "config/configdocument.h"
 #include "config/configfile.h"
 #include "control/controlserver.h"
+#include "events/event.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -109,14 +110,20 @@ QStringList TandemdProcess::lines()
     return m_lines;
 }
 
+QStringList TandemdProcess::eventLines()
+{
+    QStringList events;
+    for (const QString &line : lines())
+        if (line.count(QLatin1Char('\t')) == Event::LineColumns - 1)
+            events << line;
+    return events;
+}
+
 QStringList TandemdProcess::events()
 {
     QStringList texts;
-    for (const QString &line : lines()) {
-        const QStringList fields = line.split(QLatin1Char('\t'));
-        if (fields.size() == 5)
-            texts << fields[4];
-    }
+    for (const QString &line : eventLines())
+        texts << line.section(QLatin1Char('\t'), 4, 4);
     return texts;
 }
 

@@ -52,6 +52,8 @@ public:
 
     // stderr lines so far (events and diagnostics).
     QStringList lines();
+    // Event lines so far (Event::toLine()), in order, without the other diagnostics.
+    QStringList eventLines();
     // Event texts so far, in order (the fifth tab-separated field of event lines).
     QStringList events();
     int countEvents(const QString &text);

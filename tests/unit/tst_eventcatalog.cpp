@@ -19,6 +19,10 @@ private Q_SLOTS:
     void everySeedEventIsThere();
     void idsAreUniqueAndTextsComplete();
     void postFillsTheText();
+    void fillIsOnePass_data();
+    void fillIsOnePass();
+    void postKeepsPlaceholdersInArguments();
+    void lineFormat_data();
     void lineFormat();
 };
 
@@ -107,7 +111,8 @@ void TestEventCatalog::postFillsTheText()
     QSignalSpy posted(&log, &EventLog::eventPosted);
     log.post(QStringLiteral("monitor-add-failed.secondary"), QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-b:502"), QStringLiteral("400010")},
-             QStringLiteral("mbpoll (5123)"));
+             QStringLiteral("mbpoll (5123)"),
+             QStringLiteral("exception 0x02 (illegal data address)"));
     QCOMPARE(posted.count(), 1);
     const Event e = posted.at(0).at(0).value<Event>();
     QCOMPARE(
@@ -118,23 +123,102 @@ void TestEventCatalog::postFillsTheText()
     QCOMPARE(e.severity, Severity::Error);
     QCOMPARE(e.process, QStringLiteral("mbpoll (5123)"));
     QCOMPARE(e.pair, QStringLiteral("line1"));
+    QCOMPARE(e.reason, QStringLiteral("exception 0x02 (illegal data address)"));
     log.post(QStringLiteral("engine-stopped"), {}, {});
     QVERIFY(posted.at(1).at(0).value<Event>().process.endsWith(
         QStringLiteral("(%1)").arg(QCoreApplication::applicationPid())));
+    QCOMPARE(posted.at(1).at(0).value<Event>().reason, QString());
     log.post(QStringLiteral("not-an-event"), {}, {});
     QCOMPARE(posted.count(), 2);
 }
 
+void TestEventCatalog::fillIsOnePass_data()
+{
+    QTest::addColumn<QString>("templateText");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    const QString twoNames = QStringLiteral("'%1' on '%2'");
+    QTest::newRow("%1 in an argument")
+        << twoNames << QStringList{QStringLiteral("line%1"), QStringLiteral("plc")}
+        << QStringLiteral("'line%1' on 'plc'");
+    QTest::newRow("%2 in an argument")
+        << twoNames << QStringList{QStringLiteral("line%2"), QStringLiteral("plc")}
+        << QStringLiteral("'line%2' on 'plc'");
+    QTest::newRow("%% in an argument")
+        << twoNames << QStringList{QStringLiteral("100%%"), QStringLiteral("plc%")}
+        << QStringLiteral("'100%%' on 'plc%'");
+    QTest::newRow("placeholders out of order")
+        << QStringLiteral("%3 of %1 on %2")
+        << QStringList{QStringLiteral("a%3"), QStringLiteral("b%1"), QStringLiteral("c%2")}
+        << QStringLiteral("c%2 of a%3 on b%1");
+    QTest::newRow("repeated placeholder")
+        << QStringLiteral("%1 and %1 again") << QStringList{QStringLiteral("x%1")}
+        << QStringLiteral("x%1 and x%1 again");
+    QTest::newRow("placeholder without argument stays")
+        << twoNames << QStringList{QStringLiteral("line1")} << QStringLiteral("'line1' on '%2'");
+    QTest::newRow("argument without placeholder is unused")
+        << QStringLiteral("'%1'") << QStringList{QStringLiteral("a"), QStringLiteral("b")}
+        << QStringLiteral("'a'");
+}
+
+void TestEventCatalog::fillIsOnePass()
+{
+    QFETCH(QString, templateText);
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QCOMPARE(EventCatalog::fill(templateText, args), expected);
+}
+
+void TestEventCatalog::postKeepsPlaceholdersInArguments()
+{
+    // Pair names and item ids are the operator's: "%1" in one is text, not a placeholder.
+    EventLog log;
+    QSignalSpy posted(&log, &EventLog::eventPosted);
+    log.post(QStringLiteral("monitor-add-failed.primary"), QStringLiteral("line%1"),
+             {QStringLiteral("line%1"), QStringLiteral("plc%2:502"), QStringLiteral("%%40001")});
+    QCOMPARE(posted.count(), 1);
+    QCOMPARE(posted.at(0).at(0).value<Event>().text,
+             QStringLiteral("Attempt to add monitor item '%%40001' for 'line%1' on primary machine "
+                            "'plc%2:502' failed. This monitor item will be considered in error."));
+}
+
+void TestEventCatalog::lineFormat_data()
+{
+    QTest::addColumn<QString>("process");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("line");
+    const QString start = QStringLiteral("2026-11-22\t23:05:07.042\t");
+    QTest::newRow("without reason: the line ends in a tab")
+        << QStringLiteral("tandemd (99)") << QStringLiteral("Connected.") << QString()
+        << start + QStringLiteral("tandemd (99)\tWarning\tConnected.\t");
+    QTest::newRow("reason last")
+        << QStringLiteral("tandemd (99)")
+        << QStringLiteral("Failed to connect to 'line1' on primary machine 'plc-a'.")
+        << QStringLiteral("Connection refused")
+        << start + QStringLiteral("tandemd (99)\tWarning\tFailed to connect to 'line1' on "
+                                  "primary machine 'plc-a'.\tConnection refused");
+    QTest::newRow("tabs and line breaks flattened")
+        << QStringLiteral("odd\tname (5)") << QStringLiteral("two\tparts\nand lines")
+        << QStringLiteral("550 5.1.1\r\nuser\tunknown")
+        << start + QStringLiteral("odd name (5)\tWarning\ttwo parts and lines\t550 5.1.1  "
+                                  "user unknown");
+}
+
 void TestEventCatalog::lineFormat()
 {
+    QFETCH(QString, process);
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
+    QFETCH(QString, line);
     Event e;
     e.time = QDateTime(QDate(2026, 11, 22), QTime(23, 5, 7, 42));
     e.severity = Severity::Warning;
-    e.process = QStringLiteral("tandemd (99)");
-    e.text = QStringLiteral("two\tparts\nand lines");
-    QCOMPARE(
-        e.toLine(),
-        QStringLiteral("2026-11-22\t23:05:07.042\ttandemd (99)\tWarning\ttwo parts and lines"));
+    e.process = process;
+    e.text = text;
+    e.reason = reason;
+    QCOMPARE(e.toLine(), line);
+    QCOMPARE(e.toLine().split(QLatin1Char('\t')).size(), Event::LineColumns);
 }
 
 QTEST_GUILESS_MAIN(TestEventCatalog)

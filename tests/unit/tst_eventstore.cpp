@@ -1,14 +1,18 @@
 // The event history on disk: cap roll-over exactly at the limit, reading back, reset,
-// and damaged or foreign files moved aside instead of reused.
+// damaged or foreign files moved aside instead of reused, and files from before the
+// reason column upgraded in place.
 #include "events/eventstore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace tandem;
 
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void damagedFileIsMovedAside();
     void foreignDatabaseIsMovedAside();
     void secondReaderSeesCommittedEvents();
+    void fileWithoutReasonIsUpgradedInPlace();
 };
 
 void TestEventStore::roundTrip()
@@ -53,11 +58,13 @@ void TestEventStore::roundTrip()
     store.append(engineWide);
     QVERIFY(store.flush());
     QCOMPARE(store.read().at(0).pair, QString());
+    QCOMPARE(store.read().at(0).reason, QString()); // none given, none read back
     QVERIFY(store.reset(&error));
     Event e = makeEvent(1);
     e.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 678));
     e.severity = Severity::Error;
     e.text = QStringLiteral("Ümlaut ✓ 'quotes'");
+    e.reason = QStringLiteral("no answer within 100 ms (3 in a row)");
     store.append(e);
     QVERIFY(store.flush());
     QList<qint64> ids;
@@ -69,6 +76,7 @@ void TestEventStore::roundTrip()
     QCOMPARE(back[0].process, e.process);
     QCOMPARE(back[0].pair, e.pair);
     QCOMPARE(back[0].id, e.id);
+    QCOMPARE(back[0].reason, e.reason);
     QCOMPARE(store.read(ids[0]).size(), 0);
 }
 
@@ -192,6 +200,76 @@ void TestEventStore::secondReaderSeesCommittedEvents()
     const QList<Event> more = reader.read(ids.constLast());
     QCOMPARE(more.size(), 1);
     QCOMPARE(more[0].text, QStringLiteral("event 100"));
+}
+
+void TestEventStore::fileWithoutReasonIsUpgradedInPlace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    // The schema as Tandem wrote it before events had a reason, with three events in it.
+    const auto withOldConnection = [&](const std::function<void(QSqlQuery &)> &work) {
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            work(q);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    };
+    withOldConnection([](QSqlQuery &q) {
+        for (const char *statement :
+             {"PRAGMA journal_mode=WAL", "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+              "INSERT INTO schema_version (version) VALUES (1)",
+              "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT "
+              "NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, process TEXT NOT NULL, "
+              "pair TEXT NOT NULL, text TEXT NOT NULL)",
+              "CREATE TABLE resets (generation INTEGER NOT NULL)"})
+            QVERIFY2(q.exec(QLatin1String(statement)), statement);
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (time_ms, event_id, severity, "
+                                          "process, pair, text) VALUES (%1, 'connected.primary', "
+                                          "0, 'tandemd (1)', 'line1', 'old event %1')")
+                               .arg(i)));
+    });
+
+    EventStore store(dir.path());
+    QString notice, error;
+    QVERIFY2(store.open(&notice, &error), qPrintable(error));
+    QVERIFY2(notice.isEmpty(), qPrintable(notice));
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("events.sqlite.unusable-*")}).size(), 0);
+    QList<Event> events = store.read();
+    QCOMPARE(events.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(events[i].text, QStringLiteral("old event %1").arg(i + 1));
+        QCOMPARE(events[i].time.toMSecsSinceEpoch(), qint64(i + 1));
+        QCOMPARE(events[i].reason, QString());
+    }
+    Event fresh = makeEvent(4);
+    fresh.reason = QStringLiteral("Connection refused");
+    store.append(fresh);
+    QVERIFY(store.flush());
+
+    // A second opener finds the column there; the file stays at its version.
+    EventStore reader(dir.path());
+    QVERIFY2(reader.open(&notice, &error), qPrintable(error));
+    QCOMPARE(reader.read().constLast().reason, QStringLiteral("Connection refused"));
+
+    // An older Tandem still writes the upgraded file: its insert names no reason.
+    withOldConnection([](QSqlQuery &q) {
+        QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), EventStore::SchemaVersion);
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO events (time_ms, event_id, severity, process, "
+                                       "pair, text) VALUES (5, 'connected.primary', 0, "
+                                       "'tandemd (1)', 'line1', 'from an older Tandem')")),
+                 qPrintable(q.lastError().text()));
+    });
+    events = store.read();
+    QCOMPARE(events.size(), 5);
+    QCOMPARE(events[4].text, QStringLiteral("from an older Tandem"));
+    QCOMPARE(events[4].reason, QString());
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

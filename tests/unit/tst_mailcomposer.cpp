@@ -1,6 +1,7 @@
 // Notification mails as bytes: RFC 5322 structure, CRLF, line lengths, RFC 2047 headers
 // and quoted-printable bodies, checked against Python's independent `email` parser
 // (/usr/bin/python3, policy=default) rather than against our own decoder.
+#include "events/event.h"
 #include "notify/mailcomposer.h"
 
 #include <QJsonArray>
@@ -49,7 +50,8 @@ MailDraft draft()
             QStringLiteral("mary@xyz.com")};
     d.subject = QStringLiteral("Tandem e-mail notification.");
     d.header = QStringLiteral("Line 1 of the plant.\nCall 555-0100.");
-    d.lines = {QStringLiteral("2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to connect.")};
+    d.lines = {QStringLiteral(
+        "2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to connect.\tTimed out")};
     d.footer = QStringLiteral("-- \nSent by Tandem");
     return d;
 }
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void independentParserReadsItBack();
     void nonAsciiHeadersAndBody();
     void longLinesAreWrappedAndRestored();
+    void eventLineArrivesWhole_data();
+    void eventLineArrivesWhole();
     void headerInjectionIsImpossible();
     void messageIdsAreUnique();
 };
@@ -92,7 +96,8 @@ void TestMailComposer::structure()
     // Header text, the event line, then the footer.
     const QByteArray body = m.mid(split + 4);
     QCOMPARE(body, QByteArray("Line 1 of the plant.\r\nCall 555-0100.\r\n\r\n"
-                              "2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to connect.\r\n"
+                              "2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to "
+                              "connect.\tTimed out\r\n"
                               "\r\n--=20\r\nSent by Tandem\r\n"));
 }
 
@@ -112,9 +117,10 @@ void TestMailComposer::independentParserReadsItBack()
              QStringLiteral("<1.2@plant.example>"));
     QCOMPARE(p.value(QLatin1String("charset")).toString(), QStringLiteral("utf-8"));
     QCOMPARE(p.value(QLatin1String("body")).toString(),
-             QStringLiteral("Line 1 of the plant.\nCall 555-0100.\n\n"
-                            "2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to connect.\n"
-                            "\n-- \nSent by Tandem\n"));
+             QStringLiteral(
+                 "Line 1 of the plant.\nCall 555-0100.\n\n"
+                 "2026-11-23\t02:10:00.123\ttandemd (7)\tError\tFailed to connect.\tTimed out\n"
+                 "\n-- \nSent by Tandem\n"));
 }
 
 void TestMailComposer::nonAsciiHeadersAndBody()
@@ -145,6 +151,33 @@ void TestMailComposer::longLinesAreWrappedAndRestored()
     for (const QByteArray &line : m.split('\n'))
         QVERIFY2(line.size() <= 77, line.constData()); // 76 + the CR, body included
     QCOMPARE(parse(m).value(QLatin1String("body")).toString(), longLine + QLatin1Char('\n'));
+}
+
+void TestMailComposer::eventLineArrivesWhole_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("with reason") << QStringLiteral("exception 0x0B (gateway target device failed "
+                                                   "to respond)");
+    // The empty last column's tab ends the line: encoded, so transit does not strip it.
+    QTest::newRow("without reason") << QString();
+}
+
+void TestMailComposer::eventLineArrivesWhole()
+{
+    QFETCH(QString, reason);
+    Event e;
+    e.time = QDateTime(QDate(2026, 11, 23), QTime(2, 10));
+    e.severity = Severity::Error;
+    e.process = QStringLiteral("tandemd (7)");
+    e.text = QStringLiteral("Unable to retrieve status for server 'line1' on primary machine "
+                            "'plc-a:502'. Server communications has been lost.");
+    e.reason = reason;
+    MailDraft d = draft();
+    d.lines = {e.toLine()};
+    const QString body = parse(MailComposer::compose(d, When, "<1.2@plant.example>"))
+                             .value(QLatin1String("body"))
+                             .toString();
+    QVERIFY2(body.contains(QLatin1Char('\n') + e.toLine() + QLatin1Char('\n')), qPrintable(body));
 }
 
 void TestMailComposer::headerInjectionIsImpossible()

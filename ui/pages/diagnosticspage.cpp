@@ -163,6 +163,22 @@ void DiagnosticsPage::apply()
     m_document->setDiagnostics(d);
 }
 
+void DiagnosticsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_columnsSized)
+        return;
+    // Once the view has its width: the event text gets two thirds of what Date, Time and
+    // Process leave, the reason (last) stretches over the rest. Later the operator decides.
+    m_columnsSized = true;
+    const QHeaderView *header = m_events->horizontalHeader();
+    int rest = m_events->viewport()->width();
+    for (int column = 0; column < EventModel::EventColumn; ++column)
+        rest -= header->sectionSize(column);
+    m_events->setColumnWidth(EventModel::EventColumn,
+                             std::max(rest * 2 / 3, header->defaultSectionSize()));
+}
+
 void DiagnosticsPage::setEngine(EngineSession *engine)
 {
     m_engine = engine;

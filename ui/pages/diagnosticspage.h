@@ -34,6 +34,9 @@ public:
     bool saveTo(const QString &path);
     EventModel *eventModel() const { return m_model; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void load();
     void apply();
@@ -44,6 +47,7 @@ private:
 
     ConfigDocument *m_document;
     bool m_loading = false;
+    bool m_columnsSized = false;
 
     QTableView *m_events;
     EventModel *m_model;
