@@ -178,7 +178,8 @@ void TestModbusFailover::failoverOnCrash()
         QStringLiteral("Promoted active connection for server 'line1' to secondary machine '%1'.")
             .arg(m_secondary->address()));
     QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(QLatin1Char('\n'))));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 2);
+    // The first choice at start is no promotion: the fail-over is the only one.
+    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 1);
 }
 
 void TestModbusFailover::failoverOnHang_data()
@@ -231,8 +232,7 @@ void TestModbusFailover::failbackWithAlwaysReconnect()
     QVERIFY(pollUntil(client, [](int v) { return v == SecondaryOffset; }).errors == 0);
     QVERIFY(m_primary->start(0, primaryPort));
     QVERIFY(m_engine->waitForEvent(
-        QStringLiteral("Promoted active connection for server 'line1' to primary machine"), 10000,
-        2));
+        QStringLiteral("Promoted active connection for server 'line1' to primary machine")));
     QElapsedTimer back;
     back.start();
     const PollResult poll = pollUntil(client, [](int v) { return v == 0; });
@@ -254,7 +254,7 @@ void TestModbusFailover::noFailbackWithoutAlwaysReconnect()
     // answer, the moment a fail-back would be decided) but traffic stays.
     QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("to primary machine")), 1);
+    QCOMPARE(m_engine->countEvents(QStringLiteral("to primary machine")), 0);
 }
 
 void TestModbusFailover::failedConnectIsPostedOncePerTransition()
