@@ -1043,10 +1043,6 @@
         <translation>Die Demo-Zeit ist abgelaufen: Die Engine bedient ihre Clients nicht mehr. Starten Sie sie für eine weitere Demo-Zeit neu oder lizenzieren Sie Tandem.</translation>
     </message>
     <message>
-        <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that and does not run.</source>
-        <translation>Die Lizenz erlaubt %1 Paar(e); &apos;%2&apos; ist darüber hinaus aktiviert und läuft nicht.</translation>
-    </message>
-    <message>
         <source>Closed the connection of a client of &apos;%1&apos; from %2: %3</source>
         <translation>Verbindung eines Clients von &apos;%1&apos; aus %2 geschlossen: %3</translation>
     </message>
@@ -1170,6 +1166,46 @@
         <source>Free space on the backup disk of &apos;%1&apos; stays under the floor (%2 available of %3) with only the newest backup left.</source>
         <translation>Der freie Speicherplatz auf dem Sicherungslaufwerk von &apos;%1&apos; bleibt unter dem Mindestwert (%2 von %3 verfügbar), obwohl nur noch die neueste Sicherung vorhanden ist.</translation>
     </message>
+    <message>
+        <source>Started redundancy for &apos;%1&apos;: primary machine &apos;%2&apos; serves its clients.</source>
+        <translation>Redundanz für &apos;%1&apos; gestartet: Der Primärrechner &apos;%2&apos; bedient die Clients.</translation>
+    </message>
+    <message>
+        <source>Started redundancy for &apos;%1&apos;: secondary machine &apos;%2&apos; serves its clients.</source>
+        <translation>Redundanz für &apos;%1&apos; gestartet: Der Sekundärrechner &apos;%2&apos; bedient die Clients.</translation>
+    </message>
+    <message>
+        <source>The operator made primary machine &apos;%2&apos; active for &apos;%1&apos;; it is held there until returned to automatic.</source>
+        <translation>Der Bediener hat den Primärrechner &apos;%2&apos; für &apos;%1&apos; aktiv geschaltet; er bleibt festgelegt, bis wieder auf Automatik zurückgeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>The operator made secondary machine &apos;%2&apos; active for &apos;%1&apos;; it is held there until returned to automatic.</source>
+        <translation>Der Bediener hat den Sekundärrechner &apos;%2&apos; für &apos;%1&apos; aktiv geschaltet; er bleibt festgelegt, bis wieder auf Automatik zurückgeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s hold on primary machine &apos;%2&apos; for &apos;%1&apos; ended: it lost communication. Automatic fail-over applies again.</source>
+        <translation>Die Festlegung des Bedieners auf den Primärrechner &apos;%2&apos; für &apos;%1&apos; ist beendet: Er hat die Kommunikation verloren. Die automatische Umschaltung gilt wieder.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s hold on secondary machine &apos;%2&apos; for &apos;%1&apos; ended: it lost communication. Automatic fail-over applies again.</source>
+        <translation>Die Festlegung des Bedieners auf den Sekundärrechner &apos;%2&apos; für &apos;%1&apos; ist beendet: Er hat die Kommunikation verloren. Die automatische Umschaltung gilt wieder.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; returned to automatic fail-over; primary machine &apos;%2&apos; was held by the operator.</source>
+        <translation>&apos;%1&apos; ist zur automatischen Umschaltung zurückgekehrt; der Primärrechner &apos;%2&apos; war vom Bediener festgelegt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; returned to automatic fail-over; secondary machine &apos;%2&apos; was held by the operator.</source>
+        <translation>&apos;%1&apos; ist zur automatischen Umschaltung zurückgekehrt; der Sekundärrechner &apos;%2&apos; war vom Bediener festgelegt.</translation>
+    </message>
+    <message>
+        <source>Both machines of &apos;%1&apos; report monitor errors (&apos;%2&apos; and &apos;%3&apos;); the pair stays where it is and does not switch.</source>
+        <translation>Beide Rechner von &apos;%1&apos; melden Überwachungsfehler (&apos;%2&apos; und &apos;%3&apos;); das Paar bleibt, wo es ist, und schaltet nicht um.</translation>
+    </message>
+    <message>
+        <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
+        <translation>Die Lizenz erlaubt %1 Paar(e); &apos;%2&apos; ist darüber hinaus aktiviert: Es leitet seine Clients ohne Redundanz an seinen Primärrechner durch.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1244,6 +1280,10 @@
     <message>
         <source>folder,available,total</source>
         <translation>Ordner,verfügbar,gesamt</translation>
+    </message>
+    <message>
+        <source>server,primary machine,secondary machine</source>
+        <translation>Server,Primärrechner,Sekundärrechner</translation>
     </message>
 </context>
 <context>
@@ -1837,16 +1877,12 @@ Computer-ID: %2</numerusform>
         <translation>Paar &apos;%1&apos; läuft nicht</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not primary or secondary</source>
-        <translation>&apos;%1&apos; ist weder primary noch secondary</translation>
-    </message>
-    <message>
-        <source>the %1 machine of &apos;%2&apos; is not healthy</source>
-        <translation>Der %1-Rechner von &apos;%2&apos; ist nicht betriebsbereit</translation>
-    </message>
-    <message>
         <source>unknown command &apos;%1&apos;</source>
         <translation>Unbekannter Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not primary, secondary or auto</source>
+        <translation>&apos;%1&apos; ist weder primary, secondary noch auto</translation>
     </message>
 </context>
 <context>
@@ -1858,10 +1894,6 @@ Computer-ID: %2</numerusform>
     <message>
         <source>engine in this console</source>
         <translation>Engine in dieser Konsole</translation>
-    </message>
-    <message>
-        <source>The %1 machine of &apos;%2&apos; is not healthy; it cannot be made active.</source>
-        <translation>Der %1-Rechner von &apos;%2&apos; ist nicht betriebsbereit; er kann nicht aktiv geschaltet werden.</translation>
     </message>
     <message>
         <source>tandemd (pid %1) runs on these files: stop it first (for the service: systemctl stop tandemd), then restore.</source>
@@ -1886,6 +1918,10 @@ Computer-ID: %2</numerusform>
     <message>
         <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
         <translation>Die Verbindung zur Engine (tandemd) ist unterbrochen. Die Konsole verbindet sich wieder, sobald sie zurück ist.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running.</source>
+        <translation>&apos;%1&apos; läuft nicht.</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2033,6 @@ Computer-ID: %2</numerusform>
         <translation>Statusabfrage-&amp;Timeout (ms):</translation>
     </message>
     <message>
-        <source>How long a recovered primary must stay healthy before traffic returns to it, so a flapping primary cannot cause a switch storm</source>
-        <translation>Wie lange ein wiederhergestellter Primärrechner fehlerfrei bleiben muss, bevor der Verkehr zu ihm zurückkehrt, damit ein instabiler Primärrechner kein ständiges Hin- und Herschalten auslöst</translation>
-    </message>
-    <message>
         <source>&amp;Fail-back hold-off (ms):</source>
         <translation>&amp;Rückschalt-Sperrzeit (ms):</translation>
     </message>
@@ -2057,14 +2089,6 @@ Computer-ID: %2</numerusform>
         <translation>Läuft nicht (Redundanz ist deaktiviert)</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>not connected: %1</source>
-        <translation>Nicht verbunden: %1</translation>
-    </message>
-    <message>
         <source>connected, degraded: %1</source>
         <translation>Verbunden, eingeschränkt: %1</translation>
     </message>
@@ -2113,6 +2137,74 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Cold mode does not support always reconnecting to the primary machine</source>
         <translation>Der Modus Cold unterstützt das ständige Zurückschalten zum Primärrechner nicht</translation>
+    </message>
+    <message>
+        <source>How many status queries in a row must fail before a machine counts as lost. Each failed query is repeated at once, so 3 costs three status timeouts. A closed or refused connection is lost at once whatever this says.</source>
+        <translation>Wie viele Statusabfragen nacheinander fehlschlagen müssen, bevor ein Rechner als verloren gilt. Jede fehlgeschlagene Abfrage wird sofort wiederholt, 3 kostet also drei Statusabfrage-Timeouts. Eine geschlossene oder abgewiesene Verbindung gilt unabhängig von diesem Wert sofort als verloren.</translation>
+    </message>
+    <message>
+        <source>Failed status queries &amp;before a machine is lost:</source>
+        <translation>&amp;Fehlgeschlagene Statusabfragen, bis ein Rechner als verloren gilt:</translation>
+    </message>
+    <message>
+        <source>Return to a&amp;utomatic</source>
+        <translation>Zurück zur A&amp;utomatik</translation>
+    </message>
+    <message>
+        <source>End the operator&apos;s hold: the fail-over rules choose the machine again</source>
+        <translation>Die Festlegung durch den Bediener beenden: Die Umschaltregeln wählen den Rechner wieder</translation>
+    </message>
+    <message>
+        <source>%1 (last failure: %2)</source>
+        <translation>%1 (letzter Fehler: %2)</translation>
+    </message>
+    <message>
+        <source>healthy, monitor items not tested yet</source>
+        <translation>Fehlerfrei, Überwachungselemente noch nicht getestet</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>Wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>connected (pass-through)</source>
+        <translation>Verbunden (Durchleitung)</translation>
+    </message>
+    <message>
+        <source>not connected (standby of a Cold pair)</source>
+        <translation>Nicht verbunden (Standby eines Paars im Modus Cold)</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>Verloren: %1</translation>
+    </message>
+    <message>
+        <source>%1, pass-through (redundancy disabled)</source>
+        <translation>%1, Durchleitung (Redundanz deaktiviert)</translation>
+    </message>
+    <message>
+        <source>%1, held by the operator</source>
+        <translation>%1, vom Bediener festgelegt</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>How long a recovered primary must stay healthy (and pass its monitor items) before traffic returns to it; also the shortest time between two switches while the active machine still communicates, so a flapping primary cannot cause a switch storm</source>
+        <translation>Wie lange ein wiederhergestellter Primärrechner fehlerfrei bleiben (und seine Überwachungselemente bestehen) muss, bevor der Verkehr zu ihm zurückkehrt; zugleich die kürzeste Zeit zwischen zwei Umschaltungen, solange der aktive Rechner noch kommuniziert, damit ein instabiler Primärrechner kein ständiges Hin- und Herschalten auslöst</translation>
+    </message>
+    <message>
+        <source>Has no effect: there is no fail-back without &quot;Always reconnect to primary machine upon availability&quot;</source>
+        <translation>Ohne Wirkung: Ohne „Immer zum Primärrechner zurückschalten, sobald er verfügbar ist“ gibt es keine Rückschaltung</translation>
     </message>
 </context>
 <context>
@@ -3150,12 +3242,76 @@ Computer-ID: %2</numerusform>
 <context>
     <name>tandem::PairRuntime</name>
     <message>
-        <source>monitor items in error</source>
-        <translation>Überwachungselemente fehlerhaft</translation>
-    </message>
-    <message>
         <source>switched by the operator</source>
         <translation>Vom Bediener umgeschaltet</translation>
+    </message>
+    <message>
+        <source>monitor items in error: %1</source>
+        <translation>Überwachungselemente fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>no communication</source>
+        <translation>Keine Kommunikation</translation>
+    </message>
+    <message>
+        <source>primary machine: %1</source>
+        <translation>Primärrechner: %1</translation>
+    </message>
+    <message>
+        <source>secondary machine: %1</source>
+        <translation>Sekundärrechner: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>connection mode changed to Cold</source>
+        <translation>Verbindungsmodus auf Cold geändert</translation>
+    </message>
+    <message>
+        <source>server is shutting down</source>
+        <translation>Der Server fährt herunter</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in a row)</source>
+        <translation>%1 (%2-mal nacheinander)</translation>
+    </message>
+    <message>
+        <source>made active by the operator</source>
+        <translation>Vom Bediener aktiv geschaltet</translation>
+    </message>
+    <message>
+        <source>fail-back: the primary machine has been healthy for %1 ms</source>
+        <translation>Rückschaltung: Der Primärrechner ist seit %1 ms fehlerfrei</translation>
+    </message>
+    <message>
+        <source>fail-back to the primary machine</source>
+        <translation>Rückschaltung zum Primärrechner</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>choose the primary or the secondary machine</source>
+        <translation>Wählen Sie den Primär- oder den Sekundärrechner</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running</source>
+        <translation>&apos;%1&apos; läuft nicht</translation>
+    </message>
+    <message>
+        <source>redundancy is disabled for &apos;%1&apos;: it passes everything to the primary machine</source>
+        <translation>Die Redundanz ist für &apos;%1&apos; deaktiviert: Alles wird an den Primärrechner durchgeleitet</translation>
+    </message>
+    <message>
+        <source>the %1 machine of &apos;%2&apos; has no communication</source>
+        <translation>Der %1-Rechner von &apos;%2&apos; hat keine Kommunikation</translation>
+    </message>
+    <message>
+        <source>the %1 machine of &apos;%2&apos; has no communication: %3</source>
+        <translation>Der %1-Rechner von &apos;%2&apos; hat keine Kommunikation: %3</translation>
     </message>
 </context>
 <context>
@@ -3409,16 +3565,16 @@ Sekundär: %5</translation>
         <translation>Redundanz aktiviert</translation>
     </message>
     <message>
-        <source>redundancy disabled</source>
-        <translation>Redundanz deaktiviert</translation>
-    </message>
-    <message>
         <source>Click here to add redundancy to a server</source>
         <translation>Hier klicken, um einem Server Redundanz hinzuzufügen</translation>
     </message>
     <message>
         <source>Server aliased by the configurations below</source>
         <translation>Server, für den die folgenden Konfigurationen Aliase sind</translation>
+    </message>
+    <message>
+        <source>pass-through (redundancy disabled): clients are served by the primary only</source>
+        <translation>Durchleitung (Redundanz deaktiviert): Clients werden nur vom Primärrechner bedient</translation>
     </message>
 </context>
 <context>

@@ -1043,10 +1043,6 @@
         <translation>El periodo de demostración ha terminado: el motor ha dejado de atender a sus clientes. Reinícielo para otro periodo de demostración o adquiera una licencia de Tandem.</translation>
     </message>
     <message>
-        <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that and does not run.</source>
-        <translation>La licencia permite %1 par(es); &apos;%2&apos; está activado por encima de ese límite y no se ejecuta.</translation>
-    </message>
-    <message>
         <source>Closed the connection of a client of &apos;%1&apos; from %2: %3</source>
         <translation>Se cerró la conexión de un cliente de &apos;%1&apos; desde %2: %3</translation>
     </message>
@@ -1170,6 +1166,46 @@
         <source>Free space on the backup disk of &apos;%1&apos; stays under the floor (%2 available of %3) with only the newest backup left.</source>
         <translation>El espacio libre en el disco de copias de seguridad de &apos;%1&apos; sigue por debajo del mínimo (%2 disponibles de %3) aunque solo queda la copia de seguridad más reciente.</translation>
     </message>
+    <message>
+        <source>Started redundancy for &apos;%1&apos;: primary machine &apos;%2&apos; serves its clients.</source>
+        <translation>Redundancia iniciada para &apos;%1&apos;: el equipo primario &apos;%2&apos; atiende a sus clientes.</translation>
+    </message>
+    <message>
+        <source>Started redundancy for &apos;%1&apos;: secondary machine &apos;%2&apos; serves its clients.</source>
+        <translation>Redundancia iniciada para &apos;%1&apos;: el equipo secundario &apos;%2&apos; atiende a sus clientes.</translation>
+    </message>
+    <message>
+        <source>The operator made primary machine &apos;%2&apos; active for &apos;%1&apos;; it is held there until returned to automatic.</source>
+        <translation>El operador activó el equipo primario &apos;%2&apos; para &apos;%1&apos;; queda fijado en él hasta que se vuelva a automático.</translation>
+    </message>
+    <message>
+        <source>The operator made secondary machine &apos;%2&apos; active for &apos;%1&apos;; it is held there until returned to automatic.</source>
+        <translation>El operador activó el equipo secundario &apos;%2&apos; para &apos;%1&apos;; queda fijado en él hasta que se vuelva a automático.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s hold on primary machine &apos;%2&apos; for &apos;%1&apos; ended: it lost communication. Automatic fail-over applies again.</source>
+        <translation>La fijación del operador en el equipo primario &apos;%2&apos; para &apos;%1&apos; terminó: perdió la comunicación. Vuelve a aplicarse la conmutación automática.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s hold on secondary machine &apos;%2&apos; for &apos;%1&apos; ended: it lost communication. Automatic fail-over applies again.</source>
+        <translation>La fijación del operador en el equipo secundario &apos;%2&apos; para &apos;%1&apos; terminó: perdió la comunicación. Vuelve a aplicarse la conmutación automática.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; returned to automatic fail-over; primary machine &apos;%2&apos; was held by the operator.</source>
+        <translation>&apos;%1&apos; volvió a la conmutación automática; el equipo primario &apos;%2&apos; estaba fijado por el operador.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; returned to automatic fail-over; secondary machine &apos;%2&apos; was held by the operator.</source>
+        <translation>&apos;%1&apos; volvió a la conmutación automática; el equipo secundario &apos;%2&apos; estaba fijado por el operador.</translation>
+    </message>
+    <message>
+        <source>Both machines of &apos;%1&apos; report monitor errors (&apos;%2&apos; and &apos;%3&apos;); the pair stays where it is and does not switch.</source>
+        <translation>Ambos equipos de &apos;%1&apos; informan de errores de supervisión (&apos;%2&apos; y &apos;%3&apos;); el par se queda donde está y no conmuta.</translation>
+    </message>
+    <message>
+        <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
+        <translation>La licencia permite %1 par(es); &apos;%2&apos; está activado por encima de ese límite: pasa sus clientes a su equipo primario sin redundancia.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1244,6 +1280,10 @@
     <message>
         <source>folder,available,total</source>
         <translation>carpeta,disponible,total</translation>
+    </message>
+    <message>
+        <source>server,primary machine,secondary machine</source>
+        <translation>servidor,equipo primario,equipo secundario</translation>
     </message>
 </context>
 <context>
@@ -1837,16 +1877,12 @@ ID de equipo: %2</numerusform>
         <translation>el par &apos;%1&apos; no está en ejecución</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not primary or secondary</source>
-        <translation>&apos;%1&apos; no es primary ni secondary</translation>
-    </message>
-    <message>
-        <source>the %1 machine of &apos;%2&apos; is not healthy</source>
-        <translation>el equipo %1 de &apos;%2&apos; no está en buen estado</translation>
-    </message>
-    <message>
         <source>unknown command &apos;%1&apos;</source>
         <translation>comando desconocido &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not primary, secondary or auto</source>
+        <translation>&apos;%1&apos; no es primary, secondary ni auto</translation>
     </message>
 </context>
 <context>
@@ -1858,10 +1894,6 @@ ID de equipo: %2</numerusform>
     <message>
         <source>engine in this console</source>
         <translation>motor en esta consola</translation>
-    </message>
-    <message>
-        <source>The %1 machine of &apos;%2&apos; is not healthy; it cannot be made active.</source>
-        <translation>El equipo %1 de &apos;%2&apos; no está en buen estado; no se puede activar.</translation>
     </message>
     <message>
         <source>tandemd (pid %1) runs on these files: stop it first (for the service: systemctl stop tandemd), then restore.</source>
@@ -1886,6 +1918,10 @@ ID de equipo: %2</numerusform>
     <message>
         <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
         <translation>Se perdió la conexión con el motor (tandemd). La consola se vuelve a conectar en cuanto esté disponible.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running.</source>
+        <translation>&apos;%1&apos; no está en ejecución.</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2033,6 @@ ID de equipo: %2</numerusform>
         <translation>&amp;Tiempo de espera de consulta de estado (ms):</translation>
     </message>
     <message>
-        <source>How long a recovered primary must stay healthy before traffic returns to it, so a flapping primary cannot cause a switch storm</source>
-        <translation>Cuánto tiempo debe permanecer en buen estado un primario recuperado antes de que el tráfico vuelva a él, para que un primario inestable no provoque una tormenta de conmutaciones</translation>
-    </message>
-    <message>
         <source>&amp;Fail-back hold-off (ms):</source>
         <translation>Retardo de &amp;retorno (ms):</translation>
     </message>
@@ -2057,14 +2089,6 @@ ID de equipo: %2</numerusform>
         <translation>no está en ejecución (la redundancia está desactivada)</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>no conectado</translation>
-    </message>
-    <message>
-        <source>not connected: %1</source>
-        <translation>no conectado: %1</translation>
-    </message>
-    <message>
         <source>connected, degraded: %1</source>
         <translation>conectado, degradado: %1</translation>
     </message>
@@ -2113,6 +2137,74 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Cold mode does not support always reconnecting to the primary machine</source>
         <translation>El modo Cold no admite la reconexión permanente al equipo primario</translation>
+    </message>
+    <message>
+        <source>How many status queries in a row must fail before a machine counts as lost. Each failed query is repeated at once, so 3 costs three status timeouts. A closed or refused connection is lost at once whatever this says.</source>
+        <translation>Cuántas consultas de estado seguidas deben fallar para que un equipo se dé por perdido. Cada consulta fallida se repite de inmediato, así que 3 supone tres tiempos de espera de consulta de estado. Una conexión cerrada o rechazada se da por perdida de inmediato, independientemente de este valor.</translation>
+    </message>
+    <message>
+        <source>Failed status queries &amp;before a machine is lost:</source>
+        <translation>Consultas de estado &amp;fallidas para dar un equipo por perdido:</translation>
+    </message>
+    <message>
+        <source>Return to a&amp;utomatic</source>
+        <translation>&amp;Volver a automático</translation>
+    </message>
+    <message>
+        <source>End the operator&apos;s hold: the fail-over rules choose the machine again</source>
+        <translation>Finalizar la fijación del operador: las reglas de conmutación vuelven a elegir el equipo</translation>
+    </message>
+    <message>
+        <source>%1 (last failure: %2)</source>
+        <translation>%1 (último fallo: %2)</translation>
+    </message>
+    <message>
+        <source>healthy, monitor items not tested yet</source>
+        <translation>en buen estado, elementos de supervisión aún sin probar</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>apagándose</translation>
+    </message>
+    <message>
+        <source>connected (pass-through)</source>
+        <translation>conectado (paso directo)</translation>
+    </message>
+    <message>
+        <source>not connected (standby of a Cold pair)</source>
+        <translation>no conectado (en espera en un par en modo Cold)</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>perdido: %1</translation>
+    </message>
+    <message>
+        <source>%1, pass-through (redundancy disabled)</source>
+        <translation>%1, paso directo (redundancia desactivada)</translation>
+    </message>
+    <message>
+        <source>%1, held by the operator</source>
+        <translation>%1, fijado por el operador</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>How long a recovered primary must stay healthy (and pass its monitor items) before traffic returns to it; also the shortest time between two switches while the active machine still communicates, so a flapping primary cannot cause a switch storm</source>
+        <translation>Cuánto tiempo debe permanecer en buen estado un primario recuperado (y superar sus elementos de supervisión) antes de que el tráfico vuelva a él; también el tiempo mínimo entre dos conmutaciones mientras el equipo activo sigue comunicándose, para que un primario inestable no provoque una tormenta de conmutaciones</translation>
+    </message>
+    <message>
+        <source>Has no effect: there is no fail-back without &quot;Always reconnect to primary machine upon availability&quot;</source>
+        <translation>Sin efecto: no hay retorno sin «Reconectar siempre al equipo primario cuando esté disponible»</translation>
     </message>
 </context>
 <context>
@@ -3150,12 +3242,76 @@ ID de equipo: %2</numerusform>
 <context>
     <name>tandem::PairRuntime</name>
     <message>
-        <source>monitor items in error</source>
-        <translation>elementos de supervisión con error</translation>
-    </message>
-    <message>
         <source>switched by the operator</source>
         <translation>conmutado por el operador</translation>
+    </message>
+    <message>
+        <source>monitor items in error: %1</source>
+        <translation>elementos de supervisión con error: %1</translation>
+    </message>
+    <message>
+        <source>no communication</source>
+        <translation>sin comunicación</translation>
+    </message>
+    <message>
+        <source>primary machine: %1</source>
+        <translation>equipo primario: %1</translation>
+    </message>
+    <message>
+        <source>secondary machine: %1</source>
+        <translation>equipo secundario: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>connection mode changed to Cold</source>
+        <translation>modo de conexión cambiado a Cold</translation>
+    </message>
+    <message>
+        <source>server is shutting down</source>
+        <translation>el servidor se está apagando</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in a row)</source>
+        <translation>%1 (%2 veces seguidas)</translation>
+    </message>
+    <message>
+        <source>made active by the operator</source>
+        <translation>activado por el operador</translation>
+    </message>
+    <message>
+        <source>fail-back: the primary machine has been healthy for %1 ms</source>
+        <translation>retorno: el equipo primario lleva %1 ms en buen estado</translation>
+    </message>
+    <message>
+        <source>fail-back to the primary machine</source>
+        <translation>retorno al equipo primario</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>choose the primary or the secondary machine</source>
+        <translation>elija el equipo primario o el secundario</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not running</source>
+        <translation>&apos;%1&apos; no está en ejecución</translation>
+    </message>
+    <message>
+        <source>redundancy is disabled for &apos;%1&apos;: it passes everything to the primary machine</source>
+        <translation>la redundancia está desactivada para &apos;%1&apos;: pasa todo al equipo primario</translation>
+    </message>
+    <message>
+        <source>the %1 machine of &apos;%2&apos; has no communication</source>
+        <translation>el equipo %1 de &apos;%2&apos; no tiene comunicación</translation>
+    </message>
+    <message>
+        <source>the %1 machine of &apos;%2&apos; has no communication: %3</source>
+        <translation>el equipo %1 de &apos;%2&apos; no tiene comunicación: %3</translation>
     </message>
 </context>
 <context>
@@ -3409,16 +3565,16 @@ Secundario: %5</translation>
         <translation>redundancia activada</translation>
     </message>
     <message>
-        <source>redundancy disabled</source>
-        <translation>redundancia desactivada</translation>
-    </message>
-    <message>
         <source>Click here to add redundancy to a server</source>
         <translation>Haga clic aquí para añadir redundancia a un servidor</translation>
     </message>
     <message>
         <source>Server aliased by the configurations below</source>
         <translation>Servidor con alias en las configuraciones siguientes</translation>
+    </message>
+    <message>
+        <source>pass-through (redundancy disabled): clients are served by the primary only</source>
+        <translation>paso directo (redundancia desactivada): los clientes solo los atiende el equipo primario</translation>
     </message>
 </context>
 <context>
