@@ -40,6 +40,7 @@ ModbusChannel::ModbusChannel(const QString &host, quint16 port, QObject *parent)
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         const QString reason = Tr::tr("no connection within the status timeout");
         dropConnection();
+        attemptFailed();
         failAllLater();
         Q_EMIT openFailed(reason);
     });
@@ -70,10 +71,12 @@ QString ModbusChannel::failureText(Failure failure)
     return {};
 }
 
-void ModbusChannel::setConnectOnDemand(bool on, int timeoutMs)
+void ModbusChannel::setConnectOnDemand(bool on, int holdOffMs)
 {
     m_connectOnDemand = on;
-    m_connectTimeoutMs = timeoutMs;
+    m_holdOffMs = holdOffMs;
+    m_holdOffUntil = 0;
+    m_failuresInRow = 0;
 }
 
 void ModbusChannel::setProbe(quint8 unit, const QByteArray &pdu, int timeoutMs)
@@ -119,6 +122,7 @@ void ModbusChannel::onConnected()
     ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
     ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
     m_stream = new StreamConnection(fd, this);
+    m_answered = false;
     connect(m_stream, &StreamConnection::readyRead, this, &ModbusChannel::onReadyRead);
     pump();
     Q_EMIT opened();
@@ -130,8 +134,17 @@ void ModbusChannel::onConnectError()
         return;
     const QString reason = m_connecting->errorString();
     dropConnection();
+    attemptFailed();
     failAllLater();
     Q_EMIT openFailed(reason);
+}
+
+// A server that refuses connections, or closes them before answering anything (a device
+// out of connection slots), is not asked again by every request that comes along.
+void ModbusChannel::attemptFailed()
+{
+    if (++m_failuresInRow >= 2)
+        m_holdOffUntil = m_clock.elapsed() + m_holdOffMs;
 }
 
 void ModbusChannel::dropConnection()
@@ -162,6 +175,8 @@ void ModbusChannel::close()
 
 void ModbusChannel::connectionLost(const QString &reason)
 {
+    if (!m_answered)
+        attemptFailed();
     dropConnection();
     failAllLater();
     Q_EMIT closed(reason);
@@ -208,7 +223,8 @@ void ModbusChannel::deliverFailures()
 quint64 ModbusChannel::send(quint8 unit, const QByteArray &pdu, int timeoutMs, ReplyHandler handler)
 {
     const quint64 handle = m_nextHandle++;
-    if (m_requests.size() >= MaxRequests || (!m_stream && !m_connecting && !m_connectOnDemand)) {
+    const bool mayConnect = m_connectOnDemand && m_clock.elapsed() >= m_holdOffUntil;
+    if (m_requests.size() >= MaxRequests || (!m_stream && !m_connecting && !mayConnect)) {
         failLater(handle, std::move(handler), Failure::NotSent);
         return handle;
     }
@@ -225,7 +241,7 @@ quint64 ModbusChannel::send(quint8 unit, const QByteArray &pdu, int timeoutMs, R
     if (m_stream)
         pump();
     else if (!m_connecting)
-        open(m_connectTimeoutMs);
+        open(timeoutMs); // made for this request: it may take as long as the request may wait
     return handle;
 }
 
@@ -329,6 +345,8 @@ void ModbusChannel::onReadyRead()
             return;
         }
         offset += decoded.consumed;
+        m_answered = true;
+        m_failuresInRow = 0;
         const auto byTid = m_byTransaction.find(decoded.frame.transactionId);
         if (byTid == m_byTransaction.end())
             continue; // late answer of a request that already gave up: dropped

@@ -58,8 +58,10 @@ public:
     void close();
     bool isOpen() const { return m_stream != nullptr; }
     bool isConnecting() const { return m_connecting != nullptr; }
-    // Whether send() connects by itself (within timeoutMs) when the connection is down.
-    void setConnectOnDemand(bool on, int timeoutMs);
+    // Whether send() connects by itself when the connection is down. After two
+    // connections in a row failed, or ended before any answer, it waits holdOffMs before it
+    // tries again (requests fail with NotSent meanwhile).
+    void setConnectOnDemand(bool on, int holdOffMs);
     // At most this many requests are on the wire at once; the others wait here, in order.
     void setWindow(int requests) { m_window = std::max(1, requests); }
     // A harmless read, sent after an exception answer to learn which later requests the
@@ -104,6 +106,7 @@ private:
     void onConnectError();
     void onReadyRead();
     void connectionLost(const QString &reason);
+    void attemptFailed();
     void dropConnection();
     void failAllLater();
     void failLater(quint64 handle, ReplyHandler handler, Failure failure);
@@ -125,7 +128,10 @@ private:
     QElapsedTimer m_clock;
     QByteArray m_buffer;
     bool m_connectOnDemand = false;
-    int m_connectTimeoutMs = 1000;
+    int m_holdOffMs = 1000;
+    int m_failuresInRow = 0;
+    qint64 m_holdOffUntil = 0; // no connecting on demand before this (m_clock)
+    bool m_answered = false;   // the current connection has answered something
     int m_window = MaxRequests;
     quint16 m_nextTransaction = 1;
     quint64 m_nextHandle = 1;

@@ -88,7 +88,7 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
         // Clients that share a data connection find it made when they need it.
         connect(link, &ServerLink::opened, this, [this, side] {
             if (!perClient())
-                linkOf(side)->dataChannel()->open(m_runtime->config().statusTimeoutMs);
+                linkOf(side)->dataChannel()->open(requestDeadlineMs());
         });
         connect(link, &ServerLink::statusReceived, this,
                 [this, side](bool ok, bool shutdown, const QString &) {
@@ -164,7 +164,8 @@ void ModbusProxy::openDataConnections(Client *client)
     const Side active = m_runtime->active();
     if (!perClient() || active == Side::None)
         return;
-    const int timeoutMs = m_runtime->config().statusTimeoutMs;
+    // As long as a request may wait: the server is known to be up (its status says so).
+    const int timeoutMs = requestDeadlineMs();
     for (Side side : {active, otherSide(active)}) {
         if (side != active && m_runtime->config().mode != ConnectionMode::Hot)
             continue;
