@@ -253,6 +253,10 @@ async def main():
         address=(args.host, args.port),
         handler=FaultInjectingHandler,
         allow_reuse_address=True,
+        # pymodbus listens with a backlog of 20: a burst of connections (an engine with a
+        # connection per client, 24 clients at once) overflowed it while the server was
+        # busy, and the dropped SYNs were retried a second later.
+        backlog=128,
     )
     control["server"] = server
     serving = asyncio.create_task(server.serve_forever())
