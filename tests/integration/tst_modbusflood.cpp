@@ -72,6 +72,7 @@ class TestModbusFlood final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { qInfo().noquote() << "tandemd:" << TandemdProcess::program(); }
     void init();
     void cleanup();
     void floodCausesNoSwitch_data();
