@@ -212,6 +212,10 @@
         <source>cannot be written: %1</source>
         <translation>Kann nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a way of connecting to the servers (shared, per-client)</source>
+        <translation>&apos;%1&apos; ist keine Art, sich mit den Servern zu verbinden (shared, per-client)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigValidator</name>
@@ -744,10 +748,6 @@
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <source>too many requests in flight</source>
-        <translation>Zu viele laufende Anfragen</translation>
-    </message>
-    <message>
         <source>no answer in time</source>
         <translation>Keine rechtzeitige Antwort</translation>
     </message>
@@ -758,6 +758,10 @@
     <message>
         <source>no answer to the status query within %1 ms</source>
         <translation>Keine Antwort auf die Statusabfrage innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>discarded by the server after an exception</source>
+        <translation>Nach einer Ausnahme vom Server verworfen</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,10 @@
         <source>cannot be written: %1</source>
         <translation>no se puede escribir: %1</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a way of connecting to the servers (shared, per-client)</source>
+        <translation>&apos;%1&apos; no es una forma de conectarse a los servidores (shared, per-client)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigValidator</name>
@@ -744,10 +748,6 @@
         <translation>no conectado</translation>
     </message>
     <message>
-        <source>too many requests in flight</source>
-        <translation>demasiadas peticiones en curso</translation>
-    </message>
-    <message>
         <source>no answer in time</source>
         <translation>sin respuesta a tiempo</translation>
     </message>
@@ -758,6 +758,10 @@
     <message>
         <source>no answer to the status query within %1 ms</source>
         <translation>sin respuesta a la consulta de estado en %1 ms</translation>
+    </message>
+    <message>
+        <source>discarded by the server after an exception</source>
+        <translation>descartada por el servidor tras una excepción</translation>
     </message>
 </context>
 <context>

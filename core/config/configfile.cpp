@@ -238,6 +238,14 @@ public:
                 p.user = text(c, f);
             } else if (c.name == QLatin1String("write-replay")) {
                 p.writeReplay = boolean(c, f, c.text);
+            } else if (c.name == QLatin1String("server-connections")) {
+                if (const auto perClient = serverConnectionsFromKey(text(c, f)))
+                    p.connectionPerClient = *perClient;
+                else
+                    error(c, f,
+                          Tr::tr("'%1' is not a way of connecting to the servers (shared, "
+                                 "per-client)")
+                              .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("alias-of")) {
                 lines.insert(f, c.line);
                 p.aliasOf = c.attribute("name");
@@ -508,6 +516,8 @@ QByteArray ConfigFile::serialize(const Configuration &config)
             writeText(w, "user", p.user);
         if (p.writeReplay)
             writeText(w, "write-replay", boolText(p.writeReplay));
+        if (p.connectionPerClient != PairConfig().connectionPerClient)
+            writeText(w, "server-connections", serverConnectionsKey(p.connectionPerClient));
         if (p.isAlias()) {
             w.writeEmptyElement(QStringLiteral("alias-of"));
             w.writeAttribute(QStringLiteral("name"), p.aliasOf);

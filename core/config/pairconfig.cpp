@@ -25,6 +25,19 @@ std::optional<ConnectionMode> connectionModeFromKey(const QString &key)
     return std::nullopt;
 }
 
+QString serverConnectionsKey(bool perClient)
+{
+    return perClient ? QStringLiteral("per-client") : QStringLiteral("shared");
+}
+
+std::optional<bool> serverConnectionsFromKey(const QString &key)
+{
+    for (bool perClient : {false, true})
+        if (key.compare(serverConnectionsKey(perClient), Qt::CaseInsensitive) == 0)
+            return perClient;
+    return std::nullopt;
+}
+
 QString connectionModeDescription(ConnectionMode mode)
 {
     switch (mode) {

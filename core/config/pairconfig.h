@@ -22,6 +22,10 @@ QString connectionModeKey(ConnectionMode mode); // "cold", "warm", "hot"
 std::optional<ConnectionMode> connectionModeFromKey(const QString &key);
 QString connectionModeDescription(ConnectionMode mode); // the seed's combo box wording
 
+// PairConfig::connectionPerClient as tandem.xml and tandemctl spell it.
+QString serverConnectionsKey(bool perClient);                     // "shared", "per-client"
+std::optional<bool> serverConnectionsFromKey(const QString &key); // true: per client
+
 // One redundant server configuration: the clients' endpoint and the two machines behind it.
 struct PairConfig
 {
@@ -58,6 +62,12 @@ struct PairConfig
     // Replay in-flight writes on the new server at fail-over instead of answering them
     // with an error; only safe for idempotent writes, so off unless the pair opts in.
     bool writeReplay = false;
+    // Modbus TCP: each client gets data connections of its own to the servers, opened when
+    // it connects and closed when it goes, instead of all the pair's clients sharing one
+    // per server. Status queries and monitor polls have their own connection either way.
+    // Shared by default: as fast or faster in tandem-bench connections, and it works with
+    // servers that take few connections (resources/help/modbus.html has the figures).
+    bool connectionPerClient = false;
 
     // Set when this pair is an alias: the name and endpoint it had before it was aliased,
     // which unalias restores.

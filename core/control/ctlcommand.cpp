@@ -173,6 +173,12 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.statusItem = *v;
     if (const auto v = args.value(QStringLiteral("write-replay")))
         pair.writeReplay = parseYesNo(QStringLiteral("write-replay"), *v);
+    if (const auto v = args.value(QStringLiteral("server-connections"))) {
+        const auto perClient = serverConnectionsFromKey(*v);
+        if (!perClient)
+            usageError(tr("--server-connections: '%1' is not shared or per-client").arg(*v));
+        pair.connectionPerClient = *perClient;
+    }
     if (const auto v = args.value(QStringLiteral("user")))
         pair.user = *v;
 }
@@ -207,23 +213,25 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
                                  {QStringLiteral("rate"), m.updateRateMs},
                                  {QStringLiteral("trigger"), triggerKey(m.trigger)},
                                  {QStringLiteral("data"), m.triggerData}});
-    QJsonObject o{{QStringLiteral("name"), p.name},
-                  {QStringLiteral("protocol"), protocolKey(p.protocol)},
-                  {QStringLiteral("listen"), p.endpoint},
-                  {QStringLiteral("primary"), p.primary},
-                  {QStringLiteral("secondary"), p.secondary},
-                  {QStringLiteral("mode"), connectionModeKey(p.mode)},
-                  {QStringLiteral("reconnect-primary"), p.reconnectPrimary},
-                  {QStringLiteral("status-interval"), p.statusIntervalMs},
-                  {QStringLiteral("status-timeout"), p.statusTimeoutMs},
-                  {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
-                  {QStringLiteral("failure-count"), p.failureCount},
-                  {QStringLiteral("failure-persistence"), p.failurePersistence},
-                  {QStringLiteral("status-item"), p.statusItem},
-                  {QStringLiteral("write-replay"), p.writeReplay},
-                  {QStringLiteral("user"), p.user},
-                  {QStringLiteral("monitor"), items},
-                  {QStringLiteral("enabled"), enabled}};
+    QJsonObject o{
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("protocol"), protocolKey(p.protocol)},
+        {QStringLiteral("listen"), p.endpoint},
+        {QStringLiteral("primary"), p.primary},
+        {QStringLiteral("secondary"), p.secondary},
+        {QStringLiteral("mode"), connectionModeKey(p.mode)},
+        {QStringLiteral("reconnect-primary"), p.reconnectPrimary},
+        {QStringLiteral("status-interval"), p.statusIntervalMs},
+        {QStringLiteral("status-timeout"), p.statusTimeoutMs},
+        {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
+        {QStringLiteral("failure-count"), p.failureCount},
+        {QStringLiteral("failure-persistence"), p.failurePersistence},
+        {QStringLiteral("status-item"), p.statusItem},
+        {QStringLiteral("write-replay"), p.writeReplay},
+        {QStringLiteral("server-connections"), serverConnectionsKey(p.connectionPerClient)},
+        {QStringLiteral("user"), p.user},
+        {QStringLiteral("monitor"), items},
+        {QStringLiteral("enabled"), enabled}};
     if (p.isAlias())
         o.insert(QStringLiteral("alias-of"), p.aliasOf);
     return o;
@@ -1173,6 +1181,7 @@ QString CtlCommand::usage()
         "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
         "           [--failback-holdoff MS] [--failure-persistence N] [--status-item REF]\n"
         "           [--write-replay yes|no]\n"
+        "           [--server-connections shared|per-client]  (Modbus TCP)\n"
         "           [--user NAME [--password-stdin]]  (OPC UA; the password to the keychain)\n"
         "  pair set NAME [any option of pair add]\n"
         "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"

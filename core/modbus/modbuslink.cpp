@@ -1,18 +1,10 @@
 #include "modbuslink.h"
 
-#include "streamconnection.h"
-
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QtEndian>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-
-#include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcModbus, "tandem.modbus", QtInfoMsg)
 
@@ -73,221 +65,136 @@ ModbusLink::ModbusLink(const QString &host, quint16 port, const QString &statusI
     if (const auto address = ItemAddress::parse(
             statusItem.isEmpty() ? QStringLiteral("400001") : statusItem, &error))
         m_statusAddress = *address;
-    m_connectTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        close();
-        Q_EMIT openFailed(Tr::tr("no connection within the status timeout"));
+    m_control = makeChannel(ModbusChannel::MaxRequests);
+    m_data = makeChannel(DataWindow);
+    // Data connections are made by the proxy (it knows whether clients share one) or by
+    // the first request once this is open.
+    connect(m_control, &ModbusChannel::opened, this, [this] {
+        m_open = true;
+        m_data->setConnectOnDemand(true, m_timeoutMs);
+        for (const QPointer<ModbusChannel> &channel : std::as_const(m_clientChannels))
+            if (channel)
+                channel->setConnectOnDemand(true, m_timeoutMs);
+        Q_EMIT opened();
     });
-    m_timeoutTimer.setSingleShot(true);
-    connect(&m_timeoutTimer, &QTimer::timeout, this, &ModbusLink::expire);
+    connect(m_control, &ModbusChannel::openFailed, this, [this](const QString &reason) {
+        close();
+        Q_EMIT openFailed(reason);
+    });
+    connect(m_control, &ModbusChannel::closed, this, [this](const QString &reason) {
+        close();
+        Q_EMIT closed(reason);
+    });
+    // A data connection that fails says nothing about the server: see the class comment.
+    connect(m_data, &ModbusChannel::closed, this, [this](const QString &reason) {
+        qCDebug(lcModbus) << m_machine << "data connection lost:" << reason;
+    });
     m_clock.start();
 }
 
 ModbusLink::~ModbusLink()
 {
-    m_closing = true;
     stopPolls();
-    if (m_connecting)
-        m_connecting->abort();
+}
+
+ModbusChannel *ModbusLink::makeChannel(int window)
+{
+    auto *channel = new ModbusChannel(m_host, m_port, this);
+    channel->setWindow(window);
+    channel->setProbe(m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default),
+                      m_timeoutMs);
+    return channel;
+}
+
+ModbusChannel *ModbusLink::createClientChannel()
+{
+    m_clientChannels.removeAll(nullptr);
+    ModbusChannel *channel = makeChannel(DataWindow);
+    channel->setConnectOnDemand(m_open, m_timeoutMs);
+    m_clientChannels.append(channel);
+    return channel;
 }
 
 void ModbusLink::open(int timeoutMs)
 {
-    if (m_connecting || m_stream)
+    if (m_open || m_control->isConnecting())
         return;
-    m_connecting = new QTcpSocket(this);
-    connect(m_connecting, &QTcpSocket::connected, this, &ModbusLink::onConnected);
-    connect(m_connecting, &QTcpSocket::errorOccurred, this, &ModbusLink::onConnectError);
-    m_connectTimer.start(timeoutMs);
-    m_connecting->connectToHost(m_host, m_port);
+    m_timeoutMs = timeoutMs;
+    for (ModbusChannel *channel : {m_control, m_data})
+        channel->setProbe(m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default),
+                          timeoutMs);
+    m_control->open(timeoutMs);
 }
 
-void ModbusLink::onConnected()
+void ModbusLink::closeChannels()
 {
-    m_connectTimer.stop();
-    // QTcpSocket resolved and connected; the connection itself runs on a bare descriptor,
-    // which costs a proxied request fewer system calls and copies.
-    const int fd = ::dup(int(m_connecting->socketDescriptor()));
-    m_connecting->disconnect(this);
-    m_connecting->abort();
-    m_connecting->deleteLater();
-    m_connecting = nullptr;
-    if (fd < 0) {
-        Q_EMIT openFailed(QString::fromLocal8Bit(::strerror(errno)));
-        return;
+    m_control->close();
+    m_data->setConnectOnDemand(false, m_timeoutMs);
+    m_data->close();
+    for (const QPointer<ModbusChannel> &channel : std::as_const(m_clientChannels)) {
+        if (!channel)
+            continue;
+        channel->setConnectOnDemand(false, m_timeoutMs);
+        channel->close();
     }
-    // Notice a half-open connection (peer gone without RST) within seconds, not hours.
-    const int on = 1;
-    const unsigned int userTimeoutMs = 10000;
-    const int idle = 5, interval = 2, count = 3;
-    ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
-    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
-    m_stream = new StreamConnection(fd, this);
-    connect(m_stream, &StreamConnection::readyRead, this, &ModbusLink::onReadyRead);
-    m_open = true;
-    Q_EMIT opened();
-}
-
-void ModbusLink::onConnectError()
-{
-    if (!m_connecting || m_closing)
-        return;
-    const QString reason = m_connecting->errorString();
-    close();
-    Q_EMIT openFailed(reason);
 }
 
 void ModbusLink::close()
 {
-    m_connectTimer.stop();
     stopPolls();
-    m_closing = true;
-    if (m_connecting) {
-        m_connecting->disconnect(this);
-        m_connecting->abort();
-        m_connecting->deleteLater();
-        m_connecting = nullptr;
-    }
-    if (m_stream) {
-        m_stream->disconnect(this);
-        m_stream->abort();
-        m_stream->deleteLater();
-        m_stream = nullptr;
-    }
-    m_closing = false;
+    ++m_generation;
     m_open = false;
-    m_buffer.clear();
-    failAll(Tr::tr("connection closed"));
-}
-
-void ModbusLink::failAll(const QString &error)
-{
-    m_timeoutTimer.stop();
-    const QHash<quint16, Pending> pending = std::exchange(m_pending, {});
-    m_handles.clear();
-    for (const Pending &p : pending)
-        p.handler(nullptr, error);
+    closeChannels();
 }
 
 quint64 ModbusLink::send(quint8 unit, const QByteArray &pdu, int timeoutMs, ReplyHandler handler)
 {
-    const quint64 handle = m_nextHandle++;
-    if (!m_open) {
-        handler(nullptr, Tr::tr("not connected"));
-        return handle;
-    }
-    if (m_pending.size() >= 65000) {
-        handler(nullptr, Tr::tr("too many requests in flight"));
-        return handle;
-    }
-    quint16 tid = m_nextTransaction++;
-    while (m_pending.contains(tid))
-        tid = m_nextTransaction++;
-    const qint64 deadline = m_clock.elapsed() + timeoutMs;
-    m_pending.insert(tid, Pending{handle, deadline, std::move(handler)});
-    m_handles.insert(handle, tid);
-    m_stream->write(MbapCodec::encode(MbapFrame{tid, 0, unit, pdu}));
-    if (!m_timeoutTimer.isActive() || m_timeoutTimer.remainingTime() > timeoutMs)
-        m_timeoutTimer.start(timeoutMs);
-    return handle;
+    return m_data->send(unit, pdu, timeoutMs, std::move(handler));
 }
 
 void ModbusLink::cancel(quint64 handle)
 {
-    const auto it = m_handles.find(handle);
-    if (it == m_handles.end())
-        return;
-    m_pending.remove(*it);
-    m_handles.erase(it);
+    m_data->cancel(handle);
 }
 
-void ModbusLink::armTimeoutTimer()
+int ModbusLink::pendingCount() const
 {
-    if (m_pending.isEmpty()) {
-        m_timeoutTimer.stop();
-        return;
-    }
-    qint64 earliest = std::numeric_limits<qint64>::max();
-    for (const Pending &p : std::as_const(m_pending))
-        earliest = std::min(earliest, p.deadline);
-    m_timeoutTimer.start(int(std::max<qint64>(0, earliest - m_clock.elapsed())));
-}
-
-void ModbusLink::expire()
-{
-    const qint64 now = m_clock.elapsed();
-    QList<ReplyHandler> expired;
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if (it->deadline <= now) {
-            m_handles.remove(it->handle);
-            expired.append(std::move(it->handler));
-            it = m_pending.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    armTimeoutTimer();
-    for (const ReplyHandler &handler : expired)
-        handler(nullptr, Tr::tr("no answer in time"));
-}
-
-void ModbusLink::onReadyRead()
-{
-    const bool stillOpen = m_stream->readInto(m_buffer);
-    const QString readError = stillOpen ? QString() : m_stream->errorString();
-    qsizetype offset = 0;
-    while (true) {
-        const MbapCodec::Decoded decoded =
-            MbapCodec::decode(QByteArrayView(m_buffer).sliced(offset));
-        if (decoded.status == MbapCodec::Status::NeedMore)
-            break;
-        if (decoded.status == MbapCodec::Status::Malformed) {
-            qCWarning(lcModbus) << m_machine << "sent a malformed frame:" << decoded.error;
-            const QString reason = Tr::tr("malformed answer: %1").arg(decoded.error);
-            close();
-            Q_EMIT closed(reason);
-            return;
-        }
-        offset += decoded.consumed;
-        const auto it = m_pending.find(decoded.frame.transactionId);
-        if (it == m_pending.end())
-            continue; // late answer of a request that already gave up: dropped
-        Pending pending = std::move(*it);
-        m_pending.erase(it);
-        m_handles.remove(pending.handle);
-        pending.handler(&decoded.frame, QString());
-        if (!m_stream)
-            return; // the handler closed the link
-    }
-    m_buffer.remove(0, offset);
-    if (!stillOpen) {
-        close();
-        Q_EMIT closed(readError); // after the answers that arrived before the end
-    }
+    return m_data->pendingCount();
 }
 
 void ModbusLink::queryStatus(int timeoutMs)
 {
-    send(m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default), timeoutMs,
-         [this, timeoutMs](const MbapFrame *answer, const QString &error) {
-             if (!answer) {
-                 Q_EMIT statusReceived(
-                     false, false,
-                     error == Tr::tr("no answer in time")
-                         ? Tr::tr("no answer to the status query within %1 ms").arg(timeoutMs)
-                         : error);
-                 return;
-             }
-             // Any answer proves the server alive, except a gateway saying its device is gone.
-             const quint8 code = answer->exceptionCode();
-             if (code == 0x0A || code == 0x0B)
-                 Q_EMIT statusReceived(false, false, exceptionText(code));
-             else
-                 Q_EMIT statusReceived(true, false, QString());
-         });
+    sendStatus(m_generation, m_clock.elapsed() + timeoutMs, timeoutMs);
+}
+
+void ModbusLink::sendStatus(quint64 generation, qint64 deadline, int timeoutMs)
+{
+    const int remaining = int(std::max<qint64>(1, deadline - m_clock.elapsed()));
+    m_control->send(
+        m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default), remaining,
+        [this, generation, deadline, timeoutMs](const MbapFrame *answer, Failure failure) {
+            if (generation != m_generation)
+                return; // closed meanwhile; closed() or the closer said what happened
+            if (failure == Failure::Dropped && deadline > m_clock.elapsed()) {
+                // A monitor poll's exception made the server discard it: ask again.
+                sendStatus(generation, deadline, timeoutMs);
+                return;
+            }
+            if (!answer) {
+                Q_EMIT statusReceived(
+                    false, false,
+                    failure == Failure::TimedOut || failure == Failure::Dropped
+                        ? Tr::tr("no answer to the status query within %1 ms").arg(timeoutMs)
+                        : ModbusChannel::failureText(failure));
+                return;
+            }
+            // Any answer proves the server alive, except a gateway saying its device is gone.
+            const quint8 code = answer->exceptionCode();
+            if (code == 0x0A || code == 0x0B)
+                Q_EMIT statusReceived(false, false, exceptionText(code));
+            else
+                Q_EMIT statusReceived(true, false, QString());
+        });
 }
 
 void ModbusLink::stopPolls()
@@ -346,29 +253,30 @@ void ModbusLink::pollItem(int index)
     if (!poll.active || poll.inFlight)
         return;
     const quint64 generation = m_pollGeneration;
-    poll.inFlight =
-        send(poll.address.unit, readRequest(poll.address, poll.item.dataType), m_pollTimeoutMs,
-             [this, index, generation](const MbapFrame *answer, const QString &error) {
-                 if (generation != m_pollGeneration || index >= m_polls.size())
-                     return;
-                 Poll &p = m_polls[index];
-                 p.inFlight = 0;
-                 if (!answer) {
-                     if (m_open)
-                         Q_EMIT monitorSample(index, MonitorSample{false, {}, false});
-                     Q_UNUSED(error)
-                     return;
-                 }
-                 const quint8 code = answer->exceptionCode();
-                 if (!p.added && (code == 0x01 || code == 0x02)) {
-                     // The server does not have this item: it cannot be added.
-                     p.active = false;
-                     Q_EMIT monitorAddFailed(index, exceptionText(code));
-                     return;
-                 }
-                 p.added = true;
-                 Q_EMIT monitorSample(index, decodeRead(p.address, p.item.dataType, *answer));
-             });
+    poll.inFlight = m_control->send(
+        poll.address.unit, readRequest(poll.address, poll.item.dataType), m_pollTimeoutMs,
+        [this, index, generation](const MbapFrame *answer, Failure failure) {
+            if (generation != m_pollGeneration || index >= m_polls.size())
+                return;
+            Poll &p = m_polls[index];
+            p.inFlight = 0;
+            if (!answer) {
+                // Discarded after another poll's exception says nothing about this item:
+                // the next poll tells.
+                if (m_open && failure != Failure::Dropped)
+                    Q_EMIT monitorSample(index, MonitorSample{false, {}, false});
+                return;
+            }
+            const quint8 code = answer->exceptionCode();
+            if (!p.added && (code == 0x01 || code == 0x02)) {
+                // The server does not have this item: it cannot be added.
+                p.active = false;
+                Q_EMIT monitorAddFailed(index, exceptionText(code));
+                return;
+            }
+            p.added = true;
+            Q_EMIT monitorSample(index, decodeRead(p.address, p.item.dataType, *answer));
+        });
 }
 
 QByteArray ModbusLink::readRequest(const ItemAddress &address, DataType type)

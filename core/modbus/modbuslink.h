@@ -3,28 +3,39 @@
 #include "engine/serverlink.h"
 #include "itemaddress.h"
 #include "mbapcodec.h"
+#include "modbuschannel.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QTcpSocket>
+#include <QPointer>
 #include <QTimer>
-
-#include <functional>
 
 namespace tandem::modbus {
 
-// A Modbus TCP connection to one backend server. It keeps its own transaction ids, so
-// requests of many clients share one connection; an answer that arrives after its
-// request gave up is dropped, never handed to the next request.
-class StreamConnection;
-
+// One server of a pair, over Modbus TCP connections of two kinds:
+// - the control connection carries Tandem's own status queries and monitor polls, never
+//   a client's request, so they never wait behind a flood of them;
+// - data connections carry clients' requests: one shared by all the pair's clients, each
+//   with its own transaction ids, or one per client (createClientChannel()).
+//
+// opened() and closed() follow the control connection alone: the link is open once it is
+// up, and closed() means it was lost. A client's request can make a server close or flush
+// the connection it came on (a malformed frame, a request it refuses); if that decided
+// the side's health, any client could force a fail-over. The control connection carries
+// only well-formed reads, so losing it means the server is gone. A data connection that
+// drops fails the requests on it (ModbusChannel::Failure says how far they got) and is
+// made again by the next request; the proxy asks for the side's status before it retries.
+// Both kinds set TCP keepalive and TCP_USER_TIMEOUT, so a half-open one is noticed.
 class ModbusLink final : public ServerLink
 {
     Q_OBJECT
 
 public:
-    // answer is null when the request failed; error then says why.
-    using ReplyHandler = std::function<void(const MbapFrame *answer, const QString &error)>;
+    using ReplyHandler = ModbusChannel::ReplyHandler;
+    using Failure = ModbusChannel::Failure;
+    // Requests on the wire at once per data connection; the rest wait in the link. A
+    // server reads a connection's requests in order, and a deep queue there would delay
+    // what it serves on its other connections, status queries included.
+    static constexpr int DataWindow = 64;
 
     ModbusLink(const QString &host, quint16 port, const QString &statusItem,
                QObject *parent = nullptr);
@@ -37,10 +48,15 @@ public:
     void setMonitorItems(const QList<MonitorItem> &items, int timeoutMs) override;
     QString machine() const override { return m_machine; }
 
-    // Sends a request PDU; the handler runs exactly once unless cancel() comes first.
+    // Sends a client's request on the shared data connection. The handler runs exactly
+    // once and never inside send(), whatever the failure, unless cancel() comes first.
     quint64 send(quint8 unit, const QByteArray &pdu, int timeoutMs, ReplyHandler handler);
     void cancel(quint64 handle);
-    int pendingCount() const { return int(m_pending.size()); }
+    int pendingCount() const;
+    ModbusChannel *dataChannel() const { return m_data; }
+    // A data connection for one client alone. It connects on its first request while the
+    // link is open and is closed with the link; the caller deletes it when the client goes.
+    ModbusChannel *createClientChannel();
 
     // Reads `address` as `type` and turns the answer into a monitor sample.
     static QByteArray readRequest(const ItemAddress &address, DataType type);
@@ -48,12 +64,6 @@ public:
                                     const MbapFrame &answer);
 
 private:
-    struct Pending
-    {
-        quint64 handle;
-        qint64 deadline;
-        ReplyHandler handler;
-    };
     struct Poll
     {
         MonitorItem item;
@@ -63,12 +73,9 @@ private:
         bool added = false;
     };
 
-    void onReadyRead();
-    void onConnected();
-    void onConnectError();
-    void failAll(const QString &error);
-    void armTimeoutTimer();
-    void expire();
+    ModbusChannel *makeChannel(int window);
+    void sendStatus(quint64 generation, qint64 deadline, int timeoutMs);
+    void closeChannels();
     void pollItem(int index);
     void stopPolls();
 
@@ -76,18 +83,13 @@ private:
     quint16 m_port;
     QString m_machine;
     ItemAddress m_statusAddress;
-    QTcpSocket *m_connecting = nullptr;   // name lookup and connect
-    StreamConnection *m_stream = nullptr; // the established connection
-    QTimer m_connectTimer;
-    QTimer m_timeoutTimer;
+    ModbusChannel *m_control;
+    ModbusChannel *m_data;
+    QList<QPointer<ModbusChannel>> m_clientChannels;
     QElapsedTimer m_clock;
-    QByteArray m_buffer;
     bool m_open = false;
-    bool m_closing = false;
-    quint16 m_nextTransaction = 1;
-    quint64 m_nextHandle = 1;
-    QHash<quint16, Pending> m_pending;
-    QHash<quint64, quint16> m_handles;
+    int m_timeoutMs = 1000;
+    quint64 m_generation = 0; // answers to queries from before the last close() are ignored
     QList<Poll> m_polls;
     QList<QTimer *> m_rateTimers;
     int m_pollTimeoutMs = 1000;

@@ -43,15 +43,16 @@ StreamConnection::~StreamConnection()
     abort();
 }
 
-bool StreamConnection::readInto(QByteArray &buffer)
+bool StreamConnection::readInto(QByteArray &buffer, qsizetype maxBytes)
 {
     if (m_fd < 0)
         return false;
     char chunk[4096];
-    while (true) {
+    for (qsizetype total = 0; total < maxBytes;) {
         const ssize_t n = ::read(m_fd, chunk, sizeof chunk);
         if (n > 0) {
             buffer.append(chunk, qsizetype(n));
+            total += n;
             if (size_t(n) < sizeof chunk)
                 return true;
             continue;
@@ -64,6 +65,21 @@ bool StreamConnection::readInto(QByteArray &buffer)
                          : QString::fromLocal8Bit(::strerror(errno));
         return false;
     }
+    return true;
+}
+
+void StreamConnection::pauseReading()
+{
+    m_readPaused = true;
+    if (m_fd >= 0)
+        m_readNotifier->setEnabled(false);
+}
+
+void StreamConnection::resumeReading()
+{
+    m_readPaused = false;
+    if (m_fd >= 0)
+        m_readNotifier->setEnabled(true);
 }
 
 void StreamConnection::write(const QByteArray &data)

@@ -21,8 +21,14 @@ public:
     explicit StreamConnection(int fd, QObject *parent = nullptr);
     ~StreamConnection() override;
 
-    // Appends whatever can be read now; false when the peer closed or an error occurred.
-    bool readInto(QByteArray &buffer);
+    // Appends what can be read now, up to about maxBytes; false when the peer closed or an
+    // error occurred. What is left stays in the socket and makes readyRead() fire again.
+    bool readInto(QByteArray &buffer, qsizetype maxBytes = 64 * 1024);
+    // Stops and restarts readyRead() (back-pressure): the peer's further bytes wait in the
+    // socket, and TCP flow control slows the peer down.
+    void pauseReading();
+    void resumeReading();
+    bool isReadingPaused() const { return m_readPaused; }
     // Sends at once; what the socket cannot take now is sent when it can.
     void write(const QByteArray &data);
     void abort();
@@ -44,6 +50,7 @@ private:
     QString m_peer;
     quint16 m_peerPort = 0;
     QString m_error;
+    bool m_readPaused = false;
 };
 
 // A listener that hands over accepted sockets as bare descriptors.

@@ -352,11 +352,26 @@ std::vector<QJsonObject> runNodeClient(const QString &url, const QStringList &op
 void prepareNodeClients(const QString &url);
 
 // Subcommands.
+// Closed-loop clients (throughput.cpp): each on its own connection reads 10 holding
+// registers, waits for the answer, and again; 0.5 s of warm-up, then `seconds` measured.
+struct LoadResult
+{
+    double requestsPerSecond = 0;
+    double p50Us = 0;
+    double p99Us = 0;
+    long errors = 0;
+    double proxyCpuPercent = -1; // of one core; -1 when there is no proxy
+    double serverCpuPercent = 0;
+};
+LoadResult runLoad(quint16 port, int clients, int seconds, pid_t proxy, bool proxyTree,
+                   pid_t server);
+
 void runFailover(int reps);
 void runFailback(int reps);
 void runThroughput(int seconds);
 void runScale();
 void runOpcUa(int reps, int seconds);
 void runBackup(int reps);
+void runConnections(int seconds);
 
 } // namespace tandem::bench

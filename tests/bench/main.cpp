@@ -16,11 +16,14 @@ int usage(FILE *stream)
 {
     std::fprintf(
         stream,
-        "Usage: tandem-bench failover|failback|throughput|scale|opcua|backup|all [--reps N] "
-        "[--seconds S]\n"
+        "Usage: tandem-bench failover|failback|throughput|connections|scale|opcua|backup|all\n"
+        "                    [--reps N] [--seconds S]\n"
         "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
         "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
         "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
+        "  connections server connections shared vs per client: throughput with 1, 8\n"
+        "              and 32 clients, a server that flushes its input after an\n"
+        "              exception, a server that takes 4 connections (S s each)\n"
         "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
         "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
         "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
@@ -61,7 +64,7 @@ int main(int argc, char *argv[])
     }
     const bool all = command == "all";
     if (!all && command != "failover" && command != "failback" && command != "throughput" &&
-        command != "scale" && command != "opcua" && command != "backup")
+        command != "connections" && command != "scale" && command != "opcua" && command != "backup")
         return usage(stderr);
 
     installInterruptHandler();
@@ -88,6 +91,7 @@ int main(int argc, char *argv[])
         run("failover", [&] { runFailover(reps); });
         run("failback", [&] { runFailback(reps); });
         run("throughput", [&] { runThroughput(seconds); });
+        run("connections", [&] { runConnections(seconds); });
         run("scale", [&] { runScale(); });
         run("opcua", [&] { runOpcUa(reps, seconds); });
         run("backup", [&] { runBackup(reps); });

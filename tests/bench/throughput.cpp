@@ -6,19 +6,6 @@
 
 namespace tandem::bench {
 
-namespace {
-
-struct LoadResult
-{
-    double requestsPerSecond = 0;
-    double p50Us = 0;
-    double p99Us = 0;
-    long errors = 0;
-    double proxyCpuPercent = -1; // of one core; -1 when there is no proxy
-    double serverCpuPercent = 0;
-};
-
-// `clients` threads, each on its own connection; 0.5 s of warm-up, then `seconds` measured.
 LoadResult runLoad(quint16 port, int clients, int seconds, pid_t proxy, bool proxyTree,
                    pid_t server)
 {
@@ -113,8 +100,6 @@ LoadResult runLoad(quint16 port, int clients, int seconds, pid_t proxy, bool pro
     result.p99Us = percentile(latencies, 0.99);
     return result;
 }
-
-} // namespace
 
 void runThroughput(int seconds)
 {

@@ -4,11 +4,16 @@
 #include "modbuspeer.h"
 #include "modbustestclient.h"
 
+#include "modbus/mbapcodec.h"
+
 #include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
 
+using tandem::modbus::MbapCodec;
+using tandem::modbus::MbapFrame;
 using tandem::test::ModbusPeer;
 using tandem::test::ModbusTestClient;
 
@@ -36,6 +41,8 @@ private Q_SLOTS:
     void killedPeerDropsConnection();
     void closedInputKeepsServing();
     void wrongTransactionIsReported();
+    void flushAfterErrorDiscardsWhatFollows();
+    void maxConnectionsClosesTheRest();
 
 private:
     quint16 readOne(ModbusTestClient &client, quint16 address0);
@@ -287,6 +294,74 @@ void TestModbusPeer::wrongTransactionIsReported()
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.transactionId, quint16(8));
     QCOMPARE(m_client->lateReplies(), 1);
+}
+
+// Like libmodbus: the request pipelined behind a refused one is never answered, and the
+// next one is.
+void TestModbusPeer::flushAfterErrorDiscardsWhatFollows()
+{
+    QVERIFY(m_primary->command(QStringLiteral("flush-after-error on")));
+    QTcpSocket socket;
+    socket.connectToHost(Localhost, m_primary->port());
+    QVERIFY(socket.waitForConnected(3000));
+    const auto read = [](quint16 tid, quint16 count) {
+        return MbapCodec::encode(MbapFrame{
+            tid, 0, Unit, QByteArray::fromHex("03000a") + char(count >> 8) + char(count)});
+    };
+    QList<MbapFrame> answers;
+    QByteArray buffer;
+    const auto receive = [&](quint16 untilTid) {
+        while (answers.isEmpty() || answers.last().transactionId != untilTid) {
+            if (!socket.waitForReadyRead(3000))
+                return false;
+            buffer += socket.readAll();
+            MbapCodec::Decoded d;
+            while ((d = MbapCodec::decode(buffer)).status == MbapCodec::Status::Complete) {
+                answers.append(d.frame);
+                buffer.remove(0, d.consumed);
+            }
+        }
+        return true;
+    };
+    socket.write(read(1, 1) + read(2, 0) + read(3, 1)); // one segment: read together
+    QVERIFY(receive(2));
+    socket.write(read(4, 1));
+    QVERIFY(receive(4));
+    QCOMPARE(answers.size(), 3);
+    QCOMPARE(answers[0].transactionId, quint16(1));
+    QCOMPARE(answers[1].exceptionCode(), quint8(0x03));
+    QCOMPARE(answers[2].transactionId, quint16(4)); // 3 was discarded
+    const auto stats = m_primary->stats();
+    QVERIFY(stats);
+    QCOMPARE(stats->flushes, 1);
+    QCOMPARE(stats->flushedBytes, 12);
+
+    QVERIFY(m_primary->command(QStringLiteral("flush-after-error off")));
+    answers.clear();
+    socket.write(read(5, 0) + read(6, 1));
+    QVERIFY(receive(6));
+    QCOMPARE(answers.size(), 2);
+}
+
+void TestModbusPeer::maxConnectionsClosesTheRest()
+{
+    QVERIFY(m_primary->command(QStringLiteral("max-connections 1")));
+    ModbusTestClient second;
+    // The kernel accepts it; the server closes it at once.
+    if (second.connectTo(Localhost, m_primary->port())) {
+        const ModbusTestClient::Reply r = second.readHoldingRegisters(Unit, 1, 1);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.disconnected, qPrintable(r.error));
+    }
+    QCOMPARE(readOne(*m_client, 1), quint16(0)); // the first one is served as before
+    auto stats = m_primary->stats();
+    QVERIFY(stats);
+    QCOMPARE(stats->connections, 1);
+    QCOMPARE(stats->refused, 1);
+    QVERIFY(m_primary->command(QStringLiteral("max-connections 0")));
+    ModbusTestClient third;
+    QVERIFY(third.connectTo(Localhost, m_primary->port()));
+    QCOMPARE(readOne(third, 1), quint16(0));
 }
 
 QTEST_GUILESS_MAIN(TestModbusPeer)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void addListAndJson();
     void refusalsGoToStderrWithField();
     void setChangesOnlyNamedOptions();
+    void serverConnections();
     void aliasAndUnalias();
     void enableDisableSurvivesAndDeploymentDisables();
     void monitorItems();
@@ -176,6 +177,35 @@ void TestTandemctl::setChangesOnlyNamedOptions()
              QStringLiteral("--mode"), QStringLiteral("cold")});
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(pairs()[0].toObject()[QStringLiteral("mode")].toString(), QStringLiteral("hot"));
+}
+
+void TestTandemctl::serverConnections()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    const auto connections = [this] {
+        return pairs()[0].toObject()[QStringLiteral("server-connections")].toString();
+    };
+    QCOMPARE(connections(), QStringLiteral("shared"));
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                    QStringLiteral("--server-connections"), QStringLiteral("per-client")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(connections(), QStringLiteral("per-client"));
+    QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("<server-connections>per-client</server-connections>"));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+             QStringLiteral("--server-connections"), QStringLiteral("pooled")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--server-connections: 'pooled' is not shared or "
+                                           "per-client")),
+             qPrintable(r.err));
+    QCOMPARE(connections(), QStringLiteral("per-client"));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+             QStringLiteral("--server-connections"), QStringLiteral("shared")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(connections(), QStringLiteral("shared"));
+    r = ctl({QStringLiteral("--help")});
+    QVERIFY(r.out.contains(QStringLiteral("--server-connections shared|per-client")));
 }
 
 void TestTandemctl::aliasAndUnalias()

@@ -30,6 +30,29 @@ bool ModbusPeer::start(quint16 offset, quint16 port)
                         "ready ");
 }
 
+std::optional<ModbusPeer::Stats> ModbusPeer::stats()
+{
+    const std::optional<QString> answer = query(QStringLiteral("stats"));
+    if (!answer)
+        return std::nullopt;
+    Stats stats;
+    for (const QString &field : answer->split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString key = field.section(QLatin1Char('='), 0, 0);
+        const int value = field.section(QLatin1Char('='), 1).toInt();
+        if (key == QLatin1String("connections"))
+            stats.connections = value;
+        else if (key == QLatin1String("requests"))
+            stats.requests = value;
+        else if (key == QLatin1String("flushes"))
+            stats.flushes = value;
+        else if (key == QLatin1String("flushed-bytes"))
+            stats.flushedBytes = value;
+        else if (key == QLatin1String("refused"))
+            stats.refused = value;
+    }
+    return stats;
+}
+
 QString ModbusPeer::address() const
 {
     return QStringLiteral("127.0.0.1:%1").arg(port());

@@ -29,8 +29,21 @@ public:
     QString address() const; // "127.0.0.1:PORT"
 
     // command() sends one control line and waits for its "ok": "set ADDR VALUE",
-    // "setcoil ADDR 0|1", "stop-counter", "start-counter", "exception CODE", "normal".
+    // "setcoil ADDR 0|1", "stop-counter", "start-counter", "exception CODE", "normal",
+    // "flush-after-error on|off" (like libmodbus, discard a connection's unread input
+    // after an exception answer), "max-connections N" (close connections beyond N).
     using PeerProcess::command;
+
+    struct Stats
+    {
+        int connections = 0; // open now
+        int requests = 0;    // executed since start
+        int flushes = 0;     // inputs discarded after an exception
+        int flushedBytes = 0;
+        int refused = 0; // connections closed for max-connections
+    };
+    // What the peer counted ("stats"); nothing if it did not answer.
+    std::optional<Stats> stats();
 
 private:
     quint16 m_offset = 0;

@@ -83,21 +83,26 @@ bool PeerProcess::startProcess(const QString &program, const QStringList &argume
 
 bool PeerProcess::command(const QString &line, int timeoutMs)
 {
+    return query(line, timeoutMs).has_value();
+}
+
+std::optional<QString> PeerProcess::query(const QString &line, int timeoutMs)
+{
     if (!isRunning() || m_inputClosed || m_process.write(line.toUtf8() + '\n') < 0) {
         qWarning().noquote() << m_name << "cannot take" << line << "(not running or input closed)";
-        return false;
+        return std::nullopt;
     }
     QByteArray answer;
     if (!readReply(&answer, timeoutMs)) {
         qWarning().noquote() << m_name << "did not answer" << line;
-        return false;
+        return std::nullopt;
     }
-    if (answer.trimmed() != "ok") {
-        qWarning().noquote() << m_name << "refused" << line << ':'
-                             << QString::fromUtf8(answer.trimmed());
-        return false;
+    answer = answer.trimmed();
+    if (answer != "ok" && !answer.startsWith("ok ")) {
+        qWarning().noquote() << m_name << "refused" << line << ':' << QString::fromUtf8(answer);
+        return std::nullopt;
     }
-    return true;
+    return QString::fromUtf8(answer.mid(3));
 }
 
 void PeerProcess::closeInput()

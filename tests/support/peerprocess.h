@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tandem::test {
 
 // A test peer run as a child process (ModbusPeer, SmtpPeer, OpcUaPeer): a real server on a
@@ -29,6 +31,8 @@ public:
 
     // Sends one control line and waits for its "ok" (each peer lists the lines it takes).
     bool command(const QString &line, int timeoutMs = CommandTimeoutMs);
+    // The same for a line answered "ok TEXT": returns TEXT, or nothing when refused.
+    std::optional<QString> query(const QString &line, int timeoutMs = CommandTimeoutMs);
     // Closes the peer's stdin; it keeps serving (tests must not depend on the pipe).
     void closeInput();
 

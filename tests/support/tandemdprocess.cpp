@@ -58,10 +58,9 @@ bool TandemdProcess::start(const QStringList &extraArgs)
     env.insert(QStringLiteral("QT_LOGGING_RULES"),
                QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
     m_process.setProcessEnvironment(env);
-    m_process.start(QStringLiteral(TANDEMD_PATH),
-                    QStringList{QStringLiteral("--config"), configFile(),
-                                QStringLiteral("--state-dir"), stateDir()} +
-                        extraArgs);
+    m_process.start(program(), QStringList{QStringLiteral("--config"), configFile(),
+                                           QStringLiteral("--state-dir"), stateDir()} +
+                                   extraArgs);
     if (!m_process.waitForStarted(10000))
         return false;
     const QDeadlineTimer deadline(15000);
@@ -73,6 +72,17 @@ bool TandemdProcess::start(const QStringList &extraArgs)
         m_process.waitForReadyRead(50);
     }
     return false;
+}
+
+QString TandemdProcess::program()
+{
+    return qEnvironmentVariable("TANDEM_TEST_TANDEMD", QStringLiteral(TANDEMD_PATH));
+}
+
+bool TandemdProcess::exitedCleanly() const
+{
+    return m_process.state() == QProcess::NotRunning &&
+           m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
 }
 
 void TandemdProcess::terminate()

@@ -46,6 +46,11 @@ public:
     void terminate(); // SIGTERM
     bool waitForExit(int timeoutMs);
     int exitCode() const { return m_process.exitCode(); }
+    // Ended by itself with status 0 (not by a signal, nor by a sanitizer's report).
+    bool exitedCleanly() const;
+    // The tandemd the tests run: TANDEM_TEST_TANDEMD if set (e.g. a build with
+    // AddressSanitizer), else the one built beside the tests.
+    static QString program();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     qint64 processId() const { return m_process.processId(); }
     void sendSignal(int signalNumber);

@@ -59,6 +59,7 @@ void TestConfigFile::roundTripKeepsEveryField()
     a.failureCount = 2;
     a.statusItem = QStringLiteral("2:400010");
     a.writeReplay = true;
+    a.connectionPerClient = true;
     PairConfig b = validPair(QStringLiteral("Linie 2 – Ofen"), 1503);
     b.protocol = Protocol::OpcUa;
     b.endpoint = QStringLiteral("opc.tcp://localhost:4841/ofen");
@@ -152,6 +153,11 @@ void TestConfigFile::brokenFiles_data()
                                      "  </pair>", "    <mode>lukewarm</mode>\n  </pair>"))
                               << 7 << "pair[line1]/mode"
                               << "not a connection mode";
+    QTest::newRow("bad server connections")
+        << wrap(QByteArray(goodPair).replace(
+               "  </pair>", "    <server-connections>pooled</server-connections>\n  </pair>"))
+        << 7 << "pair[line1]/server-connections"
+        << "'pooled' is not a way of connecting to the servers";
     QTest::newRow("missing primary")
         << wrap(QByteArray(goodPair).replace("    <primary>10.0.0.1</primary>\n", "")) << 3
         << "pair[line1]/primary"

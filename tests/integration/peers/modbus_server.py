@@ -10,6 +10,13 @@ on stdin so a test can change data and inject faults:
   start-counter       let it run again
   exception CODE      answer every request with this Modbus exception code
   normal              answer requests normally again
+  flush-after-error on|off
+                      after an exception answer, discard what the connection sent and
+                      was not read yet, as libmodbus does (modbus_flush)
+  max-connections N   close connections beyond N as soon as they are accepted, as a
+                      device out of connection slots does (0: no limit)
+  stats               answered "ok connections=N requests=N flushes=N flushed-bytes=N
+                      refused=N": connections open now, the rest counted since start
   quit                exit
 
 Each command is answered with an "ok" line (or "error ..."). On start the server
@@ -23,6 +30,7 @@ import argparse
 import asyncio
 import importlib.util
 import logging
+import os
 import sys
 import types
 
@@ -52,6 +60,12 @@ class FaultState:
     """What the server currently does with requests; shared with the handler."""
 
     exception_code = None  # None: answer normally
+    flush_after_error = False
+    max_connections = 0  # 0: no limit
+    requests = 0
+    flushes = 0
+    flushed_bytes = 0
+    refused = 0
 
 
 class FaultInjectingHandler(ModbusConnectedRequestHandler):
@@ -62,7 +76,28 @@ class FaultInjectingHandler(ModbusConnectedRequestHandler):
     per-connection handler's execute() is overridden instead.
     """
 
+    refused = False
+
+    def connection_made(self, transport):
+        limit = FaultState.max_connections
+        if limit and len(self.server.active_connections) >= limit:
+            # Accepted by the kernel, then closed: what a device out of slots does.
+            self.refused = True
+            FaultState.refused += 1
+            transport.abort()
+            return
+        super().connection_made(transport)
+
+    def connection_lost(self, call_exc):
+        if not self.refused:
+            super().connection_lost(call_exc)
+
+    def data_received(self, data):
+        if not self.refused:
+            super().data_received(data)
+
     def execute(self, request, *addr):
+        FaultState.requests += 1
         code = FaultState.exception_code
         if code is None:
             super().execute(request, *addr)
@@ -71,6 +106,38 @@ class FaultInjectingHandler(ModbusConnectedRequestHandler):
         response.transaction_id = request.transaction_id
         response.unit_id = request.unit_id
         self.send(response, *addr)
+
+    def send(self, message, *addr, **kwargs):
+        if FaultState.flush_after_error and isinstance(message, ExceptionResponse):
+            self.flush_input()
+        super().send(message, *addr, **kwargs)
+
+    def flush_input(self):
+        """Discards what the client sent and was not read yet, like libmodbus.
+
+        libmodbus's server calls modbus_flush() before it sends some exception answers
+        (0x01, 0x03, ...): requests pipelined behind the bad one are lost unanswered.
+        Here that is the framer's buffer, the chunks queued for the handler and what
+        waits in the socket.
+        """
+        dropped = len(self.framer.getRawFrame())
+        self.framer.resetFrame()
+        while not self.receive_queue.empty():
+            dropped += len(self.receive_queue.get_nowait())
+        sock = self.transport.get_extra_info("socket")
+        if sock is not None:
+            while True:
+                try:
+                    chunk = os.read(sock.fileno(), 65536)
+                except (BlockingIOError, InterruptedError):
+                    break
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                dropped += len(chunk)
+        FaultState.flushes += 1
+        FaultState.flushed_bytes += dropped
 
 
 def build_context(offset):
@@ -110,7 +177,7 @@ def reply(line):
     sys.stdout.flush()
 
 
-def handle_command(words, slave, control):
+def handle_command(words, slave, control):  # noqa: C901  (one branch per command)
     """Runs one control command; returns the answer line."""
     cmd, args = words[0], words[1:]
     try:
@@ -135,6 +202,19 @@ def handle_command(words, slave, control):
             FaultState.exception_code = code
         elif cmd == "normal" and not args:
             FaultState.exception_code = None
+        elif cmd == "flush-after-error" and len(args) == 1 and args[0] in ("on", "off"):
+            FaultState.flush_after_error = args[0] == "on"
+        elif cmd == "max-connections" and len(args) == 1:
+            limit = int(args[0], 0)
+            if limit < 0:
+                return "error out of range"
+            FaultState.max_connections = limit
+        elif cmd == "stats" and not args:
+            return (
+                f"ok connections={len(control['server'].active_connections)}"
+                f" requests={FaultState.requests} flushes={FaultState.flushes}"
+                f" flushed-bytes={FaultState.flushed_bytes} refused={FaultState.refused}"
+            )
         elif cmd == "quit" and not args:
             control["quit"].set()
         else:
@@ -173,7 +253,12 @@ async def main():
         address=(args.host, args.port),
         handler=FaultInjectingHandler,
         allow_reuse_address=True,
+        # pymodbus listens with a backlog of 20: a burst of connections (an engine with a
+        # connection per client, 24 clients at once) overflowed it while the server was
+        # busy, and the dropped SYNs were retried a second later.
+        backlog=128,
     )
+    control["server"] = server
     serving = asyncio.create_task(server.serve_forever())
     # serve_forever resolves this future once the socket listens (or fails to bind).
     await asyncio.wait({server.serving, serving}, return_when=asyncio.FIRST_COMPLETED)
