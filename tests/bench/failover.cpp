@@ -149,13 +149,13 @@ void runFailover(int reps)
                     kinds += run.errorKinds;
                 });
             }
-            // Targets (issue): kill — Hot/Warm 0 errors, gap <= 50; Cold gap <= 100.
+            // Targets (issues 3 and 16): kill — gap <= 50 in every mode, Hot/Warm 0 errors.
             // hang — Hot 0 errors, gap <= timeout + 50; Warm 0 errors, gap <= interval +
             // timeout + 50; Cold gap <= interval + timeout + 100.
             double limit = 0;
             bool needNoErrors = mode != ConnectionMode::Cold;
             if (!hang)
-                limit = mode == ConnectionMode::Cold ? 100 : 50;
+                limit = 50;
             else if (mode == ConnectionMode::Hot)
                 limit = TimeoutMs + 50;
             else if (mode == ConnectionMode::Warm)
