@@ -119,10 +119,13 @@ void ModbusLink::open(int timeoutMs)
 {
     if (m_open || m_control->isConnecting())
         return;
-    m_timeoutMs = timeoutMs;
-    for (ModbusChannel *channel : {m_control, m_data})
-        channel->setProbe(m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default),
-                          timeoutMs);
+    m_timeoutMs = timeoutMs; // the status timeout as it is now: the configuration may change
+    const QByteArray probe = readRequest(m_statusAddress, DataType::Default);
+    m_control->setProbe(m_statusAddress.unit, probe, timeoutMs);
+    m_data->setProbe(m_statusAddress.unit, probe, timeoutMs);
+    for (const QPointer<ModbusChannel> &channel : std::as_const(m_clientChannels))
+        if (channel)
+            channel->setProbe(m_statusAddress.unit, probe, timeoutMs);
     m_control->open(timeoutMs);
 }
 

@@ -74,11 +74,13 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
         // Nothing active and nothing on its way: waiting requests fail now, not at the deadline.
+        // Parked ones were sent already, like those in flight: they wait for the next active
+        // server (Cold connects to the other one just after this) or their deadline.
         if (m_runtime->active() != Side::None || m_runtime->isSwitching())
             return;
         std::vector<Request *> waiting;
         for (const auto &r : m_requests)
-            if (r->waiting || r->parked)
+            if (r->waiting)
                 waiting.push_back(r.get());
         for (Request *r : waiting)
             answerException(r, ExceptionCode::GatewayPathUnavailable);
