@@ -2210,6 +2210,26 @@ Computer-ID: %2</numerusform>
         <source>Has no effect: there is no fail-back without &quot;Always reconnect to primary machine upon availability&quot;</source>
         <translation>Ohne Wirkung: Ohne „Immer zum Primärrechner zurückschalten, sobald er verfügbar ist“ gibt es keine Rückschaltung</translation>
     </message>
+    <message>
+        <source>Shared by all clients (recommended)</source>
+        <translation>Gemeinsam für alle Clients (empfohlen)</translation>
+    </message>
+    <message>
+        <source>One per client</source>
+        <translation>Eine pro Client</translation>
+    </message>
+    <message>
+        <source>Server connections:</source>
+        <translation>Serververbindungen:</translation>
+    </message>
+    <message>
+        <source>Shared: all clients&apos; requests go over one connection to each server (the status queries have one of their own). One per client: each client gets its own, as RedundancyMaster did; for servers that tie state to a connection. Changing it restarts the pair.</source>
+        <translation>Gemeinsam: Die Anfragen aller Clients gehen über eine Verbindung zu jedem Server (die Statusabfragen haben eine eigene). Eine pro Client: Jeder Client erhält eine eigene, wie bei RedundancyMaster; für Server, die Zustand an eine Verbindung binden. Eine Änderung startet das Paar neu.</translation>
+    </message>
+    <message>
+        <source>Modbus TCP only: OPC UA clients keep their own sessions with the proxy</source>
+        <translation>Nur Modbus TCP: OPC-UA-Clients behalten ihre eigenen Sitzungen mit dem Proxy</translation>
+    </message>
 </context>
 <context>
     <name>tandem::HelpViewer</name>

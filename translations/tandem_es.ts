@@ -2210,6 +2210,26 @@ ID de equipo: %2</numerusform>
         <source>Has no effect: there is no fail-back without &quot;Always reconnect to primary machine upon availability&quot;</source>
         <translation>Sin efecto: no hay retorno sin «Reconectar siempre al equipo primario cuando esté disponible»</translation>
     </message>
+    <message>
+        <source>Shared by all clients (recommended)</source>
+        <translation>Compartidas por todos los clientes (recomendado)</translation>
+    </message>
+    <message>
+        <source>One per client</source>
+        <translation>Una por cliente</translation>
+    </message>
+    <message>
+        <source>Server connections:</source>
+        <translation>Conexiones al servidor:</translation>
+    </message>
+    <message>
+        <source>Shared: all clients&apos; requests go over one connection to each server (the status queries have one of their own). One per client: each client gets its own, as RedundancyMaster did; for servers that tie state to a connection. Changing it restarts the pair.</source>
+        <translation>Compartidas: las peticiones de todos los clientes van por una conexión a cada servidor (las consultas de estado tienen una propia). Una por cliente: cada cliente tiene la suya, como en RedundancyMaster; para servidores que asocian estado a una conexión. Cambiarlo reinicia el par.</translation>
+    </message>
+    <message>
+        <source>Modbus TCP only: OPC UA clients keep their own sessions with the proxy</source>
+        <translation>Solo Modbus TCP: los clientes OPC UA mantienen sus propias sesiones con el proxy</translation>
+    </message>
 </context>
 <context>
     <name>tandem::HelpViewer</name>

@@ -158,6 +158,11 @@ void TestGeneralPage::spinBoxesEditDocument()
     QTest::keyClicks(persistence, QStringLiteral("3"));
     QCOMPARE(pair().failurePersistence, 3);
     QCOMPARE(persistence->maximum(), PairConfig::MaxFailurePersistence);
+    auto *connections = child<QComboBox>("serverConnections");
+    connections->setCurrentIndex(1);
+    QVERIFY(pair().connectionPerClient);
+    connections->setCurrentIndex(0);
+    QVERIFY(!pair().connectionPerClient);
     QVERIFY(m_doc->isModified());
     QCOMPARE(interval->minimum(), PairConfig::MinStatusIntervalMs);
     QCOMPARE(timeout->maximum(), PairConfig::MaxStatusTimeoutMs);

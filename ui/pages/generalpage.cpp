@@ -139,6 +139,11 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
            "because it may already have been carried out. Turn on only for writes that are "
            "safe to repeat."));
     optionsForm->addRow(m_writeReplay);
+    m_serverConnections = new QComboBox;
+    m_serverConnections->setObjectName(QStringLiteral("serverConnections"));
+    m_serverConnections->addItem(tr("Shared by all clients (recommended)"), false);
+    m_serverConnections->addItem(tr("One per client"), true);
+    optionsForm->addRow(tr("Server connections:"), m_serverConnections);
 
     m_live = new QGroupBox(tr("Live State"));
     m_live->setObjectName(QStringLiteral("liveState"));
@@ -196,6 +201,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
+    connect(m_serverConnections, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     for (QSpinBox *box :
          {m_statusInterval, m_statusTimeout, m_failbackHoldoff, m_failurePersistence})
         connect(box, &QSpinBox::valueChanged, this, &GeneralPage::apply);
@@ -356,6 +362,15 @@ void GeneralPage::load()
     m_browseSecondary->setVisible(browsable);
     m_login->show(m_pairName, shown.user, browsable);
     m_writeReplay->setChecked(shown.writeReplay);
+    m_serverConnections->setCurrentIndex(shown.connectionPerClient ? 1 : 0);
+    m_serverConnections->setEnabled(shown.protocol == Protocol::ModbusTcp);
+    m_serverConnections->setToolTip(
+        shown.protocol == Protocol::ModbusTcp
+            ? tr("Shared: all clients' requests go over one connection to each server (the "
+                 "status queries have one of their own). One per client: each client gets its "
+                 "own, as RedundancyMaster did; for servers that tie state to a connection. "
+                 "Changing it restarts the pair.")
+            : tr("Modbus TCP only: OPC UA clients keep their own sessions with the proxy"));
     m_mode->setCurrentIndex(m_mode->findData(int(shown.mode)));
     m_reconnectPrimary->setChecked(shown.reconnectPrimary);
     m_reconnectPrimary->setEnabled(shown.mode != ConnectionMode::Cold);
@@ -427,6 +442,7 @@ void GeneralPage::apply()
     if (pair.protocol == Protocol::OpcUa)
         pair.user = m_login->userText();
     pair.writeReplay = m_writeReplay->isChecked();
+    pair.connectionPerClient = m_serverConnections->currentData().toBool();
     m_document->updatePair(m_pairName, pair);
     load();
 }

@@ -64,6 +64,7 @@ private:
     QLineEdit *m_statusItem;
     QLabel *m_statusItemError;
     QCheckBox *m_writeReplay;
+    QComboBox *m_serverConnections;
 
     EngineSession *m_engine = nullptr;
     QGroupBox *m_live;
