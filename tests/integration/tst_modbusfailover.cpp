@@ -1,6 +1,7 @@
 // The engine against real servers: two independent pymodbus servers as the pair, the
 // real tandemd in between, and a plain Modbus TCP client where an HMI would be.
 #include "connectionmodes.h"
+#include "modbuspairrig.h"
 #include "modbuspeer.h"
 #include "modbustestclient.h"
 #include "tandemdprocess.h"
@@ -26,7 +27,7 @@ using namespace tandem;
 using namespace tandem::test;
 
 namespace {
-constexpr quint16 SecondaryOffset = 1000;
+constexpr quint16 SecondaryOffset = ModbusPairRig::SecondaryOffset;
 
 // Reads the "which server am I" register (protocol address 1 = the peer's offset).
 int whoAnswers(ModbusTestClient &client, ModbusTestClient::Reply *reply = nullptr)
@@ -126,29 +127,21 @@ private:
         return client.connectTo(QStringLiteral("127.0.0.1"), m_port);
     }
 
-    std::unique_ptr<ModbusPeer> m_primary;
-    std::unique_ptr<ModbusPeer> m_secondary;
-    std::unique_ptr<TandemdProcess> m_engine;
-    quint16 m_port = 0;
+    ModbusPairRig m_rig;
+    std::unique_ptr<ModbusPeer> &m_primary = m_rig.primary;
+    std::unique_ptr<ModbusPeer> &m_secondary = m_rig.secondary;
+    std::unique_ptr<TandemdProcess> &m_engine = m_rig.engine;
+    quint16 &m_port = m_rig.port;
 };
 
 void TestModbusFailover::init()
 {
-    m_primary = std::make_unique<ModbusPeer>();
-    m_secondary = std::make_unique<ModbusPeer>();
-    QVERIFY(m_primary->start(0));
-    QVERIFY(m_secondary->start(SecondaryOffset));
-    m_engine = std::make_unique<TandemdProcess>();
-    m_port = TandemdProcess::freePort();
+    QVERIFY(m_rig.init());
 }
 
 void TestModbusFailover::cleanup()
 {
-    if (QTest::currentTestFailed() && m_engine)
-        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
-    m_engine.reset();
-    m_primary.reset();
-    m_secondary.reset();
+    m_rig.cleanup();
 }
 
 PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const

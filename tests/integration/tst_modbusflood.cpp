@@ -6,6 +6,7 @@
 // ctest runs floodCausesNoSwitch a second time against tandemd built with
 // AddressSanitizer and UBSan (TANDEM_TEST_TANDEMD, the fuzz preset's build): the test
 // fails if the engine dies or a sanitizer reports anything.
+#include "modbuspairrig.h"
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
@@ -23,7 +24,7 @@ using tandem::modbus::MbapCodec;
 using tandem::modbus::MbapFrame;
 
 namespace {
-constexpr quint16 SecondaryOffset = 1000;
+constexpr quint16 SecondaryOffset = ModbusPairRig::SecondaryOffset;
 
 // FC 3 of `count` registers from protocol address 1: the peer's offset, which tells the
 // servers apart. A count of 0 is refused with exception 0x03.
@@ -84,29 +85,21 @@ private:
     bool startEngine(bool perClient);
     void checkPrimaryNeverLost();
 
-    std::unique_ptr<ModbusPeer> m_primary;
-    std::unique_ptr<ModbusPeer> m_secondary;
-    std::unique_ptr<TandemdProcess> m_engine;
-    quint16 m_port = 0;
+    ModbusPairRig m_rig;
+    std::unique_ptr<ModbusPeer> &m_primary = m_rig.primary;
+    std::unique_ptr<ModbusPeer> &m_secondary = m_rig.secondary;
+    std::unique_ptr<TandemdProcess> &m_engine = m_rig.engine;
+    quint16 &m_port = m_rig.port;
 };
 
 void TestModbusFlood::init()
 {
-    m_primary = std::make_unique<ModbusPeer>();
-    m_secondary = std::make_unique<ModbusPeer>();
-    QVERIFY(m_primary->start(0));
-    QVERIFY(m_secondary->start(SecondaryOffset));
-    m_engine = std::make_unique<TandemdProcess>();
-    m_port = TandemdProcess::freePort();
+    QVERIFY(m_rig.init());
 }
 
 void TestModbusFlood::cleanup()
 {
-    if (QTest::currentTestFailed() && m_engine)
-        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
-    m_engine.reset();
-    m_primary.reset();
-    m_secondary.reset();
+    m_rig.cleanup();
 }
 
 bool TestModbusFlood::startEngine(bool perClient)
