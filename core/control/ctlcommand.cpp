@@ -419,11 +419,12 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         load();
         pair(words.at(0));
         QString error;
-        const auto answer = ControlClient::request(m_doc.paths().stateDir,
-                                                   {{QStringLiteral("command"), QStringLiteral("switch")},
-                                                    {QStringLiteral("pair"), words.at(0)},
-                                                    {QStringLiteral("side"), side}},
-                                                   5000, &error);
+        const auto answer =
+            ControlClient::request(m_doc.paths().stateDir,
+                                   {{QStringLiteral("command"), QStringLiteral("switch")},
+                                    {QStringLiteral("pair"), words.at(0)},
+                                    {QStringLiteral("side"), side}},
+                                   5000, &error);
         if (!answer)
             throw CtlError{1, tr("no engine runs '%1': %2").arg(words.at(0), error)};
         if (!answer->value(QLatin1String("ok")).toBool())
@@ -453,9 +454,8 @@ int Session::pairCommand(const QString &verb, Arguments &args)
             m_out << p.name << '\t'
                   << (m_doc.isEnabled(p.name) ? QStringLiteral("enabled")
                                               : tr("pass-through (redundancy disabled)"))
-                  << '\t'
-                  << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary << '\t'
-                  << p.secondary << '\t' << connectionModeKey(p.mode);
+                  << '\t' << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary
+                  << '\t' << p.secondary << '\t' << connectionModeKey(p.mode);
             if (p.isAlias())
                 m_out << '\t' << tr("alias of %1").arg(p.aliasOf);
             m_out << Qt::endl;
@@ -826,8 +826,8 @@ int Session::statusCommand(Arguments &args)
             active += QLatin1Char(' ') + tr("(pass-through, redundancy disabled)");
         else if (!p[QLatin1String("pinned")].toString().isEmpty())
             active += QLatin1Char(' ') + tr("(held by the operator)");
-        m_out << p[QLatin1String("name")].toString() << '\t' << tr("active: %1").arg(active)
-              << '\t' << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
+        m_out << p[QLatin1String("name")].toString() << '\t' << tr("active: %1").arg(active) << '\t'
+              << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
               << tr("clients: %1").arg(p[QLatin1String("clients")].toInt()) << '\t'
               << p[QLatin1String("listen")].toString() << Qt::endl;
         const QString switchReason = p[QLatin1String("last-switch-reason")].toString();
@@ -837,19 +837,18 @@ int Session::statusCommand(Arguments &args)
             const QJsonObject s = p[QLatin1String(side)].toObject();
             // The engine's judgement of the side (docs/failover-decision.md), in words.
             const QString key = s[QLatin1String("health")].toString();
-            QString health = key == QLatin1String("healthy") ? tr("healthy")
-                             : key == QLatin1String("degraded")
-                                 ? tr("degraded: %1")
-                                       .arg(s[QLatin1String("degraded-reason")].toString())
-                             : key == QLatin1String("monitor-error")
-                                 ? tr("monitor error: %1 item(s) in error")
-                                       .arg(s[QLatin1String("monitor-errors")].toInt())
-                             : key == QLatin1String("connecting")   ? tr("connecting")
-                             : key == QLatin1String("lost")         ? tr("lost")
-                             : key == QLatin1String("shutting-down") ? tr("shutting down")
-                             : key == QLatin1String("pass-through")
-                                 ? tr("connected (pass-through)")
-                                 : tr("not connected");
+            QString health =
+                key == QLatin1String("healthy") ? tr("healthy")
+                : key == QLatin1String("degraded")
+                    ? tr("degraded: %1").arg(s[QLatin1String("degraded-reason")].toString())
+                : key == QLatin1String("monitor-error")
+                    ? tr("monitor error: %1 item(s) in error")
+                          .arg(s[QLatin1String("monitor-errors")].toInt())
+                : key == QLatin1String("connecting")    ? tr("connecting")
+                : key == QLatin1String("lost")          ? tr("lost")
+                : key == QLatin1String("shutting-down") ? tr("shutting down")
+                : key == QLatin1String("pass-through")  ? tr("connected (pass-through)")
+                                                        : tr("not connected");
             if (key == QLatin1String("healthy") && !s[QLatin1String("monitor-tested")].toBool())
                 health += tr(", monitor items not tested yet");
             const QString error = s[QLatin1String("last-error")].toString();

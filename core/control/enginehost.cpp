@@ -61,7 +61,8 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
     const QSet<QString> enabled = licensedPairs(document);
     ConfigIssues fatal;
     // An endpoint that cannot be taken at start is fatal: the operator must see it now.
-    for (const ConfigIssue &issue : m_engine->apply(document.configuration(), enabled, !m_gate->expired()))
+    for (const ConfigIssue &issue :
+         m_engine->apply(document.configuration(), enabled, !m_gate->expired()))
         (issue.field.endsWith(QLatin1String("/listen")) ? fatal : *warnings).append(issue);
     if (!fatal.isEmpty()) {
         m_engine->stopAll();
@@ -182,7 +183,8 @@ ConfigIssues EngineHost::reload()
         applyNotifications(document.configuration().notifications);
     m_backups->setSettings(document.configuration().backup);
     const QSet<QString> enabled = licensedPairs(document);
-    const ConfigIssues applied = m_engine->apply(document.configuration(), enabled, !m_gate->expired());
+    const ConfigIssues applied =
+        m_engine->apply(document.configuration(), enabled, !m_gate->expired());
     for (const ConfigIssue &issue : applied) {
         if (!issue.field.endsWith(QLatin1String("/listen")))
             continue;
@@ -271,9 +273,9 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         }
         const std::optional<Side> wanted = sideFromKey(side);
         if (!wanted)
-            return {{QStringLiteral("ok"), false},
-                    {QStringLiteral("error"),
-                     tr("'%1' is not primary, secondary or auto").arg(side)}};
+            return {
+                {QStringLiteral("ok"), false},
+                {QStringLiteral("error"), tr("'%1' is not primary, secondary or auto").arg(side)}};
         QString error;
         if (!runtime->pin(*wanted, &error))
             return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};

@@ -35,9 +35,7 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
                            bool serveDisabled)
 {
     ConfigIssues issues;
-    const auto runs = [&](const QString &name) {
-        return enabled.contains(name) || serveDisabled;
-    };
+    const auto runs = [&](const QString &name) { return enabled.contains(name) || serveDisabled; };
     // Stop what is gone or must restart first, so a changed pair can take its endpoint again.
     for (auto it = m_pairs.begin(); it != m_pairs.end();) {
         const PairConfig *wanted = config.find(it->first);

@@ -91,7 +91,7 @@ struct PairRuntime::SideState
     Outcome lastOutcome = Outcome::None;
     std::unique_ptr<MonitorEvaluator> monitor;
     bool monitoring = false;
-    int reportedMonitor = -1; // -1 nothing posted yet on this connection, 0 passed, 1 in error
+    int reportedMonitor = -1;     // -1 nothing posted yet on this connection, 0 passed, 1 in error
     bool coldLeftInError = false; // Cold: left because its items were in error
     qint64 fullyHealthySinceMs = -1;
     QString lastError;
@@ -254,12 +254,11 @@ void PairRuntime::post(const char *event, Side side, const QStringList &extra,
     // A pair whose redundancy is disabled reports nothing: it is not watched.
     if (!m_events || m_passThrough)
         return;
-    const QString id = side == Side::None
-                           ? QLatin1String(event)
-                           : QLatin1String(event) + QLatin1Char('.') + sideKey(side);
-    const QStringList args =
-        side == Side::None ? QStringList{m_config.name} + extra
-                           : QStringList{m_config.name, state(side).link->machine()} + extra;
+    const QString id = side == Side::None ? QLatin1String(event)
+                                          : QLatin1String(event) + QLatin1Char('.') + sideKey(side);
+    const QStringList args = side == Side::None
+                                 ? QStringList{m_config.name} + extra
+                                 : QStringList{m_config.name, state(side).link->machine()} + extra;
     m_events->post(id, m_config.name, args, {}, reason);
 }
 
@@ -325,8 +324,8 @@ bool PairRuntime::reconfigure(const PairConfig &config)
     for (Side side : {Side::Primary, Side::Secondary}) {
         SideState &s = state(side);
         if (itemsChanged)
-            s.monitor = std::make_unique<MonitorEvaluator>(config.monitorItems,
-                                                           config.failureCount, m_clock);
+            s.monitor = std::make_unique<MonitorEvaluator>(config.monitorItems, config.failureCount,
+                                                           m_clock);
         if (old.statusIntervalMs != config.statusIntervalMs && s.connected && !m_passThrough)
             s.statusTimer->start(config.statusIntervalMs);
     }
@@ -559,8 +558,8 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
     }
     if (!ok) {
         ++s.statusFailures;
-        const int persistence = std::clamp(m_config.failurePersistence, 1,
-                                           int(PairConfig::MaxFailurePersistence));
+        const int persistence =
+            std::clamp(m_config.failurePersistence, 1, int(PairConfig::MaxFailurePersistence));
         const QString why = s.statusFailures > 1
                                 ? tr("%1 (%2 in a row)").arg(reason).arg(s.statusFailures)
                                 : reason;
@@ -804,11 +803,11 @@ void PairRuntime::evaluate()
         const qint64 wait = std::max(holdoff - healthyFor, holdoff - sinceSwitch);
         if (wait <= 0) {
             m_failbackTimer->stop();
-            setActive(Side::Primary,
-                      holdoff > 0 ? tr("fail-back: the primary machine has been healthy for "
-                                       "%1 ms")
-                                        .arg(healthyFor)
-                                  : tr("fail-back to the primary machine"));
+            setActive(Side::Primary, holdoff > 0
+                                         ? tr("fail-back: the primary machine has been healthy for "
+                                              "%1 ms")
+                                               .arg(healthyFor)
+                                         : tr("fail-back to the primary machine"));
         } else {
             m_failbackTimer->start(wait);
         }
@@ -823,8 +822,7 @@ void PairRuntime::evaluateCold()
     const Side target = m_coldTarget;
     if (rank(target) > 0 && m_active != target) {
         m_coldFailuresInRow = 0;
-        setActive(target, m_pin == target ? tr("made active by the operator")
-                                          : m_lastSwitchReason);
+        setActive(target, m_pin == target ? tr("made active by the operator") : m_lastSwitchReason);
     }
 }
 

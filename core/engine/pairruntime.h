@@ -23,7 +23,7 @@ enum class Side
     Primary = 0,
     Secondary = 1
 };
-QString sideKey(Side side); // "primary", "secondary", "none"
+QString sideKey(Side side);                          // "primary", "secondary", "none"
 std::optional<Side> sideFromKey(const QString &key); // "primary", "secondary" only
 inline Side otherSide(Side side)
 {
@@ -58,7 +58,7 @@ struct SideStatus
     QString degradedReason; // "service level 150"
     int monitorErrors = 0;
     bool monitorFailed = false;
-    QString lastError;         // why it is not connected now (empty while it is)
+    QString lastError; // why it is not connected now (empty while it is)
     SideHealth health = SideHealth::Unknown;
     bool monitorTested = false; // its items have a result on this connection (or there are none)
     int statusFailuresInRow = 0;

@@ -260,7 +260,7 @@ ProxyState OpcUaProxy::state() const
     s.failovers = quint32(m_runtime->failoverCount());
     s.lastFailover = m_runtime->lastFailover();
     s.lastSwitchReason = m_runtime->lastSwitchReason();
-    s.selection = m_runtime->isPassThrough()            ? QStringLiteral("pass-through (redundancy disabled)")
+    s.selection = m_runtime->isPassThrough() ? QStringLiteral("pass-through (redundancy disabled)")
                   : m_runtime->pinned() != Side::None ? QStringLiteral("held by the operator")
                                                       : QStringLiteral("automatic");
     // ServiceLevel (OPC 10000-4, 6.6.2.4.2): 1 no data, degraded as the active server

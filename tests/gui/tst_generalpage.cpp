@@ -144,8 +144,8 @@ void TestGeneralPage::spinBoxesEditDocument()
     // Without always reconnect the hold-off does nothing: greyed out, and it says why.
     QVERIFY(!holdoff->isEnabled());
     QVERIFY(holdoff->toolTip().startsWith(QStringLiteral("Has no effect")));
-    QTest::mouseClick(child<QCheckBox>("reconnectPrimary"), Qt::LeftButton,
-                      Qt::KeyboardModifiers(), QPoint(5, 5));
+    QTest::mouseClick(child<QCheckBox>("reconnectPrimary"), Qt::LeftButton, Qt::KeyboardModifiers(),
+                      QPoint(5, 5));
     QVERIFY(pair().reconnectPrimary);
     QVERIFY(holdoff->isEnabled());
     holdoff->setFocus();

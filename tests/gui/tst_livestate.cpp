@@ -160,10 +160,9 @@ void TestLiveState::disablePassesThroughToThePrimary()
     // as the seed's clients then talk to their server directly.
     m_secondary.reset(); // even with the secondary gone, nothing switches
     toggle->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        text(&window, "activeMachine")
-            .endsWith(QStringLiteral("pass-through (redundancy disabled)")),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(text(&window, "activeMachine")
+                                 .endsWith(QStringLiteral("pass-through (redundancy disabled)")),
+                             10000);
     QVERIFY(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pass-through")].toBool());
     QCOMPARE(readThroughMbpoll(m_port), 0);
     toggle->trigger();

@@ -172,8 +172,8 @@ void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
     QCOMPARE(firstWithStop.constLast().section(QLatin1Char('\t'), 4, 4),
              QStringLiteral("Tandem engine stopped."));
     QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
-                                   10000, 2));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"), 10000,
+                                   2));
     const QStringList all = exported();
     QCOMPARE(all.mid(0, firstWithStop.size()), firstWithStop); // the old ones, then the new
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 2);
@@ -186,8 +186,8 @@ void TestEventHistory::preserveOffStartsEmpty()
     m_engine->terminate();
     QVERIFY(m_engine->waitForExit(10000));
     QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
-                                   10000, 2));
+    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"), 10000,
+                                   2));
     const QStringList all = exported();
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 1);
     QCOMPARE(all.filter(QStringLiteral("Tandem engine stopped")).size(), 0);

@@ -124,14 +124,10 @@ private:
     PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
     bool connectClient(ModbusTestClient &client) const
     {
-        return client.connectTo(QStringLiteral("127.0.0.1"), m_port);
+        return client.connectTo(QStringLiteral("127.0.0.1"), m_rig.port);
     }
 
     ModbusPairRig m_rig;
-    std::unique_ptr<ModbusPeer> &m_primary = m_rig.primary;
-    std::unique_ptr<ModbusPeer> &m_secondary = m_rig.secondary;
-    std::unique_ptr<TandemdProcess> &m_engine = m_rig.engine;
-    quint16 &m_port = m_rig.port;
 };
 
 void TestModbusFailover::init()
@@ -146,8 +142,8 @@ void TestModbusFailover::cleanup()
 
 PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
 {
-    PairConfig p = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
-                            m_primary->address(), m_secondary->address(), mode, 200, 100);
+    PairConfig p = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_rig.port),
+                            m_rig.primary->address(), m_rig.secondary->address(), mode, 200, 100);
     p.reconnectPrimary = reconnectPrimary;
     return p;
 }
@@ -160,30 +156,30 @@ void TestModbusFailover::failoverOnCrash_data()
 void TestModbusFailover::failoverOnCrash()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
 
-    m_primary->kill();
+    m_rig.primary->kill();
     const PollResult poll = pollUntil(client, [](int v) { return v == SecondaryOffset; });
     QVERIFY2(poll.errors == 0, qPrintable(poll.errorTexts.join(QLatin1String("; "))));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
     // Order and outcome here; the gap is the benchmark's figure (tests/bench, failover).
     qInfo("largest gap %lld ms", poll.largestGapMs);
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary machine")));
 
-    const QStringList events = m_engine->events();
+    const QStringList events = m_rig.engine->events();
     const qsizetype lost =
         events.indexOf(QStringLiteral("Disconnected from 'line1' on primary machine '%1'.")
-                           .arg(m_primary->address()));
+                           .arg(m_rig.primary->address()));
     const qsizetype promoted = events.indexOf(
         QStringLiteral("Promoted active connection for server 'line1' to secondary machine '%1'.")
-            .arg(m_secondary->address()));
+            .arg(m_rig.secondary->address()));
     QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(QLatin1Char('\n'))));
     // The first choice at start is no promotion: the fail-over is the only one.
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 1);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Promoted active connection")), 1);
 }
 
 void TestModbusFailover::failoverOnHang_data()
@@ -194,30 +190,31 @@ void TestModbusFailover::failoverOnHang_data()
 void TestModbusFailover::failoverOnHang()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
 
-    m_primary->hang();
+    m_rig.primary->hang();
     const PollResult poll = pollUntil(client, [](int v) { return v == SecondaryOffset; });
     if (mode != ConnectionMode::Cold)
         QVERIFY2(poll.errors == 0, qPrintable(poll.errorTexts.join(QLatin1String("; "))));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
     qInfo("largest gap %lld ms", poll.largestGapMs);
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Unable to retrieve status for server 'line1' on primary machine '%1'. "
                        "Server communications has been lost.")
-            .arg(m_primary->address())));
+            .arg(m_rig.primary->address())));
     if (mode != ConnectionMode::Cold) { // Cold stays on the secondary, retrying nothing
         // A hung server accepts connections but never answers: retries are failed
         // attempts, posted once, never a stream of Connected/lost pairs.
-        QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 4));
-        QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
-                 1);
-        QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+        QVERIFY(m_rig.engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 4));
+        QCOMPARE(
+            m_rig.engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+            1);
+        QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
     }
-    m_primary->resume();
+    m_rig.primary->resume();
 }
 
 void TestModbusFailover::failbackWithAlwaysReconnect_data()
@@ -228,67 +225,72 @@ void TestModbusFailover::failbackWithAlwaysReconnect_data()
 void TestModbusFailover::failbackWithAlwaysReconnect()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode, true)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode, true)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
-    const quint16 primaryPort = m_primary->port();
-    m_primary->kill();
+    const quint16 primaryPort = m_rig.primary->port();
+    m_rig.primary->kill();
     QVERIFY(pollUntil(client, [](int v) { return v == SecondaryOffset; }).errors == 0);
-    QVERIFY(m_primary->start(0, primaryPort));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->start(0, primaryPort));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to primary machine")));
     QElapsedTimer back;
     back.start();
     const PollResult poll = pollUntil(client, [](int v) { return v == 0; });
     QCOMPARE(poll.errors, 0);
     QCOMPARE(whoAnswers(client), 0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 2);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 2);
 }
 
 void TestModbusFailover::noFailbackWithoutAlwaysReconnect()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm, false)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm, false)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
-    const quint16 primaryPort = m_primary->port();
-    m_primary->kill();
+    const quint16 primaryPort = m_rig.primary->port();
+    m_rig.primary->kill();
     QVERIFY(pollUntil(client, [](int v) { return v == SecondaryOffset; }).errors == 0);
-    QVERIFY(m_primary->start(0, primaryPort));
+    QVERIFY(m_rig.primary->start(0, primaryPort));
     // The primary is healthy again (its Connected event comes from its first status
     // answer, the moment a fail-back would be decided) but traffic stays.
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
+    QVERIFY(
+        m_rig.engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("to primary machine")), 0);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("to primary machine")), 0);
 }
 
 void TestModbusFailover::failedConnectIsPostedOncePerTransition()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
-    m_primary->kill();
-    QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 5));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")), 1);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 5));
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+             1);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
     // Back and gone again: a second transition, a second event.
-    QVERIFY(m_primary->start(
+    QVERIFY(m_rig.primary->start(
         0,
         quint16(pairConfig(ConnectionMode::Warm).primary.section(QLatin1Char(':'), 1).toUInt())));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary"), 10000,
-                                   2));
-    QVERIFY(m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 10));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")), 2);
+    QVERIFY(
+        m_rig.engine->waitForEvent(QStringLiteral("Connected to 'line1' on primary"), 10000, 2));
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary"),
+                                       10000, 2));
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("\"primary\" connect failed"), 10000, 10));
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+             2);
 }
 
 void TestModbusFailover::bothGoneAnswers0x0A()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
-    m_primary->kill();
-    m_secondary->kill();
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on secondary")));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
+    m_rig.primary->kill();
+    m_rig.secondary->kill();
+    QVERIFY(
+        m_rig.engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on secondary")));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
     QElapsedTimer timer;
     timer.start();
     const ModbusTestClient::Reply reply = client.readHoldingRegisters(1, 1, 1, 3000);
@@ -299,85 +301,85 @@ void TestModbusFailover::bothGoneAnswers0x0A()
 
 void TestModbusFailover::inFlightWriteAnswers0x0B()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
-    m_primary->hang();
+    m_rig.primary->hang();
     const ModbusTestClient::Reply write = client.writeSingleRegister(1, 20, 4242, 5000);
     QCOMPARE(write.exceptionCode, quint8(0x0B));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
     // Never sent twice: the secondary did not get the write.
     ModbusTestClient direct;
-    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_rig.secondary->port()));
     QCOMPARE(direct.readHoldingRegisters(1, 20, 1).registers.value(0), quint16(0));
-    m_primary->resume();
+    m_rig.primary->resume();
 }
 
 void TestModbusFailover::inFlightWriteReplayedWhenOptedIn()
 {
     PairConfig pair = pairConfig(ConnectionMode::Warm);
     pair.writeReplay = true;
-    QVERIFY(m_engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->startWithPair(pair));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
-    m_primary->hang();
+    m_rig.primary->hang();
     const ModbusTestClient::Reply write = client.writeSingleRegister(1, 20, 4242, 5000);
     QVERIFY2(write.ok, qPrintable(write.error));
     ModbusTestClient direct;
-    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QVERIFY(direct.connectTo(QStringLiteral("127.0.0.1"), m_rig.secondary->port()));
     QCOMPARE(direct.readHoldingRegisters(1, 20, 1).registers.value(0), quint16(4242));
-    m_primary->resume();
+    m_rig.primary->resume();
 }
 
 void TestModbusFailover::gatewayExceptionMeansDeviceLost()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     // A gateway answering 0x0B: it is up, the device behind it is not.
-    QVERIFY(m_primary->command(QStringLiteral("exception 11")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("exception 11")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Unable to retrieve status for server 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
     // Any other exception proves the server alive: status stays fine.
-    QVERIFY(m_secondary->command(QStringLiteral("exception 2")));
+    QVERIFY(m_rig.secondary->command(QStringLiteral("exception 2")));
     // Four status intervals with exception answers: the event must not come.
-    QVERIFY(!m_engine->waitForEvent(
+    QVERIFY(!m_rig.engine->waitForEvent(
         QStringLiteral("Unable to retrieve status for server 'line1' on secondary"), 800));
-    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
+    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
              QStringLiteral("secondary"));
-    QVERIFY(m_secondary->command(QStringLiteral("normal")));
+    QVERIFY(m_rig.secondary->command(QStringLiteral("normal")));
 }
 
 void TestModbusFailover::brokenConfigIsFatal()
 {
-    QFile file(m_engine->configFile());
+    QFile file(m_rig.engine->configFile());
     QDir().mkpath(QFileInfo(file).absolutePath());
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("<tandem version=\"1\"><pair name=\"x\" "
                "protocol=\"modbus-tcp\"><listen>nowhere</listen></pair></tandem>");
     file.close();
-    m_engine->start();
-    QVERIFY(m_engine->waitForExit(10000));
-    QCOMPARE(m_engine->exitCode(), 1);
-    QVERIFY2(m_engine->countLines(QStringLiteral("tandem.xml:1: pair[x]")) >= 1,
-             qPrintable(m_engine->lines().join(QLatin1Char('\n'))));
-    QCOMPARE(m_engine->countLines(QStringLiteral("not started")), 1);
+    m_rig.engine->start();
+    QVERIFY(m_rig.engine->waitForExit(10000));
+    QCOMPARE(m_rig.engine->exitCode(), 1);
+    QVERIFY2(m_rig.engine->countLines(QStringLiteral("tandem.xml:1: pair[x]")) >= 1,
+             qPrintable(m_rig.engine->lines().join(QLatin1Char('\n'))));
+    QCOMPARE(m_rig.engine->countLines(QStringLiteral("not started")), 1);
 }
 
 void TestModbusFailover::writesGoToTheActiveOnly()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QVERIFY(client.writeSingleRegister(1, 30, 777).ok);
     ModbusTestClient primary, secondary;
-    QVERIFY(primary.connectTo(QStringLiteral("127.0.0.1"), m_primary->port()));
-    QVERIFY(secondary.connectTo(QStringLiteral("127.0.0.1"), m_secondary->port()));
+    QVERIFY(primary.connectTo(QStringLiteral("127.0.0.1"), m_rig.primary->port()));
+    QVERIFY(secondary.connectTo(QStringLiteral("127.0.0.1"), m_rig.secondary->port()));
     QCOMPARE(primary.readHoldingRegisters(1, 30, 1).registers.value(0), quint16(777));
     QCOMPARE(secondary.readHoldingRegisters(1, 30, 1).registers.value(0), quint16(0));
 }
@@ -389,26 +391,26 @@ void TestModbusFailover::monitorBadQuality()
     item.itemId = QStringLiteral("400003");
     item.updateRateMs = 100;
     pair.monitorItems << item;
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(
-        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on secondary")));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     // Exception answers: the server is alive but its data is bad.
-    QVERIFY(m_primary->command(QStringLiteral("exception 4")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("exception 4")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
-    QVERIFY(m_primary->command(QStringLiteral("normal")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("normal")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
-    QCOMPARE(
-        m_engine->countEvents(QStringLiteral("Monitor item test in error for 'line1' on primary")),
-        1);
+    QCOMPARE(m_rig.engine->countEvents(
+                 QStringLiteral("Monitor item test in error for 'line1' on primary")),
+             1);
 }
 
 void TestModbusFailover::monitorSpecificValue()
@@ -416,16 +418,16 @@ void TestModbusFailover::monitorSpecificValue()
     PairConfig pair = pairConfig(ConnectionMode::Warm);
     pair.monitorItems << monitorItem(QStringLiteral("400011"), Trigger::SpecificValue,
                                      QStringLiteral("99"), 100);
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(
-        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
-    QVERIFY(m_primary->command(QStringLiteral("set 10 99")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("set 10 99")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
     // Warm monitors the active side only: the secondary is now tested.
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on secondary")));
 }
 
@@ -435,16 +437,16 @@ void TestModbusFailover::monitorNoChange()
     // The peer's counter, +1 every 100 ms.
     pair.monitorItems << monitorItem(QStringLiteral("400001"), Trigger::NoChange,
                                      QStringLiteral("600"), 100);
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(
-        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
-    QVERIFY(m_primary->command(QStringLiteral("stop-counter")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("stop-counter")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
-    QVERIFY(m_primary->command(QStringLiteral("start-counter")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("start-counter")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
 }
 
@@ -456,22 +458,22 @@ void TestModbusFailover::failureCountNeedsEnoughItems()
                                          QStringLiteral("7"), 100);
     }
     pair.failureCount = 2;
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(
-        m_engine->waitForEvent(QStringLiteral("Monitor item test passed for 'line1' on primary")));
-    QVERIFY(m_primary->command(QStringLiteral("set 10 7")));
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Monitor item test passed for 'line1' on primary")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("set 10 7")));
     QTRY_COMPARE_WITH_TIMEOUT(
-        m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("primary")]
+        m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("primary")]
             .toObject()[QLatin1String("monitor-errors")]
             .toInt(),
         1, 10000);
-    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
+    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
              QStringLiteral("primary"));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Monitor item test in error")), 0);
-    QVERIFY(m_primary->command(QStringLiteral("set 11 7")));
-    QVERIFY(m_engine->waitForEvent(
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Monitor item test in error")), 0);
+    QVERIFY(m_rig.primary->command(QStringLiteral("set 11 7")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
 }
 
@@ -482,21 +484,21 @@ void TestModbusFailover::monitorItemThatCannotBeAdded()
     item.itemId = QStringLiteral("405000"); // beyond the peers' 1000 registers: exception 0x02
     item.updateRateMs = 100;
     pair.monitorItems << item;
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(
-        m_engine->waitForEvent(QStringLiteral("Attempt to add monitor item '405000' for 'line1' on "
-                                              "primary machine '%1' failed. This monitor item "
-                                              "will be considered in error.")
-                                   .arg(m_primary->address())));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Attempt to add monitor item '405000' for 'line1' on "
+                       "primary machine '%1' failed. This monitor item "
+                       "will be considered in error.")
+            .arg(m_rig.primary->address())));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on primary")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on secondary")));
 }
 
 void TestModbusFailover::malformedFrameClosesOnlyThatClient()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient good, bad;
     QVERIFY(connectClient(good));
     QVERIFY(connectClient(bad));
@@ -505,10 +507,11 @@ void TestModbusFailover::malformedFrameClosesOnlyThatClient()
                              5000);
     QCOMPARE(whoAnswers(good), 0);
     // A client-triggered event names the client's process, found through /proc.
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Closed the connection of a client of 'line1' from 127.0.0.1:")));
-    const QString line =
-        m_engine->lines().filter(QStringLiteral("Closed the connection of a client")).constFirst();
+    const QString line = m_rig.engine->lines()
+                             .filter(QStringLiteral("Closed the connection of a client"))
+                             .constFirst();
     QCOMPARE(line.section(QLatin1Char('\t'), 2, 2),
              QStringLiteral("tst_modbusfailover (%1)").arg(QCoreApplication::applicationPid()));
     QCOMPARE(line.section(QLatin1Char('\t'), 3, 3), QStringLiteral("Warning"));
@@ -522,15 +525,15 @@ void TestModbusFailover::malformedFrameClosesOnlyThatClient()
 
 void TestModbusFailover::statusAndManualSwitch()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
-    QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QJsonObject status = m_rig.engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
-    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("secondary")]
+    QTRY_VERIFY(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("secondary")]
                     .toObject()[QLatin1String("status-ok")]
                     .toBool());
     QString error;
     const auto answer =
-        ControlClient::request(m_engine->stateDir(),
+        ControlClient::request(m_rig.engine->stateDir(),
                                {{QStringLiteral("command"), QStringLiteral("make-active")},
                                 {QStringLiteral("pair"), QStringLiteral("line1")},
                                 {QStringLiteral("side"), QStringLiteral("secondary")}},
@@ -539,25 +542,26 @@ void TestModbusFailover::statusAndManualSwitch()
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
-    status = m_engine->pairStatus(QStringLiteral("line1"));
+    status = m_rig.engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("secondary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 1);
 
     // The same through the real tandemctl.
     QProcess ctl;
     ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
-               m_engine->stateDir(), QStringLiteral("status"), QStringLiteral("--json")});
+              {QStringLiteral("--config"), m_rig.engine->configFile(),
+               QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("status"),
+               QStringLiteral("--json")});
     QVERIFY(ctl.waitForFinished(10000));
     QCOMPARE(ctl.exitCode(), 0);
     const QJsonObject json = QJsonDocument::fromJson(ctl.readAllStandardOutput()).object();
     const QJsonObject pair = json[QLatin1String("pairs")].toArray().at(0).toObject();
     QCOMPARE(pair[QLatin1String("active")].toString(), QStringLiteral("secondary"));
     QCOMPARE(pair[QLatin1String("primary")].toObject()[QLatin1String("machine")].toString(),
-             m_primary->address());
+             m_rig.primary->address());
     ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
-               m_engine->stateDir(), QStringLiteral("status")});
+              {QStringLiteral("--config"), m_rig.engine->configFile(),
+               QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("status")});
     QVERIFY(ctl.waitForFinished(10000));
     const QString text = QString::fromUtf8(ctl.readAllStandardOutput());
     QVERIFY2(text.contains(
@@ -571,8 +575,8 @@ void TestModbusFailover::statusAndManualSwitch()
     const auto tandemctl = [this](const QStringList &args, QString *out) {
         QProcess p;
         p.start(QStringLiteral(TANDEMCTL_PATH),
-                QStringList{QStringLiteral("--config"), m_engine->configFile(),
-                            QStringLiteral("--state-dir"), m_engine->stateDir()} +
+                QStringList{QStringLiteral("--config"), m_rig.engine->configFile(),
+                            QStringLiteral("--state-dir"), m_rig.engine->stateDir()} +
                     args);
         p.waitForFinished(10000);
         *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
@@ -589,19 +593,19 @@ void TestModbusFailover::statusAndManualSwitch()
                         QStringLiteral("auto")},
                        &out),
              0);
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("'line1' returned to automatic fail-over; secondary machine")));
-    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pinned")].toString(),
+    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pinned")].toString(),
              QString());
     QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
                         QStringLiteral("primary")},
                        &out),
              0);
     QCOMPARE(whoAnswers(client), 0);
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("The operator's hold on primary machine '%1' for 'line1' ended")
-            .arg(m_primary->address())));
+            .arg(m_rig.primary->address())));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
     // A lost machine cannot be held, and tandemctl says why.
     QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
@@ -619,21 +623,22 @@ void TestModbusFailover::bothInMonitorErrorStaysPut()
     PairConfig pair = pairConfig(ConnectionMode::Warm, true);
     pair.monitorItems << monitorItem(QStringLiteral("400011"), Trigger::SpecificValue,
                                      QStringLiteral("1"), 200);
-    QVERIFY(m_engine->startWithPair(pair));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on secondary")));
-    QVERIFY(m_secondary->command(QStringLiteral("set 10 1")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.secondary->command(QStringLiteral("set 10 1")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test in error for 'line1' on secondary")));
-    QVERIFY(m_primary->command(QStringLiteral("set 10 1")));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Both machines of 'line1' report monitor errors")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("set 10 1")));
+    QVERIFY(m_rig.engine->waitForEvent(
+        QStringLiteral("Both machines of 'line1' report monitor errors")));
     // The device comes back behind the primary: the next result there ends the episode.
-    QVERIFY(m_primary->command(QStringLiteral("set 10 0")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("set 10 0")));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("report monitor errors")), 1);
-    const QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Promoted active connection")), 0);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("report monitor errors")), 1);
+    const QJsonObject status = m_rig.engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 0);
     QCOMPARE(status[QLatin1String("secondary")][QLatin1String("health")].toString(),
@@ -644,38 +649,38 @@ void TestModbusFailover::bothInMonitorErrorStaysPut()
 // keeps its connection and the servers are not connected again.
 void TestModbusFailover::editsApplyInPlace()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
     QProcess ctl;
     ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
-               m_engine->stateDir(), QStringLiteral("pair"), QStringLiteral("set"),
-               QStringLiteral("line1"), QStringLiteral("--status-interval"),
-               QStringLiteral("300"), QStringLiteral("--failure-persistence"),
-               QStringLiteral("2"), QStringLiteral("--mode"), QStringLiteral("hot")});
+              {QStringLiteral("--config"), m_rig.engine->configFile(),
+               QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("pair"),
+               QStringLiteral("set"), QStringLiteral("line1"), QStringLiteral("--status-interval"),
+               QStringLiteral("300"), QStringLiteral("--failure-persistence"), QStringLiteral("2"),
+               QStringLiteral("--mode"), QStringLiteral("hot")});
     QVERIFY(ctl.waitForFinished(10000));
     QCOMPARE(ctl.exitCode(), 0);
-    QVERIFY(m_engine->waitForLine(QStringLiteral("changing pair \"line1\" in place")));
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("changing pair \"line1\" in place")));
     QVERIFY(client.isConnected());
     QCOMPARE(whoAnswers(client), 0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on secondary")), 1);
-    QCOMPARE(m_engine->pairStatus(QStringLiteral("line1"))[QLatin1String("mode")].toString(),
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on secondary")), 1);
+    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("mode")].toString(),
              QStringLiteral("hot"));
     // A changed endpoint rebinds: the old endpoint's client is closed.
     const quint16 newPort = TandemdProcess::freePort();
     ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), m_engine->configFile(), QStringLiteral("--state-dir"),
-               m_engine->stateDir(), QStringLiteral("pair"), QStringLiteral("set"),
-               QStringLiteral("line1"), QStringLiteral("--listen"),
+              {QStringLiteral("--config"), m_rig.engine->configFile(),
+               QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("pair"),
+               QStringLiteral("set"), QStringLiteral("line1"), QStringLiteral("--listen"),
                QStringLiteral("127.0.0.1:%1").arg(newPort)});
     QVERIFY(ctl.waitForFinished(10000));
     QCOMPARE(ctl.exitCode(), 0);
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
-                                   10000, 2));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                       10000, 2));
     ModbusTestClient moved;
     QVERIFY(moved.connectTo(QStringLiteral("127.0.0.1"), newPort));
     QCOMPARE(whoAnswers(moved), 0);
@@ -683,7 +688,7 @@ void TestModbusFailover::editsApplyInPlace()
 
 void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm)));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
@@ -693,13 +698,13 @@ void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
     second.name = QStringLiteral("line2");
     const quint16 secondPort = TandemdProcess::freePort();
     second.endpoint = QStringLiteral("127.0.0.1:%1").arg(secondPort);
-    ConfigDocument doc({m_engine->configFile(), m_engine->stateDir()});
+    ConfigDocument doc({m_rig.engine->configFile(), m_rig.engine->stateDir()});
     QVERIFY(doc.load().isEmpty());
     QVERIFY(doc.addPair(second).isEmpty());
     QVERIFY(doc.save().isEmpty());
     QVERIFY(doc.setEnabled(QStringLiteral("line2"), true).isEmpty());
-    m_engine->sendSignal(SIGHUP);
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line2': primary")));
+    m_rig.engine->sendSignal(SIGHUP);
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Started redundancy for 'line2': primary")));
     QVERIFY(client.isConnected());
     QCOMPARE(whoAnswers(client), 0);
     ModbusTestClient second2;
@@ -709,18 +714,18 @@ void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
     // tandemctl does): its client stays connected and is served by the primary only.
     QVERIFY(doc.setEnabled(QStringLiteral("line2"), false).isEmpty());
     QString error;
-    QVERIFY(ControlClient::request(m_engine->stateDir(),
+    QVERIFY(ControlClient::request(m_rig.engine->stateDir(),
                                    {{QStringLiteral("command"), QStringLiteral("reload")}}, 3000,
                                    &error));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Disconnected from 'line2' on secondary")));
-    QTRY_VERIFY(m_engine->pairStatus(QStringLiteral("line2"))[QLatin1String("pass-through")]
-                    .toBool());
-    m_secondary->kill(); // no fail-over for a pass-through pair, and none needed
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Disconnected from 'line2' on secondary")));
+    QTRY_VERIFY(
+        m_rig.engine->pairStatus(QStringLiteral("line2"))[QLatin1String("pass-through")].toBool());
+    m_rig.secondary->kill(); // no fail-over for a pass-through pair, and none needed
     QCOMPARE(whoAnswers(second2), 0);
     // Removing it closes its endpoint.
     QVERIFY(doc.removePair(QStringLiteral("line2")).isEmpty());
     QVERIFY(doc.save().isEmpty());
-    QVERIFY(ControlClient::request(m_engine->stateDir(),
+    QVERIFY(ControlClient::request(m_rig.engine->stateDir(),
                                    {{QStringLiteral("command"), QStringLiteral("reload")}}, 3000,
                                    &error));
     QTRY_VERIFY(!second2.isConnected() || !second2.readHoldingRegisters(1, 1, 1, 300).ok);
@@ -730,29 +735,32 @@ void TestModbusFailover::reloadKeepsClientsOfUnchangedPairs()
 void TestModbusFailover::endpointInUseIsFatal()
 {
     QTcpServer blocker;
-    QVERIFY(blocker.listen(QHostAddress::LocalHost, m_port));
+    QVERIFY(blocker.listen(QHostAddress::LocalHost, m_rig.port));
     Configuration config = Configuration::createNew();
     config.pairs << pairConfig(ConnectionMode::Warm);
-    QVERIFY(m_engine->writeConfig(config, {QStringLiteral("line1")}));
-    m_engine->start();
-    QVERIFY(m_engine->waitForExit(10000));
-    QCOMPARE(m_engine->exitCode(), 1);
-    QVERIFY2(m_engine->countLines(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_port)) == 1,
-             qPrintable(m_engine->lines().join(QLatin1Char('\n'))));
+    QVERIFY(m_rig.engine->writeConfig(config, {QStringLiteral("line1")}));
+    m_rig.engine->start();
+    QVERIFY(m_rig.engine->waitForExit(10000));
+    QCOMPARE(m_rig.engine->exitCode(), 1);
+    QVERIFY2(m_rig.engine->countLines(
+                 QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_rig.port)) == 1,
+             qPrintable(m_rig.engine->lines().join(QLatin1Char('\n'))));
 }
 
 void TestModbusFailover::sigtermStopsCleanly()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot)));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
-    m_engine->terminate();
-    QVERIFY(m_engine->waitForExit(10000));
-    QCOMPARE(m_engine->exitCode(), 0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1' on secondary")), 1);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Tandem engine started with 1 pair(s) running.")),
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot)));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Connected to 'line1' on secondary")));
+    m_rig.engine->terminate();
+    QVERIFY(m_rig.engine->waitForExit(10000));
+    QCOMPARE(m_rig.engine->exitCode(), 0);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Disconnected from 'line1' on primary")), 1);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Disconnected from 'line1' on secondary")),
              1);
-    QCOMPARE(m_engine->events().constLast(), QStringLiteral("Tandem engine stopped."));
+    QCOMPARE(
+        m_rig.engine->countEvents(QStringLiteral("Tandem engine started with 1 pair(s) running.")),
+        1);
+    QCOMPARE(m_rig.engine->events().constLast(), QStringLiteral("Tandem engine stopped."));
 }
 
 QTEST_GUILESS_MAIN(TestModbusFailover)

@@ -86,10 +86,6 @@ private:
     void checkPrimaryNeverLost();
 
     ModbusPairRig m_rig;
-    std::unique_ptr<ModbusPeer> &m_primary = m_rig.primary;
-    std::unique_ptr<ModbusPeer> &m_secondary = m_rig.secondary;
-    std::unique_ptr<TandemdProcess> &m_engine = m_rig.engine;
-    quint16 &m_port = m_rig.port;
 };
 
 void TestModbusFlood::init()
@@ -104,30 +100,31 @@ void TestModbusFlood::cleanup()
 
 bool TestModbusFlood::startEngine(bool perClient)
 {
-    PairConfig pair =
-        testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
-                 m_primary->address(), m_secondary->address(), ConnectionMode::Warm, 200, 100);
+    PairConfig pair = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_rig.port),
+                               m_rig.primary->address(), m_rig.secondary->address(),
+                               ConnectionMode::Warm, 200, 100);
     pair.connectionPerClient = perClient;
-    return m_engine->startWithPair(pair);
+    return m_rig.engine->startWithPair(pair);
 }
 
 // No switch, no lost status, and the engine ends as it should: no crash, and nothing a
 // sanitizer reported (the ASan build's reports go to stderr and make it exit non-zero).
 void TestModbusFlood::checkPrimaryNeverLost()
 {
-    const QJsonObject status = m_engine->pairStatus(QStringLiteral("line1"));
+    const QJsonObject status = m_rig.engine->pairStatus(QStringLiteral("line1"));
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 0);
     // The first choice at start is no promotion: any promotion here is a switch.
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Unable to retrieve status for server 'line1'")),
-             0);
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Disconnected from 'line1'")), 0);
-    QVERIFY(m_engine->stop());
-    const QStringList reports = m_engine->lines().filter(
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Promoted active connection")), 0);
+    QCOMPARE(
+        m_rig.engine->countEvents(QStringLiteral("Unable to retrieve status for server 'line1'")),
+        0);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Disconnected from 'line1'")), 0);
+    QVERIFY(m_rig.engine->stop());
+    const QStringList reports = m_rig.engine->lines().filter(
         QRegularExpression(QStringLiteral("AddressSanitizer|LeakSanitizer|runtime error:")));
     QVERIFY2(reports.isEmpty(), qPrintable(reports.join(QLatin1Char('\n'))));
-    QVERIFY2(m_engine->exitedCleanly(), qPrintable(QString::number(m_engine->exitCode())));
+    QVERIFY2(m_rig.engine->exitedCleanly(), qPrintable(QString::number(m_rig.engine->exitCode())));
 }
 
 void TestModbusFlood::floodCausesNoSwitch_data()
@@ -147,7 +144,7 @@ void TestModbusFlood::floodCausesNoSwitch()
     constexpr int Reads = 400;
     std::vector<std::unique_ptr<PipeliningClient>> clients;
     for (int c = 0; c < Clients; ++c)
-        clients.push_back(std::make_unique<PipeliningClient>(m_port));
+        clients.push_back(std::make_unique<PipeliningClient>(m_rig.port));
     for (auto &client : clients)
         QTRY_VERIFY(client->isConnected());
     for (auto &client : clients) {
@@ -165,7 +162,7 @@ void TestModbusFlood::floodCausesNoSwitch()
             QVERIFY2(reads(answer, 0), answer.pdu.toHex().constData());
         }
     }
-    const auto stats = m_primary->stats();
+    const auto stats = m_rig.primary->stats();
     QVERIFY(stats);
     QVERIFY(stats->requests >= Clients * Reads);
     checkPrimaryNeverLost();
@@ -182,15 +179,15 @@ void TestModbusFlood::flushingServerIsNotLost_data()
 void TestModbusFlood::flushingServerIsNotLost()
 {
     QFETCH(bool, perClient);
-    QVERIFY(m_primary->command(QStringLiteral("flush-after-error on")));
-    QVERIFY(m_secondary->command(QStringLiteral("flush-after-error on")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("flush-after-error on")));
+    QVERIFY(m_rig.secondary->command(QStringLiteral("flush-after-error on")));
     QVERIFY(startEngine(perClient));
     constexpr int Others = 4;
     constexpr int Rounds = 30;
-    PipeliningClient bad(m_port);
+    PipeliningClient bad(m_rig.port);
     std::vector<std::unique_ptr<PipeliningClient>> others;
     for (int c = 0; c < Others; ++c)
-        others.push_back(std::make_unique<PipeliningClient>(m_port));
+        others.push_back(std::make_unique<PipeliningClient>(m_rig.port));
     QTRY_VERIFY(bad.isConnected());
     for (auto &client : others)
         QTRY_VERIFY(client->isConnected());
@@ -218,7 +215,7 @@ void TestModbusFlood::flushingServerIsNotLost()
         }
     }
     QCOMPARE(refused, Rounds);
-    const auto stats = m_primary->stats();
+    const auto stats = m_rig.primary->stats();
     QVERIFY(stats);
     QCOMPARE(stats->flushes, Rounds);
     QVERIFY(stats->flushedBytes > 0); // requests were thrown away, and sent again

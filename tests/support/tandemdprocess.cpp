@@ -220,8 +220,7 @@ bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
     if (!start())
         return false;
     return waitForEvent(
-        QStringLiteral("Started redundancy for '%1': primary machine").arg(pair.name),
-        timeoutMs);
+        QStringLiteral("Started redundancy for '%1': primary machine").arg(pair.name), timeoutMs);
 }
 
 bool TandemdProcess::stop(int timeoutMs)

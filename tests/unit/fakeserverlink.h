@@ -30,12 +30,12 @@ public:
     QString machine() const override { return m_machine; }
 
     // The script's levers.
-    void refuse();            // new connections are refused; an open one stays
-    void crash();             // an open connection is reset; new ones are refused
-    void hang();              // accepts nothing, answers nothing (SIGSTOP)
-    void heal();              // up and answering, no shutdown, not degraded
-    void announceShutdown();  // the next status answer says it is shutting down
-    void gatewayError();      // status answered with exception 0x0B (device gone)
+    void refuse();           // new connections are refused; an open one stays
+    void crash();            // an open connection is reset; new ones are refused
+    void hang();             // accepts nothing, answers nothing (SIGSTOP)
+    void heal();             // up and answering, no shutdown, not degraded
+    void announceShutdown(); // the next status answer says it is shutting down
+    void gatewayError();     // status answered with exception 0x0B (device gone)
     void setDegraded(bool on);
     // An item's value as the server has it (good quality) or bad quality.
     void setItem(int index, const QVariant &value, bool good = true);

@@ -208,8 +208,8 @@ QString PairRig::step(const QString &text)
             return QStringLiteral("unknown check '%1'").arg(verb);
         if (actual != value)
             error = QStringLiteral("%1 is %2").arg(key, actual);
-    } else if (FakeServerLink *link = words.size() >= 2 ? m_links[size_t(sideOf(verb, &ok))]
-                                                        : nullptr;
+    } else if (FakeServerLink *link =
+                   words.size() >= 2 ? m_links[size_t(sideOf(verb, &ok))] : nullptr;
                ok && link) {
         const QString &what = words.at(1);
         if (what == QLatin1String("crash"))
@@ -386,8 +386,7 @@ void PairRig::checkInvariants(const char *when)
         return;
     const Side active = r.active();
     if (pinned != Side::None) {
-        if (active != pinned &&
-            !(config.mode == ConnectionMode::Cold && active == Side::None))
+        if (active != pinned && !(config.mode == ConnectionMode::Cold && active == Side::None))
             violate(QStringLiteral("pinned to %1 but %2 is active")
                         .arg(sideKey(pinned), sideKey(active)));
         return;

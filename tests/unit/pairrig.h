@@ -20,8 +20,8 @@ namespace tandem::test {
 //             timeout=100 rate=100"  (mode cold|warm|hot; items trigger on the value 1)
 //   steps:   "start", "stop", "+500" (advance the clock), "P crash", "S hang",
 //            "P refuse|heal|shutdown|gateway|degrade|restore", "P item0=1", "S item1=bad",
-//            "pin P", "pin! S" (expect refusal), "try-pin S" (either), "auto", "set mode=hot holdoff=0 ...",
-//            "passthrough on|off"
+//            "pin P", "pin! S" (expect refusal), "try-pin S" (either), "auto", "set mode=hot
+//            holdoff=0 ...", "passthrough on|off"
 //   checks:  "active=P|S|none", "pinned=P|S|none", "failovers=N", "P=monitor-error"
 //            (health key), "count promoted.secondary=N", "reason status-lost.primary~3 in a
 //            row", "switching=0|1", "S opens=N"

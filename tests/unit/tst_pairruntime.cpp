@@ -81,7 +81,8 @@ void TestPairRuntime::scenario_data()
         << "start; +50; P hang; +350; active=P; P=healthy; +200; active=S;"
            "reason status-lost.primary~(3 in a row)";
     QTest::newRow("persistence 3: a refused connection is lost at once")
-        << "warm persistence=3" << "start; +50; P crash; active=S";
+        << "warm persistence=3"
+        << "start; +50; P crash; active=S";
     QTest::newRow("persistence 3: an answer in time resets the count")
         << "warm persistence=3"
         << "start; +50; P hang; +270; P heal; +2000; active=P; count status-lost.primary=0";
@@ -121,7 +122,8 @@ void TestPairRuntime::scenario_data()
         << "warm items=1"
         << "start; +50; S degrade; P item0=1; +500; active=P; failovers=0";
     QTest::newRow("warm: bad quality is no error for a specific-value item")
-        << "warm items=1" << "start; +50; P item0=bad; +500; active=P; P=healthy";
+        << "warm items=1"
+        << "start; +50; P item0=bad; +500; active=P; P=healthy";
 
     // The operator's pin.
     QTest::newRow("pin: holds against always reconnect")
@@ -136,11 +138,14 @@ void TestPairRuntime::scenario_data()
         << "start; +50; pin S; +100; auto; active=P; pinned=none;"
            "count pin-released.secondary=1";
     QTest::newRow("pin: auto without always reconnect stays where it is")
-        << "warm" << "start; +50; pin S; auto; +1000; active=S";
+        << "warm"
+        << "start; +50; pin S; auto; +1000; active=S";
     QTest::newRow("pin: refused for a side without communication")
-        << "warm" << "start; +50; S crash; pin! S; active=P; pinned=none";
+        << "warm"
+        << "start; +50; S crash; pin! S; active=P; pinned=none";
     QTest::newRow("pin: holds a side in monitor error")
-        << "warm items=1" << "start; +50; pin P; P item0=1; +500; active=P; P=monitor-error";
+        << "warm items=1"
+        << "start; +50; pin P; P item0=1; +500; active=P; P=monitor-error";
     QTest::newRow("pin: the configured primary stays the primary")
         << "warm"
         << "start; +50; pin S; auto; stop; start; +50; active=P; count serving.primary=2";
@@ -150,9 +155,10 @@ void TestPairRuntime::scenario_data()
 
     // Hot.
     QTest::newRow("hot: primary crash")
-        << "hot" << "start; +50; P crash; active=S; count promoted.secondary=1";
-    QTest::newRow("hot: primary hang")
-        << "hot" << "start; +50; P hang; +400; active=S";
+        << "hot"
+        << "start; +50; P crash; active=S; count promoted.secondary=1";
+    QTest::newRow("hot: primary hang") << "hot"
+                                       << "start; +50; P hang; +400; active=S";
     QTest::newRow("hot: both in monitor error stays")
         << "hot reconnect items=1"
         << "start; +50; S item0=1; +300; P item0=1; +3000; active=P; failovers=0;"
@@ -163,7 +169,8 @@ void TestPairRuntime::scenario_data()
 
     // Cold.
     QTest::newRow("cold: one connection, to the primary")
-        << "cold" << "start; +50; active=P; S=unknown; S opens=0";
+        << "cold"
+        << "start; +50; active=P; S=unknown; S opens=0";
     QTest::newRow("cold: primary crash connects the secondary")
         << "cold"
         << "start; +50; P crash; +50; active=S; count promoted.secondary=1;"
@@ -173,13 +180,15 @@ void TestPairRuntime::scenario_data()
         << "P refuse; S refuse; start; +3000; active=none; count connect-failed.primary=1;"
            "count connect-failed.secondary=1";
     QTest::newRow("cold: monitor error moves to the other machine")
-        << "cold items=1" << "start; +50; P item0=1; +300; active=S; count monitor-error.primary=1";
+        << "cold items=1"
+        << "start; +50; P item0=1; +300; active=S; count monitor-error.primary=1";
     QTest::newRow("cold: both in monitor error stays, no ping-pong")
         << "cold items=1"
         << "S item0=1; start; +50; P item0=1; +300; active=S; +3000; active=S; failovers=1;"
            "count monitor-error-both=1; count promoted.primary=0";
     QTest::newRow("cold: pin moves the one connection")
-        << "cold" << "start; +50; pin S; +50; active=S; pinned=S; P=unknown";
+        << "cold"
+        << "start; +50; pin S; +50; active=S; pinned=S; P=unknown";
     QTest::newRow("cold: pin ends when the pinned side cannot be reached")
         << "cold"
         << "S refuse; start; +50; pin S; +50; pinned=none; active=P;"
@@ -194,12 +203,14 @@ void TestPairRuntime::scenario_data()
         << "warm"
         << "start; +50; set mode=cold; S=unknown; active=P; P opens=1; P crash; +50; active=S";
     QTest::newRow("edit: cold to hot connects the standby")
-        << "cold" << "start; +50; set mode=hot; +50; S=healthy; active=P; P opens=1";
+        << "cold"
+        << "start; +50; set mode=hot; +50; S=healthy; active=P; P opens=1";
     QTest::newRow("edit: monitor items in place")
         << "warm"
         << "start; +50; set items=1; +50; P=healthy; P item0=1; +300; active=S; P opens=1";
     QTest::newRow("edit: failure persistence in place")
-        << "warm" << "start; +50; set persistence=3; P hang; +400; active=P; +200; active=S";
+        << "warm"
+        << "start; +50; set persistence=3; P hang; +400; active=P; +200; active=S";
     QTest::newRow("edit: always reconnect switched on fails back")
         << "warm"
         << "start; +50; P crash; +50; P heal; +1000; active=S; set reconnect=1; active=P";
@@ -211,8 +222,10 @@ void TestPairRuntime::scenario_data()
            "count serving.primary=0; P crash; active=none; +1000; active=none; S=unknown;"
            "P heal; +300; active=P";
     QTest::newRow("pass-through: enabling redundancy in place")
-        << "warm" << "passthrough on; start; +50; passthrough off; +50; active=P; S=healthy";
-    QTest::newRow("pass-through: no pin") << "warm" << "passthrough on; start; +50; pin! S";
+        << "warm"
+        << "passthrough on; start; +50; passthrough off; +50; active=P; S=healthy";
+    QTest::newRow("pass-through: no pin") << "warm"
+                                          << "passthrough on; start; +50; pin! S";
 }
 
 void TestPairRuntime::scenario()
@@ -240,9 +253,9 @@ QStringList randomSchedule(quint32 seed, ConnectionMode mode, QString *config)
                    .arg(1 + rng.bounded(3))
                    .arg(items);
     static const QStringList faults{
-        QStringLiteral("crash"),    QStringLiteral("refuse"),   QStringLiteral("hang"),
-        QStringLiteral("heal"),     QStringLiteral("heal"),     QStringLiteral("heal"),
-        QStringLiteral("shutdown"), QStringLiteral("gateway"),  QStringLiteral("degrade"),
+        QStringLiteral("crash"),    QStringLiteral("refuse"),       QStringLiteral("hang"),
+        QStringLiteral("heal"),     QStringLiteral("heal"),         QStringLiteral("heal"),
+        QStringLiteral("shutdown"), QStringLiteral("gateway"),      QStringLiteral("degrade"),
         QStringLiteral("restore"),  QStringLiteral("items-silent"), QStringLiteral("items-talk")};
     QStringList steps{QStringLiteral("start")};
     for (int i = 0; i < 25; ++i) {

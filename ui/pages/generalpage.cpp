@@ -114,8 +114,8 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_failbackHoldoff =
         makeSpinBox(QStringLiteral("failbackHoldoff"), 0, PairConfig::MaxFailbackHoldoffMs, 500);
     optionsForm->addRow(tr("&Fail-back hold-off (ms):"), m_failbackHoldoff);
-    m_failurePersistence = makeSpinBox(QStringLiteral("failurePersistence"), 1,
-                                       PairConfig::MaxFailurePersistence, 1);
+    m_failurePersistence =
+        makeSpinBox(QStringLiteral("failurePersistence"), 1, PairConfig::MaxFailurePersistence, 1);
     m_failurePersistence->setToolTip(
         tr("How many status queries in a row must fail before a machine counts as lost. "
            "Each failed query is repeated at once, so 3 costs three status timeouts. A "
@@ -309,11 +309,10 @@ void GeneralPage::showLiveState()
     const QDateTime last = QDateTime::fromString(
         status.value(QLatin1String("last-failover")).toString(), Qt::ISODateWithMs);
     const QString reason = status.value(QLatin1String("last-switch-reason")).toString();
-    QString lastText = last.isValid()
-                           ? tr("%1 (%n fail-over(s) since start)", nullptr,
-                                status.value(QLatin1String("failovers")).toInt())
-                                 .arg(QLocale().toString(last, QLocale::ShortFormat))
-                           : tr("none since start");
+    QString lastText = last.isValid() ? tr("%1 (%n fail-over(s) since start)", nullptr,
+                                           status.value(QLatin1String("failovers")).toInt())
+                                            .arg(QLocale().toString(last, QLocale::ShortFormat))
+                                      : tr("none since start");
     if (last.isValid() && !reason.isEmpty())
         lastText += QLatin1Char('\n') + tr("Reason: %1").arg(reason);
     m_lastFailover->setText(lastText);
