@@ -5,6 +5,7 @@
 #include "modbuspeer.h"
 #include "modbustestclient.h"
 #include "tandemdprocess.h"
+#include "testpairs.h"
 
 #include "config/configdocument.h"
 #include "control/controlserver.h"
@@ -36,17 +37,6 @@ int whoAnswers(ModbusTestClient &client, ModbusTestClient::Reply *reply = nullpt
     if (reply)
         *reply = r;
     return r.ok && !r.registers.isEmpty() ? r.registers.first() : -1;
-}
-
-// A monitor item as the Monitoring tab makes one.
-MonitorItem monitorItem(const QString &id, Trigger trigger, const QString &data, int rateMs)
-{
-    MonitorItem item;
-    item.itemId = id;
-    item.updateRateMs = rateMs;
-    item.trigger = trigger;
-    item.triggerData = data;
-    return item;
 }
 
 struct PollResult
@@ -416,8 +406,8 @@ void TestModbusFailover::monitorBadQuality()
 void TestModbusFailover::monitorSpecificValue()
 {
     PairConfig pair = pairConfig(ConnectionMode::Warm);
-    pair.monitorItems << monitorItem(QStringLiteral("400011"), Trigger::SpecificValue,
-                                     QStringLiteral("99"), 100);
+    pair.monitorItems << item(QStringLiteral("400011"), Trigger::SpecificValue,
+                              QStringLiteral("99"), 100);
     QVERIFY(m_rig.engine->startWithPair(pair));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary")));
@@ -435,8 +425,8 @@ void TestModbusFailover::monitorNoChange()
 {
     PairConfig pair = pairConfig(ConnectionMode::Hot);
     // The peer's counter, +1 every 100 ms.
-    pair.monitorItems << monitorItem(QStringLiteral("400001"), Trigger::NoChange,
-                                     QStringLiteral("600"), 100);
+    pair.monitorItems << item(QStringLiteral("400001"), Trigger::NoChange, QStringLiteral("600"),
+                              100);
     QVERIFY(m_rig.engine->startWithPair(pair));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary")));
@@ -454,8 +444,8 @@ void TestModbusFailover::failureCountNeedsEnoughItems()
 {
     PairConfig pair = pairConfig(ConnectionMode::Hot);
     for (const char *id : {"400011", "400012"}) {
-        pair.monitorItems << monitorItem(QLatin1String(id), Trigger::SpecificValue,
-                                         QStringLiteral("7"), 100);
+        pair.monitorItems << item(QLatin1String(id), Trigger::SpecificValue, QStringLiteral("7"),
+                                  100);
     }
     pair.failureCount = 2;
     QVERIFY(m_rig.engine->startWithPair(pair));
@@ -621,8 +611,8 @@ void TestModbusFailover::statusAndManualSwitch()
 void TestModbusFailover::bothInMonitorErrorStaysPut()
 {
     PairConfig pair = pairConfig(ConnectionMode::Warm, true);
-    pair.monitorItems << monitorItem(QStringLiteral("400011"), Trigger::SpecificValue,
-                                     QStringLiteral("1"), 200);
+    pair.monitorItems << item(QStringLiteral("400011"), Trigger::SpecificValue, QStringLiteral("1"),
+                              200);
     QVERIFY(m_rig.engine->startWithPair(pair));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on secondary")));
