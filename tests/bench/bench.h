@@ -105,6 +105,29 @@ private:
     quint16 m_port = 0;
 };
 
+// The integration tests' pymodbus server (tests/integration/peers/modbus_server.py) on
+// 127.0.0.1:port (0 = a free one); it takes commands on stdin (flush-after-error,
+// max-connections, stats). Holding register 400002 holds the offset, as with tandem-sim.
+class PyModbusPeer
+{
+public:
+    explicit PyModbusPeer(quint16 offset, quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    pid_t pid() const { return m_child.pid(); }
+    void signal(int signalNumber) { m_child.signal(signalNumber); } // SIGSTOP: a hung server
+    // Sends a command; returns what follows "ok".
+    QByteArray command(const char *line);
+    // One figure of "stats" (connections, requests, flushes, flushed-bytes, refused).
+    long stat(const char *name);
+
+private:
+    QByteArray readLine(int timeoutMs);
+
+    Child m_child;
+    quint16 m_port = 0;
+};
+
 // tandemd on a private configuration and state directory; its stderr (events, one a
 // line) goes to a file the bench reads.
 class Tandemd
@@ -119,6 +142,9 @@ public:
     void stop(); // SIGTERM, then SIGKILL after 5 s
     pid_t pid() const { return m_child.pid(); }
     bool isRunning() { return m_child.isRunning(); }
+    // The engine's status (tandemctl status --json) over its control socket; BenchError
+    // when it does not answer within timeoutMs.
+    QJsonObject status(int timeoutMs = 5000);
 
     QStringList lines(); // stderr so far
     int countLines(const QString &part);
@@ -373,5 +399,6 @@ void runScale();
 void runOpcUa(int reps, int seconds);
 void runBackup(int reps);
 void runConnections(int seconds);
+void runChaos(int faultsPerSide);
 
 } // namespace tandem::bench

@@ -15,66 +15,6 @@ namespace tandem::bench {
 
 namespace {
 
-// The integration tests' pymodbus server (tests/integration/peers/modbus_server.py): it
-// takes commands on stdin (flush-after-error, max-connections, stats).
-class PyModbusPeer
-{
-public:
-    explicit PyModbusPeer(quint16 offset)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("PYTHONHOME"));
-        env.remove(QStringLiteral("PYTHONPATH"));
-        env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        m_child.process().setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_child.start(QStringLiteral("/usr/bin/python3"),
-                      {QStringLiteral(TANDEM_MODBUS_PEER), QStringLiteral("--port"),
-                       QStringLiteral("0"), QStringLiteral("--offset"), QString::number(offset)},
-                      env);
-        const QByteArray ready = readLine(20000);
-        if (!ready.startsWith("ready "))
-            throw BenchError(format("the pymodbus peer said: %s", ready.constData()));
-        m_port = quint16(ready.mid(6).trimmed().toUInt());
-    }
-    quint16 port() const { return m_port; }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    pid_t pid() const { return m_child.pid(); }
-    // Sends a command; returns what follows "ok".
-    QByteArray command(const char *line)
-    {
-        m_child.process().write(QByteArray(line) + '\n');
-        const QByteArray answer = readLine(5000).trimmed();
-        if (answer != "ok" && !answer.startsWith("ok "))
-            throw BenchError(format("the pymodbus peer refused %s: %s", line, answer.constData()));
-        return answer.mid(3);
-    }
-    // One figure of "stats" (connections, requests, flushes, flushed-bytes, refused).
-    long stat(const char *name)
-    {
-        for (const QByteArray &field : command("stats").split(' '))
-            if (field.startsWith(QByteArray(name) + '='))
-                return field.mid(int(qstrlen(name)) + 1).toLong();
-        return -1;
-    }
-
-private:
-    QByteArray readLine(int timeoutMs)
-    {
-        QProcess &process = m_child.process();
-        const TimePoint end = Clock::now() + std::chrono::milliseconds(timeoutMs);
-        while (!process.canReadLine()) {
-            checkInterrupted();
-            if (Clock::now() >= end || !m_child.isRunning())
-                throw BenchError("the pymodbus peer did not answer");
-            process.waitForReadyRead(20);
-        }
-        return process.readLine();
-    }
-
-    Child m_child;
-    quint16 m_port = 0;
-};
-
 struct Servers
 {
     QString primary, secondary;
@@ -102,10 +42,9 @@ void startPairs(Tandemd &engine, const Servers &servers, const std::vector<quint
     engine.writeConfig(config);
     engine.start();
     for (const char *name : {"shared", "per-client"})
-        if (!engine.waitForLines(
-                QStringLiteral("Promoted active connection for server '%1' to primary")
-                    .arg(QLatin1String(name)),
-                1, 10000))
+        if (!engine.waitForLines(QStringLiteral("Started redundancy for '%1': primary machine")
+                                     .arg(QLatin1String(name)),
+                                 1, 10000))
             throw BenchError(format("tandemd did not promote the %s pair's primary", name));
 }
 

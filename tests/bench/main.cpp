@@ -14,28 +14,31 @@ namespace {
 
 int usage(FILE *stream)
 {
-    std::fprintf(
-        stream,
-        "Usage: tandem-bench failover|failback|throughput|connections|scale|opcua|backup|all\n"
-        "                    [--reps N] [--seconds S]\n"
-        "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
-        "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
-        "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
-        "  connections server connections shared vs per client: throughput with 1, 8\n"
-        "              and 32 clients, a server that flushes its input after an\n"
-        "              exception, a server that takes 4 connections (S s each)\n"
-        "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
-        "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
-        "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
-        "              clients direct and through tandemd (S s)\n"
-        "  backup      back up a full state directory (30000 events), list and\n"
-        "              prune a month of daily backups (N runs)\n"
-        "  all         everything above\n"
-        "  --reps N    repetitions of failover, failback and opcua failover cases\n"
-        "              (default 5)\n"
-        "  --seconds S measured seconds per throughput row (default 5)\n"
-        "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
-        "benchmark could not run (1) or the usage was wrong (2).\n");
+    std::fprintf(stream,
+                 "Usage: tandem-bench "
+                 "failover|failback|throughput|connections|scale|opcua|backup|all|chaos\n"
+                 "                    [--reps N] [--seconds S]\n"
+                 "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
+                 "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
+                 "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
+                 "  connections server connections shared vs per client: throughput with 1, 8\n"
+                 "              and 32 clients, a server that flushes its input after an\n"
+                 "              exception, a server that takes 4 connections (S s each)\n"
+                 "  scale       200 pairs x 20 monitor items: tandemd CPU and RSS\n"
+                 "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
+                 "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
+                 "              clients direct and through tandemd (S s)\n"
+                 "  backup      back up a full state directory (30000 events), list and\n"
+                 "              prune a month of daily backups (N runs)\n"
+                 "  all         everything above (not chaos)\n"
+                 "  chaos       each side's Modbus and OPC UA server killed and restarted,\n"
+                 "              hung and made to flap (N per side, default 100), warm and hot:\n"
+                 "              client errors, switches, lost subscriptions, tandemd RSS\n"
+                 "  --reps N    repetitions of failover, failback and opcua failover cases\n"
+                 "              (default 5); faults per side for chaos (default 100)\n"
+                 "  --seconds S measured seconds per throughput row (default 5)\n"
+                 "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
+                 "benchmark could not run (1) or the usage was wrong (2).\n");
     return stream == stderr ? 2 : 0;
 }
 
@@ -45,7 +48,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     std::string command;
-    int reps = 5;
+    int reps = 0; // 0: the subcommand's default
     int seconds = 5;
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];
@@ -64,7 +67,8 @@ int main(int argc, char *argv[])
     }
     const bool all = command == "all";
     if (!all && command != "failover" && command != "failback" && command != "throughput" &&
-        command != "connections" && command != "scale" && command != "opcua" && command != "backup")
+        command != "connections" && command != "scale" && command != "opcua" &&
+        command != "backup" && command != "chaos")
         return usage(stderr);
 
     installInterruptHandler();
@@ -88,6 +92,10 @@ int main(int argc, char *argv[])
         }
     };
     try {
+        if (command == "chaos") // long, and not part of "all"
+            run("chaos", [&] { runChaos(reps ? reps : 100); });
+        if (reps == 0)
+            reps = 5;
         run("failover", [&] { runFailover(reps); });
         run("failback", [&] { runFailback(reps); });
         run("throughput", [&] { runThroughput(seconds); });

@@ -87,8 +87,8 @@ void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs 
             break;
         }
     }
-    const std::vector<qint64> started = engine.eventTimesMs(
-        QStringLiteral("Promoted active connection for server 'bench' to primary"));
+    const std::vector<qint64> started =
+        engine.eventTimesMs(QStringLiteral("Started redundancy for 'bench': primary machine"));
     std::string when;
     if (!started.empty())
         when = format(", %lld ms after it promoted the primary", times.front() - started.front());
@@ -107,13 +107,15 @@ void startEngine(Tandemd &engine, const PairConfig &pair)
     config.pairs << pair;
     engine.writeConfig(config);
     engine.start();
-    if (!engine.waitForLines(QStringLiteral("Promoted active connection for server 'bench'"), 1,
-                             15000)) {
+    // The first choice is "Started redundancy", not "Promoted" (issue 16).
+    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench'"), 1, 15000)) {
         QStringList said = engine.lines();
         said = said.mid(std::max<qsizetype>(0, said.size() - 20));
         throw BenchError(format("tandemd did not promote a server within 15 s:\n%s",
                                 qPrintable(said.join(u'\n'))));
     }
+    if (engine.countLines(QStringLiteral("Started redundancy for 'bench': secondary")))
+        throw EarlyFailover("tandemd started on the secondary: the primary did not answer in time");
     checkNoEarlyFailover(engine, QDateTime::currentMSecsSinceEpoch() + 1);
     if (!engine.waitForLines(QStringLiteral("Connected to 'bench' on secondary"), 1, 15000))
         throw BenchError("tandemd did not connect the secondary within 15 s");

@@ -295,6 +295,53 @@ Sim::Sim(quint16 offset, quint16 port)
     throw BenchError("tandem-sim did not say where it listens");
 }
 
+PyModbusPeer::PyModbusPeer(quint16 offset, quint16 port)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PYTHONHOME"));
+    env.remove(QStringLiteral("PYTHONPATH"));
+    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    m_child.process().setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_child.start(QStringLiteral("/usr/bin/python3"),
+                  {QStringLiteral(TANDEM_MODBUS_PEER), QStringLiteral("--port"),
+                   QString::number(port), QStringLiteral("--offset"), QString::number(offset)},
+                  env);
+    const QByteArray ready = readLine(20000);
+    if (!ready.startsWith("ready "))
+        throw BenchError(format("the pymodbus peer said: %s", ready.constData()));
+    m_port = quint16(ready.mid(6).trimmed().toUInt());
+}
+
+QByteArray PyModbusPeer::command(const char *line)
+{
+    m_child.process().write(QByteArray(line) + '\n');
+    const QByteArray answer = readLine(5000).trimmed();
+    if (answer != "ok" && !answer.startsWith("ok "))
+        throw BenchError(format("the pymodbus peer refused %s: %s", line, answer.constData()));
+    return answer.mid(3);
+}
+
+long PyModbusPeer::stat(const char *name)
+{
+    for (const QByteArray &field : command("stats").split(' '))
+        if (field.startsWith(QByteArray(name) + '='))
+            return field.mid(int(qstrlen(name)) + 1).toLong();
+    return -1;
+}
+
+QByteArray PyModbusPeer::readLine(int timeoutMs)
+{
+    QProcess &process = m_child.process();
+    const TimePoint end = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (!process.canReadLine()) {
+        checkInterrupted();
+        if (Clock::now() >= end || !m_child.isRunning())
+            throw BenchError("the pymodbus peer did not answer");
+        process.waitForReadyRead(20);
+    }
+    return process.readLine();
+}
+
 Tandemd::Tandemd()
 {
     if (!m_dir.isValid())
@@ -356,6 +403,16 @@ void Tandemd::stop()
         say("  (tandemd did not stop within 5 s of SIGTERM; killed)");
         m_child.kill();
     }
+}
+
+QJsonObject Tandemd::status(int timeoutMs)
+{
+    QString error;
+    const auto answer = ControlClient::request(
+        stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, timeoutMs, &error);
+    if (!answer)
+        throw BenchError(format("tandemd did not answer status: %s", qPrintable(error)));
+    return *answer;
 }
 
 QStringList Tandemd::lines()

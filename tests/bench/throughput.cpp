@@ -119,8 +119,8 @@ void runThroughput(int seconds)
     config.pairs << pair;
     engine.writeConfig(config);
     engine.start();
-    if (!engine.waitForLines(
-            QStringLiteral("Promoted active connection for server 'bench' to primary"), 1, 10000) ||
+    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
+                             10000) ||
         !engine.waitForLines(QStringLiteral("Connected to 'bench' on secondary"), 1, 10000))
         throw BenchError("tandemd did not get ready within 10 s");
 
