@@ -2,6 +2,7 @@
 
 #include "controlserver.h"
 #include "license/durablefile.h"
+#include "testhooks.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -30,9 +31,10 @@ struct Tr
 const QString Unit = QString::fromLatin1(ServiceUnit::FileName);
 const QString Group = QStringLiteral("tandem");
 
-QString environmentOr(const char *variable, const QString &fallback)
+// A fake tool of the tests (testhooks.h) instead of the real one: `value` is empty in a
+// build without test hooks.
+QString hookOr(const QString &value, const QString &fallback)
 {
-    const QString value = qEnvironmentVariable(variable);
     return value.isEmpty() ? fallback : value;
 }
 
@@ -88,17 +90,19 @@ bool makeFolder(const QString &path, bool chownToGroup, QString *error)
 ServiceTools ServiceTools::fromEnvironment()
 {
     ServiceTools tools;
-    tools.systemctl = environmentOr("TANDEM_SYSTEMCTL", findProgram(QStringLiteral("systemctl")));
-    tools.pkexec =
-        environmentOr("TANDEM_PKEXEC", QStandardPaths::findExecutable(QStringLiteral("pkexec")));
-    tools.groupadd = environmentOr(
-        "TANDEM_GROUPADD", findProgram(QStringLiteral("groupadd"),
-                                       {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
-    tools.systemdRuntimeDir =
-        environmentOr("TANDEM_SYSTEMD_RUNTIME_DIR", QStringLiteral("/run/systemd/system"));
-    tools.tandemd = environmentOr(
-        "TANDEM_TANDEMD",
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tandemd")));
+    tools.systemctl = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_SYSTEMCTL"),
+                             findProgram(QStringLiteral("systemctl")));
+    tools.pkexec = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_PKEXEC"),
+                          QStandardPaths::findExecutable(QStringLiteral("pkexec")));
+    tools.groupadd =
+        hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_GROUPADD"),
+               findProgram(QStringLiteral("groupadd"),
+                           {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
+    tools.systemdRuntimeDir = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_SYSTEMD_RUNTIME_DIR"),
+                                     QStringLiteral("/run/systemd/system"));
+    tools.tandemd =
+        hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_TANDEMD"),
+               QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tandemd")));
     return tools;
 }
 
