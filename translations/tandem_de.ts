@@ -477,6 +477,37 @@
     </message>
 </context>
 <context>
+    <name>GraceSeal</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the Computer ID is unknown</source>
+        <translation>die Computer-ID ist unbekannt</translation>
+    </message>
+    <message>
+        <source>it is not sealed</source>
+        <translation>er ist nicht versiegelt</translation>
+    </message>
+    <message>
+        <source>its seal does not match</source>
+        <translation>sein Siegel passt nicht</translation>
+    </message>
+</context>
+<context>
     <name>ItemAddress</name>
     <message>
         <source>&apos;%1&apos;: the unit before &apos;:&apos; must be a number from 0 to 255</source>
@@ -528,6 +559,14 @@
     <message>
         <source>enter a serial number first (Help › Purchase a License)</source>
         <translation>Geben Sie zuerst eine Seriennummer ein (Hilfe › Lizenz kaufen)</translation>
+    </message>
+    <message>
+        <source>the start of the grace period in %1 was changed, or the license was copied from another computer or folder (%2): the grace period has ended; unlock the license (Help › Unlock a License)</source>
+        <translation>Der Beginn der Karenzzeit in %1 wurde geändert, oder die Lizenz wurde von einem anderen Computer oder Ordner kopiert (%2): Die Karenzzeit ist beendet; schalten Sie die Lizenz frei (Hilfe › Lizenz freischalten)</translation>
+    </message>
+    <message>
+        <source>its start is missing</source>
+        <translation>sein Beginn fehlt</translation>
     </message>
 </context>
 <context>
@@ -638,10 +677,6 @@
         <translation>Keine Übertragung von diesem Computer ist offen</translation>
     </message>
     <message>
-        <source>the license may already be on the media at %1: insert it, so that the transfer can be finished or undone</source>
-        <translation>Die Lizenz ist möglicherweise bereits auf dem Datenträger unter %1: Legen Sie ihn ein, damit die Übertragung abgeschlossen oder rückgängig gemacht werden kann</translation>
-    </message>
-    <message>
         <source>this computer holds a license already (serial no. %1); it would be lost</source>
         <translation>Dieser Computer hat bereits eine Lizenz (Seriennr. %1); sie ginge verloren</translation>
     </message>
@@ -684,6 +719,26 @@
     <message>
         <source>The transfer of the license to the media at %1 is unfinished: insert the media and transfer again to finish it, or cancel the transfer to keep the license on this computer.</source>
         <translation>Die Übertragung der Lizenz auf den Datenträger unter %1 ist nicht abgeschlossen: Legen Sie den Datenträger ein und übertragen Sie erneut, um sie abzuschließen, oder brechen Sie die Übertragung ab, um die Lizenz auf diesem Computer zu behalten.</translation>
+    </message>
+    <message>
+        <source>the transfer journal is damaged</source>
+        <translation>das Übertragungsprotokoll ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the license in %1 was copied from another computer or folder, or changed: it can be transferred only from where it was installed</source>
+        <translation>Die Lizenz in %1 wurde von einem anderen Computer oder Ordner kopiert oder geändert: Sie kann nur von dort übertragen werden, wo sie installiert wurde</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the license may already be armed on the media at %1, or on a copy of it, so it can no longer be taken back: insert the media and transfer out again to finish, then install it on the target computer %2 (Step 4)</source>
+        <translation>Die Lizenz ist möglicherweise bereits auf dem Datenträger unter %1 oder einer Kopie davon scharfgeschaltet und kann deshalb nicht mehr zurückgenommen werden: Legen Sie den Datenträger ein und übertragen Sie erneut, um abzuschließen, und installieren Sie sie dann auf dem Zielcomputer %2 (Schritt 4)</translation>
+    </message>
+    <message>
+        <source>The transfer of the license to the media at %1 is unfinished: insert the media and transfer again to finish it. The license may be armed on the media already, so it can no longer be taken back.</source>
+        <translation>Die Übertragung der Lizenz auf den Datenträger unter %1 ist nicht abgeschlossen: Legen Sie den Datenträger ein und übertragen Sie erneut, um sie abzuschließen. Die Lizenz ist möglicherweise bereits auf dem Datenträger scharfgeschaltet und kann daher nicht mehr zurückgenommen werden.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1264,10 @@
     <message>
         <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
         <translation>Die Lizenz erlaubt %1 Paar(e); &apos;%2&apos; ist darüber hinaus aktiviert: Es leitet seine Clients ohne Redundanz an seinen Primärrechner durch.</translation>
+    </message>
+    <message>
+        <source>The license&apos;s grace period has ended: the start stored in %1 was changed, or the license was copied from another computer or folder. Demo limits apply until the license is unlocked (Help › Unlock a License).</source>
+        <translation>Die Karenzzeit der Lizenz ist beendet: Der in %1 gespeicherte Beginn wurde geändert, oder die Lizenz wurde von einem anderen Computer oder Ordner kopiert. Bis zur Freischaltung der Lizenz gelten die Demo-Beschränkungen (Hilfe › Lizenz freischalten).</translation>
     </message>
 </context>
 <context>

@@ -477,6 +477,37 @@
     </message>
 </context>
 <context>
+    <name>GraceSeal</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>falta %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 está dañado</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>no se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <source>the Computer ID is unknown</source>
+        <translation>el ID de equipo es desconocido</translation>
+    </message>
+    <message>
+        <source>it is not sealed</source>
+        <translation>no está sellado</translation>
+    </message>
+    <message>
+        <source>its seal does not match</source>
+        <translation>su sello no coincide</translation>
+    </message>
+</context>
+<context>
     <name>ItemAddress</name>
     <message>
         <source>&apos;%1&apos;: the unit before &apos;:&apos; must be a number from 0 to 255</source>
@@ -528,6 +559,14 @@
     <message>
         <source>enter a serial number first (Help › Purchase a License)</source>
         <translation>introduzca primero un número de serie (Ayuda › Comprar una licencia)</translation>
+    </message>
+    <message>
+        <source>the start of the grace period in %1 was changed, or the license was copied from another computer or folder (%2): the grace period has ended; unlock the license (Help › Unlock a License)</source>
+        <translation>el inicio del periodo de gracia en %1 se ha modificado, o la licencia se ha copiado de otro equipo o carpeta (%2): el periodo de gracia ha terminado; desbloquee la licencia (Ayuda › Desbloquear una licencia)</translation>
+    </message>
+    <message>
+        <source>its start is missing</source>
+        <translation>falta su inicio</translation>
     </message>
 </context>
 <context>
@@ -638,10 +677,6 @@
         <translation>no hay ninguna transferencia desde este equipo sin terminar</translation>
     </message>
     <message>
-        <source>the license may already be on the media at %1: insert it, so that the transfer can be finished or undone</source>
-        <translation>puede que la licencia ya esté en el soporte en %1: insértelo para poder completar o deshacer la transferencia</translation>
-    </message>
-    <message>
         <source>this computer holds a license already (serial no. %1); it would be lost</source>
         <translation>este equipo ya tiene una licencia (n.º de serie %1); se perdería</translation>
     </message>
@@ -684,6 +719,26 @@
     <message>
         <source>The transfer of the license to the media at %1 is unfinished: insert the media and transfer again to finish it, or cancel the transfer to keep the license on this computer.</source>
         <translation>La transferencia de la licencia al soporte en %1 no ha terminado: inserte el soporte y vuelva a transferir para completarla, o cancele la transferencia para conservar la licencia en este equipo.</translation>
+    </message>
+    <message>
+        <source>the transfer journal is damaged</source>
+        <translation>el registro de la transferencia está dañado</translation>
+    </message>
+    <message>
+        <source>the license in %1 was copied from another computer or folder, or changed: it can be transferred only from where it was installed</source>
+        <translation>la licencia en %1 se ha copiado de otro equipo o carpeta, o se ha modificado: solo puede transferirse desde donde se instaló</translation>
+    </message>
+    <message>
+        <source>%1 is damaged</source>
+        <translation>%1 está dañado</translation>
+    </message>
+    <message>
+        <source>the license may already be armed on the media at %1, or on a copy of it, so it can no longer be taken back: insert the media and transfer out again to finish, then install it on the target computer %2 (Step 4)</source>
+        <translation>puede que la licencia ya esté activada en el soporte de %1, o en una copia de él, así que ya no puede recuperarse: inserte el soporte y vuelva a transferir para terminar; luego instálela en el equipo de destino %2 (paso 4)</translation>
+    </message>
+    <message>
+        <source>The transfer of the license to the media at %1 is unfinished: insert the media and transfer again to finish it. The license may be armed on the media already, so it can no longer be taken back.</source>
+        <translation>La transferencia de la licencia al soporte de %1 no ha terminado: inserte el soporte y vuelva a transferir para terminarla. Puede que la licencia ya esté activada en el soporte, así que ya no puede recuperarse.</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1264,10 @@
     <message>
         <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
         <translation>La licencia permite %1 par(es); &apos;%2&apos; está activado por encima de ese límite: pasa sus clientes a su equipo primario sin redundancia.</translation>
+    </message>
+    <message>
+        <source>The license&apos;s grace period has ended: the start stored in %1 was changed, or the license was copied from another computer or folder. Demo limits apply until the license is unlocked (Help › Unlock a License).</source>
+        <translation>El periodo de gracia de la licencia ha terminado: el inicio guardado en %1 se ha modificado, o la licencia se ha copiado de otro equipo o carpeta. Se aplican los límites de la demostración hasta que se desbloquee la licencia (Ayuda › Desbloquear una licencia).</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "control/serviceinstaller.h"
 #include "dialogs/installservicedialog.h"
 #include "rememberedprompt.h"
+#include "testhooks.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ constexpr int HandOverMs = 20000;
 
 QString tandemctlPath()
 {
-    const QString overridden = qEnvironmentVariable("TANDEM_TANDEMCTL");
+    const QString overridden = TANDEM_TEST_HOOK_VARIABLE("TANDEM_TANDEMCTL"); // a fake one
     return !overridden.isEmpty()
                ? overridden
                : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tandemctl"));

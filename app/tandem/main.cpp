@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "servicecontroller.h"
+#include "testhooks.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -66,10 +67,6 @@ int main(int argc, char *argv[])
         QStringLiteral("state-dir"),
         QApplication::translate("main", "State directory (default ~/.local/state/tandem)."),
         QStringLiteral("DIR"));
-    const QCommandLineOption machineIdOption(
-        QStringLiteral("machine-id-file"),
-        QApplication::translate("main", "Stands in for /etc/machine-id (tests, demos)."),
-        QStringLiteral("FILE"));
     const QCommandLineOption languageOption(
         QStringLiteral("language"),
         QApplication::translate("main", "Language of the console: en, de or es (default: View › "
@@ -77,14 +74,20 @@ int main(int argc, char *argv[])
         QStringLiteral("CODE"));
     parser.addOption(configOption);
     parser.addOption(stateOption);
-    parser.addOption(machineIdOption);
     parser.addOption(languageOption);
+#if TANDEM_HAS_TEST_HOOKS
+    const QCommandLineOption machineIdOption(
+        QStringLiteral("machine-id-file"),
+        QApplication::translate("main", "Stands in for /etc/machine-id (tests, demos)."),
+        QStringLiteral("FILE"));
+    parser.addOption(machineIdOption);
     // scripts/screenshots: grab the tabs and dialogs of the manual, then quit.
     QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
                                         QApplication::translate("main", "Screenshots to DIR."),
                                         QStringLiteral("DIR"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotOption);
+#endif
     parser.process(app);
     if (parser.isSet(languageOption) &&
         !tandem::Languages::isAvailable(parser.value(languageOption))) {
@@ -94,12 +97,17 @@ int main(int argc, char *argv[])
               stderr);
         return 1;
     }
+#if TANDEM_HAS_TEST_HOOKS
     const QString screenshotDir = parser.value(screenshotOption);
     if (!screenshotDir.isEmpty())
         QApplication::setStyle(QStringLiteral("Fusion")); // the same pictures on every desktop
+    const QString machineIdFile = parser.value(machineIdOption);
+#else
+    const QString machineIdFile;
+#endif
 
     tandem::TandemPaths paths = tandem::TandemPaths::resolve(
-        parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
+        parser.value(configOption), parser.value(stateOption), machineIdFile);
     // Nothing chosen and a system service installed whose files this user may read: the
     // console shows (and edits) what the service runs.
     std::optional<tandem::TandemPaths> servicePaths;
@@ -124,6 +132,7 @@ int main(int argc, char *argv[])
             QApplication::translate("main", "Configuration of the system service: %1 (start with "
                                             "--config to open another)")
                 .arg(paths.configFile));
+#if TANDEM_HAS_TEST_HOOKS
     std::unique_ptr<tandem::ScreenshotTour> tour;
     if (!screenshotDir.isEmpty()) {
         tour = std::make_unique<tandem::ScreenshotTour>(
@@ -131,6 +140,7 @@ int main(int argc, char *argv[])
         // From the event loop, so a failure can end it.
         QTimer::singleShot(0, tour.get(), &tandem::ScreenshotTour::start);
     }
+#endif
     if (!issues.isEmpty())
         showProblems(
             &window, QStringLiteral("loadFailed"),

@@ -3,6 +3,7 @@
 #include "control/unixsignalwatcher.h"
 #include "events/eventlog.h"
 #include "opcua/client.h"
+#include "testhooks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,18 +36,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption stateOption(QStringLiteral("state-dir"),
                                          QCoreApplication::translate("tandemd", "State directory."),
                                          QStringLiteral("DIR"));
+    parser.addOption(configOption);
+    parser.addOption(stateOption);
+#if TANDEM_HAS_TEST_HOOKS
     const QCommandLineOption machineIdOption(
         QStringLiteral("machine-id-file"),
         QCoreApplication::translate("tandemd", "Stands in for /etc/machine-id (tests)."),
         QStringLiteral("FILE"));
-    parser.addOption(configOption);
-    parser.addOption(stateOption);
     parser.addOption(machineIdOption);
+#endif
     parser.process(app);
 
     QTextStream err(stderr);
-    const TandemPaths paths = TandemPaths::resolve(
-        parser.value(configOption), parser.value(stateOption), parser.value(machineIdOption));
+#if TANDEM_HAS_TEST_HOOKS
+    const QString machineIdFile = parser.value(machineIdOption);
+#else
+    const QString machineIdFile;
+#endif
+    const TandemPaths paths =
+        TandemPaths::resolve(parser.value(configOption), parser.value(stateOption), machineIdFile);
     UnixSignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
     EngineHost host(paths);
     // Until the event store exists, the journal (stderr) is where events go, one a line.

@@ -1,5 +1,7 @@
 #include "tandempaths.h"
 
+#include "testhooks.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QProcessEnvironment>
@@ -32,11 +34,15 @@ TandemPaths TandemPaths::resolve(const QString &configOption, const QString &sta
                          ? env.value(QStringLiteral("TANDEM_STATE_DIR"))
                          : QDir(xdgDir(env, "XDG_STATE_HOME", ".local/state"))
                                .filePath(QStringLiteral("tandem"));
+#if TANDEM_HAS_TEST_HOOKS
     paths.machineIdFile = !machineIdOption.isEmpty()
                               ? machineIdOption
                               : env.value(QStringLiteral("TANDEM_MACHINE_ID_FILE"));
     if (!paths.machineIdFile.isEmpty())
         paths.machineIdFile = QFileInfo(paths.machineIdFile).absoluteFilePath();
+#else
+    Q_UNUSED(machineIdOption) // without test hooks, /etc/machine-id is the only source
+#endif
     paths.configFile = QFileInfo(paths.configFile).absoluteFilePath();
     paths.stateDir = QFileInfo(paths.stateDir).absoluteFilePath();
     return paths;

@@ -12,7 +12,8 @@ struct TandemPaths
     QString configFile;
     QString stateDir;
     // Stands in for /etc/machine-id (tests play two computers on one machine); empty: the
-    // real one. --machine-id-file or TANDEM_MACHINE_ID_FILE.
+    // real one. --machine-id-file or TANDEM_MACHINE_ID_FILE, test hooks (testhooks.h)
+    // that a build without them ignores: there it is always empty.
     QString machineIdFile = {};
 
     static TandemPaths resolve(const QString &configOption, const QString &stateDirOption,

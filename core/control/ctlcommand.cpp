@@ -11,6 +11,7 @@
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
 #include "serviceinstaller.h"
+#include "testhooks.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -1160,8 +1161,11 @@ QString commandWord(const QStringList &arguments)
         if (!a.startsWith(QLatin1String("--")))
             return a;
         if (!a.contains(QLatin1Char('=')) &&
-            (a == QLatin1String("--config") || a == QLatin1String("--state-dir") ||
-             a == QLatin1String("--machine-id-file")))
+            (a == QLatin1String("--config") || a == QLatin1String("--state-dir")
+#if TANDEM_HAS_TEST_HOOKS
+             || a == QLatin1String("--machine-id-file")
+#endif
+                 ))
             ++i;
     }
     return {};
@@ -1215,11 +1219,16 @@ QString CtlCommand::usage()
         "  service uninstall [--system|--user] [--root DIR]   (configuration and state stay)\n"
         "  service status [--json]\n"
         "\n"
-        "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on one).\n"
-        "Environment: TANDEM_CONFIG, TANDEM_STATE_DIR, TANDEM_MACHINE_ID_FILE stand in for "
-        "--config, --state-dir and --machine-id-file; TANDEM_SYSTEMCTL, TANDEM_PKEXEC, "
-        "TANDEM_GROUPADD, TANDEM_SYSTEMD_RUNTIME_DIR (/run/systemd/system) and TANDEM_TANDEMD "
-        "stand in for the programs and paths of service install.\n");
+        "Environment: TANDEM_CONFIG and TANDEM_STATE_DIR stand in for --config and "
+        "--state-dir.\n")
+#if TANDEM_HAS_TEST_HOOKS
+           + tr("Test hooks (this build has them; a release build does not):\n"
+                "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on "
+                "one), as does TANDEM_MACHINE_ID_FILE; TANDEM_SYSTEMCTL, TANDEM_PKEXEC, "
+                "TANDEM_GROUPADD, TANDEM_SYSTEMD_RUNTIME_DIR (/run/systemd/system) and "
+                "TANDEM_TANDEMD stand in for the programs and paths of service install.\n")
+#endif
+        ;
 }
 
 int CtlCommand::run(const QStringList &arguments)
@@ -1235,10 +1244,16 @@ int CtlCommand::run(const QStringList &arguments)
             (args.has(QStringLiteral("help")) ? m_out : m_err) << usage();
             return args.has(QStringLiteral("help")) ? 0 : 2;
         }
+#if TANDEM_HAS_TEST_HOOKS
+        const QString machineIdFile =
+            args.value(QStringLiteral("machine-id-file")).value_or(QString());
+#else
+        const QString machineIdFile;
+#endif
         const TandemPaths paths =
             TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
                                  args.value(QStringLiteral("state-dir")).value_or(QString()),
-                                 args.value(QStringLiteral("machine-id-file")).value_or(QString()));
+                                 machineIdFile);
         const QStringList words = args.positional();
         const QString group = words.at(0);
         if (group == QLatin1String("status"))

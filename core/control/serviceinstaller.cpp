@@ -2,6 +2,8 @@
 
 #include "controlserver.h"
 #include "license/durablefile.h"
+#include "license/licensefile.h"
+#include "testhooks.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -30,9 +32,10 @@ struct Tr
 const QString Unit = QString::fromLatin1(ServiceUnit::FileName);
 const QString Group = QStringLiteral("tandem");
 
-QString environmentOr(const char *variable, const QString &fallback)
+// A fake tool of the tests (testhooks.h) instead of the real one: `value` is empty in a
+// build without test hooks.
+QString hookOr(const QString &value, const QString &fallback)
 {
-    const QString value = qEnvironmentVariable(variable);
     return value.isEmpty() ? fallback : value;
 }
 
@@ -88,17 +91,18 @@ bool makeFolder(const QString &path, bool chownToGroup, QString *error)
 ServiceTools ServiceTools::fromEnvironment()
 {
     ServiceTools tools;
-    tools.systemctl = environmentOr("TANDEM_SYSTEMCTL", findProgram(QStringLiteral("systemctl")));
-    tools.pkexec =
-        environmentOr("TANDEM_PKEXEC", QStandardPaths::findExecutable(QStringLiteral("pkexec")));
-    tools.groupadd = environmentOr(
-        "TANDEM_GROUPADD", findProgram(QStringLiteral("groupadd"),
-                                       {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
-    tools.systemdRuntimeDir =
-        environmentOr("TANDEM_SYSTEMD_RUNTIME_DIR", QStringLiteral("/run/systemd/system"));
-    tools.tandemd = environmentOr(
-        "TANDEM_TANDEMD",
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tandemd")));
+    tools.systemctl = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_SYSTEMCTL"),
+                             findProgram(QStringLiteral("systemctl")));
+    tools.pkexec = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_PKEXEC"),
+                          QStandardPaths::findExecutable(QStringLiteral("pkexec")));
+    tools.groupadd = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_GROUPADD"),
+                            findProgram(QStringLiteral("groupadd"),
+                                        {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
+    tools.systemdRuntimeDir = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_SYSTEMD_RUNTIME_DIR"),
+                                     QStringLiteral("/run/systemd/system"));
+    tools.tandemd =
+        hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_TANDEMD"),
+               QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tandemd")));
     return tools;
 }
 
@@ -296,6 +300,21 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
                 under(options.root, QDir(engine.stateDir).filePath(QStringLiteral("license.json"))),
                 options.root, report, error))
             return Result::Failed;
+        // Issue 17: the copy is sealed for the service's state directory (GraceSeal), with
+        // the grace period's start it had, if it was intact here; else it stays ended.
+        LicenseFile copied({under(options.root, engine.stateDir), m_userPaths.machineIdFile});
+        if (!copied.sealCopyOf(LicenseFile({m_userPaths.stateDir, m_userPaths.machineIdFile}),
+                               error))
+            return Result::Failed;
+        // Rewritten: the group's again, as seed() left it.
+        if (QFileInfo::exists(copied.path())) {
+            QFile::setPermissions(copied.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                     QFile::ReadGroup | QFile::WriteGroup);
+            if (options.root.isEmpty() && tandemGroup() != gid_t(-1) &&
+                ::chown(QFile::encodeName(copied.path()).constData(), uid_t(-1), tandemGroup()) !=
+                    0)
+                qCWarning(lcService) << "cannot give" << copied.path() << "to the group tandem";
+        }
     }
 
     if (unchanged) {

@@ -1,5 +1,7 @@
 #include "serviceunit.h"
 
+#include "testhooks.h"
+
 #include <QDir>
 #include <QProcessEnvironment>
 
@@ -59,9 +61,11 @@ QString ServiceUnit::text(ServiceScope scope, const QString &tandemd, const Tand
     const TandemPaths paths = enginePaths(scope, userPaths);
     QStringList command{tandemd, QStringLiteral("--config"), paths.configFile,
                         QStringLiteral("--state-dir"), paths.stateDir};
+#if TANDEM_HAS_TEST_HOOKS
     // Tests and demos stand in another machine id: the engine must see the same license.
     if (scope == ServiceScope::User && !paths.machineIdFile.isEmpty())
         command << QStringLiteral("--machine-id-file") << paths.machineIdFile;
+#endif
     const QString exec = execStart(command);
     if (scope == ServiceScope::System)
         return QStringLiteral("[Unit]\n"

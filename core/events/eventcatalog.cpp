@@ -276,6 +276,14 @@ const QList<EventDefinition> &EventCatalog::all()
                            "The license allows %1 pair(s); '%2' is enabled beyond that: it "
                            "passes its clients to its primary machine without redundancy."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs,server")},
+        // Issue 17: a grace start that was changed or copied ends the grace period.
+        {"license-grace-ended", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "The license's grace period has ended: the start stored in %1 was "
+                           "changed, or the license was copied from another computer or folder. "
+                           "Demo limits apply until the license is unlocked (Help › Unlock a "
+                           "License)."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
         {"client-malformed", Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},

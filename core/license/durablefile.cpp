@@ -1,5 +1,7 @@
 #include "durablefile.h"
 
+#include "testhooks.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -158,10 +160,14 @@ bool writeObject(const QString &path, const QJsonObject &object, QString *error)
 
 void checkpoint(const char *point)
 {
-    if (qEnvironmentVariable("TANDEM_TEST_CRASH_AT") == QLatin1String(point))
+#if TANDEM_HAS_TEST_HOOKS
+    if (TANDEM_TEST_HOOK_VARIABLE("TANDEM_TEST_CRASH_AT") == QLatin1String(point))
         ::raise(SIGKILL);
-    if (qEnvironmentVariable("TANDEM_TEST_PULL_MEDIA_AT") == QLatin1String(point))
-        QDir(qEnvironmentVariable("TANDEM_TEST_PULL_MEDIA_DIR")).removeRecursively();
+    if (TANDEM_TEST_HOOK_VARIABLE("TANDEM_TEST_PULL_MEDIA_AT") == QLatin1String(point))
+        QDir(TANDEM_TEST_HOOK_VARIABLE("TANDEM_TEST_PULL_MEDIA_DIR")).removeRecursively();
+#else
+    Q_UNUSED(point)
+#endif
 }
 
 } // namespace tandem::DurableFile

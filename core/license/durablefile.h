@@ -22,9 +22,10 @@ bool read(const QString &path, QByteArray *bytes, QString *error);
 std::optional<QJsonObject> readObject(const QString &path, QString *error);
 bool writeObject(const QString &path, const QJsonObject &object, QString *error);
 
-// Test hook: when TANDEM_TEST_CRASH_AT names `point`, the process kills itself here
-// (SIGKILL, as a crash or power cut would); TANDEM_TEST_PULL_MEDIA_AT=`point` removes
-// the folder in TANDEM_TEST_PULL_MEDIA_DIR instead, as a pulled stick would.
+// Test hook (testhooks.h; does nothing in a build without them): when
+// TANDEM_TEST_CRASH_AT names `point`, the process kills itself here (SIGKILL, as a crash
+// or power cut would); TANDEM_TEST_PULL_MEDIA_AT=`point` removes the folder in
+// TANDEM_TEST_PULL_MEDIA_DIR instead, as a pulled stick would.
 void checkpoint(const char *point);
 
 } // namespace tandem::DurableFile

@@ -61,7 +61,8 @@ public:
 
 // The Computer ID: stable for a machine (derived from its machine-id), 20 digits.
 namespace ComputerId {
-// From the machine-id file (/etc/machine-id unless `machineIdFile` says otherwise).
+// From the machine-id file: /etc/machine-id, or `machineIdFile` in a build with test
+// hooks (testhooks.h); a build without them ignores it.
 std::optional<QString> forMachine(const QString &machineIdFile, QString *error);
 // "12345-67890-12345-67890" ⇄ the 8 bytes the unlock password signs.
 std::optional<QByteArray> toBytes(const QString &computerId);

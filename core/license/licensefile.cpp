@@ -1,6 +1,7 @@
 #include "licensefile.h"
 
 #include "durablefile.h"
+#include "graceseal.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -118,6 +119,26 @@ bool LicenseFile::writeRecord(const QJsonObject &record, QString *error)
     return DurableFile::writeObject(path(), record, error);
 }
 
+bool LicenseFile::sealCopyOf(const LicenseFile &source, QString *error)
+{
+    const LicenseStatus from = source.status();
+    const LicenseStatus here = status();
+    if (!from.sealIntact || !here.serial || here.sealIntact || here.serialText != from.serialText)
+        return true;
+    std::optional<QJsonObject> r = record(error);
+    if (!r)
+        return false;
+    const qint64 installed = r->value(QLatin1String("installed-ms")).toInteger();
+    GraceSeal seal(m_options.stateDir);
+    if (!seal.startFor(*here.serial, here.computerId, installed, error))
+        return false;
+    const QString mac = seal.seal(*here.serial, here.computerId, installed, error);
+    if (mac.isEmpty())
+        return false;
+    r->insert(QStringLiteral("installed-mac"), mac);
+    return writeRecord(*r, error);
+}
+
 bool LicenseFile::removeRecord(QString *error)
 {
     return DurableFile::remove(path(), error);
@@ -144,6 +165,12 @@ LicenseStatus LicenseFile::status() const
         s.problem = tr("%1 holds a serial number that is not valid: %2").arg(path(), error);
         return s;
     }
+    const qint64 installed = r->value(QLatin1String("installed-ms")).toInteger(-1);
+    QString broken;
+    s.sealIntact = installed >= 0 && !s.computerId.isEmpty() &&
+                   GraceSeal(m_options.stateDir)
+                       .verify(*s.serial, s.computerId, installed,
+                               r->value(QLatin1String("installed-mac")).toString(), &broken);
     const QString unlock = r->value(QLatin1String("unlock")).toString();
     if (!unlock.isEmpty() && !s.computerId.isEmpty() &&
         UnlockPassword::verify(*s.serial, s.computerId, unlock, m_options.vendorPublicKey,
@@ -151,11 +178,25 @@ LicenseStatus LicenseFile::status() const
         s.state = LicenseState::Unlocked;
         return s;
     }
+    QStringList problems;
+    if (!s.problem.isEmpty())
+        problems << s.problem;
     if (!unlock.isEmpty())
-        s.problem = tr("the stored unlock password does not fit this computer (Computer ID "
+        problems << tr("the stored unlock password does not fit this computer (Computer ID "
                        "%1); unlock the license again")
                         .arg(s.computerId);
-    const qint64 installed = r->value(QLatin1String("installed-ms")).toInteger();
+    if (!s.sealIntact) {
+        // A changed or missing start ends the grace period; it never extends it.
+        s.graceTampered = true;
+        s.state = LicenseState::GraceExpired;
+        problems << tr("the start of the grace period in %1 was changed, or the license was "
+                       "copied from another computer or folder (%2): the grace period has ended; "
+                       "unlock the license (Help › Unlock a License)")
+                        .arg(path(), broken.isEmpty() ? tr("its start is missing") : broken);
+        s.problem = problems.join(QStringLiteral("; "));
+        return s;
+    }
+    s.problem = problems.join(QStringLiteral("; "));
     s.graceEndsMs = installed + qint64(GraceDays) * 24 * 3600 * 1000;
     const qint64 left = s.graceEndsMs - nowMs();
     if (left <= 0) {
@@ -186,13 +227,33 @@ bool LicenseFile::enterSerial(const QString &text, QString *error)
                            .arg(current.serial->number);
         return false;
     }
-    return writeRecord(
-        {{QStringLiteral("serial"),
-          GroupedBase32::encode(
-              GroupedBase32::decode(text, Serial::PayloadBytes + Serial::SignatureBytes)
-                  .value_or(QByteArray()))},
-         {QStringLiteral("installed-ms"), nowMs()}},
-        error);
+    const std::optional<QJsonObject> r = newRecord(text, error);
+    return r && writeRecord(*r, error);
+}
+
+std::optional<QJsonObject> LicenseFile::newRecord(const QString &serialText, QString *error)
+{
+    const std::optional<Serial> serial =
+        Serial::parse(serialText, m_options.vendorPublicKey, error);
+    if (!serial)
+        return std::nullopt;
+    const std::optional<QString> id = computerId(error);
+    if (!id)
+        return std::nullopt;
+    GraceSeal seal(m_options.stateDir);
+    const std::optional<qint64> start = seal.startFor(*serial, *id, nowMs(), error);
+    if (!start)
+        return std::nullopt;
+    const QString mac = seal.seal(*serial, *id, *start, error);
+    if (mac.isEmpty())
+        return std::nullopt;
+    return QJsonObject{
+        {QStringLiteral("serial"), // stored in its canonical form
+         GroupedBase32::encode(
+             GroupedBase32::decode(serialText, Serial::PayloadBytes + Serial::SignatureBytes)
+                 .value_or(QByteArray()))},
+        {QStringLiteral("installed-ms"), *start},
+        {QStringLiteral("installed-mac"), mac}};
 }
 
 bool LicenseFile::unlock(const QString &password, QString *error)
@@ -216,6 +277,16 @@ bool LicenseFile::unlock(const QString &password, QString *error)
     r->insert(QStringLiteral("unlock"),
               GroupedBase32::encode(
                   GroupedBase32::decode(password, Serial::SignatureBytes).value_or(QByteArray())));
+    // The vendor bound the license to this computer: seal it to this state directory again
+    // (it may have moved to another file system), so that it can be transferred from here.
+    QString why;
+    const qint64 installed = r->value(QLatin1String("installed-ms")).toInteger();
+    GraceSeal seal(m_options.stateDir);
+    if (!s.sealIntact && seal.startFor(*s.serial, s.computerId, installed, &why)) {
+        const QString mac = seal.seal(*s.serial, s.computerId, installed, &why);
+        if (!mac.isEmpty())
+            r->insert(QStringLiteral("installed-mac"), mac);
+    }
     return writeRecord(*r, error);
 }
 

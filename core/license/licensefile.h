@@ -32,6 +32,11 @@ public:
     qint64 graceEndsMs = 0;
     int graceDaysLeft = 0;
     QString pendingTransfer; // an unfinished transfer and what to do about it
+    // The stored grace start is sealed for this computer and state directory (GraceSeal):
+    // false when it was changed, or license.json was copied from elsewhere.
+    bool sealIntact = false;
+    // The grace period ended because the seal is not intact (not merely in time).
+    bool graceTampered = false;
 
     // Demo limits apply (2 h per engine start).
     bool demoLimited() const
@@ -78,9 +83,18 @@ public:
     // Help › Unlock a License.
     bool unlock(const QString &password, QString *error);
 
-    // The stored record, for the transfer: {"serial", "unlock", "installed-ms"}.
+    // A record for `serial` installed on this computer now: {"serial", "installed-ms",
+    // "installed-mac"}, its grace period starting now unless this state directory's
+    // history knows an earlier start (GraceSeal).
+    std::optional<QJsonObject> newRecord(const QString &serialText, QString *error);
+
+    // The stored record, for the transfer: {"serial", "unlock", "installed-ms",
+    // "installed-mac"}.
     std::optional<QJsonObject> record(QString *error) const;
     bool writeRecord(const QJsonObject &record, QString *error);
+    // The service installer copied `source`'s license.json here: seal it for this state
+    // directory, with the start it had, if it was intact there (else it stays ended).
+    bool sealCopyOf(const LicenseFile &source, QString *error);
     bool removeRecord(QString *error);
 
 private:

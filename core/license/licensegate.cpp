@@ -18,7 +18,16 @@ void LicenseGate::start()
     m_startMs = m_clock->nowMs();
     m_warned = false;
     m_expired = false;
+    m_tamperReported = false;
     m_status = m_license->status();
+}
+
+void LicenseGate::reportTampering()
+{
+    if (!m_status.graceTampered || m_tamperReported)
+        return;
+    m_tamperReported = true;
+    m_events->post(QStringLiteral("license-grace-ended"), {}, {m_license->path()});
 }
 
 void LicenseGate::announce()
@@ -26,6 +35,7 @@ void LicenseGate::announce()
     if (!m_status.problem.isEmpty())
         m_events->post(QStringLiteral("license-changed"), {}, {m_status.problem});
     m_events->post(QStringLiteral("license-changed"), {}, {m_status.summary()});
+    reportTampering();
 }
 
 void LicenseGate::refresh()
@@ -39,6 +49,7 @@ void LicenseGate::refresh()
         }
         Q_EMIT changed();
     }
+    reportTampering();
     tick();
 }
 

@@ -45,12 +45,16 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // A grace period ended by a changed start or a copied license: one Error event.
+    void reportTampering();
+
     LicenseFile *m_license;
     EventLog *m_events;
     const Clock *m_clock;
     LicenseStatus m_status;
     qint64 m_startMs = 0;
     bool m_warned = false;
+    bool m_tamperReported = false; // license-grace-ended, once per engine start
     bool m_expired = false;
 };
 

@@ -56,10 +56,63 @@ bool writeVerified(const QString &path, const QByteArray &bytes, QString *error)
     return true;
 }
 
-bool fileHolds(const QString &path, const QByteArray &hash)
+// The arming key's part of the armed file: the key sealed to the target.
+constexpr qsizetype ArmBytes = crypto_box_SEALBYTES + crypto_secretbox_KEYBYTES;
+
+QByteArray sealTo(const QByteArray &message, const QByteArray &publicKey)
+{
+    QByteArray sealed(message.size() + qsizetype(crypto_box_SEALBYTES), '\0');
+    crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()),
+                    reinterpret_cast<const unsigned char *>(message.constData()),
+                    quint64(message.size()),
+                    reinterpret_cast<const unsigned char *>(publicKey.constData()));
+    return sealed;
+}
+
+std::optional<QByteArray> openSealed(const QByteArray &sealed, const QByteArray &publicKey,
+                                     const QByteArray &secretKey)
+{
+    if (sealed.size() < qsizetype(crypto_box_SEALBYTES) ||
+        publicKey.size() != crypto_box_PUBLICKEYBYTES ||
+        secretKey.size() != crypto_box_SECRETKEYBYTES)
+        return std::nullopt;
+    QByteArray message(sealed.size() - qsizetype(crypto_box_SEALBYTES), '\0');
+    if (crypto_box_seal_open(reinterpret_cast<unsigned char *>(message.data()),
+                             reinterpret_cast<const unsigned char *>(sealed.constData()),
+                             quint64(sealed.size()),
+                             reinterpret_cast<const unsigned char *>(publicKey.constData()),
+                             reinterpret_cast<const unsigned char *>(secretKey.constData())) != 0)
+        return std::nullopt;
+    return message;
+}
+
+// The armed file: the pending file (the license, sealed to the target, naming the hash of
+// an arming key) followed by the arming key, sealed to the target. The key exists only in
+// the source's memory until the source has given the license up, so the pending file alone,
+// renamed or copied, installs nothing.
+bool writeArmed(const QString &path, const QByteArray &pending, const QJsonObject &journal,
+                QString *error)
+{
+    const QByteArray publicKey =
+        QByteArray::fromHex(journal.value(QLatin1String("public-key")).toString().toLatin1());
+    const QByteArray armKey =
+        QByteArray::fromHex(journal.value(QLatin1String("arm-key")).toString().toLatin1());
+    if (publicKey.size() != crypto_box_PUBLICKEYBYTES ||
+        armKey.size() != crypto_secretbox_KEYBYTES) {
+        *error = LicenseTransfer::tr("the transfer journal is damaged");
+        return false;
+    }
+    return writeVerified(path, pending + sealTo(armKey, publicKey), error);
+}
+
+// Whether `path` is the armed file of `pending` (with any sealing of the key).
+bool isArmed(const QString &path, const QByteArray &pending)
 {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) && sha256(f.readAll()) == hash;
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = f.readAll();
+    return bytes.size() == pending.size() + ArmBytes && bytes.startsWith(pending);
 }
 
 } // namespace
@@ -239,27 +292,37 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
                      .arg(target);
         return false;
     }
+    if (!status.sealIntact) {
+        // A copy of license.json (or of the whole state directory) must not give the license
+        // away while the original keeps it.
+        *error = tr("the license in %1 was copied from another computer or folder, or changed: "
+                    "it can be transferred only from where it was installed")
+                     .arg(m_license->path());
+        return false;
+    }
     const std::optional<QJsonObject> record = m_license->record(error);
     if (!record)
         return false;
+    // Armed only once the license is given up (writeArmed): until then the key is in
+    // memory only, and a crash forgets it.
+    QByteArray armKey(crypto_secretbox_KEYBYTES, '\0');
+    randombytes_buf(armKey.data(), size_t(armKey.size()));
     const QByteArray package =
         QJsonDocument(
-            QJsonObject{{QStringLiteral("format"), 1},
+            QJsonObject{{QStringLiteral("format"), 2},
                         {QStringLiteral("request-id"), requestId},
                         {QStringLiteral("target-computer-id"), target},
                         {QStringLiteral("source-computer-id"), status.computerId},
                         {QStringLiteral("serial"), status.serialText},
-                        {QStringLiteral("was-unlocked"), status.state == LicenseState::Unlocked}})
+                        {QStringLiteral("was-unlocked"), status.state == LicenseState::Unlocked},
+                        {QStringLiteral("arm-sha256"), QString::fromLatin1(sha256(armKey))}})
             .toJson(QJsonDocument::Compact);
-    QByteArray sealed(package.size() + qsizetype(crypto_box_SEALBYTES), '\0');
-    crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()),
-                    reinterpret_cast<const unsigned char *>(package.constData()),
-                    quint64(package.size()),
-                    reinterpret_cast<const unsigned char *>(publicKey.constData()));
+    const QByteArray sealed = sealTo(package, publicKey);
 
     QJsonObject journal{{QStringLiteral("stage"), QStringLiteral("writing")},
                         {QStringLiteral("media"), mediaDir},
                         {QStringLiteral("target-computer-id"), target},
+                        {QStringLiteral("public-key"), hex(publicKey)},
                         {QStringLiteral("sealed-sha256"), QString::fromLatin1(sha256(sealed))},
                         {QStringLiteral("sealed"), QString::fromLatin1(sealed.toBase64())},
                         {QStringLiteral("license"), *record}};
@@ -278,7 +341,10 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
     }
     DurableFile::checkpoint("out:pending-written");
 
+    // Giving up and keeping the arming key are one durable step: from here on the license
+    // is the media's, and recovery arms it.
     journal.insert(QStringLiteral("stage"), QStringLiteral("given-up"));
+    journal.insert(QStringLiteral("arm-key"), hex(armKey));
     if (!writeJson(outJournal(), journal, error))
         return false; // still "writing": recovery rolls back
     DurableFile::checkpoint("out:given-up-journaled");
@@ -291,15 +357,16 @@ bool LicenseTransfer::out(const QString &mediaDir, QString *error)
         *error = tr("%1 is gone. %2").arg(pendingPath, pending());
         return false;
     }
+    // From "arming" on the license may be on the media, or on a copy of it: no way back.
     journal.insert(QStringLiteral("stage"), QStringLiteral("arming"));
     if (!writeJson(outJournal(), journal, error))
         return false;
-    if (!DurableFile::rename(pendingPath, folder.filePath(SealedFile), error)) {
+    if (!writeArmed(folder.filePath(SealedFile), sealed, journal, error)) {
         *error = tr("%1. %2").arg(*error, pending());
         return false;
     }
     DurableFile::checkpoint("out:armed");
-    return DurableFile::remove(outJournal(), error);
+    return DurableFile::remove(pendingPath, error) && DurableFile::remove(outJournal(), error);
 }
 
 bool LicenseTransfer::recover(QString *report, QString *error)
@@ -339,17 +406,22 @@ bool LicenseTransfer::recoverOut(QString *report, QString *error)
     if (!folder.exists())
         return true; // pending() tells the operator to bring the media back
     const QString sealedPath = folder.filePath(SealedFile);
-    if (!fileHolds(sealedPath, hash)) {
-        const QString pendingPath = folder.filePath(PendingFile);
-        if (!fileHolds(pendingPath, hash) &&
-            !writeVerified(pendingPath,
-                           QByteArray::fromBase64(
-                               journal->value(QLatin1String("sealed")).toString().toLatin1()),
-                           error))
-            return false;
-        if (!DurableFile::rename(pendingPath, sealedPath, error))
+    const QString pendingPath = folder.filePath(PendingFile);
+    const QByteArray sealed =
+        QByteArray::fromBase64(journal->value(QLatin1String("sealed")).toString().toLatin1());
+    if (sha256(sealed) != hash) {
+        *error = tr("%1 is damaged").arg(outJournal());
+        return false;
+    }
+    if (!isArmed(sealedPath, sealed)) {
+        QJsonObject arming = *journal;
+        arming.insert(QStringLiteral("stage"), QStringLiteral("arming"));
+        if (!writeJson(outJournal(), arming, error) ||
+            !writeArmed(sealedPath, sealed, arming, error))
             return false;
     }
+    if (!DurableFile::remove(pendingPath, error))
+        return false;
     *report = tr("An interrupted transfer to %1 was finished: the license is on the media, ready "
                  "for the target computer (Step 4).")
                   .arg(mediaDir);
@@ -372,17 +444,19 @@ bool LicenseTransfer::abortOut(QString *error)
         QString report;
         return recoverOut(&report, error);
     }
-    if (folder.exists()) {
-        // Take it off the media first, so it never exists twice.
-        if (!DurableFile::wipe(folder.filePath(SealedFile), error) ||
-            !DurableFile::wipe(folder.filePath(PendingFile), error))
-            return false;
-    } else if (stage == QLatin1String("arming")) {
-        *error = tr("the license may already be on the media at %1: insert it, so that the "
-                    "transfer can be finished or undone")
-                     .arg(mediaDir);
+    if (stage != QLatin1String("given-up")) {
+        // Armed, or about to be: a copy of the media would install it even if this
+        // computer took it back.
+        *error = tr("the license may already be armed on the media at %1, or on a copy of it, "
+                    "so it can no longer be taken back: insert the media and transfer out again "
+                    "to finish, then install it on the target computer %2 (Step 4)")
+                     .arg(mediaDir, journal->value(QLatin1String("target-computer-id")).toString());
         return false;
     }
+    // Given up but never armed: what the media holds installs nothing. Wiped all the same.
+    if (folder.exists() && (!DurableFile::wipe(folder.filePath(SealedFile), error) ||
+                            !DurableFile::wipe(folder.filePath(PendingFile), error)))
+        return false;
     if (!m_license->writeRecord(journal->value(QLatin1String("license")).toObject(), error))
         return false;
     return DurableFile::remove(outJournal(), error);
@@ -437,22 +511,28 @@ bool LicenseTransfer::in(const QString &mediaDir, QString *error)
         QByteArray::fromHex(keys->value(QLatin1String("public-key")).toString().toLatin1());
     const QByteArray secretKey =
         QByteArray::fromHex(keys->value(QLatin1String("secret-key")).toString().toLatin1());
-    QByteArray package(qMax(qsizetype(0), sealed.size() - qsizetype(crypto_box_SEALBYTES)), '\0');
-    if (sealed.size() < qsizetype(crypto_box_SEALBYTES) ||
-        publicKey.size() != crypto_box_PUBLICKEYBYTES ||
-        secretKey.size() != crypto_box_SECRETKEYBYTES ||
-        crypto_box_seal_open(reinterpret_cast<unsigned char *>(package.data()),
-                             reinterpret_cast<const unsigned char *>(sealed.constData()),
-                             quint64(sealed.size()),
-                             reinterpret_cast<const unsigned char *>(publicKey.constData()),
-                             reinterpret_cast<const unsigned char *>(secretKey.constData())) != 0) {
+    // The armed file: the license and then its arming key, both sealed to this computer.
+    const std::optional<QByteArray> package =
+        openSealed(sealed.chopped(qMin(ArmBytes, sealed.size())), publicKey, secretKey);
+    const std::optional<QByteArray> armKey =
+        package ? openSealed(sealed.right(ArmBytes), publicKey, secretKey) : std::nullopt;
+    const QJsonObject content =
+        package ? QJsonDocument::fromJson(*package).object() : QJsonObject();
+    if (!package && !openSealed(sealed, publicKey, secretKey)) {
         *error = tr("this license media was prepared for the computer %1, not for this one (%2); "
                     "a copy of license media is of no use on another computer")
                      .arg(media.computerId.isEmpty() ? tr("(unknown)") : media.computerId,
                           status.computerId);
         return false;
     }
-    const QJsonObject content = QJsonDocument::fromJson(package).object();
+    if (!armKey ||
+        content.value(QLatin1String("arm-sha256")).toString().toLatin1() != sha256(*armKey)) {
+        // The license without its arming key (a pending file renamed): the source still
+        // holds the license, or will take it back.
+        *error = tr("the transfer on the source computer is not finished: take the media back "
+                    "there and run Step 3 again");
+        return false;
+    }
     if (content.value(QLatin1String("request-id")).toString() !=
             keys->value(QLatin1String("request-id")).toString() ||
         content.value(QLatin1String("target-computer-id")).toString() != status.computerId) {
@@ -466,13 +546,16 @@ bool LicenseTransfer::in(const QString &mediaDir, QString *error)
         *error = tr("the license on the media is not valid: %1").arg(why);
         return false;
     }
-    // The target starts its own grace period: the unlock password is bound to a computer.
-    const QJsonObject record{{QStringLiteral("serial"), content.value(QLatin1String("serial"))},
-                             {QStringLiteral("installed-ms"), m_license->nowMs()}};
+    // The target starts its own grace period (the unlock password is bound to a computer),
+    // unless this state directory had the serial before: then its first one goes on.
+    const std::optional<QJsonObject> record =
+        m_license->newRecord(content.value(QLatin1String("serial")).toString(), error);
+    if (!record)
+        return false;
     if (!writeJson(inJournal(),
                    {{QStringLiteral("stage"), QStringLiteral("installing")},
                     {QStringLiteral("media"), mediaDir},
-                    {QStringLiteral("license"), record}},
+                    {QStringLiteral("license"), *record}},
                    error))
         return false;
     DurableFile::checkpoint("in:journaled");
@@ -515,6 +598,12 @@ QString LicenseTransfer::pending() const
     const std::optional<QJsonObject> journal = readJson(outJournal(), &error);
     if (!journal)
         return error;
+    const QString stage = journal->value(QLatin1String("stage")).toString();
+    if (stage != QLatin1String("writing") && stage != QLatin1String("given-up"))
+        return tr("The transfer of the license to the media at %1 is unfinished: insert the "
+                  "media and transfer again to finish it. The license may be armed on the media "
+                  "already, so it can no longer be taken back.")
+            .arg(journal->value(QLatin1String("media")).toString());
     return tr("The transfer of the license to the media at %1 is unfinished: insert the media "
               "and transfer again to finish it, or cancel the transfer to keep the license on "
               "this computer.")

@@ -13,11 +13,15 @@ namespace tandem {
 //
 // prepare (target): writes its Computer ID and a fresh X25519 public key to the media;
 //   the secret key stays in the target's state directory.
-// out (source): seals the license to that key (crypto_box_seal), writes it to the media
-//   as a *pending* file (fsync, read back, compared), then gives the license up, then
-//   arms the file by renaming it. A journal in the state directory records each stage,
-//   so recover() finishes the transfer or rolls it back after a crash. The target never
-//   takes a pending file, so until the license is given up here, it exists only here.
+// out (source): refuses a license whose seal is not intact (license.json or the state
+//   directory copied: GraceSeal). Seals the license to that key (crypto_box_seal) together
+//   with the hash of a random arming key, writes it to the media as a *pending* file
+//   (fsync, read back, compared), then gives the license up, then arms it: the armed file
+//   is the pending one followed by the arming key, sealed to the target. The arming key
+//   is kept (in the journal) only from the step that gives the license up, so a pending
+//   file renamed or copied installs nothing. A journal in the state directory records each
+//   stage, so recover() finishes the transfer or rolls it back after a crash. Once the
+//   license may be armed, a copy of the media could install it: then abortOut() refuses.
 // in (target): opens the armed file with its secret key, installs the license, wipes the
 //   file from the media and forgets the key, so a copy of the media is useless, on this
 //   computer as on any other.
@@ -34,8 +38,8 @@ public:
     bool out(const QString &mediaDir, QString *error);
     bool in(const QString &mediaDir, QString *error);
     // Gives the license back to this computer when a transfer out could not be finished
-    // (the media is lost or was not taken to the target). Refused when the license may
-    // already be armed on media that cannot be checked.
+    // (the media is lost or was not taken to the target). Refused once the license may
+    // be armed on the media (or a copy of it).
     bool abortOut(QString *error);
 
     // Finishes or rolls back what a journal left; runs before every operation.

@@ -65,6 +65,9 @@ private Q_SLOTS:
     void mediaCopiedToAThirdComputerIsUseless();
     void pulledStickBeforeTheLicenseLeavesKeepsIt();
     void pulledStickAfterTheLicenseLeftIsFinishedOrUndone();
+    void renamedPendingFileIsNoLicense();
+    void abortIsRefusedOnceTheLicenseMayBeArmed();
+    void copiedStateDirectoryCannotTransferOut();
 
 private:
     Computer computer(const QString &name);
@@ -78,6 +81,21 @@ private:
     {
         return QFile::exists(m_media + QStringLiteral("/tandem-license/license.sealed"));
     }
+    Run transfer(const Computer &c, const QString &step, const QString &media,
+                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        return ctl(c,
+                   {QStringLiteral("license"), QStringLiteral("transfer"), step,
+                    QStringLiteral("--media"), media},
+                   env);
+    }
+    static QProcessEnvironment crashAt(const char *point)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TANDEM_TEST_CRASH_AT"), QString::fromLatin1(point));
+        return env;
+    }
+    static bool copyFolder(const QString &from, const QString &to);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_media;
@@ -397,6 +415,111 @@ void TestLicenseTransfer::pulledStickAfterTheLicenseLeftIsFinishedOrUndone()
                     QStringLiteral("--abort")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(status(other).value(QLatin1String("state")).toString(), QStringLiteral("unlocked"));
+}
+
+bool TestLicenseTransfer::copyFolder(const QString &from, const QString &to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    const QDir source(from);
+    for (const QFileInfo &entry :
+         source.entryInfoList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const QString target = QDir(to).filePath(entry.fileName());
+        if (entry.isDir() ? !copyFolder(entry.filePath(), target)
+                          : !QFile::copy(entry.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
+// Issue 17, hole 1 of the transfer: the source dies (or is killed) while the license is
+// written to the media, before it gave the license up. Renaming the pending file to the
+// armed name must not give the target a license: the source keeps its own.
+void TestLicenseTransfer::renamedPendingFileIsNoLicense()
+{
+    license(m_source);
+    QCOMPARE(transfer(m_target, QStringLiteral("prepare"), m_media).exitCode, 0);
+    const Run killed =
+        transfer(m_source, QStringLiteral("out"), m_media, crashAt("out:pending-written"));
+    QVERIFY(killed.crashed);
+    const QString folder = m_media + QStringLiteral("/tandem-license/");
+    QVERIFY(QFile::exists(folder + QStringLiteral("license.sealed.pending")));
+    QVERIFY(QFile::rename(folder + QStringLiteral("license.sealed.pending"),
+                          folder + QStringLiteral("license.sealed")));
+    const Run in = transfer(m_target, QStringLiteral("in"), m_media);
+    QCOMPARE(in.exitCode, 1);
+    QVERIFY2(in.err.contains(QStringLiteral("not finished")), qPrintable(in.err));
+    QVERIFY(!hasLicense(m_target));
+    // The source rolled back: the license is where it was, once.
+    QCOMPARE(status(m_source).value(QLatin1String("state")).toString(), QStringLiteral("unlocked"));
+}
+
+// Hole 2: once the license may be armed on the media, a copy of the media can install it,
+// so the source must not take it back: --abort is refused and says what to do instead.
+void TestLicenseTransfer::abortIsRefusedOnceTheLicenseMayBeArmed()
+{
+    license(m_source);
+    QCOMPARE(transfer(m_target, QStringLiteral("prepare"), m_media).exitCode, 0);
+    const Run killed = transfer(m_source, QStringLiteral("out"), m_media, crashAt("out:armed"));
+    QVERIFY(killed.crashed);
+    const QString copy = m_dir->filePath(QStringLiteral("media-copy"));
+    QVERIFY(copyFolder(m_media, copy));
+    const Run abort = ctl(m_source, {QStringLiteral("license"), QStringLiteral("transfer"),
+                                     QStringLiteral("out"), QStringLiteral("--abort")});
+    QCOMPARE(abort.exitCode, 1);
+    QVERIFY2(abort.err.contains(QStringLiteral("can no longer be taken back")),
+             qPrintable(abort.err));
+    QVERIFY(!hasLicense(m_source));
+    // The copy installs it on the target; the license exists once.
+    const Run in = transfer(m_target, QStringLiteral("in"), copy);
+    QVERIFY2(in.exitCode == 0, qPrintable(in.err));
+    QVERIFY(hasLicense(m_target));
+    QVERIFY(!hasLicense(m_source));
+
+    // Before the license could be armed, the source may still take it back: the media
+    // holds nothing the target accepts.
+    const Computer other = computer(QStringLiteral("other"));
+    license(other);
+    const Computer receiver = computer(QStringLiteral("receiver"));
+    const QString media2 = m_dir->filePath(QStringLiteral("media2"));
+    QVERIFY(QDir().mkpath(media2));
+    QCOMPARE(transfer(receiver, QStringLiteral("prepare"), media2).exitCode, 0);
+    QVERIFY(transfer(other, QStringLiteral("out"), media2, crashAt("out:license-removed")).crashed);
+    const QString copy2 = m_dir->filePath(QStringLiteral("media2-copy"));
+    QVERIFY(copyFolder(media2, copy2));
+    const Run aborted = ctl(other, {QStringLiteral("license"), QStringLiteral("transfer"),
+                                    QStringLiteral("out"), QStringLiteral("--abort")});
+    QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.err));
+    QCOMPARE(status(other).value(QLatin1String("state")).toString(), QStringLiteral("unlocked"));
+    const QString folder2 = copy2 + QStringLiteral("/tandem-license/");
+    if (QFile::exists(folder2 + QStringLiteral("license.sealed.pending")))
+        QVERIFY(QFile::rename(folder2 + QStringLiteral("license.sealed.pending"),
+                              folder2 + QStringLiteral("license.sealed")));
+    QCOMPARE(transfer(receiver, QStringLiteral("in"), copy2).exitCode, 1);
+    QVERIFY(!hasLicense(receiver));
+}
+
+// Hole 3: a copy of the source's state directory (license.json and all) transfers out
+// while the original keeps the license. The copy is refused; the original still can.
+void TestLicenseTransfer::copiedStateDirectoryCannotTransferOut()
+{
+    license(m_source);
+    Computer copy = m_source;
+    copy.name = QStringLiteral("source-copy");
+    copy.stateDir = m_dir->filePath(QStringLiteral("source-copy/state"));
+    QVERIFY(copyFolder(m_source.stateDir, copy.stateDir));
+    QCOMPARE(transfer(m_target, QStringLiteral("prepare"), m_media).exitCode, 0);
+    const Run out = transfer(copy, QStringLiteral("out"), m_media);
+    QCOMPARE(out.exitCode, 1);
+    QVERIFY2(out.err.contains(QStringLiteral("copied")), qPrintable(out.err));
+    QVERIFY(!mediaHoldsLicense());
+    QVERIFY(transfer(m_target, QStringLiteral("in"), m_media).exitCode != 0);
+    QVERIFY(!hasLicense(m_target));
+    // The original transfers as before.
+    const Run original = transfer(m_source, QStringLiteral("out"), m_media);
+    QVERIFY2(original.exitCode == 0, qPrintable(original.err));
+    QCOMPARE(transfer(m_target, QStringLiteral("in"), m_media).exitCode, 0);
+    QVERIFY(hasLicense(m_target) && !hasLicense(m_source));
 }
 
 QTEST_GUILESS_MAIN(TestLicenseTransfer)

@@ -9,7 +9,11 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -67,12 +71,16 @@ private Q_SLOTS:
     void secondSerialIsRefusedSoNothingIsLost();
     void damagedLicenseFileIsReportedNotReplaced();
     void editedUnlockIsRefused();
+    void graceStates_data();
+    void graceStates();
+    void gateReportsAGraceEndedByTampering();
     void gateDemoWarningThenEnd();
     void gatePairsAllowed();
     void gateServesAgainOnceUnlocked();
 
 private:
     LicenseFile::Options options(const QString &machine);
+    LicenseFile::Options options(const QString &machine, const QString &stateDir);
 
     QTemporaryDir m_dir;
     QByteArray m_key;
@@ -94,6 +102,13 @@ LicenseFile::Options TestLicense::options(const QString &machine)
     if (!f.exists() && f.open(QIODevice::WriteOnly))
         f.write(QCryptographicHash::hash(machine.toUtf8(), QCryptographicHash::Md5).toHex() + '\n');
     return {m_dir.filePath(machine), idFile, builtInVendorPublicKey(), [this] { return m_now; }};
+}
+
+LicenseFile::Options TestLicense::options(const QString &machine, const QString &stateDir)
+{
+    LicenseFile::Options o = options(machine);
+    o.stateDir = stateDir;
+    return o;
 }
 
 void TestLicense::groupedBase32RoundTrip()
@@ -268,6 +283,186 @@ void TestLicense::editedUnlockIsRefused()
     QVERIFY(s.state != LicenseState::Unlocked);
     QVERIFY2(s.problem.contains(QStringLiteral("does not fit this computer")),
              qPrintable(s.problem));
+}
+
+namespace {
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                       : QJsonObject();
+}
+
+bool writeJson(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           f.write(QJsonDocument(o).toJson()) > 0;
+}
+
+bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + file.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+// The grace period as a model: what an operator (or someone after more days of grace)
+// does to the files, and the state that must come out. Every way to move the start of
+// the grace period, to take it to another computer or folder, or to enter the serial
+// again ends the grace period or keeps it where it was; none extends it.
+void TestLicense::graceStates_data()
+{
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<int>("daysLeft");    // -1: not checked
+    QTest::addColumn<QString>("problem"); // part of the reported problem; empty: none
+    const QString ended = QStringLiteral("grace period has ended");
+    const auto row = [](const char *name, const char *steps, const char *state, int days,
+                        const QString &problem) {
+        QTest::newRow(name) << QString::fromLatin1(steps).split(QLatin1Char(' '))
+                            << QString::fromLatin1(state) << days << problem;
+    };
+    row("entered", "enter", "licensed", 10, {});
+    row("three days later", "enter wait:3", "licensed", 7, {});
+    row("start moved later", "enter wait:3 shift-start:3", "grace-expired", -1, ended);
+    row("start moved earlier", "enter shift-start:-1", "grace-expired", -1, ended);
+    row("start removed", "enter drop:installed-ms", "grace-expired", -1, ended);
+    row("seal removed (an older version's file)", "enter drop:installed-mac", "grace-expired", -1,
+        ended);
+    row("secret deleted", "enter delete-secret", "grace-expired", -1, ended);
+    row("secret replaced", "enter replace-secret", "grace-expired", -1, ended);
+    row("state directory copied to another computer", "enter copy-to-computer", "grace-expired", -1,
+        ended);
+    row("state directory copied on this computer", "enter copy-state-dir", "grace-expired", -1,
+        ended);
+    row("serial entered again", "enter wait:3 remove-license enter", "licensed", 7, {});
+    row("serial entered again after the grace period", "enter wait:11 remove-license enter",
+        "grace-expired", -1, {});
+    row("serial entered again with the history edited",
+        "enter wait:3 remove-license shift-history:3 enter", "grace-expired", -1, {});
+    row("unlocked, start moved", "enter unlock shift-start:100", "unlocked", -1, {});
+    row("unlocked, state directory copied to another computer", "enter unlock copy-to-computer",
+        "grace-expired", -1, ended);
+}
+
+void TestLicense::graceStates()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QString, state);
+    QFETCH(int, daysLeft);
+    QFETCH(QString, problem);
+    static int rowNumber = 0;
+    const QString machine = QStringLiteral("grace-%1").arg(++rowNumber);
+    LicenseFile::Options current = options(machine);
+    const QString text = serial(3, 900 + quint32(rowNumber)).sign(m_key);
+    const auto inState = [&](const QString &name) { return QDir(current.stateDir).filePath(name); };
+    QString error;
+    for (const QString &step : steps) {
+        const QString verb = step.section(QLatin1Char(':'), 0, 0);
+        const QString arg = step.section(QLatin1Char(':'), 1);
+        LicenseFile license(current);
+        if (verb == QLatin1String("enter")) {
+            QVERIFY2(license.enterSerial(text, &error), qPrintable(error));
+        } else if (verb == QLatin1String("unlock")) {
+            const LicenseStatus s = license.status();
+            QVERIFY2(license.unlock(UnlockPassword::make(*s.serial, s.computerId, m_key), &error),
+                     qPrintable(error));
+        } else if (verb == QLatin1String("wait")) {
+            m_now += arg.toInt() * Day;
+        } else if (verb == QLatin1String("shift-start")) {
+            QJsonObject r = readJson(license.path());
+            r.insert(QStringLiteral("installed-ms"),
+                     r.value(QLatin1String("installed-ms")).toInteger() - arg.toInt() * Day);
+            QVERIFY(writeJson(license.path(), r));
+        } else if (verb == QLatin1String("shift-history")) {
+            // Every start the history of this state directory remembers, moved back.
+            const QString history = inState(QStringLiteral("license-history.json"));
+            QJsonObject h = readJson(history);
+            QJsonObject serials = h.value(QLatin1String("serials")).toObject();
+            QVERIFY(!serials.isEmpty());
+            for (auto it = serials.begin(); it != serials.end(); ++it) {
+                QJsonObject entry = it.value().toObject();
+                entry.insert(QStringLiteral("installed-ms"),
+                             entry.value(QLatin1String("installed-ms")).toInteger() +
+                                 arg.toInt() * Day);
+                it.value() = entry;
+            }
+            h.insert(QStringLiteral("serials"), serials);
+            QVERIFY(writeJson(history, h));
+        } else if (verb == QLatin1String("drop")) {
+            QJsonObject r = readJson(license.path());
+            r.remove(arg);
+            QVERIFY(writeJson(license.path(), r));
+        } else if (verb == QLatin1String("delete-secret")) {
+            QVERIFY(QFile::remove(inState(QStringLiteral("license.secret"))));
+        } else if (verb == QLatin1String("replace-secret")) {
+            const QString secret = inState(QStringLiteral("license.secret"));
+            QVERIFY(QFile::remove(secret));
+            QFile f(secret);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(64, 'a') + '\n');
+        } else if (verb == QLatin1String("copy-to-computer")) {
+            const LicenseFile::Options other = options(machine + QStringLiteral("-elsewhere"));
+            QVERIFY(copyFolder(current.stateDir, other.stateDir));
+            current = other;
+        } else if (verb == QLatin1String("copy-state-dir")) {
+            const LicenseFile::Options copy =
+                options(machine, current.stateDir + QStringLiteral("-copy"));
+            QVERIFY(copyFolder(current.stateDir, copy.stateDir));
+            current = copy;
+        } else if (verb == QLatin1String("remove-license")) {
+            QVERIFY(QFile::remove(license.path()));
+        } else {
+            QFAIL(qPrintable(QStringLiteral("unknown step ") + step));
+        }
+    }
+    const LicenseStatus s = LicenseFile(current).status();
+    QCOMPARE(s.stateName(), state);
+    if (daysLeft >= 0)
+        QCOMPARE(s.graceDaysLeft, daysLeft);
+    if (problem.isEmpty())
+        QVERIFY2(!s.problem.contains(QStringLiteral("grace")), qPrintable(s.problem));
+    else
+        QVERIFY2(s.problem.contains(problem), qPrintable(s.problem));
+}
+
+void TestLicense::gateReportsAGraceEndedByTampering()
+{
+    LicenseFile license(options(QStringLiteral("gate-tampered")));
+    QString error;
+    QVERIFY(license.enterSerial(serial(2, 77).sign(m_key), &error));
+    QJsonObject r = readJson(license.path());
+    r.insert(QStringLiteral("installed-ms"), m_now + 1000 * Day); // "licensed for ever"
+    QVERIFY(writeJson(license.path(), r));
+    EventLog events;
+    QList<Event> posted;
+    connect(&events, &EventLog::eventPosted, this, [&](const Event &e) { posted << e; });
+    ManualClock clock;
+    LicenseGate gate(&license, &events, &clock);
+    gate.start();
+    gate.announce();
+    QVERIFY(gate.status().demoLimited());
+    QStringList ids;
+    for (const Event &e : posted)
+        ids << e.id;
+    QVERIFY2(ids.contains(QStringLiteral("license-grace-ended")), qPrintable(ids.join(u' ')));
+    const Event &ended = posted.at(ids.indexOf(QStringLiteral("license-grace-ended")));
+    QCOMPARE(ended.severity, Severity::Error);
+    QVERIFY2(ended.text.contains(license.path()), qPrintable(ended.text));
+    // Once per engine start, not on every refresh.
+    posted.clear();
+    gate.refresh();
+    gate.tick();
+    QCOMPARE(posted.size(), 0);
 }
 
 void TestLicense::gateDemoWarningThenEnd()
