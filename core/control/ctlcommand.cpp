@@ -276,8 +276,10 @@ public:
         const auto answer = ControlClient::request(
             m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("reload")}}, 5000,
             &error);
-        if (!answer) {
-            m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(error)
+        if (!answer || !answer->value(QLatin1String("ok")).toBool()) {
+            // Saved, but not applied: the role this user has may not reload (controlrole.h).
+            m_err << tr("tandemctl: warning: the running engine was not told: %1")
+                         .arg(answer ? answer->value(QLatin1String("error")).toString() : error)
                   << Qt::endl;
             return;
         }
@@ -695,10 +697,15 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
             note(report);
     }
     const auto tellEngineLicense = [&] {
-        if (ControlClient::isEngineRunning(paths.stateDir))
-            ControlClient::request(paths.stateDir,
-                                   {{QStringLiteral("command"), QStringLiteral("license-refresh")}},
-                                   5000, &error);
+        if (!ControlClient::isEngineRunning(paths.stateDir))
+            return;
+        const auto answer = ControlClient::request(
+            paths.stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 5000,
+            &error);
+        if (answer && !answer->value(QLatin1String("ok")).toBool())
+            m_err << tr("tandemctl: warning: the running engine was not told: %1")
+                         .arg(answer->value(QLatin1String("error")).toString())
+                  << Qt::endl;
     };
     const QStringList words = args.positional().mid(2);
     if (verb == QLatin1String("status")) {
