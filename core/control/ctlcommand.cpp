@@ -10,9 +10,12 @@
 #include "license/licensetransfer.h"
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
+#include "secrets/servicecredentials.h"
 #include "serviceinstaller.h"
+#include "systemfile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -21,8 +24,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <optional>
+
+#include <unistd.h>
 
 namespace tandem {
 
@@ -183,10 +189,48 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.user = *v;
 }
 
+// The folder of the system service's password credentials when `paths` are the system
+// service's files (it has no keychain: servicecredentials.h), else empty: the keychain.
+QString serviceCredentialsDir(const TandemPaths &paths)
+{
+#ifdef TANDEM_TEST_HOOKS
+    // Tests cannot write /etc: this makes their files count as the system service's.
+    const QString hook = qEnvironmentVariable("TANDEM_TEST_SERVICE_CREDENTIALS_DIR");
+    if (!hook.isEmpty())
+        return hook;
+#endif
+    return QFileInfo(paths.configFile).absoluteFilePath() == ServiceUnit::systemConfigFile()
+               ? ServiceUnit::systemCredentialsDir()
+               : QString();
+}
+
+// The password as an encrypted systemd credential of the system service, written by root
+// into a folder only root may use. Returns the file written.
+QString storeServiceCredential(const QString &folder, const QString &key, const QString &password,
+                               const QString &what)
+{
+    if (::geteuid() != 0)
+        throw CtlError{1, tr("the system service's %1 is a systemd credential in %2, which only "
+                             "root may write: run this command with sudo; nothing was changed")
+                              .arg(what, folder)};
+    QString error;
+    QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-creds"));
+    if (tool.isEmpty())
+        tool = QStringLiteral("systemd-creds");
+    const std::optional<QByteArray> sealed =
+        ServiceCredentials::encrypt(key, password, tool, &error);
+    const QString file = QDir(folder).filePath(ServiceCredentials::fileName(key));
+    if (!sealed || !SystemFile::makeFolder(folder, {0700, 0, 0}, &error) ||
+        !SystemFile::write(file, *sealed, {0600, 0, 0}, &error))
+        throw CtlError{1, tr("the %1 was not stored: %2; nothing was changed").arg(what, error)};
+    return file;
+}
+
 // One line from standard input, so `pass show plc | tandemctl ...` works, stored in the
-// keychain under key; the password never goes to tandem.xml. Throws when it cannot be read
-// or stored, so the caller saves nothing.
-void storePasswordFromStdin(const QString &key, const QString &what)
+// keychain under key, or as a credential of the system service; the password never goes
+// to tandem.xml. Throws when it cannot be read or stored, so the caller saves nothing.
+// Returns where it went, for the operator.
+QString storePasswordFromStdin(const TandemPaths &paths, const QString &key, const QString &what)
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
@@ -197,10 +241,19 @@ void storePasswordFromStdin(const QString &key, const QString &what)
     if (line.isEmpty())
         throw CtlError{
             1, tr("--password-stdin: standard input held no password; nothing was changed")};
+    const QString credentials = serviceCredentialsDir(paths);
+    if (!credentials.isEmpty()) {
+        const QString file =
+            storeServiceCredential(credentials, key, QString::fromUtf8(line), what);
+        return tr("as the system service's encrypted credential %1; it takes effect when the "
+                  "service restarts (systemctl restart tandemd)")
+            .arg(file);
+    }
     const PasswordStore::Result stored = PasswordStore::writeBlocking(key, QString::fromUtf8(line));
     if (!stored.ok)
         throw CtlError{
             1, tr("the %1 was not stored: %2; nothing was changed").arg(what, stored.error)};
+    return tr("in the system keychain");
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -350,12 +403,16 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         pair.name = names(args, command, 1).at(0);
         load();
         check(m_doc.addPair(pair));
+        QString stored;
         if (setPassword)
-            storePasswordFromStdin(PasswordStore::opcUaKey(pair.user), tr("OPC UA password"));
+            stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::opcUaKey(pair.user),
+                                            tr("OPC UA password"));
         save();
         m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
                      .arg(pair.name)
               << Qt::endl;
+        if (setPassword)
+            m_out << tr("OPC UA password for '%1' stored %2").arg(pair.user, stored) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("set")) {
@@ -368,10 +425,14 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         const bool setPassword = takePasswordFlag(args, changes);
         const QString name = names(args, command, 1).at(0);
         check(m_doc.updatePair(name, changes));
+        QString stored;
         if (setPassword)
-            storePasswordFromStdin(PasswordStore::opcUaKey(changes.user), tr("OPC UA password"));
+            stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::opcUaKey(changes.user),
+                                            tr("OPC UA password"));
         save();
         m_out << tr("updated pair '%1'").arg(name) << Qt::endl;
+        if (setPassword)
+            m_out << tr("OPC UA password for '%1' stored %2").arg(changes.user, stored) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("alias")) {
@@ -622,12 +683,14 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
     proposed.notifications = n;
     check(ConfigValidator::validate(proposed)); // before the keychain is touched
     m_doc.setNotifications(n);
+    QString stored;
     if (setPassword)
-        storePasswordFromStdin(PasswordStore::smtpKey(n.user), tr("SMTP password"));
+        stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::smtpKey(n.user),
+                                        tr("SMTP password"));
     save();
     m_out << tr("notification settings saved") << Qt::endl;
     if (setPassword)
-        m_out << tr("SMTP password for '%1' stored in the system keychain").arg(n.user) << Qt::endl;
+        m_out << tr("SMTP password for '%1' stored %2").arg(n.user, stored) << Qt::endl;
     return 0;
 }
 
