@@ -968,6 +968,18 @@
         <source>created the system user %1 the service runs as</source>
         <translation>Systembenutzer %1 angelegt, unter dem der Dienst läuft</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tandem file (not a regular file, or larger than 16 MiB)</source>
+        <translation>%1 ist keine Tandem-Datei (keine reguläre Datei oder größer als 16 MiB)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file of the user who asked for the service (uid %2): not copied</source>
+        <translation>%1 ist keine Datei des Benutzers, der den Dienst angefordert hat (UID %2): nicht kopiert</translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>

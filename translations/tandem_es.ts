@@ -968,6 +968,18 @@
         <source>created the system user %1 the service runs as</source>
         <translation>Se creó el usuario del sistema %1 con el que se ejecuta el servicio</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tandem file (not a regular file, or larger than 16 MiB)</source>
+        <translation>%1 no es un archivo de Tandem (no es un archivo normal o supera 16 MiB)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file of the user who asked for the service (uid %2): not copied</source>
+        <translation>%1 no es un archivo del usuario que pidió el servicio (UID %2): no se copia</translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>

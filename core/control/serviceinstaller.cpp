@@ -13,6 +13,9 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -36,6 +39,8 @@ const QString Unit = QString::fromLatin1(ServiceUnit::FileName);
 const QString Group = QStringLiteral("tandem");
 const QString AdminGroup = QStringLiteral("tandem-admin");
 const QString User = QStringLiteral("tandem");
+// The biggest configuration, state or license file the installer copies.
+constexpr qint64 MaxSeededFile = 16 * 1024 * 1024;
 
 QString environmentOr(const char *variable, const QString &fallback)
 {
@@ -296,6 +301,47 @@ bool ServiceInstaller::ensureAccounts(const QString &root, QStringList *report,
     return true;
 }
 
+bool ServiceInstaller::readCallersFile(const QString &path, QByteArray *bytes, QString *error)
+{
+    // Opened first, then asked about: what is read is what was checked.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        *error = Tr::tr("cannot read %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    // pkexec runs this as root for the user PKEXEC_UID names: root reads only what that
+    // user could have given it, never (through a link) a file only root may read.
+    bool ok = false;
+    const uid_t caller = uid_t(qEnvironmentVariableIntValue("PKEXEC_UID", &ok));
+    if (!S_ISREG(st.st_mode) || st.st_size > MaxSeededFile) {
+        *error =
+            Tr::tr("%1 is not a Tandem file (not a regular file, or larger than 16 MiB)").arg(path);
+        ::close(fd);
+        return false;
+    }
+    if (ok && st.st_uid != caller) {
+        *error = Tr::tr("%1 is not a file of the user who asked for the service (uid %2): not "
+                        "copied")
+                     .arg(path)
+                     .arg(caller);
+        ::close(fd);
+        return false;
+    }
+    QFile file;
+    const bool read = file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    *bytes = read ? file.readAll() : QByteArray();
+    if (!read || file.error() != QFileDevice::NoError) {
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
+        if (!read)
+            ::close(fd);
+        return false;
+    }
+    return true;
+}
+
 bool ServiceInstaller::seed(const QString &from, const QString &to,
                             const SystemFile::Ownership &folder, const SystemFile::Ownership &file,
                             QStringList *report, QString *error) const
@@ -309,7 +355,7 @@ bool ServiceInstaller::seed(const QString &from, const QString &to,
         return true;
     }
     QByteArray bytes;
-    if (!DurableFile::read(from, &bytes, error) ||
+    if (!readCallersFile(from, &bytes, error) ||
         !SystemFile::makeFolder(QFileInfo(to).absolutePath(), folder, error) ||
         !SystemFile::write(to, bytes, file, error))
         return false;

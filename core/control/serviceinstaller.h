@@ -101,6 +101,9 @@ private:
     // Runs a query whose exit code is part of the answer (is-active: 3 = inactive).
     QString query(const QStringList &command) const;
     bool ensureAccounts(const QString &root, QStringList *report, QString *error) const;
+    // One of the asking user's files: under pkexec (root, PKEXEC_UID set) only one that
+    // user owns, so a link to a file only root may read is not copied out.
+    static bool readCallersFile(const QString &path, QByteArray *bytes, QString *error);
     bool seed(const QString &from, const QString &to, const SystemFile::Ownership &folder,
               const SystemFile::Ownership &file, QStringList *report, QString *error) const;
 

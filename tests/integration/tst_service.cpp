@@ -54,6 +54,7 @@ private Q_SLOTS:
     void userServiceRefusedWhileAnotherEngineRuns();
     void systemScopeAsksPkexecWhenNotRoot();
     void systemServiceRunsOnlyAnEngineRootOwns();
+    void seedsOnlyFilesOfTheUserWhoAsked();
     void usage();
     void controlSocketFollowsTheStateDirectory();
     void unreachableEngineIsNeverReplaced();
@@ -202,7 +203,9 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
                                    QStringLiteral("enable --now tandemd.service")}));
     QVERIFY2(r.out.contains(QStringLiteral("copied ") + m_config), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("wrote ") + systemUnit()), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("user tandem and groups tandem, tandem-admin not checked")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("user tandem and groups tandem, tandem-admin not checked")),
+        qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("enabled and started")), qPrintable(r.out));
 }
 
@@ -499,6 +502,41 @@ void TestService::systemServiceRunsOnlyAnEngineRootOwns()
     r = ctl(install);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(systemUnit()));
+}
+
+// Through pkexec, root copies the asking user's files into /etc/tandem (readable by all)
+// and /var/lib/tandem: a "configuration" that is a link to a file only root may read
+// (/etc/shadow, say) must not be copied there.
+void TestService::seedsOnlyFilesOfTheUserWhoAsked()
+{
+    addEnabledPair();
+    const QString secret = path(QStringLiteral("secret"));
+    {
+        QFile f(secret);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("root:$6$hash:19000:0:99999:7:::\n");
+    }
+    QVERIFY(QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(QFile::remove(m_config));
+    QVERIFY(QFile::link(secret, m_config));
+    // The user pkexec ran this for is someone else than the owner of that file.
+    m_env.insert(QStringLiteral("PKEXEC_UID"), QString::number(::getuid() + 1));
+    const QStringList install{QStringLiteral("service"), QStringLiteral("install"),
+                              QStringLiteral("--system"), QStringLiteral("--root"), root()};
+    Result r = ctl(install);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(m_config + QStringLiteral(" is not a file of the user who asked "
+                                                      "for the service (uid %1)")
+                                           .arg(::getuid() + 1)),
+             qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(root() + QStringLiteral("/etc/tandem/tandem.xml")));
+    QVERIFY(!QFileInfo::exists(systemUnit()));
+
+    // The asking user's own files (a link to one of them is fine) are copied.
+    m_env.insert(QStringLiteral("PKEXEC_UID"), QString::number(::getuid()));
+    r = ctl(install);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readAll(root() + QStringLiteral("/etc/tandem/tandem.xml")), readAll(secret));
 }
 
 void TestService::usage()
