@@ -849,6 +849,10 @@
         <source>%1 encrypt failed: %2</source>
         <translation>%1 encrypt ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>%1 decrypt %2 failed: %3</source>
+        <translation>%1 decrypt %2 ist fehlgeschlagen: %3</translation>
+    </message>
 </context>
 <context>
     <name>ServiceInstaller</name>

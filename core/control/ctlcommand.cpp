@@ -204,6 +204,12 @@ QString serviceCredentialsDir(const TandemPaths &paths)
                : QString();
 }
 
+QString systemdCredsProgram()
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-creds"));
+    return tool.isEmpty() ? QStringLiteral("systemd-creds") : tool;
+}
+
 // The password as an encrypted systemd credential of the system service, written by root
 // into a folder only root may use. Returns the file written.
 QString storeServiceCredential(const QString &folder, const QString &key, const QString &password,
@@ -214,11 +220,8 @@ QString storeServiceCredential(const QString &folder, const QString &key, const 
                              "root may write: run this command with sudo; nothing was changed")
                               .arg(what, folder)};
     QString error;
-    QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-creds"));
-    if (tool.isEmpty())
-        tool = QStringLiteral("systemd-creds");
     const std::optional<QByteArray> sealed =
-        ServiceCredentials::encrypt(key, password, tool, &error);
+        ServiceCredentials::encrypt(key, password, systemdCredsProgram(), &error);
     const QString file = QDir(folder).filePath(ServiceCredentials::fileName(key));
     if (!sealed || !SystemFile::makeFolder(folder, {0700, 0, 0}, &error) ||
         !SystemFile::write(file, *sealed, {0600, 0, 0}, &error))
@@ -703,7 +706,27 @@ int Session::notifyTest(Arguments &args)
     if (n.primarySmtp.isEmpty())
         throw CtlError{1, tr("no primary SMTP server is set (notify set --primary-smtp URL)")};
     QString password;
-    if (!n.user.isEmpty()) {
+    const QString credentials = serviceCredentialsDir(m_doc.paths());
+    if (!n.user.isEmpty() && !credentials.isEmpty()) {
+        // The system service's password: what systemd will give it, decrypted as root.
+        const QString key = PasswordStore::smtpKey(n.user);
+        const QString file = QDir(credentials).filePath(ServiceCredentials::fileName(key));
+        QString error;
+        if (::geteuid() != 0)
+            throw CtlError{1, tr("the system service's SMTP password is a systemd credential "
+                                 "in %1, which only root may read: run this command with sudo")
+                                  .arg(credentials)};
+        if (!QFileInfo::exists(file))
+            throw CtlError{1, tr("the system service has no SMTP password for '%1' (%2): set "
+                                 "it with notify set --password-stdin")
+                                  .arg(n.user, file)};
+        const std::optional<QString> decrypted =
+            ServiceCredentials::decrypt(key, file, systemdCredsProgram(), &error);
+        if (!decrypted)
+            throw CtlError{1,
+                           tr("the SMTP password of '%1' cannot be read: %2").arg(n.user, error)};
+        password = *decrypted;
+    } else if (!n.user.isEmpty()) {
         const PasswordStore::Result r = PasswordStore::readBlocking(PasswordStore::smtpKey(n.user));
         if (!r.ok)
             throw CtlError{1,

@@ -82,4 +82,27 @@ std::optional<QByteArray> encrypt(const QString &key, const QString &password,
     return encrypt.readAllStandardOutput();
 }
 
+std::optional<QString> decrypt(const QString &key, const QString &file, const QString &systemdCreds,
+                               QString *error)
+{
+    QProcess decrypt;
+    decrypt.start(systemdCreds,
+                  {QStringLiteral("decrypt"), QStringLiteral("--name=") + credentialName(key), file,
+                   QStringLiteral("-")});
+    if (!decrypt.waitForStarted(10000)) {
+        *error = Tr::tr("cannot run %1: %2").arg(systemdCreds, decrypt.errorString());
+        return std::nullopt;
+    }
+    if (!decrypt.waitForFinished(30000) || decrypt.exitStatus() != QProcess::NormalExit ||
+        decrypt.exitCode() != 0) {
+        *error = Tr::tr("%1 decrypt %2 failed: %3")
+                     .arg(systemdCreds, file,
+                          QString::fromLocal8Bit(decrypt.readAllStandardError()).trimmed());
+        decrypt.kill();
+        decrypt.waitForFinished(1000);
+        return std::nullopt;
+    }
+    return QString::fromUtf8(decrypt.readAllStandardOutput());
+}
+
 } // namespace tandem::ServiceCredentials

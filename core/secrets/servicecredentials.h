@@ -37,4 +37,9 @@ ReadResult read(const QString &key);
 std::optional<QByteArray> encrypt(const QString &key, const QString &password,
                                   const QString &systemdCreds, QString *error);
 
+// The password in an encrypted credential file (what systemd gives the service), for
+// root's tools such as `tandemctl notify test`. Needs root.
+std::optional<QString> decrypt(const QString &key, const QString &file, const QString &systemdCreds,
+                               QString *error);
+
 } // namespace tandem::ServiceCredentials

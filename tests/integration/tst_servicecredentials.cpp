@@ -229,6 +229,12 @@ void TestServiceCredentials::tandemctlStoresEncryptedCredentials()
         qPrintable(out));
     QVERIFY(QFileInfo::exists(store + QStringLiteral("/opcua%3Aoperator")));
 
+    // `notify test` as root tries the login the service will make, with that credential.
+    QVERIFY2(ctl({QStringLiteral("notify"), QStringLiteral("test")}, {}, &out) == 0,
+             qPrintable(out));
+    QVERIFY(m_smtp->waitForMessages(1));
+    QCOMPARE(m_smtp->messages().constLast().authUser, QStringLiteral("alerts"));
+
     // What systemd does when it starts the service; then the engine logs in with it.
     const QString credentials = path(QStringLiteral("credentials"));
     QString error;
@@ -238,8 +244,8 @@ void TestServiceCredentials::tandemctlStoresEncryptedCredentials()
              QByteArray("plc secret"));
     m_engine->environment().insert(QStringLiteral("CREDENTIALS_DIRECTORY"), credentials);
     QVERIFY(m_engine->start());
-    QVERIFY2(m_smtp->waitForMessages(1), qPrintable(m_engine->events().join(QLatin1Char('\n'))));
-    QCOMPARE(m_smtp->messages().constFirst().authUser, QStringLiteral("alerts"));
+    QVERIFY2(m_smtp->waitForMessages(2), qPrintable(m_engine->events().join(QLatin1Char('\n'))));
+    QCOMPARE(m_smtp->messages().constLast().authUser, QStringLiteral("alerts"));
 }
 
 QTEST_GUILESS_MAIN(TestServiceCredentials)
