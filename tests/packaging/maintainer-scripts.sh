@@ -73,6 +73,22 @@ run postinst configure 0.0.9-1
 [ "$(getent group tandem | cut -d: -f3)" = "$gid" ] || fail "an upgrade changed the group tandem"
 [ "$(id -u tandem)" = "$uid" ] || fail "an upgrade changed the user tandem"
 
+# Upgrade from the layout before the roles (operators wrote /etc/tandem): the
+# administrators' now, the engine (user tandem) still reads the configuration.
+chown root:tandem /etc/tandem && chmod 00770 /etc/tandem
+chown root:tandem /etc/tandem/tandem.xml && chmod 0660 /etc/tandem/tandem.xml
+run postinst configure 0.0.9-1
+[ "$(owner_mode /etc/tandem)" = "root:tandem-admin 2775" ] || fail "an upgrade left /etc/tandem $(owner_mode /etc/tandem), not root:tandem-admin 2775"
+[ "$(owner_mode /etc/tandem/tandem.xml)" = "root:tandem-admin 664" ] || fail "an upgrade left tandem.xml $(owner_mode /etc/tandem/tandem.xml), not root:tandem-admin 664"
+# ... but not through a link an operator planted there.
+chown root:tandem /etc/tandem && chmod 00770 /etc/tandem
+echo secret >"$scratch/victim" && chmod 0600 "$scratch/victim"
+mv /etc/tandem/tandem.xml "$scratch/tandem.xml"
+ln -s "$scratch/victim" /etc/tandem/tandem.xml
+run postinst configure 0.0.9-1
+[ "$(owner_mode "$scratch/victim")" = "root:root 600" ] || fail "an upgrade changed a file tandem.xml linked to: $(owner_mode "$scratch/victim")"
+rm /etc/tandem/tandem.xml && mv "$scratch/tandem.xml" /etc/tandem/tandem.xml
+
 # Remove: configuration and state stay.
 run prerm remove
 run postrm remove
