@@ -386,6 +386,14 @@
         <source>another Tandem engine may be running with the state directory %1: its socket %2 is not accessible to this user (for the system service, join the group tandem)</source>
         <translation>Möglicherweise läuft eine andere Tandem-Engine mit dem Statusverzeichnis %1: Deren Socket %2 ist für diesen Benutzer nicht zugänglich (für den Systemdienst muss der Benutzer der Gruppe tandem angehören)</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs the administrator role (root, the user the engine runs as, or a member of the group tandem-admin); %2 (uid %3) has the %4 role</source>
+        <translation>&apos;%1&apos; erfordert die Administratorrolle (root, der Benutzer, unter dem die Engine läuft, oder ein Mitglied der Gruppe tandem-admin); %2 (UID %3) hat die Rolle %4</translation>
+    </message>
+    <message>
+        <source>%1 (uid %2) may not use this engine: join the group tandem (or tandem-admin)</source>
+        <translation>%1 (UID %2) darf diese Engine nicht verwenden: Treten Sie der Gruppe tandem (oder tandem-admin) bei</translation>
+    </message>
 </context>
 <context>
     <name>DataType</name>
@@ -879,11 +887,30 @@
     </message>
 </context>
 <context>
-    <name>ServiceInstaller</name>
+    <name>ServiceCredentials</name>
     <message>
-        <source>cannot create the folder %1</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+        <source>the service has no credential %1 in %2: as root, set the password with tandemctl&apos;s --password-stdin and restart the service</source>
+        <translation>Der Dienst hat keinen Berechtigungsnachweis %1 in %2: Setzen Sie das Passwort als root mit --password-stdin von tandemctl und starten Sie den Dienst neu</translation>
     </message>
+    <message>
+        <source>cannot read the credential %1: %2</source>
+        <translation>Der Berechtigungsnachweis %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 encrypt failed: %2</source>
+        <translation>%1 encrypt ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 decrypt %2 failed: %3</source>
+        <translation>%1 decrypt %2 ist fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceInstaller</name>
     <message>
         <source>cannot run %1: %2</source>
         <translation>%1 kann nicht ausgeführt werden: %2</translation>
@@ -895,14 +922,6 @@
     <message>
         <source>%1 failed (exit code %2)%3</source>
         <translation>%1 ist fehlgeschlagen (Exit-Code %2)%3</translation>
-    </message>
-    <message>
-        <source>group %1 not checked: files go under %2, not this system</source>
-        <translation>Gruppe %1 nicht geprüft: Die Dateien werden unter %2 abgelegt, nicht in diesem System</translation>
-    </message>
-    <message>
-        <source>created the system group %1 (its members may edit the service&apos;s configuration: usermod -aG %1 USER)</source>
-        <translation>Systemgruppe %1 angelegt (ihre Mitglieder dürfen die Konfiguration des Dienstes bearbeiten: usermod -aG %1 USER)</translation>
     </message>
     <message>
         <source>kept the existing %1 (not overwritten)</source>
@@ -976,6 +995,50 @@
         <source>the configuration %1 and the state in %2 are left in place</source>
         <translation>Die Konfiguration %1 und der Zustand in %2 bleiben erhalten</translation>
     </message>
+    <message>
+        <source>the engine %1 is not there or not executable (install the tandem package: a system service runs only the installed engine)</source>
+        <translation>Die Engine %1 fehlt oder ist nicht ausführbar (installieren Sie das Paket tandem: Ein Systemdienst führt nur die installierte Engine aus)</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the user id %2, not to root: a system service runs only an engine root owns</source>
+        <translation>%1 gehört der Benutzer-ID %2, nicht root: Ein Systemdienst führt nur eine Engine aus, die root gehört</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than root (mode %2): a system service runs only an engine root owns</source>
+        <translation>%1 darf von anderen als root geschrieben werden (Modus %2): Ein Systemdienst führt nur eine Engine aus, die root gehört</translation>
+    </message>
+    <message>
+        <source>the engine %1 is not safe to run as a service: %2</source>
+        <translation>Die Engine %1 kann nicht sicher als Dienst ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>user %1 and groups %2, %3 not checked: files go under %4, not this system</source>
+        <translation>Benutzer %1 und Gruppen %2, %3 nicht geprüft: Die Dateien werden unter %4 abgelegt, nicht in diesem System</translation>
+    </message>
+    <message>
+        <source>created the system group %1 (its members see the service&apos;s state and switch pairs: usermod -aG %1 USER)</source>
+        <translation>Systemgruppe %1 angelegt (ihre Mitglieder sehen den Zustand des Dienstes und schalten Paare um: usermod -aG %1 USER)</translation>
+    </message>
+    <message>
+        <source>created the system group %1 (its members also change the service&apos;s configuration, license and event history: usermod -aG %1 USER)</source>
+        <translation>Systemgruppe %1 angelegt (ihre Mitglieder ändern außerdem Konfiguration, Lizenz und Ereignisverlauf des Dienstes: usermod -aG %1 USER)</translation>
+    </message>
+    <message>
+        <source>created the system user %1 the service runs as</source>
+        <translation>Systembenutzer %1 angelegt, unter dem der Dienst läuft</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tandem file (not a regular file, or larger than 16 MiB)</source>
+        <translation>%1 ist keine Tandem-Datei (keine reguläre Datei oder größer als 16 MiB)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file of the user who asked for the service (uid %2): not copied</source>
+        <translation>%1 ist keine Datei des Benutzers, der den Dienst angefordert hat (UID %2): nicht kopiert</translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>
@@ -998,6 +1061,53 @@
     <message>
         <source>the server does not offer STARTTLS; use smtps://, or allow plain text for this configuration</source>
         <translation>Der Server bietet kein STARTTLS an; verwenden Sie smtps:// oder erlauben Sie für diese Konfiguration Klartext</translation>
+    </message>
+</context>
+<context>
+    <name>SystemFile</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the user id %2, not to root: refusing to write there</source>
+        <translation>%1 gehört der Benutzer-ID %2, nicht root: Dort wird nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than its owner (mode %2): refusing to write there</source>
+        <translation>%1 darf von anderen als dem Eigentümer geschrieben werden (Modus %2): Dort wird nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot check the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link: refusing to write there</source>
+        <translation>%1 ist ein symbolischer Link: Dort wird nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot open the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht synchronisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than its owner: refusing to create folders in it</source>
+        <translation>%1 darf von anderen als dem Eigentümer geschrieben werden: Darin werden keine Ordner angelegt</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot set the owner and mode of %1: %2</source>
+        <translation>Eigentümer und Modus von %1 können nicht gesetzt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1379,14 @@
         <source>The license&apos;s grace period has ended: the start stored in %1 was changed, or the license was copied from another computer or folder. Demo limits apply until the license is unlocked (Help › Unlock a License).</source>
         <translation>Die Karenzzeit der Lizenz ist beendet: Der in %1 gespeicherte Beginn wurde geändert, oder die Lizenz wurde von einem anderen Computer oder Ordner kopiert. Bis zur Freischaltung der Lizenz gelten die Demo-Beschränkungen (Hilfe › Lizenz freischalten).</translation>
     </message>
+    <message>
+        <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4).</source>
+        <translation>Steuerbefehl &apos;%1&apos; von %2 (UID %3, PID %4).</translation>
+    </message>
+    <message>
+        <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4) was refused: it needs the administrator role.</source>
+        <translation>Steuerbefehl &apos;%1&apos; von %2 (UID %3, PID %4) wurde abgelehnt: Er erfordert die Administratorrolle.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1347,6 +1465,10 @@
     <message>
         <source>server,primary machine,secondary machine</source>
         <translation>Server,Primärrechner,Sekundärrechner</translation>
+    </message>
+    <message>
+        <source>command,user,uid,pid</source>
+        <translation>Befehl,Benutzer,UID,PID</translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,14 @@
         <source>another Tandem engine may be running with the state directory %1: its socket %2 is not accessible to this user (for the system service, join the group tandem)</source>
         <translation>puede que otro motor Tandem se esté ejecutando con el directorio de estado %1: su socket %2 no es accesible para este usuario (para el servicio del sistema, únase al grupo tandem)</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; needs the administrator role (root, the user the engine runs as, or a member of the group tandem-admin); %2 (uid %3) has the %4 role</source>
+        <translation>&apos;%1&apos; requiere el rol de administrador (root, el usuario con el que se ejecuta el motor o un miembro del grupo tandem-admin); %2 (UID %3) tiene el rol %4</translation>
+    </message>
+    <message>
+        <source>%1 (uid %2) may not use this engine: join the group tandem (or tandem-admin)</source>
+        <translation>%1 (UID %2) no puede usar este motor: únase al grupo tandem (o tandem-admin)</translation>
+    </message>
 </context>
 <context>
     <name>DataType</name>
@@ -879,11 +887,30 @@
     </message>
 </context>
 <context>
-    <name>ServiceInstaller</name>
+    <name>ServiceCredentials</name>
     <message>
-        <source>cannot create the folder %1</source>
-        <translation>no se puede crear la carpeta %1</translation>
+        <source>the service has no credential %1 in %2: as root, set the password with tandemctl&apos;s --password-stdin and restart the service</source>
+        <translation>El servicio no tiene la credencial %1 en %2: como root, establezca la contraseña con --password-stdin de tandemctl y reinicie el servicio</translation>
     </message>
+    <message>
+        <source>cannot read the credential %1: %2</source>
+        <translation>No se puede leer la credencial %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>No se puede ejecutar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 encrypt failed: %2</source>
+        <translation>%1 encrypt ha fallado: %2</translation>
+    </message>
+    <message>
+        <source>%1 decrypt %2 failed: %3</source>
+        <translation>%1 decrypt %2 ha fallado: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceInstaller</name>
     <message>
         <source>cannot run %1: %2</source>
         <translation>no se puede ejecutar %1: %2</translation>
@@ -895,14 +922,6 @@
     <message>
         <source>%1 failed (exit code %2)%3</source>
         <translation>%1 falló (código de salida %2)%3</translation>
-    </message>
-    <message>
-        <source>group %1 not checked: files go under %2, not this system</source>
-        <translation>grupo %1 no comprobado: los archivos van en %2, no en este sistema</translation>
-    </message>
-    <message>
-        <source>created the system group %1 (its members may edit the service&apos;s configuration: usermod -aG %1 USER)</source>
-        <translation>se ha creado el grupo del sistema %1 (sus miembros pueden editar la configuración del servicio: usermod -aG %1 USER)</translation>
     </message>
     <message>
         <source>kept the existing %1 (not overwritten)</source>
@@ -976,6 +995,50 @@
         <source>the configuration %1 and the state in %2 are left in place</source>
         <translation>la configuración %1 y el estado en %2 se conservan</translation>
     </message>
+    <message>
+        <source>the engine %1 is not there or not executable (install the tandem package: a system service runs only the installed engine)</source>
+        <translation>El motor %1 no existe o no es ejecutable (instale el paquete tandem: un servicio del sistema solo ejecuta el motor instalado)</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the user id %2, not to root: a system service runs only an engine root owns</source>
+        <translation>%1 pertenece al ID de usuario %2, no a root: un servicio del sistema solo ejecuta un motor que pertenezca a root</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than root (mode %2): a system service runs only an engine root owns</source>
+        <translation>%1 puede ser escrito por otros además de root (modo %2): un servicio del sistema solo ejecuta un motor que pertenezca a root</translation>
+    </message>
+    <message>
+        <source>the engine %1 is not safe to run as a service: %2</source>
+        <translation>El motor %1 no es seguro para ejecutarse como servicio: %2</translation>
+    </message>
+    <message>
+        <source>user %1 and groups %2, %3 not checked: files go under %4, not this system</source>
+        <translation>Usuario %1 y grupos %2, %3 no comprobados: los archivos van a %4, no a este sistema</translation>
+    </message>
+    <message>
+        <source>created the system group %1 (its members see the service&apos;s state and switch pairs: usermod -aG %1 USER)</source>
+        <translation>Se creó el grupo del sistema %1 (sus miembros ven el estado del servicio y conmutan pares: usermod -aG %1 USER)</translation>
+    </message>
+    <message>
+        <source>created the system group %1 (its members also change the service&apos;s configuration, license and event history: usermod -aG %1 USER)</source>
+        <translation>Se creó el grupo del sistema %1 (sus miembros también cambian la configuración, la licencia y el historial de eventos del servicio: usermod -aG %1 USER)</translation>
+    </message>
+    <message>
+        <source>created the system user %1 the service runs as</source>
+        <translation>Se creó el usuario del sistema %1 con el que se ejecuta el servicio</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tandem file (not a regular file, or larger than 16 MiB)</source>
+        <translation>%1 no es un archivo de Tandem (no es un archivo normal o supera 16 MiB)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file of the user who asked for the service (uid %2): not copied</source>
+        <translation>%1 no es un archivo del usuario que pidió el servicio (UID %2): no se copia</translation>
+    </message>
 </context>
 <context>
     <name>SmtpClient</name>
@@ -998,6 +1061,53 @@
     <message>
         <source>the server does not offer STARTTLS; use smtps://, or allow plain text for this configuration</source>
         <translation>el servidor no ofrece STARTTLS; use smtps:// o permita texto sin cifrar para esta configuración</translation>
+    </message>
+</context>
+<context>
+    <name>SystemFile</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 no es una carpeta</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the user id %2, not to root: refusing to write there</source>
+        <translation>%1 pertenece al ID de usuario %2, no a root: no se escribe allí</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than its owner (mode %2): refusing to write there</source>
+        <translation>%1 puede ser escrito por otros además de su propietario (modo %2): no se escribe allí</translation>
+    </message>
+    <message>
+        <source>cannot check the folder %1: %2</source>
+        <translation>No se puede comprobar la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link: refusing to write there</source>
+        <translation>%1 es un enlace simbólico: no se escribe allí</translation>
+    </message>
+    <message>
+        <source>cannot open the folder %1: %2</source>
+        <translation>No se puede abrir la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync the folder %1: %2</source>
+        <translation>No se puede sincronizar la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 may be written by others than its owner: refusing to create folders in it</source>
+        <translation>%1 puede ser escrito por otros además de su propietario: no se crean carpetas en ella</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>No se puede crear la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot set the owner and mode of %1: %2</source>
+        <translation>No se pueden establecer el propietario y el modo de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1379,14 @@
         <source>The license&apos;s grace period has ended: the start stored in %1 was changed, or the license was copied from another computer or folder. Demo limits apply until the license is unlocked (Help › Unlock a License).</source>
         <translation>El periodo de gracia de la licencia ha terminado: el inicio guardado en %1 se ha modificado, o la licencia se ha copiado de otro equipo o carpeta. Se aplican los límites de la demostración hasta que se desbloquee la licencia (Ayuda › Desbloquear una licencia).</translation>
     </message>
+    <message>
+        <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4).</source>
+        <translation>Comando de control &apos;%1&apos; de %2 (UID %3, PID %4).</translation>
+    </message>
+    <message>
+        <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4) was refused: it needs the administrator role.</source>
+        <translation>Comando de control &apos;%1&apos; de %2 (UID %3, PID %4) rechazado: requiere el rol de administrador.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1347,6 +1465,10 @@
     <message>
         <source>server,primary machine,secondary machine</source>
         <translation>servidor,equipo primario,equipo secundario</translation>
+    </message>
+    <message>
+        <source>command,user,uid,pid</source>
+        <translation>comando,usuario,UID,PID</translation>
     </message>
 </context>
 <context>

@@ -260,7 +260,7 @@ std::optional<QString> BackupArchive::create(const TandemPaths &paths, const QSt
     for (int n = 2; QFileInfo::exists(path); ++n)
         path =
             QDir(targetDir).filePath(QStringLiteral("tandem-backup-%1-%2.tar").arg(stamp).arg(n));
-    // DurableFile writes PATH.writing and renames it when synced: no half archive
+    // DurableFile writes PATH.RANDOM.writing and renames it when synced: no half archive
     // ever has the final name (list() only looks at *.tar).
     if (!DurableFile::write(path, TarFile::write(entries), error))
         return std::nullopt;

@@ -1,5 +1,7 @@
 #include "controlserver.h"
 
+#include "testhooks.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -30,8 +32,22 @@ ControlServer::ControlServer(const QString &stateDir, Handler handler, QObject *
     , m_path(socketPathFor(stateDir))
     , m_handler(std::move(handler))
     , m_server(new QLocalServer(this))
+    , m_groups(RoleGroups::lookup())
 {
     connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onConnection);
+    // Tests cannot switch users: this makes their own connections those of an operator,
+    // so that a refused command can be shown end to end.
+    if (TANDEM_TEST_HOOK_VARIABLE("TANDEM_TEST_CONTROL_ROLE") == QLatin1String("operator"))
+        m_roleCap = ControlRole::Operator;
+}
+
+QString ControlServer::refusal(const QString &command, const ControlCaller &caller)
+{
+    return Tr::tr("'%1' needs the administrator role (root, the user the engine runs as, or a "
+                  "member of the group tandem-admin); %2 (uid %3) has the %4 role")
+        .arg(command, caller.peer.userName())
+        .arg(caller.peer.uid)
+        .arg(roleName(caller.role));
 }
 
 ControlServer::~ControlServer()
@@ -82,9 +98,38 @@ bool ControlServer::listen(QString *error)
 void ControlServer::onConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        ControlCaller caller;
+        caller.peer = PeerCredentials::ofSocket(int(socket->socketDescriptor()));
+        caller.role = controlRole(caller.peer, m_groups);
+        if (caller.role > m_roleCap)
+            caller.role = m_roleCap;
+        m_callers.insert(socket, caller);
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
+            m_callers.remove(socket);
+            socket->deleteLater();
+        });
     }
+}
+
+QJsonObject ControlServer::dispatch(const QJsonObject &request, const ControlCaller &caller)
+{
+    const QString command = request.value(QLatin1String("command")).toString();
+    const ControlRole needed = requiredRole(command);
+    if (caller.role == ControlRole::None)
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("error"),
+                 Tr::tr("%1 (uid %2) may not use this engine: join the group tandem (or "
+                        "tandem-admin)")
+                     .arg(caller.peer.userName())
+                     .arg(caller.peer.uid)}};
+    if (needed != ControlRole::None && caller.role < needed) {
+        Q_EMIT commandRefused(command, caller);
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("refused"), true},
+                {QStringLiteral("error"), refusal(command, caller)}};
+    }
+    return m_handler(request, caller);
 }
 
 void ControlServer::onReadyRead(QLocalSocket *socket)
@@ -99,7 +144,7 @@ void ControlServer::onReadyRead(QLocalSocket *socket)
                       {QStringLiteral("error"),
                        Tr::tr("not a JSON object: %1").arg(parseError.errorString())}};
         else
-            answer = m_handler(doc.object());
+            answer = dispatch(doc.object(), m_callers.value(socket));
         socket->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n');
     }
     if (socket->bytesAvailable() > MaxRequestSize)

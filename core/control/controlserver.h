@@ -1,5 +1,8 @@
 #pragma once
 
+#include "controlrole.h"
+
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 
@@ -10,14 +13,24 @@ class QLocalSocket;
 
 namespace tandem {
 
+// Who sent a control command: the kernel's word on the peer, and the role it gives.
+struct ControlCaller
+{
+    PeerCredentials peer;
+    ControlRole role = ControlRole::None;
+};
+
 // The engine's control channel: a local socket in the state directory speaking one JSON
 // object per line. tandemctl and the console ask it for live state and send commands.
+// Every connection's peer is identified (SO_PEERCRED) when it connects; a command that
+// needs more than the peer's role (controlrole.h) is refused with an error naming both.
 class ControlServer final : public QObject
 {
     Q_OBJECT
 
 public:
-    using Handler = std::function<QJsonObject(const QJsonObject &request)>;
+    using Handler =
+        std::function<QJsonObject(const QJsonObject &request, const ControlCaller &caller)>;
 
     ControlServer(const QString &stateDir, Handler handler, QObject *parent = nullptr);
     ~ControlServer() override;
@@ -27,14 +40,24 @@ public:
     QString socketPath() const { return m_path; }
 
     static QString socketPathFor(const QString &stateDir);
+    // The answer to a command `caller` may not give (also what tandemctl prints).
+    static QString refusal(const QString &command, const ControlCaller &caller);
+
+Q_SIGNALS:
+    // A command refused for its role (the engine records who tried).
+    void commandRefused(const QString &command, const tandem::ControlCaller &caller);
 
 private:
     void onConnection();
     void onReadyRead(QLocalSocket *socket);
+    QJsonObject dispatch(const QJsonObject &request, const ControlCaller &caller);
 
     QString m_path;
     Handler m_handler;
     QLocalServer *m_server;
+    RoleGroups m_groups;
+    QHash<QLocalSocket *, ControlCaller> m_callers;
+    ControlRole m_roleCap = ControlRole::Administrator; // tests: every peer an operator
 };
 
 // One request/answer round trip to a running engine (blocking, bounded by timeoutMs).

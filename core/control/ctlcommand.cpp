@@ -10,10 +10,13 @@
 #include "license/licensetransfer.h"
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
+#include "secrets/servicecredentials.h"
 #include "serviceinstaller.h"
+#include "systemfile.h"
 #include "testhooks.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -22,8 +25,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <optional>
+
+#include <unistd.h>
 
 namespace tandem {
 
@@ -184,10 +190,49 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.user = *v;
 }
 
+// The folder of the system service's password credentials when `paths` are the system
+// service's files (it has no keychain: servicecredentials.h), else empty: the keychain.
+QString serviceCredentialsDir(const TandemPaths &paths)
+{
+    // Tests cannot write /etc: this makes their files count as the system service's.
+    const QString hook = TANDEM_TEST_HOOK_VARIABLE("TANDEM_TEST_SERVICE_CREDENTIALS_DIR");
+    if (!hook.isEmpty())
+        return hook;
+    return QFileInfo(paths.configFile).absoluteFilePath() == ServiceUnit::systemConfigFile()
+               ? ServiceUnit::systemCredentialsDir()
+               : QString();
+}
+
+QString systemdCredsProgram()
+{
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-creds"));
+    return tool.isEmpty() ? QStringLiteral("systemd-creds") : tool;
+}
+
+// The password as an encrypted systemd credential of the system service, written by root
+// into a folder only root may use. Returns the file written.
+QString storeServiceCredential(const QString &folder, const QString &key, const QString &password,
+                               const QString &what)
+{
+    if (::geteuid() != 0)
+        throw CtlError{1, tr("the system service's %1 is a systemd credential in %2, which only "
+                             "root may write: run this command with sudo; nothing was changed")
+                              .arg(what, folder)};
+    QString error;
+    const std::optional<QByteArray> sealed =
+        ServiceCredentials::encrypt(key, password, systemdCredsProgram(), &error);
+    const QString file = QDir(folder).filePath(ServiceCredentials::fileName(key));
+    if (!sealed || !SystemFile::makeFolder(folder, {0700, 0, 0}, &error) ||
+        !SystemFile::write(file, *sealed, {0600, 0, 0}, &error))
+        throw CtlError{1, tr("the %1 was not stored: %2; nothing was changed").arg(what, error)};
+    return file;
+}
+
 // One line from standard input, so `pass show plc | tandemctl ...` works, stored in the
-// keychain under key; the password never goes to tandem.xml. Throws when it cannot be read
-// or stored, so the caller saves nothing.
-void storePasswordFromStdin(const QString &key, const QString &what)
+// keychain under key, or as a credential of the system service; the password never goes
+// to tandem.xml. Throws when it cannot be read or stored, so the caller saves nothing.
+// Returns where it went, for the operator.
+QString storePasswordFromStdin(const TandemPaths &paths, const QString &key, const QString &what)
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
@@ -198,10 +243,19 @@ void storePasswordFromStdin(const QString &key, const QString &what)
     if (line.isEmpty())
         throw CtlError{
             1, tr("--password-stdin: standard input held no password; nothing was changed")};
+    const QString credentials = serviceCredentialsDir(paths);
+    if (!credentials.isEmpty()) {
+        const QString file =
+            storeServiceCredential(credentials, key, QString::fromUtf8(line), what);
+        return tr("as the system service's encrypted credential %1; it takes effect when the "
+                  "service restarts (systemctl restart tandemd)")
+            .arg(file);
+    }
     const PasswordStore::Result stored = PasswordStore::writeBlocking(key, QString::fromUtf8(line));
     if (!stored.ok)
         throw CtlError{
             1, tr("the %1 was not stored: %2; nothing was changed").arg(what, stored.error)};
+    return tr("in the system keychain");
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -277,8 +331,10 @@ public:
         const auto answer = ControlClient::request(
             m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("reload")}}, 5000,
             &error);
-        if (!answer) {
-            m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(error)
+        if (!answer || !answer->value(QLatin1String("ok")).toBool()) {
+            // Saved, but not applied: the role this user has may not reload (controlrole.h).
+            m_err << tr("tandemctl: warning: the running engine was not told: %1")
+                         .arg(answer ? answer->value(QLatin1String("error")).toString() : error)
                   << Qt::endl;
             return;
         }
@@ -349,12 +405,16 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         pair.name = names(args, command, 1).at(0);
         load();
         check(m_doc.addPair(pair));
+        QString stored;
         if (setPassword)
-            storePasswordFromStdin(PasswordStore::opcUaKey(pair.user), tr("OPC UA password"));
+            stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::opcUaKey(pair.user),
+                                            tr("OPC UA password"));
         save();
         m_out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
                      .arg(pair.name)
               << Qt::endl;
+        if (setPassword)
+            m_out << tr("OPC UA password for '%1' stored %2").arg(pair.user, stored) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("set")) {
@@ -367,10 +427,14 @@ int Session::pairCommand(const QString &verb, Arguments &args)
         const bool setPassword = takePasswordFlag(args, changes);
         const QString name = names(args, command, 1).at(0);
         check(m_doc.updatePair(name, changes));
+        QString stored;
         if (setPassword)
-            storePasswordFromStdin(PasswordStore::opcUaKey(changes.user), tr("OPC UA password"));
+            stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::opcUaKey(changes.user),
+                                            tr("OPC UA password"));
         save();
         m_out << tr("updated pair '%1'").arg(name) << Qt::endl;
+        if (setPassword)
+            m_out << tr("OPC UA password for '%1' stored %2").arg(changes.user, stored) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("alias")) {
@@ -621,12 +685,14 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
     proposed.notifications = n;
     check(ConfigValidator::validate(proposed)); // before the keychain is touched
     m_doc.setNotifications(n);
+    QString stored;
     if (setPassword)
-        storePasswordFromStdin(PasswordStore::smtpKey(n.user), tr("SMTP password"));
+        stored = storePasswordFromStdin(m_doc.paths(), PasswordStore::smtpKey(n.user),
+                                        tr("SMTP password"));
     save();
     m_out << tr("notification settings saved") << Qt::endl;
     if (setPassword)
-        m_out << tr("SMTP password for '%1' stored in the system keychain").arg(n.user) << Qt::endl;
+        m_out << tr("SMTP password for '%1' stored %2").arg(n.user, stored) << Qt::endl;
     return 0;
 }
 
@@ -639,7 +705,27 @@ int Session::notifyTest(Arguments &args)
     if (n.primarySmtp.isEmpty())
         throw CtlError{1, tr("no primary SMTP server is set (notify set --primary-smtp URL)")};
     QString password;
-    if (!n.user.isEmpty()) {
+    const QString credentials = serviceCredentialsDir(m_doc.paths());
+    if (!n.user.isEmpty() && !credentials.isEmpty()) {
+        // The system service's password: what systemd will give it, decrypted as root.
+        const QString key = PasswordStore::smtpKey(n.user);
+        const QString file = QDir(credentials).filePath(ServiceCredentials::fileName(key));
+        QString error;
+        if (::geteuid() != 0)
+            throw CtlError{1, tr("the system service's SMTP password is a systemd credential "
+                                 "in %1, which only root may read: run this command with sudo")
+                                  .arg(credentials)};
+        if (!QFileInfo::exists(file))
+            throw CtlError{1, tr("the system service has no SMTP password for '%1' (%2): set "
+                                 "it with notify set --password-stdin")
+                                  .arg(n.user, file)};
+        const std::optional<QString> decrypted =
+            ServiceCredentials::decrypt(key, file, systemdCredsProgram(), &error);
+        if (!decrypted)
+            throw CtlError{1,
+                           tr("the SMTP password of '%1' cannot be read: %2").arg(n.user, error)};
+        password = *decrypted;
+    } else if (!n.user.isEmpty()) {
         const PasswordStore::Result r = PasswordStore::readBlocking(PasswordStore::smtpKey(n.user));
         if (!r.ok)
             throw CtlError{1,
@@ -696,10 +782,15 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
             note(report);
     }
     const auto tellEngineLicense = [&] {
-        if (ControlClient::isEngineRunning(paths.stateDir))
-            ControlClient::request(paths.stateDir,
-                                   {{QStringLiteral("command"), QStringLiteral("license-refresh")}},
-                                   5000, &error);
+        if (!ControlClient::isEngineRunning(paths.stateDir))
+            return;
+        const auto answer = ControlClient::request(
+            paths.stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 5000,
+            &error);
+        if (answer && !answer->value(QLatin1String("ok")).toBool())
+            m_err << tr("tandemctl: warning: the running engine was not told: %1")
+                         .arg(answer->value(QLatin1String("error")).toString())
+                  << Qt::endl;
     };
     const QStringList words = args.positional().mid(2);
     if (verb == QLatin1String("status")) {
@@ -1175,52 +1266,59 @@ QString commandWord(const QStringList &arguments)
 
 QString CtlCommand::usage()
 {
-    return tr(
-        "Usage: tandemctl [--config FILE] [--state-dir DIR] COMMAND\n"
-        "\n"
-        "  pair add NAME --protocol modbus-tcp|opcua --primary HOST[:PORT] --secondary "
-        "HOST[:PORT]\n"
-        "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary yes|no]\n"
-        "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
-        "           [--failback-holdoff MS] [--failure-persistence N] [--status-item REF]\n"
-        "           [--write-replay yes|no]\n"
-        "           [--server-connections shared|per-client]  (Modbus TCP)\n"
-        "           [--user NAME [--password-stdin]]  (OPC UA; the password to the keychain)\n"
-        "  pair set NAME [any option of pair add]\n"
-        "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
-        "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
-        "  pair switch NAME primary|secondary|auto   (the operator's hold; auto ends it)\n"
-        "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
-        "              --trigger bad-quality|value|no-change [--data VALUE]\n"
-        "  monitor list NAME    monitor remove NAME INDEX\n"
-        "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from ADDR]\n"
-        "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events "
-        "all|ID,...]\n"
-        "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] "
-        "[--password-stdin]\n"
-        "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
-        "  notify test [--connection primary|secondary]    notify retry  (the outbox, now)\n"
-        "  diagnostics set [--preserve yes|no] [--max-events N]\n"
-        "  license status [--json] | serial S | unlock PASSWORD\n"
-        "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
-        "  config check\n"
-        "  status [--json]      (live state from the running engine)\n"
-        "  events export FILE    events reset\n"
-        "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: the\n"
-        "                scheduled backups' folder, else STATE-DIR/backups)\n"
-        "  backup list [--to DIR] [--json]\n"
-        "  backup set [--enable yes|no] [--interval-hours N] [--retention-days N] [--to DIR]\n"
-        "  backup restore FILE   (engine stopped; every pair starts disabled)\n"
-        "  service install [--system|--user] [--unit-only] [--root DIR] [--force]\n"
-        "                 tandemd as a systemd service: --system (default; all users, at boot,\n"
-        "                 /etc/tandem and /var/lib/tandem, asks for administrator rights) or\n"
-        "                 --user (at your login, your own files); --unit-only writes the unit\n"
-        "                 file only; --force replaces a different unit (kept as .bak)\n"
-        "  service uninstall [--system|--user] [--root DIR]   (configuration and state stay)\n"
-        "  service status [--json]\n"
-        "\n"
-        "Environment: TANDEM_CONFIG and TANDEM_STATE_DIR stand in for --config and "
-        "--state-dir.\n")
+    return tr("Usage: tandemctl [--config FILE] [--state-dir DIR] COMMAND\n"
+              "\n"
+              "  pair add NAME --protocol modbus-tcp|opcua --primary HOST[:PORT] --secondary "
+              "HOST[:PORT]\n"
+              "           --listen ADDR:PORT|URL [--mode cold|warm|hot] [--reconnect-primary "
+              "yes|no]\n"
+              "           [--status-interval MS] [--status-timeout MS] [--failure-count N]\n"
+              "           [--failback-holdoff MS] [--failure-persistence N] [--status-item REF]\n"
+              "           [--write-replay yes|no]\n"
+              "           [--server-connections shared|per-client]  (Modbus TCP)\n"
+              "           [--user NAME [--password-stdin]]  (OPC UA; the password to the "
+              "keychain)\n"
+              "  pair set NAME [any option of pair add]\n"
+              "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
+              "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
+              "  pair switch NAME primary|secondary|auto   (the operator's hold; auto ends it)\n"
+              "  monitor add NAME --item ID [--access-path P] [--type T] [--rate MS]\n"
+              "              --trigger bad-quality|value|no-change [--data VALUE]\n"
+              "  monitor list NAME    monitor remove NAME INDEX\n"
+              "  notify set [--enable yes|no] [--primary-smtp URL] [--secondary-smtp URL] [--from "
+              "ADDR]\n"
+              "             [--to ADDR]... [--subject S] [--header H] [--footer F] [--events "
+              "all|ID,...]\n"
+              "             [--allow-plaintext yes|no] [--ca-file FILE] [--user NAME] "
+              "[--password-stdin]\n"
+              "             [--retry-hours H] [--batch-window S] [--timeout S]\n"
+              "  notify test [--connection primary|secondary]    notify retry  (the outbox, now)\n"
+              "  diagnostics set [--preserve yes|no] [--max-events N]\n"
+              "  license status [--json] | serial S | unlock PASSWORD\n"
+              "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
+              "  config check\n"
+              "  status [--json]      (live state from the running engine)\n"
+              "  events export FILE    events reset\n"
+              "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: the\n"
+              "                scheduled backups' folder, else STATE-DIR/backups)\n"
+              "  backup list [--to DIR] [--json]\n"
+              "  backup set [--enable yes|no] [--interval-hours N] [--retention-days N] [--to "
+              "DIR]\n"
+              "  backup restore FILE   (engine stopped; every pair starts disabled)\n"
+              "  service install [--system|--user] [--unit-only] [--root DIR] [--force]\n"
+              "                 tandemd as a systemd service: --system (default; all users, at "
+              "boot,\n"
+              "                 /etc/tandem and /var/lib/tandem, asks for administrator rights) "
+              "or\n"
+              "                 --user (at your login, your own files); --unit-only writes the "
+              "unit\n"
+              "                 file only; --force replaces a different unit (kept as .bak)\n"
+              "  service uninstall [--system|--user] [--root DIR]   (configuration and state "
+              "stay)\n"
+              "  service status [--json]\n"
+              "\n"
+              "Environment: TANDEM_CONFIG and TANDEM_STATE_DIR stand in for --config and "
+              "--state-dir.\n")
 #if TANDEM_HAS_TEST_HOOKS
            + tr("Test hooks (this build has them; a release build does not):\n"
                 "--machine-id-file FILE stands in for /etc/machine-id (tests: two computers on "
@@ -1250,10 +1348,9 @@ int CtlCommand::run(const QStringList &arguments)
 #else
         const QString machineIdFile;
 #endif
-        const TandemPaths paths =
-            TandemPaths::resolve(args.value(QStringLiteral("config")).value_or(QString()),
-                                 args.value(QStringLiteral("state-dir")).value_or(QString()),
-                                 machineIdFile);
+        const TandemPaths paths = TandemPaths::resolve(
+            args.value(QStringLiteral("config")).value_or(QString()),
+            args.value(QStringLiteral("state-dir")).value_or(QString()), machineIdFile);
         const QStringList words = args.positional();
         const QString group = words.at(0);
         if (group == QLatin1String("status"))

@@ -21,13 +21,21 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     , m_events(new EventLog(this))
     , m_engine(new Engine(m_events, this))
     , m_control(new ControlServer(
-          paths.stateDir, [this](const QJsonObject &r) { return handle(r); }, this))
+          paths.stateDir,
+          [this](const QJsonObject &r, const ControlCaller &caller) { return handle(r, caller); },
+          this))
     , m_license({paths.stateDir, paths.machineIdFile})
     , m_transfer(&m_license)
     , m_gate(new LicenseGate(&m_license, m_events, Clock::system(), this))
     , m_backups(new BackupScheduler(paths, m_events, this))
 {
     connectGate();
+    connect(m_control, &ControlServer::commandRefused, this,
+            [this](const QString &command, const ControlCaller &caller) {
+                m_events->post(QStringLiteral("control-refused"), {},
+                               {command, caller.peer.userName(), QString::number(caller.peer.uid),
+                                QString::number(caller.peer.pid)});
+            });
     m_licenseTimer.setInterval(1000);
     connect(&m_licenseTimer, &QTimer::timeout, this, [this] { m_gate->tick(); });
 }
@@ -222,6 +230,20 @@ QJsonObject EngineHost::status() const
     QJsonObject license = m_gate->toJson();
     license.insert(QStringLiteral("pending-transfer"), m_transfer.pending());
     answer.insert(QStringLiteral("license"), license);
+    return answer;
+}
+
+QJsonObject EngineHost::handle(const QJsonObject &request, const ControlCaller &caller)
+{
+    const QString command = request.value(QLatin1String("command")).toString();
+    QJsonObject answer = handle(request);
+    // Who changed something, posted once it is done: after a reset this is the first
+    // event of the new history, so the wipe itself is on record.
+    if (isChangingCommand(command) && answer.value(QLatin1String("ok")).toBool())
+        m_events->post(QStringLiteral("control-command"),
+                       request.value(QLatin1String("pair")).toString(),
+                       {command, caller.peer.userName(), QString::number(caller.peer.uid),
+                        QString::number(caller.peer.pid)});
     return answer;
 }
 

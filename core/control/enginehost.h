@@ -17,6 +17,7 @@ class BackupScheduler;
 class Clock;
 class ConfigDocument;
 class ControlServer;
+struct ControlCaller;
 class Engine;
 class EventLog;
 class EventStore;
@@ -57,6 +58,7 @@ Q_SIGNALS:
     void reloaded(const tandem::ConfigIssues &issues);
 
 private:
+    QJsonObject handle(const QJsonObject &request, const ControlCaller &caller);
     QJsonObject handle(const QJsonObject &request);
     void openEventStore(const DiagnosticsSettings &settings, ConfigIssues *warnings);
     void openMailer(ConfigIssues *warnings);

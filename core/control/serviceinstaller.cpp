@@ -3,6 +3,7 @@
 #include "controlserver.h"
 #include "license/durablefile.h"
 #include "license/licensefile.h"
+#include "systemfile.h"
 #include "testhooks.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,12 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tandem {
@@ -30,7 +36,13 @@ struct Tr
 };
 
 const QString Unit = QString::fromLatin1(ServiceUnit::FileName);
+// The service's user and group (operators: read, switch) and the administrators' group
+// (configuration, reset, reload, license): see controlrole.h.
 const QString Group = QStringLiteral("tandem");
+const QString AdminGroup = QStringLiteral("tandem-admin");
+const QString User = QStringLiteral("tandem");
+// The biggest configuration, state or license file the installer copies.
+constexpr qint64 MaxSeededFile = 16 * 1024 * 1024;
 
 // A fake tool of the tests (testhooks.h) instead of the real one: `value` is empty in a
 // build without test hooks.
@@ -62,31 +74,76 @@ QString commandLine(const QStringList &command)
     return words.join(QLatin1Char(' '));
 }
 
-gid_t tandemGroup()
+gid_t groupId(const QString &name)
 {
-    const struct group *g = ::getgrnam("tandem");
+    const struct group *g = ::getgrnam(name.toLocal8Bit().constData());
     return g ? g->gr_gid : gid_t(-1);
 }
 
-// Folders for the service's files: group tandem may read and write them (the console of
-// an operator in that group edits the configuration the service runs).
-bool makeFolder(const QString &path, bool chownToGroup, QString *error)
+uid_t userId(const QString &name)
 {
-    if (QFileInfo(path).isDir())
-        return true;
-    if (!QDir().mkpath(path)) {
-        *error = Tr::tr("cannot create the folder %1").arg(path);
-        return false;
-    }
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                    QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup);
-    if (chownToGroup && tandemGroup() != gid_t(-1))
-        if (::chown(QFile::encodeName(path).constData(), uid_t(-1), tandemGroup()) != 0)
-            qCWarning(lcService) << "cannot give" << path << "to the group tandem";
-    return true;
+    const struct passwd *pw = ::getpwnam(name.toLocal8Bit().constData());
+    return pw ? pw->pw_uid : uid_t(-1);
 }
 
+// Who owns what the installer seeds. Under a --root prefix (staging, tests) files keep
+// the installing user: the accounts are this system's, not the staged one's.
+struct Owners
+{
+    SystemFile::Ownership configFolder{02775, uid_t(-1), gid_t(-1)};
+    SystemFile::Ownership configFile{0664, uid_t(-1), gid_t(-1)};
+    SystemFile::Ownership stateFolder{0770, uid_t(-1), gid_t(-1)};
+    SystemFile::Ownership stateFile{0660, uid_t(-1), gid_t(-1)};
+
+    static Owners forRoot(const QString &root)
+    {
+        Owners o;
+        if (!root.isEmpty())
+            return o;
+        // /etc/tandem: root's, written by the group tandem-admin, read by the engine (it
+        // holds no password). /var/lib/tandem: the service user's, the group tandem's.
+        o.configFolder.uid = o.configFile.uid = 0;
+        o.configFolder.gid = o.configFile.gid = groupId(AdminGroup);
+        o.stateFolder.uid = o.stateFile.uid = userId(User);
+        o.stateFolder.gid = o.stateFile.gid = groupId(Group);
+        return o;
+    }
+};
+
 } // namespace
+
+bool ServiceInstaller::checkSystemEngine(const QString &path, QString *error)
+{
+    struct stat st;
+    const QByteArray name = QFile::encodeName(path);
+    if (::stat(name.constData(), &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & S_IXUSR)) {
+        *error = Tr::tr("the engine %1 is not there or not executable (install the tandem "
+                        "package: a system service runs only the installed engine)")
+                     .arg(path);
+        return false;
+    }
+    // Root runs it for every user at boot: nobody but root may have been able to swap it.
+    if (st.st_uid != 0 && st.st_uid != ::geteuid()) {
+        *error = Tr::tr("%1 belongs to the user id %2, not to root: a system service runs only "
+                        "an engine root owns")
+                     .arg(path)
+                     .arg(st.st_uid);
+        return false;
+    }
+    if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+        *error = Tr::tr("%1 may be written by others than root (mode %2): a system service "
+                        "runs only an engine root owns")
+                     .arg(path)
+                     .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'));
+        return false;
+    }
+    QString folderError;
+    if (!SystemFile::checkFolder(QFileInfo(path).absolutePath(), &folderError)) {
+        *error = Tr::tr("the engine %1 is not safe to run as a service: %2").arg(path, folderError);
+        return false;
+    }
+    return true;
+}
 
 ServiceTools ServiceTools::fromEnvironment()
 {
@@ -98,6 +155,9 @@ ServiceTools ServiceTools::fromEnvironment()
     tools.groupadd = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_GROUPADD"),
                             findProgram(QStringLiteral("groupadd"),
                                         {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
+    tools.useradd = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_USERADD"),
+                           findProgram(QStringLiteral("useradd"),
+                                       {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}));
     tools.systemdRuntimeDir = hookOr(TANDEM_TEST_HOOK_VARIABLE("TANDEM_SYSTEMD_RUNTIME_DIR"),
                                      QStringLiteral("/run/systemd/system"));
     tools.tandemd =
@@ -129,6 +189,11 @@ ServiceInstaller::ServiceInstaller(const TandemPaths &userPaths, ServiceTools to
     m_tools.tandemd = QFileInfo(m_tools.tandemd).absoluteFilePath();
 }
 
+QString ServiceInstaller::engineBinary(ServiceScope scope) const
+{
+    return scope == ServiceScope::System ? ServiceUnit::systemTandemd() : m_tools.tandemd;
+}
+
 bool ServiceInstaller::runningAsRoot()
 {
     return ::geteuid() == 0;
@@ -143,7 +208,7 @@ QString ServiceInstaller::unitPath(ServiceScope scope, const QString &root) cons
 
 QString ServiceInstaller::unitText(ServiceScope scope) const
 {
-    return ServiceUnit::text(scope, m_tools.tandemd, m_userPaths);
+    return ServiceUnit::text(scope, engineBinary(scope), m_userPaths);
 }
 
 QStringList ServiceInstaller::systemctl(ServiceScope scope, const QStringList &arguments) const
@@ -203,24 +268,86 @@ QString ServiceInstaller::query(const QStringList &command) const
     return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
 }
 
-bool ServiceInstaller::ensureGroup(const QString &root, QStringList *report, QString *error) const
+bool ServiceInstaller::ensureAccounts(const QString &root, QStringList *report,
+                                      QString *error) const
 {
     if (!root.isEmpty()) {
-        report->append(
-            Tr::tr("group %1 not checked: files go under %2, not this system").arg(Group, root));
+        report->append(Tr::tr("user %1 and groups %2, %3 not checked: files go under %4, not this "
+                              "system")
+                           .arg(User, Group, AdminGroup, root));
         return true;
     }
-    if (tandemGroup() != gid_t(-1))
-        return true;
-    if (!run({m_tools.groupadd, QStringLiteral("--system"), Group}, nullptr, error))
-        return false;
-    report->append(Tr::tr("created the system group %1 (its members may edit the service's "
-                          "configuration: usermod -aG %1 USER)")
-                       .arg(Group));
+    if (groupId(Group) == gid_t(-1)) {
+        if (!run({m_tools.groupadd, QStringLiteral("--system"), Group}, nullptr, error))
+            return false;
+        report->append(Tr::tr("created the system group %1 (its members see the service's "
+                              "state and switch pairs: usermod -aG %1 USER)")
+                           .arg(Group));
+    }
+    if (groupId(AdminGroup) == gid_t(-1)) {
+        if (!run({m_tools.groupadd, QStringLiteral("--system"), AdminGroup}, nullptr, error))
+            return false;
+        report->append(Tr::tr("created the system group %1 (its members also change the "
+                              "service's configuration, license and event history: usermod "
+                              "-aG %1 USER)")
+                           .arg(AdminGroup));
+    }
+    if (userId(User) == uid_t(-1)) {
+        if (!run({m_tools.useradd, QStringLiteral("--system"), QStringLiteral("--gid"), Group,
+                  QStringLiteral("--home-dir"), ServiceUnit::systemStateDir(),
+                  QStringLiteral("--no-create-home"), QStringLiteral("--shell"),
+                  QStringLiteral("/usr/sbin/nologin"), QStringLiteral("--comment"),
+                  QStringLiteral("Tandem redundancy engine"), User},
+                 nullptr, error))
+            return false;
+        report->append(Tr::tr("created the system user %1 the service runs as").arg(User));
+    }
     return true;
 }
 
-bool ServiceInstaller::seed(const QString &from, const QString &to, const QString &root,
+bool ServiceInstaller::readCallersFile(const QString &path, QByteArray *bytes, QString *error)
+{
+    // Opened first, then asked about: what is read is what was checked.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        *error = Tr::tr("cannot read %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        if (fd >= 0)
+            ::close(fd);
+        return false;
+    }
+    // pkexec runs this as root for the user PKEXEC_UID names: root reads only what that
+    // user could have given it, never (through a link) a file only root may read.
+    bool ok = false;
+    const uid_t caller = uid_t(qEnvironmentVariableIntValue("PKEXEC_UID", &ok));
+    if (!S_ISREG(st.st_mode) || st.st_size > MaxSeededFile) {
+        *error =
+            Tr::tr("%1 is not a Tandem file (not a regular file, or larger than 16 MiB)").arg(path);
+        ::close(fd);
+        return false;
+    }
+    if (ok && st.st_uid != caller) {
+        *error = Tr::tr("%1 is not a file of the user who asked for the service (uid %2): not "
+                        "copied")
+                     .arg(path)
+                     .arg(caller);
+        ::close(fd);
+        return false;
+    }
+    QFile file;
+    const bool read = file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    *bytes = read ? file.readAll() : QByteArray();
+    if (!read || file.error() != QFileDevice::NoError) {
+        *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
+        if (!read)
+            ::close(fd);
+        return false;
+    }
+    return true;
+}
+
+bool ServiceInstaller::seed(const QString &from, const QString &to,
+                            const SystemFile::Ownership &folder, const SystemFile::Ownership &file,
                             QStringList *report, QString *error) const
 {
     if (QFileInfo::exists(to)) {
@@ -232,15 +359,10 @@ bool ServiceInstaller::seed(const QString &from, const QString &to, const QStrin
         return true;
     }
     QByteArray bytes;
-    if (!DurableFile::read(from, &bytes, error) ||
-        !makeFolder(QFileInfo(to).absolutePath(), root.isEmpty(), error) ||
-        !DurableFile::write(to, bytes, error))
+    if (!readCallersFile(from, &bytes, error) ||
+        !SystemFile::makeFolder(QFileInfo(to).absolutePath(), folder, error) ||
+        !SystemFile::write(to, bytes, file, error))
         return false;
-    QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                  QFile::WriteGroup);
-    if (root.isEmpty() && tandemGroup() != gid_t(-1) &&
-        ::chown(QFile::encodeName(to).constData(), uid_t(-1), tandemGroup()) != 0)
-        qCWarning(lcService) << "cannot give" << to << "to the group tandem";
     report->append(Tr::tr("copied %1 to %2").arg(from, to));
     return true;
 }
@@ -253,7 +375,10 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
                         "file only");
         return Result::Failed;
     }
-    if (!QFileInfo(m_tools.tandemd).isExecutable()) {
+    if (scope == ServiceScope::System) {
+        if (!checkSystemEngine(under(options.root, ServiceUnit::systemTandemd()), error))
+            return Result::Failed;
+    } else if (!QFileInfo(m_tools.tandemd).isExecutable()) {
         *error = Tr::tr("the engine %1 is not there or not executable").arg(m_tools.tandemd);
         return Result::Failed;
     }
@@ -285,20 +410,26 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
     }
 
     if (scope == ServiceScope::System) {
-        if (!ensureGroup(options.root, report, error))
+        if (!ensureAccounts(options.root, report, error))
             return Result::Failed;
-        if (!seed(m_userPaths.configFile, under(options.root, engine.configFile), options.root,
-                  report, error) ||
+        const Owners owners = Owners::forRoot(options.root);
+        const QString stateDir = under(options.root, engine.stateDir);
+        if (!seed(m_userPaths.configFile, under(options.root, engine.configFile),
+                  owners.configFolder, owners.configFile, report, error) ||
             !seed(QDir(m_userPaths.stateDir).filePath(QStringLiteral("enabled-pairs.json")),
-                  under(options.root,
-                        QDir(engine.stateDir).filePath(QStringLiteral("enabled-pairs.json"))),
-                  options.root, report, error) ||
+                  QDir(stateDir).filePath(QStringLiteral("enabled-pairs.json")), owners.stateFolder,
+                  owners.stateFile, report, error) ||
             // The license is bound to this computer, not to a user: without it the service
             // would run as a demo and stop serving after its demo period, at night perhaps.
-            !seed(
-                QDir(m_userPaths.stateDir).filePath(QStringLiteral("license.json")),
-                under(options.root, QDir(engine.stateDir).filePath(QStringLiteral("license.json"))),
-                options.root, report, error))
+            !seed(QDir(m_userPaths.stateDir).filePath(QStringLiteral("license.json")),
+                  QDir(stateDir).filePath(QStringLiteral("license.json")), owners.stateFolder,
+                  owners.stateFile, report, error))
+            return Result::Failed;
+        // The passwords' folder, root's alone (LoadCredentialEncrypted= needs it to exist).
+        if (!SystemFile::makeFolder(
+                under(options.root, ServiceUnit::systemCredentialsDir()),
+                {0700, owners.configFile.uid, owners.configFile.uid == 0 ? gid_t(0) : gid_t(-1)},
+                error))
             return Result::Failed;
         // Issue 17: the copy is sealed for the service's state directory (GraceSeal), with
         // the grace period's start it had, if it was intact here; else it stays ended.
@@ -322,7 +453,7 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
     } else {
         if (exists) {
             const QString backup = path + QStringLiteral(".bak");
-            if (!DurableFile::write(backup, existing, error))
+            if (!SystemFile::write(backup, existing, {0644}, error))
                 return Result::Failed;
             report->append(Tr::tr("the previous unit differed; it is kept as %1").arg(backup));
         }
@@ -382,15 +513,9 @@ bool ServiceInstaller::uninstall(ServiceScope scope, const QString &root, QStrin
 
 bool ServiceInstaller::writeUnit(ServiceScope scope, const QString &path, QString *error) const
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = Tr::tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
-        return false;
-    }
-    if (!DurableFile::write(path, unitText(scope).toUtf8(), error))
-        return false;
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                    QFile::ReadOther);
-    return true;
+    // Readable by all (systemd, a user's manager), writable by its owner only.
+    return SystemFile::makeFolder(QFileInfo(path).absolutePath(), {0755}, error) &&
+           SystemFile::write(path, unitText(scope).toUtf8(), {0644}, error);
 }
 
 QString ServiceInstaller::installedUnit(ServiceScope scope, const QString &root) const

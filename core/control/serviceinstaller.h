@@ -2,6 +2,7 @@
 
 #include "config/tandempaths.h"
 #include "serviceunit.h"
+#include "systemfile.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -10,13 +11,15 @@ namespace tandem {
 
 // The programs and probes installing a service needs. Tests stand in fakes through the
 // environment, since systemd cannot run where they do: TANDEM_SYSTEMCTL, TANDEM_PKEXEC,
-// TANDEM_GROUPADD, TANDEM_SYSTEMD_RUNTIME_DIR (instead of /run/systemd/system) and
-// TANDEM_TANDEMD (the engine binary; default: next to the running program).
+// TANDEM_GROUPADD, TANDEM_USERADD, TANDEM_SYSTEMD_RUNTIME_DIR (instead of
+// /run/systemd/system) and TANDEM_TANDEMD (the engine of a user service; default: next to
+// the running program). A system service always runs /usr/bin/tandemd.
 struct ServiceTools
 {
     QString systemctl;
     QString pkexec;
     QString groupadd;
+    QString useradd;
     QString systemdRuntimeDir;
     QString tandemd;
     int timeoutMs = 30000;
@@ -59,7 +62,8 @@ public:
         UnitDiffers
     };
 
-    // Writes the unit; System scope also creates the group tandem and seeds
+    // Writes the unit; System scope also creates the user tandem, the groups tandem and
+    // tandem-admin, checks /usr/bin/tandemd (root's, writable by nobody else) and seeds
     // /etc/tandem/tandem.xml and /var/lib/tandem/enabled-pairs.json from the user's files
     // when they do not exist yet. Then daemon-reload and enable --now. What was done goes
     // to *report, one line each; why it stopped to *error.
@@ -77,6 +81,11 @@ public:
 
     QString unitPath(ServiceScope scope, const QString &root = {}) const;
     QString unitText(ServiceScope scope) const;
+    // The engine the unit runs: /usr/bin/tandemd for System, tools().tandemd for User.
+    QString engineBinary(ServiceScope scope) const;
+    // A system service's engine: a root-owned executable nobody else may write, in folders
+    // nobody else may write (SystemFile::checkFolder); false with *error naming what.
+    static bool checkSystemEngine(const QString &path, QString *error);
     // What to run once systemd is there (after --unit-only).
     QString startCommands(ServiceScope scope) const;
     const ServiceTools &tools() const { return m_tools; }
@@ -91,9 +100,12 @@ private:
     bool run(const QStringList &command, QString *output, QString *error) const;
     // Runs a query whose exit code is part of the answer (is-active: 3 = inactive).
     QString query(const QStringList &command) const;
-    bool ensureGroup(const QString &root, QStringList *report, QString *error) const;
-    bool seed(const QString &from, const QString &to, const QString &root, QStringList *report,
-              QString *error) const;
+    bool ensureAccounts(const QString &root, QStringList *report, QString *error) const;
+    // One of the asking user's files: under pkexec (root, PKEXEC_UID set) only one that
+    // user owns, so a link to a file only root may read is not copied out.
+    static bool readCallersFile(const QString &path, QByteArray *bytes, QString *error);
+    bool seed(const QString &from, const QString &to, const SystemFile::Ownership &folder,
+              const SystemFile::Ownership &file, QStringList *report, QString *error) const;
 
     TandemPaths m_userPaths;
     ServiceTools m_tools;

@@ -310,6 +310,15 @@ const QList<EventDefinition> &EventCatalog::all()
                            "Free space on the backup disk of '%1' stays under the floor (%2 "
                            "available of %3) with only the newest backup left."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,available,total")},
+        // Who changed what through the control socket (issue 17: roles and audit).
+        {"control-command", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "Control command '%1' from %2 (uid %3, pid %4)."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
+        {"control-refused", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Control command '%1' from %2 (uid %3, pid %4) was refused: it "
+                           "needs the administrator role."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
     };
     return events;
 }

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 #include <cerrno>
 #include <csignal>
@@ -62,9 +63,17 @@ bool writeAll(int fd, const QByteArray &bytes)
 
 bool write(const QString &path, const QByteArray &bytes, QString *error)
 {
-    const QString temporary = path + QStringLiteral(".writing");
-    const QByteArray name = QFile::encodeName(temporary);
-    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A fresh random name, created here and never followed: a link planted at a name
+    // known in advance (others may write some of these folders) is never written through.
+    QByteArray name;
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 16; ++attempt) {
+        name = QFile::encodeName(path) + '.' +
+               QByteArray::number(QRandomGenerator::system()->generate64(), 36) + ".writing";
+        fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
     if (fd < 0) {
         *error = Tr::tr("cannot write %1: %2").arg(path, systemError());
         return false;

@@ -1,5 +1,7 @@
 #include "passwordstore.h"
 
+#include "servicecredentials.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QPointer>
@@ -120,6 +122,24 @@ QString opcUaKey(const QString &user)
 
 void read(const QString &key, QObject *context, std::function<void(const Result &)> done)
 {
+    // The system service: its passwords are the credentials systemd gave it.
+    if (!ServiceCredentials::directory().isEmpty()) {
+        const ServiceCredentials::ReadResult c = ServiceCredentials::read(key);
+        Result r;
+        r.ok = c.password.has_value();
+        r.notFound = c.notFound;
+        r.password = c.password.value_or(QString());
+        r.error = c.error;
+        QPointer<QObject> target(context);
+        QMetaObject::invokeMethod(
+            context,
+            [target, done = std::move(done), r] {
+                if (target)
+                    done(r);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     start(
         [key]() -> QKeychain::Job * {
             auto *job = new QKeychain::ReadPasswordJob(Service);

@@ -10,7 +10,8 @@ namespace tandem {
 // Secrets in the system keychain (Secret Service through QtKeychain), never in tandem.xml
 // or a log. Jobs are asynchronous; the *Blocking variants run a local event loop for
 // command-line use. Without a keychain service every call fails with a message that says
-// so: nothing falls back to a plain-text file.
+// so: nothing falls back to a plain-text file. An engine run as the system service (with
+// $CREDENTIALS_DIRECTORY) reads its systemd credentials instead (servicecredentials.h).
 namespace PasswordStore {
 
 struct Result

@@ -25,7 +25,7 @@ build = pathlib.Path(work) / "hooks-off"
 # The names a hook goes by: options, variables of the tests and of the fake tools.
 HOOK = re.compile(
     r"TANDEM_TEST_[A-Z_]+|TANDEM_MACHINE_ID_FILE|"
-    r"TANDEM_(?:SYSTEMCTL|PKEXEC|GROUPADD|SYSTEMD_RUNTIME_DIR|TANDEMD|TANDEMCTL)\b|"
+    r"TANDEM_(?:SYSTEMCTL|PKEXEC|GROUPADD|USERADD|SYSTEMD_RUNTIME_DIR|TANDEMD|TANDEMCTL)\b|"
     r"machine-id-file|screenshot-dir")
 # What a source may name and still hold no hook once preprocessed: the macros themselves.
 ALLOWED = {"TANDEM_TEST_HOOKS", "TANDEM_TEST_HOOK_VARIABLE"}

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void userServiceRunsTheUsersFilesAndTheConsoleCanReachIt();
     void userServiceRefusedWhileAnotherEngineRuns();
     void systemScopeAsksPkexecWhenNotRoot();
+    void systemServiceRunsOnlyAnEngineRootOwns();
+    void seedsOnlyFilesOfTheUserWhoAsked();
     void usage();
     void controlSocketFollowsTheStateDirectory();
     void unreachableEngineIsNeverReplaced();
@@ -72,6 +74,7 @@ private:
     {
         return root() + QStringLiteral("/etc/systemd/system/tandemd.service");
     }
+    QString systemTandemd() const { return root() + QStringLiteral("/usr/bin/tandemd"); }
     QString userUnit() const
     {
         return path(QStringLiteral("xdg-config/systemd/user/tandemd.service"));
@@ -105,6 +108,10 @@ void TestService::init()
     m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
     m_env.remove(QStringLiteral("TANDEM_TANDEMD"));
     m_runAs.clear();
+    // The package's engine in the staging root: a system unit runs /usr/bin/tandemd only.
+    QVERIFY(QDir().mkpath(root() + QStringLiteral("/usr/bin")));
+    QVERIFY(QFile::copy(QStringLiteral(TANDEMD_PATH), systemTandemd()));
+    QVERIFY(QFile::setPermissions(systemTandemd(), QFile::Permissions(0x7755)));
 }
 
 void TestService::cleanup()
@@ -163,15 +170,14 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
                           QStringLiteral("--system"), QStringLiteral("--root"), root()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
 
-    // The packaged unit, with the tandemd next to this tandemctl.
-    const QString tandemd =
-        QFileInfo(QStringLiteral(TANDEMCTL_PATH)).absoluteDir().filePath(QStringLiteral("tandemd"));
+    // The packaged unit: the installed engine, never the tandemd next to this tandemctl
+    // (a build tree here).
     const QString unit = QString::fromUtf8(readAll(systemUnit()));
-    QVERIFY2(unit.contains(QStringLiteral("\nExecStart=") + tandemd +
-                           QStringLiteral(" --config /etc/tandem/tandem.xml --state-dir "
-                                          "/var/lib/tandem\n")),
+    QVERIFY2(unit.contains(QStringLiteral("\nExecStart=/usr/bin/tandemd --config "
+                                          "/etc/tandem/tandem.xml --state-dir /var/lib/tandem\n")),
              qPrintable(unit));
-    QVERIFY(unit.contains(QStringLiteral("\nGroup=tandem\n")));
+    QVERIFY(!unit.contains(QFileInfo(QStringLiteral(TANDEMCTL_PATH)).absolutePath()));
+    QVERIFY(unit.contains(QStringLiteral("\nUser=tandem\nGroup=tandem\n")));
     QVERIFY(unit.endsWith(QStringLiteral("[Install]\nWantedBy=multi-user.target\n")));
     QCOMPARE(QFileInfo(systemUnit()).permissions() & QFile::ReadOther, QFile::ReadOther);
 
@@ -197,7 +203,9 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
                                    QStringLiteral("enable --now tandemd.service")}));
     QVERIFY2(r.out.contains(QStringLiteral("copied ") + m_config), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("wrote ") + systemUnit()), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("group tandem not checked")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("user tandem and groups tandem, tandem-admin not checked")),
+        qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("enabled and started")), qPrintable(r.out));
 }
 
@@ -448,6 +456,89 @@ void TestService::systemScopeAsksPkexecWhenNotRoot()
              qPrintable(r.err));
 }
 
+// The system unit's engine runs as the service for every user at boot: it must be the
+// installed one, and one that nobody but root could have replaced (issue 17, item 7).
+void TestService::systemServiceRunsOnlyAnEngineRootOwns()
+{
+    const QStringList install{QStringLiteral("service"), QStringLiteral("install"),
+                              QStringLiteral("--system"), QStringLiteral("--root"), root()};
+    QVERIFY(QFile::remove(systemTandemd()));
+    Result r = ctl(install);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("the engine ") + systemTandemd() +
+                            QStringLiteral(" is not there or not executable")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(systemUnit()));
+
+    // Writable by others: anyone could put their own program there.
+    QVERIFY(QFile::copy(QStringLiteral(TANDEMD_PATH), systemTandemd()));
+    QVERIFY(QFile::setPermissions(systemTandemd(), QFile::Permissions(0x7777)));
+    r = ctl(install);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(systemTandemd() + QStringLiteral(" may be written by others")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(systemUnit()));
+
+    // A folder above it writable by others: the same.
+    QVERIFY(QFile::setPermissions(systemTandemd(), QFile::Permissions(0x7755)));
+    QVERIFY(QFile::setPermissions(root() + QStringLiteral("/usr/bin"), QFile::Permissions(0x7777)));
+    r = ctl(install);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(root() + QStringLiteral("/usr/bin may be written by others")),
+             qPrintable(r.err));
+    QVERIFY(QFile::setPermissions(root() + QStringLiteral("/usr/bin"), QFile::Permissions(0x7755)));
+
+    // Someone else's: as root (where it counts), a file of the user nobody.
+    if (::geteuid() == 0) {
+        QVERIFY(::chown(QFile::encodeName(systemTandemd()).constData(), 65534, 65534) == 0);
+        r = ctl(install);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(systemTandemd() +
+                                QStringLiteral(" belongs to the user id 65534, not to root")),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(systemUnit()));
+        QVERIFY(::chown(QFile::encodeName(systemTandemd()).constData(), 0, 0) == 0);
+    }
+    r = ctl(install);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(systemUnit()));
+}
+
+// Through pkexec, root copies the asking user's files into /etc/tandem (readable by all)
+// and /var/lib/tandem: a "configuration" that is a link to a file only root may read
+// (/etc/shadow, say) must not be copied there.
+void TestService::seedsOnlyFilesOfTheUserWhoAsked()
+{
+    addEnabledPair();
+    const QString secret = path(QStringLiteral("secret"));
+    {
+        QFile f(secret);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("root:$6$hash:19000:0:99999:7:::\n");
+    }
+    QVERIFY(QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(QFile::remove(m_config));
+    QVERIFY(QFile::link(secret, m_config));
+    // The user pkexec ran this for is someone else than the owner of that file.
+    m_env.insert(QStringLiteral("PKEXEC_UID"), QString::number(::getuid() + 1));
+    const QStringList install{QStringLiteral("service"), QStringLiteral("install"),
+                              QStringLiteral("--system"), QStringLiteral("--root"), root()};
+    Result r = ctl(install);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(m_config + QStringLiteral(" is not a file of the user who asked "
+                                                      "for the service (uid %1)")
+                                           .arg(::getuid() + 1)),
+             qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(root() + QStringLiteral("/etc/tandem/tandem.xml")));
+    QVERIFY(!QFileInfo::exists(systemUnit()));
+
+    // The asking user's own files (a link to one of them is fine) are copied.
+    m_env.insert(QStringLiteral("PKEXEC_UID"), QString::number(::getuid()));
+    r = ctl(install);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readAll(root() + QStringLiteral("/etc/tandem/tandem.xml")), readAll(secret));
+}
+
 void TestService::usage()
 {
     Result r = ctl({QStringLiteral("service"), QStringLiteral("install"), QStringLiteral("--user"),
@@ -473,7 +564,7 @@ void TestService::usage()
 // engine. A private state directory keeps the socket to its owner.
 void TestService::controlSocketFollowsTheStateDirectory()
 {
-    const auto handler = [](const QJsonObject &) {
+    const auto handler = [](const QJsonObject &, const ControlCaller &) {
         return QJsonObject{{QStringLiteral("ok"), true}};
     };
     const QString shared = path(QStringLiteral("shared-state"));

@@ -100,6 +100,7 @@ for script in postinst prerm postrm; do
     fi
 done
 grep -q 'addgroup --system' "$control/postinst" || fail "postinst does not create the tandem group"
+grep -q 'adduser --system' "$control/postinst" || fail "postinst does not create the service user tandem"
 [ -s "$control/md5sums" ] || fail "no md5sums in the control archive"
 [ ! -e "$control/conffiles" ] || [ ! -s "$control/conffiles" ] || fail "unexpected conffiles: $(cat "$control/conffiles")"
 

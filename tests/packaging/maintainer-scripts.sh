@@ -23,8 +23,11 @@ for dir in /etc /var/lib; do
     mount -t overlay overlay -o "lowerdir=$dir,upperdir=$scratch/$name/upper,workdir=$scratch/$name/work" "$dir"
 done
 # As on a machine that never had Tandem.
-if getent group tandem >/dev/null; then groupdel tandem; fi
-rm -rf /etc/tandem /var/lib/tandem
+if getent passwd tandem >/dev/null; then userdel tandem; fi
+for group in tandem tandem-admin; do
+    if getent group "$group" >/dev/null; then groupdel "$group"; fi
+done
+rm -rf /etc/tandem /var/lib/tandem /etc/credstore.encrypted/tandem
 
 failures=0
 fail() {
@@ -41,21 +44,50 @@ owner_mode() { stat -c '%U:%G %a' "$1"; }
 # Fresh install.
 run postinst configure
 getent group tandem >/dev/null || fail "postinst configure did not create the group tandem"
+getent group tandem-admin >/dev/null || fail "postinst configure did not create the group tandem-admin"
 gid=$(getent group tandem | cut -d: -f3)
 if [ -z "$gid" ] || [ "$gid" -ge 1000 ]; then fail "group tandem (gid $gid) is not a system group"; fi
-for dir in /etc/tandem /var/lib/tandem; do
-    [ -d "$dir" ] || { fail "postinst did not create $dir"; continue; }
-    [ "$(owner_mode "$dir")" = "root:tandem 770" ] ||
-        fail "$dir is $(owner_mode "$dir"), expected root:tandem 770 (the unit's mode)"
-done
+admin_gid=$(getent group tandem-admin | cut -d: -f3)
+if [ -z "$admin_gid" ] || [ "$admin_gid" -ge 1000 ]; then fail "group tandem-admin (gid $admin_gid) is not a system group"; fi
+# The service's own user: a system account in the group tandem that cannot log in.
+IFS=: read -r _ _ uid user_gid _ home shell <<<"$(getent passwd tandem)" || fail "postinst configure did not create the user tandem"
+if [ -z "${uid:-}" ] || [ "$uid" -ge 1000 ] || [ "$uid" -eq 0 ]; then fail "user tandem (uid ${uid:-none}) is not a system user"; fi
+[ "${user_gid:-}" = "$gid" ] || fail "user tandem's group is ${user_gid:-none}, not tandem ($gid)"
+[ "${home:-}" = /var/lib/tandem ] || fail "user tandem's home is ${home:-none}, not /var/lib/tandem"
+[ "${shell:-}" = /usr/sbin/nologin ] || fail "user tandem may log in (shell ${shell:-none})"
+id -nG tandem | grep -qw tandem-admin && fail "the service user is in tandem-admin (it needs no more than its own files)"
+expect_dir() { # DIR "OWNER:GROUP MODE" WHY
+    [ -d "$1" ] || { fail "postinst did not create $1"; return; }
+    [ "$(owner_mode "$1")" = "$2" ] || fail "$1 is $(owner_mode "$1"), expected $2 ($3)"
+}
+expect_dir /etc/tandem "root:tandem-admin 2775" "administrators edit the configuration, the engine reads it"
+expect_dir /var/lib/tandem "tandem:tandem 770" "the service's state, the operators' group"
+expect_dir /etc/credstore.encrypted/tandem "root:root 700" "the service's encrypted passwords"
 
 # Upgrade: what the administrator changed stays as it is.
-chmod 0750 /etc/tandem
+chmod 02750 /etc/tandem
 echo '<tandem/>' >/etc/tandem/tandem.xml
 run postinst configure 0.0.9-1
-[ "$(owner_mode /etc/tandem)" = "root:tandem 750" ] || fail "an upgrade changed /etc/tandem to $(owner_mode /etc/tandem)"
+[ "$(owner_mode /etc/tandem)" = "root:tandem-admin 2750" ] || fail "an upgrade changed /etc/tandem to $(owner_mode /etc/tandem)"
 [ -f /etc/tandem/tandem.xml ] || fail "an upgrade removed /etc/tandem/tandem.xml"
 [ "$(getent group tandem | cut -d: -f3)" = "$gid" ] || fail "an upgrade changed the group tandem"
+[ "$(id -u tandem)" = "$uid" ] || fail "an upgrade changed the user tandem"
+
+# Upgrade from the layout before the roles (operators wrote /etc/tandem): the
+# administrators' now, the engine (user tandem) still reads the configuration.
+chown root:tandem /etc/tandem && chmod 00770 /etc/tandem
+chown root:tandem /etc/tandem/tandem.xml && chmod 0660 /etc/tandem/tandem.xml
+run postinst configure 0.0.9-1
+[ "$(owner_mode /etc/tandem)" = "root:tandem-admin 2775" ] || fail "an upgrade left /etc/tandem $(owner_mode /etc/tandem), not root:tandem-admin 2775"
+[ "$(owner_mode /etc/tandem/tandem.xml)" = "root:tandem-admin 664" ] || fail "an upgrade left tandem.xml $(owner_mode /etc/tandem/tandem.xml), not root:tandem-admin 664"
+# ... but not through a link an operator planted there.
+chown root:tandem /etc/tandem && chmod 00770 /etc/tandem
+echo secret >"$scratch/victim" && chmod 0600 "$scratch/victim"
+mv /etc/tandem/tandem.xml "$scratch/tandem.xml"
+ln -s "$scratch/victim" /etc/tandem/tandem.xml
+run postinst configure 0.0.9-1
+[ "$(owner_mode "$scratch/victim")" = "root:root 600" ] || fail "an upgrade changed a file tandem.xml linked to: $(owner_mode "$scratch/victim")"
+rm /etc/tandem/tandem.xml && mv "$scratch/tandem.xml" /etc/tandem/tandem.xml
 
 # Remove: configuration and state stay.
 run prerm remove
@@ -82,6 +114,7 @@ rm -f /etc/tandem/tandem.xml /var/lib/tandem/license.json
 run postrm purge
 [ ! -e /etc/tandem ] || fail "postrm purge left the empty /etc/tandem"
 [ ! -e /var/lib/tandem ] || fail "postrm purge left the empty /var/lib/tandem"
+[ ! -e /etc/credstore.encrypted/tandem ] || fail "postrm purge left the empty /etc/credstore.encrypted/tandem"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures maintainer script check(s) failed" >&2
