@@ -1210,6 +1210,10 @@
         <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
         <translation>Die Lizenz erlaubt %1 Paar(e); &apos;%2&apos; ist darüber hinaus aktiviert: Es leitet seine Clients ohne Redundanz an seinen Primärrechner durch.</translation>
     </message>
+    <message>
+        <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
+        <translation>Anmeldungen an &apos;%1&apos; von %2 für %3 s abgewiesen nach %4 fehlgeschlagenen Versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1288,6 +1292,10 @@
     <message>
         <source>server,primary machine,secondary machine</source>
         <translation>Server,Primärrechner,Sekundärrechner</translation>
+    </message>
+    <message>
+        <source>server,client,seconds,attempts</source>
+        <translation>Server,Client,Sekunden,Versuche</translation>
     </message>
 </context>
 <context>

@@ -1210,6 +1210,10 @@
         <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
         <translation>La licencia permite %1 par(es); &apos;%2&apos; está activado por encima de ese límite: pasa sus clientes a su equipo primario sin redundancia.</translation>
     </message>
+    <message>
+        <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
+        <translation>Inicios de sesión en &apos;%1&apos; desde %2 rechazados durante %3 s tras %4 intentos fallidos.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1288,6 +1292,10 @@
     <message>
         <source>server,primary machine,secondary machine</source>
         <translation>servidor,equipo primario,equipo secundario</translation>
+    </message>
+    <message>
+        <source>server,client,seconds,attempts</source>
+        <translation>servidor,cliente,segundos,intentos</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,11 @@ const QList<EventDefinition> &EventCatalog::all()
                            "Free space on the backup disk of '%1' stays under the floor (%2 "
                            "available of %3) with only the newest backup left."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,available,total")},
+        // OPC UA client limits (issue 17).
+        {"client-login-locked", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Refused logins to '%1' from %2 for %3 s after %4 failed attempts."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,seconds,attempts")},
     };
     return events;
 }
