@@ -1387,6 +1387,10 @@
         <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4) was refused: it needs the administrator role.</source>
         <translation>Steuerbefehl &apos;%1&apos; von %2 (UID %3, PID %4) wurde abgelehnt: Er erfordert die Administratorrolle.</translation>
     </message>
+    <message>
+        <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
+        <translation>Anmeldungen an &apos;%1&apos; von %2 für %3 s abgewiesen nach %4 fehlgeschlagenen Versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1469,6 +1473,10 @@
     <message>
         <source>command,user,uid,pid</source>
         <translation>Befehl,Benutzer,UID,PID</translation>
+    </message>
+    <message>
+        <source>server,client,seconds,attempts</source>
+        <translation>Server,Client,Sekunden,Versuche</translation>
     </message>
 </context>
 <context>

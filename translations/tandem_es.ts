@@ -1387,6 +1387,10 @@
         <source>Control command &apos;%1&apos; from %2 (uid %3, pid %4) was refused: it needs the administrator role.</source>
         <translation>Comando de control &apos;%1&apos; de %2 (UID %3, PID %4) rechazado: requiere el rol de administrador.</translation>
     </message>
+    <message>
+        <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
+        <translation>Inicios de sesión en &apos;%1&apos; desde %2 rechazados durante %3 s tras %4 intentos fallidos.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1469,6 +1473,10 @@
     <message>
         <source>command,user,uid,pid</source>
         <translation>comando,usuario,UID,PID</translation>
+    </message>
+    <message>
+        <source>server,client,seconds,attempts</source>
+        <translation>servidor,cliente,segundos,intentos</translation>
     </message>
 </context>
 <context>

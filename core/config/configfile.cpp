@@ -184,6 +184,19 @@ public:
         return item;
     }
 
+    // <opcua-limits> of a pair: one element per OpcUaLimits setting, each optional.
+    void opcuaLimits(const Element &e, const QString &field, OpcUaLimits &limits)
+    {
+        lines.insert(field, e.line);
+        for (const auto &child : e.children) {
+            const QString f = field + QLatin1Char('/') + child->name;
+            if (const OpcUaLimits::Setting *s = OpcUaLimits::setting(child->name))
+                limits.*(s->field) = integer(*child, f, child->text);
+            else
+                unknown(*child, field);
+        }
+    }
+
     PairConfig pair(const Element &e)
     {
         PairConfig p;
@@ -246,6 +259,8 @@ public:
                           Tr::tr("'%1' is not a way of connecting to the servers (shared, "
                                  "per-client)")
                               .arg(c.text.trimmed()));
+            } else if (c.name == QLatin1String("opcua-limits")) {
+                opcuaLimits(c, f, p.opcuaLimits);
             } else if (c.name == QLatin1String("alias-of")) {
                 lines.insert(f, c.line);
                 p.aliasOf = c.attribute("name");
@@ -518,6 +533,14 @@ QByteArray ConfigFile::serialize(const Configuration &config)
             writeText(w, "write-replay", boolText(p.writeReplay));
         if (p.connectionPerClient != PairConfig().connectionPerClient)
             writeText(w, "server-connections", serverConnectionsKey(p.connectionPerClient));
+        if (p.opcuaLimits != OpcUaLimits()) {
+            // Only what differs from the defaults, so a default can change in a release.
+            w.writeStartElement(QStringLiteral("opcua-limits"));
+            for (const OpcUaLimits::Setting &s : OpcUaLimits::settings())
+                if (p.opcuaLimits.*(s.field) != OpcUaLimits().*(s.field))
+                    writeText(w, s.key, QString::number(p.opcuaLimits.*(s.field)));
+            w.writeEndElement();
+        }
         if (p.isAlias()) {
             w.writeEmptyElement(QStringLiteral("alias-of"));
             w.writeAttribute(QStringLiteral("name"), p.aliasOf);

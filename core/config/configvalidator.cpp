@@ -180,6 +180,11 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
                PairConfig::MaxFailbackHoldoffMs, QStringLiteral(" ms"));
     checkRange(issues, field("failure-persistence"), pair.failurePersistence, 1,
                PairConfig::MaxFailurePersistence, QString());
+    for (const OpcUaLimits::Setting &s : OpcUaLimits::settings())
+        checkRange(
+            issues,
+            pairField(pair.name, QStringLiteral("opcua-limits/%1").arg(QLatin1String(s.key))),
+            pair.opcuaLimits.*(s.field), s.min, s.max, QLatin1String(s.unit));
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
         issues.append(
             {field("monitor"),

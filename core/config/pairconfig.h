@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "monitoritem.h"
+#include "opcualimits.h"
 
 #include <QList>
 #include <QString>
@@ -68,6 +69,9 @@ struct PairConfig
     // Shared by default: as fast or faster in tandem-bench connections, and it works with
     // servers that take few connections (resources/help/modbus.html has the figures).
     bool connectionPerClient = false;
+
+    // OPC UA: what the pair's endpoint grants its clients (sessions, deadlines, logins).
+    OpcUaLimits opcuaLimits;
 
     // Set when this pair is an alias: the name and endpoint it had before it was aliased,
     // which unalias restores.

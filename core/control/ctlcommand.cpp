@@ -143,6 +143,28 @@ bool parseYesNo(const QString &option, const QString &text)
     usageError(tr("--%1: '%2' is not yes or no").arg(option, text));
 }
 
+// The OPC UA client limits (--max-sessions N ...), one option per OpcUaLimits setting.
+void applyOpcUaLimitOptions(Arguments &args, PairConfig &pair)
+{
+    for (const OpcUaLimits::Setting &s : OpcUaLimits::settings()) {
+        const QString option = QLatin1String(s.key);
+        const auto v = args.value(option);
+        if (!v)
+            continue;
+        if (pair.protocol != Protocol::OpcUa)
+            usageError(tr("--%1: a limit of OPC UA pairs; this pair is Modbus TCP").arg(option));
+        pair.opcuaLimits.*(s.field) = parseInt(option, *v);
+    }
+}
+
+QJsonObject opcuaLimitsToJson(const OpcUaLimits &limits)
+{
+    QJsonObject o;
+    for (const OpcUaLimits::Setting &s : OpcUaLimits::settings())
+        o.insert(QLatin1String(s.key), limits.*(s.field));
+    return o;
+}
+
 // Applies the options shared by `pair add` and `pair set`.
 void applyPairOptions(Arguments &args, PairConfig &pair)
 {
@@ -188,6 +210,7 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
     }
     if (const auto v = args.value(QStringLiteral("user")))
         pair.user = *v;
+    applyOpcUaLimitOptions(args, pair);
 }
 
 // The folder of the system service's password credentials when `paths` are the system
@@ -289,6 +312,8 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
         {QStringLiteral("enabled"), enabled}};
     if (p.isAlias())
         o.insert(QStringLiteral("alias-of"), p.aliasOf);
+    if (p.protocol == Protocol::OpcUa)
+        o.insert(QStringLiteral("opcua-limits"), opcuaLimitsToJson(p.opcuaLimits));
     return o;
 }
 
@@ -1278,6 +1303,11 @@ QString CtlCommand::usage()
               "           [--server-connections shared|per-client]  (Modbus TCP)\n"
               "           [--user NAME [--password-stdin]]  (OPC UA; the password to the "
               "keychain)\n"
+              "           [--max-sessions N] [--max-sessions-per-address N] [--handshake-timeout "
+              "MS]\n"
+              "           [--idle-timeout MS] [--activation-timeout MS] [--login-attempts N]\n"
+              "           [--login-lockout MS] [--max-subscriptions N] [--max-monitored-items N]\n"
+              "           [--max-message-size BYTES]  (OPC UA client limits)\n"
               "  pair set NAME [any option of pair add]\n"
               "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
               "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"

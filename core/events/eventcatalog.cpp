@@ -319,6 +319,11 @@ const QList<EventDefinition> &EventCatalog::all()
                            "Control command '%1' from %2 (uid %3, pid %4) was refused: it "
                            "needs the administrator role."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
+        // OPC UA client limits (issue 17).
+        {"client-login-locked", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Refused logins to '%1' from %2 for %3 s after %4 failed attempts."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,seconds,attempts")},
     };
     return events;
 }

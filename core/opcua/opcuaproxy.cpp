@@ -1,17 +1,20 @@
 #include "opcuaproxy.h"
 
+#include "channeldeadline.h"
 #include "client.h"
 #include "events/clientprocess.h"
 #include "events/eventlog.h"
 #include "modbus/streamconnection.h"
 #include "opcualink.h"
 #include "secrets/passwordstore.h"
+#include "sessionadmission.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUrl>
 
 #include <deque>
+#include <set>
 
 namespace tandem::opcua {
 
@@ -95,8 +98,12 @@ struct OpcUaProxy::Connection
     std::unique_ptr<ServerChannel> channel;
     WriteFunction write;
     std::function<void()> close;
-    QString peer;
+    QString peer;    // address:port, for the log and events
+    QString address; // what sessions and logins are counted by
     quint16 peerPort = 0;
+    qint64 connectedAt = 0;
+    qint64 lastMessageAt = 0; // a request or an OpenSecureChannel
+    quint32 lastTokenId = 0;
     modbus::StreamConnection *socket = nullptr;
 };
 
@@ -115,6 +122,8 @@ struct OpcUaProxy::Session
     NodeId sessionId;
     NodeId authenticationToken;
     QString name;
+    QString address; // of the client that created it
+    qint64 createdAt = 0;
     qint64 timeoutMs = DefaultSessionTimeoutMs;
     qint64 lastUsed = 0;
     int connection = 0; // the channel it was created or last activated on
@@ -183,18 +192,17 @@ struct OpcUaProxy::Forward
 };
 
 OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events,
-                       QObject *parent)
+                       const Clock *clock, QObject *parent)
     : PairProxy(parent)
     , m_runtime(runtime)
     , m_events(events)
     , m_endpoint(endpoint)
     , m_server(new modbus::StreamListener(this))
+    , m_clock(clock)
 {
-    m_clock.start();
     connect(m_server, &modbus::StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
-    m_housekeeping.setInterval(HousekeepingIntervalMs);
-    connect(&m_housekeeping, &QTimer::timeout, this, &OpcUaProxy::expireForwards);
-    m_housekeeping.start();
+    m_housekeeping = m_clock->createTimer([this] { housekeeping(); });
+    m_housekeeping->start(HousekeepingIntervalMs);
     if (!m_runtime)
         return;
     connect(m_runtime, &PairRuntime::activeChanged, this, &OpcUaProxy::onActiveChanged);
@@ -290,6 +298,8 @@ void OpcUaProxy::onNewConnection(int fd)
     Connection *c = m_connections.at(id).get();
     c->socket = socket;
     c->peerPort = socket->peerPort();
+    if (const qsizetype colon = c->peer.lastIndexOf(QLatin1Char(':')); colon > 0)
+        c->address = c->peer.left(colon); // without the port
     connect(socket, &modbus::StreamConnection::readyRead, this, [this, id, socket] {
         QByteArray bytes;
         const bool open = socket->readInto(bytes);
@@ -305,10 +315,16 @@ int OpcUaProxy::attach(WriteFunction write, std::function<void()> close, const Q
 {
     auto c = std::make_unique<Connection>();
     c->id = m_nextConnection++;
-    c->channel = std::make_unique<ServerChannel>(quint32(c->id));
+    ServerChannelOptions options;
+    // The proxy's own maximum, below the transport's; chunks as many as that size needs.
+    options.limits.maxMessageSize = quint32(limits().maxMessageSize);
+    options.limits.maxChunkCount = 0;
+    c->channel = std::make_unique<ServerChannel>(quint32(c->id), options);
     c->write = std::move(write);
     c->close = std::move(close);
     c->peer = peer;
+    c->address = peer;
+    c->connectedAt = c->lastMessageAt = nowMs();
     const int id = c->id;
     m_connections.emplace(id, std::move(c));
     return id;
@@ -320,9 +336,15 @@ void OpcUaProxy::receive(int id, QByteArrayView bytes)
     if (it == m_connections.end())
         return;
     Connection *c = it->second.get();
-    c->channel->setNow(m_clock.elapsed());
+    c->channel->setNow(nowMs());
     const bool ok = c->channel->feed(bytes);
-    for (const ServerChannel::Request &request : c->channel->takeRequests()) {
+    const QList<ServerChannel::Request> requests = c->channel->takeRequests();
+    // A message, not bytes: a client trickling a chunk it never ends is idle.
+    if (!requests.isEmpty() || c->channel->tokenId() != c->lastTokenId) {
+        c->lastMessageAt = nowMs();
+        c->lastTokenId = c->channel->tokenId();
+    }
+    for (const ServerChannel::Request &request : requests) {
         handleRequest(c, request);
         if (!m_connections.count(id))
             return; // closed by the request
@@ -339,9 +361,16 @@ void OpcUaProxy::detach(int id)
         return;
     std::unique_ptr<Connection> c = std::move(it->second);
     m_connections.erase(it);
-    for (auto &[sid, session] : m_sessions)
+    std::vector<Session *> unactivated;
+    for (auto &[sid, session] : m_sessions) {
         std::erase_if(session->publishQueue,
                       [id](const PendingPublish &p) { return p.connection == id; });
+        if (session->connection == id && !session->activated)
+            unactivated.push_back(session.get());
+    }
+    // Kept for a reconnect only once activated: the others cannot be used on another channel.
+    for (Session *session : unactivated)
+        endSession(session, QStringLiteral("its secure channel closed before it was activated"));
     if (c->socket)
         c->socket->deleteLater();
 }
@@ -543,7 +572,7 @@ QList<EndpointDescription> OpcUaProxy::endpoints(const QString &requestedUrl) co
     e.securityMode = MessageSecurityMode::None;
     e.securityPolicyUri = SecurityPolicyNone;
     UserTokenPolicy policy;
-    const bool withUser = m_runtime && !m_runtime->config().user.isEmpty();
+    const bool withUser = !config().user.isEmpty();
     policy.policyId = withUser ? UserNamePolicy : AnonymousPolicy;
     policy.tokenType = withUser ? UserTokenType::UserName : UserTokenType::Anonymous;
     policy.securityPolicyUri = withUser ? SecurityPolicyNone : QString();
@@ -556,10 +585,21 @@ QList<EndpointDescription> OpcUaProxy::endpoints(const QString &requestedUrl) co
 void OpcUaProxy::createSession(Connection *c, quint32 requestId,
                                const CreateSessionRequest &request)
 {
-    if (m_sessions.size() >= MaxSessions) {
+    QList<SessionSummary> sessions;
+    for (const auto &[id, s] : m_sessions)
+        sessions.append(
+            {id, s->address, s->activated, m_connections.count(s->connection) > 0, s->createdAt});
+    const SessionAdmission admission = SessionAdmission::decide(
+        sessions, c->address, limits().maxSessions, limits().maxSessionsPerAddress);
+    if (!admission.admitted) {
+        qCWarning(lcOpcUa) << "proxy" << config().name << "refused a session of" << c->peer << ":"
+                           << admission.reason;
         fault(c, requestId, request.requestHeader.requestHandle, Status::BadTooManySessions);
         return;
     }
+    for (quint32 id : admission.evict)
+        if (const auto it = m_sessions.find(id); it != m_sessions.end())
+            endSession(it->second.get(), QStringLiteral("made room for a new session"));
     auto session = std::make_unique<Session>();
     session->id = m_nextSession++;
     session->sessionId = NodeId(0, QUuid::createUuid());
@@ -571,7 +611,8 @@ void OpcUaProxy::createSession(Connection *c, quint32 requestId,
             ? qint64(std::clamp<double>(requested, MinSessionTimeoutMs, MaxSessionTimeoutMs))
             : DefaultSessionTimeoutMs;
     session->connection = c->id;
-    session->lastUsed = m_clock.elapsed();
+    session->address = c->address;
+    session->createdAt = session->lastUsed = nowMs();
 
     auto response = answer<CreateSessionResponse>(request.requestHeader);
     response.sessionId = session->sessionId;
@@ -597,7 +638,7 @@ void OpcUaProxy::activateSession(Connection *c, quint32 requestId,
         fault(c, requestId, handle, Status::BadSessionIdInvalid);
         return;
     }
-    const QString user = m_runtime ? m_runtime->config().user : QString();
+    const QString user = config().user;
     const ExtensionObject &token = request.userIdentityToken;
     const bool anonymous = token.typeId.isNull() ||
                            token.typeId == NodeId(0, AnonymousIdentityToken::BinaryEncodingId);
@@ -614,7 +655,7 @@ void OpcUaProxy::activateSession(Connection *c, quint32 requestId,
         }
         s->second->activated = true;
         s->second->connection = connection;
-        s->second->lastUsed = m_clock.elapsed();
+        s->second->lastUsed = nowMs();
         RequestHeader header;
         header.requestHandle = handle;
         auto response = answer<ActivateSessionResponse>(header);
@@ -644,23 +685,53 @@ void OpcUaProxy::activateSession(Connection *c, quint32 requestId,
                QStringLiteral("the pair requires user %1").arg(user));
         return;
     }
+    // A user name and password: a guess, unless this address may not guess now. The same
+    // answer either way, and unlogged (the lockout's event said it), so a locked-out
+    // guesser learns nothing and floods nothing.
+    const QString address = c->address;
+    m_logins.setLimits(limits().loginAttempts, limits().loginLockoutMs); // as configured now
+    if (!m_logins.tryBegin(address, nowMs())) {
+        fault(c, requestId, handle, Status::BadUserAccessDenied);
+        return;
+    }
     if (userToken->userName != user || !userToken->encryptionAlgorithm.isEmpty()) {
-        refuse(Status::BadUserAccessDenied,
-               QStringLiteral("user name %1 is not the pair's").arg(userToken->userName));
+        const QString why =
+            QStringLiteral("user name %1 is not the pair's").arg(userToken->userName);
+        loginFailed(address, why);
+        refuse(Status::BadUserAccessDenied, why);
         return;
     }
     const QByteArray password = userToken->password;
     PasswordStore::read(
         PasswordStore::opcUaKey(user), this,
-        [accept, refuse, password](const PasswordStore::Result &r) {
-            if (!r.ok)
+        [this, accept, refuse, password, address](const PasswordStore::Result &r) {
+            if (!r.ok) {
+                m_logins.cancelled(address);
                 refuse(Status::BadUserAccessDenied,
                        QStringLiteral("the keychain has no password: %1").arg(r.error));
-            else if (r.password.toUtf8() != password)
+            } else if (r.password.toUtf8() != password) {
+                loginFailed(address, QStringLiteral("wrong password"));
                 refuse(Status::BadUserAccessDenied, QStringLiteral("wrong password"));
-            else
+            } else {
+                m_logins.succeeded(address);
                 accept();
+            }
         });
+}
+
+void OpcUaProxy::loginFailed(const QString &address, const QString &why)
+{
+    const qint64 lockout = m_logins.failed(address, nowMs());
+    if (lockout == 0)
+        return;
+    const QString pair = config().name;
+    const int failures = m_logins.failures(address);
+    qCWarning(lcOpcUa) << "proxy" << pair << "locks out logins from" << address << "for" << lockout
+                       << "ms after" << failures << "failures, the last:" << why;
+    if (m_events)
+        m_events->post(
+            QStringLiteral("client-login-locked"), pair,
+            {pair, address, QString::number((lockout + 999) / 1000), QString::number(failures)});
 }
 
 void OpcUaProxy::closeSession(Connection *c, quint32 requestId, const CloseSessionRequest &request)
@@ -695,7 +766,7 @@ OpcUaProxy::Session *OpcUaProxy::sessionFor(Connection *c, quint32 requestId,
 
 void OpcUaProxy::touch(Session *session)
 {
-    session->lastUsed = m_clock.elapsed();
+    session->lastUsed = nowMs();
 }
 
 void OpcUaProxy::endSession(Session *session, const QString &reason)
@@ -732,7 +803,7 @@ void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool
     f->requestId = requestId;
     f->requestHandle = request.requestHeader.requestHandle;
     f->replayable = replayable;
-    f->deadline = m_clock.elapsed() + requestTimeoutMs(request.requestHeader);
+    f->deadline = nowMs() + requestTimeoutMs(request.requestHeader);
     const quint64 id = f->id;
     f->toStandby = toStandby;
     // The client's answer from a server's response.
@@ -750,7 +821,7 @@ void OpcUaProxy::forward(Connection *c, quint32 requestId, Request request, bool
     f->send = [this, id, request = std::move(request), answer](Forward *f, Client *client,
                                                                bool standby) {
         const quint64 attempt = f->attempt;
-        const int left = int(std::max<qint64>(1, f->deadline - m_clock.elapsed()));
+        const int left = int(std::max<qint64>(1, f->deadline - nowMs()));
         client->call<Response>(
             request,
             [this, self = QPointer<OpcUaProxy>(this), id, attempt, standby,
@@ -835,9 +906,59 @@ void OpcUaProxy::finishForward(Forward *f)
     m_forwards.erase(f->id);
 }
 
+void OpcUaProxy::housekeeping()
+{
+    expireForwards();
+    expireClients();
+    m_housekeeping->start(HousekeepingIntervalMs);
+}
+
+void OpcUaProxy::expireClients()
+{
+    const qint64 t = nowMs();
+    const OpcUaLimits l = limits();
+    std::vector<Session *> stale;
+    std::set<int> withSession; // connections an activated session uses
+    for (const auto &[id, s] : m_sessions) {
+        if (s->activated)
+            withSession.insert(s->connection);
+        else if (t - s->createdAt >= l.activationTimeoutMs)
+            stale.push_back(s.get());
+    }
+    for (Session *s : stale)
+        endSession(s, QStringLiteral("not activated within %1 ms").arg(l.activationTimeoutMs));
+    std::vector<std::pair<Connection *, QString>> late;
+    for (const auto &[id, c] : m_connections) {
+        const ChannelActivity activity{c->connectedAt, c->lastMessageAt,
+                                       c->channel->state() == ServerChannel::State::Open,
+                                       withSession.count(id) > 0};
+        if (auto why = channelDeadlinePassed(activity, l.handshakeTimeoutMs, l.idleTimeoutMs, t))
+            late.emplace_back(c.get(), *why);
+    }
+    for (const auto &[c, why] : late) {
+        qCInfo(lcOpcUa) << "proxy" << config().name << "closes the connection of" << c->peer << ":"
+                        << why;
+        c->channel->fail(StatusCode{Status::BadTimeout}, why);
+        closeConnection(c, why, false);
+    }
+    if (t - m_loginsExpiredAt >= 60000) {
+        m_logins.expire(t);
+        m_loginsExpiredAt = t;
+    }
+}
+
+int OpcUaProxy::monitoredItemCount(const Session *session) const
+{
+    int count = 0;
+    for (quint32 id : session->subscriptions)
+        if (const Subscription *sub = subscriptionOf(const_cast<Session *>(session), id))
+            count += int(sub->items.size());
+    return count;
+}
+
 void OpcUaProxy::expireForwards()
 {
-    const qint64 t = m_clock.elapsed();
+    const qint64 t = nowMs();
     std::vector<Forward *> overdue;
     for (const auto &[id, f] : m_forwards)
         if (t >= f->deadline)
@@ -1025,7 +1146,7 @@ void OpcUaProxy::toMirrors(
 void OpcUaProxy::createSubscription(Connection *c, quint32 requestId, Session *session,
                                     const CreateSubscriptionRequest &request)
 {
-    if (session->subscriptions.size() >= MaxSubscriptionsPerSession) {
+    if (session->subscriptions.size() >= limits().maxSubscriptions) {
         fault(c, requestId, request.requestHeader.requestHandle, Status::BadTooManySubscriptions);
         return;
     }
@@ -1128,7 +1249,16 @@ void OpcUaProxy::createMonitoredItems(Connection *c, quint32 requestId, Session 
     auto response = answer<CreateMonitoredItemsResponse>(request.requestHeader);
     QList<quint32> remote;
     QList<qsizetype> remoteIndex;
+    // The session's limit over all its subscriptions; the items past it are refused one
+    // by one, the others created.
+    qsizetype room = std::max(0, limits().maxMonitoredItems - monitoredItemCount(session));
     for (const MonitoredItemCreateRequest &create : request.itemsToCreate) {
+        if (room-- <= 0) {
+            MonitoredItemCreateResult refused;
+            refused.statusCode = StatusCode{Status::BadTooManyMonitoredItems};
+            response.results.append(refused);
+            continue;
+        }
         Item item;
         item.id = m_nextItem++;
         item.request = create;
@@ -1292,7 +1422,7 @@ void OpcUaProxy::publish(Connection *c, quint32 requestId, Session *session,
         return;
     }
     if (request.requestHeader.timeoutHint != 0)
-        pending.deadline = m_clock.elapsed() + request.requestHeader.timeoutHint;
+        pending.deadline = nowMs() + request.requestHeader.timeoutHint;
     session->publishQueue.push_back(pending);
     while (session->publishQueue.size() > MaxPublishRequestsPerSession) {
         const PendingPublish oldest = session->publishQueue.front();
@@ -1365,7 +1495,7 @@ void OpcUaProxy::onSubscriptionTick(Subscription *sub)
         const PairConfig &config = m_runtime->config();
         const qint64 keep = std::max<qint64>(
             StandbyBufferMinMs, 4 * qint64(config.statusIntervalMs + config.statusTimeoutMs));
-        const qint64 t = m_clock.elapsed();
+        const qint64 t = nowMs();
         while (!sub->standby.empty() && (t - sub->standby.front().at > keep ||
                                          sub->standby.size() > StandbyBufferMaxEntries))
             sub->standby.pop_front();
@@ -1647,7 +1777,7 @@ void OpcUaProxy::onBackendDataChange(Side side, quint32 backendSubscription, qui
     if (it == sub->items.end() || it->second.request.monitoringMode != MonitoringMode::Reporting)
         return;
     const Item &item = it->second;
-    const qint64 t = m_clock.elapsed();
+    const qint64 t = nowMs();
     if (!m_runtime || side != m_runtime->active()) {
         sub->standby.push_back({t, side, handle, value});
         return;

@@ -17,15 +17,22 @@
 //   proxy's own (ProxyNodes).
 // Security: SecurityPolicy None only. A pair with a user (PairConfig::user) accepts that
 // user name and its keychain password and nothing else; without one, anonymous sessions.
+// Clients get what the pair's OpcUaLimits grant (issue 17): handshake and idle deadlines
+// (ChannelDeadline), sessions per pair and per address (SessionAdmission), never-activated
+// sessions ended after the activation timeout and with their channel, failed logins
+// locked out per address (LoginThrottle), subscriptions and monitored items per session,
+// and the largest request, announced in the Acknowledge.
 
 #include "config/endpoint.h"
+#include "config/opcualimits.h"
+#include "engine/clock.h"
 #include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
+#include "loginthrottle.h"
 #include "proxynodes.h"
 #include "proxysubscription.h"
 #include "serverchannel.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -51,22 +58,25 @@ class OpcUaProxy final : public PairProxy
     Q_OBJECT
 
 public:
-    static constexpr int MaxSessions = 100;
-    static constexpr int MaxSubscriptionsPerSession = 100;
     static constexpr int MaxPublishRequestsPerSession = 10;
     static constexpr int DefaultRequestTimeoutMs = 10000;
     static constexpr int MaxRequestTimeoutMs = 60000;
 
     // runtime null: no servers at all (the fuzz target); every forwarded service then
     // answers BadNoCommunication.
+    // Deadlines (requests, sessions, handshakes, lockouts) run on clock.
     OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events = nullptr,
-               QObject *parent = nullptr);
+               const Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~OpcUaProxy() override;
 
     bool listen(QString *error) override;
     quint16 port() const override;
     int clientCount() const override;
     int sessionCount() const { return int(m_sessions.size()); }
+    // The pair's settings: the runtime's, or without one (tests, the fuzz target) these.
+    const PairConfig &config() const { return m_runtime ? m_runtime->config() : m_config; }
+    void setConfig(const PairConfig &config) { m_config = config; }
+    const OpcUaLimits &limits() const { return config().opcuaLimits; }
     // The URL clients are given (GetEndpoints), with the listening port.
     QString endpointUrl() const;
     ProxyState state() const;
@@ -129,6 +139,13 @@ private:
     void dispatch(Forward *forward);
     void finishForward(Forward *forward);
     void expireForwards();
+    void housekeeping();
+    // Handshake and idle deadlines, activation timeouts, the login records.
+    void expireClients();
+    // A login from c's address counted against it: its lockout, and the event that says so.
+    void loginFailed(const QString &address, const QString &why);
+    int monitoredItemCount(const Session *session) const;
+    qint64 nowMs() const { return m_clock->nowMs(); }
     int requestTimeoutMs(const RequestHeader &header) const;
 
     // Subscriptions.
@@ -196,8 +213,12 @@ private:
     std::map<quint32, std::unique_ptr<Subscription>> m_subscriptions; // by the client's id
     std::map<quint64, std::unique_ptr<Forward>> m_forwards;
     std::array<QPointer<Client>, 2> m_backends;
-    QElapsedTimer m_clock;
-    QTimer m_housekeeping; // request deadlines, session timeouts, channel token expiry
+    const Clock *m_clock;
+    // Request deadlines, session timeouts, channel token expiry, every HousekeepingIntervalMs.
+    std::unique_ptr<ClockTimer> m_housekeeping;
+    PairConfig m_config; // without a runtime
+    LoginThrottle m_logins;
+    qint64 m_loginsExpiredAt = 0;
     int m_nextConnection = 1;
     quint32 m_nextSession = 1;
     quint32 m_nextSubscription = 1;

@@ -219,6 +219,10 @@ void ServerChannel::handleHello(const Hello &hello)
     ack.limits.sendBufferSize = std::min(ours.sendBufferSize, theirs.receiveBufferSize);
     ack.limits.maxMessageSize = ours.maxMessageSize;
     ack.limits.maxChunkCount = ours.maxChunkCount;
+    if (ours.maxChunkCount == 0 && ours.maxMessageSize != 0) {
+        const quint32 room = ack.limits.receiveBufferSize - quint32(MessageChunkOverhead);
+        ack.limits.maxChunkCount = (ours.maxMessageSize + room - 1) / room + 1;
+    }
 
     m_reassembler.setLimits(ack.limits); // from the next frame on
     m_sendLimits.receiveBufferSize = ack.limits.receiveBufferSize;

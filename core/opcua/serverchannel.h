@@ -19,7 +19,9 @@ namespace tandem::opcua {
 
 struct ServerChannelOptions
 {
-    ConnectionLimits limits; // what this server accepts / sends at most
+    // What this server accepts / sends at most. maxChunkCount 0 with a maxMessageSize: as
+    // many chunks as a message of that size needs in the chunk size agreed in the Hello.
+    ConnectionLimits limits;
     quint32 minTokenLifetimeMs = 10000, maxTokenLifetimeMs = 3600000; // revised lifetime clamp
 };
 

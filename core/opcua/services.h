@@ -1033,6 +1033,9 @@ template <typename T> constexpr qsizetype minEncodedSize()
         return 1;
 }
 
+// Elements a list decoder reserves up front at most, whatever its length says.
+constexpr qint32 MaxListReservation = 256;
+
 template <typename T> void decode(Reader &r, T &value)
 {
     if constexpr (std::is_same_v<T, bool>)
@@ -1078,8 +1081,11 @@ template <typename T> void decode(Reader &r, T &value)
         value.clear();
         const qint32 count =
             r.readArrayLength("array", r.position(), minEncodedSize<Element>()); // -1: null
+        // Grown with what decodes, from a small start: a length the bytes could hold is no
+        // reason to reserve that many elements, each of which takes far more memory than
+        // the byte or two of its smallest encoding (a million ReadValueIds: ~100 MB).
         if (count > 0)
-            value.reserve(count);
+            value.reserve(std::min(count, MaxListReservation));
         for (qint32 i = 0; i < count && r.ok(); ++i)
             decode(r, value.emplace_back());
     } else {

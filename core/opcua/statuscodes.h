@@ -70,7 +70,8 @@ namespace tandem::opcua {
     X(BadConnectionClosed, 0x80AE0000)                                                             \
     X(BadRequestTooLarge, 0x80B80000)                                                              \
     X(BadResponseTooLarge, 0x80B90000)                                                             \
-    X(BadProtocolVersionUnsupported, 0x80BE0000)
+    X(BadProtocolVersionUnsupported, 0x80BE0000)                                                   \
+    X(BadTooManyMonitoredItems, 0x80DB0000)
 
 namespace Status {
 constexpr quint32 Good = 0;

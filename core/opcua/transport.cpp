@@ -332,6 +332,19 @@ bool ChunkReassembler::handleChunk(MessageType type, char chunkType, QByteArrayV
                     QStringLiteral("request %1 exceeds the maximum message size of %2")
                         .arg(m.requestId)
                         .arg(m_limits.maxMessageSize));
+    // All requests being reassembled at once together stay within one message: each within
+    // the limit is not enough when 64 of them may be open.
+    const quint64 cap = m_limits.maxMessageSize != 0 ? m_limits.maxMessageSize
+                                                     : quint64(MaxPartialBytesWithoutLimit);
+    quint64 buffered = quint64(body.size());
+    for (const Partial &p : std::as_const(m_partial))
+        buffered += quint64(p.message.body.size());
+    if (chunkType != 'F' && buffered > cap)
+        return fail(Status::BadResponseTooLarge,
+                    QStringLiteral("the requests being reassembled hold more than %1 bytes "
+                                   "(%2 requests open)")
+                        .arg(cap)
+                        .arg(m_partial.size()));
     partial.message.body.append(body);
     if (chunkType == 'F') {
         m_done.append(std::move(partial.message));

@@ -93,6 +93,9 @@ class ChunkReassembler final
 public:
     // Requests being reassembled at once; more is a peer flooding us.
     static constexpr int MaxPartialMessages = 64;
+    // What all of them may hold together when no maximum message size was agreed; with
+    // one, that size is the bound.
+    static constexpr qsizetype MaxPartialBytesWithoutLimit = 16 * 1024 * 1024;
 
     explicit ChunkReassembler(const ConnectionLimits &limits = {}, const Limits &codecLimits = {});
 

@@ -5,6 +5,7 @@
 // Runs under tests/support/with-keyring, for the case with a user name.
 #include "connectionmodes.h"
 #include "opcua/client.h"
+#include "opcua/transport.h"
 #include "opcuaclientrun.h"
 #include "opcuapeer.h"
 #include "opcuawatch.h"
@@ -12,6 +13,7 @@
 #include "tandemdprocess.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
 #include <QSignalSpy>
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void serviceLevelFollowsThePair();
     void malformedMessageClosesOnlyThatChannel();
     void identityIsChecked();
+    void hostileClientsAreHeldOff();
 
 private:
     PairConfig pairConfig(ConnectionMode mode); // and the proxy's URL for it
@@ -424,6 +427,68 @@ void TestOpcUaProxy::identityIsChecked()
              qPrintable(failed.first().first().toString()));
     QVERIFY(m_engine->waitForLine(QStringLiteral("refused a session"), EventWaitMs, 2));
     QCOMPARE(m_engine->countLines(QStringLiteral("refused a session")), 2);
+}
+
+// Issue 17, through tandemd with the limits from tandem.xml: connections that never open a
+// secure channel are closed at the handshake deadline (before, they stayed for ever), and
+// a client guessing the password is locked out after the allowed attempts, so the right
+// password is refused too until the lockout ends (before, every guess was checked).
+void TestOpcUaProxy::hostileClientsAreHeldOff()
+{
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    pair.user = User;
+    pair.opcuaLimits.handshakeTimeoutMs = 1000;
+    pair.opcuaLimits.loginAttempts = 3;
+    pair.opcuaLimits.loginLockoutMs = 3000;
+    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
+    const quint16 port = quint16(QUrl(proxyUrl()).port());
+
+    QTcpSocket silent, helloOnly;
+    for (QTcpSocket *socket : {&silent, &helloOnly}) {
+        socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket->waitForConnected(5000));
+    }
+    QElapsedTimer connected;
+    connected.start();
+    helloOnly.write(opcua::encodeHello({opcua::ConnectionLimits{}, proxyUrl()}));
+    QByteArray said;
+    connect(&silent, &QTcpSocket::readyRead, this, [&] { said += silent.readAll(); });
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(helloOnly.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY2(connected.elapsed() >= 900, QByteArray::number(connected.elapsed()).constData());
+    said += silent.readAll();
+    QVERIFY2(said.startsWith("ERRF") && said.contains("no secure channel within 1000 ms"),
+             said.constData());
+
+    // A login: empty when it worked, else why not.
+    const auto login = [this](const QString &password) {
+        opcua::Client client;
+        QSignalSpy up(&client, &opcua::Client::connected);
+        QSignalSpy failed(&client, &opcua::Client::connectFailed);
+        client.connectToServer(proxyUrl(), {User, password}, true, EventWaitMs);
+        if (!QTest::qWaitFor([&] { return !up.isEmpty() || !failed.isEmpty(); }, EventWaitMs))
+            return QStringLiteral("no answer");
+        const QString result = up.isEmpty() ? failed.first().first().toString() : QString();
+        client.abort();
+        return result;
+    };
+    QCOMPARE(login(Password), QString());
+    QElapsedTimer guessing;
+    guessing.start();
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(login(QStringLiteral("guess %1").arg(i)).contains(QLatin1String("refused")));
+    const QString refused = login(Password);
+    QVERIFY2(guessing.elapsed() < 3000, "too slow to see the lockout; raise login-lockout");
+    QVERIFY2(refused.contains(QLatin1String("refused the user name")), qPrintable(refused));
+    QVERIFY(m_engine->waitForEvent(
+        QStringLiteral("Refused logins to '%1' from 127.0.0.1 for 3 s after 3 failed attempts.")
+            .arg(Pair)));
+    QTRY_COMPARE_WITH_TIMEOUT(login(Password), QString(), 15000);
+    QCOMPARE(m_engine->countLines(QStringLiteral("Refused logins to")), 1);
+    // The endpoint served others all along.
+    const ClientResult result =
+        read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password, true));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
 }
 
 QTEST_GUILESS_MAIN(TestOpcUaProxy)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void refusalsGoToStderrWithField();
     void setChangesOnlyNamedOptions();
     void serverConnections();
+    void opcuaLimits();
     void aliasAndUnalias();
     void enableDisableSurvivesAndDeploymentDisables();
     void monitorItems();
@@ -206,6 +207,44 @@ void TestTandemctl::serverConnections()
     QCOMPARE(connections(), QStringLiteral("shared"));
     r = ctl({QStringLiteral("--help")});
     QVERIFY(r.out.contains(QStringLiteral("--server-connections shared|per-client")));
+}
+
+void TestTandemctl::opcuaLimits()
+{
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("ua"),
+                    QStringLiteral("--protocol"), QStringLiteral("opcua"),
+                    QStringLiteral("--primary"), QStringLiteral("127.0.0.1:4840"),
+                    QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:4850"),
+                    QStringLiteral("--listen"), QStringLiteral("opc.tcp://127.0.0.1:4841/ua"),
+                    QStringLiteral("--max-sessions"), QStringLiteral("20")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--login-lockout"), QStringLiteral("60000"),
+             QStringLiteral("--max-monitored-items"), QStringLiteral("500")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject limits =
+        pairs()[0].toObject()[QStringLiteral("opcua-limits")].toObject();
+    QCOMPARE(limits[QStringLiteral("max-sessions")].toInt(), 20);
+    QCOMPARE(limits[QStringLiteral("login-lockout")].toInt(), 60000);
+    QCOMPARE(limits[QStringLiteral("max-monitored-items")].toInt(), 500);
+    QCOMPARE(limits[QStringLiteral("handshake-timeout")].toInt(), 10000); // a default
+    QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    QVERIFY2(xml.contains("<max-sessions>20</max-sessions>") &&
+                 !xml.contains("<handshake-timeout>"),
+             xml.constData());
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--idle-timeout"), QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("idle-timeout: must be from 1000 to 3600000 ms (is 5)")),
+             qPrintable(r.err));
+    QCOMPARE(add(QStringLiteral("mb"), 1502).exitCode, 0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
+             QStringLiteral("--max-sessions"), QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--max-sessions: a limit of OPC UA pairs")),
+             qPrintable(r.err));
 }
 
 void TestTandemctl::aliasAndUnalias()

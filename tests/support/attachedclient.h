@@ -15,12 +15,17 @@ namespace tandem::test {
 class AttachedClient
 {
 public:
-    explicit AttachedClient(opcua::OpcUaProxy *proxy)
+    // peer: the client's address as the proxy sees it (sessions and logins are counted
+    // per address).
+    explicit AttachedClient(opcua::OpcUaProxy *proxy,
+                            const QString &peer = QStringLiteral("test client"))
         : m_proxy(proxy)
     {
         m_connection = proxy->attach([this](const QByteArray &bytes) { m_answers.feed(bytes); },
-                                     [this] { m_closed = true; }, QStringLiteral("test client"));
+                                     [this] { m_closed = true; }, peer);
     }
+    // Gone from the proxy as a dropped socket would be.
+    void disconnect() { m_proxy->detach(m_connection); }
 
     int connection() const { return m_connection; }
     bool isClosed() const { return m_closed; }
@@ -47,12 +52,22 @@ public:
     // Returns the ActivateSession answer's status (Good, or the fault's).
     opcua::StatusCode openSession(const opcua::ExtensionObject &identity = {})
     {
+        const opcua::StatusCode created = createSession();
+        return created.isGood() ? activateSession(identity) : created;
+    }
+    // The two halves of openSession().
+    opcua::StatusCode createSession()
+    {
         opcua::CreateSessionRequest create;
         create.requestedSessionTimeout = 60000;
         const auto created = call<opcua::CreateSessionResponse>(create);
         if (!created)
             return m_lastFault;
         m_token = created->authenticationToken;
+        return {};
+    }
+    opcua::StatusCode activateSession(const opcua::ExtensionObject &identity = {})
+    {
         opcua::ActivateSessionRequest activate;
         activate.userIdentityToken = identity;
         return call<opcua::ActivateSessionResponse>(activate) ? opcua::StatusCode{} : m_lastFault;

@@ -67,6 +67,9 @@ void TestConfigFile::roundTripKeepsEveryField()
     b.aliasOf = QStringLiteral("Ofen");
     b.originalEndpoint = QStringLiteral("opc.tcp://localhost:4842/ofen");
     b.user = QStringLiteral("Bediener & <Schicht>");
+    b.opcuaLimits.maxSessions = 7;
+    b.opcuaLimits.loginLockoutMs = 60000;
+    b.opcuaLimits.maxMessageSize = 65536;
     c.pairs << a << b;
     c.diagnostics = {false, 30000};
     NotificationSettings &n = c.notifications;
@@ -158,6 +161,18 @@ void TestConfigFile::brokenFiles_data()
                "  </pair>", "    <server-connections>pooled</server-connections>\n  </pair>"))
         << 7 << "pair[line1]/server-connections"
         << "'pooled' is not a way of connecting to the servers";
+    QTest::newRow("unknown OPC UA limit")
+        << wrap(QByteArray(goodPair).replace(
+               "  </pair>", "    <opcua-limits>\n      <max-cats>3</max-cats>\n    "
+                            "</opcua-limits>\n  </pair>"))
+        << 8 << "pair[line1]/opcua-limits"
+        << "unknown element <max-cats>";
+    QTest::newRow("OPC UA limit out of range")
+        << wrap(QByteArray(goodPair).replace(
+               "  </pair>", "    <opcua-limits>\n      <handshake-timeout>100</handshake-timeout>"
+                            "\n    </opcua-limits>\n  </pair>"))
+        << 8 << "pair[line1]/opcua-limits/handshake-timeout"
+        << "must be from 1000 to 600000 ms (is 100)";
     QTest::newRow("missing primary")
         << wrap(QByteArray(goodPair).replace("    <primary>10.0.0.1</primary>\n", "")) << 3
         << "pair[line1]/primary"

@@ -651,6 +651,7 @@ private Q_SLOTS:
     void badArrayLengths_data();
     void badArrayLengths();
     void arrayLimitIsHonoured();
+    void listReservationIsBoundedByWhatDecodes();
     void messageTypeId_data();
     void messageTypeId();
     void fromExtensionObjectIsStrict();
@@ -1334,6 +1335,36 @@ void TestOpcUaServices::arrayLimitIsHonoured()
     two.maxArrayLength = 2;
     QVERIFY(decodeError<PublishResponse>(wire, two).contains(
         QLatin1String("array length 3 exceeds the limit of 2")));
+}
+
+// A length the bytes can hold (one byte per element) is no reason to reserve that many
+// elements: a ReadValueId takes far more memory than its encoding's smallest size, so a
+// 1 MB request claiming a million of them made the decoder reserve ~100 MB up front.
+void TestOpcUaServices::listReservationIsBoundedByWhatDecodes()
+{
+    Writer w;
+    writeNodeId(w, NodeId(0, ReadRequest::BinaryEncodingId));
+    encode(w, requestHeader(7));
+    w.writeDouble(0);
+    w.writeInt32(qint32(TimestampsToReturn::Both));
+    constexpr qint32 Claimed = 1000000;
+    w.writeInt32(Claimed);
+    w.writeRaw(QByteArray(Claimed, '\xff')); // 0xff is no NodeId encoding: fails at once
+    const QByteArray wire = w.data();
+
+    Reader reader(wire);
+    QCOMPARE(readMessageTypeId(reader), quint32(ReadRequest::BinaryEncodingId));
+    ReadRequest message;
+    QString error;
+    QVERIFY(!decodeMessageBody(reader, &message, &error));
+    QVERIFY2(error.contains(QLatin1String("NodeId")), qPrintable(error));
+    // What the failed decode left allocated: a small fixed reservation, not the claim.
+    const qint64 reserved = qint64(message.nodesToRead.capacity()) * qint64(sizeof(ReadValueId));
+    QVERIFY2(reserved <= 256 * 1024,
+             qPrintable(QStringLiteral("%1 elements (%2 bytes) reserved for a claim of %3")
+                            .arg(message.nodesToRead.capacity())
+                            .arg(reserved)
+                            .arg(Claimed)));
 }
 
 void TestOpcUaServices::messageTypeId_data()

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void otherSecurityPoliciesAreRefused();
     void oversizedChunkIsRefusedFromItsHeader();
     void tooManyChunksOrBytesAreRefused();
+    void partialRequestsTogetherStayWithinTheMessageSize();
     void abortChunkDropsTheRequest();
     void sequenceNumbersMustFollow();
     void sequenceNumbersMayWrap();
@@ -238,6 +239,37 @@ void TestOpcUaTransport::tooManyChunksOrBytesAreRefused()
         QVERIFY(!r.feed(encodeSecureMessage(message(1, body(10001)), limits, &sequence).join()));
         QVERIFY(r.error().contains(QStringLiteral("maximum message size of 10000")));
     }
+}
+
+// Each request within the maximum message size is not enough: 64 requests reassembled at
+// once could hold 64 times it (a GiB at 16 MiB). All of them together stay within one.
+void TestOpcUaTransport::partialRequestsTogetherStayWithinTheMessageSize()
+{
+    const ConnectionLimits limits{8192, 8192, 100000, 0};
+    ChunkReassembler r(limits);
+    quint32 sequence = 1;
+    int fed = 0;
+    for (quint32 id = 1; id <= 20 && r.ok(); ++id) {
+        // The first chunk of a request whose last never comes.
+        const QList<QByteArray> chunks =
+            encodeSecureMessage(message(id, body(20000)), limits, &sequence);
+        r.feed(chunks.first());
+        sequence -= quint32(chunks.size() - 1); // only the first was sent
+        ++fed;
+    }
+    QVERIFY2(!r.ok(), "20 first chunks of 8 KiB were all buffered");
+    QCOMPARE(r.errorStatus().code, Status::BadResponseTooLarge);
+    QVERIFY2(r.error().contains(QLatin1String("requests being reassembled hold more than 100000 "
+                                              "bytes")),
+             qPrintable(r.error()));
+    QCOMPARE(fed, 13); // 12 chunks of 8,168 bytes fit in 100000, the 13th does not
+
+    // Completed requests free their share.
+    ChunkReassembler ok(limits);
+    sequence = 1;
+    for (quint32 id = 1; id <= 20; ++id)
+        QVERIFY(ok.feed(encodeSecureMessage(message(id, body(60000)), limits, &sequence).join()));
+    QCOMPARE(ok.takeMessages().size(), 20);
 }
 
 void TestOpcUaTransport::abortChunkDropsTheRequest()
