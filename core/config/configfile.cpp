@@ -246,6 +246,12 @@ public:
                           Tr::tr("'%1' is not a way of connecting to the servers (shared, "
                                  "per-client)")
                               .arg(c.text.trimmed()));
+            } else if (c.name == QLatin1String("client-limit")) {
+                p.clientLimit = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("requests-per-client")) {
+                p.requestsPerClient = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("output-per-client")) {
+                p.outputPerClientBytes = integer(c, f, c.text);
             } else if (c.name == QLatin1String("alias-of")) {
                 lines.insert(f, c.line);
                 p.aliasOf = c.attribute("name");
@@ -518,6 +524,13 @@ QByteArray ConfigFile::serialize(const Configuration &config)
             writeText(w, "write-replay", boolText(p.writeReplay));
         if (p.connectionPerClient != PairConfig().connectionPerClient)
             writeText(w, "server-connections", serverConnectionsKey(p.connectionPerClient));
+        // Client limits (issue 17), written when not the default.
+        if (p.clientLimit != PairConfig::DefaultClientLimit)
+            writeText(w, "client-limit", QString::number(p.clientLimit));
+        if (p.requestsPerClient != PairConfig::DefaultRequestsPerClient)
+            writeText(w, "requests-per-client", QString::number(p.requestsPerClient));
+        if (p.outputPerClientBytes != PairConfig::DefaultOutputPerClient)
+            writeText(w, "output-per-client", QString::number(p.outputPerClientBytes));
         if (p.isAlias()) {
             w.writeEmptyElement(QStringLiteral("alias-of"));
             w.writeAttribute(QStringLiteral("name"), p.aliasOf);

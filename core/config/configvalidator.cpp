@@ -180,6 +180,14 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
                PairConfig::MaxFailbackHoldoffMs, QStringLiteral(" ms"));
     checkRange(issues, field("failure-persistence"), pair.failurePersistence, 1,
                PairConfig::MaxFailurePersistence, QString());
+    // Client limits (issue 17).
+    checkRange(issues, field("client-limit"), pair.clientLimit, 1, PairConfig::MaxClientLimit,
+               QString());
+    checkRange(issues, field("requests-per-client"), pair.requestsPerClient, 1,
+               PairConfig::MaxRequestsPerClient, QString());
+    checkRange(issues, field("output-per-client"), pair.outputPerClientBytes,
+               PairConfig::MinOutputPerClient, PairConfig::MaxOutputPerClient,
+               QStringLiteral(" bytes"));
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
         issues.append(
             {field("monitor"),

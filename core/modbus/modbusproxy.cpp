@@ -1,6 +1,6 @@
 #include "modbusproxy.h"
 
-#include "events/clientprocess.h"
+#include "engine/clienteventlimiter.h"
 #include "events/eventlog.h"
 #include "modbuslink.h"
 #include "streamconnection.h"
@@ -34,6 +34,7 @@ struct ModbusProxy::Client
     StreamConnection *socket = nullptr;
     QByteArray buffer; // read, not yet taken as requests
     int inFlight = 0;
+    qint64 overLimitSince = -1; // when its unread answers passed the output limit
     std::array<QPointer<ModbusChannel>, 2> channels; // its own data connections (per client)
 };
 
@@ -70,7 +71,10 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ModbusProxy::expireRequests);
     m_overdueTimer.setSingleShot(true);
     connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
+    m_stallTimer.setInterval(1000);
+    connect(&m_stallTimer, &QTimer::timeout, this, &ModbusProxy::closeStalledClients);
     connect(m_server, &StreamListener::accepted, this, &ModbusProxy::onNewConnection);
+    m_server->reportTo(runtime, events);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
         // Nothing active and nothing on its way: waiting requests fail now, not at the deadline.
@@ -176,20 +180,86 @@ void ModbusProxy::openDataConnections(Client *client)
     }
 }
 
-void ModbusProxy::onNewConnection(int fd)
+void ModbusProxy::onNewConnection(StreamConnection *socket)
 {
     auto client = std::make_unique<Client>();
     client->id = m_nextClientId++;
-    client->socket = new StreamConnection(fd, this);
+    client->socket = socket;
     Client *raw = client.get();
     m_clients.push_back(std::move(client));
-    connect(raw->socket, &StreamConnection::readyRead, this, [this, raw] { onClientData(raw); });
+    connect(socket, &StreamConnection::readyRead, this, [this, raw] { onClientData(raw); });
+    connect(socket, &StreamConnection::outputDrained, this, [this, raw] { onOutputDrained(raw); });
+    // Closed by the listener to make room (the client's own end comes through readyRead).
+    connect(socket, &StreamConnection::closed, this, [this, id = raw->id] {
+        if (Client *c = findClient(id))
+            dropClient(c);
+    });
     openDataConnections(raw);
+}
+
+ModbusProxy::Client *ModbusProxy::findClient(quint64 id) const
+{
+    const auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                                 [id](const auto &c) { return c->id == id; });
+    return it == m_clients.end() ? nullptr : it->get();
 }
 
 bool ModbusProxy::hasRoom(const Client *client) const
 {
-    return client->inFlight < ClientInFlightCap && int(m_requests.size()) < PairInFlightCap;
+    const PairConfig &config = m_runtime->config();
+    return client->inFlight < config.requestsPerClient &&
+           int(m_requests.size()) < PairInFlightCap &&
+           client->socket->pendingBytes() <= config.outputPerClientBytes;
+}
+
+// After an answer: a client whose unread answers pass the limit is read from no more (it
+// sends no new requests, so no new answers pile up), and closed if it stays over it.
+void ModbusProxy::checkOutput(Client *client)
+{
+    if (client->socket->pendingBytes() <= m_runtime->config().outputPerClientBytes)
+        return;
+    pause(client);
+    if (client->overLimitSince < 0) {
+        client->overLimitSince = monotonicMs();
+        if (!m_stallTimer.isActive())
+            m_stallTimer.start();
+    }
+}
+
+void ModbusProxy::onOutputDrained(Client *client)
+{
+    if (client->socket->pendingBytes() > m_runtime->config().outputPerClientBytes)
+        return;
+    client->overLimitSince = -1;
+    if (client->socket->isReadingPaused() && !m_resumeScheduled) {
+        m_resumeScheduled = true;
+        QMetaObject::invokeMethod(this, &ModbusProxy::resumeClients, Qt::QueuedConnection);
+    }
+}
+
+void ModbusProxy::closeStalledClients()
+{
+    const qint64 now = monotonicMs();
+    std::vector<Client *> stalled;
+    for (const auto &c : m_clients)
+        if (c->overLimitSince >= 0 && now - c->overLimitSince >= OutputStallMs)
+            stalled.push_back(c.get());
+    for (Client *c : stalled) {
+        const QString pair = m_runtime->config().name;
+        qCWarning(lcModbus) << pair << "client" << c->socket->peer()
+                            << "does not read its answers:" << c->socket->pendingBytes()
+                            << "bytes waiting";
+        m_runtime->clientEvents()->post(QStringLiteral("client-stalled"),
+                                        {pair, c->socket->peer(),
+                                         tr("it left %1 bytes of answers unread for %2 s")
+                                             .arg(c->socket->pendingBytes())
+                                             .arg(OutputStallMs / 1000)},
+                                        c->socket->descriptor(), c->socket->peerPort(), port());
+        dropClient(c);
+    }
+    if (std::none_of(m_clients.begin(), m_clients.end(),
+                     [](const auto &c) { return c->overLimitSince >= 0; }))
+        m_stallTimer.stop();
 }
 
 void ModbusProxy::pause(Client *client)
@@ -227,11 +297,11 @@ bool ModbusProxy::readRequests(Client *client)
             // A client that breaks framing cannot be resynchronised: close it, only it.
             qCWarning(lcModbus) << m_runtime->config().name << "client" << client->socket->peer()
                                 << "sent a malformed frame:" << decoded.error;
-            if (m_events)
-                m_events->post(QStringLiteral("client-malformed"), m_runtime->config().name,
-                               {m_runtime->config().name, client->socket->peer(),
-                                tr("malformed Modbus frame (%1)").arg(decoded.error)},
-                               ClientProcess::describe(client->socket->peerPort(), port()));
+            m_runtime->clientEvents()->post(QStringLiteral("client-malformed"),
+                                            {m_runtime->config().name, client->socket->peer(),
+                                             tr("malformed Modbus frame (%1)").arg(decoded.error)},
+                                            client->socket->descriptor(),
+                                            client->socket->peerPort(), port());
             dropClient(client);
             return false;
         }
@@ -252,11 +322,9 @@ void ModbusProxy::resumeClients()
         if (c->socket->isReadingPaused())
             paused.push_back(c->id);
     for (quint64 id : paused) {
-        const auto it = std::find_if(m_clients.begin(), m_clients.end(),
-                                     [id](const auto &c) { return c->id == id; });
-        if (it == m_clients.end())
+        Client *client = findClient(id);
+        if (!client)
             continue;
-        Client *client = it->get();
         // Bytes it sent before the pause are taken first, then reading goes on.
         if (!hasRoom(client) || !readRequests(client) || !hasRoom(client))
             continue;
@@ -298,6 +366,7 @@ void ModbusProxy::handle(Client *client, MbapFrame frame)
     m_requests.push_back(std::move(request));
     raw->self = std::prev(m_requests.end());
     ++client->inFlight;
+    client->socket->setBusy(true);
     m_inFlightPeak = std::max(m_inFlightPeak, int(m_requests.size()));
     if (!m_deadlineTimer.isActive())
         m_deadlineTimer.start(deadlineMs);
@@ -416,15 +485,18 @@ void ModbusProxy::answer(Request *request, const MbapFrame &frame)
     out.transactionId = request->frame.transactionId;
     out.unitId = request->frame.unitId;
     out.pdu = frame.pdu;
-    request->client->socket->write(MbapCodec::encode(out));
+    Client *client = request->client;
+    client->socket->write(MbapCodec::encode(out));
     finish(request);
+    checkOutput(client);
 }
 
 void ModbusProxy::answerException(Request *request, ExceptionCode code)
 {
-    request->client->socket->write(
-        MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
+    Client *client = request->client;
+    client->socket->write(MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
     finish(request);
+    checkOutput(client);
 }
 
 void ModbusProxy::finish(Request *request)
@@ -436,6 +508,7 @@ void ModbusProxy::finish(Request *request)
         request->pending[i] = false;
     }
     --request->client->inFlight;
+    request->client->socket->setBusy(request->client->inFlight > 0);
     m_requests.erase(request->self);
     if (m_paused > 0 && !m_resumeScheduled) {
         m_resumeScheduled = true;

@@ -38,8 +38,9 @@ namespace tandem {
 class EventLog;
 }
 namespace tandem::modbus {
+class StreamConnection;
 class StreamListener;
-}
+} // namespace tandem::modbus
 
 namespace tandem::opcua {
 
@@ -87,7 +88,7 @@ private:
     struct PendingPublish;
 
     // Connections and the secure channel.
-    void onNewConnection(int fd);
+    void onNewConnection(modbus::StreamConnection *socket);
     void flush(Connection *connection);
     void closeConnection(Connection *connection, const QString &reason, bool malformed);
     void handleRequest(Connection *connection, const ServerChannel::Request &request);

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void refusalsGoToStderrWithField();
     void setChangesOnlyNamedOptions();
     void serverConnections();
+    void clientLimits();
     void aliasAndUnalias();
     void enableDisableSurvivesAndDeploymentDisables();
     void monitorItems();
@@ -206,6 +207,41 @@ void TestTandemctl::serverConnections()
     QCOMPARE(connections(), QStringLiteral("shared"));
     r = ctl({QStringLiteral("--help")});
     QVERIFY(r.out.contains(QStringLiteral("--server-connections shared|per-client")));
+}
+
+// Issue 17's client limits: defaults, set, written to tandem.xml, and refused out of range.
+void TestTandemctl::clientLimits()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    const auto value = [this](const char *key) {
+        return pairs()[0].toObject()[QLatin1String(key)].toInt();
+    };
+    QCOMPARE(value("client-limit"), tandem::PairConfig::DefaultClientLimit);
+    QCOMPARE(value("requests-per-client"), tandem::PairConfig::DefaultRequestsPerClient);
+    QCOMPARE(value("output-per-client"), tandem::PairConfig::DefaultOutputPerClient);
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                    QStringLiteral("--client-limit"), QStringLiteral("64"),
+                    QStringLiteral("--requests-per-client"), QStringLiteral("8"),
+                    QStringLiteral("--output-per-client"), QStringLiteral("65536")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(value("client-limit"), 64);
+    QCOMPARE(value("requests-per-client"), 8);
+    QCOMPARE(value("output-per-client"), 65536);
+    QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    QVERIFY(xml.contains("<client-limit>64</client-limit>"));
+    QVERIFY(xml.contains("<requests-per-client>8</requests-per-client>"));
+    QVERIFY(xml.contains("<output-per-client>65536</output-per-client>"));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+             QStringLiteral("--client-limit"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("client-limit")) &&
+                 r.err.contains(QStringLiteral("from 1 to 65536")),
+             qPrintable(r.err));
+    QCOMPARE(value("client-limit"), 64);
+    r = ctl({QStringLiteral("--help")});
+    QVERIFY(r.out.contains(QStringLiteral("--client-limit N")));
 }
 
 void TestTandemctl::aliasAndUnalias()
