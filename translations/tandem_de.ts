@@ -4010,10 +4010,6 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
         <source>malformed Modbus frame (%1)</source>
         <translation>Fehlerhafter Modbus-Frame (%1)</translation>
     </message>
-    <message>
-        <source>it left %1 bytes of answers unread for %2 s</source>
-        <translation>er ließ %1 Byte Antworten %2 s lang ungelesen</translation>
-    </message>
 </context>
 <context>
     <name>tandem::modbus::StreamConnection</name>
@@ -4039,6 +4035,10 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     <message>
         <source>%1 clients are connected, none of them idle</source>
         <translation>%1 Clients sind verbunden, keiner davon untätig</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>er ließ %1 Byte Antworten %2 s lang ungelesen</translation>
     </message>
 </context>
 <context>

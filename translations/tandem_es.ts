@@ -4010,10 +4010,6 @@ Replace it? The old unit is kept as a .bak file.</source>
         <source>malformed Modbus frame (%1)</source>
         <translation>trama Modbus mal formada (%1)</translation>
     </message>
-    <message>
-        <source>it left %1 bytes of answers unread for %2 s</source>
-        <translation>dejó %1 bytes de respuestas sin leer durante %2 s</translation>
-    </message>
 </context>
 <context>
     <name>tandem::modbus::StreamConnection</name>
@@ -4039,6 +4035,10 @@ Replace it? The old unit is kept as a .bak file.</source>
     <message>
         <source>%1 clients are connected, none of them idle</source>
         <translation>hay %1 clientes conectados, ninguno inactivo</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>dejó %1 bytes de respuestas sin leer durante %2 s</translation>
     </message>
 </context>
 <context>

@@ -79,9 +79,9 @@ struct PairConfig
     static constexpr int DefaultRequestsPerClient = 32;
     static constexpr int MaxRequestsPerClient = 1024;
     int requestsPerClient = DefaultRequestsPerClient;
-    // Modbus TCP: answers waiting for a client that does not read them, in bytes; past it
-    // the proxy stops reading from that client, and closes it if they are still waiting
-    // after ModbusProxy::OutputStallMs.
+    // Answers waiting for a client that does not read them, in bytes; past it the proxy
+    // stops reading from that client, and closes it if they are still waiting after
+    // StreamListener::OutputStallMs.
     static constexpr int DefaultOutputPerClient = 256 * 1024;
     static constexpr int MinOutputPerClient = 4096;
     static constexpr int MaxOutputPerClient = 64 * 1024 * 1024;

@@ -34,7 +34,6 @@ struct ModbusProxy::Client
     StreamConnection *socket = nullptr;
     QByteArray buffer; // read, not yet taken as requests
     int inFlight = 0;
-    qint64 overLimitSince = -1; // when its unread answers passed the output limit
     std::array<QPointer<ModbusChannel>, 2> channels; // its own data connections (per client)
 };
 
@@ -71,8 +70,6 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
     connect(&m_deadlineTimer, &QTimer::timeout, this, &ModbusProxy::expireRequests);
     m_overdueTimer.setSingleShot(true);
     connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
-    m_stallTimer.setInterval(1000);
-    connect(&m_stallTimer, &QTimer::timeout, this, &ModbusProxy::closeStalledClients);
     connect(m_server, &StreamListener::accepted, this, &ModbusProxy::onNewConnection);
     m_server->reportTo(runtime, events);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
@@ -212,54 +209,23 @@ bool ModbusProxy::hasRoom(const Client *client) const
            client->socket->pendingBytes() <= config.outputPerClientBytes;
 }
 
-// After an answer: a client whose unread answers pass the limit is read from no more (it
-// sends no new requests, so no new answers pile up), and closed if it stays over it.
+// After an answer: a client whose unread answers pass the limit is taken no more requests
+// from, so no new answers pile up (its connection stops reading, and closes it if they stay
+// unread: StreamListener).
 void ModbusProxy::checkOutput(Client *client)
 {
-    if (client->socket->pendingBytes() <= m_runtime->config().outputPerClientBytes)
-        return;
-    pause(client);
-    if (client->overLimitSince < 0) {
-        client->overLimitSince = monotonicMs();
-        if (!m_stallTimer.isActive())
-            m_stallTimer.start();
-    }
+    if (client->socket->pendingBytes() > m_runtime->config().outputPerClientBytes)
+        pause(client);
 }
 
 void ModbusProxy::onOutputDrained(Client *client)
 {
     if (client->socket->pendingBytes() > m_runtime->config().outputPerClientBytes)
         return;
-    client->overLimitSince = -1;
     if (client->socket->isReadingPaused() && !m_resumeScheduled) {
         m_resumeScheduled = true;
         QMetaObject::invokeMethod(this, &ModbusProxy::resumeClients, Qt::QueuedConnection);
     }
-}
-
-void ModbusProxy::closeStalledClients()
-{
-    const qint64 now = monotonicMs();
-    std::vector<Client *> stalled;
-    for (const auto &c : m_clients)
-        if (c->overLimitSince >= 0 && now - c->overLimitSince >= OutputStallMs)
-            stalled.push_back(c.get());
-    for (Client *c : stalled) {
-        const QString pair = m_runtime->config().name;
-        qCWarning(lcModbus) << pair << "client" << c->socket->peer()
-                            << "does not read its answers:" << c->socket->pendingBytes()
-                            << "bytes waiting";
-        m_runtime->clientEvents()->post(QStringLiteral("client-stalled"),
-                                        {pair, c->socket->peer(),
-                                         tr("it left %1 bytes of answers unread for %2 s")
-                                             .arg(c->socket->pendingBytes())
-                                             .arg(OutputStallMs / 1000)},
-                                        c->socket->descriptor(), c->socket->peerPort(), port());
-        dropClient(c);
-    }
-    if (std::none_of(m_clients.begin(), m_clients.end(),
-                     [](const auto &c) { return c->overLimitSince >= 0; }))
-        m_stallTimer.stop();
 }
 
 void ModbusProxy::pause(Client *client)

@@ -33,7 +33,7 @@ class StreamListener;
 // Each client, and the pair as a whole, has a cap on requests in flight; past it the
 // proxy stops reading from the client (TCP flow control holds it back) instead of
 // queueing without end. So it does when a client's unread answers pass the pair's output
-// limit, and a client that leaves them unread for OutputStallMs is closed.
+// limit (the listener closes a client that leaves them unread).
 class ModbusProxy final : public PairProxy
 {
     Q_OBJECT
@@ -44,8 +44,6 @@ public:
     // Sends after the first of a request whose data connection failed, or whose server
     // discarded it unread, before it is answered with an exception.
     static constexpr int MaxResends = 2;
-    // How long a client's answers may stay over the output limit before it is closed.
-    static constexpr int OutputStallMs = 10000;
 
     // events: where client-triggered events go (may be null).
     ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog *events = nullptr,
@@ -70,7 +68,6 @@ private:
     Client *findClient(quint64 id) const;
     void onOutputDrained(Client *client);
     void checkOutput(Client *client);
-    void closeStalledClients();
     void onClientData(Client *client);
     bool readRequests(Client *client);
     bool hasRoom(const Client *client) const;
@@ -101,7 +98,6 @@ private:
     std::list<std::unique_ptr<Request>> m_requests;
     QTimer m_deadlineTimer;
     QTimer m_overdueTimer;
-    QTimer m_stallTimer;
     int m_inFlightPeak = 0;
     int m_paused = 0; // clients not read from because of a cap
     bool m_resumeScheduled = false;

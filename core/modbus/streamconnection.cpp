@@ -80,15 +80,50 @@ bool StreamConnection::readInto(QByteArray &buffer, qsizetype maxBytes)
 void StreamConnection::pauseReading()
 {
     m_readPaused = true;
-    if (m_fd >= 0)
-        m_readNotifier->setEnabled(false);
+    updateReading();
 }
 
 void StreamConnection::resumeReading()
 {
     m_readPaused = false;
+    updateReading();
+}
+
+void StreamConnection::updateReading()
+{
     if (m_fd >= 0)
-        m_readNotifier->setEnabled(true);
+        m_readNotifier->setEnabled(!m_readPaused && !m_outputHeld);
+}
+
+void StreamConnection::setOutputLimit(std::function<qsizetype()> bytes, int stallMs)
+{
+    m_outputLimit = std::move(bytes);
+    if (!m_stallTimer) {
+        m_stallTimer = new QTimer(this);
+        m_stallTimer->setSingleShot(true);
+        connect(m_stallTimer, &QTimer::timeout, this, [this] {
+            if (!m_outputHeld || m_fd < 0)
+                return;
+            Q_EMIT outputStalled(m_pending.size());
+            evict();
+        });
+    }
+    m_stallTimer->setInterval(stallMs);
+}
+
+void StreamConnection::checkOutputLimit()
+{
+    if (!m_outputLimit || m_fd < 0)
+        return;
+    const bool over = m_pending.size() > m_outputLimit();
+    if (over == m_outputHeld)
+        return;
+    m_outputHeld = over;
+    if (over)
+        m_stallTimer->start();
+    else
+        m_stallTimer->stop();
+    updateReading();
 }
 
 void StreamConnection::write(const QByteArray &data)
@@ -97,6 +132,7 @@ void StreamConnection::write(const QByteArray &data)
         return;
     if (!m_pending.isEmpty()) {
         m_pending.append(data);
+        checkOutputLimit();
         return;
     }
     qsizetype offset = 0;
@@ -110,6 +146,7 @@ void StreamConnection::write(const QByteArray &data)
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             m_pending = data.mid(offset);
             m_writeNotifier->setEnabled(true);
+            checkOutputLimit();
             return;
         } else {
             return; // the read side reports the broken connection
@@ -123,6 +160,7 @@ void StreamConnection::flushPending()
     const QByteArray pending = std::exchange(m_pending, {});
     m_writeNotifier->setEnabled(false);
     write(pending);
+    checkOutputLimit();
     if (m_pending.size() < before)
         Q_EMIT outputDrained();
 }
@@ -168,6 +206,17 @@ StreamListener::StreamListener(QObject *parent)
 void StreamListener::reportTo(PairRuntime *runtime, EventLog *events)
 {
     setClientLimit([runtime] { return runtime->config().clientLimit; });
+    m_outputLimit = [runtime] { return qsizetype(runtime->config().outputPerClientBytes); };
+    connect(this, &StreamListener::clientStalled, runtime,
+            [this, runtime](const QString &peer, quint16 peerPort, int socket, qsizetype pending) {
+                const QString pair = runtime->config().name;
+                runtime->clientEvents()->post(QStringLiteral("client-stalled"),
+                                              {pair, peer,
+                                               tr("it left %1 bytes of answers unread for %2 s")
+                                                   .arg(pending)
+                                                   .arg(OutputStallMs / 1000)},
+                                              socket, peerPort, serverPort());
+            });
     connect(this, &StreamListener::clientClosedForLimit, runtime,
             [runtime](const QString &peer, quint16, int limit, bool evicted) {
                 const QString pair = runtime->config().name;
@@ -257,6 +306,14 @@ void StreamListener::admit(int fd)
         const quint16 peerPort = idle->peerPort();
         idle->evict();
         Q_EMIT clientClosedForLimit(peer, peerPort, limit, true);
+    }
+    if (m_outputLimit) {
+        connection->setOutputLimit(m_outputLimit, OutputStallMs);
+        connect(connection, &StreamConnection::outputStalled, this,
+                [this, connection](qsizetype pending) {
+                    Q_EMIT clientStalled(connection->peer(), connection->peerPort(),
+                                         connection->descriptor(), pending);
+                });
     }
     m_connections.push_back(connection);
     Q_EMIT accepted(connection);

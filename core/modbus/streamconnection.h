@@ -45,6 +45,10 @@ public:
     // Bytes written and not taken by the socket yet: what a client that does not read its
     // answers costs the engine.
     qsizetype pendingBytes() const { return m_pending.size(); }
+    // Past `bytes` (asked each time) of unread output the connection stops reading, so the
+    // peer, whose further requests wait in the socket, makes no new answers; still past it
+    // after stallMs, it is closed: outputStalled(), then closed().
+    void setOutputLimit(std::function<qsizetype()> bytes, int stallMs);
     void abort();
     // Closes it for the engine's own reasons (a limit) and says so with closed().
     void evict();
@@ -64,10 +68,13 @@ Q_SIGNALS:
     void readyRead();
     // Some pending output was sent (pendingBytes() went down).
     void outputDrained();
+    void outputStalled(qsizetype pendingBytes);
     void closed();
 
 private:
     void flushPending();
+    void updateReading();
+    void checkOutputLimit();
 
     int m_fd;
     QSocketNotifier *m_readNotifier;
@@ -79,6 +86,9 @@ private:
     bool m_readPaused = false;
     bool m_busy = false;
     qint64 m_lastActivity = 0;
+    std::function<qsizetype()> m_outputLimit;
+    bool m_outputHeld = false; // over the output limit: not read from
+    QTimer *m_stallTimer = nullptr;
 };
 
 // A pair's listener, shared by the Modbus TCP and OPC UA proxies, that hands over accepted
@@ -89,7 +99,9 @@ private:
 // - when the process runs out of descriptors (EMFILE, ENFILE) it says so once, closes the
 //   longest idle clients and keeps a few descriptors spare from then on. QTcpServer alone
 //   (Qt 6.4) takes EMFILE for a passing error: it tries again at once, for ever, and never
-//   accepts a client while the connections that took the descriptors stay.
+//   accepts a client while the connections that took the descriptors stay;
+// - a client whose unread answers pass the pair's output limit is read from no more, and
+//   closed when they are still unread after OutputStallMs (issue 17, item 10).
 // QTcpServer only binds and listens here; the listener accepts on its socket itself.
 class StreamListener final : public QTcpServer
 {
@@ -98,6 +110,8 @@ class StreamListener final : public QTcpServer
 public:
     // Descriptors kept free for the engine (server connections, files) after running out.
     static constexpr int SpareDescriptors = 8;
+    // How long a client's answers may stay over the output limit before it is closed.
+    static constexpr int OutputStallMs = 10000;
     // Quiet time after which running out again is reported again.
     static constexpr int ExhaustionQuietMs = 60000;
 
@@ -108,8 +122,9 @@ public:
     bool listenOn(const Endpoint &endpoint, QString *error);
     // The most clients at once, asked at each new connection (a setting may change).
     void setClientLimit(std::function<int()> limit) { m_clientLimit = std::move(limit); }
-    // For a pair's proxy: the pair's client limit, and its events for what happens here
-    // (descriptors-exhausted; client-limit through the pair's rate limit). events may be null.
+    // For a pair's proxy: the pair's client and output limits, and its events for what
+    // happens here (descriptors-exhausted; client-limit and client-stalled through the
+    // pair's rate limit). events may be null.
     void reportTo(PairRuntime *runtime, EventLog *events);
     int connectionCount();
 
@@ -122,6 +137,9 @@ Q_SIGNALS:
     // The process ran out of descriptors while `connected` clients were connected; once
     // per episode (until ExhaustionQuietMs without it).
     void descriptorsExhausted(int connected, const QString &error);
+    // A client left more than the output limit unread for OutputStallMs and is being closed;
+    // socket: its descriptor, still open during the signal.
+    void clientStalled(const QString &peer, quint16 peerPort, int socket, qsizetype pending);
 
 private:
     void acceptPending();
@@ -133,6 +151,7 @@ private:
 
     std::vector<QPointer<StreamConnection>> m_connections;
     std::function<int()> m_clientLimit;
+    std::function<qsizetype()> m_outputLimit;
     int m_ceiling = 0; // descriptors allow this many clients since running out (0: no ceiling)
     bool m_exhausted = false;
     QTimer m_quietTimer;

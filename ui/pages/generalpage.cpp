@@ -160,6 +160,10 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_outputPerClient =
         makeSpinBox(QStringLiteral("outputPerClient"), PairConfig::MinOutputPerClient,
                     PairConfig::MaxOutputPerClient, 4096);
+    m_outputPerClient->setToolTip(
+        tr("Answers waiting for a client that does not read them; past it Tandem stops "
+           "reading that client's requests, and closes it if they are still unread 10 "
+           "seconds later"));
     limitsForm->addRow(tr("Unread answers per client (bytes):"), m_outputPerClient);
 
     m_live = new QGroupBox(tr("Live State"));
@@ -405,15 +409,9 @@ void GeneralPage::load()
     m_outputPerClient->setValue(shown.outputPerClientBytes);
     const bool modbus = shown.protocol == Protocol::ModbusTcp;
     m_requestsPerClient->setEnabled(modbus);
-    m_outputPerClient->setEnabled(modbus);
     m_requestsPerClient->setToolTip(
         modbus ? tr("A client's requests forwarded before their answers come back; beyond it "
                     "Tandem reads no more from that client for the moment")
-               : tr("Modbus TCP only"));
-    m_outputPerClient->setToolTip(
-        modbus ? tr("Answers waiting for a client that does not read them; past it Tandem "
-                    "stops reading that client's requests, and closes it if they are still "
-                    "unread 10 seconds later")
                : tr("Modbus TCP only"));
     // Honest fields: what has no effect in this combination is greyed out, and says why.
     const bool holdoffApplies = shown.reconnectPrimary && shown.mode != ConnectionMode::Cold;
