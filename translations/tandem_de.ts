@@ -1391,6 +1391,14 @@
         <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
         <translation>Anmeldungen an &apos;%1&apos; von %2 für %3 s abgewiesen nach %4 fehlgeschlagenen Versuchen.</translation>
     </message>
+    <message>
+        <source>%2 more events about clients of &apos;%1&apos; were not posted in the last minute (at most %3 a minute are).</source>
+        <translation>%2 weitere Ereignisse zu Clients von „%1“ wurden in der letzten Minute nicht gemeldet (höchstens %3 pro Minute).</translation>
+    </message>
+    <message>
+        <source>Out of file descriptors while accepting clients of &apos;%1&apos; (%2 connected): the longest idle clients are closed to keep accepting.</source>
+        <translation>Keine Dateideskriptoren mehr beim Annehmen von Clients von „%1“ (%2 verbunden): Die am längsten untätigen Clients werden geschlossen, damit weiter angenommen wird.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1477,6 +1485,14 @@
     <message>
         <source>server,client,seconds,attempts</source>
         <translation>Server,Client,Sekunden,Versuche</translation>
+    </message>
+    <message>
+        <source>server,count,limit</source>
+        <translation>Server,Anzahl,Grenze</translation>
+    </message>
+    <message>
+        <source>server,clients</source>
+        <translation>Server,Clients</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2434,38 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Modbus TCP only: OPC UA clients keep their own sessions with the proxy</source>
         <translation>Nur Modbus TCP: OPC-UA-Clients behalten ihre eigenen Sitzungen mit dem Proxy</translation>
+    </message>
+    <message>
+        <source>Client Limits</source>
+        <translation>Client-Grenzen</translation>
+    </message>
+    <message>
+        <source>Clients connected at once. At the limit a new client takes the place of the one idle longest, or is refused when none is idle.</source>
+        <translation>Gleichzeitig verbundene Clients. An der Grenze nimmt ein neuer Client den Platz des am längsten untätigen ein oder wird abgewiesen, wenn keiner untätig ist.</translation>
+    </message>
+    <message>
+        <source>Clients at most:</source>
+        <translation>Höchstens Clients:</translation>
+    </message>
+    <message>
+        <source>Requests in flight per client:</source>
+        <translation>Offene Anfragen je Client:</translation>
+    </message>
+    <message>
+        <source>Unread answers per client (bytes):</source>
+        <translation>Ungelesene Antworten je Client (Byte):</translation>
+    </message>
+    <message>
+        <source>A client&apos;s requests forwarded before their answers come back; beyond it Tandem reads no more from that client for the moment</source>
+        <translation>Anfragen eines Clients, die weitergeleitet werden, bevor ihre Antworten zurück sind; darüber liest Tandem vorerst nichts mehr von diesem Client</translation>
+    </message>
+    <message>
+        <source>Modbus TCP only</source>
+        <translation>Nur Modbus TCP</translation>
+    </message>
+    <message>
+        <source>Answers waiting for a client that does not read them; past it Tandem stops reading that client&apos;s requests, and closes it if they are still unread 10 seconds later</source>
+        <translation>Antworten, die auf einen Client warten, der sie nicht liest; darüber liest Tandem keine Anfragen dieses Clients mehr und schließt ihn, wenn sie 10 Sekunden später noch ungelesen sind</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4216,18 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>it was the longest idle of %1 clients and a new one came</source>
+        <translation>er war der am längsten untätige von %1 Clients, und ein neuer kam</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected, none of them idle</source>
+        <translation>%1 Clients sind verbunden, keiner davon untätig</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>er ließ %1 Byte Antworten %2 s lang ungelesen</translation>
     </message>
 </context>
 <context>

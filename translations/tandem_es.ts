@@ -1391,6 +1391,14 @@
         <source>Refused logins to &apos;%1&apos; from %2 for %3 s after %4 failed attempts.</source>
         <translation>Inicios de sesión en &apos;%1&apos; desde %2 rechazados durante %3 s tras %4 intentos fallidos.</translation>
     </message>
+    <message>
+        <source>%2 more events about clients of &apos;%1&apos; were not posted in the last minute (at most %3 a minute are).</source>
+        <translation>%2 eventos más sobre clientes de &apos;%1&apos; no se publicaron en el último minuto (como máximo %3 por minuto).</translation>
+    </message>
+    <message>
+        <source>Out of file descriptors while accepting clients of &apos;%1&apos; (%2 connected): the longest idle clients are closed to keep accepting.</source>
+        <translation>Sin descriptores de archivo al aceptar clientes de &apos;%1&apos; (%2 conectados): se cierran los clientes inactivos desde hace más tiempo para seguir aceptando.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1477,6 +1485,14 @@
     <message>
         <source>server,client,seconds,attempts</source>
         <translation>servidor,cliente,segundos,intentos</translation>
+    </message>
+    <message>
+        <source>server,count,limit</source>
+        <translation>servidor,cantidad,límite</translation>
+    </message>
+    <message>
+        <source>server,clients</source>
+        <translation>servidor,clientes</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2434,38 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Modbus TCP only: OPC UA clients keep their own sessions with the proxy</source>
         <translation>Solo Modbus TCP: los clientes OPC UA mantienen sus propias sesiones con el proxy</translation>
+    </message>
+    <message>
+        <source>Client Limits</source>
+        <translation>Límites de clientes</translation>
+    </message>
+    <message>
+        <source>Clients connected at once. At the limit a new client takes the place of the one idle longest, or is refused when none is idle.</source>
+        <translation>Clientes conectados a la vez. En el límite, un cliente nuevo ocupa el lugar del inactivo desde hace más tiempo, o se rechaza si ninguno está inactivo.</translation>
+    </message>
+    <message>
+        <source>Clients at most:</source>
+        <translation>Clientes como máximo:</translation>
+    </message>
+    <message>
+        <source>Requests in flight per client:</source>
+        <translation>Peticiones en curso por cliente:</translation>
+    </message>
+    <message>
+        <source>Unread answers per client (bytes):</source>
+        <translation>Respuestas sin leer por cliente (bytes):</translation>
+    </message>
+    <message>
+        <source>A client&apos;s requests forwarded before their answers come back; beyond it Tandem reads no more from that client for the moment</source>
+        <translation>Peticiones de un cliente reenviadas antes de que vuelvan sus respuestas; por encima, Tandem deja de leer de ese cliente por el momento</translation>
+    </message>
+    <message>
+        <source>Modbus TCP only</source>
+        <translation>Solo Modbus TCP</translation>
+    </message>
+    <message>
+        <source>Answers waiting for a client that does not read them; past it Tandem stops reading that client&apos;s requests, and closes it if they are still unread 10 seconds later</source>
+        <translation>Respuestas que esperan a un cliente que no las lee; por encima, Tandem deja de leer las peticiones de ese cliente y lo cierra si siguen sin leer 10 segundos después</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4216,18 @@ Replace it? The old unit is kept as a .bak file.</source>
     <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>no se puede escuchar en %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>it was the longest idle of %1 clients and a new one came</source>
+        <translation>era el inactivo desde hace más tiempo de %1 clientes y llegó uno nuevo</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected, none of them idle</source>
+        <translation>hay %1 clientes conectados, ninguno inactivo</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>dejó %1 bytes de respuestas sin leer durante %2 s</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,12 @@ public:
                               .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("opcua-limits")) {
                 opcuaLimits(c, f, p.opcuaLimits);
+            } else if (c.name == QLatin1String("client-limit")) {
+                p.clientLimit = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("requests-per-client")) {
+                p.requestsPerClient = integer(c, f, c.text);
+            } else if (c.name == QLatin1String("output-per-client")) {
+                p.outputPerClientBytes = integer(c, f, c.text);
             } else if (c.name == QLatin1String("alias-of")) {
                 lines.insert(f, c.line);
                 p.aliasOf = c.attribute("name");
@@ -541,6 +547,13 @@ QByteArray ConfigFile::serialize(const Configuration &config)
                     writeText(w, s.key, QString::number(p.opcuaLimits.*(s.field)));
             w.writeEndElement();
         }
+        // Client limits (issue 17), written when not the default.
+        if (p.clientLimit != PairConfig::DefaultClientLimit)
+            writeText(w, "client-limit", QString::number(p.clientLimit));
+        if (p.requestsPerClient != PairConfig::DefaultRequestsPerClient)
+            writeText(w, "requests-per-client", QString::number(p.requestsPerClient));
+        if (p.outputPerClientBytes != PairConfig::DefaultOutputPerClient)
+            writeText(w, "output-per-client", QString::number(p.outputPerClientBytes));
         if (p.isAlias()) {
             w.writeEmptyElement(QStringLiteral("alias-of"));
             w.writeAttribute(QStringLiteral("name"), p.aliasOf);

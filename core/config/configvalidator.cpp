@@ -185,6 +185,14 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
             issues,
             pairField(pair.name, QStringLiteral("opcua-limits/%1").arg(QLatin1String(s.key))),
             pair.opcuaLimits.*(s.field), s.min, s.max, QLatin1String(s.unit));
+    // Client limits (issue 17).
+    checkRange(issues, field("client-limit"), pair.clientLimit, 1, PairConfig::MaxClientLimit,
+               QString());
+    checkRange(issues, field("requests-per-client"), pair.requestsPerClient, 1,
+               PairConfig::MaxRequestsPerClient, QString());
+    checkRange(issues, field("output-per-client"), pair.outputPerClientBytes,
+               PairConfig::MinOutputPerClient, PairConfig::MaxOutputPerClient,
+               QStringLiteral(" bytes"));
     if (pair.monitorItems.size() > PairConfig::MaxMonitorItems)
         issues.append(
             {field("monitor"),

@@ -72,6 +72,23 @@ struct PairConfig
 
     // OPC UA: what the pair's endpoint grants its clients (sessions, deadlines, logins).
     OpcUaLimits opcuaLimits;
+    // Limits on what one client may cost the engine (issue 17). A running pair takes changes
+    // over without closing its clients.
+    // Clients connected at once; at the limit a new client takes the longest idle one's place.
+    static constexpr int DefaultClientLimit = 256;
+    static constexpr int MaxClientLimit = 65536;
+    int clientLimit = DefaultClientLimit;
+    // Modbus TCP: a client's requests in flight; beyond it the proxy stops reading from it.
+    static constexpr int DefaultRequestsPerClient = 32;
+    static constexpr int MaxRequestsPerClient = 1024;
+    int requestsPerClient = DefaultRequestsPerClient;
+    // Answers waiting for a client that does not read them, in bytes; past it the proxy
+    // stops reading from that client, and closes it if they are still waiting after
+    // StreamListener::OutputStallMs.
+    static constexpr int DefaultOutputPerClient = 256 * 1024;
+    static constexpr int MinOutputPerClient = 4096;
+    static constexpr int MaxOutputPerClient = 64 * 1024 * 1024;
+    int outputPerClientBytes = DefaultOutputPerClient;
 
     // Set when this pair is an alias: the name and endpoint it had before it was aliased,
     // which unalias restores.

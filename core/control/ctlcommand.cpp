@@ -208,6 +208,13 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
             usageError(tr("--server-connections: '%1' is not shared or per-client").arg(*v));
         pair.connectionPerClient = *perClient;
     }
+    // Client limits (issue 17).
+    if (const auto v = args.value(QStringLiteral("client-limit")))
+        pair.clientLimit = parseInt(QStringLiteral("client-limit"), *v);
+    if (const auto v = args.value(QStringLiteral("requests-per-client")))
+        pair.requestsPerClient = parseInt(QStringLiteral("requests-per-client"), *v);
+    if (const auto v = args.value(QStringLiteral("output-per-client")))
+        pair.outputPerClientBytes = parseInt(QStringLiteral("output-per-client"), *v);
     if (const auto v = args.value(QStringLiteral("user")))
         pair.user = *v;
     applyOpcUaLimitOptions(args, pair);
@@ -307,6 +314,9 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
         {QStringLiteral("status-item"), p.statusItem},
         {QStringLiteral("write-replay"), p.writeReplay},
         {QStringLiteral("server-connections"), serverConnectionsKey(p.connectionPerClient)},
+        {QStringLiteral("client-limit"), p.clientLimit},
+        {QStringLiteral("requests-per-client"), p.requestsPerClient},
+        {QStringLiteral("output-per-client"), p.outputPerClientBytes},
         {QStringLiteral("user"), p.user},
         {QStringLiteral("monitor"), items},
         {QStringLiteral("enabled"), enabled}};
@@ -1301,6 +1311,8 @@ QString CtlCommand::usage()
               "           [--failback-holdoff MS] [--failure-persistence N] [--status-item REF]\n"
               "           [--write-replay yes|no]\n"
               "           [--server-connections shared|per-client]  (Modbus TCP)\n"
+              "           [--client-limit N] [--requests-per-client N] [--output-per-client "
+              "BYTES]\n"
               "           [--user NAME [--password-stdin]]  (OPC UA; the password to the "
               "keychain)\n"
               "           [--max-sessions N] [--max-sessions-per-address N] [--handshake-timeout "

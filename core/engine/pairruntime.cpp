@@ -1,5 +1,6 @@
 #include "pairruntime.h"
 
+#include "clienteventlimiter.h"
 #include "events/eventlog.h"
 #include "monitorevaluator.h"
 
@@ -43,6 +44,7 @@ PairRuntime::PairRuntime(const PairConfig &config, const LinkFactory &makeLink, 
     , m_clock(clock)
 {
     m_failbackTimer = clock->createTimer([this] { evaluate(); });
+    m_clientEvents = std::make_unique<ClientEventLimiter>(events, config.name, clock);
     m_monitorTimer = clock->createTimer([this] { tickMonitors(); });
     for (Side side : {Side::Primary, Side::Secondary}) {
         auto s = std::make_unique<SideState>();
@@ -246,6 +248,9 @@ bool PairRuntime::appliesInPlace(const PairConfig &running, const PairConfig &wa
     same.monitorItems = running.monitorItems;
     same.failureCount = running.failureCount;
     same.writeReplay = running.writeReplay;
+    same.clientLimit = running.clientLimit;
+    same.requestsPerClient = running.requestsPerClient;
+    same.outputPerClientBytes = running.outputPerClientBytes;
     return same == running;
 }
 

@@ -17,6 +17,7 @@ namespace tandem {
 
 class EventLog;
 class MonitorEvaluator;
+class ClientEventLimiter;
 
 // What the console and `tandemctl status` show of one side of a pair.
 struct SideStatus
@@ -54,9 +55,11 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
     const PairConfig &config() const { return m_config; }
+    // Where the pair's proxy posts the events its clients cause, at a bounded rate.
+    ClientEventLimiter *clientEvents() const { return m_clientEvents.get(); }
     // True when `wanted` differs from `running` only in settings a running pair takes over
     // without closing its clients (timing, persistence, mode, monitor items, hold-off,
-    // always-reconnect, write replay).
+    // always-reconnect, write replay, client limits).
     static bool appliesInPlace(const PairConfig &running, const PairConfig &wanted);
     // Takes over such a change; false (and nothing changed) when it needs a restart.
     bool reconfigure(const PairConfig &config);
@@ -152,6 +155,7 @@ private:
     QString m_lastSwitchReason;
     std::unique_ptr<ClockTimer> m_failbackTimer;
     std::unique_ptr<ClockTimer> m_monitorTimer;
+    std::unique_ptr<ClientEventLimiter> m_clientEvents;
 };
 
 } // namespace tandem

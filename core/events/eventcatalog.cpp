@@ -287,6 +287,22 @@ const QList<EventDefinition> &EventCatalog::all()
         {"client-malformed", Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
+        // Hostile or broken clients (issue 17): limits, floods and the descriptor limit.
+        {"client-limit", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
+        {"client-stalled", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
+        {"client-events-suppressed", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent", "%2 more events about clients of '%1' were not posted "
+                                          "in the last minute (at most %3 a minute are)."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,count,limit")},
+        {"descriptors-exhausted", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Out of file descriptors while accepting clients of '%1' (%2 "
+                           "connected): the longest idle clients are closed to keep accepting."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,clients")},
         {"event-store-error", Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},

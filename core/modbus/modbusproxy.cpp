@@ -1,6 +1,6 @@
 #include "modbusproxy.h"
 
-#include "events/clientprocess.h"
+#include "engine/clienteventlimiter.h"
 #include "events/eventlog.h"
 #include "modbuslink.h"
 #include "streamconnection.h"
@@ -71,6 +71,7 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
     m_overdueTimer.setSingleShot(true);
     connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
     connect(m_server, &StreamListener::accepted, this, &ModbusProxy::onNewConnection);
+    m_server->reportTo(runtime, events);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
         // Nothing active and nothing on its way: waiting requests fail now, not at the deadline.
@@ -176,20 +177,55 @@ void ModbusProxy::openDataConnections(Client *client)
     }
 }
 
-void ModbusProxy::onNewConnection(int fd)
+void ModbusProxy::onNewConnection(StreamConnection *socket)
 {
     auto client = std::make_unique<Client>();
     client->id = m_nextClientId++;
-    client->socket = new StreamConnection(fd, this);
+    client->socket = socket;
     Client *raw = client.get();
     m_clients.push_back(std::move(client));
-    connect(raw->socket, &StreamConnection::readyRead, this, [this, raw] { onClientData(raw); });
+    connect(socket, &StreamConnection::readyRead, this, [this, raw] { onClientData(raw); });
+    connect(socket, &StreamConnection::outputDrained, this, [this, raw] { onOutputDrained(raw); });
+    // Closed by the listener to make room (the client's own end comes through readyRead).
+    connect(socket, &StreamConnection::closed, this, [this, id = raw->id] {
+        if (Client *c = findClient(id))
+            dropClient(c);
+    });
     openDataConnections(raw);
+}
+
+ModbusProxy::Client *ModbusProxy::findClient(quint64 id) const
+{
+    const auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                                 [id](const auto &c) { return c->id == id; });
+    return it == m_clients.end() ? nullptr : it->get();
 }
 
 bool ModbusProxy::hasRoom(const Client *client) const
 {
-    return client->inFlight < ClientInFlightCap && int(m_requests.size()) < PairInFlightCap;
+    const PairConfig &config = m_runtime->config();
+    return client->inFlight < config.requestsPerClient &&
+           int(m_requests.size()) < PairInFlightCap &&
+           client->socket->pendingBytes() <= config.outputPerClientBytes;
+}
+
+// After an answer: a client whose unread answers pass the limit is taken no more requests
+// from, so no new answers pile up (its connection stops reading, and closes it if they stay
+// unread: StreamListener).
+void ModbusProxy::checkOutput(Client *client)
+{
+    if (client->socket->pendingBytes() > m_runtime->config().outputPerClientBytes)
+        pause(client);
+}
+
+void ModbusProxy::onOutputDrained(Client *client)
+{
+    if (client->socket->pendingBytes() > m_runtime->config().outputPerClientBytes)
+        return;
+    if (client->socket->isReadingPaused() && !m_resumeScheduled) {
+        m_resumeScheduled = true;
+        QMetaObject::invokeMethod(this, &ModbusProxy::resumeClients, Qt::QueuedConnection);
+    }
 }
 
 void ModbusProxy::pause(Client *client)
@@ -227,11 +263,11 @@ bool ModbusProxy::readRequests(Client *client)
             // A client that breaks framing cannot be resynchronised: close it, only it.
             qCWarning(lcModbus) << m_runtime->config().name << "client" << client->socket->peer()
                                 << "sent a malformed frame:" << decoded.error;
-            if (m_events)
-                m_events->post(QStringLiteral("client-malformed"), m_runtime->config().name,
-                               {m_runtime->config().name, client->socket->peer(),
-                                tr("malformed Modbus frame (%1)").arg(decoded.error)},
-                               ClientProcess::describe(client->socket->peerPort(), port()));
+            m_runtime->clientEvents()->post(QStringLiteral("client-malformed"),
+                                            {m_runtime->config().name, client->socket->peer(),
+                                             tr("malformed Modbus frame (%1)").arg(decoded.error)},
+                                            client->socket->descriptor(),
+                                            client->socket->peerPort(), port());
             dropClient(client);
             return false;
         }
@@ -252,11 +288,9 @@ void ModbusProxy::resumeClients()
         if (c->socket->isReadingPaused())
             paused.push_back(c->id);
     for (quint64 id : paused) {
-        const auto it = std::find_if(m_clients.begin(), m_clients.end(),
-                                     [id](const auto &c) { return c->id == id; });
-        if (it == m_clients.end())
+        Client *client = findClient(id);
+        if (!client)
             continue;
-        Client *client = it->get();
         // Bytes it sent before the pause are taken first, then reading goes on.
         if (!hasRoom(client) || !readRequests(client) || !hasRoom(client))
             continue;
@@ -298,6 +332,7 @@ void ModbusProxy::handle(Client *client, MbapFrame frame)
     m_requests.push_back(std::move(request));
     raw->self = std::prev(m_requests.end());
     ++client->inFlight;
+    client->socket->setBusy(true);
     m_inFlightPeak = std::max(m_inFlightPeak, int(m_requests.size()));
     if (!m_deadlineTimer.isActive())
         m_deadlineTimer.start(deadlineMs);
@@ -416,15 +451,18 @@ void ModbusProxy::answer(Request *request, const MbapFrame &frame)
     out.transactionId = request->frame.transactionId;
     out.unitId = request->frame.unitId;
     out.pdu = frame.pdu;
-    request->client->socket->write(MbapCodec::encode(out));
+    Client *client = request->client;
+    client->socket->write(MbapCodec::encode(out));
     finish(request);
+    checkOutput(client);
 }
 
 void ModbusProxy::answerException(Request *request, ExceptionCode code)
 {
-    request->client->socket->write(
-        MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
+    Client *client = request->client;
+    client->socket->write(MbapCodec::encode(MbapCodec::exceptionFor(request->frame, code)));
     finish(request);
+    checkOutput(client);
 }
 
 void ModbusProxy::finish(Request *request)
@@ -436,6 +474,7 @@ void ModbusProxy::finish(Request *request)
         request->pending[i] = false;
     }
     --request->client->inFlight;
+    request->client->socket->setBusy(request->client->inFlight > 0);
     m_requests.erase(request->self);
     if (m_paused > 0 && !m_resumeScheduled) {
         m_resumeScheduled = true;

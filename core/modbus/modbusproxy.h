@@ -20,6 +20,7 @@ class EventLog;
 namespace tandem::modbus {
 
 class ModbusLink;
+class StreamConnection;
 class StreamListener;
 
 // The pair's client-facing endpoint: accepts many Modbus TCP clients and forwards each
@@ -31,13 +32,14 @@ class StreamListener;
 // connection never decides whether a server is lost: the link's control connection does.
 // Each client, and the pair as a whole, has a cap on requests in flight; past it the
 // proxy stops reading from the client (TCP flow control holds it back) instead of
-// queueing without end.
+// queueing without end. So it does when a client's unread answers pass the pair's output
+// limit (the listener closes a client that leaves them unread).
 class ModbusProxy final : public PairProxy
 {
     Q_OBJECT
 
 public:
-    static constexpr int ClientInFlightCap = 32;
+    static constexpr int ClientInFlightCap = PairConfig::DefaultRequestsPerClient;
     static constexpr int PairInFlightCap = 2048;
     // Sends after the first of a request whose data connection failed, or whose server
     // discarded it unread, before it is answered with an exception.
@@ -62,7 +64,10 @@ private:
     struct Request;
     using Failure = ModbusChannel::Failure;
 
-    void onNewConnection(int fd);
+    void onNewConnection(StreamConnection *socket);
+    Client *findClient(quint64 id) const;
+    void onOutputDrained(Client *client);
+    void checkOutput(Client *client);
     void onClientData(Client *client);
     bool readRequests(Client *client);
     bool hasRoom(const Client *client) const;

@@ -1,5 +1,10 @@
 #include "streamconnection.h"
 
+#include "engine/clienteventlimiter.h"
+#include "engine/clock.h"
+#include "engine/pairruntime.h"
+#include "events/eventlog.h"
+
 #include <QHostAddress>
 #include <QSocketNotifier>
 
@@ -12,11 +17,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <limits>
+
 namespace tandem::modbus {
 
 StreamConnection::StreamConnection(int fd, QObject *parent)
     : QObject(parent)
     , m_fd(fd)
+    , m_lastActivity(Clock::system()->nowMs())
 {
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
     const int one = 1;
@@ -53,6 +61,7 @@ bool StreamConnection::readInto(QByteArray &buffer, qsizetype maxBytes)
         if (n > 0) {
             buffer.append(chunk, qsizetype(n));
             total += n;
+            m_lastActivity = Clock::system()->nowMs();
             if (size_t(n) < sizeof chunk)
                 return true;
             continue;
@@ -71,15 +80,50 @@ bool StreamConnection::readInto(QByteArray &buffer, qsizetype maxBytes)
 void StreamConnection::pauseReading()
 {
     m_readPaused = true;
-    if (m_fd >= 0)
-        m_readNotifier->setEnabled(false);
+    updateReading();
 }
 
 void StreamConnection::resumeReading()
 {
     m_readPaused = false;
+    updateReading();
+}
+
+void StreamConnection::updateReading()
+{
     if (m_fd >= 0)
-        m_readNotifier->setEnabled(true);
+        m_readNotifier->setEnabled(!m_readPaused && !m_outputHeld);
+}
+
+void StreamConnection::setOutputLimit(std::function<qsizetype()> bytes, int stallMs)
+{
+    m_outputLimit = std::move(bytes);
+    if (!m_stallTimer) {
+        m_stallTimer = new QTimer(this);
+        m_stallTimer->setSingleShot(true);
+        connect(m_stallTimer, &QTimer::timeout, this, [this] {
+            if (!m_outputHeld || m_fd < 0)
+                return;
+            Q_EMIT outputStalled(m_pending.size());
+            evict();
+        });
+    }
+    m_stallTimer->setInterval(stallMs);
+}
+
+void StreamConnection::checkOutputLimit()
+{
+    if (!m_outputLimit || m_fd < 0)
+        return;
+    const bool over = m_pending.size() > m_outputLimit();
+    if (over == m_outputHeld)
+        return;
+    m_outputHeld = over;
+    if (over)
+        m_stallTimer->start();
+    else
+        m_stallTimer->stop();
+    updateReading();
 }
 
 void StreamConnection::write(const QByteArray &data)
@@ -88,6 +132,7 @@ void StreamConnection::write(const QByteArray &data)
         return;
     if (!m_pending.isEmpty()) {
         m_pending.append(data);
+        checkOutputLimit();
         return;
     }
     qsizetype offset = 0;
@@ -101,6 +146,7 @@ void StreamConnection::write(const QByteArray &data)
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             m_pending = data.mid(offset);
             m_writeNotifier->setEnabled(true);
+            checkOutputLimit();
             return;
         } else {
             return; // the read side reports the broken connection
@@ -110,9 +156,13 @@ void StreamConnection::write(const QByteArray &data)
 
 void StreamConnection::flushPending()
 {
+    const qsizetype before = m_pending.size();
     const QByteArray pending = std::exchange(m_pending, {});
     m_writeNotifier->setEnabled(false);
     write(pending);
+    checkOutputLimit();
+    if (m_pending.size() < before)
+        Q_EMIT outputDrained();
 }
 
 void StreamConnection::abort()
@@ -126,6 +176,175 @@ void StreamConnection::abort()
     ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     ::close(m_fd);
     m_fd = -1;
+}
+
+void StreamConnection::evict()
+{
+    if (m_fd < 0)
+        return;
+    abort();
+    Q_EMIT closed();
+}
+
+StreamListener::StreamListener(QObject *parent)
+    : QTcpServer(parent)
+{
+    m_quietTimer.setSingleShot(true);
+    m_quietTimer.setInterval(ExhaustionQuietMs);
+    connect(&m_quietTimer, &QTimer::timeout, this, [this] {
+        m_exhausted = false;
+        m_ceiling = 0;
+    });
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_acceptNotifier)
+            m_acceptNotifier->setEnabled(true);
+        acceptPending();
+    });
+}
+
+void StreamListener::reportTo(PairRuntime *runtime, EventLog *events)
+{
+    setClientLimit([runtime] { return runtime->config().clientLimit; });
+    m_outputLimit = [runtime] { return qsizetype(runtime->config().outputPerClientBytes); };
+    connect(this, &StreamListener::clientStalled, runtime,
+            [this, runtime](const QString &peer, quint16 peerPort, int socket, qsizetype pending) {
+                const QString pair = runtime->config().name;
+                runtime->clientEvents()->post(QStringLiteral("client-stalled"),
+                                              {pair, peer,
+                                               tr("it left %1 bytes of answers unread for %2 s")
+                                                   .arg(pending)
+                                                   .arg(OutputStallMs / 1000)},
+                                              socket, peerPort, serverPort());
+            });
+    connect(this, &StreamListener::clientClosedForLimit, runtime,
+            [runtime](const QString &peer, quint16, int limit, bool evicted) {
+                const QString pair = runtime->config().name;
+                runtime->clientEvents()->post(
+                    QStringLiteral("client-limit"),
+                    {pair, peer,
+                     evicted
+                         ? tr("it was the longest idle of %1 clients and a new one came").arg(limit)
+                         : tr("%1 clients are connected, none of them idle").arg(limit)});
+            });
+    if (!events)
+        return;
+    connect(this, &StreamListener::descriptorsExhausted, runtime,
+            [runtime, events](int connected, const QString &error) {
+                const QString pair = runtime->config().name;
+                events->post(QStringLiteral("descriptors-exhausted"), pair,
+                             {pair, QString::number(connected)}, {}, error);
+            });
+}
+
+void StreamListener::prune()
+{
+    std::erase_if(m_connections,
+                  [](const QPointer<StreamConnection> &c) { return !c || !c->isOpen(); });
+}
+
+int StreamListener::connectionCount()
+{
+    prune();
+    return int(m_connections.size());
+}
+
+StreamConnection *StreamListener::longestIdle()
+{
+    prune();
+    StreamConnection *idle = nullptr;
+    for (const QPointer<StreamConnection> &c : m_connections)
+        if (!c->isBusy() && (!idle || c->lastActivityMs() < idle->lastActivityMs()))
+            idle = c.data();
+    return idle;
+}
+
+void StreamListener::acceptPending()
+{
+    // A bounded batch per turn of the event loop: a flood of connections does not starve the
+    // clients and servers already connected.
+    for (int batch = 0; batch < 64; ++batch) {
+        const int fd = ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd >= 0) {
+            admit(fd);
+            continue;
+        }
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK)
+            return;
+        // A client gone before it was accepted, or a network error it left behind.
+        if (error == EINTR || error == ECONNABORTED || error == EPROTO || error == ENETDOWN ||
+            error == ENOPROTOOPT || error == EHOSTDOWN || error == ENONET ||
+            error == EHOSTUNREACH || error == ENETUNREACH)
+            continue;
+        if ((error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM) &&
+            makeRoom(error))
+            continue; // descriptors were freed: the waiting client gets one
+        // Nothing to free now (the descriptors are held elsewhere) or an error of the socket
+        // itself: tried again shortly, not in a tight loop.
+        m_acceptNotifier->setEnabled(false);
+        m_retryTimer.start(250);
+        return;
+    }
+}
+
+void StreamListener::admit(int fd)
+{
+    auto *connection = new StreamConnection(fd, parent());
+    int limit = m_clientLimit ? std::max(1, m_clientLimit()) : std::numeric_limits<int>::max();
+    if (m_ceiling > 0)
+        limit = std::min(limit, m_ceiling);
+    if (connectionCount() >= limit) {
+        StreamConnection *idle = longestIdle();
+        if (!idle) {
+            Q_EMIT clientClosedForLimit(connection->peer(), connection->peerPort(), limit, false);
+            connection->abort();
+            connection->deleteLater();
+            return;
+        }
+        const QString peer = idle->peer();
+        const quint16 peerPort = idle->peerPort();
+        idle->evict();
+        Q_EMIT clientClosedForLimit(peer, peerPort, limit, true);
+    }
+    if (m_outputLimit) {
+        connection->setOutputLimit(m_outputLimit, OutputStallMs);
+        connect(connection, &StreamConnection::outputStalled, this,
+                [this, connection](qsizetype pending) {
+                    Q_EMIT clientStalled(connection->peer(), connection->peerPort(),
+                                         connection->descriptor(), pending);
+                });
+    }
+    m_connections.push_back(connection);
+    Q_EMIT accepted(connection);
+}
+
+bool StreamListener::makeRoom(int error)
+{
+    const int connected = connectionCount();
+    if (!m_exhausted) {
+        m_exhausted = true;
+        Q_EMIT descriptorsExhausted(connected, QString::fromLocal8Bit(::strerror(error)));
+    }
+    m_quietTimer.start();
+    // With most descriptors held by this pair's clients, fewer clients from now on; with
+    // few, the descriptors are held elsewhere and one idle client gives way at a time.
+    if (connected > 2 * SpareDescriptors)
+        m_ceiling = m_ceiling > 0 ? std::min(m_ceiling, connected - SpareDescriptors)
+                                  : connected - SpareDescriptors;
+    const int keep = connected > 2 * SpareDescriptors ? m_ceiling : connected - 1;
+    bool closed = false;
+    while (connectionCount() > keep) {
+        StreamConnection *idle = longestIdle();
+        if (!idle)
+            break;
+        const QString peer = idle->peer();
+        const quint16 peerPort = idle->peerPort();
+        idle->evict();
+        Q_EMIT clientClosedForLimit(peer, peerPort, std::max(keep, 1), true);
+        closed = true;
+    }
+    return closed;
 }
 
 bool StreamListener::listenOn(const Endpoint &endpoint, QString *error)
@@ -145,6 +364,11 @@ bool StreamListener::listenOn(const Endpoint &endpoint, QString *error)
                      .arg(errorString());
         return false;
     }
+    // From here on the listener accepts itself (see the class comment).
+    pauseAccepting();
+    delete m_acceptNotifier;
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &StreamListener::acceptPending);
     return true;
 }
 

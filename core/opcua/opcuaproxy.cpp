@@ -2,7 +2,7 @@
 
 #include "channeldeadline.h"
 #include "client.h"
-#include "events/clientprocess.h"
+#include "engine/clienteventlimiter.h"
 #include "events/eventlog.h"
 #include "modbus/streamconnection.h"
 #include "opcualink.h"
@@ -205,6 +205,7 @@ OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog 
     m_housekeeping->start(HousekeepingIntervalMs);
     if (!m_runtime)
         return;
+    m_server->reportTo(m_runtime, m_events);
     connect(m_runtime, &PairRuntime::activeChanged, this, &OpcUaProxy::onActiveChanged);
     for (Side side : {Side::Primary, Side::Secondary}) {
         if (auto *link = qobject_cast<OpcUaLink *>(m_runtime->link(side)))
@@ -290,9 +291,8 @@ ProxyState OpcUaProxy::state() const
 
 // Connections and the secure channel.
 
-void OpcUaProxy::onNewConnection(int fd)
+void OpcUaProxy::onNewConnection(modbus::StreamConnection *socket)
 {
-    auto *socket = new modbus::StreamConnection(fd, this);
     const int id = attach([socket](const QByteArray &bytes) { socket->write(bytes); },
                           [socket] { socket->abort(); }, socket->peer());
     Connection *c = m_connections.at(id).get();
@@ -388,9 +388,10 @@ void OpcUaProxy::closeConnection(Connection *c, const QString &reason, bool malf
     const QString pair = m_runtime ? m_runtime->config().name : QString();
     if (malformed) {
         qCWarning(lcOpcUa) << pair << "client" << c->peer << "closed:" << reason;
-        if (m_events)
-            m_events->post(QStringLiteral("client-malformed"), pair, {pair, c->peer, reason},
-                           ClientProcess::describe(c->peerPort, port()));
+        if (m_runtime)
+            m_runtime->clientEvents()->post(
+                QStringLiteral("client-malformed"), {pair, c->peer, reason},
+                c->socket ? c->socket->descriptor() : -1, c->peerPort, port());
     }
     const int id = c->id;
     auto close = c->close;

@@ -45,8 +45,9 @@ namespace tandem {
 class EventLog;
 }
 namespace tandem::modbus {
+class StreamConnection;
 class StreamListener;
-}
+} // namespace tandem::modbus
 
 namespace tandem::opcua {
 
@@ -97,7 +98,7 @@ private:
     struct PendingPublish;
 
     // Connections and the secure channel.
-    void onNewConnection(int fd);
+    void onNewConnection(modbus::StreamConnection *socket);
     void flush(Connection *connection);
     void closeConnection(Connection *connection, const QString &reason, bool malformed);
     void handleRequest(Connection *connection, const ServerChannel::Request &request);

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void statusItemAndWriteReplay();
     void noPairDisablesPage();
     void savedValuesComeBack();
+    void clientLimits();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -226,6 +227,41 @@ void TestGeneralPage::savedValuesComeBack()
              QStringLiteral("plc-c"));
     QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("connectionMode"))->currentData().toInt(),
              int(ConnectionMode::Hot));
+}
+
+// Issue 17's client limits: shown with their defaults, edited into the document; requests
+// in flight, Modbus only, is greyed out for an OPC UA pair and says why.
+void TestGeneralPage::clientLimits()
+{
+    auto *clients = child<QSpinBox>("clientLimit");
+    auto *requests = child<QSpinBox>("requestsPerClient");
+    auto *output = child<QSpinBox>("outputPerClient");
+    QCOMPARE(clients->value(), PairConfig::DefaultClientLimit);
+    QCOMPARE(requests->value(), PairConfig::DefaultRequestsPerClient);
+    QCOMPARE(output->value(), PairConfig::DefaultOutputPerClient);
+    QCOMPARE(clients->maximum(), PairConfig::MaxClientLimit);
+    QCOMPARE(output->minimum(), PairConfig::MinOutputPerClient);
+    clients->setFocus();
+    clients->selectAll();
+    QTest::keyClicks(clients, QStringLiteral("64"));
+    QCOMPARE(pair().clientLimit, 64);
+    requests->setFocus();
+    requests->selectAll();
+    QTest::keyClicks(requests, QStringLiteral("8"));
+    QCOMPARE(pair().requestsPerClient, 8);
+    output->setFocus();
+    output->selectAll();
+    QTest::keyClicks(output, QStringLiteral("65536"));
+    QCOMPARE(pair().outputPerClientBytes, 65536);
+    QVERIFY(requests->isEnabled());
+    PairConfig opcua = pair();
+    opcua.protocol = Protocol::OpcUa;
+    opcua.endpoint = QStringLiteral("opc.tcp://localhost:4841/line1");
+    m_doc->updatePair(QStringLiteral("line1"), opcua);
+    QVERIFY(clients->isEnabled());
+    QVERIFY(!requests->isEnabled());
+    QCOMPARE(requests->toolTip(), QStringLiteral("Modbus TCP only"));
+    QVERIFY(output->isEnabled());
 }
 
 QTEST_MAIN(TestGeneralPage)

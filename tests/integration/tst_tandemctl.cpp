@@ -31,6 +31,7 @@ private Q_SLOTS:
     void setChangesOnlyNamedOptions();
     void serverConnections();
     void opcuaLimits();
+    void clientLimits();
     void aliasAndUnalias();
     void enableDisableSurvivesAndDeploymentDisables();
     void monitorItems();
@@ -222,8 +223,7 @@ void TestTandemctl::opcuaLimits()
              QStringLiteral("--login-lockout"), QStringLiteral("60000"),
              QStringLiteral("--max-monitored-items"), QStringLiteral("500")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    const QJsonObject limits =
-        pairs()[0].toObject()[QStringLiteral("opcua-limits")].toObject();
+    const QJsonObject limits = pairs()[0].toObject()[QStringLiteral("opcua-limits")].toObject();
     QCOMPARE(limits[QStringLiteral("max-sessions")].toInt(), 20);
     QCOMPARE(limits[QStringLiteral("login-lockout")].toInt(), 60000);
     QCOMPARE(limits[QStringLiteral("max-monitored-items")].toInt(), 500);
@@ -245,6 +245,41 @@ void TestTandemctl::opcuaLimits()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--max-sessions: a limit of OPC UA pairs")),
              qPrintable(r.err));
+}
+
+// Issue 17's client limits: defaults, set, written to tandem.xml, and refused out of range.
+void TestTandemctl::clientLimits()
+{
+    QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
+    const auto value = [this](const char *key) {
+        return pairs()[0].toObject()[QLatin1String(key)].toInt();
+    };
+    QCOMPARE(value("client-limit"), tandem::PairConfig::DefaultClientLimit);
+    QCOMPARE(value("requests-per-client"), tandem::PairConfig::DefaultRequestsPerClient);
+    QCOMPARE(value("output-per-client"), tandem::PairConfig::DefaultOutputPerClient);
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+                    QStringLiteral("--client-limit"), QStringLiteral("64"),
+                    QStringLiteral("--requests-per-client"), QStringLiteral("8"),
+                    QStringLiteral("--output-per-client"), QStringLiteral("65536")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(value("client-limit"), 64);
+    QCOMPARE(value("requests-per-client"), 8);
+    QCOMPARE(value("output-per-client"), 65536);
+    QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    QVERIFY(xml.contains("<client-limit>64</client-limit>"));
+    QVERIFY(xml.contains("<requests-per-client>8</requests-per-client>"));
+    QVERIFY(xml.contains("<output-per-client>65536</output-per-client>"));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("line1"),
+             QStringLiteral("--client-limit"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("client-limit")) &&
+                 r.err.contains(QStringLiteral("from 1 to 65536")),
+             qPrintable(r.err));
+    QCOMPARE(value("client-limit"), 64);
+    r = ctl({QStringLiteral("--help")});
+    QVERIFY(r.out.contains(QStringLiteral("--client-limit N")));
 }
 
 void TestTandemctl::aliasAndUnalias()

@@ -7,11 +7,13 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 namespace tandem::test {
 
@@ -58,6 +60,14 @@ bool TandemdProcess::start(const QStringList &extraArgs)
     env.insert(QStringLiteral("QT_LOGGING_RULES"),
                QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
     m_process.setProcessEnvironment(env);
+    const int limit = m_descriptorLimit;
+    // In the child between fork and exec: only async-signal-safe calls.
+    m_process.setChildProcessModifier([limit] {
+        if (limit > 0) {
+            const rlimit r{rlim_t(limit), rlim_t(limit)};
+            ::setrlimit(RLIMIT_NOFILE, &r);
+        }
+    });
     m_process.start(program(), QStringList{QStringLiteral("--config"), configFile(),
                                            QStringLiteral("--state-dir"), stateDir()} +
                                    extraArgs);
@@ -94,6 +104,19 @@ void TandemdProcess::sendSignal(int signalNumber)
 {
     if (isRunning())
         ::kill(pid_t(m_process.processId()), signalNumber);
+}
+
+qint64 TandemdProcess::residentKiB() const
+{
+    if (!isRunning())
+        return -1;
+    QFile file(QStringLiteral("/proc/%1/status").arg(processId()));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
 }
 
 bool TandemdProcess::waitForExit(int timeoutMs)

@@ -35,6 +35,9 @@ public:
     bool writeConfig(const Configuration &config, const QStringList &enabled);
     // The environment the next start() gives tandemd (the test's own, to begin with).
     QProcessEnvironment &environment() { return m_env; }
+    // The next start() runs tandemd with at most this many open descriptors
+    // (RLIMIT_NOFILE, soft and hard), as a service unit's LimitNOFILE would; 0: inherited.
+    void setDescriptorLimit(int descriptors) { m_descriptorLimit = descriptors; }
     // Starts tandemd and waits until its control socket answers (or it exits).
     bool start(const QStringList &extraArgs = {});
     // Runs this one pair, enabled: writes the configuration, starts tandemd and waits until
@@ -54,6 +57,8 @@ public:
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     qint64 processId() const { return m_process.processId(); }
     void sendSignal(int signalNumber);
+    // Its resident memory now (VmRSS in /proc/PID/status), in KiB; -1 when not running.
+    qint64 residentKiB() const;
 
     // stderr lines so far (events and diagnostics).
     QStringList lines();
@@ -80,6 +85,7 @@ private:
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     QByteArray m_pending;
     QStringList m_lines;
+    int m_descriptorLimit = 0;
 };
 
 } // namespace tandem::test

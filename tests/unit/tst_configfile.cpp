@@ -60,6 +60,9 @@ void TestConfigFile::roundTripKeepsEveryField()
     a.statusItem = QStringLiteral("2:400010");
     a.writeReplay = true;
     a.connectionPerClient = true;
+    a.clientLimit = 40;
+    a.requestsPerClient = 4;
+    a.outputPerClientBytes = 65536;
     PairConfig b = validPair(QStringLiteral("Linie 2 – Ofen"), 1503);
     b.protocol = Protocol::OpcUa;
     b.endpoint = QStringLiteral("opc.tcp://localhost:4841/ofen");

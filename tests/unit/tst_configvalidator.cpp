@@ -97,6 +97,18 @@ void TestConfigValidator::refusals_data()
             c.pairs[0].reconnectPrimary = true;
         },
         "pair[line1]/reconnect-primary", "Cold mode does not support");
+    // Client limits (issue 17).
+    row(
+        "no clients", [](Configuration &c) { c.pairs[0].clientLimit = 0; },
+        "pair[line1]/client-limit", "from 1 to 65536");
+    row(
+        "requests per client too many",
+        [](Configuration &c) { c.pairs[0].requestsPerClient = 5000; },
+        "pair[line1]/requests-per-client", "from 1 to 1024");
+    row(
+        "output per client too small",
+        [](Configuration &c) { c.pairs[0].outputPerClientBytes = 100; },
+        "pair[line1]/output-per-client", "from 4096 to 67108864");
     row(
         "interval too small", [](Configuration &c) { c.pairs[0].statusIntervalMs = 10; },
         "pair[line1]/status-interval", "from 50 to 3600000");

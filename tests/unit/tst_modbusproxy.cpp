@@ -2,6 +2,7 @@
 // event loop, which can hold their answers, discard their input after an exception (as
 // libmodbus does) or close a connection on request: what a client can do to a pair must
 // never cost the status query, another client's request or the engine itself.
+#include "engine/clock.h"
 #include "events/eventlog.h"
 #include "modbus/modbuslink.h"
 #include "modbus/modbusproxy.h"
@@ -277,6 +278,7 @@ private Q_SLOTS:
     void lostDataConnectionIsNoLostServer();
     void connectionPerClient();
     void refusedDataConnectionIsAnsweredWithAnException();
+    void clientLimitClosesTheLongestIdle();
 };
 
 void TestModbusProxy::sendNeverAnswersInsideTheCall()
@@ -510,6 +512,45 @@ void TestModbusProxy::refusedDataConnectionIsAnsweredWithAnException()
     QVERIFY(client.answers.at(0).isException());
     QVERIFY(switched.isEmpty());
     QCOMPARE(pair.runtime->active(), Side::Primary);
+}
+
+// At the pair's client limit a new client takes the place of the one idle longest; a client
+// with a request answered since is not it (issue 17, item 9).
+void TestModbusProxy::clientLimitClosesTheLongestIdle()
+{
+    FakeServer primary(0);
+    FakeServer secondary(1000);
+    PairConfig config = warm(1000, 500);
+    config.clientLimit = 2;
+    Pair pair(primary, secondary, config);
+    QVERIFY(pair.listening);
+    QTRY_COMPARE(pair.runtime->active(), Side::Primary);
+    QSignalSpy posted(&pair.events, &EventLog::eventPosted);
+    PipelinedClient busy(pair.proxy->port());
+    QVERIFY(busy.waitConnected());
+    QTRY_COMPARE(pair.proxy->clientCount(), 1);
+    PipelinedClient idle(pair.proxy->port());
+    QVERIFY(idle.waitConnected());
+    QTRY_COMPARE(pair.proxy->clientCount(), 2);
+    const qint64 idleSince = Clock::system()->nowMs();
+    QTRY_VERIFY(Clock::system()->nowMs() > idleSince); // the next activity is later
+    busy.send(frame(1, readPdu(0x03, 5, 1)));
+    QTRY_COMPARE(busy.answers.size(), 1);
+    PipelinedClient fresh(pair.proxy->port());
+    QVERIFY(fresh.waitConnected());
+    QTRY_VERIFY(!idle.isOpen());
+    QVERIFY(busy.isOpen());
+    QCOMPARE(pair.proxy->clientCount(), 2);
+    fresh.send(frame(2, readPdu(0x03, 5, 1)));
+    busy.send(frame(3, readPdu(0x03, 5, 1)));
+    QTRY_COMPARE(fresh.answers.size(), 1);
+    QTRY_COMPARE(busy.answers.size(), 2);
+    QVERIFY(fresh.isOpen());
+    QTRY_VERIFY(!posted.isEmpty());
+    const Event event = posted.last().at(0).value<Event>();
+    QCOMPARE(event.id, QStringLiteral("client-limit"));
+    QVERIFY2(event.text.contains(QStringLiteral("longest idle of 2 clients")),
+             qPrintable(event.text));
 }
 
 QTEST_GUILESS_MAIN(TestModbusProxy)

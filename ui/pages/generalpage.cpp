@@ -145,6 +145,27 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_serverConnections->addItem(tr("One per client"), true);
     optionsForm->addRow(tr("Server connections:"), m_serverConnections);
 
+    // Client limits (issue 17): what one client may cost the engine.
+    auto *limits = new QGroupBox(tr("Client Limits"));
+    limits->setObjectName(QStringLiteral("clientLimits"));
+    auto *limitsForm = new QFormLayout(limits);
+    m_clientLimit = makeSpinBox(QStringLiteral("clientLimit"), 1, PairConfig::MaxClientLimit, 16);
+    m_clientLimit->setToolTip(
+        tr("Clients connected at once. At the limit a new client takes the place of the one "
+           "idle longest, or is refused when none is idle."));
+    limitsForm->addRow(tr("Clients at most:"), m_clientLimit);
+    m_requestsPerClient =
+        makeSpinBox(QStringLiteral("requestsPerClient"), 1, PairConfig::MaxRequestsPerClient, 8);
+    limitsForm->addRow(tr("Requests in flight per client:"), m_requestsPerClient);
+    m_outputPerClient =
+        makeSpinBox(QStringLiteral("outputPerClient"), PairConfig::MinOutputPerClient,
+                    PairConfig::MaxOutputPerClient, 4096);
+    m_outputPerClient->setToolTip(
+        tr("Answers waiting for a client that does not read them; past it Tandem stops "
+           "reading that client's requests, and closes it if they are still unread 10 "
+           "seconds later"));
+    limitsForm->addRow(tr("Unread answers per client (bytes):"), m_outputPerClient);
+
     m_live = new QGroupBox(tr("Live State"));
     m_live->setObjectName(QStringLiteral("liveState"));
     auto *liveForm = new QFormLayout(m_live);
@@ -192,6 +213,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     layout->addWidget(hint);
     layout->addWidget(machines);
     layout->addWidget(options);
+    layout->addWidget(limits);
     layout->addWidget(m_live);
     layout->addStretch();
 
@@ -203,7 +225,8 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_serverConnections, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     for (QSpinBox *box :
-         {m_statusInterval, m_statusTimeout, m_failbackHoldoff, m_failurePersistence})
+         {m_statusInterval, m_statusTimeout, m_failbackHoldoff, m_failurePersistence, m_clientLimit,
+          m_requestsPerClient, m_outputPerClient})
         connect(box, &QSpinBox::valueChanged, this, &GeneralPage::apply);
     connect(m_document, &ConfigDocument::pairChanged, this, [this](const QString &name) {
         if (name == m_pairName)
@@ -381,6 +404,15 @@ void GeneralPage::load()
     m_statusTimeout->setValue(shown.statusTimeoutMs);
     m_failbackHoldoff->setValue(shown.failbackHoldoffMs);
     m_failurePersistence->setValue(shown.failurePersistence);
+    m_clientLimit->setValue(shown.clientLimit);
+    m_requestsPerClient->setValue(shown.requestsPerClient);
+    m_outputPerClient->setValue(shown.outputPerClientBytes);
+    const bool modbus = shown.protocol == Protocol::ModbusTcp;
+    m_requestsPerClient->setEnabled(modbus);
+    m_requestsPerClient->setToolTip(
+        modbus ? tr("A client's requests forwarded before their answers come back; beyond it "
+                    "Tandem reads no more from that client for the moment")
+               : tr("Modbus TCP only"));
     // Honest fields: what has no effect in this combination is greyed out, and says why.
     const bool holdoffApplies = shown.reconnectPrimary && shown.mode != ConnectionMode::Cold;
     m_failbackHoldoff->setEnabled(holdoffApplies);
@@ -442,6 +474,9 @@ void GeneralPage::apply()
         pair.user = m_login->userText();
     pair.writeReplay = m_writeReplay->isChecked();
     pair.connectionPerClient = m_serverConnections->currentData().toBool();
+    pair.clientLimit = m_clientLimit->value();
+    pair.requestsPerClient = m_requestsPerClient->value();
+    pair.outputPerClientBytes = m_outputPerClient->value();
     m_document->updatePair(m_pairName, pair);
     load();
 }

@@ -65,6 +65,10 @@ private:
     QLabel *m_statusItemError;
     QCheckBox *m_writeReplay;
     QComboBox *m_serverConnections;
+    // Client limits (issue 17).
+    QSpinBox *m_clientLimit;
+    QSpinBox *m_requestsPerClient;
+    QSpinBox *m_outputPerClient;
 
     EngineSession *m_engine = nullptr;
     QGroupBox *m_live;
