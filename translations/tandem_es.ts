@@ -91,6 +91,26 @@
         <source>every pair is disabled; enable them with: tandemctl pair enable NAME</source>
         <translation>todos los pares están desactivados; actívelos con: tandemctl pair enable NAME</translation>
     </message>
+    <message>
+        <source>mail %1 is from &apos;%2&apos;, but the configured sender is &apos;%3&apos;</source>
+        <translation>el correo %1 es de &apos;%2&apos;, pero el remitente configurado es &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>mail %1 goes to &apos;%2&apos;, who is not a configured recipient</source>
+        <translation>el correo %1 va a &apos;%2&apos;, que no es un destinatario configurado</translation>
+    </message>
+    <message>
+        <source>the event could not be recorded: %1</source>
+        <translation>no se pudo registrar el evento: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2</source>
+        <translation>%1 no se puede restaurar: %2</translation>
+    </message>
+    <message>
+        <source>left out the e-mail outbox of the backup: %1</source>
+        <translation>se omitió la bandeja de salida de correo de la copia de seguridad: %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupRetention</name>
@@ -946,6 +966,45 @@
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <source>cannot make the expected schema of %1: %2</source>
+        <translation>no se puede crear el esquema esperado de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an SQLite database: %2</source>
+        <translation>%1 está dañado o no es una base de datos SQLite: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
+        <translation>%1 está dañado (PRAGMA integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
+        <translation>%1 contiene %2 &apos;%3&apos;: una base de datos de Tandem no tiene triggers ni vistas</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
+        <translation>%1 contiene %2 &apos;%3&apos;, que Tandem no crea</translation>
+    </message>
+    <message>
+        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
+        <translation>%2 &apos;%3&apos; en %1 no está definido como lo define Tandem: %4</translation>
+    </message>
+    <message>
+        <source>%1 lacks the %2 &apos;%3&apos;</source>
+        <translation>a %1 le falta %2 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not at schema version %2</source>
+        <translation>%1 no tiene la versión de esquema %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>no se puede abrir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tandem</name>
     <message>
         <source>Item data set to bad quality</source>
@@ -1210,6 +1269,18 @@
         <source>The license allows %1 pair(s); &apos;%2&apos; is enabled beyond that: it passes its clients to its primary machine without redundancy.</source>
         <translation>La licencia permite %1 par(es); &apos;%2&apos; está activado por encima de ese límite: pasa sus clientes a su equipo primario sin redundancia.</translation>
     </message>
+    <message>
+        <source>The e-mail outbox of the backup &apos;%1&apos; was not restored: %2</source>
+        <translation>La bandeja de salida de correo de la copia de seguridad &apos;%1&apos; no se restauró: %2</translation>
+    </message>
+    <message>
+        <source>New e-mail notifications are refused: the outbox &apos;%1&apos; cannot be written (%2). Mail already in the outbox is still delivered.</source>
+        <translation>Se rechazan las nuevas notificaciones por correo: no se puede escribir la bandeja de salida &apos;%1&apos; (%2). El correo que ya está en la bandeja de salida se sigue entregando.</translation>
+    </message>
+    <message>
+        <source>The e-mail outbox &apos;%1&apos; takes new notifications again; %2 were refused meanwhile.</source>
+        <translation>La bandeja de salida de correo &apos;%1&apos; vuelve a aceptar notificaciones nuevas; entretanto se rechazaron %2.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1288,6 +1359,10 @@
     <message>
         <source>server,primary machine,secondary machine</source>
         <translation>servidor,equipo primario,equipo secundario</translation>
+    </message>
+    <message>
+        <source>file,count</source>
+        <translation>archivo,cantidad</translation>
     </message>
 </context>
 <context>
