@@ -480,10 +480,6 @@
         <translation>&apos;%1&apos; ist kein OPC-UA-Rechner: Schreiben Sie host[:port][/pfad] oder opc.tcp://host[:port][/pfad]</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: the path must not contain spaces, &apos;?&apos; or &apos;#&apos;</source>
-        <translation>&apos;%1&apos;: Der Pfad darf keine Leerzeichen, &apos;?&apos; oder &apos;#&apos; enthalten</translation>
-    </message>
-    <message>
         <source>no endpoint given: clients need an address and port to connect to</source>
         <translation>Kein Endpunkt angegeben: Clients brauchen eine Adresse und einen Port zum Verbinden</translation>
     </message>
@@ -494,6 +490,10 @@
     <message>
         <source>&apos;%1&apos; is not an OPC UA URL like opc.tcp://localhost:4841/line1</source>
         <translation>&apos;%1&apos; ist keine OPC-UA-URL wie opc.tcp://localhost:4841/line1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the path must not contain spaces, control characters, &apos;?&apos; or &apos;#&apos;</source>
+        <translation>&apos;%1&apos;: Der Pfad darf keine Leerzeichen, Steuerzeichen, &apos;?&apos; oder &apos;#&apos; enthalten</translation>
     </message>
 </context>
 <context>

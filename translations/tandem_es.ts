@@ -480,10 +480,6 @@
         <translation>&apos;%1&apos; no es un equipo OPC UA: escriba host[:puerto][/ruta] u opc.tcp://host[:puerto][/ruta]</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: the path must not contain spaces, &apos;?&apos; or &apos;#&apos;</source>
-        <translation>&apos;%1&apos;: la ruta no debe contener espacios, &apos;?&apos; ni &apos;#&apos;</translation>
-    </message>
-    <message>
         <source>no endpoint given: clients need an address and port to connect to</source>
         <translation>no se ha indicado ningún punto final: los clientes necesitan una dirección y un puerto a los que conectarse</translation>
     </message>
@@ -494,6 +490,10 @@
     <message>
         <source>&apos;%1&apos; is not an OPC UA URL like opc.tcp://localhost:4841/line1</source>
         <translation>&apos;%1&apos; no es una URL OPC UA como opc.tcp://localhost:4841/line1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the path must not contain spaces, control characters, &apos;?&apos; or &apos;#&apos;</source>
+        <translation>&apos;%1&apos;: la ruta no debe contener espacios, caracteres de control, &apos;?&apos; ni &apos;#&apos;</translation>
     </message>
 </context>
 <context>

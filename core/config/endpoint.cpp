@@ -122,9 +122,12 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
     QString path;
     if (protocol == Protocol::OpcUa) {
         const QLatin1String scheme("opc.tcp://");
+        // Another scheme is "xyz://" before the path; a path may hold "://" itself (it is
+        // written back without the scheme, as host:port/path).
+        const qsizetype otherScheme = rest.indexOf(QLatin1String("://"));
         if (rest.startsWith(scheme, Qt::CaseInsensitive))
             rest = rest.mid(scheme.size());
-        else if (rest.contains(QLatin1String("://"))) {
+        else if (otherScheme >= 0 && otherScheme < rest.indexOf(QLatin1Char('/'))) {
             *error = Tr::tr("'%1' is not an OPC UA machine: write host[:port][/path] or "
                             "opc.tcp://host[:port][/path]")
                          .arg(trimmed);
@@ -136,8 +139,10 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
             rest = rest.left(slash);
             if (path == QLatin1String("/"))
                 path.clear();
-            else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#]")))) {
-                *error = Tr::tr("'%1': the path must not contain spaces, '?' or '#'").arg(path);
+            else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#\\x00-\\x1f\\x7f]")))) {
+                *error = Tr::tr("'%1': the path must not contain spaces, control characters, "
+                                "'?' or '#'")
+                             .arg(path);
                 return std::nullopt;
             }
         }
