@@ -90,6 +90,11 @@ bool isValidHost(const QString &host)
 {
     if (host.isEmpty() || host.size() > 253)
         return false;
+    // QHostAddress skips white space ("[\v0]" would be 0.0.0.0), but the host is kept as
+    // written: a host must not hold any.
+    static const QRegularExpression blank(QStringLiteral("[\\s\\x00-\\x1f\\x7f]"));
+    if (host.contains(blank))
+        return false;
     if (QHostAddress address; address.setAddress(host))
         return true;
     // RFC 1123 labels; a name made only of digits and dots would be a mistyped IPv4 address.
