@@ -91,6 +91,26 @@
         <source>every pair is disabled; enable them with: tandemctl pair enable NAME</source>
         <translation>Alle Paare sind deaktiviert; aktivieren Sie sie mit: tandemctl pair enable NAME</translation>
     </message>
+    <message>
+        <source>mail %1 is from &apos;%2&apos;, but the configured sender is &apos;%3&apos;</source>
+        <translation>Mail %1 stammt von „%2“, der eingestellte Absender ist aber „%3“</translation>
+    </message>
+    <message>
+        <source>mail %1 goes to &apos;%2&apos;, who is not a configured recipient</source>
+        <translation>Mail %1 geht an „%2“, der kein eingestellter Empfänger ist</translation>
+    </message>
+    <message>
+        <source>the event could not be recorded: %1</source>
+        <translation>das Ereignis konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2</source>
+        <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>left out the e-mail outbox of the backup: %1</source>
+        <translation>den E-Mail-Postausgang der Sicherung ausgelassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupRetention</name>
@@ -468,10 +488,6 @@
         <translation>&apos;%1&apos; ist kein OPC-UA-Rechner: Schreiben Sie host[:port][/pfad] oder opc.tcp://host[:port][/pfad]</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: the path must not contain spaces, &apos;?&apos; or &apos;#&apos;</source>
-        <translation>&apos;%1&apos;: Der Pfad darf keine Leerzeichen, &apos;?&apos; oder &apos;#&apos; enthalten</translation>
-    </message>
-    <message>
         <source>no endpoint given: clients need an address and port to connect to</source>
         <translation>Kein Endpunkt angegeben: Clients brauchen eine Adresse und einen Port zum Verbinden</translation>
     </message>
@@ -482,6 +498,10 @@
     <message>
         <source>&apos;%1&apos; is not an OPC UA URL like opc.tcp://localhost:4841/line1</source>
         <translation>&apos;%1&apos; ist keine OPC-UA-URL wie opc.tcp://localhost:4841/line1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the path must not contain spaces, control characters, &apos;?&apos; or &apos;#&apos;</source>
+        <translation>&apos;%1&apos;: Der Pfad darf keine Leerzeichen, Steuerzeichen, &apos;?&apos; oder &apos;#&apos; enthalten</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1131,45 @@
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <source>cannot make the expected schema of %1: %2</source>
+        <translation>das erwartete Schema von %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an SQLite database: %2</source>
+        <translation>%1 ist beschädigt oder keine SQLite-Datenbank: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
+        <translation>%1 ist beschädigt (PRAGMA integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
+        <translation>%1 enthält %2 „%3“: eine Tandem-Datenbank hat weder Trigger noch Views</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
+        <translation>%1 enthält %2 „%3“, das Tandem nicht anlegt</translation>
+    </message>
+    <message>
+        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
+        <translation>%2 „%3“ in %1 ist nicht so definiert, wie Tandem es definiert: %4</translation>
+    </message>
+    <message>
+        <source>%1 lacks the %2 &apos;%3&apos;</source>
+        <translation>in %1 fehlt %2 „%3“</translation>
+    </message>
+    <message>
+        <source>%1 is not at schema version %2</source>
+        <translation>%1 hat nicht die Schemaversion %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tandem</name>
     <message>
         <source>Item data set to bad quality</source>
@@ -1399,6 +1458,18 @@
         <source>Out of file descriptors while accepting clients of &apos;%1&apos; (%2 connected): the longest idle clients are closed to keep accepting.</source>
         <translation>Keine Dateideskriptoren mehr beim Annehmen von Clients von „%1“ (%2 verbunden): Die am längsten untätigen Clients werden geschlossen, damit weiter angenommen wird.</translation>
     </message>
+    <message>
+        <source>The e-mail outbox of the backup &apos;%1&apos; was not restored: %2</source>
+        <translation>Der E-Mail-Postausgang der Sicherung „%1“ wurde nicht wiederhergestellt: %2</translation>
+    </message>
+    <message>
+        <source>New e-mail notifications are refused: the outbox &apos;%1&apos; cannot be written (%2). Mail already in the outbox is still delivered.</source>
+        <translation>Neue E-Mail-Benachrichtigungen werden abgewiesen: der Postausgang „%1“ kann nicht geschrieben werden (%2). Mails, die schon im Postausgang liegen, werden weiter zugestellt.</translation>
+    </message>
+    <message>
+        <source>The e-mail outbox &apos;%1&apos; takes new notifications again; %2 were refused meanwhile.</source>
+        <translation>Der E-Mail-Postausgang „%1“ nimmt wieder neue Benachrichtigungen an; %2 wurden in der Zwischenzeit abgewiesen.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1493,6 +1564,10 @@
     <message>
         <source>server,clients</source>
         <translation>Server,Clients</translation>
+    </message>
+    <message>
+        <source>file,count</source>
+        <translation>Datei,Anzahl</translation>
     </message>
 </context>
 <context>

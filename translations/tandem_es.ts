@@ -91,6 +91,26 @@
         <source>every pair is disabled; enable them with: tandemctl pair enable NAME</source>
         <translation>todos los pares están desactivados; actívelos con: tandemctl pair enable NAME</translation>
     </message>
+    <message>
+        <source>mail %1 is from &apos;%2&apos;, but the configured sender is &apos;%3&apos;</source>
+        <translation>el correo %1 es de &apos;%2&apos;, pero el remitente configurado es &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>mail %1 goes to &apos;%2&apos;, who is not a configured recipient</source>
+        <translation>el correo %1 va a &apos;%2&apos;, que no es un destinatario configurado</translation>
+    </message>
+    <message>
+        <source>the event could not be recorded: %1</source>
+        <translation>no se pudo registrar el evento: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2</source>
+        <translation>%1 no se puede restaurar: %2</translation>
+    </message>
+    <message>
+        <source>left out the e-mail outbox of the backup: %1</source>
+        <translation>se omitió la bandeja de salida de correo de la copia de seguridad: %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupRetention</name>
@@ -468,10 +488,6 @@
         <translation>&apos;%1&apos; no es un equipo OPC UA: escriba host[:puerto][/ruta] u opc.tcp://host[:puerto][/ruta]</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: the path must not contain spaces, &apos;?&apos; or &apos;#&apos;</source>
-        <translation>&apos;%1&apos;: la ruta no debe contener espacios, &apos;?&apos; ni &apos;#&apos;</translation>
-    </message>
-    <message>
         <source>no endpoint given: clients need an address and port to connect to</source>
         <translation>no se ha indicado ningún punto final: los clientes necesitan una dirección y un puerto a los que conectarse</translation>
     </message>
@@ -482,6 +498,10 @@
     <message>
         <source>&apos;%1&apos; is not an OPC UA URL like opc.tcp://localhost:4841/line1</source>
         <translation>&apos;%1&apos; no es una URL OPC UA como opc.tcp://localhost:4841/line1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the path must not contain spaces, control characters, &apos;?&apos; or &apos;#&apos;</source>
+        <translation>&apos;%1&apos;: la ruta no debe contener espacios, caracteres de control, &apos;?&apos; ni &apos;#&apos;</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1131,45 @@
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <source>cannot make the expected schema of %1: %2</source>
+        <translation>no se puede crear el esquema esperado de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an SQLite database: %2</source>
+        <translation>%1 está dañado o no es una base de datos SQLite: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
+        <translation>%1 está dañado (PRAGMA integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
+        <translation>%1 contiene %2 &apos;%3&apos;: una base de datos de Tandem no tiene triggers ni vistas</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
+        <translation>%1 contiene %2 &apos;%3&apos;, que Tandem no crea</translation>
+    </message>
+    <message>
+        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
+        <translation>%2 &apos;%3&apos; en %1 no está definido como lo define Tandem: %4</translation>
+    </message>
+    <message>
+        <source>%1 lacks the %2 &apos;%3&apos;</source>
+        <translation>a %1 le falta %2 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not at schema version %2</source>
+        <translation>%1 no tiene la versión de esquema %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>no se puede abrir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tandem</name>
     <message>
         <source>Item data set to bad quality</source>
@@ -1399,6 +1458,18 @@
         <source>Out of file descriptors while accepting clients of &apos;%1&apos; (%2 connected): the longest idle clients are closed to keep accepting.</source>
         <translation>Sin descriptores de archivo al aceptar clientes de &apos;%1&apos; (%2 conectados): se cierran los clientes inactivos desde hace más tiempo para seguir aceptando.</translation>
     </message>
+    <message>
+        <source>The e-mail outbox of the backup &apos;%1&apos; was not restored: %2</source>
+        <translation>La bandeja de salida de correo de la copia de seguridad &apos;%1&apos; no se restauró: %2</translation>
+    </message>
+    <message>
+        <source>New e-mail notifications are refused: the outbox &apos;%1&apos; cannot be written (%2). Mail already in the outbox is still delivered.</source>
+        <translation>Se rechazan las nuevas notificaciones por correo: no se puede escribir la bandeja de salida &apos;%1&apos; (%2). El correo que ya está en la bandeja de salida se sigue entregando.</translation>
+    </message>
+    <message>
+        <source>The e-mail outbox &apos;%1&apos; takes new notifications again; %2 were refused meanwhile.</source>
+        <translation>La bandeja de salida de correo &apos;%1&apos; vuelve a aceptar notificaciones nuevas; entretanto se rechazaron %2.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1493,6 +1564,10 @@
     <message>
         <source>server,clients</source>
         <translation>servidor,clientes</translation>
+    </message>
+    <message>
+        <source>file,count</source>
+        <translation>archivo,cantidad</translation>
     </message>
 </context>
 <context>

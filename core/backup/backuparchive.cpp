@@ -4,7 +4,10 @@
 #include "config/configfile.h"
 #include "config/machinestate.h"
 #include "control/controlserver.h"
+#include "events/eventlog.h"
+#include "events/eventstore.h"
 #include "license/durablefile.h"
+#include "notify/outbox.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -204,6 +207,54 @@ bool readChecked(const QString &path, CheckedArchive *out, QString *error)
     return true;
 }
 
+const SqliteSchema &schemaOf(const QString &name)
+{
+    return name == QLatin1String("outbox.sqlite") ? Outbox::schema() : EventStore::schema();
+}
+
+// Why the outbox in `stateDir` must not be restored under `settings`, or empty: each mail
+// must come from the configured sender and go to configured recipients only, or the
+// backup could make the plant's mail server send mail for someone else.
+QString foreignMail(const QString &stateDir, const NotificationSettings &settings)
+{
+    Outbox outbox(stateDir);
+    QString notice, error;
+    if (!outbox.open(&notice, &error))
+        return error;
+    QSet<QString> allowed;
+    for (const QString &to : settings.to)
+        allowed.insert(to.trimmed().toCaseFolded());
+    for (const OutboxMail &mail : outbox.all()) {
+        if (mail.from.trimmed().compare(settings.from.trimmed(), Qt::CaseInsensitive) != 0)
+            return Tr::tr("mail %1 is from '%2', but the configured sender is '%3'")
+                .arg(mail.id)
+                .arg(mail.from, settings.from);
+        for (const QString &to : mail.to)
+            if (!allowed.contains(to.trimmed().toCaseFolded()))
+                return Tr::tr("mail %1 goes to '%2', who is not a configured recipient")
+                    .arg(mail.id)
+                    .arg(to);
+    }
+    return {};
+}
+
+// Records an event in the (restored) history of stateDir: the engine is stopped while a
+// restore runs, so this process writes it, as the engine would have.
+void recordEvent(const QString &stateDir, const QString &id, const QStringList &args,
+                 QStringList *report)
+{
+    EventStore store(stateDir);
+    EventLog log;
+    QObject::connect(&log, &EventLog::eventPosted, &store, &EventStore::append);
+    QString notice, error;
+    if (store.open(&notice, &error)) {
+        log.post(id, {}, args);
+        if (store.flush(&error))
+            return;
+    }
+    report->append(Tr::tr("the event could not be recorded: %1").arg(error));
+}
+
 // <path>.before-restore, or -2, -3... when an earlier restore left one: nothing is lost.
 QString asideName(const QString &path)
 {
@@ -315,6 +366,8 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
     CheckedArchive archive;
     if (!readChecked(archivePath, &archive, error))
         return false;
+    // The configuration in force afterwards: the archive's, else the one here.
+    std::optional<Configuration> restoredConfig;
     for (const TarFile::Entry &f : std::as_const(archive.files)) {
         if (f.name != QLatin1String(ConfigName))
             continue;
@@ -324,6 +377,46 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
                          .arg(f.name, archivePath, joinIssues(parsed.issues));
             return false;
         }
+        restoredConfig = parsed.config;
+    }
+    if (!restoredConfig)
+        restoredConfig = ConfigFile::load(paths.configFile).config;
+
+    // The SQLite files are the engine's own and it trusts them: each must be exactly what
+    // Tandem writes (no triggers, views or other tables) before anything is installed.
+    QString droppedOutbox;
+    if (!QDir().mkpath(paths.stateDir)) {
+        *error = Tr::tr("cannot create the folder %1").arg(paths.stateDir);
+        return false;
+    }
+    {
+        QTemporaryDir scratch(
+            QDir(paths.stateDir).filePath(QStringLiteral(".restore-check-XXXXXX")));
+        if (!scratch.isValid()) {
+            *error = Tr::tr("cannot write in %1: %2").arg(paths.stateDir, scratch.errorString());
+            return false;
+        }
+        for (const TarFile::Entry &f : std::as_const(archive.files)) {
+            if (!isSqliteName(f.name))
+                continue;
+            const QString copy = scratch.filePath(f.name);
+            QString why;
+            if (!DurableFile::write(copy, f.data, error))
+                return false;
+            if (!SqliteFile::verify(copy, schemaOf(f.name), &why)) {
+                *error = Tr::tr("%1 cannot be restored: %2").arg(archivePath, why);
+                return false;
+            }
+            if (f.name == QLatin1String("outbox.sqlite"))
+                droppedOutbox =
+                    foreignMail(scratch.path(), restoredConfig ? restoredConfig->notifications
+                                                               : NotificationSettings());
+        }
+    }
+    if (!droppedOutbox.isEmpty()) {
+        archive.files.removeIf(
+            [](const TarFile::Entry &f) { return f.name == QLatin1String("outbox.sqlite"); });
+        report->append(Tr::tr("left out the e-mail outbox of the backup: %1").arg(droppedOutbox));
     }
 
     // First every new file next to its place, synced; only then the renames. A failure
@@ -385,6 +478,9 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
     if (!state.disableAll(error))
         return false;
     report->append(Tr::tr("every pair is disabled; enable them with: tandemctl pair enable NAME"));
+    if (!droppedOutbox.isEmpty())
+        recordEvent(paths.stateDir, QStringLiteral("restore-outbox-dropped"),
+                    {archivePath, droppedOutbox}, report);
     return true;
 }
 

@@ -90,6 +90,11 @@ bool isValidHost(const QString &host)
 {
     if (host.isEmpty() || host.size() > 253)
         return false;
+    // QHostAddress skips white space ("[\v0]" would be 0.0.0.0), but the host is kept as
+    // written: a host must not hold any.
+    static const QRegularExpression blank(QStringLiteral("[\\s\\x00-\\x1f\\x7f]"));
+    if (host.contains(blank))
+        return false;
     if (QHostAddress address; address.setAddress(host))
         return true;
     // RFC 1123 labels; a name made only of digits and dots would be a mistyped IPv4 address.
@@ -122,9 +127,12 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
     QString path;
     if (protocol == Protocol::OpcUa) {
         const QLatin1String scheme("opc.tcp://");
+        // Another scheme is "xyz://" before the path; a path may hold "://" itself (it is
+        // written back without the scheme, as host:port/path).
+        const qsizetype otherScheme = rest.indexOf(QLatin1String("://"));
         if (rest.startsWith(scheme, Qt::CaseInsensitive))
             rest = rest.mid(scheme.size());
-        else if (rest.contains(QLatin1String("://"))) {
+        else if (otherScheme >= 0 && otherScheme < rest.indexOf(QLatin1Char('/'))) {
             *error = Tr::tr("'%1' is not an OPC UA machine: write host[:port][/path] or "
                             "opc.tcp://host[:port][/path]")
                          .arg(trimmed);
@@ -136,8 +144,10 @@ std::optional<MachineAddress> MachineAddress::parse(const QString &text, Protoco
             rest = rest.left(slash);
             if (path == QLatin1String("/"))
                 path.clear();
-            else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#]")))) {
-                *error = Tr::tr("'%1': the path must not contain spaces, '?' or '#'").arg(path);
+            else if (path.contains(QRegularExpression(QStringLiteral("[\\s?#\\x00-\\x1f\\x7f]")))) {
+                *error = Tr::tr("'%1': the path must not contain spaces, control characters, "
+                                "'?' or '#'")
+                             .arg(path);
                 return std::nullopt;
             }
         }

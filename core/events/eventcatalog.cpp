@@ -340,6 +340,21 @@ const QList<EventDefinition> &EventCatalog::all()
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Refused logins to '%1' from %2 for %3 s after %4 failed attempts."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,seconds,attempts")},
+        // Restore and a full disk (issue 17).
+        {"restore-outbox-dropped", Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "The e-mail outbox of the backup '%1' was not restored: %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
+        {"mail-refused", Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "New e-mail notifications are refused: the outbox '%1' cannot be "
+                           "written (%2). Mail already in the outbox is still delivered."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
+        {"mail-accepted", Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "The e-mail outbox '%1' takes new notifications again; %2 were "
+                           "refused meanwhile."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,count")},
     };
     return events;
 }

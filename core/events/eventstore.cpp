@@ -27,21 +27,26 @@ EventStore::~EventStore()
         flush();
 }
 
+const SqliteSchema &EventStore::schema()
+{
+    static const SqliteSchema schema{
+        SchemaVersion,
+        "events",
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+         "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+         "time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, "
+         "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL, "
+         "reason TEXT NOT NULL DEFAULT '')",
+         "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)"},
+        // A history written before events had a reason: upgraded in place, its events kept.
+        {{"events", "reason", "TEXT NOT NULL DEFAULT ''"}}};
+    return schema;
+}
+
 bool EventStore::open(QString *notice, QString *error)
 {
-    static const char *const schema[] = {
-        "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-        "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-        "time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, severity INTEGER NOT NULL, "
-        "process TEXT NOT NULL, pair TEXT NOT NULL, text TEXT NOT NULL, "
-        "reason TEXT NOT NULL DEFAULT '')",
-        "CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)", nullptr};
     QString aside, why;
-    const bool ok =
-        m_file.open(SchemaVersion, QStringLiteral("events"), schema, &aside, &why) &&
-        // A history written before events had a reason: upgraded in place, its events kept.
-        m_file.addColumnIfMissing(QStringLiteral("events"), QStringLiteral("reason"),
-                                  QStringLiteral("TEXT NOT NULL DEFAULT ''"), &why);
+    const bool ok = m_file.open(schema(), &aside, &why);
     if (!aside.isEmpty())
         *notice = tr("it is damaged or not a Tandem event history; it was moved to %1 and a new "
                      "one started")
@@ -80,9 +85,10 @@ bool EventStore::flush(QString *error)
         message = tr("writing %1 failed: %2").arg(filePath(), what);
         if (error)
             *error = message;
-        if (!m_failing)
-            Q_EMIT writeFailed(message); // once per failure streak, not per retry
-        m_failing = true;
+        // Once per failure streak, not per retry; set first: the event this posts comes
+        // back here (append, and a flush once a batch is full) before emit returns.
+        if (!std::exchange(m_failing, true))
+            Q_EMIT writeFailed(message);
         m_batchTimer.start(1000);
         return false;
     };

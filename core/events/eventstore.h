@@ -25,6 +25,9 @@ public:
     static constexpr int BatchIntervalMs = 50;
     static constexpr int BatchSize = 1000;
 
+    // The tables of the file, for open() and for checking one a backup brings.
+    static const SqliteSchema &schema();
+
     explicit EventStore(const QString &stateDir, QObject *parent = nullptr);
     ~EventStore() override; // commits what is queued
 

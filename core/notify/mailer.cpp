@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QSysInfo>
 
+#include <limits>
+
 Q_LOGGING_CATEGORY(lcMail, "tandem.mail", QtInfoMsg)
 
 namespace tandem {
@@ -101,7 +103,7 @@ void Mailer::setPasswordPending()
 
 QJsonObject Mailer::status() const
 {
-    return {{QStringLiteral("outbox"), m_outbox->count() + int(m_unsaved.size())},
+    return {{QStringLiteral("outbox"), m_outbox->count() - int(m_delivered.size())},
             {QStringLiteral("preferred"), m_preferred == Server::Primary
                                               ? QStringLiteral("primary")
                                               : QStringLiteral("secondary")},
@@ -179,37 +181,63 @@ void Mailer::dropExpired()
     }
 }
 
-bool Mailer::saveUnsaved()
+void Mailer::saveUnsaved()
 {
-    // On disk at once, also while a dialogue runs: a crash must not take a mail with it.
+    if (m_saving)
+        return; // an event posted below is mailed too: the loop below takes it
+    m_saving = true;
     while (!m_unsaved.isEmpty()) {
+        // On disk at once, also while a dialogue runs: a crash must not take a mail with it.
+        OutboxMail mail = m_unsaved.takeFirst();
         QString error;
-        if (!m_outbox->add(&m_unsaved.first(), &error)) {
-            if (!m_outboxFailing)
-                m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
-            m_outboxFailing = true;
-            m_retry.start(1000);
-            return false;
+        if (m_outbox->add(&mail, &error)) {
+            if (m_refusing) {
+                m_refusing = false;
+                m_events->post(
+                    QStringLiteral("mail-accepted"), {},
+                    {m_outbox->filePath(), QString::number(std::exchange(m_refused, 0))});
+            }
+            continue;
         }
-        m_outboxFailing = false;
-        m_unsaved.removeFirst();
+        // Refused, not held in memory: holding it would stop the outbox behind it (what is
+        // in it must still go out while the disk is full) and grow without end.
+        ++m_refused;
+        if (!m_refusing) {
+            m_refusing = true;
+            m_events->post(QStringLiteral("mail-refused"), {}, {m_outbox->filePath(), error});
+        }
     }
-    return true;
+    m_saving = false;
+}
+
+void Mailer::removeDelivered()
+{
+    for (auto it = m_delivered.begin(); it != m_delivered.end();) {
+        if (!m_outbox->remove(*it))
+            return; // the disk is still full: later
+        it = m_delivered.erase(it);
+    }
+    m_removeFailing = false;
 }
 
 void Mailer::processOutbox()
 {
-    if (!saveUnsaved())
-        return; // retried in a second, in order
+    saveUnsaved();
     if (m_worker.joinable())
         return; // finished() comes back here
+    removeDelivered();
     dropExpired();
     if (m_passwordPending && !m_settings.user.isEmpty()) {
         qCDebug(lcMail) << "waiting for the SMTP password from the keychain";
         return; // setPassword() or setPasswordError() comes back here
     }
-    const std::optional<OutboxMail> due = m_outbox->nextDue(m_now());
+    const qint64 now = m_now();
+    const std::optional<OutboxMail> due =
+        !m_forceDue && now < m_notBeforeMs
+            ? std::nullopt
+            : m_outbox->nextDue(m_forceDue ? std::numeric_limits<qint64>::max() : now, m_delivered);
     if (!due) {
+        m_forceDue = false;
         scheduleNext();
         Q_EMIT idle();
         return;
@@ -249,8 +277,13 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
         m_preferred = (report.accepted == 0) == (first == Server::Primary) ? Server::Primary
                                                                            : Server::Secondary;
         QString error;
-        if (!m_outbox->remove(mailId, &error))
-            m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
+        if (!m_outbox->remove(mailId, &error)) {
+            // Sent but still on disk (a full disk): it must not go out a second time.
+            m_delivered.insert(mailId);
+            if (!m_removeFailing)
+                m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
+            m_removeFailing = true;
+        }
         // On change only: the warning is mailed too, to the same recipients, and the
         // same refusal must not become a new warning for ever.
         const QStringList refused = accepted.result.refused;
@@ -270,9 +303,11 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
         const std::optional<OutboxMail> mail = m_outbox->find(mailId);
         const qint64 retryAt = m_now() + retryDelayMs(1 + (mail ? mail->attempts : 0));
         const QString errors = report.errors();
-        m_outbox->retryLater(mailId, retryAt, errors);
-        // The servers are down for every mail, not just this one: all wait.
-        m_outbox->deferDue(retryAt);
+        // The servers are down for every mail, not just this one: all wait. When the disk
+        // does not take that, the wait is kept here, so a full disk cannot make a retry loop.
+        m_forceDue = false;
+        if (!m_outbox->retryLater(mailId, retryAt, errors) || !m_outbox->deferDue(retryAt))
+            m_notBeforeMs = retryAt;
         if (!m_failing) {
             m_failing = true;
             m_events->post(QStringLiteral("smtp-failed"), {},
@@ -289,19 +324,24 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
 
 void Mailer::scheduleNext()
 {
-    const std::optional<qint64> next = m_outbox->earliestAttempt();
-    if (!next) {
+    const std::optional<qint64> next = m_outbox->earliestAttempt(m_delivered);
+    if (!next && m_delivered.isEmpty()) {
         m_retry.stop();
         return;
     }
-    // Wake at least hourly so the retry period is enforced even when nothing is due.
-    const qint64 wait = std::clamp(*next - m_now(), qint64(0), qint64(3600 * 1000));
+    // Wake at least hourly so the retry period is enforced even when nothing is due, and
+    // every second while delivered mail waits to be removed.
+    const qint64 at = std::max(next.value_or(std::numeric_limits<qint64>::max()), m_notBeforeMs);
+    const qint64 wait =
+        std::clamp(at - m_now(), qint64(0), qint64(m_delivered.isEmpty() ? 3600 * 1000 : 1000));
     m_retry.start(int(wait));
 }
 
 void Mailer::retryNow()
 {
-    m_outbox->makeAllDue(m_now());
+    m_notBeforeMs = 0;
+    if (!m_outbox->makeAllDue(m_now()))
+        m_forceDue = true;
     m_retry.stop();
     processOutbox();
 }

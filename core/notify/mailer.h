@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <atomic>
@@ -110,7 +111,8 @@ Q_SIGNALS:
 
 private:
     void composeBatch();
-    bool saveUnsaved();
+    void saveUnsaved();
+    void removeDelivered();
     void dropExpired();
     void finished(qint64 mailId, Server first, const DeliveryReport &report);
     void scheduleNext();
@@ -129,8 +131,19 @@ private:
     QList<Event> m_batch;
     QTimer m_window;
     QTimer m_retry;
-    QList<OutboxMail> m_unsaved; // composed while the outbox could not be written
-    bool m_outboxFailing = false;
+    QList<OutboxMail> m_unsaved; // composed, not yet in the outbox
+    bool m_saving = false;
+    // New mail the outbox could not take (a full disk): refused, said once per streak.
+    bool m_refusing = false;
+    int m_refused = 0;
+    // Accepted by a server but still in the outbox (its removal failed): never sent
+    // again, removed as soon as the disk lets us.
+    QSet<qint64> m_delivered;
+    bool m_removeFailing = false;
+    // When a failed delivery's retry time could not be written: nothing is tried before.
+    qint64 m_notBeforeMs = 0;
+    // "Retry now" that could not be written: every mail is due anyway.
+    bool m_forceDue = false;
     std::thread m_worker;
     std::atomic<bool> m_abort{false};
 };

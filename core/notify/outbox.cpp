@@ -13,17 +13,24 @@ Outbox::Outbox(const QString &stateDir)
     : m_file(QDir(stateDir).filePath(QStringLiteral("outbox.sqlite")), QStringLiteral("outbox"))
 {}
 
+const SqliteSchema &Outbox::schema()
+{
+    static const SqliteSchema schema{
+        SchemaVersion,
+        "mails",
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+         "CREATE TABLE IF NOT EXISTS mails (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+         "created_ms INTEGER NOT NULL, next_attempt_ms INTEGER NOT NULL, "
+         "attempts INTEGER NOT NULL, sender TEXT NOT NULL, recipients TEXT NOT NULL, "
+         "subject TEXT NOT NULL, message BLOB NOT NULL, last_error TEXT NOT NULL)"},
+        {}};
+    return schema;
+}
+
 bool Outbox::open(QString *notice, QString *error)
 {
-    static const char *const schema[] = {
-        "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-        "CREATE TABLE IF NOT EXISTS mails (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-        "created_ms INTEGER NOT NULL, next_attempt_ms INTEGER NOT NULL, "
-        "attempts INTEGER NOT NULL, sender TEXT NOT NULL, recipients TEXT NOT NULL, "
-        "subject TEXT NOT NULL, message BLOB NOT NULL, last_error TEXT NOT NULL)",
-        nullptr};
     QString aside, why;
-    const bool ok = m_file.open(SchemaVersion, QStringLiteral("mails"), schema, &aside, &why);
+    const bool ok = m_file.open(schema(), &aside, &why);
     if (!aside.isEmpty())
         *notice = tr("it is damaged or not a Tandem outbox; it was moved to %1 and a new one "
                      "started")
@@ -88,19 +95,34 @@ QList<OutboxMail> Outbox::select(const QString &where, const QVariantList &value
     return mails;
 }
 
-std::optional<OutboxMail> Outbox::nextDue(qint64 nowMs) const
+namespace {
+// " AND id NOT IN (1, 2)" for a set of ids (numbers only, nothing to escape).
+QString excluding(const QSet<qint64> &skip)
 {
-    const QList<OutboxMail> due = select(QStringLiteral("WHERE next_attempt_ms <= ?"), {nowMs}, 1);
+    if (skip.isEmpty())
+        return {};
+    QStringList ids;
+    for (const qint64 id : skip)
+        ids << QString::number(id);
+    return QStringLiteral(" AND id NOT IN (%1)").arg(ids.join(QLatin1String(", ")));
+}
+} // namespace
+
+std::optional<OutboxMail> Outbox::nextDue(qint64 nowMs, const QSet<qint64> &skip) const
+{
+    const QList<OutboxMail> due =
+        select(QStringLiteral("WHERE next_attempt_ms <= ?") + excluding(skip), {nowMs}, 1);
     if (due.isEmpty())
         return std::nullopt;
     return due.constFirst();
 }
 
-std::optional<qint64> Outbox::earliestAttempt() const
+std::optional<qint64> Outbox::earliestAttempt(const QSet<qint64> &skip) const
 {
     QSqlQuery q(m_file.database());
-    if (q.exec(QStringLiteral("SELECT MIN(next_attempt_ms) FROM mails")) && q.next() &&
-        !q.value(0).isNull())
+    if (q.exec(QStringLiteral("SELECT MIN(next_attempt_ms) FROM mails WHERE 1") +
+               excluding(skip)) &&
+        q.next() && !q.value(0).isNull())
         return q.value(0).toLongLong();
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,9 @@ class Outbox final
 public:
     static constexpr int SchemaVersion = 1;
 
+    // The tables of the file, for open() and for checking one a backup brings.
+    static const SqliteSchema &schema();
+
     explicit Outbox(const QString &stateDir);
 
     // *notice: a damaged or foreign file was moved aside (worth an Error event).
@@ -42,10 +46,10 @@ public:
     QString filePath() const { return m_file.path(); }
 
     bool add(OutboxMail *mail, QString *error); // sets mail->id
-    // The oldest mail due at `nowMs`.
-    std::optional<OutboxMail> nextDue(qint64 nowMs) const;
-    // When the next mail falls due; nullopt when the outbox is empty.
-    std::optional<qint64> earliestAttempt() const;
+    // The oldest mail due at `nowMs`, but none of `skip`.
+    std::optional<OutboxMail> nextDue(qint64 nowMs, const QSet<qint64> &skip = {}) const;
+    // When the next mail but those of `skip` falls due; nullopt when there is none.
+    std::optional<qint64> earliestAttempt(const QSet<qint64> &skip = {}) const;
     std::optional<OutboxMail> find(qint64 id) const;
     QList<OutboxMail> createdBefore(qint64 cutoffMs) const;
     QList<OutboxMail> all() const;

@@ -1,15 +1,19 @@
 // A full disk under the event history: tandemd posts an Error event, keeps serving its
 // clients, keeps the events it could not write, and writes them once space returns.
+// And under the mail outbox: mail already in it still reaches the SMTP server (aiosmtpd),
+// only new mail is refused, with one event.
 // Runs under tests/support/small-disk, which mounts a small tmpfs (a real file system
 // that really fills up) at $TANDEM_SMALL_DISK.
 #include "modbuspeer.h"
 #include "modbustestclient.h"
+#include "smtppeer.h"
 #include "tandemdprocess.h"
 
 #include "control/controlserver.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 #include <cerrno>
@@ -26,6 +30,7 @@ class TestFullDisk final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void fullDiskGivesAnErrorAndLosesNothing();
+    void queuedMailIsDeliveredWhileTheDiskIsFull();
 
 private:
     QString m_disk;
@@ -127,6 +132,104 @@ void TestFullDisk::fullDiskGivesAnErrorAndLosesNothing()
         QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(stored.mid(0, posted.size()), posted);
     QVERIFY(stored.filter(QStringLiteral("\tError\tThe event history")).size() == 1);
+}
+
+static int outboxSize(TandemdProcess &engine)
+{
+    return engine.status()
+        .value(QLatin1String("notifications"))
+        .toObject()
+        .value(QLatin1String("outbox"))
+        .toInt(-1);
+}
+
+void TestFullDisk::queuedMailIsDeliveredWhileTheDiskIsFull()
+{
+    // The mail server is down at first: the engine's mails wait in the outbox.
+    SmtpPeer smtp;
+    QVERIFY(smtp.start());
+    const quint16 smtpPort = smtp.port();
+    smtp.kill();
+    ModbusPeer primary, secondary;
+    QVERIFY(primary.start(0));
+    QVERIFY(secondary.start(1000));
+    TandemdProcess engine(m_disk);
+    Configuration config = Configuration::createNew();
+    NotificationSettings &n = config.notifications;
+    n.enabled = true;
+    n.primarySmtp = smtp.url();
+    n.from = QStringLiteral("tandem@plant.example");
+    n.to = {QStringLiteral("ops@plant.example")};
+    n.allowPlaintext = true;
+    n.batchWindowS = 0;
+    n.timeoutS = 5;
+    PairConfig p;
+    p.name = QStringLiteral("line1");
+    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(TandemdProcess::freePort());
+    p.primary = primary.address();
+    p.secondary = secondary.address();
+    p.statusIntervalMs = 200;
+    p.statusTimeoutMs = 100;
+    config.pairs << p;
+    QVERIFY(engine.writeConfig(config, {p.name}));
+    QVERIFY(engine.start());
+    QVERIFY(engine.waitForEvent(QStringLiteral("Started redundancy for 'line1': primary")));
+    QVERIFY(engine.waitForEvent(QStringLiteral("could not be sent through")));
+    QTRY_VERIFY_WITH_TIMEOUT(outboxSize(engine) >= 3, 10000);
+    QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
+    const int queued = outboxSize(engine);
+
+    const QString filler = m_disk + QStringLiteral("/filler");
+    QString why;
+    QVERIFY2(fillDisk(filler, &why), qPrintable(why));
+
+    // New events while the disk is full: their mail is refused, with one event.
+    const quint16 primaryPort = primary.port();
+    primary.kill();
+    QVERIFY2(engine.waitForEvent(
+                 QStringLiteral("Promoted active connection for server 'line1' to secondary")),
+             qPrintable(engine.lines().join(QLatin1Char('\n')).right(2000)));
+
+    // The server comes back; what waited in the outbox goes out, once each.
+    QVERIFY(smtp.start({}, smtpPort));
+    QString error;
+    const auto retried = ControlClient::request(
+        engine.stateDir(), {{QStringLiteral("command"), QStringLiteral("notify-retry")}}, 5000,
+        &error);
+    QVERIFY2(retried && retried->value(QLatin1String("ok")).toBool(), qPrintable(error));
+    QVERIFY(smtp.waitForMessages(queued, 20000));
+    QTRY_COMPARE_WITH_TIMEOUT(outboxSize(engine), 0, 20000);
+    QString delivered;
+    QStringList messageIds;
+    for (const SmtpPeer::Message &m : smtp.messages()) {
+        delivered += m.text;
+        const qsizetype at = m.raw.indexOf("Message-ID: ");
+        messageIds << QString::fromLatin1(m.raw.mid(at, m.raw.indexOf('\r', at) - at));
+    }
+    QCOMPARE(smtp.messages().size(), queued);
+    QCOMPARE(QSet<QString>(messageIds.cbegin(), messageIds.cend()).size(), queued);
+    QVERIFY2(delivered.contains(QStringLiteral("Tandem engine started")), qPrintable(delivered));
+    QVERIFY2(delivered.contains(QStringLiteral("could not be sent through")),
+             qPrintable(delivered));
+    QVERIFY(engine.waitForEvent(QStringLiteral("New e-mail notifications are refused")));
+    QCOMPARE(engine.countEvents(QStringLiteral("New e-mail notifications are refused")), 1);
+    // No storm of errors either (each event's mail failing posted another event): the
+    // history's error once, the outbox's at most once.
+    QVERIFY2(
+        engine.countEvents(QStringLiteral("could not be used")) <= 2,
+        qPrintable(
+            engine.events().filter(QStringLiteral("could not be used")).join(QLatin1Char('\n'))));
+    QVERIFY(!delivered.contains(QStringLiteral("Promoted active connection")));
+
+    // Space returns: new mail is taken again, and says how many were refused.
+    QVERIFY(QFile::remove(filler));
+    QVERIFY(primary.start(0, primaryPort));
+    secondary.kill();
+    QVERIFY(engine.waitForEvent(
+        QStringLiteral("Promoted active connection for server 'line1' to primary")));
+    QVERIFY(engine.waitForEvent(QStringLiteral("takes new notifications again")));
+    QTRY_VERIFY_WITH_TIMEOUT(smtp.messages().size() > queued, 20000);
+    QCOMPARE(engine.countEvents(QStringLiteral("New e-mail notifications are refused")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFullDisk)

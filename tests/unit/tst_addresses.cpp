@@ -42,6 +42,11 @@ void TestAddresses::machine_data()
                             << "";
     QTest::newRow("space") << "plc a"
                            << "";
+    // Found by fuzz_addresses: QHostAddress took "[\v0]" as 0.0.0.0 while the host kept
+    // the \v, so the machine read back differently.
+    QTest::newRow("control character in brackets") << "[\x0b"
+                                                      "0]"
+                                                   << "";
     QTest::newRow("underscore") << "plc_a"
                                 << "";
 }
@@ -85,6 +90,13 @@ void TestAddresses::opcUaMachine_data()
                            << "";
     QTest::newRow("no host") << "opc.tcp://:4841/x"
                              << "";
+    // Found by fuzz_addresses: a path with "://" in it was taken in a URL but refused in
+    // the host:port/path form Tandem writes it back in.
+    QTest::newRow("scheme-like path") << "plc-a:4841/a://b"
+                                      << "opc.tcp://plc-a:4841/a://b";
+    QTest::newRow("control character in path") << "opc.tcp://plc-a:4841/a\x03"
+                                                  "b"
+                                               << "";
 }
 
 void TestAddresses::opcUaMachine()
@@ -99,6 +111,10 @@ void TestAddresses::opcUaMachine()
     } else {
         QVERIFY2(parsed, qPrintable(error));
         QCOMPARE(parsed->opcUaUrl(), expected);
+        // What the configuration file keeps reads back the same.
+        const auto again = MachineAddress::parse(parsed->toString(), Protocol::OpcUa, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->opcUaUrl(), expected);
     }
     // A path is an OPC UA thing: for Modbus it is a bad host name.
     QVERIFY(!MachineAddress::parse(QStringLiteral("plc-a:502/x"), Protocol::ModbusTcp, &error));

@@ -12,8 +12,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,6 +115,73 @@ void renameEntry(QByteArray *archive, qsizetype offset, const QByteArray &name)
     h[154] = '\0';
 }
 
+// Replaces one file of an archive and makes its manifest match again: what a crafted
+// backup looks like, since whoever made it also wrote the checksums.
+bool replaceEntry(const QString &archive, const QString &name, const QByteArray &data)
+{
+    QList<TarFile::Entry> entries;
+    QString error;
+    if (!TarFile::read(readAll(archive), &entries, &error) || entries.isEmpty())
+        return false;
+    QJsonObject manifest = QJsonDocument::fromJson(entries[0].data).object();
+    QJsonArray files = manifest.value(QLatin1String("files")).toArray();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QJsonObject f = files[i].toObject();
+        if (f.value(QLatin1String("name")).toString() != name)
+            continue;
+        f.insert(QStringLiteral("size"), data.size());
+        f.insert(QStringLiteral("sha256"),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+        files[i] = f;
+    }
+    manifest.insert(QStringLiteral("files"), files);
+    entries[0].data = QJsonDocument(manifest).toJson();
+    for (TarFile::Entry &e : entries)
+        if (e.name == name)
+            e.data = data;
+    writeAll(archive, TarFile::write(entries));
+    return true;
+}
+
+QByteArray entryData(const QString &archive, const QString &name)
+{
+    QList<TarFile::Entry> entries;
+    QString error;
+    TarFile::read(readAll(archive), &entries, &error);
+    for (const TarFile::Entry &e : entries)
+        if (e.name == name)
+            return e.data;
+    return {};
+}
+
+// The SQLite file `bytes` after `statements`, run in a scratch folder.
+QByteArray changedDatabase(const QByteArray &bytes, const QStringList &statements)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+    writeAll(path, bytes);
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("craft"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return {};
+        QSqlQuery q(db);
+        // One file without a -wal beside it, as a backup holds it.
+        q.exec(QStringLiteral("PRAGMA journal_mode=DELETE"));
+        for (const QString &statement : statements)
+            if (!q.exec(statement)) {
+                qWarning() << statement << q.lastError().text();
+                return {};
+            }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("craft"));
+    return readAll(path);
+}
+
 } // namespace
 
 class TestBackupArchive final : public QObject
@@ -122,6 +195,11 @@ private Q_SLOTS:
     void damagedArchiveIsRefusedAndChangesNothing();
     void listShowsBrokenArchives();
     void tarRejectsUnsafeNames();
+    void hostileDatabaseIsRefusedAndChangesNothing_data();
+    void hostileDatabaseIsRefusedAndChangesNothing();
+    void outboxForSomeoneElseIsLeftOut_data();
+    void outboxForSomeoneElseIsLeftOut();
+    void historyFromBeforeTheReasonColumnIsRestored();
 
 private:
     QString stateDir() const { return m_dir->filePath(QStringLiteral("state")); }
@@ -150,6 +228,9 @@ void TestBackupArchive::makeState()
 {
     Configuration config = Configuration::createNew();
     config.pairs << pair(QStringLiteral("line1"), 1502) << pair(QStringLiteral("line2"), 1503);
+    config.notifications.from = QStringLiteral("tandem@plant.example");
+    config.notifications.to = {QStringLiteral("op@plant.example"),
+                               QStringLiteral("night@plant.example")};
     m_configId = config.id;
     QVERIFY(ConfigFile::save(config, m_paths.configFile).isEmpty());
     QString notice, error;
@@ -348,6 +429,179 @@ void TestBackupArchive::tarRejectsUnsafeNames()
     QString error;
     QVERIFY(!TarFile::read(bytes, &entries, &error));
     QVERIFY2(error.contains(QStringLiteral("unsafe name '/abs'")), qPrintable(error));
+}
+
+void TestBackupArchive::hostileDatabaseIsRefusedAndChangesNothing_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("expected");
+    // An outbox that mails its rows away on every insert, a history that wipes itself.
+    QTest::newRow("trigger in the outbox")
+        << QStringLiteral("outbox.sqlite")
+        << QStringList{QStringLiteral(
+               "CREATE TRIGGER relay AFTER INSERT ON mails BEGIN UPDATE mails SET recipients = "
+               "'[\"spam@attacker.example\"]'; END")}
+        << QStringLiteral("outbox.sqlite holds the trigger 'relay'");
+    QTest::newRow("trigger in the history")
+        << QStringLiteral("events.sqlite")
+        << QStringList{QStringLiteral(
+               "CREATE TRIGGER wipe AFTER INSERT ON events BEGIN DELETE FROM events; END")}
+        << QStringLiteral("events.sqlite holds the trigger 'wipe'");
+    QTest::newRow("view") << QStringLiteral("events.sqlite")
+                          << QStringList{QStringLiteral("CREATE VIEW v AS SELECT * FROM events")}
+                          << QStringLiteral("events.sqlite holds the view 'v'");
+    QTest::newRow("extra table")
+        << QStringLiteral("outbox.sqlite") << QStringList{QStringLiteral("CREATE TABLE extra (x)")}
+        << QStringLiteral("outbox.sqlite holds the table 'extra', which Tandem does not create");
+    QTest::newRow("extra index") << QStringLiteral("events.sqlite")
+                                 << QStringList{QStringLiteral(
+                                        "CREATE INDEX by_text ON events (text)")}
+                                 << QStringLiteral("events.sqlite holds the index 'by_text'");
+    QTest::newRow("table defined otherwise")
+        << QStringLiteral("events.sqlite")
+        << QStringList{QStringLiteral("DROP TABLE resets"),
+                       QStringLiteral("CREATE TABLE resets (generation INTEGER NOT NULL CHECK "
+                                      "(generation < 0))")}
+        << QStringLiteral("the table 'resets' in events.sqlite is not defined as Tandem");
+    QTest::newRow("missing table")
+        << QStringLiteral("events.sqlite") << QStringList{QStringLiteral("DROP TABLE resets")}
+        << QStringLiteral("events.sqlite lacks the table 'resets'");
+    QTest::newRow("other schema version")
+        << QStringLiteral("outbox.sqlite")
+        << QStringList{QStringLiteral("UPDATE schema_version SET version = 9")}
+        << QStringLiteral("outbox.sqlite is not at schema version 1");
+    // Bytes, not SQL: the first table page's type byte overwritten.
+    QTest::newRow("corrupt") << QStringLiteral("events.sqlite") << QStringList{}
+                             << QStringLiteral("events.sqlite is damaged");
+    QTest::newRow("not a database") << QStringLiteral("outbox.sqlite") << QStringList{}
+                                    << QStringLiteral("outbox.sqlite is damaged or not an SQLite");
+}
+
+void TestBackupArchive::hostileDatabaseIsRefusedAndChangesNothing()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, statements);
+    QFETCH(QString, expected);
+    const QString archive = makeBackup();
+    QVERIFY(!archive.isEmpty());
+    QByteArray data = entryData(archive, file);
+    QVERIFY(data.size() >= 2 * 4096);
+    if (QByteArray(QTest::currentDataTag()) == "corrupt") {
+        data = changedDatabase(data, {});
+        QVERIFY(data.size() >= 2 * 4096);
+        data[4096] = char(0x07); // no b-tree page type
+    } else if (QByteArray(QTest::currentDataTag()) == "not a database") {
+        data = QByteArray(8192, 'x');
+    } else {
+        data = changedDatabase(data, statements);
+        QVERIFY(!data.isEmpty());
+    }
+    QVERIFY(replaceEntry(archive, file, data));
+    QVERIFY(!BackupArchive::list(backupDir()).constFirst().isBroken()); // checksums match
+
+    const auto stateBefore = snapshot(stateDir());
+    const auto configBefore = snapshot(QFileInfo(m_paths.configFile).absolutePath());
+    QStringList report;
+    QString error;
+    QVERIFY(!BackupArchive::restore(archive, m_paths, &report, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY2(error.contains(archive), qPrintable(error));
+    QCOMPARE(snapshot(stateDir()), stateBefore);
+    QCOMPARE(snapshot(QFileInfo(m_paths.configFile).absolutePath()), configBefore);
+    QVERIFY(QDir(stateDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    QVERIFY(report.isEmpty());
+}
+
+void TestBackupArchive::outboxForSomeoneElseIsLeftOut_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QStringList>("to");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("foreign recipient")
+        << QStringLiteral("tandem@plant.example")
+        << QStringList{QStringLiteral("op@plant.example"), QStringLiteral("spam@attacker.example")}
+        << QStringLiteral("goes to 'spam@attacker.example', who is not a configured recipient");
+    QTest::newRow("foreign sender")
+        << QStringLiteral("ceo@plant.example") << QStringList{QStringLiteral("op@plant.example")}
+        << QStringLiteral("is from 'ceo@plant.example', but the configured sender is "
+                          "'tandem@plant.example'");
+}
+
+void TestBackupArchive::outboxForSomeoneElseIsLeftOut()
+{
+    QFETCH(QString, from);
+    QFETCH(QStringList, to);
+    QFETCH(QString, expected);
+    QString notice, error;
+    {
+        Outbox outbox(stateDir());
+        QVERIFY2(outbox.open(&notice, &error), qPrintable(error));
+        OutboxMail mail;
+        mail.from = from;
+        mail.to = to;
+        mail.subject = QStringLiteral("crafted");
+        mail.message = "Subject: crafted\r\n\r\nbuy now\r\n";
+        QVERIFY2(outbox.add(&mail, &error), qPrintable(error));
+    }
+    const QString archive = makeBackup();
+    QVERIFY(!archive.isEmpty());
+    // The outbox here now holds one mail of its own, to a configured recipient.
+    {
+        Outbox outbox(stateDir());
+        QVERIFY(outbox.open(&notice, &error));
+        for (const OutboxMail &m : outbox.all())
+            QVERIFY(outbox.remove(m.id, &error));
+        OutboxMail mail;
+        mail.from = QStringLiteral("tandem@plant.example");
+        mail.to = {QStringLiteral("night@plant.example")};
+        mail.subject = QStringLiteral("after the backup");
+        mail.message = "Subject: after the backup\r\n\r\nbody\r\n";
+        QVERIFY(outbox.add(&mail, &error));
+    }
+    const QStringList outboxBefore = outboxSubjects(stateDir());
+
+    QStringList report;
+    QVERIFY2(BackupArchive::restore(archive, m_paths, &report, &error), qPrintable(error));
+    // Everything else came back; the outbox here is the one it was.
+    QCOMPARE(outboxSubjects(stateDir()), outboxBefore);
+    QVERIFY(!QFile::exists(state("outbox.sqlite.before-restore")));
+    QVERIFY(eventTexts(stateDir()).join(QLatin1Char('\n')).contains(QStringLiteral("second ✓")));
+    QVERIFY2(report.join(QLatin1Char('\n')).contains(expected),
+             qPrintable(report.join(QLatin1Char('\n'))));
+    // And the history says so, as a Warning naming the backup and the mail.
+    const QStringList warnings =
+        eventTexts(stateDir())
+            .filter(QStringLiteral("\tWarning\tThe e-mail outbox of the backup '") + archive +
+                    QStringLiteral("' was not restored: "));
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.constFirst().contains(expected), qPrintable(warnings.constFirst()));
+}
+
+void TestBackupArchive::historyFromBeforeTheReasonColumnIsRestored()
+{
+    const QString archive = makeBackup();
+    QVERIFY(!archive.isEmpty());
+    // The history as Tandem wrote it before events had a reason column.
+    const QByteArray legacy = changedDatabase(
+        {}, {QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY "
+                            "AUTOINCREMENT, time_ms INTEGER NOT NULL, event_id TEXT NOT NULL, "
+                            "severity INTEGER NOT NULL, process TEXT NOT NULL, pair TEXT NOT "
+                            "NULL, text TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS resets (generation INTEGER NOT NULL)"),
+             QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"),
+             QStringLiteral("INSERT INTO events (time_ms, event_id, severity, process, pair, text) "
+                            "VALUES (0, 'connected.primary', 0, 'tandemd (1)', 'line1', 'old')")});
+    QVERIFY(!legacy.isEmpty());
+    QVERIFY(replaceEntry(archive, QStringLiteral("events.sqlite"), legacy));
+    QStringList report;
+    QString error;
+    QVERIFY2(BackupArchive::restore(archive, m_paths, &report, &error), qPrintable(error));
+    const QStringList events = eventTexts(stateDir());
+    QCOMPARE(events.size(), 1);
+    QVERIFY2(events.constFirst().contains(QStringLiteral("\told\t")),
+             qPrintable(events.constFirst()));
 }
 
 QTEST_GUILESS_MAIN(TestBackupArchive)
