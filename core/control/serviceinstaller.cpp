@@ -437,15 +437,17 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
         if (!copied.sealCopyOf(LicenseFile({m_userPaths.stateDir, m_userPaths.machineIdFile}),
                                error))
             return Result::Failed;
-        // Rewritten: the group's again, as seed() left it.
-        if (QFileInfo::exists(copied.path())) {
-            QFile::setPermissions(copied.path(), QFile::ReadOwner | QFile::WriteOwner |
-                                                     QFile::ReadGroup | QFile::WriteGroup);
-            if (options.root.isEmpty() && tandemGroup() != gid_t(-1) &&
-                ::chown(QFile::encodeName(copied.path()).constData(), uid_t(-1), tandemGroup()) !=
-                    0)
-                qCWarning(lcService) << "cannot give" << copied.path() << "to the group tandem";
-        }
+        // Rewritten as root: the service's again, as seed() left the license, and the seal's
+        // secret readable by the service alone. By descriptor: the group tandem may write
+        // the folder and could have put a link there.
+        SystemFile::Ownership secret = owners.stateFile;
+        secret.mode = 0600;
+        if (!SystemFile::adopt(copied.path(), owners.stateFile, error) ||
+            !SystemFile::adopt(QDir(stateDir).filePath(QStringLiteral("license-history.json")),
+                               owners.stateFile, error) ||
+            !SystemFile::adopt(QDir(stateDir).filePath(QStringLiteral("license.secret")), secret,
+                               error))
+            return Result::Failed;
     }
 
     if (unchanged) {

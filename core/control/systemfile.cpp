@@ -190,6 +190,42 @@ bool write(const QString &path, const QByteArray &bytes, const Ownership &owners
     return true;
 }
 
+bool adopt(const QString &path, const Ownership &ownership, QString *error)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!checkFolder(folder, error))
+        return false;
+    const int dir = ::open(QFile::encodeName(folder).constData(),
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir < 0) {
+        *error = Tr::tr("cannot open the folder %1: %2").arg(folder, systemError());
+        return false;
+    }
+    const int fd = ::openat(dir, QFile::encodeName(info.fileName()).constData(),
+                            O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    const int openError = errno;
+    ::close(dir);
+    if (fd < 0) {
+        if (openError == ENOENT)
+            return true;
+        errno = openError;
+        *error = Tr::tr("cannot open %1: %2").arg(path, systemError());
+        return false;
+    }
+    struct stat st;
+    bool done = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1;
+    const QString failure = done ? QString() : Tr::tr("%1 is not a plain file").arg(path);
+    done = done && applyOwnership(fd, ownership);
+    const QString ownershipFailure = systemError();
+    ::close(fd);
+    if (!done)
+        *error = failure.isEmpty()
+                     ? Tr::tr("cannot set the owner of %1: %2").arg(path, ownershipFailure)
+                     : failure;
+    return done;
+}
+
 bool makeFolder(const QString &path, const Ownership &ownership, QString *error)
 {
     const QString clean = QDir::cleanPath(QDir(path).absolutePath());

@@ -28,6 +28,11 @@ struct Ownership
 bool checkFolder(const QString &folder, QString *error);
 bool write(const QString &path, const QByteArray &bytes, const Ownership &ownership,
            QString *error);
+// Gives an existing file `ownership` without following a link: opened O_NOFOLLOW relative
+// to its checked folder, a regular file, mode and owner set on the descriptor. A missing
+// file is no error. For files another part wrote in place (the license seal keys on its
+// secret's inode, so it cannot be copied anew).
+bool adopt(const QString &path, const Ownership &ownership, QString *error);
 // Creates the missing folders of `path` (the last with `ownership`, the others 0755 and
 // this process's), each checked as above; an existing last folder keeps its mode and owner.
 bool makeFolder(const QString &path, const Ownership &ownership, QString *error);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void systemWriteRefusesAFolderBelowOneOthersMayWrite();
     void systemWriteRefusesSomeoneElsesFolder();
     void makeFolderSetsModeAndRefusesLinks();
+    void adoptSetsModeButNeverThroughALink();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -202,6 +203,31 @@ void TestSystemFile::makeFolderSetsModeAndRefusesLinks()
     QVERIFY(QFile::link(path(QStringLiteral("victimdir")), path(QStringLiteral("etc/linked"))));
     QVERIFY(!SystemFile::makeFolder(path(QStringLiteral("etc/linked")), {0700}, &error));
     QVERIFY2(error.contains(QStringLiteral("is a symbolic link")), qPrintable(error));
+}
+
+// The installer gives the license files it resealed back to the service by descriptor:
+// a link put in place of license.json must not make root change the victim's mode.
+void TestSystemFile::adoptSetsModeButNeverThroughALink()
+{
+    const QString victim = path(QStringLiteral("victim"));
+    writeFile(victim, VictimBytes);
+    QVERIFY(QFile::setPermissions(victim, QFile::ReadOwner | QFile::WriteOwner));
+    const QString license = path(QStringLiteral("license.json"));
+    QVERIFY(QFile::link(victim, license));
+    QString error;
+    QVERIFY(!SystemFile::adopt(license, {0660}, &error));
+    QVERIFY2(error.contains(license), qPrintable(error));
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(victim).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0600));
+
+    QVERIFY(QFile::remove(license));
+    writeFile(license, "{}");
+    QVERIFY2(SystemFile::adopt(license, {0640}, &error), qPrintable(error));
+    QCOMPARE(::stat(QFile::encodeName(license).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0640));
+    // A file that is not there is no error: a license may be a demo.
+    QVERIFY(SystemFile::adopt(path(QStringLiteral("license-history.json")), {0660}, &error));
 }
 
 QTEST_GUILESS_MAIN(TestSystemFile)
