@@ -193,6 +193,8 @@ bool write(const QString &path, const QByteArray &bytes, const Ownership &owners
 bool adopt(const QString &path, const Ownership &ownership, QString *error)
 {
     const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
+        return true; // nothing to adopt (a demo has no license file)
     const QString folder = info.absolutePath();
     if (!checkFolder(folder, error))
         return false;
