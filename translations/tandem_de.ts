@@ -1084,6 +1084,45 @@
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <source>cannot make the expected schema of %1: %2</source>
+        <translation>das erwartete Schema von %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an SQLite database: %2</source>
+        <translation>%1 ist beschädigt oder keine SQLite-Datenbank: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
+        <translation>%1 ist beschädigt (PRAGMA integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
+        <translation>%1 enthält %2 „%3“: eine Tandem-Datenbank hat weder Trigger noch Views</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
+        <translation>%1 enthält %2 „%3“, das Tandem nicht anlegt</translation>
+    </message>
+    <message>
+        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
+        <translation>%2 „%3“ in %1 ist nicht so definiert, wie Tandem es definiert: %4</translation>
+    </message>
+    <message>
+        <source>%1 lacks the %2 &apos;%3&apos;</source>
+        <translation>in %1 fehlt %2 „%3“</translation>
+    </message>
+    <message>
+        <source>%1 is not at schema version %2</source>
+        <translation>%1 hat nicht die Schemaversion %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>SystemFile</name>
     <message>
         <source>%1 is not a folder</source>
@@ -1129,44 +1168,17 @@
         <source>cannot set the owner and mode of %1: %2</source>
         <translation>Eigentümer und Modus von %1 können nicht gesetzt werden: %2</translation>
     </message>
-</context>
-<context>
-    <name>SqliteFile</name>
-    <message>
-        <source>cannot make the expected schema of %1: %2</source>
-        <translation>das erwartete Schema von %1 kann nicht erstellt werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged or not an SQLite database: %2</source>
-        <translation>%1 ist beschädigt oder keine SQLite-Datenbank: %2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
-        <translation>%1 ist beschädigt (PRAGMA integrity_check: %2)</translation>
-    </message>
-    <message>
-        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
-        <translation>%1 enthält %2 „%3“: eine Tandem-Datenbank hat weder Trigger noch Views</translation>
-    </message>
-    <message>
-        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
-        <translation>%1 enthält %2 „%3“, das Tandem nicht anlegt</translation>
-    </message>
-    <message>
-        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
-        <translation>%2 „%3“ in %1 ist nicht so definiert, wie Tandem es definiert: %4</translation>
-    </message>
-    <message>
-        <source>%1 lacks the %2 &apos;%3&apos;</source>
-        <translation>in %1 fehlt %2 „%3“</translation>
-    </message>
-    <message>
-        <source>%1 is not at schema version %2</source>
-        <translation>%1 hat nicht die Schemaversion %2</translation>
-    </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
+        <translation type="unfinished">%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a plain file</source>
+        <translation>%1 ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>cannot set the owner of %1: %2</source>
+        <translation>Der Eigentümer von %1 kann nicht gesetzt werden: %2</translation>
     </message>
 </context>
 <context>

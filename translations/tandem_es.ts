@@ -1084,6 +1084,45 @@
     </message>
 </context>
 <context>
+    <name>SqliteFile</name>
+    <message>
+        <source>cannot make the expected schema of %1: %2</source>
+        <translation>no se puede crear el esquema esperado de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not an SQLite database: %2</source>
+        <translation>%1 está dañado o no es una base de datos SQLite: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
+        <translation>%1 está dañado (PRAGMA integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
+        <translation>%1 contiene %2 &apos;%3&apos;: una base de datos de Tandem no tiene triggers ni vistas</translation>
+    </message>
+    <message>
+        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
+        <translation>%1 contiene %2 &apos;%3&apos;, que Tandem no crea</translation>
+    </message>
+    <message>
+        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
+        <translation>%2 &apos;%3&apos; en %1 no está definido como lo define Tandem: %4</translation>
+    </message>
+    <message>
+        <source>%1 lacks the %2 &apos;%3&apos;</source>
+        <translation>a %1 le falta %2 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not at schema version %2</source>
+        <translation>%1 no tiene la versión de esquema %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>no se puede abrir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SystemFile</name>
     <message>
         <source>%1 is not a folder</source>
@@ -1129,44 +1168,17 @@
         <source>cannot set the owner and mode of %1: %2</source>
         <translation>No se pueden establecer el propietario y el modo de %1: %2</translation>
     </message>
-</context>
-<context>
-    <name>SqliteFile</name>
-    <message>
-        <source>cannot make the expected schema of %1: %2</source>
-        <translation>no se puede crear el esquema esperado de %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged or not an SQLite database: %2</source>
-        <translation>%1 está dañado o no es una base de datos SQLite: %2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged (PRAGMA integrity_check: %2)</source>
-        <translation>%1 está dañado (PRAGMA integrity_check: %2)</translation>
-    </message>
-    <message>
-        <source>%1 holds the %2 &apos;%3&apos;: a Tandem database has no triggers nor views</source>
-        <translation>%1 contiene %2 &apos;%3&apos;: una base de datos de Tandem no tiene triggers ni vistas</translation>
-    </message>
-    <message>
-        <source>%1 holds the %2 &apos;%3&apos;, which Tandem does not create</source>
-        <translation>%1 contiene %2 &apos;%3&apos;, que Tandem no crea</translation>
-    </message>
-    <message>
-        <source>the %2 &apos;%3&apos; in %1 is not defined as Tandem defines it: %4</source>
-        <translation>%2 &apos;%3&apos; en %1 no está definido como lo define Tandem: %4</translation>
-    </message>
-    <message>
-        <source>%1 lacks the %2 &apos;%3&apos;</source>
-        <translation>a %1 le falta %2 &apos;%3&apos;</translation>
-    </message>
-    <message>
-        <source>%1 is not at schema version %2</source>
-        <translation>%1 no tiene la versión de esquema %2</translation>
-    </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation>no se puede abrir %1: %2</translation>
+        <translation type="unfinished">no se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a plain file</source>
+        <translation>%1 no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>cannot set the owner of %1: %2</source>
+        <translation>no se puede establecer el propietario de %1: %2</translation>
     </message>
 </context>
 <context>
