@@ -1,5 +1,7 @@
 #include "systemfile.h"
 
+#include "license/durablefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -111,18 +113,17 @@ bool checkChain(const QString &folder, int depth, QString *error)
     return true;
 }
 
-bool writeAll(int fd, const QByteArray &bytes)
+// The folder, checked, as a descriptor everything after is relative to: swapping the
+// folder for a link after the check changes nothing. -1 with *error on failure.
+int openCheckedFolder(const QString &folder, QString *error)
 {
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
+    if (!checkChain(folder, 0, error))
+        return -1;
+    const int dir = ::open(QFile::encodeName(folder).constData(),
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir < 0)
+        *error = Tr::tr("cannot open the folder %1: %2").arg(folder, systemError());
+    return dir;
 }
 
 bool applyOwnership(int fd, const Ownership &ownership)
@@ -146,16 +147,9 @@ bool write(const QString &path, const QByteArray &bytes, const Ownership &owners
 {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
-    if (!checkFolder(folder, error))
+    const int dir = openCheckedFolder(folder, error);
+    if (dir < 0)
         return false;
-    // Everything from here on is relative to this descriptor: swapping the folder for a
-    // link after the check changes nothing.
-    const int dir = ::open(QFile::encodeName(folder).constData(),
-                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dir < 0) {
-        *error = Tr::tr("cannot open the folder %1: %2").arg(folder, systemError());
-        return false;
-    }
     const QByteArray name = QFile::encodeName(info.fileName());
     QByteArray temporary;
     int fd = -1;
@@ -172,7 +166,8 @@ bool write(const QString &path, const QByteArray &bytes, const Ownership &owners
         ::close(dir);
         return false;
     }
-    const bool written = writeAll(fd, bytes) && applyOwnership(fd, ownership) && ::fsync(fd) == 0;
+    const bool written =
+        DurableFile::writeAll(fd, bytes) && applyOwnership(fd, ownership) && ::fsync(fd) == 0;
     const QString failure = systemError();
     ::close(fd);
     if (!written || ::renameat(dir, temporary.constData(), dir, name.constData()) != 0) {
@@ -195,15 +190,9 @@ bool adopt(const QString &path, const Ownership &ownership, QString *error)
     const QFileInfo info(path);
     if (!info.exists() && !info.isSymLink())
         return true; // nothing to adopt (a demo has no license file)
-    const QString folder = info.absolutePath();
-    if (!checkFolder(folder, error))
+    const int dir = openCheckedFolder(info.absolutePath(), error);
+    if (dir < 0)
         return false;
-    const int dir = ::open(QFile::encodeName(folder).constData(),
-                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dir < 0) {
-        *error = Tr::tr("cannot open the folder %1: %2").arg(folder, systemError());
-        return false;
-    }
     const int fd = ::openat(dir, QFile::encodeName(info.fileName()).constData(),
                             O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     const int openError = errno;

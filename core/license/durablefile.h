@@ -18,6 +18,8 @@ bool rename(const QString &from, const QString &to, QString *error);
 // Overwrites a file with zeros before removing it (a license must not linger on media).
 bool wipe(const QString &path, QString *error);
 bool read(const QString &path, QByteArray *bytes, QString *error);
+// All of `bytes` to an open descriptor, through short writes and EINTR (errno on failure).
+bool writeAll(int fd, const QByteArray &bytes);
 // A JSON object file: read (a damaged one is an error naming it) and written durably.
 std::optional<QJsonObject> readObject(const QString &path, QString *error);
 bool writeObject(const QString &path, const QJsonObject &object, QString *error);
