@@ -140,26 +140,27 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
     Machine secondary(ModbusSecondaryOffset, OpcUaSecondaryOffset);
     const std::vector<quint16> ports = freePorts(2);
 
+    const QString proxyUrl = QStringLiteral("opc.tcp://127.0.0.1:%1/chaos").arg(ports[1]);
+    const auto pair = [mode](const char *name, Protocol protocol, const QString &endpoint,
+                             const QString &primaryAddress, const QString &secondaryAddress,
+                             int intervalMs, int timeoutMs) {
+        PairConfig p;
+        p.name = QLatin1String(name);
+        p.protocol = protocol;
+        p.endpoint = endpoint;
+        p.primary = primaryAddress;
+        p.secondary = secondaryAddress;
+        p.mode = mode;
+        p.statusIntervalMs = intervalMs;
+        p.statusTimeoutMs = timeoutMs;
+        return p;
+    };
     Configuration config = Configuration::createNew();
-    PairConfig modbus;
-    modbus.name = QStringLiteral("modbus");
-    modbus.endpoint = QStringLiteral("127.0.0.1:%1").arg(ports[0]);
-    modbus.primary = primary.modbusAddress();
-    modbus.secondary = secondary.modbusAddress();
-    modbus.mode = mode;
-    modbus.statusIntervalMs = 200;
-    modbus.statusTimeoutMs = 100;
-    config.pairs << modbus;
-    PairConfig opcUa;
-    opcUa.name = QStringLiteral("opcua");
-    opcUa.protocol = Protocol::OpcUa;
-    opcUa.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/chaos").arg(ports[1]);
-    opcUa.primary = primary.opcUaAddress();
-    opcUa.secondary = secondary.opcUaAddress();
-    opcUa.mode = mode;
-    opcUa.statusIntervalMs = 500;
-    opcUa.statusTimeoutMs = 250;
-    config.pairs << opcUa;
+    config.pairs << pair("modbus", Protocol::ModbusTcp,
+                         QStringLiteral("127.0.0.1:%1").arg(ports[0]), primary.modbusAddress(),
+                         secondary.modbusAddress(), 200, 100)
+                 << pair("opcua", Protocol::OpcUa, proxyUrl, primary.opcUaAddress(),
+                         secondary.opcUaAddress(), 500, 250);
 
     Tandemd engine;
     engine.writeConfig(config);
@@ -168,7 +169,6 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
         throw BenchError("the pairs did not become healthy within 30 s");
 
     Poller poller(ports[0]);
-    const QString proxyUrl = QStringLiteral("opc.tcp://127.0.0.1:%1/chaos").arg(ports[1]);
     prepareNodeClients(proxyUrl);
     NodeOpcUaWatch watch(proxyUrl, Counter, 100, 0);
     watch.waitSubscribed(30000);
