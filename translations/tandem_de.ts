@@ -2159,6 +2159,13 @@ Computer-ID: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::Engine</name>
+    <message>
+        <source>this engine was built without the pair&apos;s protocol</source>
+        <translation>diese Engine wurde ohne das Protokoll des Paares gebaut</translation>
+    </message>
+</context>
+<context>
     <name>tandem::EngineHost</name>
     <message>
         <source>the engine has no event history</source>
@@ -4079,6 +4086,36 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     </message>
 </context>
 <context>
+    <name>tandem::StreamConnection</name>
+    <message>
+        <source>connection closed by the peer</source>
+        <translation>Verbindung von der Gegenseite geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::StreamListener</name>
+    <message>
+        <source>cannot listen on %1: not a local address</source>
+        <translation>Auf %1 kann nicht gelauscht werden: keine lokale Adresse</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>it was the longest idle of %1 clients and a new one came</source>
+        <translation>er war der am längsten untätige von %1 Clients, und ein neuer kam</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected, none of them idle</source>
+        <translation>%1 Clients sind verbunden, keiner davon untätig</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>er ließ %1 Byte Antworten %2 s lang ungelesen</translation>
+    </message>
+</context>
+<context>
     <name>tandem::TransferInPage</name>
     <message>
         <source>Transfer the License from the Media to the Target Computer</source>
@@ -4285,36 +4322,6 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     <message>
         <source>malformed Modbus frame (%1)</source>
         <translation>Fehlerhafter Modbus-Frame (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::modbus::StreamConnection</name>
-    <message>
-        <source>connection closed by the peer</source>
-        <translation>Verbindung von der Gegenseite geschlossen</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::modbus::StreamListener</name>
-    <message>
-        <source>cannot listen on %1: not a local address</source>
-        <translation>Auf %1 kann nicht gelauscht werden: keine lokale Adresse</translation>
-    </message>
-    <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>Auf %1:%2 kann nicht gelauscht werden: %3</translation>
-    </message>
-    <message>
-        <source>it was the longest idle of %1 clients and a new one came</source>
-        <translation>er war der am längsten untätige von %1 Clients, und ein neuer kam</translation>
-    </message>
-    <message>
-        <source>%1 clients are connected, none of them idle</source>
-        <translation>%1 Clients sind verbunden, keiner davon untätig</translation>
-    </message>
-    <message>
-        <source>it left %1 bytes of answers unread for %2 s</source>
-        <translation>er ließ %1 Byte Antworten %2 s lang ungelesen</translation>
     </message>
 </context>
 <context>

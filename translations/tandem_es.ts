@@ -2159,6 +2159,13 @@ ID de equipo: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::Engine</name>
+    <message>
+        <source>this engine was built without the pair&apos;s protocol</source>
+        <translation>este motor se compiló sin el protocolo del par</translation>
+    </message>
+</context>
+<context>
     <name>tandem::EngineHost</name>
     <message>
         <source>the engine has no event history</source>
@@ -4079,6 +4086,36 @@ Replace it? The old unit is kept as a .bak file.</source>
     </message>
 </context>
 <context>
+    <name>tandem::StreamConnection</name>
+    <message>
+        <source>connection closed by the peer</source>
+        <translation>conexión cerrada por el otro extremo</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::StreamListener</name>
+    <message>
+        <source>cannot listen on %1: not a local address</source>
+        <translation>no se puede escuchar en %1: no es una dirección local</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>no se puede escuchar en %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>it was the longest idle of %1 clients and a new one came</source>
+        <translation>era el inactivo desde hace más tiempo de %1 clientes y llegó uno nuevo</translation>
+    </message>
+    <message>
+        <source>%1 clients are connected, none of them idle</source>
+        <translation>hay %1 clientes conectados, ninguno inactivo</translation>
+    </message>
+    <message>
+        <source>it left %1 bytes of answers unread for %2 s</source>
+        <translation>dejó %1 bytes de respuestas sin leer durante %2 s</translation>
+    </message>
+</context>
+<context>
     <name>tandem::TransferInPage</name>
     <message>
         <source>Transfer the License from the Media to the Target Computer</source>
@@ -4285,36 +4322,6 @@ Replace it? The old unit is kept as a .bak file.</source>
     <message>
         <source>malformed Modbus frame (%1)</source>
         <translation>trama Modbus mal formada (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::modbus::StreamConnection</name>
-    <message>
-        <source>connection closed by the peer</source>
-        <translation>conexión cerrada por el otro extremo</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::modbus::StreamListener</name>
-    <message>
-        <source>cannot listen on %1: not a local address</source>
-        <translation>no se puede escuchar en %1: no es una dirección local</translation>
-    </message>
-    <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>no se puede escuchar en %1:%2: %3</translation>
-    </message>
-    <message>
-        <source>it was the longest idle of %1 clients and a new one came</source>
-        <translation>era el inactivo desde hace más tiempo de %1 clientes y llegó uno nuevo</translation>
-    </message>
-    <message>
-        <source>%1 clients are connected, none of them idle</source>
-        <translation>hay %1 clientes conectados, ninguno inactivo</translation>
-    </message>
-    <message>
-        <source>it left %1 bytes of answers unread for %2 s</source>
-        <translation>dejó %1 bytes de respuestas sin leer durante %2 s</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,11 @@
 
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
-#include "control/enginesession.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "dialogs/backupdialog.h"
 #include "helpviewer.h"
+#include "host/enginesession.h"
 #include "languagemenu.h"
 #include "license/licensefile.h"
 #include "license/purchasedialog.h"

@@ -1,11 +1,11 @@
 #include "screenshottour.h"
 
 #include "config/configdocument.h"
-#include "control/enginesession.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "dialogs/monitoritemdialog.h"
 #include "helpviewer.h"
+#include "host/enginesession.h"
 #include "license/purchasedialog.h"
 #include "license/transferwizard.h"
 #include "mainwindow.h"

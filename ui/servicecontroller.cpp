@@ -1,11 +1,11 @@
 #include "servicecontroller.h"
 
+#include "base/testhooks.h"
 #include "config/configdocument.h"
-#include "control/enginesession.h"
-#include "control/serviceinstaller.h"
 #include "dialogs/installservicedialog.h"
+#include "host/enginesession.h"
 #include "rememberedprompt.h"
-#include "testhooks.h"
+#include "service/serviceinstaller.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/tandempaths.h"
-#include "control/serviceunit.h"
+#include "service/serviceunit.h"
 
 #include <QObject>
 

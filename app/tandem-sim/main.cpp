@@ -3,7 +3,7 @@
 // line, each answered by `ok COMMAND` or `error: ...` on stdout).
 #include "simulator.h"
 
-#include "control/unixsignalwatcher.h"
+#include "host/unixsignalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

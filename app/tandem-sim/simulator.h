@@ -1,6 +1,6 @@
 #pragma once
 
-#include "modbus/itemaddress.h"
+#include "config/itemaddress.h"
 
 #include <QByteArray>
 #include <QHostAddress>

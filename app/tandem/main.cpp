@@ -1,10 +1,10 @@
+#include "base/testhooks.h"
 #include "config/configdocument.h"
-#include "control/enginesession.h"
+#include "host/enginesession.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "servicecontroller.h"
-#include "testhooks.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "control/ctlcommand.h"
+#include "ctl/ctlcommand.h"
 
 #include <QCoreApplication>
 

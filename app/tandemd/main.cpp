@@ -1,9 +1,9 @@
+#include "base/testhooks.h"
 #include "config/tandempaths.h"
-#include "control/enginehost.h"
-#include "control/unixsignalwatcher.h"
 #include "events/eventlog.h"
+#include "host/enginehost.h"
+#include "host/unixsignalwatcher.h"
 #include "opcua/client.h"
-#include "testhooks.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
 #include "backuparchive.h"
+#include "base/enginesocket.h"
 
 #include "backup/tarfile.h"
+#include "base/durablefile.h"
 #include "config/configfile.h"
 #include "config/machinestate.h"
-#include "control/controlserver.h"
 #include "events/eventlog.h"
 #include "events/eventstore.h"
-#include "license/durablefile.h"
 #include "notify/outbox.h"
 
 #include <QCoreApplication>
@@ -358,9 +358,9 @@ QList<BackupInfo> BackupArchive::list(const QString &dir, QHash<QString, BackupI
 bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths,
                             QStringList *report, QString *error)
 {
-    if (ControlClient::isEngineRunning(paths.stateDir)) {
+    if (EngineSocket::isRunning(paths.stateDir)) {
         *error = Tr::tr("the engine is running (it answers on %1): stop it first, then restore")
-                     .arg(ControlServer::socketPathFor(paths.stateDir));
+                     .arg(EngineSocket::pathFor(paths.stateDir));
         return false;
     }
     CheckedArchive archive;

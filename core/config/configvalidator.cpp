@@ -1,7 +1,7 @@
 #include "configvalidator.h"
 
 #include "events/eventcatalog.h"
-#include "modbus/itemaddress.h"
+#include "itemaddress.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -209,6 +209,13 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, Protocol protocol, 
     return endpoint;
 }
 
+QHostAddress Endpoint::listenAddress() const
+{
+    if (host == QLatin1String("localhost"))
+        return QHostAddress(QHostAddress::LocalHost);
+    return isWildcard() ? QHostAddress(QHostAddress::Any) : QHostAddress(host);
+}
+
 bool Endpoint::isWildcard() const
 {
     return isWildcardHost(host);

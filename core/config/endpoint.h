@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QString>
 
 #include <optional>
@@ -45,6 +46,9 @@ struct Endpoint
 
     static std::optional<Endpoint> parse(const QString &text, Protocol protocol, QString *error);
     bool isWildcard() const;
+    // The address to bind: loopback for "localhost", any for a wildcard, else the host
+    // (null when it is not an address).
+    QHostAddress listenAddress() const;
     // Two endpoints overlap when one listener would take the other's port.
     bool overlaps(const Endpoint &other) const;
 };

@@ -1,6 +1,6 @@
 #include "tandempaths.h"
 
-#include "testhooks.h"
+#include "base/testhooks.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,8 @@
 #include "engine.h"
 
 #include "events/eventlog.h"
-#include "modbus/modbuslink.h"
-#include "modbus/modbusproxy.h"
-#include "opcua/opcualink.h"
-#include "opcua/opcuaproxy.h"
+#include "pairproxy.h"
+#include "serverlink.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,9 +19,10 @@ struct Engine::Instance
     std::unique_ptr<PairProxy> proxy;
 };
 
-Engine::Engine(EventLog *events, QObject *parent)
+Engine::Engine(EventLog *events, ProtocolFactories protocols, QObject *parent)
     : QObject(parent)
     , m_events(events)
+    , m_protocols(std::move(protocols))
 {}
 
 Engine::~Engine()
@@ -66,25 +65,21 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
             issues.append({field, error});
             continue;
         }
+        const auto protocol = m_protocols.find(pair.protocol);
+        if (protocol == m_protocols.end()) {
+            issues.append({field, tr("this engine was built without the pair's protocol")});
+            continue;
+        }
+        const ProtocolFactory &factory = protocol->second;
         auto instance = std::make_unique<Instance>();
         instance->config = pair;
-        const auto makeLink = [primaryMachine = *primary, secondaryMachine = *secondary,
-                               protocol = pair.protocol, user = pair.user,
-                               statusItem = pair.statusItem](Side side,
-                                                             QObject *parent) -> ServerLink * {
-            const MachineAddress &machine =
-                side == Side::Primary ? primaryMachine : secondaryMachine;
-            if (protocol == Protocol::OpcUa)
-                return new opcua::OpcUaLink(machine, user, parent);
-            return new modbus::ModbusLink(machine.host, machine.port, statusItem, parent);
+        const auto makeLink = [makeLink = factory.makeLink, pair, primaryMachine = *primary,
+                               secondaryMachine = *secondary](Side side, QObject *parent) {
+            return makeLink(pair, side == Side::Primary ? primaryMachine : secondaryMachine,
+                            parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);
-        if (pair.protocol == Protocol::ModbusTcp)
-            instance->proxy =
-                std::make_unique<modbus::ModbusProxy>(instance->runtime.get(), *endpoint, m_events);
-        else
-            instance->proxy =
-                std::make_unique<opcua::OpcUaProxy>(instance->runtime.get(), *endpoint, m_events);
+        instance->proxy = factory.makeProxy(instance->runtime.get(), *endpoint, m_events);
         if (!instance->proxy->listen(&error)) {
             issues.append({field + QLatin1String("/listen"), error});
             continue;

@@ -3,6 +3,7 @@
 #include "config/configissue.h"
 #include "config/configuration.h"
 #include "pairruntime.h"
+#include "protocolfactory.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -14,9 +15,6 @@
 namespace tandem {
 
 class EventLog;
-namespace modbus {
-class ModbusProxy;
-}
 
 // Runs every pair of a configuration: a PairRuntime and its client-facing proxy each.
 // Enabled pairs run with redundancy; disabled ones pass everything to their primary
@@ -28,7 +26,7 @@ class Engine final : public QObject
     Q_OBJECT
 
 public:
-    explicit Engine(EventLog *events, QObject *parent = nullptr);
+    Engine(EventLog *events, ProtocolFactories protocols, QObject *parent = nullptr);
     ~Engine() override;
 
     // Returns what could not be started (e.g. an endpoint in use); the rest runs.
@@ -52,6 +50,7 @@ private:
     struct Instance;
     std::map<QString, std::unique_ptr<Instance>> m_pairs;
     EventLog *m_events;
+    ProtocolFactories m_protocols;
 };
 
 } // namespace tandem

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clock.h"
+#include "base/clock.h"
 #include "config/pairconfig.h"
 #include "serverlink.h"
 #include "side.h"

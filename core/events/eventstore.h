@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/sqlitefile.h"
 #include "event.h"
-#include "sqlitefile.h"
 
 #include <QList>
 #include <QObject>

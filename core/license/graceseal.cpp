@@ -1,6 +1,6 @@
 #include "graceseal.h"
 
-#include "durablefile.h"
+#include "base/durablefile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "licensecodec.h"
 
-#include "testhooks.h"
+#include "base/testhooks.h"
 
 #include <QFile>
 #include <QtEndian>

@@ -1,6 +1,6 @@
 #include "licensefile.h"
 
-#include "durablefile.h"
+#include "base/durablefile.h"
 #include "graceseal.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "licensegate.h"
 
-#include "engine/clock.h"
+#include "base/clock.h"
 #include "events/eventlog.h"
 
 namespace tandem {

@@ -1,6 +1,6 @@
 #include "licensetransfer.h"
 
-#include "durablefile.h"
+#include "base/durablefile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

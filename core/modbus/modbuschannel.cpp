@@ -1,6 +1,6 @@
 #include "modbuschannel.h"
 
-#include "streamconnection.h"
+#include "base/streamconnection.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -13,9 +13,11 @@
 
 class QTcpSocket;
 
-namespace tandem::modbus {
-
+namespace tandem {
 class StreamConnection;
+}
+
+namespace tandem::modbus {
 
 // One Modbus TCP connection to a server. It keeps its own transaction ids, so requests of
 // many sources share it; an answer that arrives after its request gave up is dropped,

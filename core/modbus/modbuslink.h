@@ -1,7 +1,7 @@
 #pragma once
 
+#include "config/itemaddress.h"
 #include "engine/serverlink.h"
-#include "itemaddress.h"
 #include "mbapcodec.h"
 #include "modbuschannel.h"
 

@@ -1,9 +1,10 @@
 #include "modbusproxy.h"
 
+#include "base/streamconnection.h"
 #include "engine/clienteventlimiter.h"
+#include "engine/listenerevents.h"
 #include "events/eventlog.h"
 #include "modbuslink.h"
-#include "streamconnection.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -71,7 +72,7 @@ ModbusProxy::ModbusProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLo
     m_overdueTimer.setSingleShot(true);
     connect(&m_overdueTimer, &QTimer::timeout, this, &ModbusProxy::checkOverdue);
     connect(m_server, &StreamListener::accepted, this, &ModbusProxy::onNewConnection);
-    m_server->reportTo(runtime, events);
+    reportListenerEvents(m_server, runtime, events);
     connect(runtime, &PairRuntime::activeChanged, this, &ModbusProxy::onActiveChanged);
     connect(runtime, &PairRuntime::stateChanged, this, [this] {
         // Nothing active and nothing on its way: waiting requests fail now, not at the deadline.
@@ -117,7 +118,7 @@ ModbusProxy::~ModbusProxy()
 
 bool ModbusProxy::listen(QString *error)
 {
-    return m_server->listenOn(m_endpoint, error);
+    return m_server->listenOn(m_endpoint.listenAddress(), m_endpoint.port, m_endpoint.host, error);
 }
 
 quint16 ModbusProxy::port() const

@@ -15,13 +15,13 @@
 
 namespace tandem {
 class EventLog;
-}
+class StreamConnection;
+class StreamListener;
+} // namespace tandem
 
 namespace tandem::modbus {
 
 class ModbusLink;
-class StreamConnection;
-class StreamListener;
 
 // The pair's client-facing endpoint: accepts many Modbus TCP clients and forwards each
 // request to the active server (reads to both in Hot mode), so that a fail-over is

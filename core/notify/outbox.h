@@ -1,6 +1,6 @@
 #pragma once
 
-#include "events/sqlitefile.h"
+#include "base/sqlitefile.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,10 +1,11 @@
 #include "opcuaproxy.h"
 
+#include "base/streamconnection.h"
 #include "channeldeadline.h"
 #include "client.h"
 #include "engine/clienteventlimiter.h"
+#include "engine/listenerevents.h"
 #include "events/eventlog.h"
-#include "modbus/streamconnection.h"
 #include "opcualink.h"
 #include "secrets/passwordstore.h"
 #include "sessionadmission.h"
@@ -104,7 +105,7 @@ struct OpcUaProxy::Connection
     qint64 connectedAt = 0;
     qint64 lastMessageAt = 0; // a request or an OpenSecureChannel
     quint32 lastTokenId = 0;
-    modbus::StreamConnection *socket = nullptr;
+    StreamConnection *socket = nullptr;
 };
 
 struct OpcUaProxy::PendingPublish
@@ -197,15 +198,15 @@ OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog 
     , m_runtime(runtime)
     , m_events(events)
     , m_endpoint(endpoint)
-    , m_server(new modbus::StreamListener(this))
+    , m_server(new StreamListener(this))
     , m_clock(clock)
 {
-    connect(m_server, &modbus::StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
+    connect(m_server, &StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
     m_housekeeping = m_clock->createTimer([this] { housekeeping(); });
     m_housekeeping->start(HousekeepingIntervalMs);
     if (!m_runtime)
         return;
-    m_server->reportTo(m_runtime, m_events);
+    reportListenerEvents(m_server, m_runtime, m_events);
     connect(m_runtime, &PairRuntime::activeChanged, this, &OpcUaProxy::onActiveChanged);
     for (Side side : {Side::Primary, Side::Secondary}) {
         if (auto *link = qobject_cast<OpcUaLink *>(m_runtime->link(side)))
@@ -225,7 +226,7 @@ OpcUaProxy::~OpcUaProxy()
 
 bool OpcUaProxy::listen(QString *error)
 {
-    return m_server->listenOn(m_endpoint, error);
+    return m_server->listenOn(m_endpoint.listenAddress(), m_endpoint.port, m_endpoint.host, error);
 }
 
 quint16 OpcUaProxy::port() const
@@ -291,7 +292,7 @@ ProxyState OpcUaProxy::state() const
 
 // Connections and the secure channel.
 
-void OpcUaProxy::onNewConnection(modbus::StreamConnection *socket)
+void OpcUaProxy::onNewConnection(StreamConnection *socket)
 {
     const int id = attach([socket](const QByteArray &bytes) { socket->write(bytes); },
                           [socket] { socket->abort(); }, socket->peer());
@@ -300,7 +301,7 @@ void OpcUaProxy::onNewConnection(modbus::StreamConnection *socket)
     c->peerPort = socket->peerPort();
     if (const qsizetype colon = c->peer.lastIndexOf(QLatin1Char(':')); colon > 0)
         c->address = c->peer.left(colon); // without the port
-    connect(socket, &modbus::StreamConnection::readyRead, this, [this, id, socket] {
+    connect(socket, &StreamConnection::readyRead, this, [this, id, socket] {
         QByteArray bytes;
         const bool open = socket->readInto(bytes);
         if (!bytes.isEmpty())
@@ -308,7 +309,7 @@ void OpcUaProxy::onNewConnection(modbus::StreamConnection *socket)
         if (!open)
             detach(id);
     });
-    connect(socket, &modbus::StreamConnection::closed, this, [this, id] { detach(id); });
+    connect(socket, &StreamConnection::closed, this, [this, id] { detach(id); });
 }
 
 int OpcUaProxy::attach(WriteFunction write, std::function<void()> close, const QString &peer)

@@ -23,9 +23,9 @@
 // locked out per address (LoginThrottle), subscriptions and monitored items per session,
 // and the largest request, announced in the Acknowledge.
 
+#include "base/clock.h"
 #include "config/endpoint.h"
 #include "config/opcualimits.h"
-#include "engine/clock.h"
 #include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
 #include "loginthrottle.h"
@@ -43,11 +43,9 @@
 
 namespace tandem {
 class EventLog;
-}
-namespace tandem::modbus {
 class StreamConnection;
 class StreamListener;
-} // namespace tandem::modbus
+} // namespace tandem
 
 namespace tandem::opcua {
 
@@ -98,7 +96,7 @@ private:
     struct PendingPublish;
 
     // Connections and the secure channel.
-    void onNewConnection(modbus::StreamConnection *socket);
+    void onNewConnection(StreamConnection *socket);
     void flush(Connection *connection);
     void closeConnection(Connection *connection, const QString &reason, bool malformed);
     void handleRequest(Connection *connection, const ServerChannel::Request &request);
@@ -208,7 +206,7 @@ private:
     EventLog *m_events;
     Endpoint m_endpoint;
     ProxyNodes m_nodes;
-    modbus::StreamListener *m_server = nullptr;
+    StreamListener *m_server = nullptr;
     std::map<int, std::unique_ptr<Connection>> m_connections;
     std::map<quint32, std::unique_ptr<Session>> m_sessions;
     std::map<quint32, std::unique_ptr<Subscription>> m_subscriptions; // by the client's id

@@ -1,9 +1,10 @@
+#include "base/enginesocket.h"
 #include "bench.h"
 
 #include "config/configfile.h"
 #include "config/machinestate.h"
-#include "control/controlserver.h"
 #include "events/event.h"
+#include "host/controlserver.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -387,7 +388,7 @@ void Tandemd::start()
         if (!m_child.isRunning())
             throw BenchError(format("tandemd exited at start:\n%s",
                                     qPrintable(lines().join(QLatin1Char('\n')))));
-        if (ControlClient::isEngineRunning(stateDir()))
+        if (EngineSocket::isRunning(stateDir()))
             return;
         m_child.waitForExit(20);
     }

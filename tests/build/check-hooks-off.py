@@ -4,7 +4,7 @@ TANDEM_TEST_HOOKS off, then preprocesses (no compiling: about a second a file) e
 product source that names a hook, or includes a header that does, as that build would
 compile it, and fails on any hook name left in the result. Every hook must sit in an
 `#if TANDEM_HAS_TEST_HOOKS` block or be read through TANDEM_TEST_HOOK_VARIABLE (both in
-core/testhooks.h), which a build without hooks preprocesses away.
+core/base/testhooks.h), which a build without hooks preprocesses away.
 
     check-hooks-off.py CMAKE SOURCE_DIR WORK_DIR GENERATOR CXX_COMPILER
 """

@@ -3,7 +3,7 @@
 // [parser:1][text, UTF-8]. Each must accept or refuse with a reason, never crash; what it
 // accepts must print back to text that parses to the same address.
 #include "config/endpoint.h"
-#include "modbus/itemaddress.h"
+#include "config/itemaddress.h"
 #include "opcua/client.h"
 
 #include <cstdlib>

@@ -3,8 +3,9 @@
 // control socket; each input is one connection's bytes, sent at once. Every complete line
 // must get exactly one answer, a JSON object; a line longer than the request cap closes
 // the connection; the engine must never crash nor hang, and keep serving the next one.
-#include "control/controlserver.h"
-#include "control/enginehost.h"
+#include "base/enginesocket.h"
+#include "host/controlserver.h"
+#include "host/enginehost.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -61,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         from = end + 1;
     }
     QLocalSocket socket;
-    socket.connectToServer(ControlServer::socketPathFor(g_paths.stateDir));
+    socket.connectToServer(EngineSocket::pathFor(g_paths.stateDir));
     if (!socket.waitForConnected(5000))
         abort(); // the engine stopped serving
     socket.write(input);

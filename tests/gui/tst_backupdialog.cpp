@@ -2,10 +2,11 @@
 // real archive that the list shows, and a restore through the console's own engine
 // brings the saved configuration back with every pair disabled, the engine running
 // again. A tandemd serving the same files makes the console refuse to restore.
+#include "base/enginesocket.h"
 #include "config/configdocument.h"
-#include "control/controlserver.h"
-#include "control/enginesession.h"
 #include "dialogs/backupdialog.h"
+#include "host/controlserver.h"
+#include "host/enginesession.h"
 #include "tandemdprocess.h"
 
 #include <QCheckBox>
@@ -218,7 +219,7 @@ void TestBackupDialog::restoreThroughTheConsolesEngine()
     QVERIFY(!engine.isRemote());
     QTRY_VERIFY(engine.status().contains(QLatin1String("pairs")));
     QVERIFY(engine.pairStatus(QStringLiteral("line2")).isEmpty());
-    QVERIFY(ControlClient::isEngineRunning(paths().stateDir));
+    QVERIFY(EngineSocket::isRunning(paths().stateDir));
 }
 
 void TestBackupDialog::restoreRefusedWhileTandemdRuns()

@@ -2,10 +2,10 @@
 // QAbstractItemModelTester, roll-over included), filters, Save As and Reset against an
 // engine running in the console with its real event store.
 #include "config/configdocument.h"
-#include "control/enginesession.h"
 #include "eventmodel.h"
 #include "events/eventlog.h"
 #include "events/eventstore.h"
+#include "host/enginesession.h"
 #include "pages/diagnosticspage.h"
 
 #include <QAbstractItemModelTester>

@@ -3,8 +3,8 @@
 // page by page on two (and three) "computers" that differ by state directory and
 // machine-id file, and the Help menu and title bar of the main window.
 #include "config/configdocument.h"
-#include "control/enginesession.h"
 #include "events/eventlog.h"
+#include "host/enginesession.h"
 #include "license/keypad.h"
 #include "license/licensefile.h"
 #include "license/licensetransfer.h"

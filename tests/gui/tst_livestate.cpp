@@ -2,7 +2,7 @@
 // Enable/Disable taking effect at once — against an engine in the console and two real
 // pymodbus servers.
 #include "config/configdocument.h"
-#include "control/enginesession.h"
+#include "host/enginesession.h"
 #include "mainwindow.h"
 #include "modbuspeer.h"
 #include "pages/generalpage.h"

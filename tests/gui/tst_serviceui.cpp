@@ -2,12 +2,12 @@
 // console. systemd cannot run here: systemctl is tests/support/fake-systemctl, which starts
 // the unit's ExecStart (the real tandemd) on `enable --now` as systemd would.
 #include "config/configdocument.h"
-#include "control/controlserver.h"
-#include "control/enginesession.h"
-#include "control/serviceunit.h"
+#include "host/controlserver.h"
+#include "host/enginesession.h"
 #include "mainwindow.h"
 #include "modaldialogs.h"
 #include "rememberedprompt.h"
+#include "service/serviceunit.h"
 #include "tandemdprocess.h"
 
 #include <QAction>

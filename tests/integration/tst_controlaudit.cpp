@@ -6,7 +6,7 @@
 // makes every connection an operator's.
 #include "tandemdprocess.h"
 
-#include "control/controlserver.h"
+#include "host/controlserver.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,13 +4,13 @@
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
+#include "base/clock.h"
 #include "config/configdocument.h"
 #include "config/configfile.h"
-#include "control/controlserver.h"
-#include "control/enginehost.h"
-#include "engine/clock.h"
 #include "engine/engine.h"
 #include "events/eventlog.h"
+#include "host/controlserver.h"
+#include "host/enginehost.h"
 #include "license/licensecodec.h"
 
 #include <QFile>

@@ -4,8 +4,8 @@
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
-#include "control/controlserver.h"
 #include "events/eventstore.h"
+#include "host/controlserver.h"
 
 #include <QFile>
 #include <QProcess>

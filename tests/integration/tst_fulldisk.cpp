@@ -9,7 +9,7 @@
 #include "smtppeer.h"
 #include "tandemdprocess.h"
 
-#include "control/controlserver.h"
+#include "host/controlserver.h"
 
 #include <QFile>
 #include <QProcess>

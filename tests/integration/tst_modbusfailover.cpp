@@ -8,7 +8,7 @@
 #include "testpairs.h"
 
 #include "config/configdocument.h"
-#include "control/controlserver.h"
+#include "host/controlserver.h"
 
 #include <QDir>
 #include <QFile>

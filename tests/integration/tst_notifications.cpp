@@ -6,7 +6,7 @@
 #include "tandemdprocess.h"
 
 #include "config/configfile.h"
-#include "control/controlserver.h"
+#include "host/controlserver.h"
 
 #include <QFile>
 #include <QJsonObject>

@@ -2,8 +2,9 @@
 // systemd cannot run here, so systemctl is tests/support/fake-systemctl (it records its
 // calls and, when asked, starts the unit's ExecStart as systemd would) and "systemd is
 // running" is a folder the test makes or not.
-#include "control/controlserver.h"
-#include "control/enginesession.h"
+#include "base/enginesocket.h"
+#include "host/controlserver.h"
+#include "host/enginesession.h"
 #include "tandemdprocess.h"
 
 #include <QDir>
@@ -387,7 +388,7 @@ void TestService::userServiceRunsTheUsersFilesAndTheConsoleCanReachIt()
     QVERIFY(!QFile::exists(systemUnit()));
 
     // The engine systemd started (from the unit's ExecStart) serves the user's state dir.
-    QTRY_VERIFY_WITH_TIMEOUT(ControlClient::isEngineRunning(m_state), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(EngineSocket::isRunning(m_state), 15000);
     const qint64 pid = readAll(path(QStringLiteral("fake/user.pid"))).trimmed().toLongLong();
     QVERIFY(pid > 0);
     r = ctl({QStringLiteral("status"), QStringLiteral("--json")});
@@ -403,7 +404,7 @@ void TestService::userServiceRunsTheUsersFilesAndTheConsoleCanReachIt()
     r = ctl({QStringLiteral("service"), QStringLiteral("uninstall"), QStringLiteral("--user")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(!QFile::exists(userUnit()));
-    QVERIFY(!ControlClient::isEngineRunning(m_state));
+    QVERIFY(!EngineSocket::isRunning(m_state));
     QVERIFY(QFile::exists(m_config));
 }
 
@@ -576,9 +577,8 @@ void TestService::controlSocketFollowsTheStateDirectory()
     QString error;
     QVERIFY2(sharedServer.listen(&error), qPrintable(error));
     QVERIFY2(ownServer.listen(&error), qPrintable(error));
-    const QFile::Permissions sharedSocket =
-        QFileInfo(ControlServer::socketPathFor(shared)).permissions();
-    const QFile::Permissions ownSocket = QFileInfo(ControlServer::socketPathFor(own)).permissions();
+    const QFile::Permissions sharedSocket = QFileInfo(EngineSocket::pathFor(shared)).permissions();
+    const QFile::Permissions ownSocket = QFileInfo(EngineSocket::pathFor(own)).permissions();
     QVERIFY(sharedSocket.testFlag(QFile::WriteGroup) && sharedSocket.testFlag(QFile::ReadGroup));
     QVERIFY(!sharedSocket.testFlag(QFile::WriteOther));
     QVERIFY(ownSocket.testFlag(QFile::WriteOwner));
@@ -595,7 +595,7 @@ void TestService::unreachableEngineIsNeverReplaced()
     QVERIFY(QDir().mkpath(service.stateDir()));
     QVERIFY(QFile::setPermissions(service.stateDir(), QFile::Permissions(0x7700)));
     QVERIFY(service.start());
-    const QString socket = ControlServer::socketPathFor(service.stateDir());
+    const QString socket = EngineSocket::pathFor(service.stateDir());
 
     // Someone else: as root, the user nobody (the folders opened to let it in); else
     // this user with the socket's permissions taken away.
@@ -670,7 +670,7 @@ void TestService::consoleReattachesWhenTheServiceRestarts()
     QVERIFY2(failed.constFirst().at(0).toString().contains(QLatin1String("connects again")),
              qPrintable(failed.constFirst().at(0).toString()));
     QVERIFY(!session.isRunning());
-    QVERIFY(!ControlClient::isEngineRunning(service.stateDir())); // none of the console's
+    QVERIFY(!EngineSocket::isRunning(service.stateDir())); // none of the console's
 
     QVERIFY(service.start()); // the restart
     QTRY_VERIFY_WITH_TIMEOUT(session.isRemote() && session.remotePid() == service.processId(),

@@ -1,9 +1,10 @@
 #include "tandemdprocess.h"
+#include "base/enginesocket.h"
 
 #include "config/configdocument.h"
 #include "config/configfile.h"
-#include "control/controlserver.h"
 #include "events/event.h"
+#include "host/controlserver.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -77,7 +78,7 @@ bool TandemdProcess::start(const QStringList &extraArgs)
     while (!deadline.hasExpired()) {
         if (!isRunning())
             return false;
-        if (ControlClient::isEngineRunning(stateDir()))
+        if (EngineSocket::isRunning(stateDir()))
             return true;
         m_process.waitForReadyRead(50);
     }

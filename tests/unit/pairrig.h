@@ -2,7 +2,7 @@
 
 #include "fakeserverlink.h"
 
-#include "engine/clock.h"
+#include "base/clock.h"
 #include "engine/pairruntime.h"
 #include "events/eventlog.h"
 

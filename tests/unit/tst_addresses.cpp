@@ -1,6 +1,6 @@
 // Endpoint, machine and Modbus item address parsing.
 #include "config/endpoint.h"
-#include "modbus/itemaddress.h"
+#include "config/itemaddress.h"
 
 #include <QTest>
 

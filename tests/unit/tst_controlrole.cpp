@@ -2,7 +2,7 @@
 // pure function of the peer's kernel credentials and the groups tandem and tandem-admin,
 // checked here by a table, since tests cannot switch users. The wiring (SO_PEERCRED on a
 // real connection, the refusal, the audit event) is in tst_controlaudit.
-#include "control/controlrole.h"
+#include "host/controlrole.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Licensing without the media: the text codes, serial and unlock signatures (tampering
 // refused), the Computer ID, every state of the license file on a hand-driven clock, and
 // the engine's gate (demo warning, demo end, pairs allowed).
-#include "engine/clock.h"
+#include "base/clock.h"
 #include "events/eventlog.h"
 #include "license/licensecodec.h"
 #include "license/licensefile.h"

@@ -2,7 +2,7 @@
 // event loop, which can hold their answers, discard their input after an exception (as
 // libmodbus does) or close a connection on request: what a client can do to a pair must
 // never cost the status query, another client's request or the engine itself.
-#include "engine/clock.h"
+#include "base/clock.h"
 #include "events/eventlog.h"
 #include "modbus/modbuslink.h"
 #include "modbus/modbusproxy.h"

@@ -1,7 +1,7 @@
 // The tandemd.service unit Tandem writes: the system unit is the one the .deb ships, byte
 // for byte (the shipped file is checked against the generator here, there is no third
 // copy); the user unit runs the user's own files; paths are quoted as systemd reads them.
-#include "control/serviceunit.h"
+#include "service/serviceunit.h"
 
 #include <QDir>
 #include <QFile>

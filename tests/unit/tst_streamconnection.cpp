@@ -2,7 +2,7 @@
 // proxies: past the limit of unread output it stops reading from the peer, goes on when the
 // peer reads, and closes a peer that leaves it unread for the stall time. Real loopback
 // TCP connections; the peer is a bare socket that reads only when the test says so.
-#include "modbus/streamconnection.h"
+#include "base/streamconnection.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-using namespace tandem::modbus;
+using namespace tandem;
 
 namespace {
 constexpr qsizetype Limit = 64 * 1024;

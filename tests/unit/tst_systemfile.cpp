@@ -3,9 +3,9 @@
 // where the writer puts its temporary file (issue 17, item 5). Tests cannot switch users,
 // so the attacker's part, a symlink at the old fixed name "X.writing", is planted by the
 // test itself and the writing functions are called directly.
-#include "control/serviceinstaller.h"
-#include "control/systemfile.h"
-#include "license/durablefile.h"
+#include "base/durablefile.h"
+#include "base/systemfile.h"
+#include "service/serviceinstaller.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,8 @@
 
 #include "backup/backuparchive.h"
 #include "config/configdocument.h"
-#include "control/controlserver.h"
-#include "control/enginesession.h"
+#include "host/controlserver.h"
+#include "host/enginesession.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

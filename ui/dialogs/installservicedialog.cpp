@@ -1,6 +1,6 @@
 #include "installservicedialog.h"
 
-#include "control/serviceinstaller.h"
+#include "service/serviceinstaller.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

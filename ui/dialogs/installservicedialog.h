@@ -1,6 +1,6 @@
 #pragma once
 
-#include "control/serviceunit.h"
+#include "service/serviceunit.h"
 
 #include <QDialog>
 

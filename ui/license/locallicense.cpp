@@ -1,6 +1,7 @@
 #include "locallicense.h"
+#include "base/enginesocket.h"
 
-#include "control/controlserver.h"
+#include "host/controlserver.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -28,7 +29,7 @@ void LocalLicense::tellEngine() const
 {
     const QString stateDir = m_paths.stateDir;
     QThread *thread = QThread::create([stateDir] {
-        if (!ControlClient::isEngineRunning(stateDir))
+        if (!EngineSocket::isRunning(stateDir))
             return; // the engine reads the license when it starts
         QString error;
         const std::optional<QJsonObject> answer = ControlClient::request(

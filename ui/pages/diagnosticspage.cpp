@@ -1,10 +1,10 @@
 #include "diagnosticspage.h"
 
 #include "config/configdocument.h"
-#include "control/enginesession.h"
 #include "elidedtooltipdelegate.h"
 #include "eventmodel.h"
 #include "events/eventfeed.h"
+#include "host/enginesession.h"
 
 #include <QCheckBox>
 #include <QComboBox>

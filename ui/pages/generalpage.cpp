@@ -1,9 +1,9 @@
 #include "generalpage.h"
 
 #include "config/configdocument.h"
-#include "control/enginesession.h"
+#include "config/itemaddress.h"
 #include "errorlabel.h"
-#include "modbus/itemaddress.h"
+#include "host/enginesession.h"
 #include "opcua/serverdiscoverydialog.h"
 #include "opcualoginrows.h"
 

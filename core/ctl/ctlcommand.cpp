@@ -1,19 +1,20 @@
 #include "ctlcommand.h"
+#include "base/enginesocket.h"
 
 #include "backup/backuparchive.h"
+#include "base/systemfile.h"
+#include "base/testhooks.h"
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
-#include "controlserver.h"
 #include "events/eventcatalog.h"
 #include "events/eventstore.h"
+#include "host/controlserver.h"
 #include "license/licensefile.h"
 #include "license/licensetransfer.h"
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
 #include "secrets/servicecredentials.h"
-#include "serviceinstaller.h"
-#include "systemfile.h"
-#include "testhooks.h"
+#include "service/serviceinstaller.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -360,7 +361,7 @@ public:
     // A running engine applies changes at once (DESIGN: SIGHUP or the control socket).
     void tellEngine()
     {
-        if (!ControlClient::isEngineRunning(m_doc.paths().stateDir))
+        if (!EngineSocket::isRunning(m_doc.paths().stateDir))
             return;
         QString error;
         const auto answer = ControlClient::request(
@@ -817,7 +818,7 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
             note(report);
     }
     const auto tellEngineLicense = [&] {
-        if (!ControlClient::isEngineRunning(paths.stateDir))
+        if (!EngineSocket::isRunning(paths.stateDir))
             return;
         const auto answer = ControlClient::request(
             paths.stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 5000,
@@ -1003,7 +1004,7 @@ int Session::eventsCommand(const QString &verb, Arguments &args)
 {
     const QString command = QLatin1String("events ") + verb;
     const QString stateDir = m_doc.paths().stateDir;
-    const bool engineRunning = ControlClient::isEngineRunning(stateDir);
+    const bool engineRunning = EngineSocket::isRunning(stateDir);
     QString error;
     if (verb == QLatin1String("reset")) {
         names(args, command, 0);

@@ -1,14 +1,15 @@
 #include "enginehost.h"
 
 #include "backup/backupscheduler.h"
+#include "base/clock.h"
 #include "config/configdocument.h"
 #include "controlserver.h"
-#include "engine/clock.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
 #include "events/eventlog.h"
 #include "events/eventstore.h"
 #include "notify/mailer.h"
+#include "protocols.h"
 #include "secrets/passwordstore.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_events(new EventLog(this))
-    , m_engine(new Engine(m_events, this))
+    , m_engine(new Engine(m_events, builtInProtocols(), this))
     , m_control(new ControlServer(
           paths.stateDir,
           [this](const QJsonObject &r, const ControlCaller &caller) { return handle(r, caller); },

@@ -1,6 +1,6 @@
 #include "systemfile.h"
 
-#include "license/durablefile.h"
+#include "durablefile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/monitoritem.h"
+#include "monitoritem.h"
 
 #include <QString>
 

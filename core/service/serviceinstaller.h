@@ -1,8 +1,8 @@
 #pragma once
 
+#include "base/systemfile.h"
 #include "config/tandempaths.h"
 #include "serviceunit.h"
-#include "systemfile.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,4 +1,5 @@
 #include "enginesession.h"
+#include "base/enginesocket.h"
 
 #include "backup/backuparchive.h"
 #include "controlserver.h"
@@ -83,7 +84,7 @@ void EngineSession::resetEvents()
 
 ConfigIssues EngineSession::startEngine()
 {
-    if (ControlClient::isEngineRunning(m_paths.stateDir)) {
+    if (EngineSocket::isRunning(m_paths.stateDir)) {
         m_socket = new QLocalSocket(this);
         connect(m_socket, &QLocalSocket::readyRead, this, &EngineSession::onRemoteData);
         connect(m_socket, &QLocalSocket::disconnected, this, [this] {
@@ -95,7 +96,7 @@ ConfigIssues EngineSession::startEngine()
             // rather than start a second engine that the restarted one would collide with.
             QTimer::singleShot(0, this, [this] { resume(true, -1); });
         });
-        m_socket->connectToServer(ControlServer::socketPathFor(m_paths.stateDir));
+        m_socket->connectToServer(EngineSocket::pathFor(m_paths.stateDir));
         connect(&m_poll, &QTimer::timeout, this, [this] {
             send({{QStringLiteral("command"), QStringLiteral("status")}});
         });
@@ -167,7 +168,7 @@ void EngineSession::resume(bool wantRemote, int timeoutMs)
     const auto deadline = std::make_shared<QDeadlineTimer>(timeoutMs);
     disconnect(&m_resume, &QTimer::timeout, nullptr, nullptr);
     connect(&m_resume, &QTimer::timeout, this, [this, wantRemote, deadline] {
-        const bool remote = ControlClient::isEngineRunning(m_paths.stateDir);
+        const bool remote = EngineSocket::isRunning(m_paths.stateDir);
         if (remote != wantRemote && !deadline->hasExpired())
             return;
         m_resume.stop();

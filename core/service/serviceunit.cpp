@@ -1,6 +1,6 @@
 #include "serviceunit.h"
 
-#include "testhooks.h"
+#include "base/testhooks.h"
 
 #include <QDir>
 #include <QProcessEnvironment>

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "config/endpoint.h"
-
 #include <QByteArray>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
@@ -14,11 +13,6 @@
 class QSocketNotifier;
 
 namespace tandem {
-class EventLog;
-class PairRuntime;
-} // namespace tandem
-
-namespace tandem::modbus {
 
 // A client's TCP connection on a bare non-blocking socket. The proxy answers in one
 // write() per frame with no extra copy or FIONREAD per read, which is what most of
@@ -117,20 +111,20 @@ public:
 
     explicit StreamListener(QObject *parent = nullptr);
 
-    // Listens on a pair's endpoint ("localhost", a wildcard or an address); false with
-    // *error naming the address when it cannot.
-    bool listenOn(const Endpoint &endpoint, QString *error);
+    // Listens on address:port; false with *error naming `shownHost` (as the user wrote the
+    // address) when it cannot.
+    bool listenOn(const QHostAddress &address, quint16 port, const QString &shownHost,
+                  QString *error);
     // The most clients at once, asked at each new connection (a setting may change).
     void setClientLimit(std::function<int()> limit) { m_clientLimit = std::move(limit); }
-    // For a pair's proxy: the pair's client and output limits, and its events for what
-    // happens here (descriptors-exhausted; client-limit and client-stalled through the
-    // pair's rate limit). events may be null.
-    void reportTo(PairRuntime *runtime, EventLog *events);
+    // Bytes of unread output a client may leave (asked each time); see
+    // StreamConnection::setOutputLimit.
+    void setOutputLimit(std::function<qsizetype()> bytes) { m_outputLimit = std::move(bytes); }
     int connectionCount();
 
 Q_SIGNALS:
     // A new client; its parent is the listener's parent.
-    void accepted(tandem::modbus::StreamConnection *connection);
+    void accepted(tandem::StreamConnection *connection);
     // A client was closed (evicted: it was the longest idle one) or refused (every client
     // was busy) for a new one; limit: the number of clients allowed then.
     void clientClosedForLimit(const QString &peer, quint16 peerPort, int limit, bool evicted);
@@ -159,4 +153,4 @@ private:
     QSocketNotifier *m_acceptNotifier = nullptr;
 };
 
-} // namespace tandem::modbus
+} // namespace tandem

@@ -1,6 +1,7 @@
 #include "controlserver.h"
+#include "base/enginesocket.h"
 
-#include "testhooks.h"
+#include "base/testhooks.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,14 +23,9 @@ struct Tr
 constexpr qsizetype MaxRequestSize = 64 * 1024;
 } // namespace
 
-QString ControlServer::socketPathFor(const QString &stateDir)
-{
-    return QDir(stateDir).filePath(QStringLiteral("engine.sock"));
-}
-
 ControlServer::ControlServer(const QString &stateDir, Handler handler, QObject *parent)
     : QObject(parent)
-    , m_path(socketPathFor(stateDir))
+    , m_path(EngineSocket::pathFor(stateDir))
     , m_handler(std::move(handler))
     , m_server(new QLocalServer(this))
     , m_groups(RoleGroups::lookup())
@@ -151,18 +147,9 @@ void ControlServer::onReadyRead(QLocalSocket *socket)
         socket->abort();
 }
 
-bool ControlClient::isEngineRunning(const QString &stateDir)
-{
-    QLocalSocket socket;
-    socket.connectToServer(ControlServer::socketPathFor(stateDir));
-    // A socket this user may not open still belongs to a running engine (the system
-    // service's, to someone outside its group): it is not free to take over.
-    return socket.waitForConnected(300) || socket.error() == QLocalSocket::SocketAccessError;
-}
-
 void ControlClient::flushEvents(const QString &stateDir)
 {
-    if (isEngineRunning(stateDir))
+    if (EngineSocket::isRunning(stateDir))
         request(stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000,
                 nullptr);
 }
@@ -174,7 +161,7 @@ std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
     QString ignored;
     QString *error = errorOut ? errorOut : &ignored; // callers may not care why
     QLocalSocket socket;
-    const QString path = ControlServer::socketPathFor(stateDir);
+    const QString path = EngineSocket::pathFor(stateDir);
     socket.connectToServer(path);
     if (!socket.waitForConnected(timeoutMs)) {
         *error = Tr::tr("no Tandem engine is running with the state directory %1 (%2)")

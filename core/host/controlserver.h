@@ -39,7 +39,6 @@ public:
     bool listen(QString *error);
     QString socketPath() const { return m_path; }
 
-    static QString socketPathFor(const QString &stateDir);
     // The answer to a command `caller` may not give (also what tandemctl prints).
     static QString refusal(const QString &command, const ControlCaller &caller);
 
@@ -64,7 +63,6 @@ private:
 class ControlClient final
 {
 public:
-    static bool isEngineRunning(const QString &stateDir);
     static std::optional<QJsonObject> request(const QString &stateDir, const QJsonObject &request,
                                               int timeoutMs, QString *error);
     // Asks an engine serving stateDir, if one runs, to commit the events it has queued,

@@ -1,9 +1,6 @@
 #include "streamconnection.h"
 
-#include "engine/clienteventlimiter.h"
-#include "engine/clock.h"
-#include "engine/pairruntime.h"
-#include "events/eventlog.h"
+#include "clock.h"
 
 #include <QHostAddress>
 #include <QSocketNotifier>
@@ -19,7 +16,7 @@
 
 #include <limits>
 
-namespace tandem::modbus {
+namespace tandem {
 
 StreamConnection::StreamConnection(int fd, QObject *parent)
     : QObject(parent)
@@ -203,40 +200,6 @@ StreamListener::StreamListener(QObject *parent)
     });
 }
 
-void StreamListener::reportTo(PairRuntime *runtime, EventLog *events)
-{
-    setClientLimit([runtime] { return runtime->config().clientLimit; });
-    m_outputLimit = [runtime] { return qsizetype(runtime->config().outputPerClientBytes); };
-    connect(this, &StreamListener::clientStalled, runtime,
-            [this, runtime](const QString &peer, quint16 peerPort, int socket, qsizetype pending) {
-                const QString pair = runtime->config().name;
-                runtime->clientEvents()->post(QStringLiteral("client-stalled"),
-                                              {pair, peer,
-                                               tr("it left %1 bytes of answers unread for %2 s")
-                                                   .arg(pending)
-                                                   .arg(OutputStallMs / 1000)},
-                                              socket, peerPort, serverPort());
-            });
-    connect(this, &StreamListener::clientClosedForLimit, runtime,
-            [runtime](const QString &peer, quint16, int limit, bool evicted) {
-                const QString pair = runtime->config().name;
-                runtime->clientEvents()->post(
-                    QStringLiteral("client-limit"),
-                    {pair, peer,
-                     evicted
-                         ? tr("it was the longest idle of %1 clients and a new one came").arg(limit)
-                         : tr("%1 clients are connected, none of them idle").arg(limit)});
-            });
-    if (!events)
-        return;
-    connect(this, &StreamListener::descriptorsExhausted, runtime,
-            [runtime, events](int connected, const QString &error) {
-                const QString pair = runtime->config().name;
-                events->post(QStringLiteral("descriptors-exhausted"), pair,
-                             {pair, QString::number(connected)}, {}, error);
-            });
-}
-
 void StreamListener::prune()
 {
     std::erase_if(m_connections,
@@ -347,21 +310,15 @@ bool StreamListener::makeRoom(int error)
     return closed;
 }
 
-bool StreamListener::listenOn(const Endpoint &endpoint, QString *error)
+bool StreamListener::listenOn(const QHostAddress &address, quint16 port, const QString &shownHost,
+                              QString *error)
 {
-    const QHostAddress address = endpoint.host == QLatin1String("localhost")
-                                     ? QHostAddress(QHostAddress::LocalHost)
-                                 : endpoint.isWildcard() ? QHostAddress(QHostAddress::Any)
-                                                         : QHostAddress(endpoint.host);
     if (address.isNull()) {
-        *error = tr("cannot listen on %1: not a local address").arg(endpoint.host);
+        *error = tr("cannot listen on %1: not a local address").arg(shownHost);
         return false;
     }
-    if (!listen(address, endpoint.port)) {
-        *error = tr("cannot listen on %1:%2: %3")
-                     .arg(endpoint.host)
-                     .arg(endpoint.port)
-                     .arg(errorString());
+    if (!listen(address, port)) {
+        *error = tr("cannot listen on %1:%2: %3").arg(shownHost).arg(port).arg(errorString());
         return false;
     }
     // From here on the listener accepts itself (see the class comment).
@@ -372,4 +329,4 @@ bool StreamListener::listenOn(const Endpoint &endpoint, QString *error)
     return true;
 }
 
-} // namespace tandem::modbus
+} // namespace tandem

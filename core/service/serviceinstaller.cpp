@@ -1,10 +1,10 @@
 #include "serviceinstaller.h"
+#include "base/enginesocket.h"
 
-#include "controlserver.h"
-#include "license/durablefile.h"
+#include "base/durablefile.h"
+#include "base/systemfile.h"
+#include "base/testhooks.h"
 #include "license/licensefile.h"
-#include "systemfile.h"
-#include "testhooks.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -399,7 +399,7 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
     // (the console's, or a tandemd started by hand) would make the service fail at once.
     const TandemPaths engine = ServiceUnit::enginePaths(scope, m_userPaths);
     if (!options.unitOnly && scope == ServiceScope::User &&
-        ControlClient::isEngineRunning(engine.stateDir) &&
+        EngineSocket::isRunning(engine.stateDir) &&
         !(unchanged && query(systemctl(scope, {QStringLiteral("is-active"), Unit})) ==
                            QLatin1String("active"))) {
         *error = Tr::tr("another Tandem engine is running with the state directory %1 (the "
