@@ -1,10 +1,10 @@
 #include "locallicense.h"
-#include "base/enginesocket.h"
 
+#include "base/enginesocket.h"
+#include "base/worker.h"
 #include "host/controlserver.h"
 
 #include <QLoggingCategory>
-#include <QThread>
 
 namespace tandem {
 
@@ -28,7 +28,7 @@ LicenseStatus LocalLicense::status() const
 void LocalLicense::tellEngine() const
 {
     const QString stateDir = m_paths.stateDir;
-    QThread *thread = QThread::create([stateDir] {
+    Worker::detach([stateDir] {
         if (!EngineSocket::isRunning(stateDir))
             return; // the engine reads the license when it starts
         QString error;
@@ -40,8 +40,6 @@ void LocalLicense::tellEngine() const
                 << "the engine was not told of the license change:"
                 << (answer ? answer->value(QLatin1String("error")).toString() : error);
     });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 } // namespace tandem
