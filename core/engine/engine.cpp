@@ -1,14 +1,12 @@
 #include "engine.h"
 
+#include "base/logging.h"
 #include "events/eventlog.h"
 #include "pairproxy.h"
 #include "serverlink.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace tandem {
 

@@ -1,14 +1,11 @@
 #include "pairruntime.h"
 
+#include "base/logging.h"
 #include "clienteventlimiter.h"
 #include "events/eventlog.h"
 #include "monitorevaluator.h"
 
-#include <QLoggingCategory>
-
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcEngine, "tandem.engine", QtInfoMsg)
 
 namespace tandem {
 

@@ -1,10 +1,10 @@
 #include "modbuschannel.h"
 
 #include "base/clock.h"
+#include "base/logging.h"
 #include "base/streamconnection.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -16,8 +16,6 @@
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
-
-Q_DECLARE_LOGGING_CATEGORY(lcModbus)
 
 namespace tandem::modbus {
 

@@ -1,14 +1,12 @@
 #include "modbuslink.h"
 
 #include "base/clock.h"
+#include "base/logging.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QtEndian>
 
 #include <cstring>
-
-Q_LOGGING_CATEGORY(lcModbus, "tandem.modbus", QtInfoMsg)
 
 namespace tandem::modbus {
 

@@ -1,6 +1,7 @@
 #include "modbusproxy.h"
 
 #include "base/clock.h"
+#include "base/logging.h"
 #include "base/streamconnection.h"
 #include "engine/clienteventlimiter.h"
 #include "engine/listenerevents.h"
@@ -8,12 +9,9 @@
 #include "modbuslink.h"
 
 #include <QHostAddress>
-#include <QLoggingCategory>
 #include <QPointer>
 
 #include <array>
-
-Q_DECLARE_LOGGING_CATEGORY(lcModbus)
 
 namespace tandem::modbus {
 

@@ -1,15 +1,13 @@
 #include "mailer.h"
 
+#include "base/logging.h"
 #include "events/eventlog.h"
 #include "notify/mailcomposer.h"
 
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QSysInfo>
 
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcMail, "tandem.mail", QtInfoMsg)
 
 namespace tandem {
 
