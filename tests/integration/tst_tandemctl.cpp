@@ -491,6 +491,8 @@ void TestTandemctl::brokenFileNamesLineAndIsKept()
 
 void TestTandemctl::environmentOverridesDefaults()
 {
+    const bool wasSet = qEnvironmentVariableIsSet("TANDEM_CONFIG");
+    const QByteArray before = qgetenv("TANDEM_CONFIG");
     const Environment env{
         {QStringLiteral("TANDEM_CONFIG"), m_dir->filePath(QStringLiteral("env.xml"))},
         {QStringLiteral("TANDEM_STATE_DIR"), m_dir->filePath(QStringLiteral("env-state"))}};
@@ -505,6 +507,9 @@ void TestTandemctl::environmentOverridesDefaults()
     r = ctl({QStringLiteral("pair"), QStringLiteral("enable"), QStringLiteral("viaenv")}, {}, env);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("env-state/enabled-pairs.json"))));
+    // The variables were the commands' only (ctlrunner.h): the test's are as they were.
+    QCOMPARE(qEnvironmentVariableIsSet("TANDEM_CONFIG"), wasSet);
+    QCOMPARE(qgetenv("TANDEM_CONFIG"), before);
 }
 
 void TestTandemctl::usageErrors()
