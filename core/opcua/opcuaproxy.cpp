@@ -19,10 +19,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 namespace {
 
 constexpr int HousekeepingIntervalMs = 100;
-const QString AnonymousPolicy = QStringLiteral("anonymous");
-const QString UserNamePolicy = QStringLiteral("username");
-const QString TransportProfile =
-    QStringLiteral("http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary");
 
 QString healthOf(const SideStatus &s)
 {
@@ -316,7 +312,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         if (!decoded(&m))
             return;
         auto response = answerTo<GetEndpointsResponse>(m.requestHeader);
-        response.endpoints = endpoints(m.endpointUrl);
+        response.endpoints = discovery().endpoints(m.endpointUrl);
         m_context.reply(c->id, id, response);
         return;
     }
@@ -325,7 +321,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         if (!decoded(&m))
             return;
         auto response = answerTo<FindServersResponse>(m.requestHeader);
-        const ApplicationDescription app = application();
+        const ApplicationDescription app = discovery().application();
         if (m.serverUris.isEmpty() || m.serverUris.contains(app.applicationUri))
             response.servers.append(app);
         m_context.reply(c->id, id, response);
@@ -334,7 +330,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
     case CreateSessionRequest::BinaryEncodingId: {
         CreateSessionRequest m;
         if (decoded(&m))
-            m_sessions.create(caller(c), id, m, endpoints(m.endpointUrl));
+            m_sessions.create(caller(c), id, m, discovery().endpoints(m.endpointUrl));
         return;
     }
     case ActivateSessionRequest::BinaryEncodingId: {
@@ -409,40 +405,10 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
 
 // Discovery.
 
-ApplicationDescription OpcUaProxy::application() const
+ProxyDiscovery OpcUaProxy::discovery() const
 {
-    ApplicationDescription app;
-    const QString pair = m_runtime ? m_runtime->config().name : QStringLiteral("pair");
-    app.applicationUri = QStringLiteral("urn:tandem:%1").arg(pair);
-    app.productUri = QStringLiteral("urn:tandem");
-    app.applicationName = LocalizedText{QString(), QStringLiteral("Tandem %1").arg(pair)};
-    app.applicationType = ApplicationType::Server;
-    app.discoveryUrls = {endpointUrl()};
-    return app;
-}
-
-QList<EndpointDescription> OpcUaProxy::endpoints(const QString &requestedUrl) const
-{
-    EndpointDescription e;
-    // The URL the client used when it names this endpoint (a host name or address the
-    // proxy cannot know), else the proxy's own.
-    const QUrl asked(requestedUrl);
-    e.endpointUrl = asked.isValid() && asked.scheme() == QLatin1String("opc.tcp") &&
-                            asked.path() == m_endpoint.path
-                        ? requestedUrl
-                        : endpointUrl();
-    e.server = application();
-    e.securityMode = MessageSecurityMode::None;
-    e.securityPolicyUri = SecurityPolicyNone;
-    UserTokenPolicy policy;
-    const bool withUser = !config().user.isEmpty();
-    policy.policyId = withUser ? UserNamePolicy : AnonymousPolicy;
-    policy.tokenType = withUser ? UserTokenType::UserName : UserTokenType::Anonymous;
-    policy.securityPolicyUri = withUser ? SecurityPolicyNone : QString();
-    e.userIdentityTokens = {policy};
-    e.transportProfileUri = TransportProfile;
-    e.securityLevel = 0;
-    return {e};
+    return {m_runtime ? m_runtime->config().name : QStringLiteral("pair"), endpointUrl(),
+            m_endpoint.path, !config().user.isEmpty()};
 }
 
 // Deadlines.

@@ -4,7 +4,8 @@
 // the proxy forwards their requests to the pair's active server over the engine's own
 // sessions (OpcUaLink). Clients keep their sessions, subscription ids, monitored item ids
 // and sequence numbers across a fail-over. The proxy holds the client connections and
-// their secure channels, answers discovery, and hands each request to one of its parts:
+// their secure channels, answers discovery (ProxyDiscovery), and hands each request to one
+// of its parts:
 // - ProxySessions: sessions and identity (CreateSession, ActivateSession, CloseSession);
 // - RequestForwarder: Read, Write, Browse, BrowseNext and TranslateBrowsePathsToNodeIds,
 //   sent to the active server and again to the new one at a switch;
@@ -27,6 +28,7 @@
 #include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
 #include "proxycontext.h"
+#include "proxydiscovery.h"
 #include "proxynodes.h"
 #include "proxysessions.h"
 #include "proxysubscriptions.h"
@@ -93,9 +95,7 @@ private:
     void handleRequest(Connection *connection, const ServerChannel::Request &request);
     ProxySessions::Caller caller(const Connection *connection) const;
 
-    // Discovery.
-    QList<EndpointDescription> endpoints(const QString &requestedUrl) const;
-    ApplicationDescription application() const;
+    ProxyDiscovery discovery() const;
 
     void housekeeping();
     // Request and Publish deadlines, session timeouts, channel token expiry.
