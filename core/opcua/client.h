@@ -6,6 +6,8 @@
 // subscriptions with several Publish requests in flight and Republish of missed
 // notifications. One Client is one connection; it never reconnects by itself, its owner
 // decides when to try again.
+// client.cpp holds the connection, the secure channel and the session; clientservices.cpp
+// the requests and the typed calls; clientsubscriptions.cpp subscriptions and publishing.
 
 #include "services.h"
 #include "transport.h"

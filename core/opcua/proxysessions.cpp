@@ -1,0 +1,283 @@
+#include "proxysessions.h"
+
+#include "events/eventlog.h"
+#include "proxycontext.h"
+#include "secrets/passwordstore.h"
+#include "sessionadmission.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <cmath>
+
+namespace tandem::opcua {
+
+Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
+
+namespace {
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), count / 4);
+    return bytes;
+}
+
+} // namespace
+
+ProxySessions::ProxySessions(ProxyContext &context, EventLog *events)
+    : m_context(context)
+    , m_events(events)
+{}
+
+ProxySessions::~ProxySessions() = default;
+
+void ProxySessions::create(const Caller &caller, quint32 requestId,
+                           const CreateSessionRequest &request,
+                           const QList<EndpointDescription> &endpoints)
+{
+    const OpcUaLimits &limits = m_context.limits();
+    QList<SessionSummary> sessions;
+    for (const auto &[id, s] : m_sessions)
+        sessions.append({id, s->address, s->activated, m_context.clients().isOpen(s->connection),
+                         s->createdAt});
+    const SessionAdmission admission = SessionAdmission::decide(
+        sessions, caller.address, limits.maxSessions, limits.maxSessionsPerAddress);
+    if (!admission.admitted) {
+        qCWarning(lcOpcUa) << "proxy" << m_context.config().name << "refused a session of"
+                           << caller.peer << ":" << admission.reason;
+        m_context.fault(caller.connection, requestId, request.requestHeader.requestHandle,
+                        Status::BadTooManySessions);
+        return;
+    }
+    for (quint32 id : admission.evict)
+        if (const auto it = m_sessions.find(id); it != m_sessions.end())
+            end(it->second.get(), QStringLiteral("made room for a new session"));
+    auto session = std::make_unique<ProxySession>();
+    session->id = m_nextSession++;
+    session->sessionId = NodeId(0, QUuid::createUuid());
+    session->authenticationToken = NodeId(0, randomBytes(32));
+    session->name = request.sessionName;
+    const double requested = request.requestedSessionTimeout;
+    session->timeoutMs = requested > 0 && std::isfinite(requested)
+                             ? qint64(std::clamp<double>(requested, ProxySession::MinTimeoutMs,
+                                                         ProxySession::MaxTimeoutMs))
+                             : ProxySession::DefaultTimeoutMs;
+    session->connection = caller.connection;
+    session->address = caller.address;
+    session->createdAt = session->lastUsed = m_context.nowMs();
+
+    auto response = answerTo<CreateSessionResponse>(request.requestHeader);
+    response.sessionId = session->sessionId;
+    response.authenticationToken = session->authenticationToken;
+    response.revisedSessionTimeout = double(session->timeoutMs);
+    response.serverNonce = randomBytes(32);
+    response.serverEndpoints = endpoints;
+    qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "session" << session->id
+                    << request.sessionName << "from" << caller.peer;
+    m_sessions.emplace(session->id, std::move(session));
+    m_context.reply(caller.connection, requestId, response);
+}
+
+void ProxySessions::activate(const Caller &caller, quint32 requestId,
+                             const ActivateSessionRequest &request)
+{
+    const quint32 handle = request.requestHeader.requestHandle;
+    ProxySession *session = nullptr;
+    for (const auto &[id, s] : m_sessions)
+        if (s->authenticationToken == request.requestHeader.authenticationToken)
+            session = s.get();
+    if (!session) {
+        m_context.fault(caller.connection, requestId, handle, Status::BadSessionIdInvalid);
+        return;
+    }
+    const QString user = m_context.config().user;
+    const ExtensionObject &token = request.userIdentityToken;
+    const bool anonymous = token.typeId.isNull() ||
+                           token.typeId == NodeId(0, AnonymousIdentityToken::BinaryEncodingId);
+    const quint32 sessionId = session->id;
+    const int connection = caller.connection;
+    const auto accept = [this, sessionId, connection, requestId, handle] {
+        auto s = m_sessions.find(sessionId);
+        if (!m_context.clients().isOpen(connection))
+            return;
+        if (s == m_sessions.end()) {
+            m_context.fault(connection, requestId, handle, Status::BadSessionIdInvalid);
+            return;
+        }
+        s->second->activated = true;
+        s->second->connection = connection;
+        s->second->lastUsed = m_context.nowMs();
+        RequestHeader header;
+        header.requestHandle = handle;
+        auto response = answerTo<ActivateSessionResponse>(header);
+        response.serverNonce = randomBytes(32);
+        m_context.reply(connection, requestId, response);
+    };
+    const auto refuse = [this, connection, requestId, handle](quint32 status, const QString &why) {
+        qCWarning(lcOpcUa) << "proxy" << m_context.logName() << "refused a session of"
+                           << m_context.clients().peer(connection) << ":" << why;
+        m_context.fault(connection, requestId, handle, status);
+    };
+    if (user.isEmpty()) {
+        if (anonymous)
+            accept();
+        else
+            refuse(Status::BadIdentityTokenRejected,
+                   QStringLiteral("only anonymous sessions are allowed"));
+        return;
+    }
+    const auto userToken = fromExtensionObject<UserNameIdentityToken>(token);
+    if (!userToken) {
+        refuse(anonymous ? Status::BadIdentityTokenRejected : Status::BadIdentityTokenInvalid,
+               QStringLiteral("the pair requires user %1").arg(user));
+        return;
+    }
+    // A user name and password: a guess, unless this address may not guess now. The same
+    // answer either way, and unlogged (the lockout's event said it), so a locked-out
+    // guesser learns nothing and floods nothing.
+    const QString address = caller.address;
+    const OpcUaLimits &limits = m_context.limits();
+    m_logins.setLimits(limits.loginAttempts, limits.loginLockoutMs); // as configured now
+    if (!m_logins.tryBegin(address, m_context.nowMs())) {
+        m_context.fault(connection, requestId, handle, Status::BadUserAccessDenied);
+        return;
+    }
+    if (userToken->userName != user || !userToken->encryptionAlgorithm.isEmpty()) {
+        const QString why =
+            QStringLiteral("user name %1 is not the pair's").arg(userToken->userName);
+        loginFailed(address, why);
+        refuse(Status::BadUserAccessDenied, why);
+        return;
+    }
+    const QByteArray password = userToken->password;
+    PasswordStore::read(
+        PasswordStore::opcUaKey(user), this,
+        [this, accept, refuse, password, address](const PasswordStore::Result &r) {
+            if (!r.ok) {
+                m_logins.cancelled(address);
+                refuse(Status::BadUserAccessDenied,
+                       QStringLiteral("the keychain has no password: %1").arg(r.error));
+            } else if (r.password.toUtf8() != password) {
+                loginFailed(address, QStringLiteral("wrong password"));
+                refuse(Status::BadUserAccessDenied, QStringLiteral("wrong password"));
+            } else {
+                m_logins.succeeded(address);
+                accept();
+            }
+        });
+}
+
+void ProxySessions::loginFailed(const QString &address, const QString &why)
+{
+    const qint64 lockout = m_logins.failed(address, m_context.nowMs());
+    if (lockout == 0)
+        return;
+    const QString pair = m_context.config().name;
+    const int failures = m_logins.failures(address);
+    qCWarning(lcOpcUa) << "proxy" << pair << "locks out logins from" << address << "for" << lockout
+                       << "ms after" << failures << "failures, the last:" << why;
+    if (m_events)
+        m_events->post(
+            QStringLiteral("client-login-locked"), pair,
+            {pair, address, QString::number((lockout + 999) / 1000), QString::number(failures)});
+}
+
+void ProxySessions::close(int connection, quint32 requestId, const CloseSessionRequest &request)
+{
+    ProxySession *session = sessionFor(connection, requestId, request.requestHeader);
+    if (!session)
+        return;
+    end(session, QStringLiteral("closed by the client"));
+    m_context.reply(connection, requestId, answerTo<CloseSessionResponse>(request.requestHeader));
+}
+
+ProxySession *ProxySessions::sessionFor(int connection, quint32 requestId,
+                                        const RequestHeader &header)
+{
+    for (const auto &[id, s] : m_sessions) {
+        if (s->authenticationToken != header.authenticationToken)
+            continue;
+        if (!s->activated) {
+            m_context.fault(connection, requestId, header.requestHandle,
+                            Status::BadSessionNotActivated);
+            return nullptr;
+        }
+        if (s->connection != connection) {
+            m_context.fault(connection, requestId, header.requestHandle,
+                            Status::BadSecureChannelIdInvalid);
+            return nullptr;
+        }
+        s->lastUsed = m_context.nowMs();
+        return s.get();
+    }
+    m_context.fault(connection, requestId, header.requestHandle, Status::BadSessionIdInvalid);
+    return nullptr;
+}
+
+void ProxySessions::end(ProxySession *session, const QString &reason)
+{
+    qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "session" << session->id
+                    << "ended:" << reason;
+    if (m_ending)
+        m_ending(session);
+    for (const PendingPublish &p : session->publishQueue)
+        m_context.fault(p.connection, p.requestId, p.requestHandle, Status::BadSessionClosed);
+    m_sessions.erase(session->id);
+}
+
+void ProxySessions::connectionClosed(int connection)
+{
+    std::vector<ProxySession *> unactivated;
+    for (auto &[sid, session] : m_sessions) {
+        std::erase_if(session->publishQueue,
+                      [connection](const PendingPublish &p) { return p.connection == connection; });
+        if (session->connection == connection && !session->activated)
+            unactivated.push_back(session.get());
+    }
+    // Kept for a reconnect only once activated: the others cannot be used on another channel.
+    for (ProxySession *session : unactivated)
+        end(session, QStringLiteral("its secure channel closed before it was activated"));
+}
+
+void ProxySessions::expire(qint64 t)
+{
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        ProxySession *s = it->second.get();
+        ++it;
+        while (!s->publishQueue.empty() && s->publishQueue.front().deadline != 0 &&
+               t >= s->publishQueue.front().deadline) {
+            const PendingPublish p = s->publishQueue.front();
+            s->publishQueue.pop_front();
+            m_context.fault(p.connection, p.requestId, p.requestHandle, Status::BadTimeout);
+        }
+        if (t - s->lastUsed > s->timeoutMs && s->publishQueue.empty())
+            end(s, QStringLiteral("timed out"));
+    }
+}
+
+std::set<int> ProxySessions::expireUnactivated(qint64 t, int activationTimeoutMs)
+{
+    std::vector<ProxySession *> stale;
+    std::set<int> withSession;
+    for (const auto &[id, s] : m_sessions) {
+        if (s->activated)
+            withSession.insert(s->connection);
+        else if (t - s->createdAt >= activationTimeoutMs)
+            stale.push_back(s.get());
+    }
+    for (ProxySession *s : stale)
+        end(s, QStringLiteral("not activated within %1 ms").arg(activationTimeoutMs));
+    return withSession;
+}
+
+void ProxySessions::expireLogins(qint64 t)
+{
+    if (t - m_loginsExpiredAt >= 60000) {
+        m_logins.expire(t);
+        m_loginsExpiredAt = t;
+    }
+}
+
+} // namespace tandem::opcua
