@@ -363,19 +363,15 @@ public:
     {
         if (!EngineSocket::isRunning(m_doc.paths().stateDir))
             return;
-        QString error;
-        const auto answer = ControlClient::request(
-            m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("reload")}}, 5000,
-            &error);
-        if (!answer || !answer->value(QLatin1String("ok")).toBool()) {
+        const auto answer = ControlClient::reload(m_doc.paths().stateDir);
+        if (!answer) {
             // Saved, but not applied: the role this user has may not reload (controlrole.h).
-            m_err << tr("tandemctl: warning: the running engine was not told: %1")
-                         .arg(answer ? answer->value(QLatin1String("error")).toString() : error)
+            m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(answer.error)
                   << Qt::endl;
             return;
         }
-        for (const QJsonValue &problem : answer->value(QLatin1String("problems")).toArray())
-            m_err << tr("tandemctl: warning: engine: %1").arg(problem.toString()) << Qt::endl;
+        for (const QString &problem : *answer)
+            m_err << tr("tandemctl: warning: engine: %1").arg(problem) << Qt::endl;
     }
 
     int statusCommand(Arguments &args);
@@ -519,17 +515,15 @@ int Session::pairCommand(const QString &verb, Arguments &args)
             usageError(tr("pair switch: '%1' is not primary, secondary or auto").arg(side));
         load();
         pair(words.at(0));
-        QString error;
+        const QString stateDir = m_doc.paths().stateDir;
         const auto answer =
-            ControlClient::request(m_doc.paths().stateDir,
-                                   {{QStringLiteral("command"), QStringLiteral("switch")},
-                                    {QStringLiteral("pair"), words.at(0)},
-                                    {QStringLiteral("side"), side}},
-                                   5000, &error);
+            side == QLatin1String("auto")
+                ? ControlClient::returnToAutomatic(stateDir, words.at(0))
+                : ControlClient::switchTo(stateDir, words.at(0), *sideFromKey(side));
+        if (!answer.reached)
+            throw CtlError{1, tr("no engine runs '%1': %2").arg(words.at(0), answer.error)};
         if (!answer)
-            throw CtlError{1, tr("no engine runs '%1': %2").arg(words.at(0), error)};
-        if (!answer->value(QLatin1String("ok")).toBool())
-            throw CtlError{1, answer->value(QLatin1String("error")).toString()};
+            throw CtlError{1, answer.error};
         m_out << (side == QLatin1String("auto")
                       ? tr("'%1' returned to automatic fail-over").arg(words.at(0))
                       : tr("'%1': the %2 machine is active, held by the operator until "
@@ -657,17 +651,10 @@ int Session::notifyCommand(const QString &verb, Arguments &args)
         return notifyTest(args);
     if (verb == QLatin1String("retry")) {
         names(args, command, 0);
-        QString error;
-        const auto answer = ControlClient::request(
-            m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("notify-retry")}},
-            5000, &error);
+        const auto answer = ControlClient::retryMail(m_doc.paths().stateDir);
         if (!answer)
-            throw CtlError{1, error};
-        if (!answer->value(QLatin1String("ok")).toBool())
-            throw CtlError{1, answer->value(QLatin1String("error")).toString()};
-        m_out << tr("retrying the e-mail outbox now (%1 waiting)")
-                     .arg(answer->value(QLatin1String("outbox")).toInt())
-              << Qt::endl;
+            throw CtlError{1, answer.error};
+        m_out << tr("retrying the e-mail outbox now (%1 waiting)").arg(*answer) << Qt::endl;
         return 0;
     }
     if (verb != QLatin1String("set"))
@@ -820,12 +807,9 @@ int Session::licenseCommand(const QString &verb, Arguments &args)
     const auto tellEngineLicense = [&] {
         if (!EngineSocket::isRunning(paths.stateDir))
             return;
-        const auto answer = ControlClient::request(
-            paths.stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 5000,
-            &error);
-        if (answer && !answer->value(QLatin1String("ok")).toBool())
-            m_err << tr("tandemctl: warning: the running engine was not told: %1")
-                         .arg(answer->value(QLatin1String("error")).toString())
+        const auto answer = ControlClient::refreshLicense(paths.stateDir);
+        if (answer.reached && !answer)
+            m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(answer.error)
                   << Qt::endl;
     };
     const QStringList words = args.positional().mid(2);
@@ -930,66 +914,28 @@ int Session::statusCommand(Arguments &args)
     if (!words.isEmpty())
         usageError(tr("status takes no arguments"));
     args.rejectUnused(QStringLiteral("status"));
-    QString error;
-    const auto answer = ControlClient::request(
-        m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("status")}}, 5000,
-        &error);
+    const auto answer = ControlClient::status(m_doc.paths().stateDir);
     if (!answer)
-        throw CtlError{1, error};
+        throw CtlError{1, answer.error};
     if (json) {
-        m_out << QJsonDocument(*answer).toJson(QJsonDocument::Indented);
+        m_out << QJsonDocument(answer->json).toJson(QJsonDocument::Indented);
         return 0;
     }
-    m_out << tr("engine: %1 (pid %2)")
-                 .arg(answer->value(QLatin1String("process")).toString())
-                 .arg(answer->value(QLatin1String("pid")).toInteger())
-          << Qt::endl;
-    const QJsonArray pairs = answer->value(QLatin1String("pairs")).toArray();
-    if (pairs.isEmpty())
+    const EngineStatus &engine = answer->engine;
+    m_out << tr("engine: %1 (pid %2)").arg(engine.process).arg(engine.pid) << Qt::endl;
+    if (engine.pairs.isEmpty())
         m_out << tr("no pair is running (enable one with: tandemctl pair enable NAME)") << Qt::endl;
-    for (const QJsonValue &value : pairs) {
-        const QJsonObject p = value.toObject();
-        QString active = p[QLatin1String("active")].toString();
-        if (p[QLatin1String("pass-through")].toBool())
-            active += QLatin1Char(' ') + tr("(pass-through, redundancy disabled)");
-        else if (!p[QLatin1String("pinned")].toString().isEmpty())
-            active += QLatin1Char(' ') + tr("(held by the operator)");
-        m_out << p[QLatin1String("name")].toString() << '\t' << tr("active: %1").arg(active) << '\t'
-              << tr("fail-overs: %1").arg(p[QLatin1String("failovers")].toInt()) << '\t'
-              << tr("clients: %1").arg(p[QLatin1String("clients")].toInt()) << '\t'
-              << p[QLatin1String("listen")].toString() << Qt::endl;
-        const QString switchReason = p[QLatin1String("last-switch-reason")].toString();
-        if (!switchReason.isEmpty())
-            m_out << "  " << tr("last switch: %1").arg(switchReason) << Qt::endl;
-        for (const char *side : {"primary", "secondary"}) {
-            const QJsonObject s = p[QLatin1String(side)].toObject();
-            // The engine's judgement of the side (docs/failover-decision.md), in words.
-            const QString key = s[QLatin1String("health")].toString();
-            QString health =
-                key == QLatin1String("healthy") ? tr("healthy")
-                : key == QLatin1String("degraded")
-                    ? tr("degraded: %1").arg(s[QLatin1String("degraded-reason")].toString())
-                : key == QLatin1String("monitor-error")
-                    ? tr("monitor error: %1 item(s) in error")
-                          .arg(s[QLatin1String("monitor-errors")].toInt())
-                : key == QLatin1String("connecting")    ? tr("connecting")
-                : key == QLatin1String("lost")          ? tr("lost")
-                : key == QLatin1String("shutting-down") ? tr("shutting down")
-                : key == QLatin1String("pass-through")  ? tr("connected (pass-through)")
-                                                        : tr("not connected");
-            if (key == QLatin1String("healthy") && !s[QLatin1String("monitor-tested")].toBool())
-                health += tr(", monitor items not tested yet");
-            const QString error = s[QLatin1String("last-error")].toString();
-            if (!error.isEmpty() && !s[QLatin1String("connected")].toBool())
-                health += QLatin1String(": ") + error;
-            const QString reason = s[QLatin1String("last-reason")].toString();
-            if (!reason.isEmpty() && reason != error)
-                health += QLatin1Char('\t') + tr("last failure: %1").arg(reason);
-            m_out << "  " << QLatin1String(side) << '\t' << s[QLatin1String("machine")].toString()
-                  << '\t' << health << Qt::endl;
-        }
+    for (const PairStatus &p : engine.pairs) {
+        m_out << p.name << '\t' << tr("active: %1").arg(describeActive(p)) << '\t'
+              << tr("fail-overs: %1").arg(p.failovers) << '\t' << tr("clients: %1").arg(p.clients)
+              << '\t' << p.listen << Qt::endl;
+        if (!p.lastSwitchReason.isEmpty())
+            m_out << "  " << tr("last switch: %1").arg(p.lastSwitchReason) << Qt::endl;
+        for (Side side : {Side::Primary, Side::Secondary})
+            m_out << "  " << sideKey(side) << '\t' << p.side(side).machine << '\t'
+                  << describeHealth(p.side(side)) << Qt::endl;
     }
-    const QJsonObject mail = answer->value(QLatin1String("notifications")).toObject();
+    const QJsonObject &mail = answer->notifications;
     if (!mail.isEmpty())
         m_out << tr("e-mail outbox: %1 waiting; next through the %2 SMTP server%3")
                      .arg(mail[QLatin1String("outbox")].toInt())
@@ -1010,12 +956,9 @@ int Session::eventsCommand(const QString &verb, Arguments &args)
         names(args, command, 0);
         // The running engine owns its queue of uncommitted events: it must reset them too.
         if (engineRunning) {
-            const auto answer = ControlClient::request(
-                stateDir, {{QStringLiteral("command"), QStringLiteral("reset-events")}}, 5000,
-                &error);
-            if (!answer || !answer->value(QLatin1String("ok")).toBool())
-                throw CtlError{1,
-                               answer ? answer->value(QLatin1String("error")).toString() : error};
+            const auto answer = ControlClient::resetEvents(stateDir);
+            if (!answer)
+                throw CtlError{1, answer.error};
         } else {
             EventStore store(stateDir);
             QString notice;

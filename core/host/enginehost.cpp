@@ -3,6 +3,7 @@
 #include "backup/backupscheduler.h"
 #include "base/clock.h"
 #include "config/configdocument.h"
+#include "controlprotocol.h"
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
@@ -248,30 +249,30 @@ QJsonObject EngineHost::handle(const QJsonObject &request, const ControlCaller &
 QJsonObject EngineHost::handle(const QJsonObject &request)
 {
     const QString command = request.value(QLatin1String("command")).toString();
-    if (command == QLatin1String("status")) {
+    if (command == ControlCommand::Status) {
         QJsonObject answer = status();
         answer.insert(QStringLiteral("ok"), true);
         return answer;
     }
-    if (command == QLatin1String("reload")) {
+    if (command == ControlCommand::Reload) {
         const ConfigIssues issues = reload();
         QJsonArray problems;
         for (const ConfigIssue &issue : issues)
             problems.append(issue.toString());
         return {{QStringLiteral("ok"), true}, {QStringLiteral("problems"), problems}};
     }
-    if (command == QLatin1String("flush-events") || command == QLatin1String("reset-events")) {
+    if (command == ControlCommand::FlushEvents || command == ControlCommand::ResetEvents) {
         QString error;
         const bool ok = !m_store ? (error = tr("the engine has no event history"), false)
-                        : command == QLatin1String("flush-events") ? m_store->flush(&error)
-                                                                   : m_store->reset(&error);
+                        : command == ControlCommand::FlushEvents ? m_store->flush(&error)
+                                                                 : m_store->reset(&error);
         return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
     }
-    if (command == QLatin1String("license-refresh")) {
+    if (command == ControlCommand::LicenseRefresh) {
         m_gate->refresh();
         return {{QStringLiteral("ok"), true}, {QStringLiteral("license"), m_gate->toJson()}};
     }
-    if (command == QLatin1String("notify-retry")) {
+    if (command == ControlCommand::NotifyRetry) {
         if (!m_mailer)
             return {{QStringLiteral("ok"), false},
                     {QStringLiteral("error"), tr("the engine has no e-mail outbox")}};
@@ -279,7 +280,7 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true},
                 {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
     }
-    if (command == QLatin1String("switch") || command == QLatin1String("make-active")) {
+    if (command == ControlCommand::Switch || command == ControlCommand::MakeActive) {
         // The operator's pin (docs/failover-decision.md): primary, secondary or auto.
         const QString pair = request.value(QLatin1String("pair")).toString();
         const QString side = request.value(QLatin1String("side")).toString();
