@@ -1,8 +1,8 @@
 #include "backuparchive.h"
-#include "base/enginesocket.h"
 
 #include "backup/tarfile.h"
 #include "base/durablefile.h"
+#include "base/enginesocket.h"
 #include "config/configfile.h"
 #include "config/machinestate.h"
 #include "events/eventlog.h"

@@ -26,7 +26,6 @@ BackupScheduler::BackupScheduler(const TandemPaths &paths, EventLog *events, QOb
     , m_paths(paths)
     , m_events(events)
     , m_diskSpace(BackupRetention::systemDiskSpace())
-    , m_now([] { return QDateTime::currentDateTime(); })
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &BackupScheduler::check);
@@ -58,7 +57,8 @@ QDateTime BackupScheduler::nextBackup() const
         return {};
     if (m_retryAt.isValid())
         return m_retryAt;
-    return m_last.isValid() ? m_last.addSecs(qint64(m_settings.intervalHours) * 3600) : m_now();
+    return m_last.isValid() ? m_last.addSecs(qint64(m_settings.intervalHours) * 3600)
+                            : m_clock->wallTime();
 }
 
 // What a check found and did, handed from the worker thread to the scheduler's.
@@ -73,57 +73,48 @@ struct BackupScheduler::Outcome
     QHash<QString, BackupInfo> archives;
 };
 
-BackupScheduler::~BackupScheduler()
-{
-    if (m_worker) {
-        m_worker->wait();
-        delete m_worker;
-    }
-}
+BackupScheduler::~BackupScheduler() = default; // m_worker waits for a running check
 
 void BackupScheduler::check()
 {
     if (!m_settings.enabled)
         return;
-    if (m_worker) {
+    if (m_worker.isBusy()) {
         m_checkAgain = true;
         return;
     }
     // Everything the worker needs, copied: it touches nothing of this object's.
     auto outcome = std::make_shared<Outcome>();
-    outcome->now = m_now();
+    outcome->now = m_clock->wallTime();
     outcome->archives = m_archives;
     const TandemPaths paths = m_paths;
     const QString dir = directory();
     const BackupSettings settings = m_settings;
     const QDateTime retryAt = m_retryAt;
     const DiskSpaceSource diskSpace = m_diskSpace;
-    m_worker = QThread::create([=] {
-        Outcome &o = *outcome;
-        // Read from the folder each time: a backup made by hand (tandemctl, the console)
-        // counts as well.
-        for (const BackupInfo &info : BackupArchive::list(dir, &o.archives))
-            if (!info.isBroken() && (!o.last.isValid() || info.created > o.last))
-                o.last = info.created;
-        const QDateTime due = retryAt.isValid() ? retryAt
-                              : o.last.isValid()
-                                  ? o.last.addSecs(qint64(settings.intervalHours) * 3600)
-                                  : o.now;
-        if (due <= o.now) {
-            o.attempted = true;
-            o.created = BackupArchive::create(paths, dir, &o.error, o.now);
-            if (o.created)
-                o.last = o.now;
-        }
-        o.retention =
-            BackupRetention::prune(dir, o.now, settings.retentionDays, diskSpace, &o.archives);
-    });
-    connect(m_worker, &QThread::finished, this, [this, outcome] {
-        m_worker->deleteLater();
-        m_worker = nullptr;
-        finish(*outcome);
-    });
-    m_worker->start(QThread::LowPriority);
+    m_worker.start(
+        [=] {
+            Outcome &o = *outcome;
+            // Read from the folder each time: a backup made by hand (tandemctl, the console)
+            // counts as well.
+            for (const BackupInfo &info : BackupArchive::list(dir, &o.archives))
+                if (!info.isBroken() && (!o.last.isValid() || info.created > o.last))
+                    o.last = info.created;
+            const QDateTime due = retryAt.isValid() ? retryAt
+                                  : o.last.isValid()
+                                      ? o.last.addSecs(qint64(settings.intervalHours) * 3600)
+                                      : o.now;
+            if (due <= o.now) {
+                o.attempted = true;
+                o.created = BackupArchive::create(paths, dir, &o.error, o.now);
+                if (o.created)
+                    o.last = o.now;
+            }
+            o.retention =
+                BackupRetention::prune(dir, o.now, settings.retentionDays, diskSpace, &o.archives);
+            return [this, outcome] { finish(*outcome); };
+        },
+        QThread::LowPriority);
 }
 
 void BackupScheduler::finish(const Outcome &o)
@@ -160,7 +151,7 @@ void BackupScheduler::finish(const Outcome &o)
                        {directory(), bytes(result.space->available), bytes(result.space->total)});
     m_underFloor = result.underFloor;
     if (m_settings.enabled)
-        scheduleNext(m_now());
+        scheduleNext(m_clock->wallTime());
     Q_EMIT checked();
     if (std::exchange(m_checkAgain, false))
         check();

@@ -2,13 +2,14 @@
 
 #include "backup/backuparchive.h"
 #include "backup/backupretention.h"
+#include "base/clock.h"
+#include "base/worker.h"
 #include "config/backupsettings.h"
 #include "config/tandempaths.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
-#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -32,7 +33,7 @@ public:
     // Tests: a simulated disk and a wall clock that moves by hand. The disk is read on the
     // worker thread.
     void setDiskSpaceSource(DiskSpaceSource source) { m_diskSpace = std::move(source); }
-    void setWallClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     QString directory() const;
     // Makes a backup if one is due, then deletes what retention and the floor say; on a
@@ -40,7 +41,7 @@ public:
     // takes about 150 ms). checked() says when it is done. While a check runs, another
     // one follows it.
     void check();
-    bool isChecking() const { return m_worker != nullptr; }
+    bool isChecking() const { return m_worker.isBusy(); }
     QDateTime lastBackup() const { return m_last; }
     QDateTime nextBackup() const;
     QJsonObject status() const; // for `tandemctl status` and the console
@@ -62,7 +63,7 @@ private:
     EventLog *m_events;
     BackupSettings m_settings;
     DiskSpaceSource m_diskSpace;
-    std::function<QDateTime()> m_now;
+    const Clock *m_clock = Clock::system();
     QTimer m_timer;
     QDateTime m_last;    // the newest intact backup in the folder
     QDateTime m_retryAt; // after a failure
@@ -71,7 +72,7 @@ private:
     // What the folder's archives were found to be: each is read and checked once, not at
     // every hourly check.
     QHash<QString, BackupInfo> m_archives;
-    QThread *m_worker = nullptr;
+    Worker m_worker; // last: it waits for a running check before the rest goes
     bool m_checkAgain = false;
 };
 

@@ -32,6 +32,7 @@ public:
         using namespace std::chrono;
         return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
     }
+    qint64 wallMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
     std::unique_ptr<ClockTimer> createTimer(std::function<void()> onTimeout) const override
     {
         return std::make_unique<SystemTimer>(std::move(onTimeout));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QtGlobal>
 
 #include <functional>
@@ -19,13 +20,19 @@ public:
     virtual bool isActive() const = 0;
 };
 
-// Monotonic milliseconds and timers. Fail-over timing, hold-offs and no-change periods
-// read time and arm timers through this, so tests drive them by hand instead of sleeping.
+// Tandem's one source of time: monotonic milliseconds and timers on them, and the wall
+// clock. Fail-over timing, hold-offs, no-change periods, mail retries, backup schedules and
+// license periods read time (and arm timers) through this, so tests drive them by hand with
+// a ManualClock instead of sleeping. Intervals use nowMs(), never the wall clock, which
+// may jump; what is shown or stored (event times, due dates, license starts) uses wallMs().
 class Clock
 {
 public:
     virtual ~Clock() = default;
     virtual qint64 nowMs() const = 0;
+    // Milliseconds since the epoch (UTC).
+    virtual qint64 wallMs() const = 0;
+    QDateTime wallTime() const { return QDateTime::fromMSecsSinceEpoch(wallMs()); }
     // A timer on this clock. The system clock's timers fire from the event loop of the
     // creating thread; a ManualClock's fire inside advance(). Must not outlive the clock.
     virtual std::unique_ptr<ClockTimer> createTimer(std::function<void()> onTimeout) const = 0;
@@ -36,6 +43,7 @@ public:
 // A clock that moves only when told to (tests). advance() walks time forward deadline by
 // deadline, firing each due timer in deadline order (ties in the order they were armed),
 // so whatever a callback arms in turn also fires within the same advance() if it is due.
+// The wall clock moves with it; setWall() puts it anywhere (2027-01-15 at first).
 class ManualClock final : public Clock
 {
 public:
@@ -45,6 +53,8 @@ public:
     ManualClock &operator=(const ManualClock &) = delete;
 
     qint64 nowMs() const override { return m_now; }
+    qint64 wallMs() const override { return m_now + m_wallOffset; }
+    void setWall(qint64 msSinceEpoch) { m_wallOffset = msSinceEpoch - m_now; }
     std::unique_ptr<ClockTimer> createTimer(std::function<void()> onTimeout) const override;
 
     void advance(qint64 ms);
@@ -62,6 +72,7 @@ private:
     using Key = std::pair<qint64, quint64>; // deadline, arming sequence
 
     qint64 m_now = 1000;
+    qint64 m_wallOffset = 1'800'000'000'000 - 1000;
     mutable quint64 m_sequence = 0;
     mutable std::map<Key, Timer *> m_armed;
 };

@@ -1,5 +1,6 @@
 #include "configfile.h"
 
+#include "base/logging.h"
 #include "configvalidator.h"
 
 #include <QCoreApplication>
@@ -7,15 +8,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <memory>
 #include <vector>
-
-Q_LOGGING_CATEGORY(lcConfig, "tandem.config", QtInfoMsg)
 
 namespace tandem {
 

@@ -5,8 +5,10 @@
 
 namespace tandem {
 
-// tandemctl's commands (the contract in DESIGN.md), kept out of main() so the
-// binary stays a thin shell. Exit codes: 0 done, 1 refused or failed, 2 bad usage.
+// tandemctl's commands (packaging/man/tandemctl.1 documents them), kept out of main() so
+// the binary stays a thin shell and tests can run them in-process. run() parses the
+// options (arguments.h) and hands the command to its group (commands.h: one file each).
+// Exit codes: 0 done, 1 refused or failed, 2 bad usage.
 class CtlCommand final
 {
 public:

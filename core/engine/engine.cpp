@@ -1,13 +1,11 @@
 #include "engine.h"
 
+#include "base/logging.h"
 #include "events/eventlog.h"
 #include "pairproxy.h"
 #include "serverlink.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace tandem {
 

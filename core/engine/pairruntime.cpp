@@ -1,9 +1,8 @@
 #include "pairruntime_p.h"
 
+#include "base/logging.h"
 #include "clienteventlimiter.h"
 #include "events/eventlog.h"
-
-Q_LOGGING_CATEGORY(lcEngine, "tandem.engine", QtInfoMsg)
 
 namespace tandem {
 

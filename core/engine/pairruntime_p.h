@@ -4,12 +4,9 @@
 // status queries, monitor items) and pairruntimedecision.cpp (judging the sides and
 // choosing the active one). Not for use outside PairRuntime.
 
+#include "base/logging.h"
 #include "monitorevaluator.h"
 #include "pairruntime.h"
-
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace tandem {
 

@@ -1,9 +1,8 @@
 #include "eventlog.h"
 
-#include <QCoreApplication>
-#include <QLoggingCategory>
+#include "base/logging.h"
 
-Q_LOGGING_CATEGORY(lcEvents, "tandem.events", QtInfoMsg)
+#include <QCoreApplication>
 
 namespace tandem {
 

@@ -1,6 +1,6 @@
 #include "controlserver.h"
-#include "base/enginesocket.h"
 
+#include "base/enginesocket.h"
 #include "base/testhooks.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "enginesession.h"
-#include "base/enginesocket.h"
 
 #include "backup/backuparchive.h"
+#include "base/enginesocket.h"
 #include "controlprotocol.h"
 #include "controlserver.h"
 #include "engine/engine.h"

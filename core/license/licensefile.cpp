@@ -87,8 +87,8 @@ QJsonObject LicenseStatus::toJson() const
 LicenseFile::LicenseFile(Options options)
     : m_options(std::move(options))
 {
-    if (!m_options.wallClockMs)
-        m_options.wallClockMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    if (!m_options.clock)
+        m_options.clock = Clock::system();
 }
 
 QString LicenseFile::path() const
@@ -98,7 +98,7 @@ QString LicenseFile::path() const
 
 qint64 LicenseFile::nowMs() const
 {
-    return m_options.wallClockMs();
+    return m_options.clock->wallMs();
 }
 
 std::optional<QString> LicenseFile::computerId(QString *error) const

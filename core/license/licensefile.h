@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/clock.h"
 #include "licensecodec.h"
 
 #include <QCoreApplication>
@@ -66,7 +67,7 @@ public:
         QString stateDir;
         QString machineIdFile; // empty: /etc/machine-id
         QByteArray vendorPublicKey = builtInVendorPublicKey();
-        std::function<qint64()> wallClockMs = {}; // empty: the system clock
+        const Clock *clock = nullptr; // null: Clock::system()
     };
 
     explicit LicenseFile(Options options);

@@ -1,12 +1,13 @@
 #include "removablemedia.h"
 
+#include "base/logging.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -15,9 +16,6 @@
 namespace tandem {
 
 namespace {
-// In an anonymous namespace so it cannot clash with a category the rest of license/ defines.
-Q_LOGGING_CATEGORY(lcMedia, "tandem.license.media", QtInfoMsg)
-
 // A context lupdate files these texts under, the same one Tr::tr() looks them up in.
 struct Tr
 {

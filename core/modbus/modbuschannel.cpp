@@ -1,9 +1,10 @@
 #include "modbuschannel.h"
 
+#include "base/clock.h"
+#include "base/logging.h"
 #include "base/streamconnection.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -15,8 +16,6 @@
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
-
-Q_DECLARE_LOGGING_CATEGORY(lcModbus)
 
 namespace tandem::modbus {
 
@@ -46,7 +45,6 @@ ModbusChannel::ModbusChannel(const QString &host, quint16 port, QObject *parent)
     });
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ModbusChannel::expire);
-    m_clock.start();
 }
 
 ModbusChannel::~ModbusChannel()
@@ -144,7 +142,7 @@ void ModbusChannel::onConnectError()
 void ModbusChannel::attemptFailed()
 {
     if (++m_failuresInRow >= 2)
-        m_holdOffUntil = m_clock.elapsed() + m_holdOffMs;
+        m_holdOffUntil = Clock::system()->nowMs() + m_holdOffMs;
 }
 
 void ModbusChannel::dropConnection()
@@ -223,14 +221,14 @@ void ModbusChannel::deliverFailures()
 quint64 ModbusChannel::send(quint8 unit, const QByteArray &pdu, int timeoutMs, ReplyHandler handler)
 {
     const quint64 handle = m_nextHandle++;
-    const bool mayConnect = m_connectOnDemand && m_clock.elapsed() >= m_holdOffUntil;
+    const bool mayConnect = m_connectOnDemand && Clock::system()->nowMs() >= m_holdOffUntil;
     if (m_requests.size() >= MaxRequests || (!m_stream && !m_connecting && !mayConnect)) {
         failLater(handle, std::move(handler), Failure::NotSent);
         return handle;
     }
     Request r;
     r.handle = handle;
-    r.deadline = m_clock.elapsed() + timeoutMs;
+    r.deadline = Clock::system()->nowMs() + timeoutMs;
     r.unit = unit;
     r.pdu = pdu;
     r.handler = std::move(handler);
@@ -298,12 +296,12 @@ void ModbusChannel::armTimeoutTimer()
     qint64 earliest = std::numeric_limits<qint64>::max();
     for (const Request &r : std::as_const(m_requests))
         earliest = std::min(earliest, r.deadline);
-    m_timeoutTimer.start(int(std::max<qint64>(0, earliest - m_clock.elapsed())));
+    m_timeoutTimer.start(int(std::max<qint64>(0, earliest - Clock::system()->nowMs())));
 }
 
 void ModbusChannel::expire()
 {
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = Clock::system()->nowMs();
     std::vector<ReplyHandler> expired;
     for (auto it = m_requests.begin(); it != m_requests.end();) {
         if (it->deadline > now) {
@@ -417,7 +415,7 @@ void ModbusChannel::sendProbe()
         return;
     Request r;
     r.handle = m_nextHandle++;
-    r.deadline = m_clock.elapsed() + m_probeTimeoutMs;
+    r.deadline = Clock::system()->nowMs() + m_probeTimeoutMs;
     r.unit = m_probeUnit;
     r.pdu = m_probePdu;
     r.probe = true;

@@ -2,7 +2,6 @@
 
 #include "mbapcodec.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -127,12 +126,11 @@ private:
     StreamConnection *m_stream = nullptr;
     QTimer m_connectTimer;
     QTimer m_timeoutTimer;
-    QElapsedTimer m_clock;
     QByteArray m_buffer;
     bool m_connectOnDemand = false;
     int m_holdOffMs = 1000;
     int m_failuresInRow = 0;
-    qint64 m_holdOffUntil = 0; // no connecting on demand before this (m_clock)
+    qint64 m_holdOffUntil = 0; // no connecting on demand before this (Clock::system())
     bool m_answered = false;   // the current connection has answered something
     int m_window = MaxRequests;
     quint16 m_nextTransaction = 1;

@@ -1,12 +1,12 @@
 #include "modbuslink.h"
 
+#include "base/clock.h"
+#include "base/logging.h"
+
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QtEndian>
 
 #include <cstring>
-
-Q_LOGGING_CATEGORY(lcModbus, "tandem.modbus", QtInfoMsg)
 
 namespace tandem::modbus {
 
@@ -89,7 +89,6 @@ ModbusLink::ModbusLink(const QString &host, quint16 port, const QString &statusI
     connect(m_data, &ModbusChannel::closed, this, [this](const QString &reason) {
         qCDebug(lcModbus) << m_machine << "data connection lost:" << reason;
     });
-    m_clock.start();
 }
 
 ModbusLink::~ModbusLink()
@@ -167,18 +166,18 @@ int ModbusLink::pendingCount() const
 
 void ModbusLink::queryStatus(int timeoutMs)
 {
-    sendStatus(m_generation, m_clock.elapsed() + timeoutMs, timeoutMs);
+    sendStatus(m_generation, Clock::system()->nowMs() + timeoutMs, timeoutMs);
 }
 
 void ModbusLink::sendStatus(quint64 generation, qint64 deadline, int timeoutMs)
 {
-    const int remaining = int(std::max<qint64>(1, deadline - m_clock.elapsed()));
+    const int remaining = int(std::max<qint64>(1, deadline - Clock::system()->nowMs()));
     m_control->send(
         m_statusAddress.unit, readRequest(m_statusAddress, DataType::Default), remaining,
         [this, generation, deadline, timeoutMs](const MbapFrame *answer, Failure failure) {
             if (generation != m_generation)
                 return; // closed meanwhile; closed() or the closer said what happened
-            if (failure == Failure::Dropped && deadline > m_clock.elapsed()) {
+            if (failure == Failure::Dropped && deadline > Clock::system()->nowMs()) {
                 // A monitor poll's exception made the server discard it: ask again.
                 sendStatus(generation, deadline, timeoutMs);
                 return;

@@ -5,7 +5,6 @@
 #include "mbapcodec.h"
 #include "modbuschannel.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -86,7 +85,6 @@ private:
     ModbusChannel *m_control;
     ModbusChannel *m_data;
     QList<QPointer<ModbusChannel>> m_clientChannels;
-    QElapsedTimer m_clock;
     bool m_open = false;
     int m_timeoutMs = 1000;
     quint64 m_generation = 0; // answers to queries from before the last close() are ignored

@@ -1,31 +1,24 @@
 #include "modbusproxy.h"
 
+#include "base/clock.h"
+#include "base/logging.h"
 #include "base/streamconnection.h"
 #include "engine/clienteventlimiter.h"
 #include "engine/listenerevents.h"
 #include "events/eventlog.h"
 #include "modbuslink.h"
 
-#include <QElapsedTimer>
 #include <QHostAddress>
-#include <QLoggingCategory>
 #include <QPointer>
 
 #include <array>
-
-Q_DECLARE_LOGGING_CATEGORY(lcModbus)
 
 namespace tandem::modbus {
 
 namespace {
 qint64 monotonicMs()
 {
-    static QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return clock.elapsed();
+    return Clock::system()->nowMs();
 }
 } // namespace
 

@@ -1,15 +1,13 @@
 #include "mailer.h"
 
+#include "base/logging.h"
 #include "events/eventlog.h"
 #include "notify/mailcomposer.h"
 
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QSysInfo>
 
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcMail, "tandem.mail", QtInfoMsg)
 
 namespace tandem {
 
@@ -34,7 +32,6 @@ Mailer::Mailer(const QString &stateDir, EventLog *events, QObject *parent)
     : QObject(parent)
     , m_events(events)
     , m_outbox(std::make_unique<Outbox>(stateDir))
-    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_window.setSingleShot(true);
     connect(&m_window, &QTimer::timeout, this, [this] {
@@ -50,13 +47,7 @@ Mailer::Mailer(const QString &stateDir, EventLog *events, QObject *parent)
 Mailer::~Mailer()
 {
     m_abort = true;
-    joinWorker();
-}
-
-void Mailer::joinWorker()
-{
-    if (m_worker.joinable())
-        m_worker.join();
+    m_worker.wait();
 }
 
 bool Mailer::open(QString *notice, QString *error)
@@ -64,7 +55,7 @@ bool Mailer::open(QString *notice, QString *error)
     if (!m_outbox->open(notice, error))
         return false;
     // A (re)start is a good moment to try again: whatever waits goes now, oldest first.
-    m_outbox->makeAllDue(m_now());
+    m_outbox->makeAllDue(m_clock->wallMs());
     return true;
 }
 
@@ -156,7 +147,7 @@ void Mailer::composeBatch()
     for (const Event &e : std::as_const(m_batch))
         draft.lines << e.toLine();
     m_batch.clear();
-    const QDateTime date = QDateTime::fromMSecsSinceEpoch(m_now());
+    const QDateTime date = QDateTime::fromMSecsSinceEpoch(m_clock->wallMs());
     OutboxMail mail;
     mail.createdMs = date.toMSecsSinceEpoch();
     mail.nextAttemptMs = mail.createdMs;
@@ -171,7 +162,7 @@ void Mailer::composeBatch()
 void Mailer::dropExpired()
 {
     const qint64 period = qint64(m_settings.retryHours) * 3600 * 1000;
-    for (const OutboxMail &mail : m_outbox->createdBefore(m_now() - period)) {
+    for (const OutboxMail &mail : m_outbox->createdBefore(m_clock->wallMs() - period)) {
         if (!m_outbox->remove(mail.id))
             continue;
         m_events->post(EventId::MailDropped, {},
@@ -223,7 +214,7 @@ void Mailer::removeDelivered()
 void Mailer::processOutbox()
 {
     saveUnsaved();
-    if (m_worker.joinable())
+    if (m_worker.isBusy())
         return; // finished() comes back here
     removeDelivered();
     dropExpired();
@@ -231,7 +222,7 @@ void Mailer::processOutbox()
         qCDebug(lcMail) << "waiting for the SMTP password from the keychain";
         return; // setPassword() or setPasswordError() comes back here
     }
-    const qint64 now = m_now();
+    const qint64 now = m_clock->wallMs();
     const std::optional<OutboxMail> due =
         !m_forceDue && now < m_notBeforeMs
             ? std::nullopt
@@ -252,7 +243,7 @@ void Mailer::processOutbox()
     }
     const QString passwordError = m_settings.user.isEmpty() ? QString() : m_passwordError;
     m_abort = false;
-    m_worker = std::thread([this, mail = *due, list, first, passwordError] {
+    m_worker.start([this, mail = *due, list, first, passwordError] {
         DeliveryReport report;
         if (!passwordError.isEmpty()) {
             // Without its password the dialogue cannot succeed; say why instead.
@@ -262,15 +253,12 @@ void Mailer::processOutbox()
         } else {
             report = deliver(list, mail.from, mail.to, mail.message, &m_abort);
         }
-        QMetaObject::invokeMethod(
-            this, [this, id = mail.id, first, report] { finished(id, first, report); },
-            Qt::QueuedConnection);
+        return [this, id = mail.id, first, report] { finished(id, first, report); };
     });
 }
 
 void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
 {
-    joinWorker();
     if (report.ok()) {
         const DeliveryReport::Try &accepted = report.tries.at(report.accepted);
         // The server that took the mail is the one to start with next time.
@@ -301,7 +289,7 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
     } else {
         m_preferred = Server::Primary;
         const std::optional<OutboxMail> mail = m_outbox->find(mailId);
-        const qint64 retryAt = m_now() + retryDelayMs(1 + (mail ? mail->attempts : 0));
+        const qint64 retryAt = m_clock->wallMs() + retryDelayMs(1 + (mail ? mail->attempts : 0));
         const QString errors = report.errors();
         // The servers are down for every mail, not just this one: all wait. When the disk
         // does not take that, the wait is kept here, so a full disk cannot make a retry loop.
@@ -332,15 +320,15 @@ void Mailer::scheduleNext()
     // Wake at least hourly so the retry period is enforced even when nothing is due, and
     // every second while delivered mail waits to be removed.
     const qint64 at = std::max(next.value_or(std::numeric_limits<qint64>::max()), m_notBeforeMs);
-    const qint64 wait =
-        std::clamp(at - m_now(), qint64(0), qint64(m_delivered.isEmpty() ? 3600 * 1000 : 1000));
+    const qint64 wait = std::clamp(at - m_clock->wallMs(), qint64(0),
+                                   qint64(m_delivered.isEmpty() ? 3600 * 1000 : 1000));
     m_retry.start(int(wait));
 }
 
 void Mailer::retryNow()
 {
     m_notBeforeMs = 0;
-    if (!m_outbox->makeAllDue(m_now()))
+    if (!m_outbox->makeAllDue(m_clock->wallMs()))
         m_forceDue = true;
     m_retry.stop();
     processOutbox();

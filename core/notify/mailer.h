@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/clock.h"
+#include "base/worker.h"
 #include "config/notificationsettings.h"
 #include "events/event.h"
 #include "notify/outbox.h"
@@ -13,7 +15,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 
 namespace tandem {
 
@@ -73,13 +74,13 @@ public:
     // A keychain read is under way: deliveries wait for setPassword/setPasswordError.
     void setPasswordPending();
     // Wall clock in ms since the epoch (tests move it by hand).
-    void setWallClock(std::function<qint64()> now) { m_now = std::move(now); }
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     Server preferred() const { return m_preferred; }
     bool isFailing() const { return m_failing; }
     // For `tandemctl status`: outbox size, preferred server, failing.
     QJsonObject status() const;
-    bool isDelivering() const { return m_worker.joinable(); }
+    bool isDelivering() const { return m_worker.isBusy(); }
 
     // Whether an event is one the operator selected for mail.
     bool selects(const Event &event) const;
@@ -116,7 +117,6 @@ private:
     void dropExpired();
     void finished(qint64 mailId, Server first, const DeliveryReport &report);
     void scheduleNext();
-    void joinWorker();
 
     EventLog *m_events;
     std::unique_ptr<Outbox> m_outbox;
@@ -124,7 +124,7 @@ private:
     QString m_password;
     QString m_passwordError;
     bool m_passwordPending = false;
-    std::function<qint64()> m_now;
+    const Clock *m_clock = Clock::system();
     Server m_preferred = Server::Primary;
     bool m_failing = false;
     QStringList m_lastRefused;
@@ -144,7 +144,7 @@ private:
     qint64 m_notBeforeMs = 0;
     // "Retry now" that could not be written: every mail is due anyway.
     bool m_forceDue = false;
-    std::thread m_worker;
+    Worker m_worker; // the SMTP dialogue; ~Mailer sets m_abort and waits for it
     std::atomic<bool> m_abort{false};
 };
 

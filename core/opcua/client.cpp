@@ -1,18 +1,16 @@
 #include "client.h"
 
+#include "base/logging.h"
 #include "usertoken.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QHostInfo>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 
 #include <atomic>
 
 namespace tandem::opcua {
-
-Q_LOGGING_CATEGORY(lcOpcUa, "tandem.opcua", QtInfoMsg)
 
 namespace {
 

@@ -1,14 +1,11 @@
 #include "opcualink.h"
 
+#include "base/logging.h"
 #include "secrets/passwordstore.h"
-
-#include <QLoggingCategory>
 
 #include <cmath>
 
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 namespace {
 

@@ -1,5 +1,6 @@
 #include "opcuaproxy.h"
 
+#include "base/logging.h"
 #include "base/streamconnection.h"
 #include "channeldeadline.h"
 #include "client.h"
@@ -10,7 +11,6 @@
 #include "secrets/passwordstore.h"
 #include "sessionadmission.h"
 
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -18,8 +18,6 @@
 #include <set>
 
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 namespace {
 

@@ -1,7 +1,8 @@
 #include "serviceinstaller.h"
-#include "base/enginesocket.h"
 
 #include "base/durablefile.h"
+#include "base/enginesocket.h"
+#include "base/logging.h"
 #include "base/systemfile.h"
 #include "base/testhooks.h"
 #include "license/licensefile.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -24,8 +24,6 @@
 #include <unistd.h>
 
 namespace tandem {
-
-Q_LOGGING_CATEGORY(lcService, "tandem.service")
 
 namespace {
 

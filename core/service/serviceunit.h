@@ -17,8 +17,9 @@ enum class ServiceScope
 
 QString serviceScopeKey(ServiceScope scope); // "system" | "user"
 
-// The tandemd.service unit file Tandem writes. The system unit is the one the .deb ships
-// (packaging/systemd/tandemd.service), byte for byte, apart from where tandemd lives.
+// The tandemd.service unit file Tandem writes: packaging/systemd/tandemd.service (the one
+// the .deb ships) for the System scope, packaging/systemd/tandemd.user.service for User,
+// compiled in, with the ExecStart= line for the given tandemd and files.
 class ServiceUnit final
 {
 public:

@@ -1,6 +1,7 @@
 // The event history against the real engine: what `tandemctl events export` writes is
 // exactly what tandemd posted, reasons included, nothing committed is lost to kill -9,
 // and "preserve events" decides whether a restart begins empty.
+#include "ctlrunner.h"
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
@@ -8,7 +9,6 @@
 #include "host/controlserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTest>
 
 #include <csignal>
@@ -72,18 +72,15 @@ bool TestEventHistory::start(bool preserve)
     return m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"));
 }
 
+// tandemctl in-process (tests/support/ctlrunner.h); out gets what it printed on both streams.
 int TestEventHistory::ctl(const QStringList &args, QString *out)
 {
-    QProcess p;
-    p.start(QStringLiteral(TANDEMCTL_PATH),
-            QStringList{QStringLiteral("--config"), m_engine->configFile(),
-                        QStringLiteral("--state-dir"), m_engine->stateDir()} +
-                args);
-    if (!p.waitForFinished(20000))
-        return -1;
+    const CtlResult r = runCtl(QStringList{QStringLiteral("--config"), m_engine->configFile(),
+                                           QStringLiteral("--state-dir"), m_engine->stateDir()} +
+                               args);
     if (out)
-        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitCode();
+        *out = r.out + r.err;
+    return r.exitCode;
 }
 
 QStringList TestEventHistory::exported(int *exitCode)

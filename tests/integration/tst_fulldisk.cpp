@@ -4,6 +4,7 @@
 // only new mail is refused, with one event.
 // Runs under tests/support/small-disk, which mounts a small tmpfs (a real file system
 // that really fills up) at $TANDEM_SMALL_DISK.
+#include "ctlrunner.h"
 #include "modbuspeer.h"
 #include "modbustestclient.h"
 #include "smtppeer.h"
@@ -12,7 +13,6 @@
 #include "host/controlserver.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSet>
 #include <QTest>
 
@@ -120,12 +120,10 @@ void TestFullDisk::fullDiskGivesAnErrorAndLosesNothing()
     const QStringList posted = engine.eventLines();
     QVERIFY(flushEvents(engine.stateDir()).value(QLatin1String("ok")).toBool());
     const QString exportFile = m_disk + QStringLiteral("/export.txt");
-    QProcess ctl;
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), engine.configFile(), QStringLiteral("--state-dir"),
-               engine.stateDir(), QStringLiteral("events"), QStringLiteral("export"), exportFile});
-    QVERIFY(ctl.waitForFinished(20000));
-    QCOMPARE(ctl.exitCode(), 0);
+    const CtlResult ctl =
+        runCtl({QStringLiteral("--config"), engine.configFile(), QStringLiteral("--state-dir"),
+                engine.stateDir(), QStringLiteral("events"), QStringLiteral("export"), exportFile});
+    QCOMPARE(ctl.exitCode, 0);
     QFile f(exportFile);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QStringList stored =

@@ -44,6 +44,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<EventLog> m_events;
+    ManualClock m_clock; // declared first: outlives the mailer that may read it
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<SmtpPeer> m_primary, m_secondary;
     QList<Event> m_posted;
@@ -375,25 +376,26 @@ void TestMailer::mailIsDroppedOnlyAfterTheRetryPeriod()
 {
     m_primary->kill();
     m_secondary->kill();
-    qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Wall time only: the retry period is read, no timer armed.
+    m_clock.setWall(QDateTime::currentMSecsSinceEpoch());
     NotificationSettings s = settings(m_primary->url(), m_secondary->url());
     s.retryHours = 2;
     s.events = {QStringLiteral("connect-failed.primary")};
     s.allEvents = false; // keep the mailer's own error events out of the outbox
     startMailer(s);
-    m_mailer->setWallClock([&now] { return now; });
+    m_mailer->setClock(&m_clock);
     QSignalSpy failed(m_mailer.get(), &Mailer::deliveryFailed);
     postEvent();
     QVERIFY(failed.wait(10000));
     QCOMPARE(m_mailer->outbox()->count(), 1);
 
-    now += 2 * 3600 * 1000 - 60 * 1000; // a minute before the period ends: kept
+    m_clock.advance(2 * 3600 * 1000 - 60 * 1000); // a minute before the period ends: kept
     m_mailer->retryNow();
     QVERIFY(failed.wait(10000));
     QCOMPARE(m_mailer->outbox()->count(), 1);
     QCOMPARE(m_mailer->outbox()->all().constFirst().attempts, 2);
 
-    now += 2 * 60 * 1000;
+    m_clock.advance(2 * 60 * 1000);
     m_mailer->processOutbox();
     QCOMPARE(m_mailer->outbox()->count(), 0);
     const QStringList dropped = eventTexts(Severity::Error).filter(QStringLiteral("dropped"));

@@ -2,6 +2,7 @@
 // peers, keeps undelivered mail across a kill -9, reports the outbox in its status, and
 // `tandemctl notify test` / `notify set` behave as documented. The keychain round trip
 // is in tst_keychain (it needs a D-Bus session); here there is no keychain on purpose.
+#include "ctlrunner.h"
 #include "smtppeer.h"
 #include "tandemdprocess.h"
 
@@ -36,8 +37,11 @@ private Q_SLOTS:
 
 private:
     Configuration config(const QString &primary, const QString &secondary) const;
-    int ctl(const QStringList &args, QString *out = nullptr, const QByteArray &input = {},
-            bool noKeychain = false);
+    // tandemctl in-process (tests/support/ctlrunner.h); out gets both streams.
+    int ctl(const QStringList &args, QString *out = nullptr);
+    // The tandemctl binary, for what needs a process of its own: a password on its
+    // standard input and, with noKeychain, no D-Bus session for the keychain.
+    int ctlProcess(const QStringList &args, QString *out, const QByteArray &input, bool noKeychain);
     static QProcessEnvironment noKeychainEnvironment();
 
     std::unique_ptr<TandemdProcess> m_engine;
@@ -83,8 +87,18 @@ QProcessEnvironment TestNotifications::noKeychainEnvironment()
     return env;
 }
 
-int TestNotifications::ctl(const QStringList &args, QString *out, const QByteArray &input,
-                           bool noKeychain)
+int TestNotifications::ctl(const QStringList &args, QString *out)
+{
+    const CtlResult r = runCtl(QStringList{QStringLiteral("--config"), m_engine->configFile(),
+                                           QStringLiteral("--state-dir"), m_engine->stateDir()} +
+                               args);
+    if (out)
+        *out = r.out + r.err;
+    return r.exitCode;
+}
+
+int TestNotifications::ctlProcess(const QStringList &args, QString *out, const QByteArray &input,
+                                  bool noKeychain)
 {
     QProcess p;
     if (noKeychain)
@@ -247,9 +261,9 @@ void TestNotifications::withoutKeychainThePasswordIsRefusedNotDropped()
     const QByteArray before = file.readAll();
     file.close();
     QString out;
-    QCOMPARE(ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--user"),
-                  QStringLiteral("alerts"), QStringLiteral("--password-stdin")},
-                 &out, "hunter2\n", true),
+    QCOMPARE(ctlProcess({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--user"),
+                         QStringLiteral("alerts"), QStringLiteral("--password-stdin")},
+                        &out, "hunter2\n", true),
              1);
     QVERIFY2(out.contains(QStringLiteral("keychain")) &&
                  out.contains(QStringLiteral("nothing was changed")),

@@ -261,7 +261,7 @@ void TestService::differentUnitIsReplacedOnlyWithForce()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(readAll(systemUnit() + QStringLiteral(".bak")),
              QByteArray("[Service]\nExecStart=/usr/local/bin/tandemd --hand-edited\n"));
-    QVERIFY(readAll(systemUnit()).startsWith("[Unit]\nDescription=Tandem redundancy engine\n"));
+    QVERIFY(readAll(systemUnit()).contains("\n[Unit]\nDescription=Tandem redundancy engine\n"));
     QVERIFY2(r.out.contains(QStringLiteral("kept as ") + systemUnit() + QStringLiteral(".bak")),
              qPrintable(r.out));
 }
@@ -356,7 +356,7 @@ void TestService::withoutSystemdOnlyTheUnitFile()
     r = ctl({QStringLiteral("service"), QStringLiteral("install"), QStringLiteral("--system"),
              QStringLiteral("--root"), root(), QStringLiteral("--unit-only")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY(readAll(systemUnit()).startsWith("[Unit]\nDescription=Tandem redundancy engine\n"));
+    QVERIFY(readAll(systemUnit()).contains("\n[Unit]\nDescription=Tandem redundancy engine\n"));
     QVERIFY2(r.out.contains(QStringLiteral("daemon-reload && ")) &&
                  r.out.contains(QStringLiteral(" enable --now tandemd.service")),
              qPrintable(r.out));

@@ -1,4 +1,8 @@
-// Runs the real tandemctl binary: the command-line contract of DESIGN.md.
+// The command-line contract (packaging/man/tandemctl.1). The commands run in-process through
+// CtlCommand (tests/support/ctlrunner.h), as the binary's main() runs them; a few smoke
+// tests at the end run the real tandemctl binary and check it behaves the same.
+#include "ctl/ctlcommand.h"
+#include "ctlrunner.h"
 #include "tandemdprocess.h"
 
 #include <QDir>
@@ -12,12 +16,9 @@
 #include <QTest>
 
 namespace {
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = tandem::test::CtlResult;
+// Variables set for one command (tests/support/ctlrunner.h).
+using Environment = QHash<QString, QString>;
 } // namespace
 
 class TestTandemctl final : public QObject
@@ -43,11 +44,20 @@ private Q_SLOTS:
     void backupRefusals();
     void backupRestoreRefusedWhileEngineRuns();
     void scheduledBackupsRunInTheEngine();
+    // The real binary (process-level smoke tests).
+    void binaryHelpAndUsageErrors();
+    void binaryTalksToRunningEngine();
+    void binaryReadsPasswordFromStdin();
 
 private:
-    Result ctl(QStringList args, const QString &stateDir = {}, const QProcessEnvironment &env = {});
+    // tandemctl with --config and --state-dir of this test's folder, unless env names
+    // TANDEM_CONFIG; in-process.
+    Result ctl(QStringList args, const QString &stateDir = {}, const Environment &env = {});
+    // The same command through the tandemctl binary, input on its standard input.
+    Result binary(QStringList args, const QByteArray &input = {});
     QJsonArray pairs(const QString &stateDir = {});
     Result add(const QString &name, int port, const QStringList &extra = {});
+    QStringList withPaths(const QStringList &args, const QString &stateDir = {}) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -57,18 +67,29 @@ void TestTandemctl::init()
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-Result TestTandemctl::ctl(QStringList args, const QString &stateDir, const QProcessEnvironment &env)
+QStringList TestTandemctl::withPaths(const QStringList &args, const QString &stateDir) const
+{
+    return QStringList{QStringLiteral("--config"), m_dir->filePath(QStringLiteral("tandem.xml")),
+                       QStringLiteral("--state-dir"),
+                       stateDir.isEmpty() ? m_dir->filePath(QStringLiteral("state")) : stateDir} +
+           args;
+}
+
+Result TestTandemctl::ctl(QStringList args, const QString &stateDir, const Environment &env)
+{
+    if (!env.contains(QStringLiteral("TANDEM_CONFIG")))
+        args = withPaths(args, stateDir);
+    return tandem::test::runCtl(args, env);
+}
+
+Result TestTandemctl::binary(QStringList args, const QByteArray &input)
 {
     QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    if (env.isEmpty() || !env.contains(QStringLiteral("TANDEM_CONFIG")))
-        args =
-            QStringList{QStringLiteral("--config"), m_dir->filePath(QStringLiteral("tandem.xml")),
-                        QStringLiteral("--state-dir"),
-                        stateDir.isEmpty() ? m_dir->filePath(QStringLiteral("state")) : stateDir} +
-            args;
     p.start(QStringLiteral(TANDEMCTL_PATH), args);
+    if (!p.waitForStarted())
+        qFatal("tandemctl did not start");
+    p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(30000))
         qFatal("tandemctl did not finish");
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
@@ -470,9 +491,9 @@ void TestTandemctl::brokenFileNamesLineAndIsKept()
 
 void TestTandemctl::environmentOverridesDefaults()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TANDEM_CONFIG"), m_dir->filePath(QStringLiteral("env.xml")));
-    env.insert(QStringLiteral("TANDEM_STATE_DIR"), m_dir->filePath(QStringLiteral("env-state")));
+    const Environment env{
+        {QStringLiteral("TANDEM_CONFIG"), m_dir->filePath(QStringLiteral("env.xml"))},
+        {QStringLiteral("TANDEM_STATE_DIR"), m_dir->filePath(QStringLiteral("env-state"))}};
     Result r =
         ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("viaenv"),
              QStringLiteral("--protocol"), QStringLiteral("opcua"), QStringLiteral("--primary"),
@@ -613,9 +634,8 @@ void TestTandemctl::backupRestoreRefusedWhileEngineRuns()
     tandem::test::TandemdProcess engine;
     QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
     QVERIFY(engine.start());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TANDEM_CONFIG"), engine.configFile());
-    env.insert(QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir());
+    const Environment env{{QStringLiteral("TANDEM_CONFIG"), engine.configFile()},
+                          {QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir()}};
     const auto backup = [&](const QStringList &words) {
         return ctl(QStringList{QStringLiteral("backup")} + words, {}, env);
     };
@@ -642,9 +662,8 @@ void TestTandemctl::scheduledBackupsRunInTheEngine()
 {
     tandem::test::TandemdProcess engine;
     QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TANDEM_CONFIG"), engine.configFile());
-    env.insert(QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir());
+    const Environment env{{QStringLiteral("TANDEM_CONFIG"), engine.configFile()},
+                          {QStringLiteral("TANDEM_STATE_DIR"), engine.stateDir()}};
     const auto backup = [&](const QStringList &words) {
         return ctl(QStringList{QStringLiteral("backup")} + words, {}, env);
     };
@@ -694,6 +713,121 @@ void TestTandemctl::scheduledBackupsRunInTheEngine()
     r = backup({QStringLiteral("list")});
     QVERIFY2(r.out.contains(archives.constFirst()), qPrintable(r.out));
     QVERIFY(engine.stop());
+}
+
+// The binary prints what CtlCommand prints, on the same streams, with the same exit codes:
+// what the in-process tests above check is what an operator gets.
+void TestTandemctl::binaryHelpAndUsageErrors()
+{
+    Result r = binary({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, tandem::CtlCommand::usage());
+    QCOMPARE(r.err, QString());
+    r = binary({});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, tandem::CtlCommand::usage());
+    const QList<QStringList> commands{
+        {QStringLiteral("--help")},
+        {},
+        withPaths({QStringLiteral("pair"), QStringLiteral("list"), QStringLiteral("--colour"),
+                   QStringLiteral("red")}),
+        withPaths({QStringLiteral("pair")}),
+        withPaths({QStringLiteral("frobnicate"), QStringLiteral("now")}),
+        withPaths({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("line1"),
+                   QStringLiteral("--protocol"), QStringLiteral("modbus-tcp"),
+                   QStringLiteral("--primary"), QStringLiteral("127.0.0.1:5020"),
+                   QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:5021"),
+                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:1502"),
+                   QStringLiteral("--status-interval"), QStringLiteral("fast")}),
+        withPaths({QStringLiteral("pair"), QStringLiteral("remove"), QStringLiteral("ghost")}),
+        withPaths({QStringLiteral("config"), QStringLiteral("check")})};
+    for (const QStringList &args : commands) {
+        const Result process = binary(args);
+        const Result inProcess = tandem::test::runCtl(args);
+        const QByteArray what = args.join(QLatin1Char(' ')).toUtf8();
+        QVERIFY2(process.exitCode == inProcess.exitCode, what.constData());
+        QVERIFY2(process.out == inProcess.out, what.constData());
+        QVERIFY2(process.err == inProcess.err, what.constData());
+    }
+    // A file the binary wrote is the one the in-process commands read, and back.
+    r = binary(withPaths({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("line1"),
+                          QStringLiteral("--protocol"), QStringLiteral("modbus-tcp"),
+                          QStringLiteral("--primary"), QStringLiteral("127.0.0.1:5020"),
+                          QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:5021"),
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:1502")}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(pairs().size(), 1);
+    QCOMPARE(add(QStringLiteral("line2"), 1503).exitCode, 0);
+    const QStringList list = withPaths({QStringLiteral("pair"), QStringLiteral("list")});
+    r = binary(list);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("line1\t")) && r.out.contains(QStringLiteral("line2\t")),
+             qPrintable(r.out));
+    QCOMPARE(tandem::test::runCtl(list).out, r.out);
+}
+
+// The binary end to end with a running tandemd: its live state, and a change it applies.
+void TestTandemctl::binaryTalksToRunningEngine()
+{
+    tandem::test::TandemdProcess engine;
+    QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(engine.start());
+    const QStringList paths{QStringLiteral("--config"), engine.configFile(),
+                            QStringLiteral("--state-dir"), engine.stateDir()};
+    const QStringList status = paths + QStringList{QStringLiteral("status")};
+    Result r = binary(status);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QStringLiteral("engine: tandemd (pid %1)\n").arg(engine.processId())),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("no pair is running")), qPrintable(r.out));
+    const Result inProcess = tandem::test::runCtl(status);
+    QCOMPARE(inProcess.exitCode, r.exitCode);
+    QCOMPARE(inProcess.out, r.out);
+    QCOMPARE(inProcess.err, r.err);
+
+    const quint16 port = tandem::test::TandemdProcess::freePort();
+    r = binary(paths + QStringList{QStringLiteral("pair"), QStringLiteral("add"),
+                                   QStringLiteral("line1"), QStringLiteral("--protocol"),
+                                   QStringLiteral("modbus-tcp"), QStringLiteral("--primary"),
+                                   QStringLiteral("127.0.0.1:5020"), QStringLiteral("--secondary"),
+                                   QStringLiteral("127.0.0.1:5021"), QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:%1").arg(port)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("not told")), qPrintable(r.err));
+    // The engine reloaded: the new pair serves, through its primary (it is disabled).
+    r = binary(status);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("line1\t")) &&
+                 r.out.contains(QStringLiteral(", pass-through (redundancy disabled)")),
+             qPrintable(r.out));
+    QVERIFY(engine.stop());
+}
+
+// A password on standard input needs the process's own standard input: an empty line is
+// refused before anything is stored or saved. In-process, standard input is empty
+// (ctlrunner.h), with the same refusal. The keychain and the system service's credentials
+// are stored through the binary in tst_keychain and tst_servicecredentials.
+void TestTandemctl::binaryReadsPasswordFromStdin()
+{
+    const QStringList add = withPaths(
+        {QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("ua"),
+         QStringLiteral("--protocol"), QStringLiteral("opcua"), QStringLiteral("--primary"),
+         QStringLiteral("127.0.0.1:4840"), QStringLiteral("--secondary"),
+         QStringLiteral("127.0.0.1:4850"), QStringLiteral("--listen"),
+         QStringLiteral("opc.tcp://127.0.0.1:4841/ua"), QStringLiteral("--user"),
+         QStringLiteral("operator"), QStringLiteral("--password-stdin")});
+    const Result r = binary(add, "\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--password-stdin: standard input held no password; "
+                                           "nothing was changed")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("tandem.xml"))));
+    const Result inProcess = tandem::test::runCtl(add);
+    QCOMPARE(inProcess.exitCode, r.exitCode);
+    QCOMPARE(inProcess.out, r.out);
+    QCOMPARE(inProcess.err, r.err);
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("tandem.xml"))));
 }
 
 QTEST_GUILESS_MAIN(TestTandemctl)

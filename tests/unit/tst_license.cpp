@@ -84,7 +84,7 @@ private:
 
     QTemporaryDir m_dir;
     QByteArray m_key;
-    qint64 m_now = 1'800'000'000'000;
+    ManualClock m_time; // its wall clock starts at 1'800'000'000'000 ms
 };
 
 void TestLicense::initTestCase()
@@ -101,7 +101,7 @@ LicenseFile::Options TestLicense::options(const QString &machine)
     QFile f(idFile);
     if (!f.exists() && f.open(QIODevice::WriteOnly))
         f.write(QCryptographicHash::hash(machine.toUtf8(), QCryptographicHash::Md5).toHex() + '\n');
-    return {m_dir.filePath(machine), idFile, builtInVendorPublicKey(), [this] { return m_now; }};
+    return {m_dir.filePath(machine), idFile, builtInVendorPublicKey(), &m_time};
 }
 
 LicenseFile::Options TestLicense::options(const QString &machine, const QString &stateDir)
@@ -220,10 +220,10 @@ void TestLicense::licenseStates()
     QCOMPARE(s.pairsAllowed(), 3);
     QCOMPARE(s.serialText, serial().sign(m_key)); // stored in its canonical form
 
-    m_now += 9 * Day + 1;
+    m_time.advance(9 * Day + 1);
     QCOMPARE(license.status().graceDaysLeft, 1);
     QCOMPARE(license.status().state, LicenseState::Licensed);
-    m_now += Day;
+    m_time.advance(Day);
     QCOMPARE(license.status().state, LicenseState::GraceExpired);
     QCOMPARE(license.status().pairsAllowed(), -1); // demo limits again
     QVERIFY(license.status().demoLimited());
@@ -234,7 +234,7 @@ void TestLicense::licenseStates()
     QVERIFY2(license.unlock(UnlockPassword::make(serial(), s.computerId, m_key), &error),
              qPrintable(error));
     QCOMPARE(license.status().state, LicenseState::Unlocked);
-    m_now += 1000 * Day;
+    m_time.advance(1000 * Day);
     QCOMPARE(license.status().state, LicenseState::Unlocked);
     QCOMPARE(license.status().pairsAllowed(), 3);
 }
@@ -377,7 +377,7 @@ void TestLicense::graceStates()
             QVERIFY2(license.unlock(UnlockPassword::make(*s.serial, s.computerId, m_key), &error),
                      qPrintable(error));
         } else if (verb == QLatin1String("wait")) {
-            m_now += arg.toInt() * Day;
+            m_time.advance(arg.toInt() * Day);
         } else if (verb == QLatin1String("shift-start")) {
             QJsonObject r = readJson(license.path());
             r.insert(QStringLiteral("installed-ms"),
@@ -441,7 +441,7 @@ void TestLicense::gateReportsAGraceEndedByTampering()
     QString error;
     QVERIFY(license.enterSerial(serial(2, 77).sign(m_key), &error));
     QJsonObject r = readJson(license.path());
-    r.insert(QStringLiteral("installed-ms"), m_now + 1000 * Day); // "licensed for ever"
+    r.insert(QStringLiteral("installed-ms"), m_time.wallMs() + 1000 * Day); // "licensed for ever"
     QVERIFY(writeJson(license.path(), r));
     EventLog events;
     QList<Event> posted;

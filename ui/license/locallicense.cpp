@@ -1,10 +1,10 @@
 #include "locallicense.h"
-#include "base/enginesocket.h"
 
+#include "base/enginesocket.h"
+#include "base/worker.h"
 #include "host/controlclient.h"
 
 #include <QLoggingCategory>
-#include <QThread>
 
 namespace tandem {
 
@@ -28,7 +28,7 @@ LicenseStatus LocalLicense::status() const
 void LocalLicense::tellEngine() const
 {
     const QString stateDir = m_paths.stateDir;
-    QThread *thread = QThread::create([stateDir] {
+    Worker::detach([stateDir] {
         if (!EngineSocket::isRunning(stateDir))
             return; // the engine reads the license when it starts
         const ControlReply<> answer = ControlClient::refreshLicense(stateDir, 3000);
@@ -36,8 +36,6 @@ void LocalLicense::tellEngine() const
             qCWarning(lcLicenseUi)
                 << "the engine was not told of the license change:" << answer.error;
     });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 } // namespace tandem

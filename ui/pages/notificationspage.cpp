@@ -20,7 +20,6 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace tandem {
@@ -411,7 +410,7 @@ void NotificationsPage::showEvent(QShowEvent *event)
 
 NotificationsPage::~NotificationsPage()
 {
-    // A test still talking to a server gives up; its thread cleans up after itself.
+    // A test still talking to a server gives up at once; m_testWorker waits for it.
     if (m_testAbort)
         m_testAbort->store(true);
     // Focus leaves the user field while the children are destroyed: its editingFinished
@@ -510,17 +509,15 @@ void NotificationsPage::runTest(
     const auto run = [this, test](const QString &password) {
         auto abort = std::make_shared<std::atomic<bool>>(false);
         m_testAbort = abort;
-        auto result = std::make_shared<std::pair<bool, QString>>();
-        // The SMTP dialogue must not block the window: it runs on its own thread.
-        QThread *thread = QThread::create(
-            [test, password, abort, result] { *result = test(password, abort.get()); });
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        connect(thread, &QThread::finished, this, [this, result] {
-            setTestRunning(false);
-            showTestResult(result->first, result->second);
-            Q_EMIT testFinished(result->first);
+        // The SMTP dialogue must not block the window: it runs on the page's worker.
+        m_testWorker.start([this, test, password, abort] {
+            const std::pair<bool, QString> result = test(password, abort.get());
+            return [this, result] {
+                setTestRunning(false);
+                showTestResult(result.first, result.second);
+                Q_EMIT testFinished(result.first);
+            };
         });
-        thread->start();
     };
     if (settings.user.isEmpty()) {
         run(QString());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/worker.h"
+
 #include <QWidget>
 
 #include <atomic>
@@ -81,6 +83,7 @@ private:
     bool m_testRunning = false;
     bool m_shownBefore = false;
     std::shared_ptr<std::atomic<bool>> m_testAbort;
+    Worker m_testWorker;
 };
 
 } // namespace tandem

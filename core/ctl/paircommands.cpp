@@ -1,0 +1,286 @@
+// `pair add|set|alias|unalias|remove|enable|disable|switch|list`: the pairs in tandem.xml.
+#include "arguments.h"
+#include "commanderror.h"
+#include "commands.h"
+#include "passwordinput.h"
+#include "session.h"
+
+#include "host/controlclient.h"
+#include "secrets/passwordstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tandem::ctl {
+
+namespace {
+
+// The OPC UA client limits (--max-sessions N ...), one option per OpcUaLimits setting.
+void applyOpcUaLimitOptions(Arguments &args, PairConfig &pair)
+{
+    for (const OpcUaLimits::Setting &s : OpcUaLimits::settings()) {
+        const QString option = QLatin1String(s.key);
+        const auto v = args.value(option);
+        if (!v)
+            continue;
+        if (pair.protocol != Protocol::OpcUa)
+            usageError(tr("--%1: a limit of OPC UA pairs; this pair is Modbus TCP").arg(option));
+        pair.opcuaLimits.*(s.field) = parseInt(option, *v);
+    }
+}
+
+QJsonObject opcuaLimitsToJson(const OpcUaLimits &limits)
+{
+    QJsonObject o;
+    for (const OpcUaLimits::Setting &s : OpcUaLimits::settings())
+        o.insert(QLatin1String(s.key), limits.*(s.field));
+    return o;
+}
+
+// Applies the options shared by `pair add` and `pair set`.
+void applyPairOptions(Arguments &args, PairConfig &pair)
+{
+    if (const auto v = args.value(QStringLiteral("protocol"))) {
+        const auto protocol = protocolFromKey(*v);
+        if (!protocol)
+            usageError(tr("--protocol: '%1' is not modbus-tcp or opcua").arg(*v));
+        pair.protocol = *protocol;
+    }
+    if (const auto v = args.value(QStringLiteral("primary")))
+        pair.primary = *v;
+    if (const auto v = args.value(QStringLiteral("secondary")))
+        pair.secondary = *v;
+    if (const auto v = args.value(QStringLiteral("listen")))
+        pair.endpoint = *v;
+    if (const auto v = args.value(QStringLiteral("mode"))) {
+        const auto mode = connectionModeFromKey(*v);
+        if (!mode)
+            usageError(tr("--mode: '%1' is not cold, warm or hot").arg(*v));
+        pair.mode = *mode;
+    }
+    if (const auto v = args.value(QStringLiteral("reconnect-primary")))
+        pair.reconnectPrimary = parseYesNo(QStringLiteral("reconnect-primary"), *v);
+    if (const auto v = args.value(QStringLiteral("status-interval")))
+        pair.statusIntervalMs = parseInt(QStringLiteral("status-interval"), *v);
+    if (const auto v = args.value(QStringLiteral("status-timeout")))
+        pair.statusTimeoutMs = parseInt(QStringLiteral("status-timeout"), *v);
+    if (const auto v = args.value(QStringLiteral("failure-count")))
+        pair.failureCount = parseInt(QStringLiteral("failure-count"), *v);
+    if (const auto v = args.value(QStringLiteral("failback-holdoff")))
+        pair.failbackHoldoffMs = parseInt(QStringLiteral("failback-holdoff"), *v);
+    if (const auto v = args.value(QStringLiteral("failure-persistence")))
+        pair.failurePersistence = parseInt(QStringLiteral("failure-persistence"), *v);
+    if (const auto v = args.value(QStringLiteral("status-item")))
+        pair.statusItem = *v;
+    if (const auto v = args.value(QStringLiteral("write-replay")))
+        pair.writeReplay = parseYesNo(QStringLiteral("write-replay"), *v);
+    if (const auto v = args.value(QStringLiteral("server-connections"))) {
+        const auto perClient = serverConnectionsFromKey(*v);
+        if (!perClient)
+            usageError(tr("--server-connections: '%1' is not shared or per-client").arg(*v));
+        pair.connectionPerClient = *perClient;
+    }
+    // Client limits (issue 17).
+    if (const auto v = args.value(QStringLiteral("client-limit")))
+        pair.clientLimit = parseInt(QStringLiteral("client-limit"), *v);
+    if (const auto v = args.value(QStringLiteral("requests-per-client")))
+        pair.requestsPerClient = parseInt(QStringLiteral("requests-per-client"), *v);
+    if (const auto v = args.value(QStringLiteral("output-per-client")))
+        pair.outputPerClientBytes = parseInt(QStringLiteral("output-per-client"), *v);
+    if (const auto v = args.value(QStringLiteral("user")))
+        pair.user = *v;
+    applyOpcUaLimitOptions(args, pair);
+}
+
+QJsonObject pairToJson(const PairConfig &p, bool enabled)
+{
+    QJsonArray items;
+    for (const MonitorItem &m : p.monitorItems)
+        items.append(QJsonObject{{QStringLiteral("id"), m.itemId},
+                                 {QStringLiteral("access-path"), m.accessPath},
+                                 {QStringLiteral("type"), dataTypeName(m.dataType)},
+                                 {QStringLiteral("rate"), m.updateRateMs},
+                                 {QStringLiteral("trigger"), triggerKey(m.trigger)},
+                                 {QStringLiteral("data"), m.triggerData}});
+    QJsonObject o{
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("protocol"), protocolKey(p.protocol)},
+        {QStringLiteral("listen"), p.endpoint},
+        {QStringLiteral("primary"), p.primary},
+        {QStringLiteral("secondary"), p.secondary},
+        {QStringLiteral("mode"), connectionModeKey(p.mode)},
+        {QStringLiteral("reconnect-primary"), p.reconnectPrimary},
+        {QStringLiteral("status-interval"), p.statusIntervalMs},
+        {QStringLiteral("status-timeout"), p.statusTimeoutMs},
+        {QStringLiteral("failback-holdoff"), p.failbackHoldoffMs},
+        {QStringLiteral("failure-count"), p.failureCount},
+        {QStringLiteral("failure-persistence"), p.failurePersistence},
+        {QStringLiteral("status-item"), p.statusItem},
+        {QStringLiteral("write-replay"), p.writeReplay},
+        {QStringLiteral("server-connections"), serverConnectionsKey(p.connectionPerClient)},
+        {QStringLiteral("client-limit"), p.clientLimit},
+        {QStringLiteral("requests-per-client"), p.requestsPerClient},
+        {QStringLiteral("output-per-client"), p.outputPerClientBytes},
+        {QStringLiteral("user"), p.user},
+        {QStringLiteral("monitor"), items},
+        {QStringLiteral("enabled"), enabled}};
+    if (p.isAlias())
+        o.insert(QStringLiteral("alias-of"), p.aliasOf);
+    if (p.protocol == Protocol::OpcUa)
+        o.insert(QStringLiteral("opcua-limits"), opcuaLimitsToJson(p.opcuaLimits));
+    return o;
+}
+
+// --password-stdin of `pair add|set`: only with the OPC UA user name it is for.
+bool takePasswordFlag(Arguments &args, const PairConfig &pair)
+{
+    const bool setPassword = args.has(QStringLiteral("password-stdin"));
+    args.take(QStringLiteral("password-stdin"));
+    if (setPassword && (pair.user.isEmpty() || pair.protocol != Protocol::OpcUa))
+        usageError(tr("--password-stdin: it is the password of an OPC UA pair's user; give "
+                      "the user name with --user"));
+    return setPassword;
+}
+
+} // namespace
+
+int pairCommand(Session &session, const QString &verb, Arguments &args)
+{
+    QTextStream &out = session.out();
+    ConfigDocument &doc = session.doc();
+    const QString command = QLatin1String("pair ") + verb;
+    if (verb == QLatin1String("add")) {
+        PairConfig pair;
+        for (const char *option : {"protocol", "primary", "secondary", "listen"})
+            if (!args.has(QLatin1String(option)))
+                usageError(tr("%1: --%2 is required").arg(command, QLatin1String(option)));
+        applyPairOptions(args, pair);
+        const bool setPassword = takePasswordFlag(args, pair);
+        pair.name = session.names(args, command, 1).at(0);
+        session.load();
+        session.check(doc.addPair(pair));
+        QString stored;
+        if (setPassword)
+            stored = storePasswordFromStdin(doc.paths(), PasswordStore::opcUaKey(pair.user),
+                                            tr("OPC UA password"));
+        session.save();
+        out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
+                   .arg(pair.name)
+            << Qt::endl;
+        if (setPassword)
+            out << tr("OPC UA password for '%1' stored %2").arg(pair.user, stored) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("set")) {
+        PairConfig changes;
+        const QStringList words = args.positional().mid(2);
+        session.load();
+        if (words.size() == 1)
+            changes = session.pair(words.at(0));
+        applyPairOptions(args, changes);
+        const bool setPassword = takePasswordFlag(args, changes);
+        const QString name = session.names(args, command, 1).at(0);
+        session.check(doc.updatePair(name, changes));
+        QString stored;
+        if (setPassword)
+            stored = storePasswordFromStdin(doc.paths(), PasswordStore::opcUaKey(changes.user),
+                                            tr("OPC UA password"));
+        session.save();
+        out << tr("updated pair '%1'").arg(name) << Qt::endl;
+        if (setPassword)
+            out << tr("OPC UA password for '%1' stored %2").arg(changes.user, stored) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("alias")) {
+        const QString listen = args.required(QStringLiteral("listen"), command);
+        const QStringList words = session.names(args, command, 2);
+        session.load();
+        session.check(doc.aliasPair(words[0], words[1], listen));
+        session.save();
+        out << tr("'%1' is now the alias '%2' on %3").arg(words[0], words[1], listen) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("unalias")) {
+        const QString name = session.names(args, command, 1).at(0);
+        session.load();
+        const QString original = session.pair(name).aliasOf;
+        session.check(doc.unaliasPair(name));
+        session.save();
+        out << tr("'%1' is '%2' again").arg(name, original) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("remove")) {
+        const QString name = session.names(args, command, 1).at(0);
+        session.load();
+        session.check(doc.removePair(name));
+        session.save();
+        out << tr("removed pair '%1'").arg(name) << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("enable") || verb == QLatin1String("disable")) {
+        const QString name = session.names(args, command, 1).at(0);
+        session.load();
+        session.check(doc.setEnabled(name, verb == QLatin1String("enable")));
+        session.tellEngine();
+        out << (verb == QLatin1String("enable") ? tr("enabled pair '%1'")
+                                                : tr("disabled pair '%1'"))
+                   .arg(name)
+            << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("switch")) {
+        // The operator's pin (docs/failover-decision.md): held until auto or a loss.
+        const QStringList words = session.names(args, command, 2);
+        const QString &side = words.at(1);
+        if (side != QLatin1String("primary") && side != QLatin1String("secondary") &&
+            side != QLatin1String("auto"))
+            usageError(tr("pair switch: '%1' is not primary, secondary or auto").arg(side));
+        session.load();
+        session.pair(words.at(0));
+        const QString stateDir = doc.paths().stateDir;
+        const auto answer =
+            side == QLatin1String("auto")
+                ? ControlClient::returnToAutomatic(stateDir, words.at(0))
+                : ControlClient::switchTo(stateDir, words.at(0), *sideFromKey(side));
+        if (!answer.reached)
+            throw CommandError{1, tr("no engine runs '%1': %2").arg(words.at(0), answer.error)};
+        if (!answer)
+            throw CommandError{1, answer.error};
+        out << (side == QLatin1String("auto")
+                    ? tr("'%1' returned to automatic fail-over").arg(words.at(0))
+                    : tr("'%1': the %2 machine is active, held by the operator until "
+                         "'tandemctl pair switch %1 auto' or until it loses communication")
+                          .arg(words.at(0), side))
+            << Qt::endl;
+        return 0;
+    }
+    if (verb == QLatin1String("list")) {
+        const bool json = args.value(QStringLiteral("json")).has_value();
+        session.names(args, command, 0);
+        session.load();
+        const Configuration &config = doc.configuration();
+        if (json) {
+            QJsonArray pairs;
+            for (const PairConfig &p : config.pairs)
+                pairs.append(pairToJson(p, doc.isEnabled(p.name)));
+            out << QJsonDocument(pairs).toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        for (const PairConfig &p : config.pairs) {
+            // A disabled pair still serves its clients, through its primary only.
+            out << p.name << '\t'
+                << (doc.isEnabled(p.name) ? QStringLiteral("enabled")
+                                          : tr("pass-through (redundancy disabled)"))
+                << '\t' << protocolKey(p.protocol) << '\t' << p.endpoint << '\t' << p.primary
+                << '\t' << p.secondary << '\t' << connectionModeKey(p.mode);
+            if (p.isAlias())
+                out << '\t' << tr("alias of %1").arg(p.aliasOf);
+            out << Qt::endl;
+        }
+        return 0;
+    }
+    usageError(tr("unknown command: pair %1").arg(verb));
+}
+
+} // namespace tandem::ctl
