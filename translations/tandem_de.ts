@@ -863,6 +863,92 @@
     </message>
 </context>
 <context>
+    <name>PairStatus</name>
+    <message>
+        <source>the engine&apos;s status has no valid &apos;%1&apos; (is the engine of another version of Tandem?)</source>
+        <translation>Der Status der Engine enthält kein gültiges &apos;%1&apos; (stammt die Engine aus einer anderen Tandem-Version?)</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s status has &apos;%1&apos; as &apos;%2&apos;, which this version of Tandem does not know</source>
+        <translation>Der Status der Engine enthält &apos;%1&apos; als &apos;%2&apos;, was diese Tandem-Version nicht kennt</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>healthy, monitor items not tested yet</source>
+        <translation>Fehlerfrei, Überwachungselemente noch nicht getestet</translation>
+    </message>
+    <message>
+        <source>connected, degraded: %1</source>
+        <translation>Verbunden, eingeschränkt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected, %n monitor item(s) in error</source>
+        <translation>
+            <numerusform>Verbunden, %n Überwachungselement fehlerhaft</numerusform>
+            <numerusform>Verbunden, %n Überwachungselemente fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <source>connected (pass-through)</source>
+        <translation>Verbunden (Durchleitung)</translation>
+    </message>
+    <message>
+        <source>shutting down: %1</source>
+        <translation>Wird heruntergefahren: %1</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>Wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>Verloren: %1</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (last failure: %2)</source>
+        <translation>%1 (letzter Fehler: %2)</translation>
+    </message>
+    <message>
+        <source>primary (%1)</source>
+        <translation>Primärrechner (%1)</translation>
+    </message>
+    <message>
+        <source>secondary (%1)</source>
+        <translation>Sekundärrechner (%1)</translation>
+    </message>
+    <message>
+        <source>none: no server is available</source>
+        <translation>Keiner: Kein Server ist verfügbar</translation>
+    </message>
+    <message>
+        <source>%1, pass-through (redundancy disabled)</source>
+        <translation>%1, Durchleitung (Redundanz deaktiviert)</translation>
+    </message>
+    <message>
+        <source>%1, held by the operator</source>
+        <translation>%1, vom Bediener festgelegt</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStore</name>
     <message>
         <source>no password is stored in the keychain</source>
@@ -2391,33 +2477,6 @@ Computer-ID: %2</numerusform>
         <source>not running (redundancy is disabled)</source>
         <translation>Läuft nicht (Redundanz ist deaktiviert)</translation>
     </message>
-    <message>
-        <source>connected, degraded: %1</source>
-        <translation>Verbunden, eingeschränkt: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>connected, %n monitor item(s) in error</source>
-        <translation>
-            <numerusform>Verbunden, %n Überwachungselement fehlerhaft</numerusform>
-            <numerusform>Verbunden, %n Überwachungselemente fehlerhaft</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>Fehlerfrei</translation>
-    </message>
-    <message>
-        <source>primary (%1)</source>
-        <translation>Primärrechner (%1)</translation>
-    </message>
-    <message>
-        <source>secondary (%1)</source>
-        <translation>Sekundärrechner (%1)</translation>
-    </message>
-    <message>
-        <source>none: no server is available</source>
-        <translation>Keiner: Kein Server ist verfügbar</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%n fail-over(s) since start)</source>
         <translation>
@@ -2456,46 +2515,6 @@ Computer-ID: %2</numerusform>
     <message>
         <source>End the operator&apos;s hold: the fail-over rules choose the machine again</source>
         <translation>Die Festlegung durch den Bediener beenden: Die Umschaltregeln wählen den Rechner wieder</translation>
-    </message>
-    <message>
-        <source>%1 (last failure: %2)</source>
-        <translation>%1 (letzter Fehler: %2)</translation>
-    </message>
-    <message>
-        <source>healthy, monitor items not tested yet</source>
-        <translation>Fehlerfrei, Überwachungselemente noch nicht getestet</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>Verbindung wird hergestellt</translation>
-    </message>
-    <message>
-        <source>shutting down</source>
-        <translation>Wird heruntergefahren</translation>
-    </message>
-    <message>
-        <source>connected (pass-through)</source>
-        <translation>Verbunden (Durchleitung)</translation>
-    </message>
-    <message>
-        <source>not connected (standby of a Cold pair)</source>
-        <translation>Nicht verbunden (Standby eines Paars im Modus Cold)</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>Verloren</translation>
-    </message>
-    <message>
-        <source>lost: %1</source>
-        <translation>Verloren: %1</translation>
-    </message>
-    <message>
-        <source>%1, pass-through (redundancy disabled)</source>
-        <translation>%1, Durchleitung (Redundanz deaktiviert)</translation>
-    </message>
-    <message>
-        <source>%1, held by the operator</source>
-        <translation>%1, vom Bediener festgelegt</translation>
     </message>
     <message>
         <source>Reason: %1</source>

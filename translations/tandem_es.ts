@@ -863,6 +863,92 @@
     </message>
 </context>
 <context>
+    <name>PairStatus</name>
+    <message>
+        <source>the engine&apos;s status has no valid &apos;%1&apos; (is the engine of another version of Tandem?)</source>
+        <translation>el estado del motor no tiene un &apos;%1&apos; válido (¿es el motor de otra versión de Tandem?)</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s status has &apos;%1&apos; as &apos;%2&apos;, which this version of Tandem does not know</source>
+        <translation>el estado del motor tiene &apos;%1&apos; como &apos;%2&apos;, que esta versión de Tandem no conoce</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>en buen estado</translation>
+    </message>
+    <message>
+        <source>healthy, monitor items not tested yet</source>
+        <translation>en buen estado, elementos de supervisión aún sin probar</translation>
+    </message>
+    <message>
+        <source>connected, degraded: %1</source>
+        <translation>conectado, degradado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected, %n monitor item(s) in error</source>
+        <translation>
+            <numerusform>conectado, %n elemento de supervisión con error</numerusform>
+            <numerusform>conectado, %n elementos de supervisión con error</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>connected (pass-through)</source>
+        <translation>conectado (paso directo)</translation>
+    </message>
+    <message>
+        <source>shutting down: %1</source>
+        <translation>apagándose: %1</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>apagándose</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>perdido: %1</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>not connected: %1</source>
+        <translation>no conectado: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>no conectado</translation>
+    </message>
+    <message>
+        <source>%1 (last failure: %2)</source>
+        <translation>%1 (último fallo: %2)</translation>
+    </message>
+    <message>
+        <source>primary (%1)</source>
+        <translation>equipo primario (%1)</translation>
+    </message>
+    <message>
+        <source>secondary (%1)</source>
+        <translation>equipo secundario (%1)</translation>
+    </message>
+    <message>
+        <source>none: no server is available</source>
+        <translation>ninguno: no hay ningún servidor disponible</translation>
+    </message>
+    <message>
+        <source>%1, pass-through (redundancy disabled)</source>
+        <translation>%1, paso directo (redundancia desactivada)</translation>
+    </message>
+    <message>
+        <source>%1, held by the operator</source>
+        <translation>%1, fijado por el operador</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStore</name>
     <message>
         <source>no password is stored in the keychain</source>
@@ -2391,33 +2477,6 @@ ID de equipo: %2</numerusform>
         <source>not running (redundancy is disabled)</source>
         <translation>no está en ejecución (la redundancia está desactivada)</translation>
     </message>
-    <message>
-        <source>connected, degraded: %1</source>
-        <translation>conectado, degradado: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>connected, %n monitor item(s) in error</source>
-        <translation>
-            <numerusform>conectado, %n elemento de supervisión con error</numerusform>
-            <numerusform>conectado, %n elementos de supervisión con error</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>en buen estado</translation>
-    </message>
-    <message>
-        <source>primary (%1)</source>
-        <translation>equipo primario (%1)</translation>
-    </message>
-    <message>
-        <source>secondary (%1)</source>
-        <translation>equipo secundario (%1)</translation>
-    </message>
-    <message>
-        <source>none: no server is available</source>
-        <translation>ninguno: no hay ningún servidor disponible</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%n fail-over(s) since start)</source>
         <translation>
@@ -2456,46 +2515,6 @@ ID de equipo: %2</numerusform>
     <message>
         <source>End the operator&apos;s hold: the fail-over rules choose the machine again</source>
         <translation>Finalizar la fijación del operador: las reglas de conmutación vuelven a elegir el equipo</translation>
-    </message>
-    <message>
-        <source>%1 (last failure: %2)</source>
-        <translation>%1 (último fallo: %2)</translation>
-    </message>
-    <message>
-        <source>healthy, monitor items not tested yet</source>
-        <translation>en buen estado, elementos de supervisión aún sin probar</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>conectando</translation>
-    </message>
-    <message>
-        <source>shutting down</source>
-        <translation>apagándose</translation>
-    </message>
-    <message>
-        <source>connected (pass-through)</source>
-        <translation>conectado (paso directo)</translation>
-    </message>
-    <message>
-        <source>not connected (standby of a Cold pair)</source>
-        <translation>no conectado (en espera en un par en modo Cold)</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>perdido</translation>
-    </message>
-    <message>
-        <source>lost: %1</source>
-        <translation>perdido: %1</translation>
-    </message>
-    <message>
-        <source>%1, pass-through (redundancy disabled)</source>
-        <translation>%1, paso directo (redundancia desactivada)</translation>
-    </message>
-    <message>
-        <source>%1, held by the operator</source>
-        <translation>%1, fijado por el operador</translation>
     </message>
     <message>
         <source>Reason: %1</source>

@@ -4,6 +4,7 @@
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "dialogs/monitoritemdialog.h"
+#include "engine/pairstatus.h"
 #include "helpviewer.h"
 #include "host/enginesession.h"
 #include "license/purchasedialog.h"
@@ -31,12 +32,6 @@ constexpr int WatchdogMs = 60000;
 // The events of a demo start include being connected to both machines.
 constexpr int ConnectedEvents = 2;
 
-bool healthy(const QJsonObject &side)
-{
-    return side.value(QLatin1String("connected")).toBool() &&
-           !side.value(QLatin1String("degraded")).toBool() &&
-           !side.value(QLatin1String("monitor-failed")).toBool();
-}
 } // namespace
 
 ScreenshotTour::ScreenshotTour(MainWindow *window, ConfigDocument *document, EngineSession *engine,
@@ -77,10 +72,11 @@ void ScreenshotTour::start()
 
 bool ScreenshotTour::ready() const
 {
-    const QJsonObject status = m_engine->pairStatus(m_pair);
-    if (status.value(QLatin1String("active")).toString() != QLatin1String("primary") ||
-        !healthy(status.value(QLatin1String("primary")).toObject()) ||
-        !healthy(status.value(QLatin1String("secondary")).toObject()))
+    const std::optional<PairStatus> status =
+        PairStatus::fromJson(m_engine->pairStatus(m_pair), nullptr);
+    if (!status || status->active != Side::Primary ||
+        status->primary.health != SideHealth::Healthy ||
+        status->secondary.health != SideHealth::Healthy)
         return false;
     const auto *view = m_window->findChild<QAbstractItemView *>(QStringLiteral("eventView"));
     if (!view)

@@ -240,7 +240,7 @@ QString foreignMail(const QString &stateDir, const NotificationSettings &setting
 
 // Records an event in the (restored) history of stateDir: the engine is stopped while a
 // restore runs, so this process writes it, as the engine would have.
-void recordEvent(const QString &stateDir, const QString &id, const QStringList &args,
+void recordEvent(const QString &stateDir, EventIdentifier id, const QStringList &args,
                  QStringList *report)
 {
     EventStore store(stateDir);
@@ -479,8 +479,8 @@ bool BackupArchive::restore(const QString &archivePath, const TandemPaths &paths
         return false;
     report->append(Tr::tr("every pair is disabled; enable them with: tandemctl pair enable NAME"));
     if (!droppedOutbox.isEmpty())
-        recordEvent(paths.stateDir, QStringLiteral("restore-outbox-dropped"),
-                    {archivePath, droppedOutbox}, report);
+        recordEvent(paths.stateDir, EventId::RestoreOutboxDropped, {archivePath, droppedOutbox},
+                    report);
     return true;
 }
 

@@ -125,29 +125,29 @@ void BackupScheduler::finish(const Outcome &o)
         if (o.created) {
             m_retryAt = {};
             m_lastError.clear();
-            m_events->post(QStringLiteral("backup-created"), {}, {*o.created});
+            m_events->post(EventId::BackupCreated, {}, {*o.created});
         } else {
             m_retryAt = o.now.addMSecs(RetryMs);
             m_lastError = o.error;
-            m_events->post(QStringLiteral("backup-failed"), {}, {directory(), o.error});
+            m_events->post(EventId::BackupFailed, {}, {directory(), o.error});
         }
     }
     const BackupRetention::Result &result = o.retention;
     for (const BackupRetention::Deleted &d : result.deleted) {
         if (d.reason == BackupRetention::Reason::Retention) {
-            m_events->post(QStringLiteral("backup-expired"), {},
+            m_events->post(EventId::BackupExpired, {},
                            {d.path, QString::number(m_settings.retentionDays)});
         } else {
             const DiskSpace space = result.space.value_or(DiskSpace{});
-            m_events->post(QStringLiteral("backup-disk-floor"), {},
+            m_events->post(EventId::BackupDiskFloor, {},
                            {d.path, bytes(space.available), bytes(space.total)});
         }
     }
     for (const QString &e : result.errors)
-        m_events->post(QStringLiteral("backup-failed"), {}, {directory(), e});
+        m_events->post(EventId::BackupFailed, {}, {directory(), e});
     // Said once when it starts, not at every check while it lasts.
     if (result.underFloor && !m_underFloor)
-        m_events->post(QStringLiteral("backup-disk-low"), {},
+        m_events->post(EventId::BackupDiskLow, {},
                        {directory(), bytes(result.space->available), bytes(result.space->total)});
     m_underFloor = result.underFloor;
     if (m_settings.enabled)

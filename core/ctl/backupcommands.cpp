@@ -5,7 +5,7 @@
 #include "session.h"
 
 #include "backup/backuparchive.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

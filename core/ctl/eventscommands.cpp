@@ -6,7 +6,7 @@
 
 #include "base/enginesocket.h"
 #include "events/eventstore.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 
 #include <QJsonObject>
 #include <QSaveFile>
@@ -24,12 +24,9 @@ int eventsCommand(Session &session, const QString &verb, Arguments &args)
         session.names(args, command, 0);
         // The running engine owns its queue of uncommitted events: it must reset them too.
         if (engineRunning) {
-            const auto answer = ControlClient::request(
-                stateDir, {{QStringLiteral("command"), QStringLiteral("reset-events")}}, 5000,
-                &error);
-            if (!answer || !answer->value(QLatin1String("ok")).toBool())
-                throw CommandError{1, answer ? answer->value(QLatin1String("error")).toString()
-                                             : error};
+            const auto answer = ControlClient::resetEvents(stateDir);
+            if (!answer)
+                throw CommandError{1, answer.error};
         } else {
             EventStore store(stateDir);
             QString notice;

@@ -5,7 +5,7 @@
 #include "session.h"
 
 #include "base/enginesocket.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 #include "license/licensefile.h"
 #include "license/licensetransfer.h"
 
@@ -33,12 +33,9 @@ int licenseCommand(Session &session, const QString &verb, Arguments &args)
     const auto tellEngineLicense = [&] {
         if (!EngineSocket::isRunning(paths.stateDir))
             return;
-        const auto answer = ControlClient::request(
-            paths.stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 5000,
-            &error);
-        if (answer && !answer->value(QLatin1String("ok")).toBool())
-            err << tr("tandemctl: warning: the running engine was not told: %1")
-                       .arg(answer->value(QLatin1String("error")).toString())
+        const auto answer = ControlClient::refreshLicense(paths.stateDir);
+        if (answer.reached && !answer)
+            err << tr("tandemctl: warning: the running engine was not told: %1").arg(answer.error)
                 << Qt::endl;
     };
     const QStringList words = args.positional().mid(2);

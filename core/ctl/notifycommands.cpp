@@ -7,7 +7,7 @@
 
 #include "config/configvalidator.h"
 #include "events/eventcatalog.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 #include "notify/mailer.h"
 #include "secrets/passwordstore.h"
 #include "secrets/servicecredentials.h"
@@ -109,17 +109,10 @@ int notifyCommand(Session &session, const QString &verb, Arguments &args)
         return notifyTest(session, args);
     if (verb == QLatin1String("retry")) {
         session.names(args, command, 0);
-        QString error;
-        const auto answer = ControlClient::request(
-            doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("notify-retry")}},
-            5000, &error);
+        const auto answer = ControlClient::retryMail(doc.paths().stateDir);
         if (!answer)
-            throw CommandError{1, error};
-        if (!answer->value(QLatin1String("ok")).toBool())
-            throw CommandError{1, answer->value(QLatin1String("error")).toString()};
-        out << tr("retrying the e-mail outbox now (%1 waiting)")
-                   .arg(answer->value(QLatin1String("outbox")).toInt())
-            << Qt::endl;
+            throw CommandError{1, answer.error};
+        out << tr("retrying the e-mail outbox now (%1 waiting)").arg(*answer) << Qt::endl;
         return 0;
     }
     if (verb != QLatin1String("set"))

@@ -5,7 +5,7 @@
 #include "passwordinput.h"
 #include "session.h"
 
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 #include "secrets/passwordstore.h"
 
 #include <QJsonArray>
@@ -238,17 +238,15 @@ int pairCommand(Session &session, const QString &verb, Arguments &args)
             usageError(tr("pair switch: '%1' is not primary, secondary or auto").arg(side));
         session.load();
         session.pair(words.at(0));
-        QString error;
+        const QString stateDir = doc.paths().stateDir;
         const auto answer =
-            ControlClient::request(doc.paths().stateDir,
-                                   {{QStringLiteral("command"), QStringLiteral("switch")},
-                                    {QStringLiteral("pair"), words.at(0)},
-                                    {QStringLiteral("side"), side}},
-                                   5000, &error);
+            side == QLatin1String("auto")
+                ? ControlClient::returnToAutomatic(stateDir, words.at(0))
+                : ControlClient::switchTo(stateDir, words.at(0), *sideFromKey(side));
+        if (!answer.reached)
+            throw CommandError{1, tr("no engine runs '%1': %2").arg(words.at(0), answer.error)};
         if (!answer)
-            throw CommandError{1, tr("no engine runs '%1': %2").arg(words.at(0), error)};
-        if (!answer->value(QLatin1String("ok")).toBool())
-            throw CommandError{1, answer->value(QLatin1String("error")).toString()};
+            throw CommandError{1, answer.error};
         out << (side == QLatin1String("auto")
                     ? tr("'%1' returned to automatic fail-over").arg(words.at(0))
                     : tr("'%1': the %2 machine is active, held by the operator until "

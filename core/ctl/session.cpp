@@ -3,7 +3,7 @@
 #include "arguments.h"
 #include "base/enginesocket.h"
 #include "commanderror.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,19 +41,15 @@ void Session::tellEngine()
 {
     if (!EngineSocket::isRunning(m_doc.paths().stateDir))
         return;
-    QString error;
-    const auto answer = ControlClient::request(
-        m_doc.paths().stateDir, {{QStringLiteral("command"), QStringLiteral("reload")}}, 5000,
-        &error);
-    if (!answer || !answer->value(QLatin1String("ok")).toBool()) {
+    const auto answer = ControlClient::reload(m_doc.paths().stateDir);
+    if (!answer) {
         // Saved, but not applied: the role this user has may not reload (controlrole.h).
-        m_err << tr("tandemctl: warning: the running engine was not told: %1")
-                     .arg(answer ? answer->value(QLatin1String("error")).toString() : error)
+        m_err << tr("tandemctl: warning: the running engine was not told: %1").arg(answer.error)
               << Qt::endl;
         return;
     }
-    for (const QJsonValue &problem : answer->value(QLatin1String("problems")).toArray())
-        m_err << tr("tandemctl: warning: engine: %1").arg(problem.toString()) << Qt::endl;
+    for (const QString &problem : *answer)
+        m_err << tr("tandemctl: warning: engine: %1").arg(problem) << Qt::endl;
 }
 
 const PairConfig &Session::pair(const QString &name)

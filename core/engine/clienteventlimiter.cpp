@@ -14,7 +14,12 @@ namespace tandem {
 
 struct ClientEventLimiter::Pending
 {
-    QString id;
+    Pending(EventIdentifier id, const QStringList &args)
+        : id(id)
+        , args(args)
+    {}
+
+    EventIdentifier id;
     QStringList args;
     std::unique_ptr<ClockTimer> budget;
     int heldSocket = -1;
@@ -55,6 +60,15 @@ ClientEventLimiter::~ClientEventLimiter() = default;
 void ClientEventLimiter::post(const QString &id, const QStringList &args, int socket,
                               quint16 clientPort, quint16 serverPort)
 {
+    if (const EventIdentifier *known = EventId::find(id))
+        post(*known, args, socket, clientPort, serverPort);
+    else if (m_events)
+        m_events->post(id, m_pair, args); // the log says what is wrong with it
+}
+
+void ClientEventLimiter::post(EventIdentifier id, const QStringList &args, int socket,
+                              quint16 clientPort, quint16 serverPort)
+{
     if (!m_events)
         return;
     if (!m_windowTimer->isActive())
@@ -69,9 +83,7 @@ void ClientEventLimiter::post(const QString &id, const QStringList &args, int so
         return;
     }
     const quint64 token = m_nextToken++;
-    auto pending = std::make_unique<Pending>();
-    pending->id = id;
-    pending->args = args;
+    auto pending = std::make_unique<Pending>(id, args);
     if (socket >= 0)
         pending->heldSocket = ::fcntl(socket, F_DUPFD_CLOEXEC, 0); // -1 when out of descriptors
     pending->budget = m_clock->createTimer([this, token] { finish(token, QString()); });
@@ -106,7 +118,7 @@ void ClientEventLimiter::finish(quint64 token, const QString &process)
 void ClientEventLimiter::endWindow()
 {
     if (m_suppressed > 0)
-        m_events->post(QStringLiteral("client-events-suppressed"), m_pair,
+        m_events->post(EventId::ClientEventsSuppressed, m_pair,
                        {m_pair, QString::number(m_suppressed), QString::number(EventsPerWindow)});
     m_posted = 0;
     m_suppressed = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/clock.h"
+#include "events/eventids.h"
 
 #include <QObject>
 #include <QString>
@@ -46,6 +47,10 @@ public:
     // counts it when this window's events are used up. socket: the engine's end of the
     // connection (-1: none); a duplicate of it keeps the connection, and so the client's
     // end in /proc, until the lookup is done, even when the caller closes it at once.
+    void post(EventIdentifier id, const QStringList &args, int socket = -1, quint16 clientPort = 0,
+              quint16 serverPort = 0);
+    // TRANSITIONAL, for the call sites not converted yet (core/opcua/opcuaproxy.cpp): the id
+    // as a string, checked at run time. Remove once every caller names an EventId constant.
     void post(const QString &id, const QStringList &args, int socket = -1, quint16 clientPort = 0,
               quint16 serverPort = 0);
 

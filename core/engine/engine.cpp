@@ -6,7 +6,6 @@
 #include "serverlink.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 
 namespace tandem {
 
@@ -125,58 +124,27 @@ quint16 Engine::listeningPort(const QString &name) const
     return it == m_pairs.end() || !it->second->proxy ? 0 : it->second->proxy->port();
 }
 
-QJsonObject Engine::pairStatus(const QString &name) const
+std::optional<PairStatus> Engine::pairStatus(const QString &name) const
 {
     const auto it = m_pairs.find(name);
     if (it == m_pairs.end())
-        return {};
+        return std::nullopt;
     const Instance &instance = *it->second;
-    const PairRuntime &runtime = *instance.runtime;
-    auto side = [&](Side s) {
-        const SideStatus st = runtime.sideStatus(s);
-        return QJsonObject{{QStringLiteral("machine"), runtime.link(s)->machine()},
-                           {QStringLiteral("health"), sideHealthKey(st.health)},
-                           {QStringLiteral("connected"), st.connected},
-                           {QStringLiteral("status-ok"), st.statusOk},
-                           {QStringLiteral("shutdown"), st.shutdown},
-                           {QStringLiteral("degraded"), st.degraded},
-                           {QStringLiteral("degraded-reason"), st.degradedReason},
-                           {QStringLiteral("monitor-errors"), st.monitorErrors},
-                           {QStringLiteral("monitor-failed"), st.monitorFailed},
-                           {QStringLiteral("monitor-tested"), st.monitorTested},
-                           {QStringLiteral("status-failures"), st.statusFailuresInRow},
-                           {QStringLiteral("last-error"), st.lastError},
-                           {QStringLiteral("last-reason"), st.lastReason}};
-    };
-    return QJsonObject{
-        {QStringLiteral("name"), name},
-        {QStringLiteral("protocol"), protocolKey(instance.config.protocol)},
-        {QStringLiteral("mode"), connectionModeKey(instance.config.mode)},
-        {QStringLiteral("listen"), instance.config.endpoint},
-        {QStringLiteral("port"), instance.proxy ? instance.proxy->port() : 0},
-        {QStringLiteral("pass-through"), runtime.isPassThrough()},
-        {QStringLiteral("active"), sideKey(runtime.active())},
-        {QStringLiteral("pinned"),
-         runtime.pinned() == Side::None ? QString() : sideKey(runtime.pinned())},
-        {QStringLiteral("failovers"), runtime.failoverCount()},
-        {QStringLiteral("last-failover"), runtime.lastFailover().isValid()
-                                              ? runtime.lastFailover().toString(Qt::ISODateWithMs)
-                                              : QString()},
-        {QStringLiteral("last-switch-reason"), runtime.lastSwitchReason()},
-        {QStringLiteral("clients"), instance.proxy ? instance.proxy->clientCount() : 0},
-        {QStringLiteral("primary"), side(Side::Primary)},
-        {QStringLiteral("secondary"), side(Side::Secondary)},
-    };
+    PairStatus status = instance.runtime->status();
+    status.listen = instance.config.endpoint;
+    status.port = instance.proxy ? instance.proxy->port() : 0;
+    status.clients = instance.proxy ? instance.proxy->clientCount() : 0;
+    return status;
 }
 
-QJsonObject Engine::status() const
+EngineStatus Engine::status() const
 {
-    QJsonArray pairs;
+    EngineStatus status;
+    status.pid = QCoreApplication::applicationPid();
+    status.process = QCoreApplication::applicationName();
     for (const auto &entry : m_pairs)
-        pairs.append(pairStatus(entry.first));
-    return QJsonObject{{QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                       {QStringLiteral("process"), QCoreApplication::applicationName()},
-                       {QStringLiteral("pairs"), pairs}};
+        status.pairs.append(*pairStatus(entry.first));
+    return status;
 }
 
 } // namespace tandem

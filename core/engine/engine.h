@@ -3,14 +3,15 @@
 #include "config/configissue.h"
 #include "config/configuration.h"
 #include "pairruntime.h"
+#include "pairstatus.h"
 #include "protocolfactory.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace tandem {
 
@@ -39,8 +40,8 @@ public:
     QStringList pairNames() const;
     PairRuntime *runtime(const QString &name) const;
     quint16 listeningPort(const QString &name) const;
-    QJsonObject status() const;
-    QJsonObject pairStatus(const QString &name) const;
+    EngineStatus status() const;
+    std::optional<PairStatus> pairStatus(const QString &name) const; // null: not running
 
 Q_SIGNALS:
     void pairsChanged();

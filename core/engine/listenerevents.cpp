@@ -20,7 +20,7 @@ void reportListenerEvents(StreamListener *listener, PairRuntime *runtime, EventL
         [listener, runtime](const QString &peer, quint16 peerPort, int socket, qsizetype pending) {
             const QString pair = runtime->config().name;
             runtime->clientEvents()->post(
-                QStringLiteral("client-stalled"),
+                EventId::ClientStalled,
                 {pair, peer,
                  QCoreApplication::translate("tandem::StreamListener",
                                              "it left %1 bytes of answers unread for %2 s")
@@ -33,7 +33,7 @@ void reportListenerEvents(StreamListener *listener, PairRuntime *runtime, EventL
         [runtime](const QString &peer, quint16, int limit, bool evicted) {
             const QString pair = runtime->config().name;
             runtime->clientEvents()->post(
-                QStringLiteral("client-limit"),
+                EventId::ClientLimit,
                 {pair, peer,
                  evicted
                      ? QCoreApplication::translate(
@@ -49,7 +49,7 @@ void reportListenerEvents(StreamListener *listener, PairRuntime *runtime, EventL
     QObject::connect(listener, &StreamListener::descriptorsExhausted, runtime,
                      [runtime, events](int connected, const QString &error) {
                          const QString pair = runtime->config().name;
-                         events->post(QStringLiteral("descriptors-exhausted"), pair,
+                         events->post(EventId::DescriptorsExhausted, pair,
                                       {pair, QString::number(connected)}, {}, error);
                      });
 }

@@ -1,37 +1,10 @@
-#include "pairruntime.h"
+#include "pairruntime_p.h"
 
 #include "base/logging.h"
 #include "clienteventlimiter.h"
 #include "events/eventlog.h"
-#include "monitorevaluator.h"
-
-#include <limits>
 
 namespace tandem {
-
-struct PairRuntime::SideState
-{
-    ServerLink *link = nullptr;
-    std::unique_ptr<ClockTimer> statusTimer;
-    std::unique_ptr<ClockTimer> reconnectTimer;
-    bool connecting = false;
-    bool connected = false;   // TCP (or channel) up
-    bool statusKnown = false; // the server answered on this connection: it is established
-    bool statusPending = false;
-    bool lost = false;     // the last attempt or connection failed
-    bool shutdown = false; // announced its shutdown; cleared by the next established connection
-    bool degraded = false;
-    QString degradedReason;
-    int statusFailures = 0; // consecutive failed status queries on this connection
-    Outcome lastOutcome = Outcome::None;
-    std::unique_ptr<MonitorEvaluator> monitor;
-    bool monitoring = false;
-    int reportedMonitor = -1;     // -1 nothing posted yet on this connection, 0 passed, 1 in error
-    bool coldLeftInError = false; // Cold: left because its items were in error
-    qint64 fullyHealthySinceMs = -1;
-    QString lastError;
-    QString lastReason;
-};
 
 PairRuntime::PairRuntime(const PairConfig &config, const LinkFactory &makeLink, EventLog *events,
                          const Clock *clock, QObject *parent)
@@ -96,106 +69,22 @@ ServerLink *PairRuntime::link(Side side) const
     return side == Side::None ? nullptr : state(side).link;
 }
 
-SideHealth PairRuntime::health(Side side) const
-{
-    const SideState &s = state(side);
-    if (m_passThrough && side == Side::Primary && s.connected)
-        return SideHealth::PassThrough;
-    if (s.connecting || (s.connected && !s.statusKnown))
-        return SideHealth::Connecting;
-    if (s.connected && s.statusKnown) {
-        if (s.reportedMonitor == 1)
-            return SideHealth::MonitorError;
-        return s.degraded ? SideHealth::Degraded : SideHealth::Healthy;
-    }
-    if (s.shutdown)
-        return SideHealth::ShuttingDown;
-    return s.lost ? SideHealth::Lost : SideHealth::Unknown;
-}
-
-SideStatus PairRuntime::sideStatus(Side side) const
-{
-    const SideState &s = state(side);
-    SideStatus status;
-    status.connected = s.statusKnown;
-    status.statusOk = s.statusKnown && !s.shutdown;
-    status.shutdown = s.shutdown;
-    status.degraded = s.degraded;
-    status.degradedReason = s.degradedReason;
-    status.monitorErrors = s.monitoring ? s.monitor->errorCount() : 0;
-    status.monitorFailed = s.reportedMonitor == 1;
-    status.lastError = s.lastError;
-    status.health = health(side);
-    status.monitorTested = tested(side);
-    status.statusFailuresInRow = s.statusFailures;
-    status.lastReason = s.lastReason;
-    return status;
-}
-
-int PairRuntime::rank(Side side) const
-{
-    return serviceRank(health(side));
-}
-
-bool PairRuntime::communicates(Side side) const
-{
-    const SideState &s = state(side);
-    return s.connected && s.statusKnown;
-}
-
-// Items tested: every one has a first result on this connection (or the pair has none).
-bool PairRuntime::tested(Side side) const
-{
-    return m_config.monitorItems.isEmpty() || state(side).reportedMonitor >= 0;
-}
-
-bool PairRuntime::passed(Side side) const
-{
-    return m_config.monitorItems.isEmpty() || state(side).reportedMonitor == 0;
-}
-
-// The decision's one comparison: better service, and a side whose items were never tested
-// never outranks a side that communicates (it would be tested only after taking over).
-bool PairRuntime::outranks(Side candidate, Side than) const
-{
-    return rank(candidate) > rank(than) && (rank(than) == 0 || tested(candidate));
-}
-
-QString PairRuntime::weaknessOf(Side side) const
-{
-    const SideState &s = state(side);
-    QString what;
-    switch (health(side)) {
-    case SideHealth::MonitorError: {
-        QStringList ids;
-        for (int index : s.monitor->itemsInError())
-            ids << m_config.monitorItems.value(index).itemId;
-        what = tr("monitor items in error: %1").arg(ids.join(QLatin1String(", ")));
-        break;
-    }
-    case SideHealth::Degraded:
-        what = s.degradedReason;
-        break;
-    default:
-        what = s.lastError.isEmpty() ? tr("no communication") : s.lastError;
-        break;
-    }
-    return side == Side::Primary ? tr("primary machine: %1").arg(what)
-                                 : tr("secondary machine: %1").arg(what);
-}
-
-void PairRuntime::post(const char *event, Side side, const QStringList &extra,
+void PairRuntime::post(const SidedEventIdentifier &event, Side side, const QStringList &extra,
                        const QString &reason)
 {
+    Q_ASSERT(side != Side::None);
     // A pair whose redundancy is disabled reports nothing: it is not watched.
     if (!m_events || m_passThrough)
         return;
-    const QString id = side == Side::None ? QLatin1String(event)
-                                          : QLatin1String(event) + QLatin1Char('.') + sideKey(side);
-    const QStringList args = side == Side::None
-                                 ? QStringList{m_config.name} + extra
-                                 : QStringList{m_config.name, state(side).link->machine()} + extra;
-    m_events->post(id, m_config.name, args, {}, reason);
+    m_events->post(side == Side::Primary ? event.primary : event.secondary, m_config.name,
+                   QStringList{m_config.name, state(side).link->machine()} + extra, {}, reason);
+}
+
+void PairRuntime::post(EventIdentifier event, const QStringList &extra, const QString &reason)
+{
+    if (!m_events || m_passThrough)
+        return;
+    m_events->post(event, m_config.name, QStringList{m_config.name} + extra, {}, reason);
 }
 
 void PairRuntime::start()
@@ -362,7 +251,7 @@ void PairRuntime::dropSide(Side side, const QString &reason, bool postDisconnect
     if (!reason.isEmpty())
         s.lastError = reason;
     if (wasEstablished && postDisconnected)
-        post("disconnected", side, {}, reason);
+        post(EventId::Disconnected, side, {}, reason);
 }
 
 void PairRuntime::onOpened(Side side)
@@ -408,7 +297,7 @@ void PairRuntime::attemptFailed(Side side, const QString &reason)
     s.lastReason = reason;
     // Posted on the first attempt and on the transition from connected, not on every retry.
     if (s.lastOutcome != Outcome::Failed)
-        post("connect-failed", side, {}, reason);
+        post(EventId::ConnectFailed, side, {}, reason);
     s.lastOutcome = Outcome::Failed;
     qCDebug(lcEngine) << m_config.name << sideKey(side) << "connect failed:" << reason;
     if (side == m_pin)
@@ -476,7 +365,7 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
     if (shutdown) {
         const QString why = reason.isEmpty() ? tr("server is shutting down") : reason;
         if (s.statusKnown)
-            post("shutdown", side, {}, why); // else: posted when it announced it
+            post(EventId::Shutdown, side, {}, why); // else: posted when it announced it
         const bool established = s.statusKnown;
         dropSide(side, why, established);
         s.shutdown = true;
@@ -509,7 +398,7 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
             Q_EMIT stateChanged();
             return;
         }
-        post("status-lost", side, {}, why);
+        post(EventId::StatusLost, side, {}, why);
         // A server that does not answer may be hung with the socket open: drop it, so
         // its late answers cannot arrive, and reconnect from scratch.
         dropSide(side, why, false);
@@ -524,9 +413,9 @@ void PairRuntime::onStatus(Side side, bool ok, bool shutdown, const QString &rea
     s.lost = s.shutdown = false;
     s.lastOutcome = Outcome::Connected;
     s.lastError.clear();
-    post("connected", side);
+    post(EventId::Connected, side);
     if (s.degraded)
-        post("degraded", side, {s.degradedReason}, s.degradedReason);
+        post(EventId::Degraded, side, {s.degradedReason}, s.degradedReason);
     updateMonitoring(side);
     evaluate();
     Q_EMIT stateChanged();
@@ -543,7 +432,8 @@ void PairRuntime::onDegraded(Side side, bool on, const QString &reason)
         return; // said with "Connected" once the connection is established, not per attempt
     if (on)
         s.lastReason = reason;
-    post(on ? "degraded" : "service-restored", side, {reason}, on ? reason : QString());
+    post(on ? EventId::Degraded : EventId::ServiceRestored, side, {reason},
+         on ? reason : QString());
     // Cold keeps the one connection it has: a degraded server still serves.
     evaluate();
     Q_EMIT stateChanged();
@@ -588,7 +478,7 @@ void PairRuntime::onMonitorSample(Side side, int index, const MonitorSample &sam
     if (!s.monitoring)
         return;
     if (s.monitor->sample(index, sample))
-        post("monitor-array", side, {m_config.monitorItems.value(index).itemId});
+        post(EventId::MonitorArray, side, {m_config.monitorItems.value(index).itemId});
     reportMonitor(side);
     if (!m_monitorTimer->isActive())
         armMonitorTick();
@@ -602,7 +492,7 @@ void PairRuntime::onMonitorAddFailed(Side side, int index, const QString &reason
     qCDebug(lcEngine) << m_config.name << sideKey(side) << "monitor item" << index
                       << "add failed:" << reason;
     s.monitor->addFailed(index);
-    post("monitor-add-failed", side, {m_config.monitorItems.value(index).itemId}, reason);
+    post(EventId::MonitorAddFailed, side, {m_config.monitorItems.value(index).itemId}, reason);
     reportMonitor(side);
 }
 
@@ -617,9 +507,9 @@ void PairRuntime::reportMonitor(Side side)
     s.reportedMonitor = failed;
     if (failed) {
         s.lastReason = weaknessOf(side);
-        post("monitor-error", side, {}, s.lastReason);
+        post(EventId::MonitorError, side, {}, s.lastReason);
     } else {
-        post("monitor-passed", side);
+        post(EventId::MonitorPassed, side);
     }
     if (m_config.mode == ConnectionMode::Cold && side == m_coldTarget) {
         const Side other = otherSide(side);
@@ -667,213 +557,6 @@ void PairRuntime::tickMonitors()
         reportMonitor(side);
     }
     armMonitorTick();
-}
-
-void PairRuntime::evaluate()
-{
-    if (!m_running)
-        return;
-    const qint64 now = m_clock->nowMs();
-    for (Side side : {Side::Primary, Side::Secondary}) {
-        SideState &s = state(side);
-        if (rank(side) == 2 && passed(side)) {
-            if (s.fullyHealthySinceMs < 0)
-                s.fullyHealthySinceMs = now;
-        } else {
-            s.fullyHealthySinceMs = -1;
-        }
-    }
-    if (m_passThrough) {
-        setActive(communicates(Side::Primary) ? Side::Primary : Side::None);
-        return;
-    }
-    if (m_config.mode == ConnectionMode::Cold) {
-        evaluateCold();
-        checkBothInError();
-        return;
-    }
-    if (m_pin != Side::None) {
-        if (communicates(m_pin)) {
-            m_failbackTimer->stop();
-            setActive(m_pin, tr("made active by the operator"));
-            checkBothInError();
-            return;
-        }
-        endPin(state(m_pin).lastError); // defensive: losses end the pin before this
-    }
-    const Side active = m_active;
-    if (active == Side::None) {
-        const Side primary = Side::Primary;
-        const Side secondary = Side::Secondary;
-        if (rank(primary) > 0 && !outranks(secondary, primary))
-            setActive(primary, m_lastSwitchReason);
-        else if (rank(secondary) > 0 &&
-                 (rank(primary) > 0 || health(primary) != SideHealth::Connecting))
-            setActive(secondary, rank(primary) > 0 ? weaknessOf(primary) : m_lastSwitchReason);
-        // else: the primary's first answer is on its way; it is preferred, wait for it.
-        checkBothInError();
-        return;
-    }
-    const Side other = otherSide(active);
-    if (rank(active) == 0) {
-        const QString why = weaknessOf(active);
-        m_lastSwitchReason = why;
-        setActive(rank(other) > 0 ? other : Side::None, why);
-        return;
-    }
-    const qint64 holdoff = m_config.reconnectPrimary ? m_config.failbackHoldoffMs : 0;
-    const qint64 sinceSwitch =
-        m_lastSwitchMs < 0 ? std::numeric_limits<qint64>::max() : now - m_lastSwitchMs;
-    if (outranks(other, active)) {
-        // With a hold-off, a side that still communicates is left at most once per
-        // hold-off: a flapping primary cannot cause a switch storm.
-        if (sinceSwitch < holdoff) {
-            m_failbackTimer->start(holdoff - sinceSwitch);
-        } else {
-            m_failbackTimer->stop();
-            setActive(other, weaknessOf(active));
-        }
-        checkBothInError();
-        return;
-    }
-    if (m_config.reconnectPrimary && active == Side::Secondary && rank(Side::Primary) == 2 &&
-        passed(Side::Primary)) {
-        const qint64 healthyFor = now - state(Side::Primary).fullyHealthySinceMs;
-        const qint64 wait = std::max(holdoff - healthyFor, holdoff - sinceSwitch);
-        if (wait <= 0) {
-            m_failbackTimer->stop();
-            setActive(Side::Primary, holdoff > 0
-                                         ? tr("fail-back: the primary machine has been healthy for "
-                                              "%1 ms")
-                                               .arg(healthyFor)
-                                         : tr("fail-back to the primary machine"));
-        } else {
-            m_failbackTimer->start(wait);
-        }
-    } else {
-        m_failbackTimer->stop();
-    }
-    checkBothInError();
-}
-
-void PairRuntime::evaluateCold()
-{
-    const Side target = m_coldTarget;
-    if (rank(target) > 0 && m_active != target) {
-        m_coldFailuresInRow = 0;
-        setActive(target, m_pin == target ? tr("made active by the operator") : m_lastSwitchReason);
-    }
-}
-
-// Both machines report monitor errors: nothing to gain by switching. Said once.
-void PairRuntime::checkBothInError()
-{
-    const SideState &p = state(Side::Primary);
-    const SideState &s = state(Side::Secondary);
-    bool both = false;
-    if (m_config.mode == ConnectionMode::Cold) {
-        const SideState &target = state(m_coldTarget);
-        const SideState &other = state(otherSide(m_coldTarget));
-        both = target.reportedMonitor == 1 && other.coldLeftInError;
-    } else {
-        both = p.reportedMonitor == 1 && s.reportedMonitor == 1;
-    }
-    if (both && !m_bothInErrorPosted)
-        post("monitor-error-both", Side::None, {p.link->machine(), s.link->machine()},
-             tr("%1; %2").arg(weaknessOf(Side::Primary), weaknessOf(Side::Secondary)));
-    m_bothInErrorPosted = both;
-}
-
-void PairRuntime::endPin(const QString &reason)
-{
-    if (m_pin == Side::None)
-        return;
-    const Side was = std::exchange(m_pin, Side::None);
-    post("pin-ended", was, {}, reason);
-    Q_EMIT stateChanged();
-}
-
-bool PairRuntime::pin(Side side, QString *error)
-{
-    const auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (side == Side::None)
-        return fail(tr("choose the primary or the secondary machine"));
-    if (!m_running)
-        return fail(tr("'%1' is not running").arg(m_config.name));
-    if (m_passThrough)
-        return fail(tr("redundancy is disabled for '%1': it passes everything to the primary "
-                       "machine")
-                        .arg(m_config.name));
-    if (m_config.mode == ConnectionMode::Cold) {
-        if (side != m_coldTarget) {
-            dropSide(m_coldTarget, tr("switched by the operator"), true);
-            state(m_coldTarget).lost = false;
-            setActive(Side::None);
-            m_coldTarget = side;
-            m_coldFailuresInRow = 0;
-            state(side).coldLeftInError = state(otherSide(side)).coldLeftInError = false;
-            connectSide(side);
-        }
-    } else if (!communicates(side)) {
-        const QString why = state(side).lastError;
-        return fail(why.isEmpty() ? tr("the %1 machine of '%2' has no communication")
-                                        .arg(sideKey(side), m_config.name)
-                                  : tr("the %1 machine of '%2' has no communication: %3")
-                                        .arg(sideKey(side), m_config.name, why));
-    }
-    if (m_pin != side) {
-        m_pin = side;
-        post("pinned", side);
-    }
-    evaluate();
-    Q_EMIT stateChanged();
-    return true;
-}
-
-void PairRuntime::returnToAutomatic()
-{
-    if (m_pin == Side::None)
-        return;
-    const Side was = std::exchange(m_pin, Side::None);
-    post("pin-released", was);
-    evaluate();
-    Q_EMIT stateChanged();
-}
-
-void PairRuntime::setActive(Side side, const QString &reason)
-{
-    if (side == m_active)
-        return;
-    const Side previous = m_active;
-    m_active = side;
-    if (side != Side::None) {
-        if (!m_servedSinceStart) {
-            // The first choice is no promotion (the seed's sample log has none).
-            m_servedSinceStart = true;
-            post("serving", side);
-        } else {
-            post("promoted", side, {}, reason);
-        }
-        // A switch to the other machine, directly or after a while with none (Cold
-        // connects to the other one first; a lost server leaves none for a moment).
-        if (m_lastActive != Side::None && m_lastActive != side) {
-            ++m_failovers;
-            m_lastFailover = QDateTime::currentDateTime();
-            m_lastSwitchMs = m_clock->nowMs();
-            m_lastSwitchReason = reason;
-        }
-        m_lastActive = side;
-    }
-    qCInfo(lcEngine) << m_config.name << "active:" << sideKey(previous) << "->" << sideKey(side)
-                     << reason;
-    for (Side s : {Side::Primary, Side::Secondary})
-        updateMonitoring(s);
-    Q_EMIT activeChanged(previous, side);
-    Q_EMIT stateChanged();
 }
 
 void PairRuntime::suspect(Side side)

@@ -2,6 +2,8 @@
 
 #include "base/clock.h"
 #include "config/pairconfig.h"
+#include "events/eventids.h"
+#include "pairstatus.h"
 #include "serverlink.h"
 #include "side.h"
 
@@ -18,23 +20,6 @@ namespace tandem {
 class EventLog;
 class MonitorEvaluator;
 class ClientEventLimiter;
-
-// What the console and `tandemctl status` show of one side of a pair.
-struct SideStatus
-{
-    bool connected = false;
-    bool statusOk = false;
-    bool shutdown = false;
-    bool degraded = false;  // OPC UA ServiceLevel 1..199
-    QString degradedReason; // "service level 150"
-    int monitorErrors = 0;
-    bool monitorFailed = false;
-    QString lastError; // why it is not connected now (empty while it is)
-    SideHealth health = SideHealth::Unknown;
-    bool monitorTested = false; // its items have a result on this connection (or there are none)
-    int statusFailuresInRow = 0;
-    QString lastReason; // the last failure's reason, kept after recovery
-};
 
 // Runs one pair (seed: General and Monitoring settings; the rules are written down in
 // docs/failover-decision.md): keeps the links of the chosen mode connected, queries status,
@@ -72,6 +57,9 @@ public:
     Side pinned() const { return m_pin; }
     ServerLink *link(Side side) const;
     SideStatus sideStatus(Side side) const;
+    // What the console, tandemctl and the OPC UA status nodes are told of the pair (the
+    // engine adds its proxy's port and clients).
+    PairStatus status() const;
     SideHealth health(Side side) const;
     int failoverCount() const { return m_failovers; }
     QDateTime lastFailover() const { return m_lastFailover; }
@@ -133,8 +121,10 @@ private:
     void checkBothInError();
     void endPin(const QString &reason);
     void setActive(Side side, const QString &reason = {});
-    void post(const char *event, Side side, const QStringList &extra = {},
+    // The event said of one side of the pair ("connected.primary"), or of the pair itself.
+    void post(const SidedEventIdentifier &event, Side side, const QStringList &extra = {},
               const QString &reason = {});
+    void post(EventIdentifier event, const QStringList &extra, const QString &reason);
 
     PairConfig m_config;
     EventLog *m_events;

@@ -47,6 +47,16 @@ QString sideHealthKey(SideHealth health)
     return QStringLiteral("unknown");
 }
 
+std::optional<SideHealth> sideHealthFromKey(const QString &key)
+{
+    for (SideHealth health : {SideHealth::Unknown, SideHealth::Connecting, SideHealth::Healthy,
+                              SideHealth::Degraded, SideHealth::MonitorError, SideHealth::Lost,
+                              SideHealth::ShuttingDown, SideHealth::PassThrough})
+        if (sideHealthKey(health) == key)
+            return health;
+    return std::nullopt;
+}
+
 int serviceRank(SideHealth health)
 {
     switch (health) {

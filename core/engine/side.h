@@ -35,6 +35,7 @@ enum class SideHealth
     PassThrough,  // redundancy disabled: connected, forwarded to, not judged
 };
 QString sideHealthKey(SideHealth health); // "healthy", "monitor-error", ...
+std::optional<SideHealth> sideHealthFromKey(const QString &key);
 // 0: cannot serve; 1: serves but impaired (degraded, monitor error); 2: healthy.
 int serviceRank(SideHealth health);
 

@@ -1,8 +1,13 @@
 #include "eventcatalog.h"
 
+#include "eventids.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
+
+#include <iterator>
+#include <string_view>
 
 namespace tandem {
 
@@ -78,21 +83,39 @@ QString severitySourceName(Severity severity)
     return QString::fromUtf8(severitySource(severity));
 }
 
+namespace {
+// Each constant of eventids.h has exactly one entry, and there is no entry besides them.
+constexpr bool everyIdCataloguedOnce(const EventDefinition *catalog, std::size_t size)
+{
+    if (size != std::size(EventId::All))
+        return false;
+    for (const EventIdentifier &id : EventId::All) {
+        int found = 0;
+        for (std::size_t i = 0; i < size; ++i)
+            found += std::string_view(catalog[i].id) == id.name() ? 1 : 0;
+        if (found != 1)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 // The seed's Runtime Diagnostics, each in a primary and a secondary variant.
 // %1 = server (pair) name, %2 = machine, %3 = monitor item id.
+// Every id is a constant of eventids.h: the check after the table keeps the two in step.
 const QList<EventDefinition> &EventCatalog::all()
 {
-    static const QList<EventDefinition> events = {
+    static constexpr EventDefinition catalog[] = {
 #define TANDEM_EVENT_PAIR(id, severity, primaryText, secondaryText)                                \
-    {id ".primary", Severity::severity, primaryText},                                              \
-        {id ".secondary", Severity::severity, secondaryText}
+    {id.primary.name(), Severity::severity, primaryText},                                          \
+        {id.secondary.name(), Severity::severity, secondaryText}
 #define TANDEM_EVENT_PAIR_NAMED(id, severity, primaryText, secondaryText, placeholders)            \
-    {id ".primary", Severity::severity, primaryText, placeholders},                                \
+    {id.primary.name(), Severity::severity, primaryText, placeholders},                            \
     {                                                                                              \
-        id ".secondary", Severity::severity, secondaryText, placeholders                           \
+        id.secondary.name(), Severity::severity, secondaryText, placeholders                       \
     }
         TANDEM_EVENT_PAIR(
-            "monitor-add-failed", Error,
+            EventId::MonitorAddFailed, Error,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Attempt to add monitor item '%3' for '%1' on primary machine '%2' "
                               "failed. This monitor item will be considered in error."),
@@ -100,20 +123,20 @@ const QList<EventDefinition> &EventCatalog::all()
                               "Attempt to add monitor item '%3' for '%1' on secondary machine '%2' "
                               "failed. This monitor item will be considered in error.")),
         TANDEM_EVENT_PAIR(
-            "connected", Informational,
+            EventId::Connected, Informational,
             QT_TRANSLATE_NOOP("TandemEvent", "Connected to '%1' on primary machine '%2'."),
             QT_TRANSLATE_NOOP("TandemEvent", "Connected to '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "disconnected", Informational,
+            EventId::Disconnected, Informational,
             QT_TRANSLATE_NOOP("TandemEvent", "Disconnected from '%1' on primary machine '%2'."),
             QT_TRANSLATE_NOOP("TandemEvent", "Disconnected from '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "connect-failed", Error,
+            EventId::ConnectFailed, Error,
             QT_TRANSLATE_NOOP("TandemEvent", "Failed to connect to '%1' on primary machine '%2'."),
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Failed to connect to '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "monitor-array", Error,
+            EventId::MonitorArray, Error,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Monitor item '%3' for '%1' on primary machine '%2' contains array "
                               "data which is not "
@@ -123,19 +146,19 @@ const QList<EventDefinition> &EventCatalog::all()
                               "data which is not "
                               "supported for the 'specific value' trigger condition.")),
         TANDEM_EVENT_PAIR(
-            "monitor-error", Error,
+            EventId::MonitorError, Error,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Monitor item test in error for '%1' on primary machine '%2'."),
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Monitor item test in error for '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "monitor-passed", Informational,
+            EventId::MonitorPassed, Informational,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Monitor item test passed for '%1' on primary machine '%2'."),
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Monitor item test passed for '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "promoted", Informational,
+            EventId::Promoted, Informational,
             QT_TRANSLATE_NOOP(
                 "TandemEvent",
                 "Promoted active connection for server '%1' to primary machine '%2'."),
@@ -143,7 +166,7 @@ const QList<EventDefinition> &EventCatalog::all()
                 "TandemEvent",
                 "Promoted active connection for server '%1' to secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "shutdown", Informational,
+            EventId::Shutdown, Informational,
             QT_TRANSLATE_NOOP(
                 "TandemEvent",
                 "Received shutdown notification from server '%1' on primary machine '%2'."),
@@ -151,7 +174,7 @@ const QList<EventDefinition> &EventCatalog::all()
                 "TandemEvent",
                 "Received shutdown notification from server '%1' on secondary machine '%2'.")),
         TANDEM_EVENT_PAIR(
-            "status-lost", Error,
+            EventId::StatusLost, Error,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Unable to retrieve status for server '%1' on primary machine '%2'. "
                               "Server communications has been lost."),
@@ -161,7 +184,7 @@ const QList<EventDefinition> &EventCatalog::all()
                 "Server communications has been lost.")),
         // OPC UA's ServiceLevel (not in the seed, which predates it).
         TANDEM_EVENT_PAIR_NAMED(
-            "degraded", Warning,
+            EventId::Degraded, Warning,
             QT_TRANSLATE_NOOP("TandemEvent", "Server '%1' on primary machine '%2' reports a "
                                              "degraded %3; the secondary machine is "
                                              "preferred while it is healthy."),
@@ -170,7 +193,7 @@ const QList<EventDefinition> &EventCatalog::all()
                                              "preferred while it is healthy."),
             QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")),
         TANDEM_EVENT_PAIR_NAMED(
-            "service-restored", Informational,
+            EventId::ServiceRestored, Informational,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Server '%1' on primary machine '%2' reports a healthy %3 again."),
             QT_TRANSLATE_NOOP("TandemEvent",
@@ -179,7 +202,7 @@ const QList<EventDefinition> &EventCatalog::all()
         // Tandem's own pair events (not in the seed): the first choice at start, the
         // operator's pin, and both machines in monitor error (docs/failover-decision.md).
         TANDEM_EVENT_PAIR(
-            "serving", Informational,
+            EventId::Serving, Informational,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Started redundancy for '%1': primary machine '%2' serves its "
                               "clients."),
@@ -187,7 +210,7 @@ const QList<EventDefinition> &EventCatalog::all()
                               "Started redundancy for '%1': secondary machine '%2' serves its "
                               "clients.")),
         TANDEM_EVENT_PAIR(
-            "pinned", Informational,
+            EventId::Pinned, Informational,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "The operator made primary machine '%2' active for '%1'; it is "
                               "held there until returned to automatic."),
@@ -195,7 +218,7 @@ const QList<EventDefinition> &EventCatalog::all()
                               "The operator made secondary machine '%2' active for '%1'; it is "
                               "held there until returned to automatic.")),
         TANDEM_EVENT_PAIR(
-            "pin-ended", Warning,
+            EventId::PinEnded, Warning,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "The operator's hold on primary machine '%2' for '%1' ended: it "
                               "lost communication. Automatic fail-over applies again."),
@@ -203,7 +226,7 @@ const QList<EventDefinition> &EventCatalog::all()
                               "The operator's hold on secondary machine '%2' for '%1' ended: it "
                               "lost communication. Automatic fail-over applies again.")),
         TANDEM_EVENT_PAIR(
-            "pin-released", Informational,
+            EventId::PinReleased, Informational,
             QT_TRANSLATE_NOOP("TandemEvent",
                               "'%1' returned to automatic fail-over; primary machine '%2' was "
                               "held by the operator."),
@@ -213,150 +236,161 @@ const QList<EventDefinition> &EventCatalog::all()
 #undef TANDEM_EVENT_PAIR_NAMED
 #undef TANDEM_EVENT_PAIR
         // Tandem's own events (not in the seed). %1.. as the texts say.
-        {"monitor-error-both", Severity::Warning,
+        {EventId::MonitorErrorBoth.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Both machines of '%1' report monitor errors ('%2' and '%3'); the "
                            "pair stays where it is and does not switch."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,primary machine,secondary machine")},
-        {"engine-started", Severity::Informational,
+        {EventId::EngineStarted.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine started with %1 pair(s) running."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs")},
-        {"engine-stopped", Severity::Informational,
+        {EventId::EngineStopped.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Tandem engine stopped."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "")},
-        {"config-loaded", Severity::Informational,
+        {EventId::ConfigLoaded.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Configuration '%1' applied."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
-        {"config-rejected", Severity::Error,
+        {EventId::ConfigRejected.name(), Severity::Error,
          QT_TRANSLATE_NOOP(
              "TandemEvent",
              "Configuration '%1' was rejected and the previous one keeps running: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
-        {"endpoint-failed", Severity::Error,
+        {EventId::EndpointFailed.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "Cannot serve clients of '%1' on %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,endpoint,reason")},
-        {"smtp-failed", Severity::Error,
+        {EventId::SmtpFailed.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "E-mail notification could not be sent through '%1' nor '%2'; it "
                            "stays in the outbox and is retried: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "primary SMTP,secondary SMTP,reason")},
-        {"smtp-restored", Severity::Informational,
+        {EventId::SmtpRestored.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "E-mail notification delivered again through '%1'; %2 mail(s) wait "
                            "in the outbox."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "SMTP server,count")},
-        {"mail-recipient-refused", Severity::Warning,
+        {EventId::MailRecipientRefused.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "E-mail notification '%1' was delivered through '%2', but the server "
                            "refused: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "subject,SMTP server,recipients")},
-        {"mail-dropped", Severity::Error,
+        {EventId::MailDropped.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "E-mail notification '%1' to %2 was dropped after %3 attempt(s) over "
                            "%4 hour(s); the last error: %5"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "subject,recipients,attempts,hours,error")},
-        {"outbox-error", Severity::Error,
+        {EventId::OutboxError.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "The e-mail outbox '%1' could not be used: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
-        {"license-changed", Severity::Informational,
+        {EventId::LicenseChanged.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "License: %1"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "state")},
-        {"license-demo-expiring", Severity::Warning,
+        {EventId::LicenseDemoExpiring.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The demo period ends in %1 minute(s): then the engine stops serving. "
                            "Enter a serial number (Help › Purchase a License)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "minutes")},
-        {"license-demo-expired", Severity::Error,
+        {EventId::LicenseDemoExpired.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The demo period is over: the engine stopped serving its clients. "
                            "Restart it for another demo period, or license Tandem."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "")},
-        {"license-pairs-exceeded", Severity::Error,
+        {EventId::LicensePairsExceeded.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The license allows %1 pair(s); '%2' is enabled beyond that: it "
                            "passes its clients to its primary machine without redundancy."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs,server")},
         // Issue 17: a grace start that was changed or copied ends the grace period.
-        {"license-grace-ended", Severity::Error,
+        {EventId::LicenseGraceEnded.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The license's grace period has ended: the start stored in %1 was "
                            "changed, or the license was copied from another computer or folder. "
                            "Demo limits apply until the license is unlocked (Help › Unlock a "
                            "License)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
-        {"client-malformed", Severity::Warning,
+        {EventId::ClientMalformed.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
         // Hostile or broken clients (issue 17): limits, floods and the descriptor limit.
-        {"client-limit", Severity::Warning,
+        {EventId::ClientLimit.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
-        {"client-stalled", Severity::Warning,
+        {EventId::ClientStalled.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
-        {"client-events-suppressed", Severity::Warning,
+        {EventId::ClientEventsSuppressed.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "%2 more events about clients of '%1' were not posted "
                                           "in the last minute (at most %3 a minute are)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,count,limit")},
-        {"descriptors-exhausted", Severity::Error,
+        {EventId::DescriptorsExhausted.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Out of file descriptors while accepting clients of '%1' (%2 "
                            "connected): the longest idle clients are closed to keep accepting."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,clients")},
-        {"event-store-error", Severity::Error,
+        {EventId::EventStoreError.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "The event history '%1' could not be used: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
-        {"backup-created", Severity::Informational,
+        {EventId::BackupCreated.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Scheduled backup '%1' created."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file")},
-        {"backup-failed", Severity::Error,
+        {EventId::BackupFailed.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent", "Scheduled backup into '%1' failed: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,reason")},
-        {"backup-expired", Severity::Informational,
+        {EventId::BackupExpired.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Deleted backup '%1': older than the retention period of %2 day(s)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,days")},
-        {"backup-disk-floor", Severity::Warning,
+        {EventId::BackupDiskFloor.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Deleted backup '%1' before its retention period ended: free space on "
                            "the backup disk is under the floor (%2 available of %3)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,available,total")},
-        {"backup-disk-low", Severity::Warning,
+        {EventId::BackupDiskLow.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Free space on the backup disk of '%1' stays under the floor (%2 "
                            "available of %3) with only the newest backup left."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,available,total")},
         // Who changed what through the control socket (issue 17: roles and audit).
-        {"control-command", Severity::Informational,
+        {EventId::ControlCommand.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Control command '%1' from %2 (uid %3, pid %4)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
-        {"control-refused", Severity::Warning,
+        {EventId::ControlRefused.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Control command '%1' from %2 (uid %3, pid %4) was refused: it "
                            "needs the administrator role."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
         // OPC UA client limits (issue 17).
-        {"client-login-locked", Severity::Warning,
+        {EventId::ClientLoginLocked.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Refused logins to '%1' from %2 for %3 s after %4 failed attempts."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,seconds,attempts")},
         // Restore and a full disk (issue 17).
-        {"restore-outbox-dropped", Severity::Warning,
+        {EventId::RestoreOutboxDropped.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The e-mail outbox of the backup '%1' was not restored: %2"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
-        {"mail-refused", Severity::Error,
+        {EventId::MailRefused.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "New e-mail notifications are refused: the outbox '%1' cannot be "
                            "written (%2). Mail already in the outbox is still delivered."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,reason")},
-        {"mail-accepted", Severity::Informational,
+        {EventId::MailAccepted.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The e-mail outbox '%1' takes new notifications again; %2 were "
                            "refused meanwhile."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,count")},
     };
+    static_assert(everyIdCataloguedOnce(catalog, std::size(catalog)),
+                  "every id of eventids.h needs one catalog entry, and every entry an id there");
+    static const QList<EventDefinition> events(std::begin(catalog), std::end(catalog));
     return events;
+}
+
+const EventDefinition &EventCatalog::definition(EventIdentifier id)
+{
+    for (const EventDefinition &e : all())
+        if (std::string_view(e.id) == id.name())
+            return e;
+    Q_UNREACHABLE(); // every id has an entry: checked when this file compiles
 }
 
 const EventDefinition *EventCatalog::find(const QString &id)

@@ -6,6 +6,8 @@
 
 namespace tandem {
 
+class EventIdentifier;
+
 enum class Severity
 {
     Informational,
@@ -34,6 +36,8 @@ class EventCatalog final
 {
 public:
     static const QList<EventDefinition> &all();
+    static const EventDefinition &definition(EventIdentifier id);
+    // An id read at run time (a recorded event, a mail filter); null when unknown.
     static const EventDefinition *find(const QString &id);
     static QString text(const EventDefinition &definition); // translated template
     // The English template: events are recorded (history, exports, mails) in English, so a

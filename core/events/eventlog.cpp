@@ -31,24 +31,31 @@ EventLog::EventLog(QObject *parent)
                     .arg(QCoreApplication::applicationPid()))
 {}
 
-void EventLog::post(const QString &id, const QString &pair, const QStringList &args,
+void EventLog::post(EventIdentifier id, const QString &pair, const QStringList &args,
                     const QString &process, const QString &reason)
 {
-    const EventDefinition *definition = EventCatalog::find(id);
-    if (!definition) {
-        qCWarning(lcEvents) << "unknown event id" << id;
-        return;
-    }
+    const EventDefinition &definition = EventCatalog::definition(id);
     Event event;
     event.time = QDateTime::currentDateTime();
-    event.id = id;
-    event.severity = definition->severity;
+    event.id = id.toString();
+    event.severity = definition.severity;
     event.process = process.isEmpty() ? m_process : process;
     event.pair = pair;
     // Not text.arg(a).arg(b): that would fill a "%1" inside a pair's name with the next one.
-    event.text = EventCatalog::fill(EventCatalog::sourceText(*definition), args);
+    event.text = EventCatalog::fill(EventCatalog::sourceText(definition), args);
     event.reason = reason;
     Q_EMIT eventPosted(event);
+}
+
+void EventLog::post(const QString &id, const QString &pair, const QStringList &args,
+                    const QString &process, const QString &reason)
+{
+    const EventIdentifier *known = EventId::find(id);
+    if (!known) {
+        qCWarning(lcEvents) << "unknown event id" << id;
+        return;
+    }
+    post(*known, pair, args, process, reason);
 }
 
 } // namespace tandem

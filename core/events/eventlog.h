@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "eventids.h"
 
 #include <QObject>
 #include <QStringList>
@@ -18,6 +19,11 @@ public:
 
     // Fills the catalog text of `id` with args (%1, %2, ...) and posts it; reason is the
     // event's own field (Event::reason).
+    void post(EventIdentifier id, const QString &pair, const QStringList &args,
+              const QString &process = {}, const QString &reason = {});
+    // TRANSITIONAL, for the call sites not converted yet (core/opcua/opcuaproxy.cpp): an id
+    // as a string, checked only at run time (an unknown one is dropped with a warning).
+    // Remove once every caller names an EventId constant.
     void post(const QString &id, const QString &pair, const QStringList &args,
               const QString &process = {}, const QString &reason = {});
     QString defaultProcess() const { return m_process; }

@@ -1,5 +1,7 @@
 #include "controlrole.h"
 
+#include "controlprotocol.h"
+
 #include <grp.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -71,11 +73,11 @@ ControlRole controlRole(const PeerCredentials &peer, const RoleGroups &groups)
 
 ControlRole requiredRole(const QString &command)
 {
-    static const QStringList operatorCommands{
-        QStringLiteral("status"), QStringLiteral("flush-events"), QStringLiteral("switch"),
-        QStringLiteral("make-active"), QStringLiteral("notify-retry")};
-    static const QStringList adminCommands{QStringLiteral("reset-events"), QStringLiteral("reload"),
-                                           QStringLiteral("license-refresh")};
+    static const QStringList operatorCommands{ControlCommand::Status, ControlCommand::FlushEvents,
+                                              ControlCommand::Switch, ControlCommand::MakeActive,
+                                              ControlCommand::NotifyRetry};
+    static const QStringList adminCommands{ControlCommand::ResetEvents, ControlCommand::Reload,
+                                           ControlCommand::LicenseRefresh};
     if (operatorCommands.contains(command))
         return ControlRole::Operator;
     if (adminCommands.contains(command))
@@ -86,8 +88,8 @@ ControlRole requiredRole(const QString &command)
 bool isChangingCommand(const QString &command)
 {
     return requiredRole(command) == ControlRole::Administrator ||
-           command == QLatin1String("switch") || command == QLatin1String("make-active") ||
-           command == QLatin1String("notify-retry");
+           command == ControlCommand::Switch || command == ControlCommand::MakeActive ||
+           command == ControlCommand::NotifyRetry;
 }
 
 QString roleName(ControlRole role)

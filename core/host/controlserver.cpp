@@ -147,42 +147,4 @@ void ControlServer::onReadyRead(QLocalSocket *socket)
         socket->abort();
 }
 
-void ControlClient::flushEvents(const QString &stateDir)
-{
-    if (EngineSocket::isRunning(stateDir))
-        request(stateDir, {{QStringLiteral("command"), QStringLiteral("flush-events")}}, 5000,
-                nullptr);
-}
-
-std::optional<QJsonObject> ControlClient::request(const QString &stateDir,
-                                                  const QJsonObject &request, int timeoutMs,
-                                                  QString *errorOut)
-{
-    QString ignored;
-    QString *error = errorOut ? errorOut : &ignored; // callers may not care why
-    QLocalSocket socket;
-    const QString path = EngineSocket::pathFor(stateDir);
-    socket.connectToServer(path);
-    if (!socket.waitForConnected(timeoutMs)) {
-        *error = Tr::tr("no Tandem engine is running with the state directory %1 (%2)")
-                     .arg(stateDir, socket.errorString());
-        return std::nullopt;
-    }
-    socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    QByteArray line;
-    while (!line.endsWith('\n')) {
-        if (!socket.waitForReadyRead(timeoutMs)) {
-            *error = Tr::tr("the engine did not answer within %1 ms").arg(timeoutMs);
-            return std::nullopt;
-        }
-        line += socket.readAll();
-    }
-    const QJsonDocument doc = QJsonDocument::fromJson(line);
-    if (!doc.isObject()) {
-        *error = Tr::tr("the engine sent an answer that is not JSON");
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
 } // namespace tandem

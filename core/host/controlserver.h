@@ -1,5 +1,6 @@
 #pragma once
 
+#include "controlclient.h" // the other end, for those who include this header for both
 #include "controlrole.h"
 
 #include <QHash>
@@ -57,17 +58,6 @@ private:
     RoleGroups m_groups;
     QHash<QLocalSocket *, ControlCaller> m_callers;
     ControlRole m_roleCap = ControlRole::Administrator; // tests: every peer an operator
-};
-
-// One request/answer round trip to a running engine (blocking, bounded by timeoutMs).
-class ControlClient final
-{
-public:
-    static std::optional<QJsonObject> request(const QString &stateDir, const QJsonObject &request,
-                                              int timeoutMs, QString *error);
-    // Asks an engine serving stateDir, if one runs, to commit the events it has queued,
-    // so that a reader of the store (an export, a backup) gets them too.
-    static void flushEvents(const QString &stateDir);
 };
 
 } // namespace tandem

@@ -3,6 +3,7 @@
 #include "backup/backupscheduler.h"
 #include "base/clock.h"
 #include "config/configdocument.h"
+#include "controlprotocol.h"
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
@@ -33,7 +34,7 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     connectGate();
     connect(m_control, &ControlServer::commandRefused, this,
             [this](const QString &command, const ControlCaller &caller) {
-                m_events->post(QStringLiteral("control-refused"), {},
+                m_events->post(EventId::ControlRefused, {},
                                {command, caller.peer.userName(), QString::number(caller.peer.uid),
                                 QString::number(caller.peer.pid)});
             });
@@ -62,9 +63,9 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
         applyNotifications(document.configuration().notifications);
     QString report;
     if (!m_transfer.recover(&report, &error))
-        m_events->post(QStringLiteral("license-changed"), {}, {error});
+        m_events->post(EventId::LicenseChanged, {}, {error});
     else if (!report.isEmpty())
-        m_events->post(QStringLiteral("license-changed"), {}, {report});
+        m_events->post(EventId::LicenseChanged, {}, {report});
     m_gate->start();
     m_licenseTimer.start();
     const QSet<QString> enabled = licensedPairs(document);
@@ -78,9 +79,8 @@ ConfigIssues EngineHost::start(ConfigIssues *warnings)
         return fatal;
     }
     m_running = true;
-    m_events->post(QStringLiteral("config-loaded"), {}, {m_paths.configFile});
-    m_events->post(QStringLiteral("engine-started"), {},
-                   {QString::number(m_engine->pairNames().size())});
+    m_events->post(EventId::ConfigLoaded, {}, {m_paths.configFile});
+    m_events->post(EventId::EngineStarted, {}, {QString::number(m_engine->pairNames().size())});
     m_gate->announce();
     m_backups->setSettings(document.configuration().backup);
     return fatal;
@@ -96,7 +96,7 @@ QSet<QString> EngineHost::licensedPairs(const ConfigDocument &document)
     if (!m_gate->expired())
         for (const QString &name : enabled)
             if (!allowed.contains(name))
-                m_events->post(QStringLiteral("license-pairs-exceeded"), name,
+                m_events->post(EventId::LicensePairsExceeded, name,
                                {QString::number(m_gate->status().pairsAllowed()), name});
     return {allowed.begin(), allowed.end()};
 }
@@ -135,10 +135,10 @@ void EngineHost::openEventStore(const DiagnosticsSettings &settings, ConfigIssue
         warnings->append({QString(), error, m_store->filePath()});
     connect(m_events, &EventLog::eventPosted, m_store, &EventStore::append);
     connect(m_store, &EventStore::writeFailed, this, [this](const QString &message) {
-        m_events->post(QStringLiteral("event-store-error"), {}, {m_store->filePath(), message});
+        m_events->post(EventId::EventStoreError, {}, {m_store->filePath(), message});
     });
     if (!notice.isEmpty())
-        m_events->post(QStringLiteral("event-store-error"), {}, {m_store->filePath(), notice});
+        m_events->post(EventId::EventStoreError, {}, {m_store->filePath(), notice});
 }
 
 void EngineHost::openMailer(ConfigIssues *warnings)
@@ -148,15 +148,14 @@ void EngineHost::openMailer(ConfigIssues *warnings)
     if (!mailer->open(&notice, &error)) {
         // Without an outbox a mail could be lost on the next crash: mail nothing, say so.
         warnings->append({QString(), error, mailer->outbox()->filePath()});
-        m_events->post(QStringLiteral("outbox-error"), {}, {mailer->outbox()->filePath(), error});
+        m_events->post(EventId::OutboxError, {}, {mailer->outbox()->filePath(), error});
         delete mailer;
         return;
     }
     m_mailer = mailer;
     connect(m_events, &EventLog::eventPosted, m_mailer, &Mailer::post);
     if (!notice.isEmpty())
-        m_events->post(QStringLiteral("outbox-error"), {},
-                       {m_mailer->outbox()->filePath(), notice});
+        m_events->post(EventId::OutboxError, {}, {m_mailer->outbox()->filePath(), notice});
 }
 
 void EngineHost::applyNotifications(const NotificationSettings &settings)
@@ -181,7 +180,7 @@ ConfigIssues EngineHost::reload()
     ConfigIssues issues = document.load();
     if (!document.canSave()) {
         m_events->post(
-            QStringLiteral("config-rejected"), {},
+            EventId::ConfigRejected, {},
             {m_paths.configFile, issues.isEmpty() ? QString() : issues.constFirst().toString()});
         Q_EMIT reloaded(issues);
         return issues; // keep running what runs: the new file is broken
@@ -200,11 +199,11 @@ ConfigIssues EngineHost::reload()
         const QString pair =
             issue.field.section(QLatin1Char('['), 1).section(QLatin1String("]/"), 0, 0);
         const PairConfig *config = document.configuration().find(pair);
-        m_events->post(QStringLiteral("endpoint-failed"), pair,
+        m_events->post(EventId::EndpointFailed, pair,
                        {pair, config ? config->endpoint : QString(), issue.message});
     }
     issues += applied;
-    m_events->post(QStringLiteral("config-loaded"), {}, {m_paths.configFile});
+    m_events->post(EventId::ConfigLoaded, {}, {m_paths.configFile});
     Q_EMIT reloaded(issues);
     return issues;
 }
@@ -215,7 +214,7 @@ void EngineHost::stop()
     m_engine->stopAll();
     if (m_running) {
         m_running = false;
-        m_events->post(QStringLiteral("engine-stopped"), {}, {});
+        m_events->post(EventId::EngineStopped, {}, {});
     }
     // What the batching window holds goes to the outbox: mailed now or after the restart.
     if (m_mailer)
@@ -224,7 +223,7 @@ void EngineHost::stop()
 
 QJsonObject EngineHost::status() const
 {
-    QJsonObject answer = m_engine->status();
+    QJsonObject answer = m_engine->status().toJson();
     if (m_mailer)
         answer.insert(QStringLiteral("notifications"), m_mailer->status());
     answer.insert(QStringLiteral("backup"), m_backups->status());
@@ -241,8 +240,7 @@ QJsonObject EngineHost::handle(const QJsonObject &request, const ControlCaller &
     // Who changed something, posted once it is done: after a reset this is the first
     // event of the new history, so the wipe itself is on record.
     if (isChangingCommand(command) && answer.value(QLatin1String("ok")).toBool())
-        m_events->post(QStringLiteral("control-command"),
-                       request.value(QLatin1String("pair")).toString(),
+        m_events->post(EventId::ControlCommand, request.value(QLatin1String("pair")).toString(),
                        {command, caller.peer.userName(), QString::number(caller.peer.uid),
                         QString::number(caller.peer.pid)});
     return answer;
@@ -251,30 +249,30 @@ QJsonObject EngineHost::handle(const QJsonObject &request, const ControlCaller &
 QJsonObject EngineHost::handle(const QJsonObject &request)
 {
     const QString command = request.value(QLatin1String("command")).toString();
-    if (command == QLatin1String("status")) {
+    if (command == ControlCommand::Status) {
         QJsonObject answer = status();
         answer.insert(QStringLiteral("ok"), true);
         return answer;
     }
-    if (command == QLatin1String("reload")) {
+    if (command == ControlCommand::Reload) {
         const ConfigIssues issues = reload();
         QJsonArray problems;
         for (const ConfigIssue &issue : issues)
             problems.append(issue.toString());
         return {{QStringLiteral("ok"), true}, {QStringLiteral("problems"), problems}};
     }
-    if (command == QLatin1String("flush-events") || command == QLatin1String("reset-events")) {
+    if (command == ControlCommand::FlushEvents || command == ControlCommand::ResetEvents) {
         QString error;
         const bool ok = !m_store ? (error = tr("the engine has no event history"), false)
-                        : command == QLatin1String("flush-events") ? m_store->flush(&error)
-                                                                   : m_store->reset(&error);
+                        : command == ControlCommand::FlushEvents ? m_store->flush(&error)
+                                                                 : m_store->reset(&error);
         return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
     }
-    if (command == QLatin1String("license-refresh")) {
+    if (command == ControlCommand::LicenseRefresh) {
         m_gate->refresh();
         return {{QStringLiteral("ok"), true}, {QStringLiteral("license"), m_gate->toJson()}};
     }
-    if (command == QLatin1String("notify-retry")) {
+    if (command == ControlCommand::NotifyRetry) {
         if (!m_mailer)
             return {{QStringLiteral("ok"), false},
                     {QStringLiteral("error"), tr("the engine has no e-mail outbox")}};
@@ -282,7 +280,7 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         return {{QStringLiteral("ok"), true},
                 {QStringLiteral("outbox"), m_mailer->outbox()->count()}};
     }
-    if (command == QLatin1String("switch") || command == QLatin1String("make-active")) {
+    if (command == ControlCommand::Switch || command == ControlCommand::MakeActive) {
         // The operator's pin (docs/failover-decision.md): primary, secondary or auto.
         const QString pair = request.value(QLatin1String("pair")).toString();
         const QString side = request.value(QLatin1String("side")).toString();

@@ -2,6 +2,7 @@
 
 #include "backup/backuparchive.h"
 #include "base/enginesocket.h"
+#include "controlprotocol.h"
 #include "controlserver.h"
 #include "engine/engine.h"
 #include "engine/pairruntime.h"
@@ -71,7 +72,7 @@ void EngineSession::resetEvents()
         if (!m_host->eventStore()->reset(&error))
             Q_EMIT commandFailed(error);
     } else if (m_socket) {
-        send({{QStringLiteral("command"), QStringLiteral("reset-events")}});
+        send({{QStringLiteral("command"), ControlCommand::ResetEvents}});
     } else {
         EventStore store(m_paths.stateDir);
         QString notice;
@@ -98,10 +99,10 @@ ConfigIssues EngineSession::startEngine()
         });
         m_socket->connectToServer(EngineSocket::pathFor(m_paths.stateDir));
         connect(&m_poll, &QTimer::timeout, this, [this] {
-            send({{QStringLiteral("command"), QStringLiteral("status")}});
+            send({{QStringLiteral("command"), ControlCommand::Status}});
         });
         m_poll.start();
-        send({{QStringLiteral("command"), QStringLiteral("status")}});
+        send({{QStringLiteral("command"), ControlCommand::Status}});
         return {};
     }
     m_host = new EngineHost(m_paths, this);
@@ -212,7 +213,7 @@ void EngineSession::reload()
         refreshLocal();
         return;
     }
-    send({{QStringLiteral("command"), QStringLiteral("reload")}});
+    send({{QStringLiteral("command"), ControlCommand::Reload}});
 }
 
 void EngineSession::switchPair(const QString &pair, const QString &side)
@@ -228,7 +229,7 @@ void EngineSession::switchPair(const QString &pair, const QString &side)
         refreshLocal();
         return;
     }
-    send({{QStringLiteral("command"), QStringLiteral("switch")},
+    send({{QStringLiteral("command"), ControlCommand::Switch},
           {QStringLiteral("pair"), pair},
           {QStringLiteral("side"), side}});
 }

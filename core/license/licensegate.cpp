@@ -27,14 +27,14 @@ void LicenseGate::reportTampering()
     if (!m_status.graceTampered || m_tamperReported)
         return;
     m_tamperReported = true;
-    m_events->post(QStringLiteral("license-grace-ended"), {}, {m_license->path()});
+    m_events->post(EventId::LicenseGraceEnded, {}, {m_license->path()});
 }
 
 void LicenseGate::announce()
 {
     if (!m_status.problem.isEmpty())
-        m_events->post(QStringLiteral("license-changed"), {}, {m_status.problem});
-    m_events->post(QStringLiteral("license-changed"), {}, {m_status.summary()});
+        m_events->post(EventId::LicenseChanged, {}, {m_status.problem});
+    m_events->post(EventId::LicenseChanged, {}, {m_status.summary()});
     reportTampering();
 }
 
@@ -43,7 +43,7 @@ void LicenseGate::refresh()
     const LicenseStatus before = m_status;
     m_status = m_license->status();
     if (m_status.state != before.state || m_status.serialText != before.serialText) {
-        m_events->post(QStringLiteral("license-changed"), {}, {m_status.summary()});
+        m_events->post(EventId::LicenseChanged, {}, {m_status.summary()});
         if (!m_status.demoLimited() && m_expired) {
             m_expired = false; // unlocked or licensed meanwhile: serve again
         }
@@ -74,12 +74,11 @@ void LicenseGate::tick()
     const qint64 left = demoRemainingMs();
     if (!m_warned && left <= LicenseFile::DemoWarningMs) {
         m_warned = true;
-        m_events->post(QStringLiteral("license-demo-expiring"), {},
-                       {QString::number((left + 59999) / 60000)});
+        m_events->post(EventId::LicenseDemoExpiring, {}, {QString::number((left + 59999) / 60000)});
     }
     if (left == 0) {
         m_expired = true;
-        m_events->post(QStringLiteral("license-demo-expired"), {}, {});
+        m_events->post(EventId::LicenseDemoExpired, {}, {});
         Q_EMIT demoExpired();
     }
 }

@@ -257,7 +257,7 @@ bool ModbusProxy::readRequests(Client *client)
             // A client that breaks framing cannot be resynchronised: close it, only it.
             qCWarning(lcModbus) << m_runtime->config().name << "client" << client->socket->peer()
                                 << "sent a malformed frame:" << decoded.error;
-            m_runtime->clientEvents()->post(QStringLiteral("client-malformed"),
+            m_runtime->clientEvents()->post(EventId::ClientMalformed,
                                             {m_runtime->config().name, client->socket->peer(),
                                              tr("malformed Modbus frame (%1)").arg(decoded.error)},
                                             client->socket->descriptor(),

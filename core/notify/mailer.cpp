@@ -165,7 +165,7 @@ void Mailer::dropExpired()
     for (const OutboxMail &mail : m_outbox->createdBefore(m_clock->wallMs() - period)) {
         if (!m_outbox->remove(mail.id))
             continue;
-        m_events->post(QStringLiteral("mail-dropped"), {},
+        m_events->post(EventId::MailDropped, {},
                        {mail.subject, mail.to.join(QLatin1String(", ")),
                         QString::number(mail.attempts), QString::number(m_settings.retryHours),
                         mail.lastError});
@@ -185,7 +185,7 @@ void Mailer::saveUnsaved()
             if (m_refusing) {
                 m_refusing = false;
                 m_events->post(
-                    QStringLiteral("mail-accepted"), {},
+                    EventId::MailAccepted, {},
                     {m_outbox->filePath(), QString::number(std::exchange(m_refused, 0))});
             }
             continue;
@@ -195,7 +195,7 @@ void Mailer::saveUnsaved()
         ++m_refused;
         if (!m_refusing) {
             m_refusing = true;
-            m_events->post(QStringLiteral("mail-refused"), {}, {m_outbox->filePath(), error});
+            m_events->post(EventId::MailRefused, {}, {m_outbox->filePath(), error});
         }
     }
     m_saving = false;
@@ -269,19 +269,19 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
             // Sent but still on disk (a full disk): it must not go out a second time.
             m_delivered.insert(mailId);
             if (!m_removeFailing)
-                m_events->post(QStringLiteral("outbox-error"), {}, {m_outbox->filePath(), error});
+                m_events->post(EventId::OutboxError, {}, {m_outbox->filePath(), error});
             m_removeFailing = true;
         }
         // On change only: the warning is mailed too, to the same recipients, and the
         // same refusal must not become a new warning for ever.
         const QStringList refused = accepted.result.refused;
         if (refused != m_lastRefused && !refused.isEmpty())
-            m_events->post(QStringLiteral("mail-recipient-refused"), {},
+            m_events->post(EventId::MailRecipientRefused, {},
                            {m_settings.subject, accepted.url, refused.join(QLatin1String("; "))});
         m_lastRefused = refused;
         if (m_failing) {
             m_failing = false;
-            m_events->post(QStringLiteral("smtp-restored"), {},
+            m_events->post(EventId::SmtpRestored, {},
                            {accepted.url, QString::number(m_outbox->count())});
         }
         qCDebug(lcMail) << "mail" << mailId << "accepted by" << accepted.url;
@@ -298,7 +298,7 @@ void Mailer::finished(qint64 mailId, Server first, const DeliveryReport &report)
             m_notBeforeMs = retryAt;
         if (!m_failing) {
             m_failing = true;
-            m_events->post(QStringLiteral("smtp-failed"), {},
+            m_events->post(EventId::SmtpFailed, {},
                            {m_settings.primarySmtp,
                             m_settings.secondarySmtp.isEmpty() ? tr("(no secondary)")
                                                                : m_settings.secondarySmtp,

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <functional>
 
 namespace tandem::opcua {
@@ -93,6 +94,37 @@ bool matchesReference(const BrowseDescription &d, quint32 referenceType, bool fo
 }
 
 } // namespace
+
+ProxyState ProxyState::of(const PairStatus &status, int activeServerLevel)
+{
+    ProxyState s;
+    s.pair = status.name;
+    s.mode = connectionModeKey(status.mode);
+    s.activeSide = sideKey(status.active);
+    s.activeMachine = status.active == Side::None ? QString() : status.side(status.active).machine;
+    s.primaryMachine = status.primary.machine;
+    s.primaryHealth = sideHealthKey(status.primary.health);
+    s.secondaryMachine = status.secondary.machine;
+    s.secondaryHealth = sideHealthKey(status.secondary.health);
+    s.failovers = quint32(status.failovers);
+    s.lastFailover = status.lastFailover;
+    s.lastSwitchReason = status.lastSwitchReason;
+    // Fixed words for an HMI to compare with, in English whatever the console's language.
+    s.selection = status.passThrough ? QStringLiteral("pass-through (redundancy disabled)")
+                  : status.pinned != Side::None ? QStringLiteral("held by the operator")
+                                                : QStringLiteral("automatic");
+    // ServiceLevel (OPC 10000-4, 6.6.2.4.2): 1 no data, degraded as the active server
+    // says, 255 healthy with a healthy standby, 200 healthy without one.
+    if (status.active == Side::None) {
+        s.serviceLevel = 1;
+    } else if (status.side(status.active).degraded && activeServerLevel > 0) {
+        s.serviceLevel = quint8(std::clamp(activeServerLevel, 2, 199));
+    } else {
+        const SideStatus &standby = status.side(otherSide(status.active));
+        s.serviceLevel = standby.health == SideHealth::Healthy ? 255 : 200;
+    }
+    return s;
+}
 
 struct ProxyNodes::Variable
 {

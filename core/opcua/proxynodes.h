@@ -5,6 +5,7 @@
 // and a `Tandem` folder under Objects with the pair's state as readable variables. Every
 // other node is the active server's and passes through unchanged.
 
+#include "engine/pairstatus.h"
 #include "services.h"
 
 #include <QDateTime>
@@ -21,7 +22,7 @@ struct ProxyState
     QString activeSide;    // "primary", "secondary", "none"
     QString activeMachine; // empty when none is active
     QString primaryMachine;
-    QString primaryHealth; // "healthy", "degraded", "failed", "connecting", "disconnected"
+    QString primaryHealth; // a health key, as `tandemctl status --json` says it (side.h)
     QString secondaryMachine;
     QString secondaryHealth;
     quint32 failovers = 0;
@@ -30,6 +31,10 @@ struct ProxyState
     // "automatic", "held by the operator" or "pass-through (redundancy disabled)"
     QString selection = QStringLiteral("automatic");
     QString lastSwitchReason;
+
+    // The pair's status as the nodes show it. activeServerLevel: the ServiceLevel the active
+    // server reports (0: unknown), shown while that server is degraded.
+    static ProxyState of(const PairStatus &status, int activeServerLevel);
 };
 
 class ProxyNodes final

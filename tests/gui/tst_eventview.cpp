@@ -294,7 +294,7 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     // The engine's own start events come through its store.
     QTRY_VERIFY(page.eventModel()->rowCount() >= 2);
     const int before = page.eventModel()->rowCount();
-    session.events()->post(QStringLiteral("connect-failed.secondary"), QStringLiteral("line1"),
+    session.events()->post(EventId::ConnectFailed.secondary, QStringLiteral("line1"),
                            {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
                            QStringLiteral("Connection refused"));
     QTRY_COMPARE(page.eventModel()->rowCount(), before + 1);
@@ -321,7 +321,7 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     QString notice, error;
     QVERIFY(store.open(&notice, &error));
     QCOMPARE(store.count(), qint64(0)); // the preserved events are gone too
-    session.events()->post(QStringLiteral("engine-stopped"), {}, {});
+    session.events()->post(EventId::EngineStopped, {}, {});
     QTRY_COMPARE(page.eventModel()->rowCount(), 1);
 }
 

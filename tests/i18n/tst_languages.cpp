@@ -335,9 +335,9 @@ void TestLanguages::eventsAreRecordedInEnglishAndShownTranslated()
     EventLog log;
     QList<Event> posted;
     connect(&log, &EventLog::eventPosted, this, [&posted](const Event &e) { posted.append(e); });
-    log.post(QStringLiteral("connected.primary"), QStringLiteral("line1"),
+    log.post(EventId::Connected.primary, QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-a:502")});
-    log.post(QStringLiteral("status-lost.secondary"), QStringLiteral("line1"),
+    log.post(EventId::StatusLost.secondary, QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-b:502")});
     QCOMPARE(posted.size(), 2);
     // The record (history, export, mail) is English whatever the console's language.

@@ -101,8 +101,8 @@ void TestMailer::startMailer(const NotificationSettings &s)
 
 void TestMailer::postEvent(const QString &pair)
 {
-    m_events->post(QStringLiteral("connect-failed.primary"), pair,
-                   {pair, QStringLiteral("plc-a:502")}, {}, QStringLiteral("Connection refused"));
+    m_events->post(EventId::ConnectFailed.primary, pair, {pair, QStringLiteral("plc-a:502")}, {},
+                   QStringLiteral("Connection refused"));
 }
 
 QStringList TestMailer::eventTexts(Severity severity) const
@@ -357,7 +357,7 @@ void TestMailer::unselectedEventsAreNotMailed()
     s.events = {QStringLiteral("promoted.secondary")};
     startMailer(s);
     postEvent(); // connect-failed.primary: not selected
-    m_events->post(QStringLiteral("promoted.secondary"), QStringLiteral("line1"),
+    m_events->post(EventId::Promoted.secondary, QStringLiteral("line1"),
                    {QStringLiteral("line1"), QStringLiteral("plc-b:502")});
     QVERIFY(m_primary->waitForMessages(1));
     const QString text = body(m_primary->messages().constFirst());
@@ -367,7 +367,7 @@ void TestMailer::unselectedEventsAreNotMailed()
 
     s.enabled = false;
     m_mailer->setSettings(s);
-    m_events->post(QStringLiteral("promoted.secondary"), QStringLiteral("line1"),
+    m_events->post(EventId::Promoted.secondary, QStringLiteral("line1"),
                    {QStringLiteral("line1"), QStringLiteral("plc-b:502")});
     QCOMPARE(m_mailer->outbox()->count(), 0);
 }

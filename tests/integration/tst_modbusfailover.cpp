@@ -554,8 +554,9 @@ void TestModbusFailover::statusAndManualSwitch()
                QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("status")});
     QVERIFY(ctl.waitForFinished(10000));
     const QString text = QString::fromUtf8(ctl.readAllStandardOutput());
-    QVERIFY2(text.contains(
-                 QStringLiteral("line1\tactive: secondary (held by the operator)\tfail-overs: 1")),
+    QVERIFY2(text.contains(QStringLiteral("line1\tactive: secondary (%1), held by the "
+                                          "operator\tfail-overs: 1")
+                               .arg(m_rig.secondary->address())),
              qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("last switch: made active by the operator")),
              qPrintable(text));

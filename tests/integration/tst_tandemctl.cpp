@@ -804,7 +804,7 @@ void TestTandemctl::binaryTalksToRunningEngine()
     r = binary(status);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("line1\t")) &&
-                 r.out.contains(QStringLiteral("(pass-through, redundancy disabled)")),
+                 r.out.contains(QStringLiteral(", pass-through (redundancy disabled)")),
              qPrintable(r.out));
     QVERIFY(engine.stop());
 }

@@ -45,7 +45,7 @@ void TestClientEventLimiter::postsTenThenSummarises()
     QSignalSpy spy(&log, &EventLog::eventPosted);
     ClientEventLimiter limiter(&log, QStringLiteral("line1"), &clock);
     for (int i = 0; i < 300; ++i) {
-        limiter.post(QStringLiteral("client-malformed"), malformed(i));
+        limiter.post(EventId::ClientMalformed, malformed(i));
         clock.advance(100); // 300 clients in 30 s: all in one window
     }
     QCOMPARE(spy.size(), ClientEventLimiter::EventsPerWindow);
@@ -70,11 +70,11 @@ void TestClientEventLimiter::windowStartsAgain()
     QSignalSpy spy(&log, &EventLog::eventPosted);
     ClientEventLimiter limiter(&log, QStringLiteral("line1"), &clock);
     for (int i = 0; i < 3; ++i)
-        limiter.post(QStringLiteral("client-malformed"), malformed(i));
+        limiter.post(EventId::ClientMalformed, malformed(i));
     clock.advance(ClientEventLimiter::WindowMs);
     QCOMPARE(spy.size(), 3); // no summary: nothing was held back
     for (int i = 0; i < 12; ++i)
-        limiter.post(QStringLiteral("client-malformed"), malformed(i));
+        limiter.post(EventId::ClientMalformed, malformed(i));
     QCOMPARE(spy.size(), 3 + ClientEventLimiter::EventsPerWindow);
     clock.advance(ClientEventLimiter::WindowMs);
     QCOMPARE(spy.size(), 3 + ClientEventLimiter::EventsPerWindow + 1);
@@ -90,7 +90,7 @@ void TestClientEventLimiter::namesTheProcess()
                                [](quint16 client, quint16 server) {
                                    return QStringLiteral("mbpoll (%1)").arg(client + server);
                                });
-    limiter.post(QStringLiteral("client-malformed"), malformed(0), -1, 40000, 1502);
+    limiter.post(EventId::ClientMalformed, malformed(0), -1, 40000, 1502);
     QTRY_COMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<Event>().process, QStringLiteral("mbpoll (41502)"));
     QCOMPARE(limiter.runningLookups(), 0);
@@ -108,7 +108,7 @@ void TestClientEventLimiter::slowLookupIsNotWaitedFor()
                                        release.acquire(); // a /proc that does not answer
                                        return QStringLiteral("late (1)");
                                    });
-        limiter.post(QStringLiteral("client-malformed"), malformed(0), -1, 40000, 1502);
+        limiter.post(EventId::ClientMalformed, malformed(0), -1, 40000, 1502);
         QCOMPARE(spy.size(), 0);
         clock.advance(ClientEventLimiter::LookupBudgetMs - 1);
         QCOMPARE(spy.size(), 0);
@@ -134,8 +134,7 @@ void TestClientEventLimiter::manyHangingLookupsAreNotStarted()
         return QString();
     });
     for (int i = 0; i < ClientEventLimiter::EventsPerWindow; ++i) {
-        limiter.post(QStringLiteral("client-malformed"), malformed(i), -1, quint16(40000 + i),
-                     1502);
+        limiter.post(EventId::ClientMalformed, malformed(i), -1, quint16(40000 + i), 1502);
         clock.advance(ClientEventLimiter::LookupBudgetMs);
     }
     // Every event is posted at its budget; no more lookups run than the cap.

@@ -1,6 +1,7 @@
 // The event catalog is the single list of events: every runtime message of the seed,
 // with its severity, and Tandem's own, each with a stable unique id.
 #include "events/eventcatalog.h"
+#include "events/eventids.h"
 #include "events/eventlog.h"
 
 #include <QRegularExpression>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void everySeedEventIsThere_data();
     void everySeedEventIsThere();
     void idsAreUniqueAndTextsComplete();
+    void idConstantsAreTheCatalog();
     void postFillsTheText();
     void fillIsOnePass_data();
     void fillIsOnePass();
@@ -105,11 +107,34 @@ void TestEventCatalog::idsAreUniqueAndTextsComplete()
     QVERIFY(!EventCatalog::find(QStringLiteral("no-such-event")));
 }
 
+// eventcatalog.cpp checks this when it compiles; here it is seen from outside, both ways.
+void TestEventCatalog::idConstantsAreTheCatalog()
+{
+    QSet<QString> constants;
+    for (const EventIdentifier &id : EventId::All) {
+        QVERIFY2(EventCatalog::find(id.toString()), id.name());
+        QCOMPARE(EventCatalog::definition(id).id, id.name());
+        constants.insert(id.toString());
+    }
+    for (const EventDefinition &definition : EventCatalog::all()) {
+        const QString id = QString::fromLatin1(definition.id);
+        QVERIFY2(constants.contains(id), definition.id);
+        QCOMPARE(EventId::find(id)->name(), definition.id);
+    }
+    QCOMPARE(constants.size(), EventCatalog::all().size());
+    QCOMPARE(EventId::Connected.primary.toString(), QStringLiteral("connected.primary"));
+    QCOMPARE(EventId::Connected.secondary.toString(), QStringLiteral("connected.secondary"));
+    QCOMPARE(EventId::ClientStalled.toString(), QStringLiteral("client-stalled"));
+    QVERIFY(!EventId::find(QStringLiteral("client-staled")));
+    QVERIFY(EventId::PinEnded.primary == EventId::PinEnded.primary);
+    QVERIFY(!(EventId::PinEnded.primary == EventId::PinEnded.secondary));
+}
+
 void TestEventCatalog::postFillsTheText()
 {
     EventLog log;
     QSignalSpy posted(&log, &EventLog::eventPosted);
-    log.post(QStringLiteral("monitor-add-failed.secondary"), QStringLiteral("line1"),
+    log.post(EventId::MonitorAddFailed.secondary, QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-b:502"), QStringLiteral("400010")},
              QStringLiteral("mbpoll (5123)"),
              QStringLiteral("exception 0x02 (illegal data address)"));
@@ -124,12 +149,16 @@ void TestEventCatalog::postFillsTheText()
     QCOMPARE(e.process, QStringLiteral("mbpoll (5123)"));
     QCOMPARE(e.pair, QStringLiteral("line1"));
     QCOMPARE(e.reason, QStringLiteral("exception 0x02 (illegal data address)"));
-    log.post(QStringLiteral("engine-stopped"), {}, {});
+    log.post(EventId::EngineStopped, {}, {});
     QVERIFY(posted.at(1).at(0).value<Event>().process.endsWith(
         QStringLiteral("(%1)").arg(QCoreApplication::applicationPid())));
     QCOMPARE(posted.at(1).at(0).value<Event>().reason, QString());
+    // The transitional string overload: an unknown id is dropped (a typed one cannot be).
     log.post(QStringLiteral("not-an-event"), {}, {});
     QCOMPARE(posted.count(), 2);
+    log.post(QStringLiteral("engine-started"), {}, {QStringLiteral("1")});
+    QCOMPARE(posted.count(), 3);
+    QCOMPARE(posted.at(2).at(0).value<Event>().id, QStringLiteral("engine-started"));
 }
 
 void TestEventCatalog::fillIsOnePass_data()
@@ -174,7 +203,7 @@ void TestEventCatalog::postKeepsPlaceholdersInArguments()
     // Pair names and item ids are the operator's: "%1" in one is text, not a placeholder.
     EventLog log;
     QSignalSpy posted(&log, &EventLog::eventPosted);
-    log.post(QStringLiteral("monitor-add-failed.primary"), QStringLiteral("line%1"),
+    log.post(EventId::MonitorAddFailed.primary, QStringLiteral("line%1"),
              {QStringLiteral("line%1"), QStringLiteral("plc%2:502"), QStringLiteral("%%40001")});
     QCOMPARE(posted.count(), 1);
     QCOMPARE(posted.at(0).at(0).value<Event>().text,

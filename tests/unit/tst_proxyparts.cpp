@@ -8,6 +8,8 @@
 
 using namespace tandem::opcua;
 
+Q_DECLARE_METATYPE(tandem::PairStatus)
+
 namespace {
 
 MonitoredItemNotification change(quint32 handle, qint32 value)
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void statusChangeTakesASequenceNumber();
     void overflowDropsTheOldest();
     void statusNodesAreTheProxysOwn();
+    void stateOfThePairStatus_data();
+    void stateOfThePairStatus();
     void tandemFolderNeedsItsNamespace();
     void browseOfTheTandemFolder();
     void namespaceArrayGetsTheTandemUri();
@@ -230,6 +234,80 @@ void TestProxyParts::statusNodesAreTheProxysOwn()
         ReadValueId{NodeId(0, Id::ServiceLevel), AttributeId::Value, QStringLiteral("0:1"), {}},
         state, TimestampsToReturn::Both);
     QCOMPARE(ranged.statusCode().code, Status::BadIndexRangeInvalid);
+}
+
+// The Tandem nodes show the engine's typed status: health in the words of `tandemctl status
+// --json`, ServiceLevel by the active side and its standby.
+void TestProxyParts::stateOfThePairStatus_data()
+{
+    using tandem::Side;
+    using tandem::SideHealth;
+    QTest::addColumn<tandem::PairStatus>("status");
+    QTest::addColumn<int>("activeServerLevel");
+    QTest::addColumn<QString>("primaryHealth");
+    QTest::addColumn<QString>("secondaryHealth");
+    QTest::addColumn<QString>("selection");
+    QTest::addColumn<int>("serviceLevel");
+    tandem::PairStatus both;
+    both.name = QStringLiteral("line1");
+    both.active = Side::Primary;
+    both.primary.machine = QStringLiteral("a:4840");
+    both.secondary.machine = QStringLiteral("b:4840");
+    both.primary.health = both.secondary.health = SideHealth::Healthy;
+    QTest::newRow("both healthy") << both << 0 << "healthy"
+                                  << "healthy"
+                                  << "automatic" << 255;
+    tandem::PairStatus alone = both;
+    alone.secondary.health = SideHealth::Lost;
+    QTest::newRow("no standby") << alone << 0 << "healthy"
+                                << "lost"
+                                << "automatic" << 200;
+    tandem::PairStatus degraded = both;
+    degraded.active = Side::Secondary;
+    degraded.pinned = Side::Secondary;
+    degraded.secondary.health = SideHealth::Degraded;
+    degraded.secondary.degraded = true;
+    degraded.primary.health = SideHealth::MonitorError;
+    QTest::newRow("degraded, held") << degraded << 150 << "monitor-error"
+                                    << "degraded"
+                                    << "held by the operator" << 150;
+    QTest::newRow("degraded, level unknown") << degraded << 0 << "monitor-error"
+                                             << "degraded"
+                                             << "held by the operator" << 200;
+    tandem::PairStatus none = both;
+    none.active = Side::None;
+    none.primary.health = SideHealth::ShuttingDown;
+    none.secondary.health = SideHealth::Connecting;
+    QTest::newRow("none") << none << 0 << "shutting-down"
+                          << "connecting"
+                          << "automatic" << 1;
+    tandem::PairStatus passing = both;
+    passing.passThrough = true;
+    passing.primary.health = SideHealth::PassThrough;
+    passing.secondary.health = SideHealth::Unknown;
+    QTest::newRow("pass-through") << passing << 0 << "pass-through"
+                                  << "unknown"
+                                  << "pass-through (redundancy disabled)" << 200;
+}
+
+void TestProxyParts::stateOfThePairStatus()
+{
+    QFETCH(tandem::PairStatus, status);
+    QFETCH(int, activeServerLevel);
+    QFETCH(QString, primaryHealth);
+    QFETCH(QString, secondaryHealth);
+    QFETCH(QString, selection);
+    QFETCH(int, serviceLevel);
+    const ProxyState state = ProxyState::of(status, activeServerLevel);
+    QCOMPARE(state.pair, QStringLiteral("line1"));
+    QCOMPARE(state.primaryHealth, primaryHealth);
+    QCOMPARE(state.secondaryHealth, secondaryHealth);
+    QCOMPARE(state.selection, selection);
+    QCOMPARE(int(state.serviceLevel), serviceLevel);
+    QCOMPARE(state.activeSide, tandem::sideKey(status.active));
+    QCOMPARE(state.activeMachine,
+             status.active == tandem::Side::None ? QString() : status.side(status.active).machine);
+    QCOMPARE(state.primaryMachine, QStringLiteral("a:4840"));
 }
 
 void TestProxyParts::tandemFolderNeedsItsNamespace()

@@ -2,7 +2,7 @@
 
 #include "backup/backuparchive.h"
 #include "config/configdocument.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 #include "host/enginesession.h"
 
 #include <QCheckBox>

@@ -2,7 +2,7 @@
 
 #include "base/enginesocket.h"
 #include "base/worker.h"
-#include "host/controlserver.h"
+#include "host/controlclient.h"
 
 #include <QLoggingCategory>
 
@@ -31,14 +31,10 @@ void LocalLicense::tellEngine() const
     Worker::detach([stateDir] {
         if (!EngineSocket::isRunning(stateDir))
             return; // the engine reads the license when it starts
-        QString error;
-        const std::optional<QJsonObject> answer = ControlClient::request(
-            stateDir, {{QStringLiteral("command"), QStringLiteral("license-refresh")}}, 3000,
-            &error);
-        if (!answer || !answer->value(QLatin1String("ok")).toBool())
+        const ControlReply<> answer = ControlClient::refreshLicense(stateDir, 3000);
+        if (!answer)
             qCWarning(lcLicenseUi)
-                << "the engine was not told of the license change:"
-                << (answer ? answer->value(QLatin1String("error")).toString() : error);
+                << "the engine was not told of the license change:" << answer.error;
     });
 }
 

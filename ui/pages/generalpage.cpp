@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "config/itemaddress.h"
+#include "engine/pairstatus.h"
 #include "errorlabel.h"
 #include "host/enginesession.h"
 #include "opcua/serverdiscoverydialog.h"
@@ -269,11 +270,14 @@ void GeneralPage::showLiveState()
     m_live->setVisible(m_engine != nullptr);
     if (!m_engine)
         return;
-    const QJsonObject status = m_engine->pairStatus(m_pairName);
-    const bool running = !status.isEmpty();
-    m_live->setEnabled(running);
-    if (!running) {
-        m_activeMachine->setText(m_document->isEnabled(m_pairName)
+    const QJsonObject json = m_engine->pairStatus(m_pairName);
+    QString error;
+    const std::optional<PairStatus> status =
+        json.isEmpty() ? std::nullopt : PairStatus::fromJson(json, &error);
+    m_live->setEnabled(status.has_value());
+    if (!status) {
+        m_activeMachine->setText(!error.isEmpty() ? error
+                                 : m_document->isEnabled(m_pairName)
                                      ? tr("not running (save the configuration to apply it)")
                                      : tr("not running (redundancy is disabled)"));
         for (QLabel *label : {m_primaryHealth, m_secondaryHealth, m_lastFailover})
@@ -283,73 +287,26 @@ void GeneralPage::showLiveState()
             button->setEnabled(false);
         return;
     }
-    // The engine's own words for a side (docs/failover-decision.md, "How a side is judged").
-    auto describe = [](const QJsonObject &side) {
-        const QString health = side.value(QLatin1String("health")).toString();
-        const QString reason = side.value(QLatin1String("last-reason")).toString();
-        const auto withReason = [&reason](const QString &text) {
-            return reason.isEmpty() ? text : tr("%1 (last failure: %2)").arg(text, reason);
-        };
-        if (health == QLatin1String("healthy"))
-            return side.value(QLatin1String("monitor-tested")).toBool()
-                       ? tr("healthy")
-                       : tr("healthy, monitor items not tested yet");
-        if (health == QLatin1String("degraded"))
-            return tr("connected, degraded: %1")
-                .arg(side.value(QLatin1String("degraded-reason")).toString());
-        if (health == QLatin1String("monitor-error"))
-            return withReason(tr("connected, %n monitor item(s) in error", nullptr,
-                                 side.value(QLatin1String("monitor-errors")).toInt()));
-        if (health == QLatin1String("connecting"))
-            return tr("connecting");
-        if (health == QLatin1String("shutting-down"))
-            return withReason(tr("shutting down"));
-        if (health == QLatin1String("pass-through"))
-            return tr("connected (pass-through)");
-        if (health == QLatin1String("unknown"))
-            return tr("not connected (standby of a Cold pair)");
-        const QString error = side.value(QLatin1String("last-error")).toString();
-        return error.isEmpty() ? tr("lost") : tr("lost: %1").arg(error);
-    };
-    const QJsonObject primary = status.value(QLatin1String("primary")).toObject();
-    const QJsonObject secondary = status.value(QLatin1String("secondary")).toObject();
-    const QString active = status.value(QLatin1String("active")).toString();
-    const QString pinned = status.value(QLatin1String("pinned")).toString();
-    const bool passThrough = status.value(QLatin1String("pass-through")).toBool();
-    QString activeText =
-        active == QLatin1String("primary")
-            ? tr("primary (%1)").arg(primary.value(QLatin1String("machine")).toString())
-        : active == QLatin1String("secondary")
-            ? tr("secondary (%1)").arg(secondary.value(QLatin1String("machine")).toString())
-            : tr("none: no server is available");
-    if (passThrough)
-        activeText = tr("%1, pass-through (redundancy disabled)").arg(activeText);
-    else if (!pinned.isEmpty())
-        activeText = tr("%1, held by the operator").arg(activeText);
-    m_activeMachine->setText(activeText);
-    m_primaryHealth->setText(describe(primary));
-    m_secondaryHealth->setText(describe(secondary));
-    const QDateTime last = QDateTime::fromString(
-        status.value(QLatin1String("last-failover")).toString(), Qt::ISODateWithMs);
-    const QString reason = status.value(QLatin1String("last-switch-reason")).toString();
-    QString lastText = last.isValid() ? tr("%1 (%n fail-over(s) since start)", nullptr,
-                                           status.value(QLatin1String("failovers")).toInt())
-                                            .arg(QLocale().toString(last, QLocale::ShortFormat))
-                                      : tr("none since start");
-    if (last.isValid() && !reason.isEmpty())
-        lastText += QLatin1Char('\n') + tr("Reason: %1").arg(reason);
+    // The engine's own words (docs/failover-decision.md, "How a side is judged").
+    m_activeMachine->setText(describeActive(*status));
+    m_primaryHealth->setText(describeHealth(status->primary));
+    m_secondaryHealth->setText(describeHealth(status->secondary));
+    const QDateTime &last = status->lastFailover;
+    QString lastText = last.isValid()
+                           ? tr("%1 (%n fail-over(s) since start)", nullptr, status->failovers)
+                                 .arg(QLocale().toString(last, QLocale::ShortFormat))
+                           : tr("none since start");
+    if (last.isValid() && !status->lastSwitchReason.isEmpty())
+        lastText += QLatin1Char('\n') + tr("Reason: %1").arg(status->lastSwitchReason);
     m_lastFailover->setText(lastText);
-    const auto communicates = [](const QJsonObject &side) {
-        const QString health = side.value(QLatin1String("health")).toString();
-        return health == QLatin1String("healthy") || health == QLatin1String("degraded") ||
-               health == QLatin1String("monitor-error");
+    // Warm and Hot switch only to a side that communicates; Cold connects to it first.
+    const auto offered = [&status](Side side) {
+        return !status->passThrough && status->pinned != side &&
+               (status->mode == ConnectionMode::Cold || serviceRank(status->side(side).health) > 0);
     };
-    const bool cold = status.value(QLatin1String("mode")).toString() == QLatin1String("cold");
-    m_makePrimaryActive->setEnabled(!passThrough && pinned != QLatin1String("primary") &&
-                                    (cold || communicates(primary)));
-    m_makeSecondaryActive->setEnabled(!passThrough && pinned != QLatin1String("secondary") &&
-                                      (cold || communicates(secondary)));
-    m_returnToAutomatic->setEnabled(!pinned.isEmpty());
+    m_makePrimaryActive->setEnabled(offered(Side::Primary));
+    m_makeSecondaryActive->setEnabled(offered(Side::Secondary));
+    m_returnToAutomatic->setEnabled(status->pinned != Side::None);
 }
 
 void GeneralPage::showFieldError(QLineEdit *edit, QLabel *label, const QString &error)
