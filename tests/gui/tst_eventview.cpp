@@ -281,6 +281,8 @@ void TestEventView::toolTipOnlyWhenTextIsCut()
 
 void TestEventView::engineEventsShowAndResetClearsThem()
 {
+    // The console's own engine: the tandemd built beside the tests.
+    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
     QTemporaryDir dir;
     const TandemPaths paths{dir.filePath(QStringLiteral("tandem.xml")),
                             dir.filePath(QStringLiteral("state"))};
@@ -294,9 +296,16 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     // The engine's own start events come through its store.
     QTRY_VERIFY(page.eventModel()->rowCount() >= 2);
     const int before = page.eventModel()->rowCount();
-    session.events()->post(QStringLiteral("connect-failed.secondary"), QStringLiteral("line1"),
-                           {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
-                           QStringLiteral("Connection refused"));
+    // Another writer of the same history (as a second engine process would be).
+    EventLog log;
+    EventStore writer(paths.stateDir);
+    QString notice, error;
+    QVERIFY2(writer.open(&notice, &error), qPrintable(error));
+    connect(&log, &EventLog::eventPosted, &writer, &EventStore::append);
+    log.post(QStringLiteral("connect-failed.secondary"), QStringLiteral("line1"),
+             {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
+             QStringLiteral("Connection refused"));
+    QVERIFY(writer.flush(&error));
     QTRY_COMPARE(page.eventModel()->rowCount(), before + 1);
     QCOMPARE(page.eventModel()->event(before).text,
              QStringLiteral("Failed to connect to 'line1' on secondary machine 'plc-b:502'."));
@@ -311,18 +320,25 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), before + 1);
+    EventStore store(paths.stateDir);
+    QVERIFY(store.open(&notice, &error));
+    const qint64 generation = store.resetGeneration();
     whenModal([](QWidget *modal) {
         QCOMPARE(modal->objectName(), QStringLiteral("resetEventsPrompt"));
         qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Reset)->click();
     });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), 0);
-    EventStore store(paths.stateDir);
-    QString notice, error;
-    QVERIFY(store.open(&notice, &error));
-    QCOMPARE(store.count(), qint64(0)); // the preserved events are gone too
-    session.events()->post(QStringLiteral("engine-stopped"), {}, {});
+    // The preserved events are gone too. The engine records who reset them: that is the
+    // first event of the new history.
+    QTRY_COMPARE(store.resetGeneration(), generation + 1);
+    QTRY_COMPARE(store.count(), qint64(1));
+    QCOMPARE(store.read().constFirst().id, QStringLiteral("control-command"));
     QTRY_COMPARE(page.eventModel()->rowCount(), 1);
+    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("control-command"));
+    log.post(QStringLiteral("engine-stopped"), {}, {});
+    QVERIFY(writer.flush(&error));
+    QTRY_COMPARE(page.eventModel()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestEventView)
