@@ -13,6 +13,7 @@
 #include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void failsOverWhileTheGuiThreadIsBlocked();
+    void chattyEngineIsNotStalledByABlockedConsole();
     void crashedEngineIsStartedAgainAndSaid();
     void engineStopsWithTheConsole();
     void endpointInUseIsReportedAndASaveStartsTheEngine();
@@ -114,6 +116,25 @@ void TestConsoleEngine::failsOverWhileTheGuiThreadIsBlocked()
             QVERIFY(client.connectTo(QStringLiteral("127.0.0.1"), m_port));
     }
     QCOMPARE(answer, 1000);
+}
+
+void TestConsoleEngine::chattyEngineIsNotStalledByABlockedConsole()
+{
+    // Each client that breaks Modbus framing makes the engine write a line to its stderr.
+    // This thread reads nothing meanwhile (no event loop): were the pipe read here, it would
+    // fill (64 KiB) and the engine would stop, mid-write, until the console read again.
+    const QByteArray malformed = QByteArray::fromHex("000100010006010300000001"); // protocol 1
+    for (int i = 0; i < 1500; ++i) {
+        QTcpSocket hostile;
+        hostile.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        QVERIFY2(hostile.waitForConnected(5000), qPrintable(QString::number(i)));
+        hostile.write(malformed);
+        QVERIFY2(hostile.waitForDisconnected(5000),
+                 qPrintable(QStringLiteral("client %1 was not closed").arg(i)));
+    }
+    ModbusTestClient client;
+    QVERIFY(client.connectTo(QStringLiteral("127.0.0.1"), m_port));
+    QCOMPARE(whoAnswers(client), 0);
 }
 
 void TestConsoleEngine::crashedEngineIsStartedAgainAndSaid()

@@ -288,20 +288,25 @@ void TestEventView::engineEventsShowAndResetClearsThem()
                             dir.filePath(QStringLiteral("state"))};
     ConfigDocument doc(paths);
     doc.load();
-    EngineSession session(paths);
-    QVERIFY(session.start().isEmpty());
-    QVERIFY(session.eventFeed());
-    DiagnosticsPage page(&doc);
-    page.setEngine(&session);
-    // The engine's own start events come through its store.
-    QTRY_VERIFY(page.eventModel()->rowCount() >= 2);
-    const int before = page.eventModel()->rowCount();
-    // Another writer of the same history (as a second engine process would be).
+    // Another writer of the same history (as a second engine process would be); first an
+    // event preserved from before the console started.
     EventLog log;
     EventStore writer(paths.stateDir);
     QString notice, error;
     QVERIFY2(writer.open(&notice, &error), qPrintable(error));
     connect(&log, &EventLog::eventPosted, &writer, &EventStore::append);
+    log.post(QStringLiteral("engine-stopped"), {}, {});
+    QVERIFY(writer.flush(&error));
+    EngineSession session(paths);
+    QVERIFY(session.start().isEmpty());
+    QVERIFY(session.eventFeed());
+    // The window is made once the engine runs: it still gets the whole history.
+    DiagnosticsPage page(&doc);
+    page.setEngine(&session);
+    // The preserved event and the engine's own start events come through its store.
+    QTRY_VERIFY(page.eventModel()->rowCount() >= 3);
+    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("engine-stopped"));
+    const int before = page.eventModel()->rowCount();
     log.post(QStringLiteral("connect-failed.secondary"), QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
              QStringLiteral("Connection refused"));
