@@ -142,6 +142,7 @@ void TestConsoleEngine::crashedEngineIsStartedAgainAndSaid()
     QSignalSpy failed(m_engine.get(), &EngineSession::commandFailed);
     QSignalSpy changed(m_engine.get(), &EngineSession::engineChanged);
     const qint64 pid = m_engine->remotePid();
+    QVERIFY(pid > 0 && pid != QCoreApplication::applicationPid()); // kill(0) hits the group
     ::kill(pid_t(pid), SIGKILL);
     QTRY_COMPARE(failed.size(), 1);
     const QString message = failed.constFirst().constFirst().toString();
@@ -167,6 +168,7 @@ void TestConsoleEngine::crashedEngineIsStartedAgainAndSaid()
 void TestConsoleEngine::engineStopsWithTheConsole()
 {
     const qint64 pid = m_engine->remotePid();
+    QVERIFY(pid > 0 && pid != QCoreApplication::applicationPid());
     QVERIFY(::kill(pid_t(pid), 0) == 0);
     m_engine.reset();
     QVERIFY(::kill(pid_t(pid), 0) != 0); // ended and reaped
