@@ -307,10 +307,11 @@ Run runOnce(Placement placement, Busy busy, bool hang, int phaseMs, const QStrin
             waitUntil([&] { return run.backupMs.size() >= 2; }, 30000);
         }
         cut = Clock::now() + std::chrono::milliseconds(phaseMs);
-        const qint64 victim = primary.processId();
+        const qint64 victim = primary.processId(); // it runs: the client just read it
         std::thread fault([cut, victim, hang] {
             std::this_thread::sleep_until(cut);
-            ::kill(pid_t(victim), hang ? SIGSTOP : SIGKILL);
+            if (victim > 0)
+                ::kill(pid_t(victim), hang ? SIGSTOP : SIGKILL);
         });
         switched = waitUntil([&] { return poller.steadyMs(1000) >= 1000; }, 15000);
         fault.join();
@@ -328,7 +329,7 @@ Run runOnce(Placement placement, Busy busy, bool hang, int phaseMs, const QStrin
         box.exec();
     }
     poller.stop();
-    ::kill(pid_t(primary.processId()), SIGKILL); // a stopped one too
+    primary.kill(); // a stopped one too (never ::kill of processId(): 0 once it ended)
     const std::vector<double> backupMs = std::move(run.backupMs);
     run = analyse(poller.samples(), cut);
     run.backupMs = backupMs;
