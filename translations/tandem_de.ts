@@ -2275,6 +2275,33 @@ Computer-ID: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::EngineProcess</name>
+    <message>
+        <source>cannot find the engine program tandemd: it is neither beside the console in %1 nor on PATH</source>
+        <translation>Das Engine-Programm tandemd wurde nicht gefunden: Es liegt weder neben der Konsole in %1 noch im PATH</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the engine (tandemd, pid %1) did not answer on %2 within %3 s; it was stopped</source>
+        <translation>Die Engine (tandemd, PID %1) hat auf %2 nicht innerhalb von %3 s geantwortet; sie wurde beendet</translation>
+    </message>
+    <message>
+        <source>the engine (tandemd) ended at its start: %1</source>
+        <translation>Die Engine (tandemd) hat sich beim Start beendet: %1</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>durch ein Signal beendet</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+</context>
+<context>
     <name>tandem::EngineSession</name>
     <message>
         <source>tandemd (pid %1)</source>
@@ -2308,9 +2335,12 @@ Computer-ID: %2</numerusform>
         <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
         <translation>Die Verbindung zur Engine (tandemd) ist unterbrochen. Die Konsole verbindet sich wieder, sobald sie zurück ist.</translation>
     </message>
-    <message>
-        <source>&apos;%1&apos; is not running.</source>
-        <translation>&apos;%1&apos; läuft nicht.</translation>
+    <message numerus="yes">
+        <source>The console&apos;s engine (tandemd, pid %1) stopped unexpectedly: %2. The console starts it again in %n second(s).</source>
+        <translation>
+            <numerusform>Die Engine der Konsole (tandemd, PID %1) wurde unerwartet beendet: %2. Die Konsole startet sie in %n Sekunde erneut.</numerusform>
+            <numerusform>Die Engine der Konsole (tandemd, PID %1) wurde unerwartet beendet: %2. Die Konsole startet sie in %n Sekunden erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2275,6 +2275,33 @@ ID de equipo: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::EngineProcess</name>
+    <message>
+        <source>cannot find the engine program tandemd: it is neither beside the console in %1 nor on PATH</source>
+        <translation>no se encuentra el programa del motor tandemd: no está junto a la consola en %1 ni en el PATH</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>no se puede iniciar %1: %2</translation>
+    </message>
+    <message>
+        <source>the engine (tandemd, pid %1) did not answer on %2 within %3 s; it was stopped</source>
+        <translation>el motor (tandemd, PID %1) no respondió en %2 en %3 s; se detuvo</translation>
+    </message>
+    <message>
+        <source>the engine (tandemd) ended at its start: %1</source>
+        <translation>el motor (tandemd) terminó al iniciarse: %1</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>terminado por una señal</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>código de salida %1</translation>
+    </message>
+</context>
+<context>
     <name>tandem::EngineSession</name>
     <message>
         <source>tandemd (pid %1)</source>
@@ -2308,9 +2335,12 @@ ID de equipo: %2</numerusform>
         <source>The connection to the engine (tandemd) was lost. The console connects again as soon as it is back.</source>
         <translation>Se perdió la conexión con el motor (tandemd). La consola se vuelve a conectar en cuanto esté disponible.</translation>
     </message>
-    <message>
-        <source>&apos;%1&apos; is not running.</source>
-        <translation>&apos;%1&apos; no está en ejecución.</translation>
+    <message numerus="yes">
+        <source>The console&apos;s engine (tandemd, pid %1) stopped unexpectedly: %2. The console starts it again in %n second(s).</source>
+        <translation>
+            <numerusform>El motor de la consola (tandemd, PID %1) se detuvo inesperadamente: %2. La consola lo vuelve a iniciar en %n segundo.</numerusform>
+            <numerusform>El motor de la consola (tandemd, PID %1) se detuvo inesperadamente: %2. La consola lo vuelve a iniciar en %n segundos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

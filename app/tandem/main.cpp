@@ -121,7 +121,8 @@ int main(int argc, char *argv[])
     }
     tandem::ConfigDocument document(paths);
     const tandem::ConfigIssues issues = document.load();
-    // The engine: a tandemd serving this state directory, or one inside the console.
+    // The engine: a tandemd serving this state directory, or the console's own tandemd,
+    // started here as a child process and stopped when the console closes.
     tandem::EngineSession engine(paths);
     const tandem::ConfigIssues engineIssues =
         document.canSave() ? engine.start() : tandem::ConfigIssues{};

@@ -16,7 +16,9 @@ bool EventFeed::start(QString *error)
     QString notice;
     if (!m_store->open(&notice, error))
         return false;
-    poll();
+    // The history so far from the event loop: a viewer connected right after start()
+    // (the console's window, made once the engine runs) gets all of it.
+    QTimer::singleShot(0, this, &EventFeed::poll);
     m_timer.start();
     return true;
 }

@@ -20,7 +20,8 @@ class EventFeed final : public QObject
 public:
     explicit EventFeed(const QString &stateDir, QObject *parent = nullptr);
 
-    // Reads the history and starts following it; *error says why not.
+    // Opens the history and starts following it, its whole content first (delivered from
+    // the event loop, so viewers may connect after this); *error says why not.
     bool start(QString *error);
     void poll();
     // The store file was replaced (a restore): reads it anew from the start. Viewers get

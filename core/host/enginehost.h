@@ -24,9 +24,9 @@ class EventStore;
 class Mailer;
 struct NotificationSettings;
 
-// An engine as a process runs it (tandemd, or the console when no daemon serves its
-// state directory): configuration and enabled state read from disk, applied, reloaded
-// on request, and reachable through the control socket.
+// An engine as a process runs it (tandemd, also as the console's own engine, which the
+// console starts as a child process): configuration and enabled state read from disk,
+// applied, reloaded on request, and reachable through the control socket.
 class EngineHost final : public QObject
 {
     Q_OBJECT

@@ -3,10 +3,7 @@
 #include "backup/backuparchive.h"
 #include "base/enginesocket.h"
 #include "controlprotocol.h"
-#include "controlserver.h"
-#include "engine/engine.h"
-#include "engine/pairruntime.h"
-#include "enginehost.h"
+#include "engineprocess.h"
 #include "events/eventfeed.h"
 #include "events/eventstore.h"
 
@@ -19,14 +16,34 @@
 
 namespace tandem {
 
+namespace {
+// How long the console's own tandemd may take to answer on its control socket.
+constexpr int OwnStartTimeoutMs = 15000;
+// After a crash: the first restart at once (a second later), then, while it keeps
+// crashing within CrashLoopMs of its start, twice as long each time up to the maximum.
+constexpr int FirstRestartDelayMs = 1000;
+constexpr int MaxRestartDelayMs = 30000;
+constexpr int CrashLoopMs = 10000;
+} // namespace
+
 EngineSession::EngineSession(const TandemPaths &paths, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
 {
     m_poll.setInterval(500);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        send({{QStringLiteral("command"), ControlCommand::Status}});
+    });
+    m_restart.setSingleShot(true);
+    connect(&m_restart, &QTimer::timeout, this, &EngineSession::restartOwnEngine);
 }
 
-EngineSession::~EngineSession() = default;
+EngineSession::~EngineSession()
+{
+    // The console's own engine stops with it (its pairs with it); a service stays.
+    dropSocket();
+    delete m_own;
+}
 
 ConfigIssues EngineSession::start()
 {
@@ -45,13 +62,13 @@ ConfigIssues EngineSession::start()
 bool EngineSession::restoreBackup(const QString &archive, QStringList *report, QString *error,
                                   ConfigIssues *issues)
 {
-    if (m_socket) {
+    if (isRemote()) {
         *error = tr("tandemd (pid %1) runs on these files: stop it first (for the service: "
                     "systemctl stop tandemd), then restore.")
                      .arg(m_remotePid);
         return false;
     }
-    release();
+    release(); // the console's own engine: stopped (and its files closed) for the restore
     const bool restored = BackupArchive::restore(archive, m_paths, report, error);
     // Whether or not it worked, the engine runs again: on the restored files or the old.
     *issues = startEngine();
@@ -67,13 +84,10 @@ bool EngineSession::restoreBackup(const QString &archive, QStringList *report, Q
 
 void EngineSession::resetEvents()
 {
-    QString error;
-    if (m_host && m_host->eventStore()) {
-        if (!m_host->eventStore()->reset(&error))
-            Q_EMIT commandFailed(error);
-    } else if (m_socket) {
+    if (m_socket) {
         send({{QStringLiteral("command"), ControlCommand::ResetEvents}});
     } else {
+        QString error;
         EventStore store(m_paths.stateDir);
         QString notice;
         if (!store.open(&notice, &error) || !store.reset(&error))
@@ -85,52 +99,128 @@ void EngineSession::resetEvents()
 
 ConfigIssues EngineSession::startEngine()
 {
+    m_restart.stop();
+    m_released = false;
     if (EngineSocket::isRunning(m_paths.stateDir)) {
-        m_socket = new QLocalSocket(this);
-        connect(m_socket, &QLocalSocket::readyRead, this, &EngineSession::onRemoteData);
-        connect(m_socket, &QLocalSocket::disconnected, this, [this] {
-            m_status = {};
-            Q_EMIT statusChanged();
-            Q_EMIT commandFailed(tr("The connection to the engine (tandemd) was lost. The "
-                                    "console connects again as soon as it is back."));
-            // A service restarts (Restart=on-failure): wait for it, however long it takes,
-            // rather than start a second engine that the restarted one would collide with.
-            QTimer::singleShot(0, this, [this] { resume(true, -1); });
-        });
-        m_socket->connectToServer(EngineSocket::pathFor(m_paths.stateDir));
-        connect(&m_poll, &QTimer::timeout, this, [this] {
-            send({{QStringLiteral("command"), ControlCommand::Status}});
-        });
-        m_poll.start();
-        send({{QStringLiteral("command"), ControlCommand::Status}});
+        attach();
         return {};
     }
-    m_host = new EngineHost(m_paths, this);
+    auto own = std::make_unique<EngineProcess>(m_paths);
     ConfigIssues warnings;
-    ConfigIssues fatal = m_host->start(&warnings);
-    connect(m_host->engine(), &Engine::pairStateChanged, this, &EngineSession::refreshLocal);
-    connect(m_host->engine(), &Engine::pairsChanged, this, &EngineSession::refreshLocal);
-    connect(m_host, &EngineHost::reloaded, this, &EngineSession::reloaded);
-    // Clients count and timers change without a state signal: refresh now and then too.
-    connect(&m_poll, &QTimer::timeout, this, &EngineSession::refreshLocal);
-    m_poll.start();
-    refreshLocal();
-    return fatal + warnings;
+    const ConfigIssues fatal = own->start(&warnings, OwnStartTimeoutMs);
+    if (!fatal.isEmpty()) {
+        // Another engine took the state directory meanwhile: the console shows that one.
+        if (EngineSocket::isRunning(m_paths.stateDir)) {
+            attach();
+            return {};
+        }
+        return fatal;
+    }
+    m_own = own.release();
+    m_own->setParent(this);
+    connect(m_own, &EngineProcess::exitedUnexpectedly, this, &EngineSession::onOwnEngineExited);
+    m_ownSince.start();
+    attach();
+    return warnings;
 }
 
-EventLog *EngineSession::events() const
+void EngineSession::attach()
 {
-    return m_host ? m_host->events() : nullptr;
+    m_socket = new QLocalSocket(this);
+    connect(m_socket, &QLocalSocket::readyRead, this, &EngineSession::onRemoteData);
+    connect(m_socket, &QLocalSocket::disconnected, this, &EngineSession::onDisconnected);
+    m_socket->connectToServer(EngineSocket::pathFor(m_paths.stateDir));
+    m_poll.start();
+    // The console's own engine has just answered: its first status is there at once, as
+    // it was when the engine ran inside the console.
+    const bool own = m_own != nullptr;
+    if (own)
+        m_socket->waitForConnected(1000);
+    send({{QStringLiteral("command"), ControlCommand::Status}});
+    if (own && m_socket->waitForReadyRead(2000))
+        onRemoteData();
+}
+
+void EngineSession::dropSocket()
+{
+    m_poll.stop();
+    if (m_socket) {
+        m_socket->disconnect(this); // leaving is not "the connection was lost"
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    m_buffer.clear();
+}
+
+void EngineSession::onDisconnected()
+{
+    if (m_own) {
+        // The console's own engine ends (exitedUnexpectedly follows and restarts it), or it
+        // closed this connection alone: then the console connects again.
+        dropSocket();
+        QTimer::singleShot(100, this, [this] {
+            if (m_own && m_own->isRunning() && !m_socket)
+                attach();
+        });
+        return;
+    }
+    dropSocket();
+    m_remotePid = 0;
+    m_status = {};
+    Q_EMIT statusChanged();
+    // A service restarts (Restart=on-failure): wait for it, however long it takes,
+    // rather than start a second engine that the restarted one would collide with.
+    QTimer::singleShot(0, this, [this] { resume(true, -1); });
+    Q_EMIT commandFailed(tr("The connection to the engine (tandemd) was lost. The console "
+                            "connects again as soon as it is back."));
+}
+
+void EngineSession::onOwnEngineExited(const QString &why)
+{
+    const qint64 pid = m_own->pid();
+    const bool crashLoop = m_ownSince.elapsed() < CrashLoopMs;
+    m_own->deleteLater(); // it is emitting
+    m_own = nullptr;
+    dropSocket();
+    m_remotePid = 0;
+    m_status = {};
+    Q_EMIT statusChanged();
+    Q_EMIT engineChanged();
+    m_restartDelayMs = crashLoop && m_restartDelayMs > 0
+                           ? std::min(2 * m_restartDelayMs, MaxRestartDelayMs)
+                           : FirstRestartDelayMs;
+    // Before the message: a dialog showing it must not hold the restart up.
+    m_restart.start(m_restartDelayMs);
+    Q_EMIT commandFailed(
+        tr("The console's engine (tandemd, pid %1) stopped unexpectedly: %2. The console "
+           "starts it again in %n second(s).",
+           nullptr, (m_restartDelayMs + 999) / 1000)
+            .arg(pid)
+            .arg(why));
+}
+
+void EngineSession::restartOwnEngine()
+{
+    if (m_own || m_socket || m_released)
+        return; // released meanwhile, or an engine runs again
+    const ConfigIssues issues = startEngine();
+    Q_EMIT engineChanged();
+    Q_EMIT statusChanged();
+    if (m_feed)
+        m_feed->poll();
+    if (!issues.isEmpty())
+        Q_EMIT commandFailed(joinIssues(issues));
 }
 
 QString EngineSession::description() const
 {
+    if (m_own)
+        return tr("engine in this console");
     if (m_socket && m_servicePid > 0 && m_servicePid == m_remotePid)
         return tr("tandemd service (pid %1)").arg(m_remotePid);
     if (m_socket)
         return tr("tandemd (pid %1)").arg(m_remotePid);
-    if (m_host)
-        return tr("engine in this console");
     return tr("not running");
 }
 
@@ -144,19 +234,13 @@ void EngineSession::setServicePid(qint64 pid)
 
 void EngineSession::release()
 {
+    m_released = true;
     m_resume.stop();
-    m_poll.stop();
-    disconnect(&m_poll, &QTimer::timeout, nullptr, nullptr);
-    if (m_socket) {
-        m_socket->disconnect(this); // leaving is not "the connection was lost"
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
-    // Its destructor stops every pair and closes the endpoints and the control socket.
-    delete m_host;
-    m_host = nullptr;
-    m_buffer.clear();
+    m_restart.stop();
+    dropSocket();
+    // SIGTERM: it stops every pair and closes the endpoints and the control socket.
+    delete m_own;
+    m_own = nullptr;
     m_remotePid = 0;
     m_status = {};
     Q_EMIT statusChanged();
@@ -197,41 +281,37 @@ QJsonObject EngineSession::pairStatus(const QString &pair) const
     return {};
 }
 
-void EngineSession::refreshLocal()
-{
-    const QJsonObject status = m_host->status();
-    if (status == m_status)
-        return;
-    m_status = status;
-    Q_EMIT statusChanged();
-}
-
 void EngineSession::reload()
 {
-    if (m_host) {
-        m_host->reload();
-        refreshLocal();
+    if (m_socket) {
+        send({{QStringLiteral("command"), ControlCommand::Reload}});
+        // Pipelined: the engine answers in order, so the status shows the reload.
+        send({{QStringLiteral("command"), ControlCommand::Status}});
         return;
     }
-    send({{QStringLiteral("command"), ControlCommand::Reload}});
+    // The console's own engine did not start (an endpoint in use, a broken file) or
+    // crashed: the saved files may be what it needed. Not after release(): the pairs are
+    // handed to a service, or the console shows files another engine runs.
+    if (m_released)
+        return;
+    const ConfigIssues issues = startEngine();
+    if (!isRunning()) {
+        Q_EMIT reloaded(issues);
+        return;
+    }
+    Q_EMIT engineChanged();
+    Q_EMIT statusChanged();
+    if (m_feed)
+        m_feed->poll();
+    Q_EMIT reloaded(issues);
 }
 
 void EngineSession::switchPair(const QString &pair, const QString &side)
 {
-    if (m_host) {
-        PairRuntime *runtime = m_host->engine()->runtime(pair);
-        QString error = tr("'%1' is not running.").arg(pair);
-        if (runtime && side == QLatin1String("auto")) {
-            runtime->returnToAutomatic();
-        } else if (!runtime || !runtime->pin(sideFromKey(side).value_or(Side::None), &error)) {
-            Q_EMIT commandFailed(error);
-        }
-        refreshLocal();
-        return;
-    }
     send({{QStringLiteral("command"), ControlCommand::Switch},
           {QStringLiteral("pair"), pair},
           {QStringLiteral("side"), side}});
+    send({{QStringLiteral("command"), ControlCommand::Status}});
 }
 
 void EngineSession::send(const QJsonObject &request)

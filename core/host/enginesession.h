@@ -3,6 +3,7 @@
 #include "config/configissue.h"
 #include "config/tandempaths.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -11,13 +12,14 @@ class QLocalSocket;
 
 namespace tandem {
 
-class EngineHost;
+class EngineProcess;
 class EventFeed;
-class EventLog;
 
 // The console's view of "the engine": the tandemd serving this state directory when one
-// runs, otherwise an engine inside the console. Either way the console reads the same
-// status and sends the same commands, and never talks to a backend server itself.
+// runs, otherwise the console's own engine, a tandemd it starts as a child process and
+// stops when it closes. Either way the console talks to it through its control socket
+// only, reads the same status and sends the same commands, and never talks to a backend
+// server itself. The engine never runs on the console's GUI thread.
 class EngineSession final : public QObject
 {
     Q_OBJECT
@@ -26,30 +28,33 @@ public:
     explicit EngineSession(const TandemPaths &paths, QObject *parent = nullptr);
     ~EngineSession() override;
 
-    // Returns what kept the in-console engine from starting (nothing for a remote one).
+    // Returns what kept the console's own engine from starting, or what it runs with
+    // anyway (nothing for a tandemd the console did not start).
     ConfigIssues start();
-    bool isRemote() const { return m_socket != nullptr; }
-    // Runs an engine here, or is attached to tandemd (false between release and resume).
-    bool isRunning() const { return m_host || m_socket; }
+    // Attached to a tandemd the console did not start (a service, or one run by hand).
+    bool isRemote() const { return m_socket && !m_own; }
+    // Runs its own engine, or is attached to tandemd (false between release and resume,
+    // and while its own engine is restarted after a crash).
+    bool isRunning() const { return m_own || m_socket; }
+    // The pid of the engine shown (the console's own tandemd too), once it has answered.
     qint64 remotePid() const { return m_remotePid; }
     // The pid systemd runs tandemd.service as: a remote engine with it is "the service".
     void setServicePid(qint64 pid);
     QString description() const;
 
-    // Stops the engine in this console, or lets go of tandemd, so that another engine can
+    // Stops the console's own engine, or lets go of tandemd, so that another engine can
     // take the state directory (a service starting) or this one can leave it.
     void release();
     // Runs again once the state directory is as expected: attached to tandemd once one
-    // serves it (wantRemote), or with an engine here once none does. Gives up after
+    // serves it (wantRemote), or with an engine of its own once none does. Gives up after
     // timeoutMs with commandFailed() and takes whatever there is then; -1: waits forever.
     void resume(bool wantRemote, int timeoutMs);
-    // Events of the in-console engine (null when remote: tandemd keeps its own).
-    EventLog *events() const;
 
     QJsonObject status() const { return m_status; }
     QJsonObject pairStatus(const QString &pair) const;
 
-    // After a save or enable/disable: apply the files on disk.
+    // After a save or enable/disable: apply the files on disk (the console's own engine
+    // that did not start is started again on them).
     void reload();
     // The operator's pin: side is "primary", "secondary" or "auto".
     void switchPair(const QString &pair, const QString &side);
@@ -73,12 +78,16 @@ Q_SIGNALS:
 
 private:
     ConfigIssues startEngine();
-    void refreshLocal();
+    void attach();
+    void dropSocket();
+    void onDisconnected();
+    void onOwnEngineExited(const QString &why);
+    void restartOwnEngine();
     void send(const QJsonObject &request);
     void onRemoteData();
 
     TandemPaths m_paths;
-    EngineHost *m_host = nullptr;
+    EngineProcess *m_own = nullptr; // the console's own tandemd
     QLocalSocket *m_socket = nullptr;
     QByteArray m_buffer;
     QTimer m_poll;
@@ -86,6 +95,10 @@ private:
     qint64 m_remotePid = 0;
     qint64 m_servicePid = 0;
     QTimer m_resume;
+    QTimer m_restart; // the console's own engine again, after it crashed
+    QElapsedTimer m_ownSince;
+    int m_restartDelayMs = 0;
+    bool m_released = false; // by release(), until an engine is started or attached again
     EventFeed *m_feed = nullptr;
 };
 

@@ -66,6 +66,7 @@ class TestBackupDialog final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void scheduleGoesIntoTheConfiguration();
@@ -99,6 +100,12 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ConfigDocument> m_document;
 };
+
+void TestBackupDialog::initTestCase()
+{
+    // The console's own engine: the tandemd built beside the tests.
+    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+}
 
 void TestBackupDialog::init()
 {
@@ -191,7 +198,7 @@ void TestBackupDialog::restoreThroughTheConsolesEngine()
     QVERIFY(m_document->setEnabled(QStringLiteral("line1"), true).isEmpty());
     EngineSession engine(paths());
     QVERIFY(engine.start().isEmpty());
-    QVERIFY(!engine.isRemote());
+    QVERIFY(engine.isRunning() && !engine.isRemote());
     QTRY_VERIFY(!engine.pairStatus(QStringLiteral("line1")).isEmpty());
 
     auto d = dialog(&engine);

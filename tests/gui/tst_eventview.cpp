@@ -281,22 +281,36 @@ void TestEventView::toolTipOnlyWhenTextIsCut()
 
 void TestEventView::engineEventsShowAndResetClearsThem()
 {
+    // The console's own engine: the tandemd built beside the tests.
+    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
     QTemporaryDir dir;
     const TandemPaths paths{dir.filePath(QStringLiteral("tandem.xml")),
                             dir.filePath(QStringLiteral("state"))};
     ConfigDocument doc(paths);
     doc.load();
+    // Another writer of the same history (as a second engine process would be); first an
+    // event preserved from before the console started.
+    EventLog log;
+    EventStore writer(paths.stateDir);
+    QString notice, error;
+    QVERIFY2(writer.open(&notice, &error), qPrintable(error));
+    connect(&log, &EventLog::eventPosted, &writer, &EventStore::append);
+    log.post(EventId::EngineStopped, {}, {});
+    QVERIFY(writer.flush(&error));
     EngineSession session(paths);
     QVERIFY(session.start().isEmpty());
     QVERIFY(session.eventFeed());
+    // The window is made once the engine runs: it still gets the whole history.
     DiagnosticsPage page(&doc);
     page.setEngine(&session);
-    // The engine's own start events come through its store.
-    QTRY_VERIFY(page.eventModel()->rowCount() >= 2);
+    // The preserved event and the engine's own start events come through its store.
+    QTRY_VERIFY(page.eventModel()->rowCount() >= 3);
+    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("engine-stopped"));
     const int before = page.eventModel()->rowCount();
-    session.events()->post(EventId::ConnectFailed.secondary, QStringLiteral("line1"),
-                           {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
-                           QStringLiteral("Connection refused"));
+    log.post(EventId::ConnectFailed.secondary, QStringLiteral("line1"),
+             {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
+             QStringLiteral("Connection refused"));
+    QVERIFY(writer.flush(&error));
     QTRY_COMPARE(page.eventModel()->rowCount(), before + 1);
     QCOMPARE(page.eventModel()->event(before).text,
              QStringLiteral("Failed to connect to 'line1' on secondary machine 'plc-b:502'."));
@@ -311,18 +325,25 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), before + 1);
+    EventStore store(paths.stateDir);
+    QVERIFY(store.open(&notice, &error));
+    const qint64 generation = store.resetGeneration();
     whenModal([](QWidget *modal) {
         QCOMPARE(modal->objectName(), QStringLiteral("resetEventsPrompt"));
         qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Reset)->click();
     });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), 0);
-    EventStore store(paths.stateDir);
-    QString notice, error;
-    QVERIFY(store.open(&notice, &error));
-    QCOMPARE(store.count(), qint64(0)); // the preserved events are gone too
-    session.events()->post(EventId::EngineStopped, {}, {});
+    // The preserved events are gone too. The engine records who reset them: that is the
+    // first event of the new history.
+    QTRY_COMPARE(store.resetGeneration(), generation + 1);
+    QTRY_COMPARE(store.count(), qint64(1));
+    QCOMPARE(store.read().constFirst().id, QStringLiteral("control-command"));
     QTRY_COMPARE(page.eventModel()->rowCount(), 1);
+    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("control-command"));
+    log.post(EventId::EngineStopped, {}, {});
+    QVERIFY(writer.flush(&error));
+    QTRY_COMPARE(page.eventModel()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestEventView)

@@ -1,6 +1,6 @@
 // The console's live view of the engine: General tab state, manual switch, and
-// Enable/Disable taking effect at once — against an engine in the console and two real
-// pymodbus servers.
+// Enable/Disable taking effect at once — against the console's own engine (the tandemd it
+// starts) and two real pymodbus servers.
 #include "config/configdocument.h"
 #include "host/enginesession.h"
 #include "mainwindow.h"
@@ -23,8 +23,8 @@ using namespace tandem;
 using namespace tandem::test;
 
 namespace {
-// The engine runs in this process, so a client must live in another one: mbpoll, an
-// independent Modbus client. The event loop keeps running while it works.
+// mbpoll, an independent Modbus client in a process of its own; the test's event loop
+// keeps running while it works.
 int readThroughMbpoll(quint16 port)
 {
     QProcess mbpoll;
@@ -49,6 +49,7 @@ class TestLiveState final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void showsStateAndSwitchesByHand();
@@ -74,6 +75,12 @@ private:
     quint16 m_port = 0;
 };
 
+void TestLiveState::initTestCase()
+{
+    // The console's own engine: the tandemd built beside the tests.
+    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+}
+
 void TestLiveState::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -98,7 +105,7 @@ void TestLiveState::init()
     m_engine = std::make_unique<EngineSession>(paths());
     const ConfigIssues issues = m_engine->start();
     QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
-    QVERIFY(!m_engine->isRemote());
+    QVERIFY(m_engine->isRunning() && !m_engine->isRemote());
 }
 
 void TestLiveState::cleanup()

@@ -213,8 +213,9 @@ void BackupDialog::backUpNow()
 {
     const TandemPaths &paths = m_document->paths();
     QString error;
-    if (m_engine && m_engine->isRemote()) // the console's own engine cannot be asked: it is us
-        ControlClient::flushEvents(paths.stateDir);
+    // Whichever engine writes the history (a service, or the console's own tandemd)
+    // commits what it has queued first, so the backup has it too.
+    ControlClient::flushEvents(paths.stateDir);
     const std::optional<QString> archive = BackupArchive::create(paths, folder(), &error);
     if (!archive) {
         QMessageBox::warning(this, tr("Backup"), tr("The backup failed: %1").arg(error));
