@@ -1,15 +1,19 @@
 #pragma once
 
 // tandem-bench: shared pieces. Real processes (tandemd, tandem-sim, socat, node-opcua) on
-// loopback, blocking POSIX socket clients in their own threads, and the figures they measure.
+// loopback, started through the tests' support library (tests/support), blocking POSIX
+// socket clients in their own threads, and the figures they measure.
 
 #include "config/configuration.h"
+#include "modbuspeer.h"
+#include "opcuapeer.h"
+#include "opcuawatch.h"
+#include "simpeer.h"
+#include "tandemdprocess.h"
 
 #include <QJsonObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 
 #include <sys/types.h>
 
@@ -51,7 +55,8 @@ struct Interrupted : std::runtime_error
 void installInterruptHandler();
 bool interrupted();
 void checkInterrupted();
-// Sleeps in small steps; throws Interrupted.
+// Sleeps in small steps; throws Interrupted. Both run the event loop meanwhile, so what the
+// children write is taken in (a pipe nobody reads would stall them).
 void sleepMs(int ms);
 // Polls `done` every few ms until it holds (true) or timeoutMs passes (false).
 bool waitUntil(const std::function<bool()> &done, int timeoutMs);
@@ -59,121 +64,39 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs);
 // printf to stdout, flushed at once: the figures show up while the run goes on.
 void say(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-// Free loopback ports, all bound at the same time so they are distinct, then released.
-std::vector<quint16> freePorts(int count);
+using test::freePorts;
 bool canConnect(quint16 port);
 
 // ---------------------------------------------------------------------------------
-// Child processes. Every child gets PR_SET_PDEATHSIG(SIGKILL): it dies with the bench,
-// however the bench ends. The destructor kills (a stopped child too) and reaps.
-class Child
-{
-public:
-    Child() = default;
-    Child(const Child &) = delete;
-    Child &operator=(const Child &) = delete;
-    ~Child();
+// The processes the tests run too (tests/support): tandem-sim, the pymodbus and node-opcua
+// peers, tandemd. Each dies with the bench (PR_SET_PDEATHSIG) however it ends; these start
+// one or throw BenchError.
 
-    void start(const QString &program, const QStringList &arguments,
-               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
-    pid_t pid() const { return m_pid; }
-    bool isRunning();
-    void signal(int signalNumber);
-    void kill();
-    bool waitForExit(int timeoutMs);
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    pid_t m_pid = 0;
-};
-
-// tandem-sim on 127.0.0.1:port (0 = a free one); the constructor waits for its
-// `listening on` line. Holding register 400002 holds the offset.
-class Sim
-{
-public:
-    explicit Sim(quint16 offset, quint16 port = 0);
-    quint16 port() const { return m_port; }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    pid_t pid() const { return m_child.pid(); }
-    void signal(int signalNumber) { m_child.signal(signalNumber); }
-    void kill() { m_child.kill(); }
-
-private:
-    Child m_child;
-    quint16 m_port = 0;
-};
-
-// The integration tests' pymodbus server (tests/integration/peers/modbus_server.py) on
-// 127.0.0.1:port (0 = a free one); it takes commands on stdin (flush-after-error,
+// tandem-sim on 127.0.0.1:port (0 = a free one). Holding register 400002 holds the offset.
+std::unique_ptr<test::SimPeer> startSim(quint16 offset, quint16 port = 0);
+// The integration tests' pymodbus server; it takes commands on stdin (flush-after-error,
 // max-connections, stats). Holding register 400002 holds the offset, as with tandem-sim.
-class PyModbusPeer
-{
-public:
-    explicit PyModbusPeer(quint16 offset, quint16 port = 0);
-    quint16 port() const { return m_port; }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    pid_t pid() const { return m_child.pid(); }
-    void signal(int signalNumber) { m_child.signal(signalNumber); } // SIGSTOP: a hung server
-    // Sends a command; returns what follows "ok".
-    QByteArray command(const char *line);
-    // One figure of "stats" (connections, requests, flushes, flushed-bytes, refused).
-    long stat(const char *name);
-
-private:
-    QByteArray readLine(int timeoutMs);
-
-    Child m_child;
-    quint16 m_port = 0;
-};
-
-// tandemd on a private configuration and state directory; its stderr (events, one a
-// line) goes to a file the bench reads.
-class Tandemd
-{
-public:
-    Tandemd();
-    ~Tandemd();
-    // Writes the configuration with every pair enabled on this "machine".
-    void writeConfig(const Configuration &config);
-    // Starts tandemd and waits until its control socket answers.
-    void start();
-    void stop(); // SIGTERM, then SIGKILL after 5 s
-    pid_t pid() const { return m_child.pid(); }
-    bool isRunning() { return m_child.isRunning(); }
-    // The engine's status (tandemctl status --json) over its control socket; BenchError
-    // when it does not answer within timeoutMs.
-    QJsonObject status(int timeoutMs = 5000);
-
-    QStringList lines(); // stderr so far
-    int countLines(const QString &part);
-    bool waitForLines(const QString &part, int count, int timeoutMs);
-    // Wall-clock times of the event lines containing `part` (events carry their time).
-    std::vector<qint64> eventTimesMs(const QString &part);
-
-private:
-    QString configFile() const { return m_dir.filePath(QStringLiteral("tandem.xml")); }
-    QString stateDir() const { return m_dir.filePath(QStringLiteral("state")); }
-    QString stderrFile() const { return m_dir.filePath(QStringLiteral("tandemd.stderr")); }
-
-    QTemporaryDir m_dir;
-    Child m_child;
-    qint64 m_readOffset = 0;
-    QByteArray m_pending;
-    QStringList m_lines;
-};
-
+std::unique_ptr<test::ModbusPeer> startModbusPeer(quint16 offset, quint16 port = 0);
+// The integration tests' node-opcua server; ns=1;s=Counter counts up from `offset` every
+// counterPeriodMs.
+std::unique_ptr<test::OpcUaPeer> startOpcUaPeer(int offset, int counterPeriodMs, quint16 port = 0);
+// The integration tests' pymodbus server's "stats": one figure (connections, requests,
+// flushes, flushed-bytes, refused).
+long stat(test::ModbusPeer &peer, const char *name);
 // socat forwarding plain bytes: TCP-LISTEN:port,fork,reuseaddr TCP:127.0.0.1:target.
-class Socat
-{
-public:
-    Socat(quint16 listenPort, quint16 targetPort);
-    pid_t pid() const { return m_child.pid(); }
+std::unique_ptr<test::PeerProcess> startSocat(quint16 listenPort, quint16 targetPort);
 
-private:
-    Child m_child;
-};
+// tandemd on a private configuration and state directory, without the debug lines the tests
+// ask for: writes the configuration with every pair enabled, starts it and waits until its
+// control socket answers. At the end of the case it is stopped with SIGTERM (killed after
+// 5 s), so it closes its sessions on servers that serve the next case too.
+void startEngine(test::TandemdProcess &engine, const Configuration &config);
+// The engine's status; BenchError when it does not answer within timeoutMs.
+QJsonObject status(test::TandemdProcess &engine, int timeoutMs = 5000);
+// Waits for `count` lines of tandemd containing `part`.
+bool waitForLines(test::TandemdProcess &engine, const QString &part, int count, int timeoutMs);
+// Wall-clock times of the event lines containing `part` (events carry their time).
+std::vector<qint64> eventTimesMs(test::TandemdProcess &engine, const QString &part);
 
 // ---------------------------------------------------------------------------------
 // A blocking Modbus TCP client on a POSIX socket (TCP_NODELAY), one request at a time.
@@ -275,104 +198,46 @@ void target(const std::string &name, bool met, const std::string &detail);
 int printTargets(); // returns the number missed
 std::string format(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-// The pair every single-pair case uses; tests tune mode, reconnect and hold-off.
-PairConfig benchPair(const QString &name, quint16 listenPort, const Sim &primary,
-                     const Sim &secondary, ConnectionMode mode);
+// The pair every single-pair case uses (interval 200 ms, timeout 100 ms); tests tune mode,
+// reconnect and hold-off.
+PairConfig benchPair(const QString &name, quint16 listenPort, const test::PeerProcess &primary,
+                     const test::PeerProcess &secondary, ConnectionMode mode);
 
 // ---------------------------------------------------------------------------------
-// node-opcua peers (tests/integration/peers/opcua), see opcuapeers.cpp. Every node process
-// of a run shares one PKI folder in the run's temporary folder and writes its stdout and
-// stderr to files there: a pipe nobody reads would stall it.
+// node-opcua clients (tests/integration/peers/opcua/client.js), see processes.cpp.
 
-// server.js or client.js with --pki; stdout read back a line at a time, each line stamped
-// with when the bench first saw it.
-class NodeScript
+// One data change a watch (test::OpcUaWatch) reported.
+struct Change
 {
-public:
-    struct Line
-    {
-        TimePoint seen;
-        QByteArray text;
-        QJsonObject json; // empty when the line is not a JSON object
-    };
-
-    // script: "server.js" or "client.js"; the arguments come after --pki DIR.
-    void start(const char *script, const QStringList &arguments);
-    const std::vector<Line> &lines(); // every line so far
-    pid_t pid() const { return m_child.pid(); }
-    bool isRunning() { return m_child.isRunning(); }
-    void send(const QByteArray &line); // one line on stdin
-    bool waitForExit(int timeoutMs) { return m_child.waitForExit(timeoutMs); }
-    void signal(int signalNumber) { m_child.signal(signalNumber); }
-    void kill() { m_child.kill(); }
-    QString errorTail() const; // the last lines of stderr, for a BenchError
-
-private:
-    Child m_child;
-    QString m_name;
-    QString m_stdoutFile;
-    QString m_stderrFile;
-    qint64 m_readOffset = 0;
-    QByteArray m_pending;
-    std::vector<Line> m_lines;
+    qint64 value = 0;      // an integer node's value
+    qint64 seq = -1;       // the NotificationMessage's sequence number; -1 unknown
+    qint64 sourceMs = 0;   // the source timestamp
+    qint64 receivedMs = 0; // "t": the client's Date.now() at receipt
 };
-
-// server.js on 127.0.0.1:port (0 = a free one); the constructor waits for READY.
-// ns=1;s=Counter counts up from `offset` every counterPeriodMs.
-class NodeOpcUaServer
+// The changes of a watch, each record parsed once (a watch may run for minutes).
+class Changes
 {
 public:
-    NodeOpcUaServer(int offset, int counterPeriodMs, quint16 port = 0);
-    quint16 port() const { return m_port; }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    QString url() const { return QStringLiteral("opc.tcp://127.0.0.1:%1").arg(m_port); }
-    pid_t pid() const { return m_script.pid(); }
-    void signal(int signalNumber) { m_script.signal(signalNumber); } // SIGSTOP: a hung server
-    void kill() { m_script.kill(); } // a stopped one too, as the destructor does
+    explicit Changes(const test::OpcUaWatch &watch)
+        : m_watch(watch)
+    {}
+    const std::vector<Change> &all(); // every change so far; valid until the next call
 
 private:
-    NodeScript m_script;
-    quint16 m_port = 0;
-};
-
-// client.js --interval I --sampling S URL watch NODEID: one subscription, one item. The
-// constructor starts it, waitSubscribed() waits for {"subscribed":true} (so two watches
-// can start side by side); the destructor sends "quit", which closes the session.
-class NodeOpcUaWatch
-{
-public:
-    struct Change
-    {
-        TimePoint seen;   // when the bench read the line
-        qint64 value = 0; // an integer node's value
-        qint64 seq = -1;  // the NotificationMessage's sequence number; -1 unknown
-        qint64 sourceMs = 0;
-        qint64 receivedMs = 0; // "t": the client's Date.now() at receipt
-    };
-
-    NodeOpcUaWatch(const QString &url, const QString &nodeId, int intervalMs, int samplingMs);
-    ~NodeOpcUaWatch() { stop(); }
-    // Waits up to timeoutMs for {"subscribed":true} (for watches started side by side).
-    void waitSubscribed(int timeoutMs);
-    // Every change so far; each line is parsed once (a watch may run for minutes). Valid
-    // until the next call.
-    const std::vector<Change> &changes();
-    QStringList events(); // "connection_lost", "reconnecting", ... in order
-    // What it printed besides changes and keep-alives, and the end of its stderr.
-    QString diagnostics();
-    void stop(); // "quit", killed when it does not end within 5 s
-
-private:
-    NodeScript m_script;
-    QString m_url;
+    const test::OpcUaWatch &m_watch;
     std::vector<Change> m_changes;
-    size_t m_linesParsed = 0;
+    qsizetype m_parsed = 0;
 };
-
-// client.js URL OPERATION... to its end: its JSON lines. BenchError on {"error":...}, a
-// non-zero exit or no end within timeoutMs.
-std::vector<QJsonObject> runNodeClient(const QString &url, const QStringList &operation,
-                                       int timeoutMs);
+// A watch (client.js --interval I --sampling 0 URL watch NODEID: every change sampled),
+// subscribed; BenchError when it does not subscribe within 30 s.
+std::unique_ptr<test::OpcUaWatch> startWatch(const QString &url, const QString &nodeId,
+                                             int intervalMs);
+QStringList events(const test::OpcUaWatch &watch); // "connection_lost", ... in order
+// What a watch printed besides changes and keep-alives, and the end of its log.
+QString diagnostics(test::OpcUaWatch &watch);
+// client.js URL OPERATION... to its end: its JSON lines. BenchError on {"error":...} or a
+// non-zero exit.
+std::vector<QJsonObject> runNodeClient(const QString &url, const QStringList &operation);
 // The first client of a run makes the client certificate; concurrent first clients would
 // race for it. Runs one read against url once per run.
 void prepareNodeClients(const QString &url);

@@ -9,7 +9,6 @@
 
 #include <array>
 #include <cmath>
-#include <csignal>
 #include <memory>
 
 namespace tandem::bench {
@@ -51,17 +50,22 @@ public:
         : m_modbusOffset(modbusOffset)
         , m_opcUaOffset(opcUaOffset)
     {
-        m_modbus = std::make_unique<PyModbusPeer>(quint16(modbusOffset));
-        m_opcUa = std::make_unique<NodeOpcUaServer>(opcUaOffset, CounterPeriodMs);
+        m_modbus = startModbusPeer(quint16(modbusOffset));
+        m_opcUa = startOpcUaPeer(opcUaOffset, CounterPeriodMs);
         m_modbusPort = m_modbus->port();
         m_opcUaPort = m_opcUa->port();
     }
     QString modbusAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_modbusPort); }
     QString opcUaAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_opcUaPort); }
-    void signal(int signalNumber)
+    void hang()
     {
-        m_modbus->signal(signalNumber);
-        m_opcUa->signal(signalNumber);
+        m_modbus->hang();
+        m_opcUa->hang();
+    }
+    void resume()
+    {
+        m_modbus->resume();
+        m_opcUa->resume();
     }
     void kill()
     {
@@ -75,11 +79,9 @@ public:
         while (!m_modbus || !m_opcUa) {
             try {
                 if (!m_modbus)
-                    m_modbus =
-                        std::make_unique<PyModbusPeer>(quint16(m_modbusOffset), m_modbusPort);
+                    m_modbus = startModbusPeer(quint16(m_modbusOffset), m_modbusPort);
                 if (!m_opcUa)
-                    m_opcUa = std::make_unique<NodeOpcUaServer>(m_opcUaOffset, CounterPeriodMs,
-                                                                m_opcUaPort);
+                    m_opcUa = startOpcUaPeer(m_opcUaOffset, CounterPeriodMs, m_opcUaPort);
             } catch (const BenchError &) {
                 if (Clock::now() > giveUp)
                     throw;
@@ -93,8 +95,8 @@ private:
     int m_opcUaOffset;
     quint16 m_modbusPort = 0;
     quint16 m_opcUaPort = 0;
-    std::unique_ptr<PyModbusPeer> m_modbus;
-    std::unique_ptr<NodeOpcUaServer> m_opcUa;
+    std::unique_ptr<test::ModbusPeer> m_modbus;
+    std::unique_ptr<test::OpcUaPeer> m_opcUa;
 };
 
 const char *modeName(ConnectionMode mode)
@@ -103,9 +105,9 @@ const char *modeName(ConnectionMode mode)
 }
 
 // Both sides of both pairs judged healthy again.
-bool recovered(Tandemd &engine)
+bool recovered(test::TandemdProcess &engine)
 {
-    const QJsonArray pairs = engine.status().value(QLatin1String("pairs")).toArray();
+    const QJsonArray pairs = status(engine).value(QLatin1String("pairs")).toArray();
     if (pairs.size() != 2)
         return false;
     for (const QJsonValue &pair : pairs)
@@ -116,10 +118,10 @@ bool recovered(Tandemd &engine)
     return true;
 }
 
-int failovers(Tandemd &engine)
+int failovers(test::TandemdProcess &engine)
 {
     int total = 0;
-    for (const QJsonValue &pair : engine.status().value(QLatin1String("pairs")).toArray())
+    for (const QJsonValue &pair : status(engine).value(QLatin1String("pairs")).toArray())
         total += pair[QLatin1String("failovers")].toInt();
     return total;
 }
@@ -141,47 +143,35 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
     const std::vector<quint16> ports = freePorts(2);
 
     const QString proxyUrl = QStringLiteral("opc.tcp://127.0.0.1:%1/chaos").arg(ports[1]);
-    const auto pair = [mode](const char *name, Protocol protocol, const QString &endpoint,
-                             const QString &primaryAddress, const QString &secondaryAddress,
-                             int intervalMs, int timeoutMs) {
-        PairConfig p;
-        p.name = QLatin1String(name);
-        p.protocol = protocol;
-        p.endpoint = endpoint;
-        p.primary = primaryAddress;
-        p.secondary = secondaryAddress;
-        p.mode = mode;
-        p.statusIntervalMs = intervalMs;
-        p.statusTimeoutMs = timeoutMs;
-        return p;
-    };
     Configuration config = Configuration::createNew();
-    config.pairs << pair("modbus", Protocol::ModbusTcp,
-                         QStringLiteral("127.0.0.1:%1").arg(ports[0]), primary.modbusAddress(),
-                         secondary.modbusAddress(), 200, 100)
-                 << pair("opcua", Protocol::OpcUa, proxyUrl, primary.opcUaAddress(),
-                         secondary.opcUaAddress(), 500, 250);
+    config.pairs << test::testPair(Protocol::ModbusTcp,
+                                   QStringLiteral("127.0.0.1:%1").arg(ports[0]),
+                                   primary.modbusAddress(), secondary.modbusAddress(), mode, 200,
+                                   100, QStringLiteral("modbus"))
+                 << test::testPair(Protocol::OpcUa, proxyUrl, primary.opcUaAddress(),
+                                   secondary.opcUaAddress(), mode, 500, 250,
+                                   QStringLiteral("opcua"));
 
-    Tandemd engine;
-    engine.writeConfig(config);
-    engine.start();
+    test::TandemdProcess engine;
+    startEngine(engine, config);
     if (!waitUntil([&] { return recovered(engine); }, RecoverTimeoutMs))
         throw BenchError("the pairs did not become healthy within 30 s");
 
     Poller poller(ports[0]);
     prepareNodeClients(proxyUrl);
-    NodeOpcUaWatch watch(proxyUrl, Counter, 100, 0);
-    watch.waitSubscribed(30000);
-    if (!waitUntil([&] { return !watch.changes().empty(); }, 10000))
+    const auto watch = startWatch(proxyUrl, Counter, 100);
+    Changes changes(*watch);
+    if (!waitUntil([&] { return !changes.all().empty(); }, 10000))
         throw BenchError(format("the OPC UA client got no value within 10 s: %s",
-                                qPrintable(watch.diagnostics())));
+                                qPrintable(diagnostics(*watch))));
     if (!waitUntil([&] { return poller.steadyMs(0) >= 500; }, 10000))
         throw BenchError("the Modbus client did not read the primary within 10 s");
 
     const TimePoint start = Clock::now();
     const qint64 wallStart = QDateTime::currentMSecsSinceEpoch();
     const int failoversBefore = failovers(engine);
-    std::vector<std::pair<int, double>> rss{{0, rssMb(engine.pid())}};
+    const pid_t tandemd = pid_t(engine.processId());
+    std::vector<std::pair<int, double>> rss{{0, rssMb(tandemd)}};
     std::vector<Cycle> cycles;
     int notRecovered = 0;
     const int total = 2 * faultsPerSide;
@@ -197,15 +187,15 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
             machine.restart();
             break;
         case Fault::Hang:
-            machine.signal(SIGSTOP);
+            machine.hang();
             sleepMs(600);
-            machine.signal(SIGCONT);
+            machine.resume();
             break;
         case Fault::Flap:
             for (int f = 0; f < 5; ++f) {
-                machine.signal(SIGSTOP);
+                machine.hang();
                 sleepMs(100);
-                machine.signal(SIGCONT);
+                machine.resume();
                 sleepMs(100);
             }
             break;
@@ -218,7 +208,7 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
         cycle.end = Clock::now();
         cycles.push_back(cycle);
         if ((i + 1) % std::max(1, total / 10) == 0 || i + 1 == total) {
-            rss.emplace_back(i + 1, rssMb(engine.pid()));
+            rss.emplace_back(i + 1, rssMb(tandemd));
             say("  %d/%d faults, %.0f s, tandemd RSS %.1f MB", i + 1, total,
                 msBetween(start, Clock::now()) / 1000, rss.back().second);
         }
@@ -240,7 +230,7 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
                 ++errorsBy[size_t(c.fault)];
     }
     // OPC UA: the subscription's events and the longest time without a value.
-    const QStringList events = watch.events();
+    const QStringList events = bench::events(*watch);
     int lost = 0;
     for (const QString &event : events)
         if (event == QLatin1String("connection_lost") || event == QLatin1String("session_closed") ||
@@ -250,7 +240,7 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
     qint64 uaGapMs = 0;
     qint64 previous = wallStart;
     long values = 0;
-    for (const NodeOpcUaWatch::Change &c : watch.changes()) {
+    for (const Change &c : changes.all()) {
         if (c.receivedMs < wallStart || c.receivedMs > wallStopped)
             continue;
         uaGapMs = std::max(uaGapMs, c.receivedMs - previous);
@@ -259,7 +249,7 @@ void chaosMode(ConnectionMode mode, int faultsPerSide)
     }
     uaGapMs = std::max(uaGapMs, wallStopped - previous);
     if (values == 0)
-        say("  the OPC UA client got no value: %s", qPrintable(watch.diagnostics()));
+        say("  the OPC UA client got no value: %s", qPrintable(diagnostics(*watch)));
 
     QStringList rssText;
     for (const auto &[after, mb] : rss)

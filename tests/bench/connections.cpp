@@ -7,44 +7,31 @@
 
 #include "config/configuration.h"
 
-#include <QProcessEnvironment>
-
-#include <csignal>
-
 namespace tandem::bench {
 
 namespace {
 
-struct Servers
-{
-    QString primary, secondary;
-    pid_t primaryPid = 0;
-};
-
 // One tandemd with two Warm pairs on the same servers: "shared" on ports[0], "per-client"
 // on ports[1].
-void startPairs(Tandemd &engine, const Servers &servers, const std::vector<quint16> &ports,
+void startPairs(test::TandemdProcess &engine, const test::PeerProcess &primary,
+                const test::PeerProcess &secondary, const std::vector<quint16> &ports,
                 int intervalMs, int timeoutMs)
 {
     Configuration config = Configuration::createNew();
     for (bool perClient : {false, true}) {
-        PairConfig pair;
-        pair.name = serverConnectionsKey(perClient);
-        pair.endpoint = QStringLiteral("127.0.0.1:%1").arg(ports[perClient ? 1 : 0]);
-        pair.primary = servers.primary;
-        pair.secondary = servers.secondary;
-        pair.mode = ConnectionMode::Warm;
-        pair.statusIntervalMs = intervalMs;
-        pair.statusTimeoutMs = timeoutMs;
+        PairConfig pair = test::testPair(
+            Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(ports[perClient ? 1 : 0]),
+            primary.address(), secondary.address(), ConnectionMode::Warm, intervalMs, timeoutMs,
+            serverConnectionsKey(perClient));
         pair.connectionPerClient = perClient;
         config.pairs << pair;
     }
-    engine.writeConfig(config);
-    engine.start();
+    startEngine(engine, config);
     for (const char *name : {"shared", "per-client"})
-        if (!engine.waitForLines(QStringLiteral("Started redundancy for '%1': primary machine")
-                                     .arg(QLatin1String(name)),
-                                 1, 10000))
+        if (!waitForLines(engine,
+                          QStringLiteral("Started redundancy for '%1': primary machine")
+                              .arg(QLatin1String(name)),
+                          1, 10000))
             throw BenchError(format("tandemd did not promote the %s pair's primary", name));
 }
 
@@ -100,18 +87,17 @@ void runConnections(int seconds)
 
     say("-- tandem-sim (interval 1000 ms, timeout 500 ms)");
     {
-        Sim primary(0);
-        Sim secondary(1000);
-        Tandemd engine;
-        startPairs(engine, {primary.address(), secondary.address(), primary.pid()}, ports, 1000,
-                   500);
+        const auto primary = startSim(0);
+        const auto secondary = startSim(1000);
+        test::TandemdProcess engine;
+        startPairs(engine, *primary, *secondary, ports, 1000, 500);
         say("%-11s %7s %10s %9s %9s %7s %10s", "connections", "clients", "req/s", "p50 us",
             "p99 us", "errors", "proxy CPU");
         for (int clients : {1, 8, 32}) {
             double rate[2] = {0, 0};
             for (int m = 0; m < 2; ++m) {
-                const LoadResult r =
-                    runLoad(ports[m], clients, seconds, engine.pid(), false, primary.pid());
+                const LoadResult r = runLoad(ports[m], clients, seconds, pid_t(engine.processId()),
+                                             false, pid_t(primary->processId()));
                 rate[m] = r.requestsPerSecond;
                 say("%-11s %7d %10.0f %9.1f %9.1f %7ld %9.0f%%", modeName(m), clients,
                     r.requestsPerSecond, r.p50Us, r.p99Us, r.errors, r.proxyCpuPercent);
@@ -123,18 +109,18 @@ void runConnections(int seconds)
     say("-- pymodbus with flush-after-error (interval 200 ms, timeout 100 ms): 8 clients, "
         "and one more that sends a refused read every 10 ms");
     {
-        PyModbusPeer primary(0);
-        PyModbusPeer secondary(1000);
-        primary.command("flush-after-error on");
-        secondary.command("flush-after-error on");
-        Tandemd engine;
-        startPairs(engine, {primary.address(), secondary.address(), primary.pid()}, ports, 200,
-                   100);
+        const auto primary = startModbusPeer(0);
+        const auto secondary = startModbusPeer(1000);
+        if (!primary->command(QStringLiteral("flush-after-error on")) ||
+            !secondary->command(QStringLiteral("flush-after-error on")))
+            throw BenchError("the pymodbus peers refused flush-after-error");
+        test::TandemdProcess engine;
+        startPairs(engine, *primary, *secondary, ports, 200, 100);
         say("%-11s %10s %9s %9s %7s %8s %10s %10s %9s", "connections", "req/s", "p50 us", "p99 us",
             "errors", "refused", "flushes", "discarded", "switches");
         for (int m = 0; m < 2; ++m) {
-            const long flushes0 = primary.stat("flushes");
-            const long bytes0 = primary.stat("flushed-bytes");
+            const long flushes0 = stat(*primary, "flushes");
+            const long bytes0 = stat(*primary, "flushed-bytes");
             const int switches0 =
                 engine.countLines(QStringLiteral("Promoted active connection for server '%1'")
                                       .arg(QLatin1String(modeName(m))));
@@ -142,7 +128,8 @@ void runConnections(int seconds)
             long refused = 0;
             {
                 BadClient bad(ports[m]);
-                r = runLoad(ports[m], 8, seconds, engine.pid(), false, primary.pid());
+                r = runLoad(ports[m], 8, seconds, pid_t(engine.processId()), false,
+                            pid_t(primary->processId()));
                 refused = bad.refused();
             }
             const int switches =
@@ -152,29 +139,30 @@ void runConnections(int seconds)
             // Each discarded request was 12 bytes: the engine sent those again.
             say("%-11s %10.0f %9.1f %9.1f %7ld %8ld %10ld %10ld %9d", modeName(m),
                 r.requestsPerSecond, r.p50Us, r.p99Us, r.errors, refused,
-                primary.stat("flushes") - flushes0, (primary.stat("flushed-bytes") - bytes0) / 12,
-                switches);
+                stat(*primary, "flushes") - flushes0,
+                (stat(*primary, "flushed-bytes") - bytes0) / 12, switches);
         }
     }
 
     say("-- pymodbus taking 4 connections (interval 200 ms, timeout 100 ms): 8 clients");
     {
-        PyModbusPeer primary(0);
-        PyModbusPeer secondary(1000);
-        Tandemd engine;
-        startPairs(engine, {primary.address(), secondary.address(), primary.pid()}, ports, 200,
-                   100);
+        const auto primary = startModbusPeer(0);
+        const auto secondary = startModbusPeer(1000);
+        test::TandemdProcess engine;
+        startPairs(engine, *primary, *secondary, ports, 200, 100);
         // The limit comes once both pairs are up: the primary then holds both control
         // connections and the shared pair's data connection, so one more fits.
-        primary.command("max-connections 4");
-        secondary.command("max-connections 4");
+        if (!primary->command(QStringLiteral("max-connections 4")) ||
+            !secondary->command(QStringLiteral("max-connections 4")))
+            throw BenchError("the pymodbus peers refused max-connections");
         say("%-11s %10s %9s %9s %7s %8s", "connections", "req/s", "p50 us", "p99 us", "errors",
             "refused");
         for (int m = 0; m < 2; ++m) {
-            const long refused0 = primary.stat("refused");
-            const LoadResult r = runLoad(ports[m], 8, seconds, engine.pid(), false, primary.pid());
+            const long refused0 = stat(*primary, "refused");
+            const LoadResult r = runLoad(ports[m], 8, seconds, pid_t(engine.processId()), false,
+                                         pid_t(primary->processId()));
             say("%-11s %10.0f %9.1f %9.1f %7ld %8ld", modeName(m), r.requestsPerSecond, r.p50Us,
-                r.p99Us, r.errors, primary.stat("refused") - refused0);
+                r.p99Us, r.errors, stat(*primary, "refused") - refused0);
         }
     }
 }

@@ -5,7 +5,6 @@
 #include <QDateTime>
 
 #include <cmath>
-#include <csignal>
 
 namespace tandem::bench {
 
@@ -29,17 +28,16 @@ QString connectedOn(const char *side)
 
 // Starts the engine on `pair` and waits until it serves the primary (and, unless Cold,
 // the secondary is connected as standby).
-void startEngine(Tandemd &engine, const PairConfig &pair)
+void startEngine(test::TandemdProcess &engine, const PairConfig &pair)
 {
     Configuration config = Configuration::createNew();
     config.pairs << pair;
-    engine.writeConfig(config);
-    engine.start();
-    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
-                             10000))
+    bench::startEngine(engine, config);
+    if (!waitForLines(engine, QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
+                      10000))
         throw BenchError("tandemd did not promote the primary within 10 s");
     if (pair.mode != ConnectionMode::Cold &&
-        !engine.waitForLines(connectedOn("secondary"), 1, 10000))
+        !waitForLines(engine, connectedOn("secondary"), 1, 10000))
         throw BenchError("tandemd did not connect the secondary within 10 s");
 }
 
@@ -72,11 +70,11 @@ struct FailoverRun
 
 FailoverRun failoverOnce(ConnectionMode mode, bool hang, int phaseMs)
 {
-    Sim primary(0);
-    Sim secondary(SecondaryOffset);
+    const auto primary = startSim(0);
+    const auto secondary = startSim(SecondaryOffset);
     const quint16 port = freePorts(1).front();
-    Tandemd engine;
-    startEngine(engine, benchPair(PairName, port, primary, secondary, mode));
+    test::TandemdProcess engine;
+    startEngine(engine, benchPair(PairName, port, *primary, *secondary, mode));
 
     Poller poller(port);
     waitSteady(poller, 0, 1000, 5000, "primary");
@@ -84,12 +82,15 @@ FailoverRun failoverOnce(ConnectionMode mode, bool hang, int phaseMs)
     // offset every repetition would hit the same phase of the status interval.
     sleepMs(phaseMs);
     const TimePoint cut = Clock::now();
-    primary.signal(hang ? SIGSTOP : SIGKILL);
+    if (hang)
+        primary->hang();
+    else
+        primary->kill();
     // Until the secondary's value has been read for a second (bounded).
     const bool switched =
         waitUntil([&] { return poller.steadyMs(SecondaryOffset) >= 1000; }, 15000);
     poller.stop();
-    primary.kill(); // a stopped one too
+    primary->kill(); // a stopped one too
     const PollStats stats = analyse(poller.samples(), cut);
     FailoverRun run;
     run.errors = stats.errors + stats.errorsBefore;
@@ -190,12 +191,12 @@ struct FailbackRun
 
 FailbackRun failbackOnce(ConnectionMode mode, int holdoffMs, int phaseMs)
 {
-    auto primary = std::make_unique<Sim>(0);
-    Sim secondary(SecondaryOffset);
+    auto primary = startSim(0);
+    const auto secondary = startSim(SecondaryOffset);
     const quint16 primaryPort = primary->port();
     const quint16 port = freePorts(1).front();
-    Tandemd engine;
-    PairConfig pair = benchPair(PairName, port, *primary, secondary, mode);
+    test::TandemdProcess engine;
+    PairConfig pair = benchPair(PairName, port, *primary, *secondary, mode);
     pair.reconnectPrimary = true;
     pair.failbackHoldoffMs = holdoffMs;
     startEngine(engine, pair);
@@ -211,7 +212,7 @@ FailbackRun failbackOnce(ConnectionMode mode, int holdoffMs, int phaseMs)
     const TimePoint giveUp = Clock::now() + std::chrono::seconds(5);
     while (!primary) {
         try {
-            primary = std::make_unique<Sim>(0, primaryPort);
+            primary = startSim(0, primaryPort);
         } catch (const BenchError &) {
             if (Clock::now() > giveUp)
                 throw;
@@ -255,12 +256,12 @@ enum class Flap
 
 FlapRun flapOnce(Flap flap, int holdoffMs, int seconds)
 {
-    auto primary = std::make_unique<Sim>(0);
+    auto primary = startSim(0);
     const quint16 primaryPort = primary->port();
-    Sim secondary(SecondaryOffset);
+    const auto secondary = startSim(SecondaryOffset);
     const quint16 port = freePorts(1).front();
-    Tandemd engine;
-    PairConfig pair = benchPair(PairName, port, *primary, secondary, ConnectionMode::Warm);
+    test::TandemdProcess engine;
+    PairConfig pair = benchPair(PairName, port, *primary, *secondary, ConnectionMode::Warm);
     pair.reconnectPrimary = true;
     pair.failbackHoldoffMs = holdoffMs;
     startEngine(engine, pair);
@@ -275,15 +276,15 @@ FlapRun flapOnce(Flap flap, int holdoffMs, int seconds)
         while (Clock::now() < end) {
             ++run.flaps;
             if (flap == Flap::StopContinue) {
-                primary->signal(SIGSTOP);
+                primary->hang();
                 sleepMs(100);
-                primary->signal(SIGCONT);
+                primary->resume();
             } else {
                 primary.reset();
                 sleepMs(100);
                 for (int attempt = 0; !primary; ++attempt) {
                     try {
-                        primary = std::make_unique<Sim>(0, primaryPort);
+                        primary = startSim(0, primaryPort);
                     } catch (const BenchError &) {
                         if (attempt >= 40)
                             throw;
@@ -295,7 +296,7 @@ FlapRun flapOnce(Flap flap, int holdoffMs, int seconds)
         }
     } catch (...) {
         if (primary)
-            primary->signal(SIGCONT);
+            primary->resume();
         throw;
     }
     const TimePoint stopped = Clock::now();
@@ -326,7 +327,7 @@ FlapRun flapOnce(Flap flap, int holdoffMs, int seconds)
     }
     const auto inWindow = [&](const QString &part) {
         std::vector<qint64> times;
-        for (const qint64 t : engine.eventTimesMs(part))
+        for (const qint64 t : eventTimesMs(engine, part))
             if (t >= wallStart && t <= wallEnd)
                 times.push_back(t);
         return times;

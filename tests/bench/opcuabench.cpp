@@ -4,10 +4,10 @@
 #include "bench.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 #include <array>
 #include <cmath>
-#include <csignal>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,19 +25,12 @@ constexpr int ClientStartMs = 30000; // node-opcua loads slowly on a busy machin
 const QString PairName = QStringLiteral("bench");
 const QString Counter = QStringLiteral("ns=1;s=Counter");
 
-PairConfig opcUaPair(quint16 listenPort, const NodeOpcUaServer &primary,
-                     const NodeOpcUaServer &secondary, ConnectionMode mode)
+PairConfig opcUaPair(quint16 listenPort, const test::OpcUaPeer &primary,
+                     const test::OpcUaPeer &secondary, ConnectionMode mode)
 {
-    PairConfig pair;
-    pair.name = PairName;
-    pair.protocol = Protocol::OpcUa;
-    pair.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/bench").arg(listenPort);
-    pair.primary = primary.address();
-    pair.secondary = secondary.address();
-    pair.mode = mode;
-    pair.statusIntervalMs = IntervalMs;
-    pair.statusTimeoutMs = TimeoutMs;
-    return pair;
+    return test::testPair(
+        Protocol::OpcUa, QStringLiteral("opc.tcp://127.0.0.1:%1/bench").arg(listenPort),
+        primary.address(), secondary.address(), mode, IntervalMs, TimeoutMs, PairName);
 }
 
 const char *modeName(ConnectionMode mode)
@@ -71,9 +64,9 @@ constexpr int MaxReruns = 2; // per repetition
 
 // Throws EarlyFailover when tandemd promoted the secondary before `beforeMs` (wall clock).
 // subscribedMs: when the proxy's client subscribed, 0 if it has not.
-void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs = 0)
+void checkNoEarlyFailover(test::TandemdProcess &engine, qint64 beforeMs, qint64 subscribedMs = 0)
 {
-    const std::vector<qint64> times = engine.eventTimesMs(PromotedSecondary);
+    const std::vector<qint64> times = eventTimesMs(engine, PromotedSecondary);
     if (times.empty() || times.front() >= beforeMs)
         return;
     QString why = PromotedSecondary; // unless the loss that led to it is found
@@ -88,7 +81,7 @@ void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs 
         }
     }
     const std::vector<qint64> started =
-        engine.eventTimesMs(QStringLiteral("Started redundancy for 'bench': primary machine"));
+        eventTimesMs(engine, QStringLiteral("Started redundancy for 'bench': primary machine"));
     std::string when;
     if (!started.empty())
         when = format(", %lld ms after it promoted the primary", times.front() - started.front());
@@ -101,14 +94,13 @@ void checkNoEarlyFailover(Tandemd &engine, qint64 beforeMs, qint64 subscribedMs 
 
 // Starts the engine on `pair` and waits until it serves the primary with the secondary
 // connected as standby. EarlyFailover when it took the secondary instead.
-void startEngine(Tandemd &engine, const PairConfig &pair)
+void startEngine(test::TandemdProcess &engine, const PairConfig &pair)
 {
     Configuration config = Configuration::createNew();
     config.pairs << pair;
-    engine.writeConfig(config);
-    engine.start();
+    bench::startEngine(engine, config);
     // The first choice is "Started redundancy", not "Promoted" (issue 16).
-    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench'"), 1, 15000)) {
+    if (!waitForLines(engine, QStringLiteral("Started redundancy for 'bench'"), 1, 15000)) {
         QStringList said = engine.lines();
         said = said.mid(std::max<qsizetype>(0, said.size() - 20));
         throw BenchError(format("tandemd did not promote a server within 15 s:\n%s",
@@ -117,21 +109,22 @@ void startEngine(Tandemd &engine, const PairConfig &pair)
     if (engine.countLines(QStringLiteral("Started redundancy for 'bench': secondary")))
         throw EarlyFailover("tandemd started on the secondary: the primary did not answer in time");
     checkNoEarlyFailover(engine, QDateTime::currentMSecsSinceEpoch() + 1);
-    if (!engine.waitForLines(QStringLiteral("Connected to 'bench' on secondary"), 1, 15000))
+    if (!waitForLines(engine, QStringLiteral("Connected to 'bench' on secondary"), 1, 15000))
         throw BenchError("tandemd did not connect the secondary within 15 s");
 }
 
-// When the watch's first change with a value in [from, to) came; nullopt before it.
-std::optional<TimePoint> firstSeen(NodeOpcUaWatch &watch, qint64 from, qint64 to)
+// When (wall clock) the watch's first change with a value in [from, to) came; nullopt
+// before it.
+std::optional<qint64> firstSeen(Changes &watch, qint64 from, qint64 to)
 {
-    for (const NodeOpcUaWatch::Change &c : watch.changes())
+    for (const Change &c : watch.all())
         if (c.value >= from && c.value < to)
-            return c.seen;
+            return c.receivedMs;
     return std::nullopt;
 }
 
 // "0..25, 100003..100010": the runs of consecutive values a watch got.
-QString valuesText(NodeOpcUaWatch &watch)
+QString valuesText(Changes &watch)
 {
     QStringList runs;
     qint64 first = -1, last = -1;
@@ -140,7 +133,7 @@ QString valuesText(NodeOpcUaWatch &watch)
             runs << (first == last ? QString::number(first)
                                    : QStringLiteral("%1..%2").arg(first).arg(last));
     };
-    for (const NodeOpcUaWatch::Change &c : watch.changes()) {
+    for (const Change &c : watch.all()) {
         if (first >= 0 && c.value == last + 1) {
             last = c.value;
             continue;
@@ -152,10 +145,10 @@ QString valuesText(NodeOpcUaWatch &watch)
     return runs.isEmpty() ? QStringLiteral("none") : runs.join(QStringLiteral(", "));
 }
 
-bool seenFor(NodeOpcUaWatch &watch, qint64 from, qint64 to, int ms)
+bool seenFor(Changes &watch, qint64 from, qint64 to, int ms)
 {
-    const std::optional<TimePoint> first = firstSeen(watch, from, to);
-    return first && msBetween(*first, Clock::now()) >= ms;
+    const std::optional<qint64> first = firstSeen(watch, from, to);
+    return first && QDateTime::currentMSecsSinceEpoch() - *first >= ms;
 }
 
 struct FailoverRun
@@ -175,16 +168,16 @@ struct FailoverRun
 };
 
 // direct: a client of the secondary's own, running for the whole mode.
-FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer &secondary,
-                         NodeOpcUaWatch &direct)
+FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const test::OpcUaPeer &secondary,
+                         Changes &direct)
 {
-    NodeOpcUaServer primary(0, CounterPeriodMs);
-    const PairConfig pair = opcUaPair(freePorts(1).front(), primary, secondary, mode);
-    Tandemd engine;
+    const auto primary = startOpcUaPeer(0, CounterPeriodMs);
+    const PairConfig pair = opcUaPair(freePorts(1).front(), *primary, secondary, mode);
+    test::TandemdProcess engine;
     startEngine(engine, pair);
 
-    NodeOpcUaWatch proxied(pair.endpoint, Counter, WatchIntervalMs, 0);
-    proxied.waitSubscribed(ClientStartMs);
+    const auto proxiedWatch = startWatch(pair.endpoint, Counter, WatchIntervalMs);
+    Changes proxied(*proxiedWatch);
     const qint64 subscribedAt = QDateTime::currentMSecsSinceEpoch();
     // What went wrong before the fault: the values the client got and what tandemd said.
     const auto before = [&](const char *what) {
@@ -193,8 +186,9 @@ FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer
         said = said.mid(std::max<qsizetype>(0, said.size() - 20));
         return BenchError(format("%s: the secondary's own client got %zu values in this mode, "
                                  "the proxy's client %s; tandemd said:\n%s\n%s",
-                                 what, direct.changes().size(), qPrintable(valuesText(proxied)),
-                                 qPrintable(said.join(u'\n')), qPrintable(proxied.diagnostics())));
+                                 what, direct.all().size(), qPrintable(valuesText(proxied)),
+                                 qPrintable(said.join(u'\n')),
+                                 qPrintable(diagnostics(*proxiedWatch))));
     };
     if (!waitUntil(
             [&] {
@@ -207,19 +201,22 @@ FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer
         throw before("the proxy's client got the secondary's values before the fault");
 
     const qint64 faultAt = QDateTime::currentMSecsSinceEpoch();
-    primary.signal(fault == Fault::Hung ? SIGSTOP : SIGKILL);
+    if (fault == Fault::Hung)
+        primary->hang();
+    else
+        primary->kill();
     FailoverRun run;
     run.switched =
         waitUntil([&] { return seenFor(proxied, SecondaryOffset, INT64_MAX, 2000); }, 15000);
     checkNoEarlyFailover(engine, faultAt, subscribedAt);
-    const std::vector<qint64> promoted = engine.eventTimesMs(PromotedSecondary);
+    const std::vector<qint64> promoted = eventTimesMs(engine, PromotedSecondary);
     if (!promoted.empty())
         run.promotedMs = double(promoted.front() - faultAt);
 
-    const std::vector<NodeOpcUaWatch::Change> got = proxied.changes();
+    const std::vector<Change> got = proxied.all();
     std::map<qint64, int> times; // value -> how often the client got it
     qint64 lastSeen = -1;
-    for (const NodeOpcUaWatch::Change &c : got) {
+    for (const Change &c : got) {
         ++times[c.value];
         if (c.value < SecondaryOffset)
             continue;
@@ -232,7 +229,7 @@ FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer
     // Sequence numbers: a data message's is the one before + 1 (changes of one message
     // share it).
     qint64 lastSeq = -1;
-    for (const NodeOpcUaWatch::Change &c : got) {
+    for (const Change &c : got) {
         if (c.seq < 0) {
             ++run.seqUnknown;
             continue;
@@ -241,18 +238,18 @@ FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer
             run.firstBreak = QStringLiteral("%1 -> %2").arg(lastSeq).arg(c.seq);
         lastSeq = c.seq;
     }
-    run.events = proxied.events();
+    run.events = events(*proxiedWatch);
     for (const QString &event : run.events)
         run.sessionKept &= event != QLatin1String("connection_lost") &&
                            event != QLatin1String("session_closed") &&
                            event != QLatin1String("terminated");
-    primary.kill(); // a stopped one too: the next run starts without it
+    primary->kill(); // a stopped one too: the next run starts without it
     if (!run.switched)
         return run;
 
     // Every value the secondary reported from the fault up to the client's last one.
     const auto directHas = [&] {
-        for (const NodeOpcUaWatch::Change &c : direct.changes())
+        for (const Change &c : direct.all())
             if (c.value >= lastSeen)
                 return true;
         return false;
@@ -260,7 +257,7 @@ FailoverRun failoverOnce(ConnectionMode mode, Fault fault, const NodeOpcUaServer
     if (!waitUntil(directHas, 5000))
         throw BenchError(format("the secondary's own client never reported %lld", lastSeen));
     qint64 previous = -1;
-    for (const NodeOpcUaWatch::Change &c : direct.changes()) {
+    for (const Change &c : direct.all()) {
         if (c.sourceMs < faultAt || c.value > lastSeen)
             continue;
         ++run.checked;
@@ -304,8 +301,8 @@ std::string runText(const FailoverRun &run)
 
 // N runs of one mode and fault against the mode's secondary: a line per run, one with the
 // spread, and the row's target.
-void runFailoverRow(ConnectionMode mode, Fault fault, const NodeOpcUaServer &secondary,
-                    NodeOpcUaWatch &direct, int reps)
+void runFailoverRow(ConnectionMode mode, Fault fault, const test::OpcUaPeer &secondary,
+                    Changes &direct, int reps)
 {
     const std::string row = format("%s %s", modeName(mode), faultName(fault));
     std::vector<double> missing, firsts, promotions;
@@ -376,14 +373,14 @@ void runOpcUaFailover(int reps)
         "(SIGSTOP), %d runs each, tandemd and the primary started afresh for each ==",
         CounterPeriodMs, WatchIntervalMs, IntervalMs, TimeoutMs, reps);
     for (const ConnectionMode mode : {ConnectionMode::Hot, ConnectionMode::Warm}) {
-        NodeOpcUaServer secondary(SecondaryOffset, CounterPeriodMs);
-        prepareNodeClients(secondary.url());
+        const auto secondary = startOpcUaPeer(SecondaryOffset, CounterPeriodMs);
+        prepareNodeClients(secondary->url());
         // The secondary's own values, seen by a client of its own: one node client less to
         // start per run.
-        NodeOpcUaWatch direct(secondary.url(), Counter, WatchIntervalMs, 0);
-        direct.waitSubscribed(ClientStartMs);
+        const auto directWatch = startWatch(secondary->url(), Counter, WatchIntervalMs);
+        Changes direct(*directWatch);
         for (const Fault fault : {Fault::Killed, Fault::Hung})
-            runFailoverRow(mode, fault, secondary, direct, reps);
+            runFailoverRow(mode, fault, *secondary, direct, reps);
     }
 }
 
@@ -414,26 +411,47 @@ struct Loop
     long errors = 0;
 };
 
-std::vector<Loop> loopsOf(NodeScript &script)
+// client.js with read-loop operations; its lines are stamped when the bench takes them in.
+class ReadLoopClient
 {
-    std::vector<Loop> loops;
-    for (const NodeScript::Line &line : script.lines()) {
-        if (line.json.contains(QLatin1String("error")))
-            throw BenchError(
-                format("a read-loop client failed: %s",
-                       qPrintable(line.json.value(QLatin1String("error")).toString())));
-        if (!line.json.contains(QLatin1String("reads")))
-            continue;
-        Loop loop;
-        loop.seconds = line.json.value(QLatin1String("seconds")).toDouble();
-        loop.to = line.seen;
-        loop.from = line.seen - std::chrono::microseconds(qint64(loop.seconds * 1e6));
-        loop.reads = long(line.json.value(QLatin1String("reads")).toDouble());
-        loop.errors = long(line.json.value(QLatin1String("errors")).toDouble());
-        loops.push_back(loop);
+public:
+    explicit ReadLoopClient(const QStringList &arguments)
+    {
+        if (!m_process.startProcess(
+                test::OpcUaPeer::nodeExecutable(),
+                QStringList{test::OpcUaPeer::scriptDir() + QStringLiteral("/client.js"),
+                            QStringLiteral("--pki"), test::OpcUaPeer::pkiDir()} +
+                    arguments))
+            throw BenchError("client.js did not start");
     }
-    return loops;
-}
+    pid_t pid() const { return pid_t(m_process.processId()); }
+    bool isRunning() const { return m_process.isRunning(); }
+    QString errorOutput() { return m_process.errorOutput(); }
+    // The loops reported so far.
+    const std::vector<Loop> &loops()
+    {
+        while (const std::optional<QByteArray> line = m_process.readLine(0)) {
+            const QJsonObject json = QJsonDocument::fromJson(*line).object();
+            if (json.contains(QLatin1String("error")))
+                throw BenchError(format("a read-loop client failed: %s",
+                                        qPrintable(json.value(QLatin1String("error")).toString())));
+            if (!json.contains(QLatin1String("reads")))
+                continue;
+            Loop loop;
+            loop.seconds = json.value(QLatin1String("seconds")).toDouble();
+            loop.to = Clock::now();
+            loop.from = loop.to - std::chrono::microseconds(qint64(loop.seconds * 1e6));
+            loop.reads = long(json.value(QLatin1String("reads")).toDouble());
+            loop.errors = long(json.value(QLatin1String("errors")).toDouble());
+            m_loops.push_back(loop);
+        }
+        return m_loops;
+    }
+
+private:
+    test::PeerProcess m_process{QStringLiteral("read-loop client")};
+    std::vector<Loop> m_loops;
+};
 
 ReadLoad runReadLoad(const QString &url, int clients, int seconds, pid_t proxy, pid_t server)
 {
@@ -442,11 +460,9 @@ ReadLoad runReadLoad(const QString &url, int clients, int seconds, pid_t proxy, 
     QStringList operation{QStringLiteral("--timeout"), QString::number(ClientStartMs), url};
     for (int i = 0; i < loopCount; ++i)
         operation << QStringLiteral("read-loop") << QString::number(LoopSeconds) << Counter;
-    std::vector<std::unique_ptr<NodeScript>> scripts;
-    for (int i = 0; i < clients; ++i) {
-        scripts.push_back(std::make_unique<NodeScript>());
-        scripts.back()->start("client.js", operation);
-    }
+    std::vector<std::unique_ptr<ReadLoopClient>> scripts;
+    for (int i = 0; i < clients; ++i)
+        scripts.push_back(std::make_unique<ReadLoopClient>(operation));
     const auto cpuNow = [&] {
         double clientsCpu = 0;
         for (const auto &s : scripts)
@@ -460,10 +476,10 @@ ReadLoad runReadLoad(const QString &url, int clients, int seconds, pid_t proxy, 
         bool allReading = true, allPast = true;
         TimePoint lastStart = TimePoint::min();
         for (const auto &s : scripts) {
-            const std::vector<Loop> loops = loopsOf(*s);
+            const std::vector<Loop> &loops = s->loops();
             if (int(loops.size()) < loopCount && !s->isRunning())
                 throw BenchError(
-                    format("a read-loop client ended early: %s", qPrintable(s->errorTail())));
+                    format("a read-loop client ended early: %s", qPrintable(s->errorOutput())));
             allReading &= !loops.empty();
             if (!loops.empty())
                 lastStart = std::max(lastStart, loops.front().from);
@@ -493,7 +509,7 @@ ReadLoad runReadLoad(const QString &url, int clients, int seconds, pid_t proxy, 
     for (const auto &s : scripts) {
         // The loops whose middle falls in the window: S seconds of each client, give or
         // take half a loop.
-        const std::vector<Loop> loops = loopsOf(*s);
+        const std::vector<Loop> &loops = s->loops();
         double reads = 0, measured = 0;
         for (const Loop &loop : loops) {
             const TimePoint middle = loop.from + (loop.to - loop.from) / 2;
@@ -527,13 +543,13 @@ void runOpcUaThroughput(int seconds)
         "other, each in its own session, in loops of %.1f s; measured for %d s once all "
         "clients have read for %d ms; tandemd Warm pair ==",
         LoopSeconds, seconds, WarmUpMs);
-    NodeOpcUaServer server(0, CounterPeriodMs);
-    NodeOpcUaServer standby(SecondaryOffset, CounterPeriodMs);
-    prepareNodeClients(server.url());
-    PairConfig pair = opcUaPair(freePorts(1).front(), server, standby, ConnectionMode::Warm);
+    const auto server = startOpcUaPeer(0, CounterPeriodMs);
+    const auto standby = startOpcUaPeer(SecondaryOffset, CounterPeriodMs);
+    prepareNodeClients(server->url());
+    PairConfig pair = opcUaPair(freePorts(1).front(), *server, *standby, ConnectionMode::Warm);
     pair.statusIntervalMs = PairConfig::DefaultStatusIntervalMs;
     pair.statusTimeoutMs = PairConfig::DefaultStatusTimeoutMs;
-    Tandemd engine;
+    test::TandemdProcess engine;
     startEngine(engine, pair);
 
     struct Row
@@ -542,7 +558,8 @@ void runOpcUaThroughput(int seconds)
         QString url;
         pid_t proxy;
     };
-    const Row rows[] = {{"direct", server.url(), 0}, {"tandemd", pair.endpoint, engine.pid()}};
+    const Row rows[] = {{"direct", server->url(), 0},
+                        {"tandemd", pair.endpoint, pid_t(engine.processId())}};
     ReadLoad results[2][2];
     say("%-8s %7s %10s %7s %10s %10s %11s %8s", "path", "clients", "reads/s", "errors", "proxy CPU",
         "server CPU", "clients CPU", "skew ms");
@@ -553,7 +570,8 @@ void runOpcUaThroughput(int seconds)
         const int clients = c == 0 ? 1 : 8;
         for (int r = 0; r < 2; ++r) {
             ReadLoad &load = results[r][c];
-            load = runReadLoad(rows[r].url, clients, seconds, rows[r].proxy, server.pid());
+            load = runReadLoad(rows[r].url, clients, seconds, rows[r].proxy,
+                               pid_t(server->processId()));
             say("%-8s %7d %10.0f %7ld %10s %10s %11s %8.0f", rows[r].name, clients,
                 load.readsPerSecond, load.errors, percent(load.proxyCpuPercent).c_str(),
                 percent(load.serverCpuPercent).c_str(), percent(load.clientsCpuPercent).c_str(),

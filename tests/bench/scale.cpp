@@ -13,13 +13,13 @@ void runScale()
     say("\n== scale: %d Warm pairs x %d monitor items at 1000 ms, interval 1000 ms, timeout "
         "500 ms, 2 shared tandem-sim servers; %d s warm-up, %d s measured ==",
         Pairs, Items, WarmupS, MeasureS);
-    Sim primary(0);
-    Sim secondary(1000);
+    const auto primary = startSim(0);
+    const auto secondary = startSim(1000);
     const std::vector<quint16> ports = freePorts(Pairs);
     Configuration config = Configuration::createNew();
     for (int p = 0; p < Pairs; ++p) {
         PairConfig pair = benchPair(QStringLiteral("pair%1").arg(p + 1, 3, 10, QLatin1Char('0')),
-                                    ports[size_t(p)], primary, secondary, ConnectionMode::Warm);
+                                    ports[size_t(p)], *primary, *secondary, ConnectionMode::Warm);
         pair.statusIntervalMs = 1000;
         pair.statusTimeoutMs = 500;
         for (int i = 0; i < Items; ++i) {
@@ -38,35 +38,36 @@ void runScale()
         }
         config.pairs << pair;
     }
-    Tandemd engine;
-    engine.writeConfig(config);
+    test::TandemdProcess engine;
     const TimePoint started = Clock::now();
-    engine.start();
+    startEngine(engine, config);
     // "Started redundancy for X: primary machine ... serves its clients."
     const QString promoted = QStringLiteral("serves its clients");
-    if (!engine.waitForLines(promoted, Pairs, 30000))
+    if (!waitForLines(engine, promoted, Pairs, 30000))
         throw BenchError(format("only %d of %d pairs promoted their primary within 30 s",
                                 engine.countLines(promoted), Pairs));
     say("all %d pairs active on the primary %.1f s after start", Pairs,
         msBetween(started, Clock::now()) / 1000);
-    std::this_thread::sleep_until(started + std::chrono::seconds(WarmupS));
-    checkInterrupted();
+    sleepMs(int(std::chrono::duration_cast<std::chrono::milliseconds>(
+                    started + std::chrono::seconds(WarmupS) - Clock::now())
+                    .count()));
     const int errorsBefore = engine.countLines(QStringLiteral("Monitor item test in error"));
     const int promotedBefore = engine.countLines(QStringLiteral("Promoted active connection"));
-    const double cpu0 = cpuSeconds(engine.pid());
-    const double sims0 = cpuSeconds(primary.pid()) + cpuSeconds(secondary.pid());
-    const double readA0 = bytesRead(primary.pid()), readB0 = bytesRead(secondary.pid());
+    const pid_t tandemd = pid_t(engine.processId());
+    const pid_t simA = pid_t(primary->processId()), simB = pid_t(secondary->processId());
+    const double cpu0 = cpuSeconds(tandemd);
+    const double sims0 = cpuSeconds(simA) + cpuSeconds(simB);
+    const double readA0 = bytesRead(simA), readB0 = bytesRead(simB);
     const TimePoint from = Clock::now();
     sleepMs(MeasureS * 1000);
     const double elapsedS = msBetween(from, Clock::now()) / 1000;
-    const double cpuPercent = 100 * (cpuSeconds(engine.pid()) - cpu0) / elapsedS;
-    const double simsPercent =
-        100 * (cpuSeconds(primary.pid()) + cpuSeconds(secondary.pid()) - sims0) / elapsedS;
+    const double cpuPercent = 100 * (cpuSeconds(tandemd) - cpu0) / elapsedS;
+    const double simsPercent = 100 * (cpuSeconds(simA) + cpuSeconds(simB) - sims0) / elapsedS;
     // Every request the engine sends (status, monitor reads) is a 12-byte FC3/FC4 ADU.
-    const double requestsA = (bytesRead(primary.pid()) - readA0) / 12 / elapsedS;
-    const double requestsB = (bytesRead(secondary.pid()) - readB0) / 12 / elapsedS;
-    const double rss = rssMb(engine.pid());
-    const double peak = peakRssMb(engine.pid());
+    const double requestsA = (bytesRead(simA) - readA0) / 12 / elapsedS;
+    const double requestsB = (bytesRead(simB) - readB0) / 12 / elapsedS;
+    const double rss = rssMb(tandemd);
+    const double peak = peakRssMb(tandemd);
     const int monitorErrors =
         engine.countLines(QStringLiteral("Monitor item test in error")) - errorsBefore;
     const int switches =

@@ -106,22 +106,21 @@ void runThroughput(int seconds)
     say("\n== throughput: FC3 read of 10 registers, closed loop, %d s per row (after 0.5 s "
         "warm-up); server tandem-sim; tandemd Warm pair ==",
         seconds);
-    Sim server(0);
-    Sim standby(1000);
+    const auto server = startSim(0);
+    const auto standby = startSim(1000);
     const std::vector<quint16> ports = freePorts(2);
-    Socat socat(ports[0], server.port());
-    Tandemd engine;
+    const auto socat = startSocat(ports[0], server->port());
+    test::TandemdProcess engine;
     PairConfig pair =
-        benchPair(QStringLiteral("bench"), ports[1], server, standby, ConnectionMode::Warm);
+        benchPair(QStringLiteral("bench"), ports[1], *server, *standby, ConnectionMode::Warm);
     pair.statusIntervalMs = PairConfig::DefaultStatusIntervalMs;
     pair.statusTimeoutMs = PairConfig::DefaultStatusTimeoutMs;
     Configuration config = Configuration::createNew();
     config.pairs << pair;
-    engine.writeConfig(config);
-    engine.start();
-    if (!engine.waitForLines(QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
-                             10000) ||
-        !engine.waitForLines(QStringLiteral("Connected to 'bench' on secondary"), 1, 10000))
+    startEngine(engine, config);
+    if (!waitForLines(engine, QStringLiteral("Started redundancy for 'bench': primary machine"), 1,
+                      10000) ||
+        !waitForLines(engine, QStringLiteral("Connected to 'bench' on secondary"), 1, 10000))
         throw BenchError("tandemd did not get ready within 10 s");
 
     struct Row
@@ -131,9 +130,9 @@ void runThroughput(int seconds)
         pid_t proxy;
         bool tree;
     };
-    const Row rows[] = {{"direct", server.port(), 0, false},
-                        {"socat", ports[0], socat.pid(), true},
-                        {"tandemd", ports[1], engine.pid(), false}};
+    const Row rows[] = {{"direct", server->port(), 0, false},
+                        {"socat", ports[0], pid_t(socat->processId()), true},
+                        {"tandemd", ports[1], pid_t(engine.processId()), false}};
     LoadResult results[3][2];
     say("%-8s %7s %10s %9s %9s %7s %10s %10s", "path", "clients", "req/s", "p50 us", "p99 us",
         "errors", "proxy CPU", "server CPU");
@@ -142,7 +141,8 @@ void runThroughput(int seconds)
         for (int r = 0; r < 3; ++r) {
             const Row &row = rows[r];
             LoadResult &res = results[r][c];
-            res = runLoad(row.port, clients, seconds, row.proxy, row.tree, server.pid());
+            res = runLoad(row.port, clients, seconds, row.proxy, row.tree,
+                          pid_t(server->processId()));
             say("%-8s %7d %10.0f %9.1f %9.1f %7ld %10s %9.0f%%", row.name, clients,
                 res.requestsPerSecond, res.p50Us, res.p99Us, res.errors,
                 res.proxyCpuPercent < 0 ? "-" : format("%.0f%%", res.proxyCpuPercent).c_str(),

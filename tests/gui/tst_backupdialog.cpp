@@ -3,11 +3,14 @@
 // brings the saved configuration back with every pair disabled, the engine running
 // again. A tandemd serving the same files makes the console refuse to restore.
 #include "base/enginesocket.h"
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "dialogs/backupdialog.h"
 #include "host/controlserver.h"
 #include "host/enginesession.h"
+#include "modaldialogs.h"
 #include "tandemdprocess.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -16,29 +19,22 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-
-#include "modaldialogs.h"
 
 #include <functional>
 #include <memory>
 
 using namespace tandem;
+using tandem::test::child;
 using tandem::test::whenModal;
 
 namespace {
 
 PairConfig pair(const QString &name, int port)
 {
-    PairConfig p;
-    p.name = name;
-    p.protocol = Protocol::ModbusTcp;
-    p.primary = QStringLiteral("127.0.0.1:1");
-    p.secondary = QStringLiteral("127.0.0.1:2");
-    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
-    return p;
+    return test::plainPair(name, QStringLiteral("127.0.0.1:%1").arg(port),
+                           QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"));
 }
 
 // Answers the next modal message box with `button` and keeps its text; then `next`
@@ -76,29 +72,18 @@ private Q_SLOTS:
     void restoreRefusedWhileTandemdRuns();
 
 private:
-    TandemPaths paths() const
-    {
-        return TandemPaths{m_dir->filePath(QStringLiteral("tandem.xml")),
-                           m_dir->filePath(QStringLiteral("state"))};
-    }
-    QString backups() const { return m_dir->filePath(QStringLiteral("backups")); }
-    template <typename T> T *child(QWidget *w, const char *name)
-    {
-        T *found = w->findChild<T *>(QString::fromLatin1(name));
-        if (!found)
-            qWarning("no widget named %s", name);
-        return found;
-    }
+    TandemPaths paths() const { return m_files->paths(); }
+    QString backups() const { return m_files->filePath(QStringLiteral("backups")); }
     std::unique_ptr<BackupDialog> dialog(EngineSession *engine)
     {
-        auto d = std::make_unique<BackupDialog>(m_document.get(), engine);
+        auto d = std::make_unique<BackupDialog>(m_document, engine);
         child<QLineEdit>(d.get(), "backupFolder")->setText(backups());
         d->refresh();
         return d;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_document;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_document = nullptr;
 };
 
 void TestBackupDialog::initTestCase()
@@ -109,21 +94,19 @@ void TestBackupDialog::initTestCase()
 
 void TestBackupDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_document = std::make_unique<ConfigDocument>(paths());
-    m_document->load();
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY(m_files->open());
+    m_document = m_files->document();
 }
 
 void TestBackupDialog::cleanup()
 {
-    m_document.reset();
-    m_dir.reset();
+    m_files.reset();
 }
 
 void TestBackupDialog::scheduleGoesIntoTheConfiguration()
 {
-    BackupDialog d(m_document.get(), nullptr);
+    BackupDialog d(m_document, nullptr);
     // Defaults, and the folder suggested when none is set.
     QVERIFY(!child<QCheckBox>(&d, "backupEnabled")->isChecked());
     QCOMPARE(child<QSpinBox>(&d, "backupInterval")->value(), 24);
@@ -150,7 +133,7 @@ void TestBackupDialog::scheduleGoesIntoTheConfiguration()
     QCOMPARE(reread.configuration().backup, b);
 
     // Cancel changes nothing.
-    BackupDialog again(m_document.get(), nullptr);
+    BackupDialog again(m_document, nullptr);
     QVERIFY(child<QCheckBox>(&again, "backupEnabled")->isChecked());
     child<QCheckBox>(&again, "backupEnabled")->setChecked(false);
     again.reject();
@@ -235,8 +218,9 @@ void TestBackupDialog::restoreRefusedWhileTandemdRuns()
     QVERIFY(tandemd.writeConfig(Configuration::createNew(), {}));
     QVERIFY(tandemd.start());
     const TandemPaths shared{tandemd.configFile(), tandemd.stateDir()};
-    m_document = std::make_unique<ConfigDocument>(shared);
-    m_document->load();
+    ConfigDocument sharedDocument(shared);
+    sharedDocument.load();
+    m_document = &sharedDocument;
     EngineSession engine(shared);
     QVERIFY(engine.start().isEmpty());
     QVERIFY(engine.isRemote());

@@ -1,6 +1,7 @@
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "eventmodel.h"
 #include "pages/diagnosticspage.h"
+#include "widgetlookup.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>
@@ -12,12 +13,12 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace tandem;
+using tandem::test::child;
 
 class TestDiagnosticsPage final : public QObject
 {
@@ -39,40 +40,24 @@ private Q_SLOTS:
     void followsDocumentChanges();
 
 private:
-    TandemPaths paths() const
-    {
-        return TandemPaths{m_dir->filePath(QStringLiteral("tandem.xml")),
-                           m_dir->filePath(QStringLiteral("state"))};
-    }
-    template <typename T> T *child(QWidget *page, const char *name)
-    {
-        T *widget = page->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_document;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_document = nullptr;
     std::unique_ptr<DiagnosticsPage> m_page;
 };
 
 void TestDiagnosticsPage::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_document = std::make_unique<ConfigDocument>(paths());
-    QVERIFY2(m_document->load().isEmpty(), "empty configuration loads");
-    m_page = std::make_unique<DiagnosticsPage>(m_document.get());
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY2(m_files->open(), "empty configuration loads");
+    m_document = m_files->document();
+    m_page = std::make_unique<DiagnosticsPage>(m_document);
+    QVERIFY(test::shown(m_page.get()));
 }
 
 void TestDiagnosticsPage::cleanup()
 {
     m_page.reset();
-    m_document.reset();
-    m_dir.reset();
+    m_files.reset();
 }
 
 void TestDiagnosticsPage::eventViewStartsEmpty()
@@ -101,10 +86,9 @@ void TestDiagnosticsPage::eventViewStartsEmpty()
 void TestDiagnosticsPage::columnsFitAsTheViewOpens()
 {
     // The main window's Diagnostics tab at its default size gives the view about this much.
-    DiagnosticsPage page(m_document.get());
+    DiagnosticsPage page(m_document);
     page.resize(700, 480);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
     auto *view = child<QTableView>(&page, "eventView");
     QVERIFY(view);
     const QHeaderView *header = view->horizontalHeader();
@@ -195,7 +179,7 @@ void TestDiagnosticsPage::preserveEditsDocument()
 {
     auto *preserve = child<QCheckBox>(m_page.get(), "preserveEvents");
     QVERIFY(preserve);
-    QSignalSpy modified(m_document.get(), &ConfigDocument::modifiedChanged);
+    QSignalSpy modified(m_document, &ConfigDocument::modifiedChanged);
     const bool before = preserve->isChecked();
     QTest::mouseClick(preserve, Qt::LeftButton, {}, preserve->rect().center());
     QCOMPARE(preserve->isChecked(), !before);
@@ -221,9 +205,7 @@ void TestDiagnosticsPage::typedMaxEventsEditsDocument()
 {
     auto *maxEvents = child<QSpinBox>(m_page.get(), "maxEvents");
     QVERIFY(maxEvents);
-    maxEvents->setFocus();
-    maxEvents->selectAll();
-    QTest::keyClicks(maxEvents, QStringLiteral("25000"));
+    test::retype(maxEvents, 25000);
     QCOMPARE(maxEvents->value(), 25000);
     QCOMPARE(m_document->configuration().diagnostics.maxEvents, 25000);
     QVERIFY(m_document->isModified());
@@ -241,7 +223,7 @@ void TestDiagnosticsPage::savedValuesReload()
     QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
     QVERIFY(!m_document->isModified());
 
-    ConfigDocument reloaded(paths());
+    ConfigDocument reloaded(m_files->paths());
     const ConfigIssues loadIssues = reloaded.load();
     QVERIFY2(loadIssues.isEmpty(), qPrintable(joinIssues(loadIssues)));
     QCOMPARE(reloaded.configuration().diagnostics.preserveEvents, false);

@@ -1,12 +1,14 @@
 // The Diagnostics tab's event view: the ring-buffer model (checked by
 // QAbstractItemModelTester, roll-over included), filters, Save As and Reset against an
 // engine running in the console with its real event store.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "eventmodel.h"
 #include "events/eventlog.h"
 #include "events/eventstore.h"
 #include "host/enginesession.h"
+#include "modaldialogs.h"
 #include "pages/diagnosticspage.h"
+#include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -21,14 +23,13 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 
-#include "modaldialogs.h"
-#include <QTimer>
-
 using namespace tandem;
+using tandem::test::child;
+using tandem::test::pressButton;
 using tandem::test::whenModal;
 
 namespace {
@@ -129,11 +130,9 @@ void TestEventView::filters()
 
 void TestEventView::saveAsWritesEveryEvent()
 {
-    QTemporaryDir dir;
-    ConfigDocument doc(
-        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
-    doc.load();
-    DiagnosticsPage page(&doc);
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    DiagnosticsPage page(files.document());
     QList<Event> events;
     for (int i = 0; i < 50; ++i) {
         events << makeEvent(i, i % 3 ? Severity::Informational : Severity::Error);
@@ -142,10 +141,10 @@ void TestEventView::saveAsWritesEveryEvent()
     }
     page.eventModel()->append(events);
     // The filter hides some; Save As still writes them all.
-    auto *severity = page.findChild<QComboBox *>(QStringLiteral("severityFilter"));
+    auto *severity = child<QComboBox>(&page, "severityFilter");
     severity->setCurrentIndex(severity->findData(int(Severity::Error)));
-    QVERIFY(page.findChild<QTableView *>(QStringLiteral("eventView"))->model()->rowCount() < 50);
-    const QString path = dir.filePath(QStringLiteral("events.txt"));
+    QVERIFY(child<QTableView>(&page, "eventView")->model()->rowCount() < 50);
+    const QString path = files.filePath(QStringLiteral("events.txt"));
     QVERIFY(page.saveTo(path));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -160,32 +159,28 @@ void TestEventView::saveAsWritesEveryEvent()
 
 void TestEventView::saveAsToUnwritablePlaceLosesNothing()
 {
-    QTemporaryDir dir;
-    ConfigDocument doc(
-        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
-    doc.load();
-    DiagnosticsPage page(&doc);
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    DiagnosticsPage page(files.document());
     page.eventModel()->append({makeEvent(1), makeEvent(2)});
     QString message;
     whenModal([&](QWidget *modal) {
         message = qobject_cast<QMessageBox *>(modal)->text();
         qobject_cast<QMessageBox *>(modal)->accept();
     });
-    QVERIFY(!page.saveTo(dir.filePath(QStringLiteral("no/such/folder/events.txt"))));
+    QVERIFY(!page.saveTo(files.filePath(QStringLiteral("no/such/folder/events.txt"))));
     QVERIFY2(message.contains(QStringLiteral("no/such/folder/events.txt")), qPrintable(message));
     QCOMPARE(page.eventModel()->rowCount(), 2);
 }
 
 void TestEventView::saveAsButtonAsksForTheFile()
 {
-    QTemporaryDir dir;
-    ConfigDocument doc(
-        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
-    doc.load();
-    DiagnosticsPage page(&doc);
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    DiagnosticsPage page(files.document());
     const QList<Event> events{makeEvent(1), makeEvent(2, Severity::Warning)};
     page.eventModel()->append(events);
-    const QString path = dir.filePath(QStringLiteral("report.txt"));
+    const QString path = files.filePath(QStringLiteral("report.txt"));
     QString suggested;
     whenModal([&](QWidget *modal) {
         auto *dialog = qobject_cast<QFileDialog *>(modal);
@@ -197,8 +192,7 @@ void TestEventView::saveAsButtonAsksForTheFile()
         name->setText(path);
         QTest::keyClick(name, Qt::Key_Return);
     });
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("saveEventsAs")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, "saveEventsAs"), Qt::LeftButton);
     QVERIFY2(suggested.endsWith(QStringLiteral("tandem-events.txt")), qPrintable(suggested));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -208,22 +202,18 @@ void TestEventView::saveAsButtonAsksForTheFile()
     // Cancel writes nothing.
     QVERIFY(QFile::remove(path));
     whenModal([](QWidget *modal) { qobject_cast<QFileDialog *>(modal)->reject(); });
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("saveEventsAs")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, "saveEventsAs"), Qt::LeftButton);
     QVERIFY(!QFile::exists(path));
 }
 
 void TestEventView::viewFollowsOnlyAtTheBottom()
 {
-    QTemporaryDir dir;
-    ConfigDocument doc(
-        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
-    doc.load();
-    DiagnosticsPage page(&doc);
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    DiagnosticsPage page(files.document());
     page.resize(800, 400);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    auto *view = page.findChild<QTableView *>(QStringLiteral("eventView"));
+    QVERIFY(test::shown(&page));
+    auto *view = child<QTableView>(&page, "eventView");
     QScrollBar *bar = view->verticalScrollBar();
     QList<Event> batch;
     for (int i = 0; i < 200; ++i)
@@ -245,19 +235,16 @@ void TestEventView::viewFollowsOnlyAtTheBottom()
 
 void TestEventView::toolTipOnlyWhenTextIsCut()
 {
-    QTemporaryDir dir;
-    ConfigDocument doc(
-        {dir.filePath(QStringLiteral("tandem.xml")), dir.filePath(QStringLiteral("state"))});
-    doc.load();
-    DiagnosticsPage page(&doc);
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    DiagnosticsPage page(files.document());
     page.resize(900, 400);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
     Event longOne = makeEvent(1);
     longOne.text = QStringLiteral("Failed to connect to 'line1' on secondary machine "
                                   "'plc-b.plant.example:502': connection refused by peer");
     page.eventModel()->append({longOne});
-    auto *view = page.findChild<QTableView *>(QStringLiteral("eventView"));
+    auto *view = child<QTableView>(&page, "eventView");
     view->horizontalHeader()->setStretchLastSection(false);
     const auto hoverEventCell = [&] {
         const QModelIndex index = view->model()->index(0, EventModel::EventColumn);
@@ -283,11 +270,9 @@ void TestEventView::engineEventsShowAndResetClearsThem()
 {
     // The console's own engine: the tandemd built beside the tests.
     qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
-    QTemporaryDir dir;
-    const TandemPaths paths{dir.filePath(QStringLiteral("tandem.xml")),
-                            dir.filePath(QStringLiteral("state"))};
-    ConfigDocument doc(paths);
-    doc.load();
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    const TandemPaths paths = files.paths();
     // Another writer of the same history (as a second engine process would be); first an
     // event preserved from before the console started.
     EventLog log;
@@ -301,7 +286,7 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     QVERIFY(session.start().isEmpty());
     QVERIFY(session.eventFeed());
     // The window is made once the engine runs: it still gets the whole history.
-    DiagnosticsPage page(&doc);
+    DiagnosticsPage page(files.document());
     page.setEngine(&session);
     // The preserved event and the engine's own start events come through its store.
     QTRY_VERIFY(page.eventModel()->rowCount() >= 3);
@@ -319,10 +304,8 @@ void TestEventView::engineEventsShowAndResetClearsThem()
              QStringLiteral("Connection refused"));
 
     // Reset asks first: Cancel keeps everything.
-    auto *reset = page.findChild<QPushButton *>(QStringLiteral("resetEvents"));
-    whenModal([](QWidget *modal) {
-        qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Cancel)->click();
-    });
+    auto *reset = child<QPushButton>(&page, "resetEvents");
+    whenModal([](QWidget *modal) { pressButton(modal, QMessageBox::Cancel); });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), before + 1);
     EventStore store(paths.stateDir);
@@ -330,7 +313,7 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     const qint64 generation = store.resetGeneration();
     whenModal([](QWidget *modal) {
         QCOMPARE(modal->objectName(), QStringLiteral("resetEventsPrompt"));
-        qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Reset)->click();
+        pressButton(modal, QMessageBox::Reset);
     });
     QTest::mouseClick(reset, Qt::LeftButton);
     QCOMPARE(page.eventModel()->rowCount(), 0);

@@ -1,17 +1,19 @@
 // The General tab: every field edits the document, errors show at the field, and the
 // seed's Cold-mode rule greys out always-reconnect.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "pages/generalpage.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tandem;
+using tandem::test::retype;
 
 class TestGeneralPage final : public QObject
 {
@@ -33,44 +35,26 @@ private Q_SLOTS:
 private:
     template <typename T> T *child(const char *name) const
     {
-        T *w = m_page->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("no widget %s", name);
-        return w;
+        return test::child<T>(m_page.get(), name);
     }
     const PairConfig &pair() const { return *m_doc->pair(QStringLiteral("line1")); }
-    static void replaceText(QLineEdit *edit, const QString &text)
-    {
-        edit->setFocus();
-        edit->selectAll();
-        QTest::keyClick(edit, Qt::Key_Backspace);
-        QTest::keyClicks(edit, text);
-    }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<GeneralPage> m_page;
 };
 
 void TestGeneralPage::init()
 {
     m_page.reset();
-    m_doc.reset();
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = std::make_unique<ConfigDocument>(TandemPaths{
-        m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
-    QVERIFY(m_doc->load().isEmpty());
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.endpoint = QStringLiteral("127.0.0.1:1502");
-    p.primary = QStringLiteral("plc-a");
-    p.secondary = QStringLiteral("plc-b:5020");
-    QVERIFY(m_doc->addPair(p).isEmpty());
-    QVERIFY(m_doc->save().isEmpty());
-    m_page = std::make_unique<GeneralPage>(m_doc.get());
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY(
+        m_files->open({test::plainPair(QStringLiteral("line1"), QStringLiteral("127.0.0.1:1502"),
+                                       QStringLiteral("plc-a"), QStringLiteral("plc-b:5020"))}));
+    m_doc = m_files->document();
+    m_page = std::make_unique<GeneralPage>(m_doc);
     m_page->setPair(QStringLiteral("line1"));
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(test::shown(m_page.get()));
 }
 
 void TestGeneralPage::showsThePairsValues()
@@ -103,7 +87,7 @@ void TestGeneralPage::textFieldsEditDocument()
     QFETCH(QString, widget);
     QFETCH(QString, text);
     auto *edit = child<QLineEdit>(widget.toLatin1().constData());
-    replaceText(edit, text);
+    retype(edit, text);
     QVERIFY(m_doc->isModified());
     const QString stored = widget == QLatin1String("endpoint")         ? pair().endpoint
                            : widget == QLatin1String("primaryMachine") ? pair().primary
@@ -132,14 +116,10 @@ void TestGeneralPage::modeAndReconnect()
 void TestGeneralPage::spinBoxesEditDocument()
 {
     auto *interval = child<QSpinBox>("statusInterval");
-    interval->setFocus();
-    interval->selectAll();
-    QTest::keyClicks(interval, QStringLiteral("2500"));
+    retype(interval, 2500);
     QCOMPARE(pair().statusIntervalMs, 2500);
     auto *timeout = child<QSpinBox>("statusTimeout");
-    timeout->setFocus();
-    timeout->selectAll();
-    QTest::keyClicks(timeout, QStringLiteral("1000"));
+    retype(timeout, 1000);
     QCOMPARE(pair().statusTimeoutMs, 1000);
     auto *holdoff = child<QSpinBox>("failbackHoldoff");
     // Without always reconnect the hold-off does nothing: greyed out, and it says why.
@@ -149,14 +129,10 @@ void TestGeneralPage::spinBoxesEditDocument()
                       QPoint(5, 5));
     QVERIFY(pair().reconnectPrimary);
     QVERIFY(holdoff->isEnabled());
-    holdoff->setFocus();
-    holdoff->selectAll();
-    QTest::keyClicks(holdoff, QStringLiteral("3000"));
+    retype(holdoff, 3000);
     QCOMPARE(pair().failbackHoldoffMs, 3000);
     auto *persistence = child<QSpinBox>("failurePersistence");
-    persistence->setFocus();
-    persistence->selectAll();
-    QTest::keyClicks(persistence, QStringLiteral("3"));
+    retype(persistence, 3);
     QCOMPARE(pair().failurePersistence, 3);
     QCOMPARE(persistence->maximum(), PairConfig::MaxFailurePersistence);
     auto *connections = child<QComboBox>("serverConnections");
@@ -174,13 +150,13 @@ void TestGeneralPage::invalidMachineShowsErrorAtTheField()
     auto *primary = child<QLineEdit>("primaryMachine");
     auto *error = child<QLabel>("primaryError");
     QVERIFY(error->isHidden());
-    replaceText(primary, QStringLiteral("plc a"));
+    retype(primary, QStringLiteral("plc a"));
     QVERIFY(error->isVisible());
     QVERIFY(error->text().contains(QStringLiteral("not a valid host")));
-    replaceText(primary, QStringLiteral("plc-a"));
+    retype(primary, QStringLiteral("plc-a"));
     QVERIFY(error->isHidden());
     auto *endpoint = child<QLineEdit>("endpoint");
-    replaceText(endpoint, QStringLiteral("127.0.0.1"));
+    retype(endpoint, QStringLiteral("127.0.0.1"));
     QVERIFY(child<QLabel>("endpointError")->isVisible());
     QVERIFY(child<QLabel>("endpointError")->text().contains(QStringLiteral("no port")));
 }
@@ -188,10 +164,10 @@ void TestGeneralPage::invalidMachineShowsErrorAtTheField()
 void TestGeneralPage::statusItemAndWriteReplay()
 {
     auto *item = child<QLineEdit>("statusItem");
-    replaceText(item, QStringLiteral("2:300010"));
+    retype(item, QStringLiteral("2:300010"));
     QCOMPARE(pair().statusItem, QStringLiteral("2:300010"));
     QVERIFY(child<QLabel>("statusItemError")->isHidden());
-    replaceText(item, QStringLiteral("999999"));
+    retype(item, QStringLiteral("999999"));
     QVERIFY(child<QLabel>("statusItemError")->isVisible());
     auto *replay = child<QCheckBox>("writeReplay");
     QVERIFY(!replay->isChecked());
@@ -214,12 +190,11 @@ void TestGeneralPage::noPairDisablesPage()
 
 void TestGeneralPage::savedValuesComeBack()
 {
-    replaceText(child<QLineEdit>("secondaryMachine"), QStringLiteral("plc-c"));
+    retype(child<QLineEdit>("secondaryMachine"), QStringLiteral("plc-c"));
     auto *mode = child<QComboBox>("connectionMode");
     mode->setCurrentIndex(mode->findData(int(ConnectionMode::Hot)));
     QVERIFY(m_doc->save().isEmpty());
-    ConfigDocument reloaded(
-        {m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
+    ConfigDocument reloaded(m_files->paths());
     QVERIFY(reloaded.load().isEmpty());
     GeneralPage page(&reloaded);
     page.setPair(QStringLiteral("line1"));
@@ -241,17 +216,11 @@ void TestGeneralPage::clientLimits()
     QCOMPARE(output->value(), PairConfig::DefaultOutputPerClient);
     QCOMPARE(clients->maximum(), PairConfig::MaxClientLimit);
     QCOMPARE(output->minimum(), PairConfig::MinOutputPerClient);
-    clients->setFocus();
-    clients->selectAll();
-    QTest::keyClicks(clients, QStringLiteral("64"));
+    retype(clients, 64);
     QCOMPARE(pair().clientLimit, 64);
-    requests->setFocus();
-    requests->selectAll();
-    QTest::keyClicks(requests, QStringLiteral("8"));
+    retype(requests, 8);
     QCOMPARE(pair().requestsPerClient, 8);
-    output->setFocus();
-    output->selectAll();
-    QTest::keyClicks(output, QStringLiteral("65536"));
+    retype(output, 65536);
     QCOMPARE(pair().outputPerClientBytes, 65536);
     QVERIFY(requests->isEnabled());
     PairConfig opcua = pair();

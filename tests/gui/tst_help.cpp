@@ -1,7 +1,7 @@
 // The bundled manual: every file in resources/help is compiled in and reachable from the
 // contents page, no link or image is broken (from qrc and from the installed HTML alike),
 // and F1, Help › Contents and the viewer's buttons lead where they should.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "contexthelp.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
@@ -12,6 +12,8 @@
 #include "license/transferwizard.h"
 #include "license/unlockdialog.h"
 #include "mainwindow.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -22,7 +24,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -136,30 +137,23 @@ private:
     }
     void verifyShows(HelpViewer *viewer, const QString &topic);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestHelp::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const TandemPaths paths{m_dir->filePath(QStringLiteral("tandem.xml")),
-                            m_dir->filePath(QStringLiteral("state")),
-                            m_dir->filePath(QStringLiteral("machine-id"))};
-    QFile id(paths.machineIdFile);
-    QVERIFY(id.open(QIODevice::WriteOnly));
-    id.write("5b3c2f8e7d1a4c6b9e210d9f4a7c1e55\n");
-    id.close();
-    m_doc = std::make_unique<ConfigDocument>(paths);
-    m_doc->load();
-    PairConfig pair;
-    pair.name = QStringLiteral("line1");
-    pair.endpoint = QStringLiteral("127.0.0.1:1502");
-    pair.primary = QStringLiteral("127.0.0.1:5020");
-    pair.secondary = QStringLiteral("127.0.0.1:5021");
-    QVERIFY(m_doc->addPair(pair).isEmpty());
-    m_window = std::make_unique<MainWindow>(m_doc.get());
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY(m_files->writeMachineId("5b3c2f8e7d1a4c6b9e210d9f4a7c1e55"));
+    QVERIFY(m_files->open());
+    m_doc = m_files->document();
+    QVERIFY(m_doc
+                ->addPair(test::plainPair(QStringLiteral("line1"), QStringLiteral("127.0.0.1:1502"),
+                                          QStringLiteral("127.0.0.1:5020"),
+                                          QStringLiteral("127.0.0.1:5021")))
+                .isEmpty());
+    m_window = std::make_unique<MainWindow>(m_doc);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
@@ -167,8 +161,7 @@ void TestHelp::init()
 void TestHelp::cleanup()
 {
     m_window.reset();
-    m_doc.reset();
-    m_dir.reset();
+    m_files.reset();
 }
 
 void TestHelp::everyHelpFileIsCompiledIn()
@@ -312,7 +305,7 @@ void TestHelp::verifyShows(HelpViewer *viewer, const QString &topic)
 
 void TestHelp::f1OnEachTabOpensItsPage()
 {
-    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+    auto *tabs = test::child<QTabWidget>(m_window.get(), "tabs");
     const QStringList topics{QStringLiteral("general"), QStringLiteral("monitoring"),
                              QStringLiteral("diagnostics"), QStringLiteral("notifications")};
     QCOMPARE(tabs->count(), topics.size());
@@ -329,23 +322,23 @@ void TestHelp::f1OnEachTabOpensItsPage()
 
 void TestHelp::helpContentsOpensTheContents()
 {
-    m_window->findChild<QAction *>(QStringLiteral("actionHelpContents"))->trigger();
+    test::child<QAction>(m_window.get(), "actionHelpContents")->trigger();
     verifyShows(viewerOf(m_window.get()), QStringLiteral("index"));
     QCOMPARE(viewerOf(m_window.get())->browser()->documentTitle(), QStringLiteral("Contents"));
 }
 
 void TestHelp::backForwardHomeAndContents()
 {
-    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+    auto *tabs = test::child<QTabWidget>(m_window.get(), "tabs");
     tabs->setCurrentIndex(1);
     QTest::keyClick(m_window.get(), Qt::Key_F1);
     HelpViewer *viewer = viewerOf(m_window.get());
     QVERIFY(viewer);
     verifyShows(viewer, QStringLiteral("monitoring"));
-    auto *back = viewer->findChild<QToolButton *>(QStringLiteral("helpBack"));
-    auto *forward = viewer->findChild<QToolButton *>(QStringLiteral("helpForward"));
-    auto *home = viewer->findChild<QToolButton *>(QStringLiteral("helpHome"));
-    auto *contents = viewer->findChild<QToolButton *>(QStringLiteral("helpContents"));
+    auto *back = test::child<QToolButton>(viewer, "helpBack");
+    auto *forward = test::child<QToolButton>(viewer, "helpForward");
+    auto *home = test::child<QToolButton>(viewer, "helpHome");
+    auto *contents = test::child<QToolButton>(viewer, "helpContents");
     QVERIFY(back && forward && home && contents);
     QVERIFY(!forward->isEnabled());
 
@@ -397,9 +390,9 @@ void TestHelp::f1InADialogOpensItsTopic()
     const PairConfig pair = *m_doc->pair(QStringLiteral("line1"));
     std::unique_ptr<QDialog> shown;
     if (dialog == QLatin1String("add"))
-        shown = std::make_unique<AddPairDialog>(m_doc.get(), m_window.get());
+        shown = std::make_unique<AddPairDialog>(m_doc, m_window.get());
     else if (dialog == QLatin1String("alias"))
-        shown = std::make_unique<AliasDialog>(m_doc.get(), pair.name, m_window.get());
+        shown = std::make_unique<AliasDialog>(m_doc, pair.name, m_window.get());
     else if (dialog == QLatin1String("monitor"))
         shown = std::make_unique<MonitorItemDialog>(pair, MonitorItem{}, m_window.get());
     else if (dialog == QLatin1String("purchase"))

@@ -4,6 +4,8 @@
 #include "dialogs/monitoritemdialog.h"
 #include "opcua/itembrowserdialog.h"
 #include "opcuapeer.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -19,6 +21,8 @@
 #include <QTreeWidget>
 
 using namespace tandem;
+using tandem::test::child;
+using tandem::test::itemNamed;
 using tandem::test::OpcUaPeer;
 
 namespace {
@@ -28,23 +32,6 @@ constexpr int WaitMs = 20000;
 const QStringList PlantVariables = {QStringLiteral("Array"), QStringLiteral("Counter"),
                                     QStringLiteral("Flag"), QStringLiteral("Offset"),
                                     QStringLiteral("Value")};
-
-template <typename T> T *child(const QObject *root, const char *name)
-{
-    T *widget = root->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qWarning("no child %s under %s", name, qPrintable(root->objectName()));
-    return widget;
-}
-
-QTreeWidgetItem *childNamed(QTreeWidgetItem *parent, const QString &name)
-{
-    for (int i = 0; i < parent->childCount(); ++i) {
-        if (parent->child(i)->text(0) == name)
-            return parent->child(i);
-    }
-    return nullptr;
-}
 
 QStringList childNames(QTreeWidgetItem *parent)
 {
@@ -61,9 +48,7 @@ QTreeWidgetItem *waitForPlant(QTreeWidget *tree)
     QTreeWidgetItem *plant = nullptr;
     const bool shown = QTest::qWaitFor(
         [&] {
-            QTreeWidgetItem *objects = tree->topLevelItem(0);
-            plant = objects ? childNamed(objects, QStringLiteral("Plant")) : nullptr;
-            return plant != nullptr;
+            return (plant = itemNamed(tree->topLevelItem(0), QStringLiteral("Plant"))) != nullptr;
         },
         WaitMs);
     return shown ? plant : nullptr;
@@ -101,8 +86,7 @@ int connectionsTo(quint16 port)
 
 QPushButton *okButton(QWidget *dialog)
 {
-    auto *buttons = child<QDialogButtonBox>(dialog, "buttons");
-    return buttons ? buttons->button(QDialogButtonBox::Ok) : nullptr;
+    return child<QDialogButtonBox>(dialog, "buttons")->button(QDialogButtonBox::Ok);
 }
 
 } // namespace
@@ -144,8 +128,6 @@ void TestItemBrowser::initTestCase()
 QTreeWidgetItem *TestItemBrowser::openPlant(QWidget *dialog)
 {
     auto *tree = child<QTreeWidget>(dialog, "itemTree");
-    if (!tree)
-        return nullptr;
     QTreeWidgetItem *plant = waitForPlant(tree);
     if (!plant)
         return nullptr;
@@ -159,13 +141,8 @@ QTreeWidgetItem *TestItemBrowser::openPlant(QWidget *dialog)
 
 PairConfig TestItemBrowser::opcUaPair(const QString &primary)
 {
-    PairConfig pair;
-    pair.name = QStringLiteral("line1");
-    pair.protocol = Protocol::OpcUa;
-    pair.endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841");
-    pair.primary = primary;
-    pair.secondary = QStringLiteral("127.0.0.1:4842");
-    return pair;
+    return test::plainPair(QStringLiteral("line1"), QStringLiteral("opc.tcp://127.0.0.1:4841"),
+                           primary, QStringLiteral("127.0.0.1:4842"), Protocol::OpcUa);
 }
 
 void TestItemBrowser::showsConnectingThenPlant()
@@ -176,8 +153,7 @@ void TestItemBrowser::showsConnectingThenPlant()
     QCOMPARE(status->text(), QStringLiteral("Connecting to %1…").arg(m_peer.url()));
     QVERIFY(!status->isHidden());
     QVERIFY(!okButton(&dialog)->isEnabled());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
 
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
     QTreeWidgetItem *plant = waitForPlant(tree);
@@ -188,7 +164,7 @@ void TestItemBrowser::showsConnectingThenPlant()
     QCOMPARE(plant->text(1), QStringLiteral("ns=1;s=Plant"));
     QCOMPARE(plant->text(2), QStringLiteral("Object"));
     QVERIFY(!plant->isExpanded());
-    QVERIFY(childNamed(tree->topLevelItem(0), QStringLiteral("Server")));
+    QVERIFY(itemNamed(tree->topLevelItem(0), QStringLiteral("Server")));
     // Browsed lazily: nothing below Plant until it is expanded.
     QCOMPARE(plant->childCount(), 0);
     QCOMPARE(plant->childIndicatorPolicy(), QTreeWidgetItem::ShowIndicator);
@@ -199,8 +175,7 @@ void TestItemBrowser::showsConnectingThenPlant()
 void TestItemBrowser::expandingListsTheVariables()
 {
     ItemBrowserDialog dialog(m_peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
@@ -222,8 +197,7 @@ void TestItemBrowser::expandingListsTheVariables()
 void TestItemBrowser::okOnlyForVariables()
 {
     ItemBrowserDialog dialog(m_peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
@@ -232,7 +206,7 @@ void TestItemBrowser::okOnlyForVariables()
     clickItem(tree, plant);
     QVERIFY(plant->isSelected());
     QVERIFY(!ok->isEnabled());
-    clickItem(tree, childNamed(plant, QStringLiteral("Counter")));
+    clickItem(tree, itemNamed(plant, QStringLiteral("Counter")));
     QVERIFY(ok->isEnabled());
     clickItem(tree, tree->topLevelItem(0));
     QVERIFY(!ok->isEnabled());
@@ -263,12 +237,11 @@ void TestItemBrowser::pickReadsDataType()
     QFETCH(QString, dataType);
 
     ItemBrowserDialog dialog(m_peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
-    clickItem(tree, childNamed(plant, name));
+    clickItem(tree, itemNamed(plant, name));
     QPushButton *ok = okButton(&dialog);
     QVERIFY(ok->isEnabled());
     QTest::mouseClick(ok, Qt::LeftButton);
@@ -281,12 +254,11 @@ void TestItemBrowser::pickReadsDataType()
 void TestItemBrowser::doubleClickPicks()
 {
     ItemBrowserDialog dialog(m_peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
-    QTreeWidgetItem *value = childNamed(plant, QStringLiteral("Value"));
+    QTreeWidgetItem *value = itemNamed(plant, QStringLiteral("Value"));
     const QRect rect = tree->visualItemRect(value);
     // A real double click: press and release, then the double click event.
     const QPoint point(rect.left() + 40, rect.center().y());
@@ -308,8 +280,7 @@ void TestItemBrowser::closedPortShowsErrorAndRetryConnects()
     const QString url = QStringLiteral("opc.tcp://127.0.0.1:%1").arg(port);
 
     ItemBrowserDialog dialog(url);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *error = child<QLabel>(&dialog, "browseError");
     auto *retry = child<QPushButton>(&dialog, "retryButton");
     QVERIFY(error && retry);
@@ -347,12 +318,11 @@ void TestItemBrowser::lostConnectionShowsError()
     OpcUaPeer peer;
     QVERIFY(peer.start());
     ItemBrowserDialog dialog(peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
-    clickItem(tree, childNamed(plant, QStringLiteral("Counter")));
+    clickItem(tree, itemNamed(plant, QStringLiteral("Counter")));
     QVERIFY(okButton(&dialog)->isEnabled());
 
     const quint16 port = peer.port();
@@ -376,8 +346,7 @@ void TestItemBrowser::failedBrowseShowsErrorAndRetryBrowses()
     QVERIFY(peer.start());
     ItemBrowserDialog dialog(peer.url());
     dialog.setTimeoutMs(1500);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *tree = child<QTreeWidget>(&dialog, "itemTree");
     QTreeWidgetItem *plant = waitForPlant(tree);
     QVERIFY(plant);
@@ -418,15 +387,14 @@ void TestItemBrowser::closingTheDialogClosesTheConnection()
     QVERIFY(peer.start());
     QCOMPARE(connectionsTo(peer.port()), 0);
     ItemBrowserDialog dialog(peer.url());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTreeWidgetItem *plant = openPlant(&dialog);
     QVERIFY(plant);
     QCOMPARE(connectionsTo(peer.port()), 1);
 
     if (pick) {
         clickItem(child<QTreeWidget>(&dialog, "itemTree"),
-                  childNamed(plant, QStringLiteral("Offset")));
+                  itemNamed(plant, QStringLiteral("Offset")));
         QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), WaitMs);
         QCOMPARE(dialog.dataType(), DataType::Long);
@@ -442,8 +410,7 @@ void TestItemBrowser::closingTheDialogClosesTheConnection()
 void TestItemBrowser::monitorItemDialogBrowsesOpcUaPrimary()
 {
     MonitorItemDialog dialog(opcUaPair(m_peer.address()), MonitorItem{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     dialog.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
 
@@ -470,7 +437,7 @@ void TestItemBrowser::monitorItemDialogBrowsesOpcUaPrimary()
     QTreeWidgetItem *plant = openPlant(browser);
     QVERIFY(plant);
     auto *tree = child<QTreeWidget>(browser, "itemTree");
-    clickItem(tree, childNamed(plant, QStringLiteral("Flag")));
+    clickItem(tree, itemNamed(plant, QStringLiteral("Flag")));
     QTest::mouseClick(okButton(browser), Qt::LeftButton);
 
     QTRY_COMPARE_WITH_TIMEOUT(itemId->text(), QStringLiteral("ns=1;s=Flag"), WaitMs);
@@ -484,8 +451,7 @@ void TestItemBrowser::monitorItemDialogBrowsesOpcUaPrimary()
 void TestItemBrowser::invalidPrimaryShowsParseError()
 {
     MonitorItemDialog dialog(opcUaPair(QStringLiteral("plc 1:4840")), MonitorItem{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *browse = child<QToolButton>(&dialog, "browseItems");
     QVERIFY(browse);
     QTest::mouseClick(browse, Qt::LeftButton);

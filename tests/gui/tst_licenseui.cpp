@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "modaldialogs.h"
 #include "tandemdprocess.h"
+#include "widgetlookup.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -36,17 +37,11 @@
 #include <QVBoxLayout>
 
 using namespace tandem;
+using tandem::test::child;
+using tandem::test::clickDialogButton;
 using tandem::test::whenModal;
 
 namespace {
-
-template <typename T> T *child(const QObject *root, const QString &name)
-{
-    T *w = root->findChild<T *>(name);
-    if (!w)
-        qFatal("no child %s under %s", qPrintable(name), qPrintable(root->objectName()));
-    return w;
-}
 
 // Near the left edge: a radio button stretched by its layout takes clicks on its
 // indicator and text only.
@@ -62,17 +57,10 @@ QString labelText(const QObject *root, const QString &name)
     return child<QLabel>(root, name)->text();
 }
 
-void clickDialogButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-{
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(which), Qt::LeftButton);
-}
-
 void pressMessageBox(QWidget *modal, const QString &objectName, QMessageBox::StandardButton which)
 {
-    auto *box = qobject_cast<QMessageBox *>(modal);
-    QVERIFY(box);
-    QCOMPARE(box->objectName(), objectName);
-    QTest::mouseClick(box->button(which), Qt::LeftButton);
+    QCOMPARE(modal->objectName(), objectName);
+    test::pressButton(modal, which);
 }
 
 // Types `code` on the keypad of `root`, symbol by symbol (the dashes come by themselves).
@@ -175,6 +163,30 @@ private:
     {
         child<MediaChooser>(wizard->currentPage(), QStringLiteral("mediaChooser"))->setMedia(path);
     }
+    // Answers the Purchase dialog that opens next: the serial, OK, and No to unlocking now.
+    void purchaseWhenAsked()
+    {
+        whenModal([this](QWidget *dialog) {
+            QCOMPARE(dialog->objectName(), QStringLiteral("purchaseDialog"));
+            QTest::keyClicks(child<QLineEdit>(dialog, "serialEdit"), serial().sign(m_key));
+            whenModal([](QWidget *prompt) {
+                pressMessageBox(prompt, QStringLiteral("unlockNowPrompt"), QMessageBox::No);
+            });
+            clickDialogButton(dialog, QDialogButtonBox::Ok);
+        });
+    }
+    // Answers the Unlock dialog that opens next with the password of computer `paths`.
+    void unlockWhenAsked(const TandemPaths &paths)
+    {
+        whenModal([this, paths](QWidget *dialog) {
+            QCOMPARE(dialog->objectName(), QStringLiteral("unlockDialog"));
+            child<QLineEdit>(dialog, "unlockEdit")->setText(password(paths));
+            whenModal([](QWidget *done) {
+                pressMessageBox(done, QStringLiteral("unlockedMessage"), QMessageBox::Ok);
+            });
+            clickDialogButton(dialog, QDialogButtonBox::Ok);
+        });
+    }
     // The source's Step 3 up to the failed Transfer with the media pulled at `point`.
     void transferWithMediaPulled(TransferWizard *source, const QString &media, const char *point);
 
@@ -212,8 +224,7 @@ void TestLicenseUi::keypadGroupsByFive()
     auto *layout = new QVBoxLayout(&window);
     layout->addWidget(edit);
     layout->addWidget(pad);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shown(&window));
 
     QCOMPARE(pad->objectName(), QStringLiteral("keypad"));
     // Crockford base32: no I, L, O or U, which read like 1, 1, 0 and V.
@@ -278,8 +289,7 @@ void TestLicenseUi::keypadBackspacesOverADash()
 void TestLicenseUi::keypadToggleShowsAndHides()
 {
     PurchaseDialog dialog(computer(QStringLiteral("a")));
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *pad = child<Keypad>(&dialog, QStringLiteral("keypad"));
     QVERIFY(!pad->isVisible());
     click(&dialog, QStringLiteral("keypadButton"));
@@ -293,8 +303,7 @@ void TestLicenseUi::purchaseRefusesAWrongSerial()
 {
     const TandemPaths a = computer(QStringLiteral("a"));
     PurchaseDialog dialog(a);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *edit = child<QLineEdit>(&dialog, QStringLiteral("serialEdit"));
     auto *error = child<QLabel>(&dialog, QStringLiteral("licenseError"));
     QVERIFY(!error->isVisible());
@@ -323,8 +332,7 @@ void TestLicenseUi::purchaseInstallsAndOffersToUnlock()
 {
     const TandemPaths a = computer(QStringLiteral("a"));
     PurchaseDialog dialog(a);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     // Typed on the keypad, as on a panel PC without a keyboard.
     click(&dialog, QStringLiteral("keypadButton"));
     typeOnKeypad(&dialog, serial().sign(m_key));
@@ -392,8 +400,7 @@ void TestLicenseUi::unlockShowsWhatSupportNeeds()
     const TandemPaths a = computer(QStringLiteral("a"));
     install(a, false);
     UnlockDialog dialog(a);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QCOMPARE(labelText(&dialog, QStringLiteral("serialLabel")), serial().sign(m_key));
     QCOMPARE(labelText(&dialog, QStringLiteral("computerIdLabel")), computerId(a));
     QVERIFY(child<QLabel>(&dialog, QStringLiteral("computerIdLabel"))->textInteractionFlags() &
@@ -427,8 +434,7 @@ void TestLicenseUi::unlockRefusesAnotherComputersPassword()
     const TandemPaths b = computer(QStringLiteral("b"));
     install(a, false);
     UnlockDialog dialog(a);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTest::keyClicks(child<QLineEdit>(&dialog, QStringLiteral("unlockEdit")), password(b));
     clickDialogButton(&dialog, QDialogButtonBox::Ok);
     QVERIFY(dialog.isVisible());
@@ -689,8 +695,7 @@ void TestLicenseUi::helpMenuOffersTheLicenseActions()
     ConfigDocument doc(a);
     doc.load();
     MainWindow window(&doc);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(test::shown(&window));
 
     auto *help = child<QMenu>(&window, QStringLiteral("menuHelp"));
     QCOMPARE(help->actions().constFirst()->objectName(), QStringLiteral("actionHelpContents"));
@@ -703,15 +708,7 @@ void TestLicenseUi::helpMenuOffersTheLicenseActions()
     auto *unlock = child<QAction>(&window, QStringLiteral("actionUnlockLicense"));
     QVERIFY(!unlock->isEnabled());
 
-    whenModal([&](QWidget *dialog) {
-        QCOMPARE(dialog->objectName(), QStringLiteral("purchaseDialog"));
-        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("serialEdit")),
-                         serial().sign(m_key));
-        whenModal([](QWidget *prompt) {
-            pressMessageBox(prompt, QStringLiteral("unlockNowPrompt"), QMessageBox::No);
-        });
-        clickDialogButton(dialog, QDialogButtonBox::Ok);
-    });
+    purchaseWhenAsked();
     child<QAction>(&window, QStringLiteral("actionPurchaseLicense"))->trigger();
     QCOMPARE(state(a), LicenseState::Licensed);
     QVERIFY(unlock->isEnabled());
@@ -738,14 +735,7 @@ void TestLicenseUi::helpMenuOffersTheLicenseActions()
              qPrintable(about));
 
     // Unlocked, there is nothing left to unlock.
-    whenModal([&](QWidget *dialog) {
-        QCOMPARE(dialog->objectName(), QStringLiteral("unlockDialog"));
-        child<QLineEdit>(dialog, QStringLiteral("unlockEdit"))->setText(password(a));
-        whenModal([](QWidget *done) {
-            pressMessageBox(done, QStringLiteral("unlockedMessage"), QMessageBox::Ok);
-        });
-        clickDialogButton(dialog, QDialogButtonBox::Ok);
-    });
+    unlockWhenAsked(a);
     unlock->trigger();
     QCOMPARE(state(a), LicenseState::Unlocked);
     QVERIFY(!unlock->isEnabled());
@@ -779,14 +769,7 @@ void TestLicenseUi::titleCountsDownWithTheConsolesEngine()
                     licenseChanged |= event.id == QLatin1String("license-changed") &&
                                       event.text.contains(QLatin1String("Licensed ("));
             });
-    whenModal([&](QWidget *dialog) {
-        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("serialEdit")),
-                         serial().sign(m_key));
-        whenModal([](QWidget *prompt) {
-            pressMessageBox(prompt, QStringLiteral("unlockNowPrompt"), QMessageBox::No);
-        });
-        clickDialogButton(dialog, QDialogButtonBox::Ok);
-    });
+    purchaseWhenAsked();
     child<QAction>(&window, QStringLiteral("actionPurchaseLicense"))->trigger();
     QTRY_VERIFY(licenseChanged);
 
@@ -817,26 +800,13 @@ void TestLicenseUi::titleFollowsTandemdsLicense()
     const QString clock = title.mid(title.indexOf(QStringLiteral("Expires ")) + 8, 8);
     QVERIFY2(QTime::fromString(clock, QStringLiteral("hh:mm:ss")).isValid(), qPrintable(title));
 
-    whenModal([&](QWidget *dialog) {
-        QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("serialEdit")),
-                         serial().sign(m_key));
-        whenModal([](QWidget *prompt) {
-            pressMessageBox(prompt, QStringLiteral("unlockNowPrompt"), QMessageBox::No);
-        });
-        clickDialogButton(dialog, QDialogButtonBox::Ok);
-    });
+    purchaseWhenAsked();
     child<QAction>(&window, QStringLiteral("actionPurchaseLicense"))->trigger();
     QTRY_VERIFY2(window.windowTitle().endsWith(QStringLiteral(" (10 Days Left to Unlock)")),
                  qPrintable(window.windowTitle()));
     QVERIFY(child<QAction>(&window, QStringLiteral("actionUnlockLicense"))->isEnabled());
 
-    whenModal([&](QWidget *dialog) {
-        child<QLineEdit>(dialog, QStringLiteral("unlockEdit"))->setText(password(a));
-        whenModal([](QWidget *done) {
-            pressMessageBox(done, QStringLiteral("unlockedMessage"), QMessageBox::Ok);
-        });
-        clickDialogButton(dialog, QDialogButtonBox::Ok);
-    });
+    unlockWhenAsked(a);
     child<QAction>(&window, QStringLiteral("actionUnlockLicense"))->trigger();
     QTRY_COMPARE(window.windowTitle(), QStringLiteral("Tandem"));
 }

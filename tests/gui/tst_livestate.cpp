@@ -1,13 +1,14 @@
 // The console's live view of the engine: General tab state, manual switch, and
 // Enable/Disable taking effect at once — against the console's own engine (the tandemd it
 // starts) and two real pymodbus servers.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "host/enginesession.h"
 #include "mainwindow.h"
 #include "modbuspeer.h"
 #include "pages/generalpage.h"
 #include "servertree.h"
 #include "tandemdprocess.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QEventLoop>
@@ -15,7 +16,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -57,20 +57,15 @@ private Q_SLOTS:
     void daemonsEngineIsShownWhenItRuns();
 
 private:
-    TandemPaths paths() const
-    {
-        return {m_dir->filePath(QStringLiteral("tandem.xml")),
-                m_dir->filePath(QStringLiteral("state"))};
-    }
     QString text(QWidget *root, const char *name) const
     {
-        return root->findChild<QLabel *>(QLatin1String(name))->text();
+        return child<QLabel>(root, name)->text();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ConsoleFiles> m_files;
     std::unique_ptr<ModbusPeer> m_primary;
     std::unique_ptr<ModbusPeer> m_secondary;
-    std::unique_ptr<ConfigDocument> m_doc;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<EngineSession> m_engine;
     quint16 m_port = 0;
 };
@@ -83,26 +78,18 @@ void TestLiveState::initTestCase()
 
 void TestLiveState::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_files = std::make_unique<ConsoleFiles>();
     m_primary = std::make_unique<ModbusPeer>();
     m_secondary = std::make_unique<ModbusPeer>();
     QVERIFY(m_primary->start(0));
     QVERIFY(m_secondary->start(1000));
     m_port = TandemdProcess::freePort();
-    m_doc = std::make_unique<ConfigDocument>(paths());
-    QVERIFY(m_doc->load().isEmpty());
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    p.primary = m_primary->address();
-    p.secondary = m_secondary->address();
-    p.mode = ConnectionMode::Warm;
-    p.statusIntervalMs = 200;
-    p.statusTimeoutMs = 100;
-    QVERIFY(m_doc->addPair(p).isEmpty());
-    QVERIFY(m_doc->save().isEmpty());
+    QVERIFY(m_files->open(
+        {testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
+                  m_primary->address(), m_secondary->address(), ConnectionMode::Warm, 200, 100)}));
+    m_doc = m_files->document();
     QVERIFY(m_doc->setEnabled(QStringLiteral("line1"), true).isEmpty());
-    m_engine = std::make_unique<EngineSession>(paths());
+    m_engine = std::make_unique<EngineSession>(m_files->paths());
     const ConfigIssues issues = m_engine->start();
     QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
     QVERIFY(m_engine->isRunning() && !m_engine->isRemote());
@@ -111,14 +98,14 @@ void TestLiveState::init()
 void TestLiveState::cleanup()
 {
     m_engine.reset();
-    m_doc.reset();
+    m_files.reset();
     m_primary.reset();
     m_secondary.reset();
 }
 
 void TestLiveState::showsStateAndSwitchesByHand()
 {
-    GeneralPage page(m_doc.get());
+    GeneralPage page(m_doc);
     page.setEngine(m_engine.get());
     page.setPair(QStringLiteral("line1"));
     page.show();
@@ -126,11 +113,11 @@ void TestLiveState::showsStateAndSwitchesByHand()
                              10000);
     QTRY_COMPARE(text(&page, "secondaryHealth"), QStringLiteral("healthy"));
     QCOMPARE(text(&page, "lastFailover"), QStringLiteral("none since start"));
-    auto *makeSecondary = page.findChild<QPushButton *>(QStringLiteral("makeSecondaryActive"));
-    auto *makePrimary = page.findChild<QPushButton *>(QStringLiteral("makePrimaryActive"));
+    auto *makeSecondary = child<QPushButton>(&page, "makeSecondaryActive");
+    auto *makePrimary = child<QPushButton>(&page, "makePrimaryActive");
     // Holding the active primary is allowed (maintenance on the secondary), nothing is held yet.
     QVERIFY(makePrimary->isEnabled());
-    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("returnToAutomatic"))->isEnabled());
+    QVERIFY(!child<QPushButton>(&page, "returnToAutomatic")->isEnabled());
     QTest::mouseClick(makeSecondary, Qt::LeftButton);
     QTRY_VERIFY(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")));
     // The operator's hold: said, and ended with Return to automatic.
@@ -138,7 +125,7 @@ void TestLiveState::showsStateAndSwitchesByHand()
              qPrintable(text(&page, "activeMachine")));
     QVERIFY(text(&page, "lastFailover").contains(QStringLiteral("1 fail-over")));
     QVERIFY(text(&page, "lastFailover").contains(QStringLiteral("made active by the operator")));
-    auto *automatic = page.findChild<QPushButton *>(QStringLiteral("returnToAutomatic"));
+    auto *automatic = child<QPushButton>(&page, "returnToAutomatic");
     QVERIFY(automatic->isEnabled());
     // Clients follow the switch.
     QCOMPARE(readThroughMbpoll(m_port), 1000);
@@ -156,12 +143,12 @@ void TestLiveState::showsStateAndSwitchesByHand()
 
 void TestLiveState::disablePassesThroughToThePrimary()
 {
-    MainWindow window(m_doc.get(), m_engine.get());
+    MainWindow window(m_doc, m_engine.get());
     window.show();
-    auto *tree = window.findChild<ServerTree *>(QStringLiteral("serverTree"));
+    auto *tree = child<ServerTree>(&window, "serverTree");
     tree->selectPair(QStringLiteral("line1"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_engine->pairStatus(QStringLiteral("line1")).isEmpty(), 10000);
-    auto *toggle = window.findChild<QAction *>(QStringLiteral("actionEnable"));
+    auto *toggle = child<QAction>(&window, "actionEnable");
     QCOMPARE(toggle->text(), QStringLiteral("&Disable Redundancy"));
     // Disabled, the pair keeps its endpoint and serves its clients from the primary only,
     // as the seed's clients then talk to their server directly.
@@ -204,8 +191,7 @@ void TestLiveState::daemonsEngineIsShownWhenItRuns()
     QTRY_VERIFY_WITH_TIMEOUT(text(&page, "activeMachine").startsWith(QStringLiteral("primary")),
                              10000);
     QTRY_COMPARE(text(&page, "secondaryHealth"), QStringLiteral("healthy"));
-    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("makeSecondaryActive")),
-                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(&page, "makeSecondaryActive"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(text(&page, "activeMachine").startsWith(QStringLiteral("secondary")),
                              5000);
     QVERIFY(daemon.waitForEvent(

@@ -1,9 +1,11 @@
 // The console as an operator uses it: add a pair by clicking, edit, see the modified
 // title, save, and find the pair in the real tandemctl's list.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "helpviewer.h"
 #include "mainwindow.h"
+#include "modaldialogs.h"
 #include "servertree.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,33 +24,16 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include "modaldialogs.h"
 #include <QTextBrowser>
 #include <QTimer>
 
 #include <functional>
 
 using namespace tandem;
+using tandem::test::clickDialogButton;
+using tandem::test::pressButton;
 using tandem::test::whenModal;
-
-namespace {
-
-void clickButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-{
-    auto *box = dialog->findChild<QDialogButtonBox *>();
-    QTest::mouseClick(box->button(which), Qt::LeftButton);
-}
-
-void pressMessageBox(QWidget *modal, QMessageBox::StandardButton which)
-{
-    auto *box = qobject_cast<QMessageBox *>(modal);
-    QVERIFY(box);
-    QTest::mouseClick(box->button(which), Qt::LeftButton);
-}
-} // namespace
 
 class TestMainWindow final : public QObject
 {
@@ -69,56 +54,47 @@ private Q_SLOTS:
     void unreadableFileDisablesSave();
 
 private:
-    TandemPaths paths() const
-    {
-        return {m_dir->filePath(QStringLiteral("tandem.xml")),
-                m_dir->filePath(QStringLiteral("state"))};
-    }
+    TandemPaths paths() const { return m_files->paths(); }
+    // A console on the files (again): the document loaded anew, as a new process would.
     void open()
     {
-        m_doc = std::make_unique<ConfigDocument>(paths());
-        m_doc->load();
-        m_window = std::make_unique<MainWindow>(m_doc.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_files->open();
+        m_doc = m_files->document();
+        m_window = std::make_unique<MainWindow>(m_doc);
+        QVERIFY(test::shown(m_window.get()));
     }
     template <typename T> T *child(const char *name) const
     {
-        T *w = m_window->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("no child %s", name);
-        return w;
+        return test::child<T>(m_window.get(), name);
     }
     ServerTree *tree() const { return child<ServerTree>("serverTree"); }
     void addThroughDialog(const QString &name, const QString &primary, const QString &secondary)
     {
         whenModal([=](QWidget *dialog) {
             QCOMPARE(dialog->objectName(), QStringLiteral("addPairDialog"));
-            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairName")), name);
-            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairPrimary")),
-                             primary);
-            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairSecondary")),
-                             secondary);
-            clickButton(dialog, QDialogButtonBox::Ok);
+            QTest::keyClicks(test::child<QLineEdit>(dialog, "pairName"), name);
+            QTest::keyClicks(test::child<QLineEdit>(dialog, "pairPrimary"), primary);
+            QTest::keyClicks(test::child<QLineEdit>(dialog, "pairSecondary"), secondary);
+            clickDialogButton(dialog, QDialogButtonBox::Ok);
         });
         child<QAction>("actionAdd")->trigger();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_files = std::make_unique<test::ConsoleFiles>();
     open();
 }
 
 void TestMainWindow::cleanup()
 {
     m_window.reset();
-    m_doc.reset();
+    m_files.reset();
 }
 
 void TestMainWindow::emptyConfigurationOffersToAdd()
@@ -145,7 +121,7 @@ void TestMainWindow::emptyConfigurationOffersToAdd()
     bool sawDialog = false;
     whenModal([&](QWidget *dialog) {
         sawDialog = dialog->objectName() == QLatin1String("addPairDialog");
-        clickButton(dialog, QDialogButtonBox::Cancel);
+        clickDialogButton(dialog, QDialogButtonBox::Cancel);
     });
     const QRect rect = tree()->visualItemRect(hint);
     QTest::mouseClick(tree()->viewport(), Qt::LeftButton, {}, rect.center());
@@ -165,9 +141,7 @@ void TestMainWindow::addEditSaveAndListWithTandemctl()
     auto *mode = child<QComboBox>("connectionMode");
     mode->setCurrentIndex(mode->findData(int(ConnectionMode::Hot)));
     auto *interval = child<QSpinBox>("statusInterval");
-    interval->setFocus();
-    interval->selectAll();
-    QTest::keyClicks(interval, QStringLiteral("750"));
+    test::retype(interval, 750);
     child<QAction>("actionSave")->trigger();
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Tandem"));
 
@@ -199,17 +173,14 @@ void TestMainWindow::addDialogKeepsOpenOnError()
 {
     QString error;
     whenModal([&](QWidget *dialog) {
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairName")),
-                         QStringLiteral("a&b"));
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairPrimary")),
-                         QStringLiteral("plc-a"));
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("pairSecondary")),
-                         QStringLiteral("plc-b"));
-        clickButton(dialog, QDialogButtonBox::Ok);
-        auto *label = dialog->findChild<QLabel *>(QStringLiteral("addPairError"));
+        QTest::keyClicks(test::child<QLineEdit>(dialog, "pairName"), QStringLiteral("a&b"));
+        QTest::keyClicks(test::child<QLineEdit>(dialog, "pairPrimary"), QStringLiteral("plc-a"));
+        QTest::keyClicks(test::child<QLineEdit>(dialog, "pairSecondary"), QStringLiteral("plc-b"));
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
+        auto *label = test::child<QLabel>(dialog, "addPairError");
         error = label->isVisible() ? label->text() : QString();
         QVERIFY(dialog->isVisible());
-        clickButton(dialog, QDialogButtonBox::Cancel);
+        clickDialogButton(dialog, QDialogButtonBox::Cancel);
     });
     child<QAction>("actionAdd")->trigger();
     QVERIFY2(error.contains(QStringLiteral("<, > and &")), qPrintable(error));
@@ -222,9 +193,9 @@ void TestMainWindow::aliasAndUnaliasFromTheMenu()
     QVERIFY(child<QAction>("actionAlias")->isEnabled());
     QVERIFY(!child<QAction>("actionUnalias")->isEnabled());
     whenModal([](QWidget *dialog) {
-        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("aliasNewName"))->text(),
+        QCOMPARE(test::child<QLineEdit>(dialog, "aliasNewName")->text(),
                  QStringLiteral("KEP.Alias1"));
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     child<QAction>("actionAlias")->trigger();
     const PairConfig *alias = m_doc->pair(QStringLiteral("KEP.Alias1"));
@@ -245,7 +216,7 @@ void TestMainWindow::aliasAndUnaliasFromTheMenu()
     QString refusal;
     whenModal([&](QWidget *modal) {
         refusal = qobject_cast<QMessageBox *>(modal)->informativeText();
-        pressMessageBox(modal, QMessageBox::Ok);
+        pressButton(modal, QMessageBox::Ok);
     });
     child<QAction>("actionUnalias")->trigger();
     QVERIFY2(refusal.contains(QStringLiteral("in use as a redundant server")), qPrintable(refusal));
@@ -291,13 +262,13 @@ void TestMainWindow::closeAsksAboutUnsavedChanges()
     QString prompt;
     whenModal([&](QWidget *modal) {
         prompt = modal->objectName();
-        pressMessageBox(modal, QMessageBox::Cancel);
+        pressButton(modal, QMessageBox::Cancel);
     });
     QVERIFY(!m_window->close());
     QCOMPARE(prompt, QStringLiteral("unsavedChangesPrompt"));
     QVERIFY(m_window->isVisible());
 
-    whenModal([](QWidget *modal) { pressMessageBox(modal, QMessageBox::Save); });
+    whenModal([](QWidget *modal) { pressButton(modal, QMessageBox::Save); });
     QVERIFY(m_window->close());
     ConfigDocument saved(paths());
     QVERIFY(saved.load().isEmpty());
@@ -306,7 +277,7 @@ void TestMainWindow::closeAsksAboutUnsavedChanges()
     open();
     tree()->selectPair(QStringLiteral("line1"));
     child<QAction>("actionRemove")->trigger();
-    whenModal([](QWidget *modal) { pressMessageBox(modal, QMessageBox::Discard); });
+    whenModal([](QWidget *modal) { pressButton(modal, QMessageBox::Discard); });
     QVERIFY(m_window->close());
     ConfigDocument kept(paths());
     kept.load();
@@ -321,7 +292,7 @@ void TestMainWindow::invalidConfigurationIsNotSaved()
     QString message;
     whenModal([&](QWidget *modal) {
         message = qobject_cast<QMessageBox *>(modal)->informativeText();
-        pressMessageBox(modal, QMessageBox::Ok);
+        pressButton(modal, QMessageBox::Ok);
     });
     child<QAction>("actionSave")->trigger();
     QVERIFY2(message.contains(QStringLiteral("pair[line1]/status-timeout")), qPrintable(message));
@@ -338,7 +309,7 @@ void TestMainWindow::invalidNotificationsShowTheirTab()
     NotificationSettings n = m_doc->configuration().notifications;
     n.enabled = true; // and no primary SMTP server
     m_doc->setNotifications(n);
-    whenModal([](QWidget *modal) { pressMessageBox(modal, QMessageBox::Ok); });
+    whenModal([](QWidget *modal) { pressButton(modal, QMessageBox::Ok); });
     child<QAction>("actionSave")->trigger();
     auto *tabs = child<QTabWidget>("tabs");
     QCOMPARE(tabs->currentIndex(), 3);

@@ -1,6 +1,9 @@
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "dialogs/monitoritemdialog.h"
+#include "modaldialogs.h"
 #include "pages/monitoringpage.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -13,7 +16,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -22,6 +24,9 @@
 #include <memory>
 
 using namespace tandem;
+using tandem::test::child;
+using tandem::test::clickDialogButton;
+using tandem::test::retype;
 
 namespace {
 
@@ -77,41 +82,12 @@ private:
     bool m_handled = false;
 };
 
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
-}
-
-void setText(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
-
-void setSpinValue(QSpinBox *spin, int value)
-{
-    spin->setFocus();
-    spin->selectAll();
-    QTest::keyClicks(spin, QString::number(value));
-}
-
 void chooseTrigger(QComboBox *combo, Trigger trigger)
 {
     combo->setFocus();
     QTest::keyClick(combo, Qt::Key_Home);
     for (int i = 0; i < combo->count() && combo->currentData().toInt() != int(trigger); ++i)
         QTest::keyClick(combo, Qt::Key_Down);
-}
-
-void clickButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-{
-    auto *buttons = child<QDialogButtonBox>(dialog, "buttons");
-    QVERIFY(buttons);
-    QPushButton *button = buttons->button(which);
-    QVERIFY(button);
-    QTest::mouseClick(button, Qt::LeftButton);
 }
 
 struct ItemInput
@@ -130,13 +106,13 @@ void fillDialog(QWidget *dialog, const ItemInput &input)
     auto *triggerData = child<QLineEdit>(dialog, "triggerData");
     auto *updateRate = child<QSpinBox>(dialog, "updateRate");
     QVERIFY(itemId && trigger && triggerData && updateRate);
-    setText(itemId, input.itemId);
-    setSpinValue(updateRate, input.updateRateMs);
+    retype(itemId, input.itemId);
+    retype(updateRate, input.updateRateMs);
     QCOMPARE(updateRate->value(), input.updateRateMs);
     chooseTrigger(trigger, input.trigger);
     QCOMPARE(trigger->currentData().toInt(), int(input.trigger));
     if (input.trigger != Trigger::BadQuality)
-        setText(triggerData, input.triggerData);
+        retype(triggerData, input.triggerData);
 }
 
 } // namespace
@@ -172,36 +148,24 @@ private:
     // Adds an item through the Add button and the dialog.
     void addThroughDialog(const ItemInput &input);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_document;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_document = nullptr;
     std::unique_ptr<MonitoringPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_modelTester;
 };
 
 void TestMonitoringPage::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_document = std::make_unique<ConfigDocument>(TandemPaths{
-        m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
-    const ConfigIssues loadIssues = m_document->load();
-    QVERIFY2(loadIssues.isEmpty(), qPrintable(joinIssues(loadIssues)));
-
-    PairConfig config;
-    config.name = PairName;
-    config.protocol = Protocol::ModbusTcp;
-    config.endpoint = QStringLiteral("127.0.0.1:1502");
-    config.primary = QStringLiteral("127.0.0.1:5020");
-    config.secondary = QStringLiteral("127.0.0.1:5021");
-    const ConfigIssues addIssues = m_document->addPair(config);
-    QVERIFY2(addIssues.isEmpty(), qPrintable(joinIssues(addIssues)));
-    QVERIFY(pair());
+    m_files = std::make_unique<test::ConsoleFiles>();
     // Saved, so that isModified() tells whether the page changed anything.
-    const ConfigIssues saveIssues = m_document->save();
-    QVERIFY2(saveIssues.isEmpty(), qPrintable(joinIssues(saveIssues)));
+    QVERIFY(m_files->open(
+        {test::plainPair(PairName, QStringLiteral("127.0.0.1:1502"),
+                         QStringLiteral("127.0.0.1:5020"), QStringLiteral("127.0.0.1:5021"))}));
+    m_document = m_files->document();
+    QVERIFY(pair());
     QVERIFY(!m_document->isModified());
 
-    m_page = std::make_unique<MonitoringPage>(m_document.get());
+    m_page = std::make_unique<MonitoringPage>(m_document);
     m_page->resize(800, 500);
     m_page->setPair(PairName);
     m_page->show();
@@ -216,8 +180,7 @@ void TestMonitoringPage::cleanup()
 {
     m_modelTester.reset();
     m_page.reset();
-    m_document.reset();
-    m_dir.reset();
+    m_files.reset();
 }
 
 void TestMonitoringPage::selectRow(int row)
@@ -234,7 +197,7 @@ void TestMonitoringPage::addThroughDialog(const ItemInput &input)
     const qsizetype before = pair()->monitorItems.size();
     ModalHandler handler(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         fillDialog(dialog, input);
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
     QVERIFY(handler.handled());
@@ -260,13 +223,13 @@ void TestMonitoringPage::initialState()
 
 void TestMonitoringPage::addItem()
 {
-    QSignalSpy changed(m_document.get(), &ConfigDocument::pairChanged);
+    QSignalSpy changed(m_document, &ConfigDocument::pairChanged);
     bool titleOk = false;
     ModalHandler handler(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         titleOk = dialog->windowTitle() == QStringLiteral("Monitor Item");
         QVERIFY(!child<QLabel>(dialog, "itemError")->isVisible());
         fillDialog(dialog, {QStringLiteral("400001"), Trigger::SpecificValue, QStringLiteral("0")});
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
         QVERIFY(!dialog->isVisible());
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
@@ -299,7 +262,7 @@ void TestMonitoringPage::cancelAddsNothing()
 {
     ModalHandler handler(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         fillDialog(dialog, {QStringLiteral("400001")});
-        clickButton(dialog, QDialogButtonBox::Cancel);
+        clickDialogButton(dialog, QDialogButtonBox::Cancel);
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
     QVERIFY(handler.handled());
@@ -319,8 +282,8 @@ void TestMonitoringPage::modifyItem()
     QString shownId;
     ModalHandler viaButton(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         shownId = child<QLineEdit>(dialog, "itemId")->text();
-        setSpinValue(child<QSpinBox>(dialog, "updateRate"), 2500);
-        clickButton(dialog, QDialogButtonBox::Ok);
+        retype(child<QSpinBox>(dialog, "updateRate"), 2500);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     QTest::mouseClick(button("modifyMonitorItem"), Qt::LeftButton);
     QVERIFY(viaButton.handled());
@@ -336,8 +299,8 @@ void TestMonitoringPage::modifyItem()
     QTreeWidgetItem *second = tree()->topLevelItem(1);
     ModalHandler viaDoubleClick(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         shownId = child<QLineEdit>(dialog, "itemId")->text();
-        setText(child<QLineEdit>(dialog, "itemId"), QStringLiteral("2:300010"));
-        clickButton(dialog, QDialogButtonBox::Ok);
+        retype(child<QLineEdit>(dialog, "itemId"), QStringLiteral("2:300010"));
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     const QPoint center = tree()->visualItemRect(second).center();
     QTest::mouseClick(tree()->viewport(), Qt::LeftButton, {}, center);
@@ -366,7 +329,7 @@ void TestMonitoringPage::noChangePeriodRaised()
                 fieldAfterPrompt = child<QLineEdit>(dialog, "triggerData")->text();
                 QTest::mouseClick(messageBox->button(QMessageBox::Ok), Qt::LeftButton);
             });
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
     QVERIFY(handler.handled());
@@ -393,7 +356,7 @@ void TestMonitoringPage::noChangeEmptyDataRaised()
                 QTest::mouseClick(qobject_cast<QMessageBox *>(box)->button(QMessageBox::Ok),
                                   Qt::LeftButton);
             });
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
     QVERIFY(handler.handled());
@@ -404,7 +367,7 @@ void TestMonitoringPage::noChangeEmptyDataRaised()
     // A period long enough is kept as entered, without a prompt.
     ModalHandler again(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         fillDialog(dialog, {QStringLiteral("400002"), Trigger::NoChange, QStringLiteral("60000")});
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
         QVERIFY(!dialog->isVisible());
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
@@ -421,12 +384,12 @@ void TestMonitoringPage::invalidItemIdKeepsDialogOpen()
         auto *itemError = child<QLabel>(dialog, "itemError");
         QVERIFY(itemError);
         fillDialog(dialog, {QStringLiteral("999999"), Trigger::SpecificValue, QStringLiteral("1")});
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
         stayedOpen = dialog->isVisible();
         QVERIFY(itemError->isVisible());
         error = itemError->text();
         // Fixing the id lets it through; but here the operator gives up.
-        clickButton(dialog, QDialogButtonBox::Cancel);
+        clickDialogButton(dialog, QDialogButtonBox::Cancel);
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
     QVERIFY(handler.handled());
@@ -440,11 +403,11 @@ void TestMonitoringPage::invalidItemIdKeepsDialogOpen()
     // A second attempt fixes the id after the error and is accepted.
     ModalHandler fixed(QStringLiteral("monitorItemDialog"), [&](QWidget *dialog) {
         fillDialog(dialog, {QStringLiteral("999999")});
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
         QVERIFY(dialog->isVisible());
-        setText(child<QLineEdit>(dialog, "itemId"), QStringLiteral("300001"));
+        retype(child<QLineEdit>(dialog, "itemId"), QStringLiteral("300001"));
         QVERIFY(!child<QLabel>(dialog, "itemError")->isVisible());
-        clickButton(dialog, QDialogButtonBox::Ok);
+        clickDialogButton(dialog, QDialogButtonBox::Ok);
         QVERIFY(!dialog->isVisible());
     });
     QTest::mouseClick(button("addMonitorItem"), Qt::LeftButton);
@@ -487,7 +450,7 @@ void TestMonitoringPage::failureCountFollowsItemCount()
     QCOMPARE(failureCount()->maximum(), 3);
     QCOMPARE(failureCount()->value(), 1);
 
-    setSpinValue(failureCount(), 3);
+    retype(failureCount(), 3);
     QCOMPARE(failureCount()->value(), 3);
     QCOMPARE(pair()->failureCount, 3);
 

@@ -1,7 +1,8 @@
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "events/eventcatalog.h"
 #include "pages/notificationspage.h"
 #include "smtppeer.h"
+#include "widgetlookup.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -51,18 +51,9 @@ private Q_SLOTS:
     void withoutKeychainThePasswordStaysAndTheReasonShows();
 
 private:
-    TandemPaths paths() const
-    {
-        return TandemPaths{m_dir->filePath(QStringLiteral("tandem.xml")),
-                           m_dir->filePath(QStringLiteral("state"))};
-    }
     template <typename T> T *child(const char *name, QWidget *page = nullptr)
     {
-        QWidget *parent = page ? page : m_page.get();
-        T *widget = parent->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget named %s", name);
-        return widget;
+        return test::child<T>(page ? page : m_page.get(), name);
     }
     static void click(QWidget *widget)
     {
@@ -82,28 +73,25 @@ private:
         return m_document->configuration().notifications;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_document;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_document = nullptr;
     std::unique_ptr<NotificationsPage> m_page;
 };
 
 void TestNotificationsPage::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_document = std::make_unique<ConfigDocument>(paths());
-    QVERIFY2(m_document->load().isEmpty(), "empty configuration loads");
-    m_page = std::make_unique<NotificationsPage>(m_document.get());
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY2(m_files->open(), "empty configuration loads");
+    m_document = m_files->document();
+    m_page = std::make_unique<NotificationsPage>(m_document);
     m_page->resize(800, 900);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(test::shown(m_page.get()));
 }
 
 void TestNotificationsPage::cleanup()
 {
     m_page.reset();
-    m_document.reset();
-    m_dir.reset();
+    m_files.reset();
 }
 
 void TestNotificationsPage::widgetsPresent()
@@ -383,7 +371,7 @@ void TestNotificationsPage::savedValuesReload()
     QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
     QVERIFY(!m_document->isModified());
 
-    ConfigDocument reloaded(paths());
+    ConfigDocument reloaded(m_files->paths());
     const ConfigIssues loadIssues = reloaded.load();
     QVERIFY2(loadIssues.isEmpty(), qPrintable(joinIssues(loadIssues)));
     QCOMPARE(reloaded.configuration().notifications, expected);
@@ -435,14 +423,14 @@ void TestNotificationsPage::deliveryFieldsEditDocument()
 // Fills in a working set-up against `server`, through the widgets.
 static void fillIn(NotificationsPage *page, const QString &primary, const QString &secondary)
 {
-    page->findChild<QLineEdit *>(QStringLiteral("primarySmtp"))->setText(primary);
-    page->findChild<QLineEdit *>(QStringLiteral("secondarySmtp"))->setText(secondary);
-    page->findChild<QLineEdit *>(QStringLiteral("from"))
-        ->setText(QStringLiteral("tandem@plant.example"));
-    page->findChild<QPlainTextEdit *>(QStringLiteral("to"))
+    using test::child;
+    child<QLineEdit>(page, "primarySmtp")->setText(primary);
+    child<QLineEdit>(page, "secondarySmtp")->setText(secondary);
+    child<QLineEdit>(page, "from")->setText(QStringLiteral("tandem@plant.example"));
+    child<QPlainTextEdit>(page, "to")
         ->setPlainText(QStringLiteral("ops@plant.example\nshift@plant.example"));
-    page->findChild<QCheckBox *>(QStringLiteral("allowPlaintext"))->setChecked(true);
-    page->findChild<QSpinBox *>(QStringLiteral("smtpTimeout"))->setValue(3);
+    child<QCheckBox>(page, "allowPlaintext")->setChecked(true);
+    child<QSpinBox>(page, "smtpTimeout")->setValue(3);
 }
 
 void TestNotificationsPage::testButtonSendsToEveryRecipient()
@@ -521,7 +509,7 @@ void TestNotificationsPage::withoutKeychainThePasswordStaysAndTheReasonShows()
     QVERIFY2(state->text().contains(QStringLiteral("keychain")), qPrintable(state->text()));
     QCOMPARE(password->text(), QStringLiteral("hunter2")); // not silently dropped
     QVERIFY(m_document->save().isEmpty());
-    QFile file(paths().configFile);
+    QFile file(m_files->paths().configFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("hunter2")); // nor written in plain text
 }

@@ -2,16 +2,17 @@
 // password fields (OPC UA pairs only), the user name in tandem.xml, a password that cannot
 // be stored staying in its field with the reason beside it, and the Monitor Item dialog's
 // browse button saying why it cannot log in. tst_opcuaidentityui has a keychain.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "dialogs/monitoritemdialog.h"
 #include "opcua/itembrowserdialog.h"
 #include "pages/generalpage.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -47,15 +48,12 @@ private Q_SLOTS:
 private:
     template <typename T> T *child(const char *name) const
     {
-        T *w = m_page->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("no widget %s", name);
-        return w;
+        return test::child<T>(m_page.get(), name);
     }
     const PairConfig &opcUaPair() const { return *m_doc->pair(QStringLiteral("opc")); }
     QByteArray savedFile() const
     {
-        QFile file(m_dir->filePath(QStringLiteral("tandem.xml")));
+        QFile file(m_files->paths().configFile);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
     void setUser(const QString &user)
@@ -65,37 +63,25 @@ private:
         m_doc->updatePair(p.name, p);
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<GeneralPage> m_page;
 };
 
 void TestOpcUaIdentity::init()
 {
     m_page.reset();
-    m_doc.reset();
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = std::make_unique<ConfigDocument>(TandemPaths{
-        m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
-    QVERIFY(m_doc->load().isEmpty());
-    PairConfig modbus;
-    modbus.name = QStringLiteral("modbus");
-    modbus.endpoint = QStringLiteral("127.0.0.1:1502");
-    modbus.primary = QStringLiteral("plc-a");
-    modbus.secondary = QStringLiteral("plc-b");
-    QVERIFY(m_doc->addPair(modbus).isEmpty());
-    PairConfig opc;
-    opc.name = QStringLiteral("opc");
-    opc.protocol = Protocol::OpcUa;
-    opc.endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841");
-    opc.primary = QStringLiteral("127.0.0.1:4840");
-    opc.secondary = QStringLiteral("127.0.0.1:4842");
-    QVERIFY(m_doc->addPair(opc).isEmpty());
-    QVERIFY(m_doc->save().isEmpty());
-    m_page = std::make_unique<GeneralPage>(m_doc.get());
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY(m_files->open(
+        {test::plainPair(QStringLiteral("modbus"), QStringLiteral("127.0.0.1:1502"),
+                         QStringLiteral("plc-a"), QStringLiteral("plc-b")),
+         test::plainPair(QStringLiteral("opc"), QStringLiteral("opc.tcp://127.0.0.1:4841"),
+                         QStringLiteral("127.0.0.1:4840"), QStringLiteral("127.0.0.1:4842"),
+                         Protocol::OpcUa)}));
+    m_doc = m_files->document();
+    m_page = std::make_unique<GeneralPage>(m_doc);
     m_page->setPair(QStringLiteral("opc"));
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(test::shown(m_page.get()));
 }
 
 void TestOpcUaIdentity::fieldsOnlyForOpcUaPairs()
@@ -226,8 +212,7 @@ void TestOpcUaIdentity::browseWithoutKeychainShowsWhyInsteadOfBrowsing()
     PairConfig pair = opcUaPair();
     pair.user = QStringLiteral("operator");
     MonitorItemDialog dialog(pair, MonitorItem{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     auto *browse = dialog.findChild<QToolButton *>(QStringLiteral("browseItems"));
     QVERIFY(browse);
     QTest::mouseClick(browse, Qt::LeftButton);

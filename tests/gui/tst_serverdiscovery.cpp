@@ -2,12 +2,14 @@
 // server (FindServers, GetEndpoints without a session), what an unreachable host, a
 // server that is no OPC UA server and a silent one look like, and the General tab's
 // browse buttons that open it.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "modaldialogs.h"
 #include "opcua/client.h"
 #include "opcua/serverdiscoverydialog.h"
 #include "opcuapeer.h"
 #include "pages/generalpage.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -17,7 +19,6 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -25,6 +26,7 @@
 #include <memory>
 
 using namespace tandem;
+using tandem::test::child;
 using tandem::test::OpcUaPeer;
 using tandem::test::whenModal;
 
@@ -33,14 +35,6 @@ namespace {
 constexpr int WaitMs = 20000;
 const auto UaPair = QStringLiteral("ua");
 const auto ModbusPair = QStringLiteral("line1");
-
-template <typename T> T *child(QWidget *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qFatal("no widget %s", name);
-    return w;
-}
 
 QString labelText(QWidget *parent, const char *name)
 {
@@ -57,10 +51,7 @@ QPushButton *okButton(QWidget *dialog)
 bool find(QWidget *dialog, const QString &host)
 {
     auto *edit = child<QLineEdit>(dialog, "discoveryHost");
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, host);
+    test::retype(edit, host);
     auto *discovery = qobject_cast<ServerDiscoveryDialog *>(dialog);
     QSignalSpy finished(discovery, &ServerDiscoveryDialog::searchFinished);
     QTest::keyClick(edit, Qt::Key_Return);
@@ -69,12 +60,7 @@ bool find(QWidget *dialog, const QString &host)
 
 QTreeWidgetItem *serverItem(QWidget *dialog, const QString &name)
 {
-    auto *tree = child<QTreeWidget>(dialog, "discoveryServers");
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        if (tree->topLevelItem(i)->text(0) == name)
-            return tree->topLevelItem(i);
-    }
-    return nullptr;
+    return test::itemNamed(child<QTreeWidget>(dialog, "discoveryServers"), name);
 }
 
 void clickItem(QTreeWidgetItem *item)
@@ -127,8 +113,8 @@ private:
     QString peerMachine() const { return m_peer.address() + QStringLiteral("/tandem"); }
 
     OpcUaPeer m_peer;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
 };
 
 void TestServerDiscovery::initTestCase()
@@ -143,32 +129,19 @@ void TestServerDiscovery::cleanupTestCase()
 
 void TestServerDiscovery::init()
 {
-    m_doc.reset();
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_doc = std::make_unique<ConfigDocument>(TandemPaths{
-        m_dir->filePath(QStringLiteral("tandem.xml")), m_dir->filePath(QStringLiteral("state"))});
-    QVERIFY(m_doc->load().isEmpty());
-    PairConfig modbus;
-    modbus.name = ModbusPair;
-    modbus.endpoint = QStringLiteral("127.0.0.1:1502");
-    modbus.primary = QStringLiteral("plc-a");
-    modbus.secondary = QStringLiteral("plc-b:5020");
-    QVERIFY(m_doc->addPair(modbus).isEmpty());
-    PairConfig ua;
-    ua.name = UaPair;
-    ua.protocol = Protocol::OpcUa;
-    ua.endpoint = QStringLiteral("opc.tcp://127.0.0.1:14841/ua");
-    ua.primary = QStringLiteral("server-a");
-    ua.secondary = QStringLiteral("server-b:4841");
-    QVERIFY(m_doc->addPair(ua).isEmpty());
-    QVERIFY(m_doc->save().isEmpty());
+    m_files = std::make_unique<test::ConsoleFiles>();
+    QVERIFY(m_files->open({test::plainPair(ModbusPair, QStringLiteral("127.0.0.1:1502"),
+                                           QStringLiteral("plc-a"), QStringLiteral("plc-b:5020")),
+                           test::plainPair(UaPair, QStringLiteral("opc.tcp://127.0.0.1:14841/ua"),
+                                           QStringLiteral("server-a"),
+                                           QStringLiteral("server-b:4841"), Protocol::OpcUa)}));
+    m_doc = m_files->document();
 }
 
 void TestServerDiscovery::findListsThePeerAndItsEndpoint()
 {
     ServerDiscoveryDialog dialog(QStringLiteral("plc-a"));
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QCOMPARE(child<QLineEdit>(&dialog, "discoveryHost")->text(), QStringLiteral("plc-a"));
     QVERIFY(!okButton(&dialog)->isEnabled());
 
@@ -217,8 +190,7 @@ void TestServerDiscovery::findListsThePeerAndItsEndpoint()
 void TestServerDiscovery::choosingTheEndpointGivesItsMachine()
 {
     ServerDiscoveryDialog dialog(m_peer.address());
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QVERIFY(choosePeer(&dialog, m_peer));
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!dialog.isVisible());
@@ -229,8 +201,7 @@ void TestServerDiscovery::choosingTheEndpointGivesItsMachine()
 void TestServerDiscovery::findWorksAgain()
 {
     ServerDiscoveryDialog dialog(QString{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     // Find pressed again while a search runs starts over; each search lists once.
     auto *edit = child<QLineEdit>(&dialog, "discoveryHost");
     QTest::keyClicks(edit, m_peer.address());
@@ -252,8 +223,7 @@ void TestServerDiscovery::closedPortNamesTheHost()
     probe.close();
 
     ServerDiscoveryDialog dialog(host);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QVERIFY(find(&dialog, host));
     auto *error = child<QLabel>(&dialog, "discoveryError");
     QVERIFY(error->isVisible());
@@ -284,8 +254,7 @@ void TestServerDiscovery::notAnOpcUaServerIsAnError()
     const QString host = QStringLiteral("127.0.0.1:%1").arg(web.serverPort());
 
     ServerDiscoveryDialog dialog(host);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QElapsedTimer elapsed;
     elapsed.start();
     QVERIFY(find(&dialog, host));
@@ -309,8 +278,7 @@ void TestServerDiscovery::silentServerTimesOut()
 
     ServerDiscoveryDialog dialog(host);
     dialog.setTimeoutMs(500);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QVERIFY(find(&dialog, host));
     auto *error = child<QLabel>(&dialog, "discoveryError");
     QVERIFY(error->isVisible());
@@ -321,8 +289,7 @@ void TestServerDiscovery::silentServerTimesOut()
 void TestServerDiscovery::badHostIsAnError()
 {
     ServerDiscoveryDialog dialog(QString{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QVERIFY(find(&dialog, QStringLiteral("plc a:4840")));
     auto *error = child<QLabel>(&dialog, "discoveryError");
     QVERIFY(error->isVisible());
@@ -344,8 +311,7 @@ void TestServerDiscovery::closingTheDialogEndsTheSearch()
     });
     const QString host = QStringLiteral("127.0.0.1:%1").arg(silent.serverPort());
     ServerDiscoveryDialog dialog(host);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(test::shown(&dialog));
     QTest::keyClick(child<QLineEdit>(&dialog, "discoveryHost"), Qt::Key_Return);
     QVERIFY(dialog.isSearching());
     QTRY_COMPARE(connections, 1);
@@ -359,10 +325,9 @@ void TestServerDiscovery::closingTheDialogEndsTheSearch()
 
 void TestServerDiscovery::generalPageBrowsesOpcUaPairs()
 {
-    GeneralPage page(m_doc.get());
+    GeneralPage page(m_doc);
     page.setPair(UaPair);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
     auto *primaryBrowse = child<QToolButton>(&page, "browsePrimary");
     auto *secondaryBrowse = child<QToolButton>(&page, "browseSecondary");
     QVERIFY(primaryBrowse->isVisible());
@@ -405,10 +370,9 @@ void TestServerDiscovery::generalPageBrowsesOpcUaPairs()
 
 void TestServerDiscovery::generalPageSecondaryBrowse()
 {
-    GeneralPage page(m_doc.get());
+    GeneralPage page(m_doc);
     page.setPair(UaPair);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
     QString prefilled;
     bool chosen = false;
     whenModal([&](QWidget *modal) {
@@ -427,10 +391,9 @@ void TestServerDiscovery::generalPageSecondaryBrowse()
 
 void TestServerDiscovery::modbusPairHasNoBrowseButtons()
 {
-    GeneralPage page(m_doc.get());
+    GeneralPage page(m_doc);
     page.setPair(ModbusPair);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
     auto *primaryBrowse = child<QToolButton>(&page, "browsePrimary");
     auto *secondaryBrowse = child<QToolButton>(&page, "browseSecondary");
     QVERIFY(primaryBrowse->isHidden());

@@ -1,7 +1,7 @@
 // Tools › Install As Service..., Uninstall As Service and Reset Prompt Dialogs in the
 // console. systemd cannot run here: systemctl is tests/support/fake-systemctl, which starts
 // the unit's ExecStart (the real tandemd) on `enable --now` as systemd would.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "host/controlserver.h"
 #include "host/enginesession.h"
 #include "mainwindow.h"
@@ -9,6 +9,7 @@
 #include "rememberedprompt.h"
 #include "service/serviceunit.h"
 #include "tandemdprocess.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +31,7 @@
 #include <csignal>
 
 using namespace tandem;
+using tandem::test::pressButton;
 using tandem::test::whenModal;
 
 namespace {
@@ -37,14 +39,6 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void press(QWidget *modal, QMessageBox::StandardButton which)
-{
-    auto *box = qobject_cast<QMessageBox *>(modal);
-    QVERIFY(box);
-    QVERIFY(box->button(which));
-    QTest::mouseClick(box->button(which), Qt::LeftButton);
 }
 
 bool listening(quint16 port)
@@ -70,26 +64,16 @@ private Q_SLOTS:
     void userServiceTakesOverTheConsolesPairsAndGivesThemBack();
 
 private:
-    TandemPaths paths() const
-    {
-        return {m_dir->filePath(QStringLiteral("tandem.xml")),
-                m_dir->filePath(QStringLiteral("state"))};
-    }
+    TandemPaths paths() const { return m_files->paths(); }
     void open();
-    QAction *action(const char *name) const
-    {
-        auto *a = m_window->findChild<QAction *>(QLatin1String(name));
-        if (!a)
-            qFatal("no action %s", name);
-        return a;
-    }
+    QAction *action(const char *name) const { return test::child<QAction>(m_window.get(), name); }
     QString fake(const QString &name) const { return m_fake.filePath(name); }
 
     QTemporaryDir m_xdg;
     QTemporaryDir m_fake;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::ConsoleFiles> m_files;
     quint16 m_port = 0;
-    std::unique_ptr<ConfigDocument> m_doc;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<EngineSession> m_engine;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -110,38 +94,33 @@ void TestServiceUi::init()
     QDir().mkpath(fake(QStringLiteral("run-systemd-system")));
     qputenv("TANDEM_SYSTEMD_RUNTIME_DIR",
             QFile::encodeName(fake(QStringLiteral("run-systemd-system"))));
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_files = std::make_unique<test::ConsoleFiles>();
     // One enabled pair, so the console's own engine serves an endpoint.
     m_port = test::TandemdProcess::freePort();
-    ConfigDocument doc(paths());
-    doc.load();
-    QVERIFY(
-        doc.addPair(test::testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
-                                   QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"),
-                                   ConnectionMode::Warm, 1000, 500))
-            .isEmpty());
-    QVERIFY(doc.save().isEmpty());
-    QVERIFY(doc.setEnabled(QStringLiteral("line1"), true).isEmpty());
+    QVERIFY(m_files->open(
+        {test::testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_port),
+                        QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1:2"),
+                        ConnectionMode::Warm, 1000, 500)}));
+    QVERIFY(m_files->document()->setEnabled(QStringLiteral("line1"), true).isEmpty());
     RememberedPrompt::resetAll();
     open();
 }
 
 void TestServiceUi::open()
 {
-    m_doc = std::make_unique<ConfigDocument>(paths());
-    m_doc->load();
+    m_files->open(); // the console's document, read from the files
+    m_doc = m_files->document();
     m_engine = std::make_unique<EngineSession>(paths());
     QVERIFY(m_engine->start().isEmpty());
-    m_window = std::make_unique<MainWindow>(m_doc.get(), m_engine.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = std::make_unique<MainWindow>(m_doc, m_engine.get());
+    QVERIFY(test::shown(m_window.get()));
 }
 
 void TestServiceUi::cleanup()
 {
     m_window.reset();
     m_engine.reset();
-    m_doc.reset();
+    m_files.reset();
     // A tandemd the fake systemd started must not outlive the test.
     const qint64 pid = readAll(fake(QStringLiteral("user.pid"))).trimmed().toLongLong();
     if (pid > 0)
@@ -171,7 +150,7 @@ void TestServiceUi::toolsMenuHasTheServiceActions()
 void TestServiceUi::withoutSystemdTheUnitFileIsWrittenOnly()
 {
     qputenv("TANDEM_SYSTEMD_RUNTIME_DIR", QFile::encodeName(fake(QStringLiteral("no-systemd"))));
-    const QString target = m_dir->filePath(QStringLiteral("for later/tandemd.service"));
+    const QString target = m_files->filePath(QStringLiteral("for later/tandemd.service"));
     QString written;
     whenModal([&](QWidget *dialog) {
         QCOMPARE(dialog->objectName(), QStringLiteral("installServiceDialog"));
@@ -188,7 +167,7 @@ void TestServiceUi::withoutSystemdTheUnitFileIsWrittenOnly()
         whenModal([&](QWidget *box) {
             QCOMPARE(box->objectName(), QStringLiteral("unitFileWritten"));
             written = qobject_cast<QMessageBox *>(box)->informativeText();
-            press(box, QMessageBox::Ok);
+            pressButton(box, QMessageBox::Ok);
         });
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("writeUnitButton")),
                           Qt::LeftButton);
@@ -219,7 +198,7 @@ void TestServiceUi::resetPromptDialogsAsksAgain()
         auto *dontAsk = modal->findChild<QCheckBox *>(QStringLiteral("dontAskAgain"));
         hadCheckBox = dontAsk && !dontAsk->isChecked();
         dontAsk->setChecked(true);
-        press(modal, QMessageBox::Yes);
+        pressButton(modal, QMessageBox::Yes);
     });
     QCOMPARE(ask(), QMessageBox::Yes);
     QVERIFY(hadCheckBox);
@@ -240,7 +219,7 @@ void TestServiceUi::resetPromptDialogsAsksAgain()
     whenModal([&](QWidget *modal) {
         QCOMPARE(modal->objectName(), QStringLiteral("promptsResetMessage"));
         resetText = qobject_cast<QMessageBox *>(modal)->text();
-        press(modal, QMessageBox::Ok);
+        pressButton(modal, QMessageBox::Ok);
     });
     action("actionResetPromptDialogs")->trigger();
     QVERIFY2(resetText.contains(QStringLiteral("will be shown again")), qPrintable(resetText));
@@ -249,7 +228,7 @@ void TestServiceUi::resetPromptDialogsAsksAgain()
     bool shown = false;
     whenModal([&](QWidget *modal) {
         shown = modal->objectName() == QStringLiteral("testRoutinePrompt");
-        press(modal, QMessageBox::No);
+        pressButton(modal, QMessageBox::No);
     });
     QCOMPARE(ask(), QMessageBox::No);
     QVERIFY(shown);
@@ -264,7 +243,7 @@ void TestServiceUi::closingStopsPairsAsksUnlessToldNotTo()
         text = qobject_cast<QMessageBox *>(modal)->text();
         // Cancel is never remembered, even with the box ticked.
         modal->findChild<QCheckBox *>(QStringLiteral("dontAskAgain"))->setChecked(true);
-        press(modal, QMessageBox::Cancel);
+        pressButton(modal, QMessageBox::Cancel);
     });
     QVERIFY(!m_window->close());
     QCOMPARE(text, QStringLiteral("Pairs stop when the console closes. Install as a service to "
@@ -273,7 +252,7 @@ void TestServiceUi::closingStopsPairsAsksUnlessToldNotTo()
 
     whenModal([&](QWidget *modal) {
         modal->findChild<QCheckBox *>(QStringLiteral("dontAskAgain"))->setChecked(true);
-        press(modal, QMessageBox::Close);
+        pressButton(modal, QMessageBox::Close);
     });
     QVERIFY(m_window->close());
     QVERIFY(RememberedPrompt::isRemembered(QStringLiteral("closeStopsPairs")));
@@ -330,7 +309,7 @@ void TestServiceUi::userServiceTakesOverTheConsolesPairsAndGivesThemBack()
     whenModal([](QWidget *modal) {
         QCOMPARE(modal->objectName(), QStringLiteral("uninstallServicePrompt"));
         QVERIFY(modal->findChild<QCheckBox *>(QStringLiteral("dontAskAgain")));
-        press(modal, QMessageBox::Yes);
+        pressButton(modal, QMessageBox::Yes);
     });
     action("actionUninstallService")->trigger();
     QVERIFY(!QFile::exists(unit));

@@ -2,7 +2,7 @@
 // Spanish menus, tabs and Qt's standard buttons; the system locale is followed unless
 // View › Language says otherwise; that choice is saved; events stay English records and
 // are shown translated.
-#include "config/configdocument.h"
+#include "consolefiles.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "dialogs/monitoritemdialog.h"
@@ -11,6 +11,8 @@
 #include "languagemenu.h"
 #include "languages.h"
 #include "mainwindow.h"
+#include "modaldialogs.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,12 +24,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include "modaldialogs.h"
-
 using namespace tandem;
+using tandem::test::child;
 
 namespace {
 
@@ -127,30 +127,27 @@ private Q_SLOTS:
 private:
     void open()
     {
-        m_doc = std::make_unique<ConfigDocument>(
-            TandemPaths{m_dir->filePath(QStringLiteral("tandem.xml")),
-                        m_dir->filePath(QStringLiteral("state"))});
-        m_doc->load();
-        m_window = std::make_unique<MainWindow>(m_doc.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_files->open();
+        m_doc = m_files->document();
+        m_window = std::make_unique<MainWindow>(m_doc);
+        QVERIFY(test::shown(m_window.get()));
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ConfigDocument> m_doc;
+    std::unique_ptr<test::ConsoleFiles> m_files;
+    ConfigDocument *m_doc = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestLanguages::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_files = std::make_unique<test::ConsoleFiles>();
     Languages::saveChoice({});
 }
 
 void TestLanguages::cleanup()
 {
     m_window.reset();
-    m_doc.reset();
+    m_files.reset();
     Languages::installTranslators(*qApp, QStringLiteral("en"));
     Languages::saveChoice({});
 }
@@ -166,10 +163,8 @@ void TestLanguages::german()
     QCOMPARE(tabTitles(m_window.get()),
              QStringList({QStringLiteral("Allgemein"), QStringLiteral("Überwachung"),
                           QStringLiteral("Diagnose"), QStringLiteral("Benachrichtigungen")}));
-    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("actionSave"))->text(),
-             QStringLiteral("&Speichern"));
-    QCOMPARE(m_window->findChild<QMenu *>(QStringLiteral("menuLanguage"))->title(),
-             QStringLiteral("S&prache"));
+    QCOMPARE(child<QAction>(m_window.get(), "actionSave")->text(), QStringLiteral("&Speichern"));
+    QCOMPARE(child<QMenu>(m_window.get(), "menuLanguage")->title(), QStringLiteral("S&prache"));
     // Qt's own texts come from qtbase_de.
     QCOMPARE(cancelText(), QStringLiteral("Abbrechen"));
 }
@@ -224,21 +219,21 @@ void TestLanguages::acceleratorsAreUniqueOnEveryPageAndDialog()
     QFETCH(QString, language);
     Languages::installTranslators(*qApp, language);
     QFile::copy(QStringLiteral(TANDEM_SOURCE_DIR "/resources/demo/tandem.xml"),
-                m_dir->filePath(QStringLiteral("tandem.xml")));
-    QFile::setPermissions(m_dir->filePath(QStringLiteral("tandem.xml")),
+                m_files->filePath(QStringLiteral("tandem.xml")));
+    QFile::setPermissions(m_files->filePath(QStringLiteral("tandem.xml")),
                           QFile::ReadOwner | QFile::WriteOwner);
     open();
     QVERIFY(!m_doc->configuration().pairs.isEmpty());
     const PairConfig pair = m_doc->configuration().pairs.first();
-    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tabs"));
+    auto *tabs = child<QTabWidget>(m_window.get(), "tabs");
     QStringList clashes;
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         clashes += clashingMnemonics(tabs->widget(i));
     }
     std::vector<std::unique_ptr<QDialog>> dialogs;
-    dialogs.push_back(std::make_unique<AddPairDialog>(m_doc.get()));
-    dialogs.push_back(std::make_unique<AliasDialog>(m_doc.get(), pair.name));
+    dialogs.push_back(std::make_unique<AddPairDialog>(m_doc));
+    dialogs.push_back(std::make_unique<AliasDialog>(m_doc, pair.name));
     dialogs.push_back(std::make_unique<MonitorItemDialog>(pair, MonitorItem{}));
     for (const std::unique_ptr<QDialog> &dialog : dialogs) {
         dialog->show();
@@ -274,18 +269,18 @@ void TestLanguages::languageChoiceIsSavedAndReadBack()
 {
     Languages::installTranslators(*qApp, QStringLiteral("en"));
     open();
-    auto *menu = m_window->findChild<LanguageMenu *>(QStringLiteral("menuLanguage"));
+    auto *menu = child<LanguageMenu>(m_window.get(), "menuLanguage");
     QVERIFY(menu);
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("actionLanguage_system"))->isChecked());
+    QVERIFY(child<QAction>(menu, "actionLanguage_system")->isChecked());
 
     // A different language asks whether to restart; "Later" keeps this session English.
     bool asked = false;
     test::whenModal([&asked](QWidget *modal) {
         asked = true;
         QCOMPARE(modal->objectName(), QStringLiteral("languageRestart"));
-        QTest::mouseClick(modal->findChild<QPushButton *>(QStringLiteral("later")), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(modal, "later"), Qt::LeftButton);
     });
-    menu->findChild<QAction *>(QStringLiteral("actionLanguage_de"))->trigger();
+    child<QAction>(menu, "actionLanguage_de")->trigger();
     QVERIFY(asked);
     QCOMPARE(Languages::savedChoice(), QStringLiteral("de"));
     QCOMPARE(QSettings(QStringLiteral("tandem"), QStringLiteral("console"))
@@ -298,12 +293,12 @@ void TestLanguages::languageChoiceIsSavedAndReadBack()
     // Read back by a new console.
     m_window.reset();
     open();
-    menu = m_window->findChild<LanguageMenu *>(QStringLiteral("menuLanguage"));
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("actionLanguage_de"))->isChecked());
-    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("actionLanguage_system"))->isChecked());
+    menu = child<LanguageMenu>(m_window.get(), "menuLanguage");
+    QVERIFY(child<QAction>(menu, "actionLanguage_de")->isChecked());
+    QVERIFY(!child<QAction>(menu, "actionLanguage_system")->isChecked());
 
     // Back to English, the language in use: saved, nothing to restart for.
-    menu->findChild<QAction *>(QStringLiteral("actionLanguage_en"))->trigger();
+    child<QAction>(menu, "actionLanguage_en")->trigger();
     QVERIFY(!QApplication::activeModalWidget());
     QCOMPARE(Languages::savedChoice(), QStringLiteral("en"));
     // The system default asks only where the system's language is not English.
@@ -312,10 +307,9 @@ void TestLanguages::languageChoiceIsSavedAndReadBack()
     if (asks)
         test::whenModal([&askedAgain](QWidget *modal) {
             askedAgain = true;
-            QTest::mouseClick(modal->findChild<QPushButton *>(QStringLiteral("later")),
-                              Qt::LeftButton);
+            QTest::mouseClick(child<QPushButton>(modal, "later"), Qt::LeftButton);
         });
-    menu->findChild<QAction *>(QStringLiteral("actionLanguage_system"))->trigger();
+    child<QAction>(menu, "actionLanguage_system")->trigger();
     QCOMPARE(askedAgain, asks);
     QCOMPARE(Languages::savedChoice(), QString());
 }

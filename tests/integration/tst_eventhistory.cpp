@@ -2,8 +2,7 @@
 // exactly what tandemd posted, reasons included, nothing committed is lost to kill -9,
 // and "preserve events" decides whether a restart begins empty.
 #include "ctlrunner.h"
-#include "modbuspeer.h"
-#include "tandemdprocess.h"
+#include "pairrig.h"
 
 #include "events/eventstore.h"
 #include "host/controlserver.h"
@@ -35,48 +34,34 @@ private:
     QStringList exported(int *exitCode = nullptr);
     int ctl(const QStringList &args, QString *out = nullptr);
 
-    std::unique_ptr<ModbusPeer> m_primary, m_secondary;
-    std::unique_ptr<TandemdProcess> m_engine;
+    ModbusPairRig m_rig;
 };
 
 void TestEventHistory::init()
 {
-    m_primary = std::make_unique<ModbusPeer>();
-    m_secondary = std::make_unique<ModbusPeer>();
-    QVERIFY(m_primary->start(0));
-    QVERIFY(m_secondary->start(1000));
-    m_engine = std::make_unique<TandemdProcess>();
+    QVERIFY(m_rig.init());
 }
 
 void TestEventHistory::cleanup()
 {
-    m_engine.reset();
-    m_primary.reset();
-    m_secondary.reset();
+    m_rig.cleanup();
 }
 
 bool TestEventHistory::start(bool preserve)
 {
     Configuration config = Configuration::createNew();
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.endpoint = QStringLiteral("127.0.0.1:%1").arg(TandemdProcess::freePort());
-    p.primary = m_primary->address();
-    p.secondary = m_secondary->address();
-    p.statusIntervalMs = 200;
-    p.statusTimeoutMs = 100;
-    config.pairs << p;
+    config.pairs << m_rig.pair(ConnectionMode::Warm, 200, 100);
     config.diagnostics.preserveEvents = preserve;
-    if (!m_engine->writeConfig(config, {QStringLiteral("line1")}) || !m_engine->start())
+    if (!m_rig.engine->writeConfig(config, {QStringLiteral("line1")}) || !m_rig.engine->start())
         return false;
-    return m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"));
+    return m_rig.engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"));
 }
 
 // tandemctl in-process (tests/support/ctlrunner.h); out gets what it printed on both streams.
 int TestEventHistory::ctl(const QStringList &args, QString *out)
 {
-    const CtlResult r = runCtl(QStringList{QStringLiteral("--config"), m_engine->configFile(),
-                                           QStringLiteral("--state-dir"), m_engine->stateDir()} +
+    const CtlResult r = runCtl(QStringList{QStringLiteral("--config"), m_rig.engine->configFile(),
+                                           QStringLiteral("--state-dir"), m_rig.engine->stateDir()} +
                                args);
     if (out)
         *out = r.out + r.err;
@@ -85,7 +70,7 @@ int TestEventHistory::ctl(const QStringList &args, QString *out)
 
 QStringList TestEventHistory::exported(int *exitCode)
 {
-    const QString file = m_engine->stateDir() + QStringLiteral("/../export.txt");
+    const QString file = m_rig.engine->stateDir() + QStringLiteral("/../export.txt");
     QString out;
     const int code = ctl({QStringLiteral("events"), QStringLiteral("export"), file}, &out);
     if (exitCode)
@@ -99,21 +84,21 @@ QStringList TestEventHistory::exported(int *exitCode)
 void TestEventHistory::exportMatchesWhatTheEnginePosted()
 {
     QVERIFY(start());
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Failed to connect to 'line1' on primary")));
     int code = -1;
     const QStringList file = exported(&code);
     QCOMPARE(code, 0);
-    QCOMPARE(file, m_engine->eventLines());
+    QCOMPARE(file, m_rig.engine->eventLines());
     QVERIFY(file.size() >= 7);
     QVERIFY(file.first().contains(QStringLiteral("\tInformational\tConfiguration '")));
 }
 
 void TestEventHistory::exportCarriesTheReason()
 {
-    QVERIFY(m_engine->writeConfig(Configuration::createNew(), {}));
+    QVERIFY(m_rig.engine->writeConfig(Configuration::createNew(), {}));
     QList<Event> events;
     for (const QString &reason : {QStringLiteral("Connection refused"), QString()}) {
         Event e;
@@ -127,7 +112,7 @@ void TestEventHistory::exportCarriesTheReason()
         events << e;
     }
     {
-        EventStore store(m_engine->stateDir());
+        EventStore store(m_rig.engine->stateDir());
         QString notice, error;
         QVERIFY2(store.open(&notice, &error), qPrintable(error));
         for (const Event &e : std::as_const(events))
@@ -145,16 +130,16 @@ void TestEventHistory::exportCarriesTheReason()
 void TestEventHistory::killDashNineLosesNoCommittedEvent()
 {
     QVERIFY(start());
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
     QString error;
-    QVERIFY(ControlClient::request(m_engine->stateDir(),
+    QVERIFY(ControlClient::request(m_rig.engine->stateDir(),
                                    {{QStringLiteral("command"), QStringLiteral("flush-events")}},
                                    3000, &error));
-    const QStringList committed = m_engine->eventLines();
-    m_engine->sendSignal(SIGKILL);
-    QVERIFY(m_engine->waitForExit(5000));
+    const QStringList committed = m_rig.engine->eventLines();
+    m_rig.engine->sendSignal(SIGKILL);
+    QVERIFY(m_rig.engine->waitForExit(5000));
     const QStringList after = exported();
     QCOMPARE(after.mid(0, committed.size()), committed);
 }
@@ -162,15 +147,15 @@ void TestEventHistory::killDashNineLosesNoCommittedEvent()
 void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
 {
     QVERIFY(start(true));
-    const QStringList first = m_engine->eventLines();
-    m_engine->terminate();
-    QVERIFY(m_engine->waitForExit(10000));
-    const QStringList firstWithStop = m_engine->eventLines();
+    const QStringList first = m_rig.engine->eventLines();
+    m_rig.engine->terminate();
+    QVERIFY(m_rig.engine->waitForExit(10000));
+    const QStringList firstWithStop = m_rig.engine->eventLines();
     QCOMPARE(firstWithStop.constLast().section(QLatin1Char('\t'), 4, 4),
              QStringLiteral("Tandem engine stopped."));
-    QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"), 10000,
-                                   2));
+    QVERIFY(m_rig.engine->start());
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                       10000, 2));
     const QStringList all = exported();
     QCOMPARE(all.mid(0, firstWithStop.size()), firstWithStop); // the old ones, then the new
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 2);
@@ -180,11 +165,11 @@ void TestEventHistory::preserveOnKeepsHistoryAcrossRestarts()
 void TestEventHistory::preserveOffStartsEmpty()
 {
     QVERIFY(start(false));
-    m_engine->terminate();
-    QVERIFY(m_engine->waitForExit(10000));
-    QVERIFY(m_engine->start());
-    QVERIFY(m_engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"), 10000,
-                                   2));
+    m_rig.engine->terminate();
+    QVERIFY(m_rig.engine->waitForExit(10000));
+    QVERIFY(m_rig.engine->start());
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Started redundancy for 'line1': primary"),
+                                       10000, 2));
     const QStringList all = exported();
     QCOMPARE(all.filter(QStringLiteral("Tandem engine started")).size(), 1);
     QCOMPARE(all.filter(QStringLiteral("Tandem engine stopped")).size(), 0);
@@ -201,8 +186,8 @@ void TestEventHistory::resetWhileRunning()
     QCOMPARE(cleared.size(), 1);
     QVERIFY2(cleared.constFirst().contains(QStringLiteral("Control command 'reset-events' from ")),
              qPrintable(cleared.constFirst()));
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary")));
     const QStringList after = exported();
     QVERIFY(!after.isEmpty());
@@ -213,8 +198,8 @@ void TestEventHistory::resetWhileRunning()
     // The engine keeps posting (the primary's reconnect attempts fail), so compare the export
     // with the same stretch of the engine's own output rather than with its latest line.
     // The export may be ahead of the engine's stderr as this test has read it so far.
-    QTRY_VERIFY_WITH_TIMEOUT(m_engine->eventLines().contains(after.constLast()), 10000);
-    const QStringList engine = m_engine->eventLines();
+    QTRY_VERIFY_WITH_TIMEOUT(m_rig.engine->eventLines().contains(after.constLast()), 10000);
+    const QStringList engine = m_rig.engine->eventLines();
     const qsizetype from = engine.lastIndexOf(after.constFirst());
     QVERIFY(from >= 0);
     QCOMPARE(engine.mid(from, after.size()), after);

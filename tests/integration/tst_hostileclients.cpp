@@ -3,8 +3,8 @@
 // by a client that never reads its answers, by 400 connections that never send a byte and
 // by 300 clients that send garbage. Meanwhile a real client must keep getting its answers,
 // the engine's memory must stay flat and at most 50 client events may be posted.
-#include "modbuspairrig.h"
 #include "modbustestclient.h"
+#include "pairrig.h"
 #include "tandemdprocess.h"
 
 #include "modbus/mbapcodec.h"
@@ -168,11 +168,8 @@ void TestHostileClients::endpointSurvivesHostileClients()
 {
     QElapsedTimer total;
     total.start();
-    PairConfig pair = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_rig.port),
-                               m_rig.primary->address(), m_rig.secondary->address(),
-                               ConnectionMode::Warm, 1000, 500);
     m_rig.engine->setDescriptorLimit(DescriptorLimit);
-    QVERIFY(m_rig.engine->startWithPair(pair));
+    QVERIFY(m_rig.engine->startWithPair(m_rig.pair(ConnectionMode::Warm, 1000, 500)));
     QVERIFY(realClientServed(3000));
     const qint64 rssBefore = m_rig.engine->residentKiB();
     QVERIFY(rssBefore > 0);

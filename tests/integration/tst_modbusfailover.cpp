@@ -1,9 +1,9 @@
 // The engine against real servers: two independent pymodbus servers as the pair, the
 // real tandemd in between, and a plain Modbus TCP client where an HMI would be.
 #include "connectionmodes.h"
-#include "modbuspairrig.h"
 #include "modbuspeer.h"
 #include "modbustestclient.h"
+#include "pairrig.h"
 #include "tandemdprocess.h"
 #include "testpairs.h"
 
@@ -111,7 +111,10 @@ private Q_SLOTS:
     void sigtermStopsCleanly();
 
 private:
-    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
+    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const
+    {
+        return m_rig.pair(mode, 200, 100, reconnectPrimary);
+    }
     bool connectClient(ModbusTestClient &client) const
     {
         return client.connectTo(QStringLiteral("127.0.0.1"), m_rig.port);
@@ -128,14 +131,6 @@ void TestModbusFailover::init()
 void TestModbusFailover::cleanup()
 {
     m_rig.cleanup();
-}
-
-PairConfig TestModbusFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
-{
-    PairConfig p = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_rig.port),
-                            m_rig.primary->address(), m_rig.secondary->address(), mode, 200, 100);
-    p.reconnectPrimary = reconnectPrimary;
-    return p;
 }
 
 void TestModbusFailover::failoverOnCrash_data()
@@ -340,8 +335,7 @@ void TestModbusFailover::gatewayExceptionMeansDeviceLost()
     // Four status intervals with exception answers: the event must not come.
     QVERIFY(!m_rig.engine->waitForEvent(
         QStringLiteral("Unable to retrieve status for server 'line1' on secondary"), 800));
-    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
-             QStringLiteral("secondary"));
+    QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
     QVERIFY(m_rig.secondary->command(QStringLiteral("normal")));
 }
 
@@ -452,13 +446,11 @@ void TestModbusFailover::failureCountNeedsEnoughItems()
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item test passed for 'line1' on primary")));
     QVERIFY(m_rig.primary->command(QStringLiteral("set 10 7")));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("primary")]
-            .toObject()[QLatin1String("monitor-errors")]
-            .toInt(),
-        1, 10000);
-    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("active")].toString(),
-             QStringLiteral("primary"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig.status()[QLatin1String("primary")]
+                                  .toObject()[QLatin1String("monitor-errors")]
+                                  .toInt(),
+                              1, 10000);
+    QCOMPARE(m_rig.active(), QStringLiteral("primary"));
     QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Monitor item test in error")), 0);
     QVERIFY(m_rig.primary->command(QStringLiteral("set 11 7")));
     QVERIFY(m_rig.engine->waitForEvent(
@@ -516,11 +508,10 @@ void TestModbusFailover::malformedFrameClosesOnlyThatClient()
 void TestModbusFailover::statusAndManualSwitch()
 {
     QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm)));
-    QJsonObject status = m_rig.engine->pairStatus(QStringLiteral("line1"));
+    QJsonObject status = m_rig.status();
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
-    QTRY_VERIFY(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("secondary")]
-                    .toObject()[QLatin1String("status-ok")]
-                    .toBool());
+    QTRY_VERIFY(
+        m_rig.status()[QLatin1String("secondary")].toObject()[QLatin1String("status-ok")].toBool());
     QString error;
     const auto answer =
         ControlClient::request(m_rig.engine->stateDir(),
@@ -532,7 +523,7 @@ void TestModbusFailover::statusAndManualSwitch()
     ModbusTestClient client;
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), int(SecondaryOffset));
-    status = m_rig.engine->pairStatus(QStringLiteral("line1"));
+    status = m_rig.status();
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("secondary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 1);
 
@@ -586,8 +577,7 @@ void TestModbusFailover::statusAndManualSwitch()
              0);
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("'line1' returned to automatic fail-over; secondary machine")));
-    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("pinned")].toString(),
-             QString());
+    QCOMPARE(m_rig.status()[QLatin1String("pinned")].toString(), QString());
     QCOMPARE(tandemctl({QStringLiteral("pair"), QStringLiteral("switch"), QStringLiteral("line1"),
                         QStringLiteral("primary")},
                        &out),
@@ -629,7 +619,7 @@ void TestModbusFailover::bothInMonitorErrorStaysPut()
         QStringLiteral("Monitor item test passed for 'line1' on primary"), 10000, 2));
     QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Promoted active connection")), 0);
     QCOMPARE(m_rig.engine->countEvents(QStringLiteral("report monitor errors")), 1);
-    const QJsonObject status = m_rig.engine->pairStatus(QStringLiteral("line1"));
+    const QJsonObject status = m_rig.status();
     QCOMPARE(status[QLatin1String("active")].toString(), QStringLiteral("primary"));
     QCOMPARE(status[QLatin1String("failovers")].toInt(), 0);
     QCOMPARE(status[QLatin1String("secondary")][QLatin1String("health")].toString(),
@@ -659,8 +649,7 @@ void TestModbusFailover::editsApplyInPlace()
     QCOMPARE(whoAnswers(client), 0);
     QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
     QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on secondary")), 1);
-    QCOMPARE(m_rig.engine->pairStatus(QStringLiteral("line1"))[QLatin1String("mode")].toString(),
-             QStringLiteral("hot"));
+    QCOMPARE(m_rig.status()[QLatin1String("mode")].toString(), QStringLiteral("hot"));
     // A changed endpoint rebinds: the old endpoint's client is closed.
     const quint16 newPort = TandemdProcess::freePort();
     ctl.start(QStringLiteral(TANDEMCTL_PATH),

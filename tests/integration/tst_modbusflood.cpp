@@ -6,8 +6,8 @@
 // ctest runs floodCausesNoSwitch a second time against tandemd built with
 // AddressSanitizer and UBSan (TANDEM_TEST_TANDEMD, the fuzz preset's build): the test
 // fails if the engine dies or a sanitizer reports anything.
-#include "modbuspairrig.h"
 #include "modbuspeer.h"
+#include "pairrig.h"
 #include "tandemdprocess.h"
 
 #include "modbus/mbapcodec.h"
@@ -100,9 +100,7 @@ void TestModbusFlood::cleanup()
 
 bool TestModbusFlood::startEngine(bool perClient)
 {
-    PairConfig pair = testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(m_rig.port),
-                               m_rig.primary->address(), m_rig.secondary->address(),
-                               ConnectionMode::Warm, 200, 100);
+    PairConfig pair = m_rig.pair(ConnectionMode::Warm, 200, 100);
     pair.connectionPerClient = perClient;
     return m_rig.engine->startWithPair(pair);
 }

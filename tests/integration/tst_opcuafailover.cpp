@@ -2,8 +2,7 @@
 // the pair and the real tandemd watching them. Each case checks the events the seed
 // promises and the active side `tandemctl status` reports.
 #include "connectionmodes.h"
-#include "opcuapeer.h"
-#include "tandemdprocess.h"
+#include "pairrig.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -42,57 +41,40 @@ private Q_SLOTS:
     void monitorItemsThatCannotBeAddedOrAreArrays();
 
 private:
-    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const;
-    QString active() const
+    PairConfig pairConfig(ConnectionMode mode, bool reconnectPrimary = false) const
     {
-        return m_engine->pairStatus(Pair).value(QLatin1String("active")).toString();
+        return m_rig.pair(mode, 300, 300, reconnectPrimary);
     }
     QString event(const char *text, const OpcUaPeer &peer) const
     {
         return QString::fromUtf8(text).arg(Pair, peer.address());
     }
 
-    std::unique_ptr<OpcUaPeer> m_primary;
-    std::unique_ptr<OpcUaPeer> m_secondary;
-    std::unique_ptr<TandemdProcess> m_engine;
+    PairRig<OpcUaPeer> m_rig;
 };
 
 void TestOpcUaFailover::initTestCase()
 {
     // The cases change only the primary, so one secondary serves them all (a node-opcua
     // server takes seconds to start).
-    m_secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_secondary->start({.offset = SecondaryOffset}));
+    m_rig.secondary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset}));
 }
 
 void TestOpcUaFailover::init()
 {
-    QVERIFY(m_secondary->isRunning() && !m_secondary->isHung());
-    m_primary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_primary->start());
-    m_engine = std::make_unique<TandemdProcess>();
+    QVERIFY(m_rig.secondary->isRunning() && !m_rig.secondary->isHung());
+    m_rig.primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_rig.primary->start());
+    m_rig.newEngine();
 }
 
 void TestOpcUaFailover::cleanup()
 {
-    if (QTest::currentTestFailed() && m_engine)
-        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
     // Stopped as an operator stops it, so it closes its session on the shared secondary;
     // killed engines would leave sessions there until they time out.
-    if (m_engine)
-        QVERIFY(m_engine->stop());
-    m_engine.reset();
-    m_primary.reset();
-}
-
-PairConfig TestOpcUaFailover::pairConfig(ConnectionMode mode, bool reconnectPrimary) const
-{
-    PairConfig p =
-        testPair(Protocol::OpcUa,
-                 QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort()),
-                 m_primary->address(), m_secondary->address(), mode, 300, 300);
-    p.reconnectPrimary = reconnectPrimary;
-    return p;
+    QVERIFY(m_rig.endCase(true));
+    m_rig.primary.reset();
 }
 
 void TestOpcUaFailover::failoverOnCrash_data()
@@ -103,33 +85,33 @@ void TestOpcUaFailover::failoverOnCrash_data()
 void TestOpcUaFailover::failoverOnCrash()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("primary"));
-    const QJsonObject status = m_engine->pairStatus(Pair);
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
+    QCOMPARE(m_rig.active(), QStringLiteral("primary"));
+    const QJsonObject status = m_rig.status();
     QCOMPARE(status.value(QLatin1String("protocol")).toString(), QStringLiteral("opcua"));
     QCOMPARE(status.value(QLatin1String("primary"))[QLatin1String("machine")].toString(),
-             m_primary->address());
+             m_rig.primary->address());
 
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_secondary),
+              *m_rig.secondary),
         EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("secondary"));
+    QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
     // The loss comes first: as a closed connection, or (on a loaded machine, when the
     // status query times out before the kernel's reset arrives) as lost status.
-    const QStringList events = m_engine->events();
+    const QStringList events = m_rig.engine->events();
     qsizetype lost =
-        events.indexOf(event("Disconnected from '%1' on primary machine '%2'.", *m_primary));
+        events.indexOf(event("Disconnected from '%1' on primary machine '%2'.", *m_rig.primary));
     if (lost < 0)
         lost = events.indexOf(event("Unable to retrieve status for server '%1' on primary "
                                     "machine '%2'. Server communications has been lost.",
-                                    *m_primary));
+                                    *m_rig.primary));
     const qsizetype promoted = events.indexOf(event(
-        "Promoted active connection for server '%1' to secondary machine '%2'.", *m_secondary));
+        "Promoted active connection for server '%1' to secondary machine '%2'.", *m_rig.secondary));
     QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(u'\n')));
     // The first choice at start is no promotion: only the fail-over is.
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Promoted active connection")), 1);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Promoted active connection")), 1);
 }
 
 void TestOpcUaFailover::failoverOnHang_data()
@@ -140,27 +122,28 @@ void TestOpcUaFailover::failoverOnHang_data()
 void TestOpcUaFailover::failoverOnHang()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
-    m_primary->hang();
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
+    m_rig.primary->hang();
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
               "communications has been lost.",
-              *m_primary),
+              *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_secondary),
+              *m_rig.secondary),
         EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("secondary"));
+    QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
     if (mode != ConnectionMode::Cold) {
         // Retries against the hung server are failed attempts, posted once.
-        QVERIFY(
-            m_engine->waitForLine(QStringLiteral("\"primary\" connect failed"), EventWaitMs, 3));
-        QCOMPARE(m_engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
-                 1);
-        QCOMPARE(m_engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
+        QVERIFY(m_rig.engine->waitForLine(QStringLiteral("\"primary\" connect failed"), EventWaitMs,
+                                          3));
+        QCOMPARE(
+            m_rig.engine->countEvents(QStringLiteral("Failed to connect to 'line1' on primary")),
+            1);
+        QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Connected to 'line1' on primary")), 1);
     }
-    m_primary->resume();
+    m_rig.primary->resume();
 }
 
 void TestOpcUaFailover::failbackWithAlwaysReconnect_data()
@@ -171,17 +154,17 @@ void TestOpcUaFailover::failbackWithAlwaysReconnect_data()
 void TestOpcUaFailover::failbackWithAlwaysReconnect()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode, true), EventWaitMs));
-    const quint16 port = m_primary->port();
-    m_primary->kill();
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode, true), EventWaitMs));
+    const quint16 port = m_rig.primary->port();
+    m_rig.primary->kill();
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
-    QVERIFY(m_primary->start({}, port));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->start({}, port));
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
         EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("primary"));
-    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("failovers")).toInt(), 2);
+    QCOMPARE(m_rig.active(), QStringLiteral("primary"));
+    QCOMPARE(m_rig.status().value(QLatin1String("failovers")).toInt(), 2);
 }
 
 void TestOpcUaFailover::shutdownNotification_data()
@@ -192,71 +175,68 @@ void TestOpcUaFailover::shutdownNotification_data()
 void TestOpcUaFailover::shutdownNotification()
 {
     QFETCH(ConnectionMode, mode);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
     // The server announces its end 5 s ahead: the engine must move before it goes.
-    QVERIFY(m_primary->command(QStringLiteral("shutdown 5000")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("shutdown 5000")));
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Received shutdown notification from server '%1' on primary machine '%2'.",
-              *m_primary),
+              *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_secondary),
+              *m_rig.secondary),
         EventWaitMs));
-    QVERIFY2(m_primary->isRunning(), "the engine noticed only when the server was gone");
-    QCOMPARE(active(), QStringLiteral("secondary"));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Received shutdown notification")), 1);
-    QVERIFY(m_primary->waitForExit());
+    QVERIFY2(m_rig.primary->isRunning(), "the engine noticed only when the server was gone");
+    QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Received shutdown notification")), 1);
+    QVERIFY(m_rig.primary->waitForExit());
 }
 
 void TestOpcUaFailover::serviceLevelDegradedAndRestored()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm, true), EventWaitMs));
-    QVERIFY(m_primary->command(QStringLiteral("service-level 150")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm, true), EventWaitMs));
+    QVERIFY(m_rig.primary->command(QStringLiteral("service-level 150")));
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Server '%1' on primary machine '%2' reports a degraded service level 150; the "
               "secondary machine is preferred while it is healthy.",
-              *m_primary),
+              *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_secondary),
+              *m_rig.secondary),
         EventWaitMs));
-    QVERIFY(
-        m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("degraded")].toBool());
-    QCOMPARE(m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("degraded-reason")]
-                 .toString(),
+    QVERIFY(m_rig.status()[QLatin1String("primary")][QLatin1String("degraded")].toBool());
+    QCOMPARE(m_rig.status()[QLatin1String("primary")][QLatin1String("degraded-reason")].toString(),
              QStringLiteral("service level 150"));
     // Degraded is not lost: the primary stays connected, no status-lost event.
-    QCOMPARE(m_engine->countEvents(QStringLiteral("Unable to retrieve status")), 0);
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("Unable to retrieve status")), 0);
 
-    QVERIFY(m_primary->command(QStringLiteral("service-level 230")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.primary->command(QStringLiteral("service-level 230")));
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Server '%1' on primary machine '%2' reports a healthy service level 230 again.",
-              *m_primary),
+              *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
         EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("primary"));
-    QCOMPARE(m_engine->countEvents(QStringLiteral("reports a degraded")), 1);
+    QCOMPARE(m_rig.active(), QStringLiteral("primary"));
+    QCOMPARE(m_rig.engine->countEvents(QStringLiteral("reports a degraded")), 1);
 }
 
 void TestOpcUaFailover::serviceLevelMaintenanceLosesStatus()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
-    QVERIFY(m_primary->command(QStringLiteral("service-level 0")));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
+    QVERIFY(m_rig.primary->command(QStringLiteral("service-level 0")));
+    QVERIFY(m_rig.engine->waitForEvent(
         event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
               "communications has been lost.",
-              *m_primary),
+              *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(
-        m_engine->pairStatus(Pair)[QLatin1String("primary")][QLatin1String("last-error")]
-            .toString()
-            .contains(QStringLiteral("service level is 0")),
+        m_rig.status()[QLatin1String("primary")][QLatin1String("last-error")].toString().contains(
+            QStringLiteral("service level is 0")),
         EventWaitMs);
 }
 
@@ -269,19 +249,19 @@ void TestOpcUaFailover::monitorSpecificValueFailsOver()
     item.trigger = Trigger::SpecificValue;
     item.triggerData = QStringLiteral("99");
     pair.monitorItems = {item};
-    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_primary->command(QStringLiteral("set Value 99")));
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.primary->command(QStringLiteral("set Value 99")));
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
-    QVERIFY(m_primary->command(QStringLiteral("set Value 1")));
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.primary->command(QStringLiteral("set Value 1")));
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs, 2));
 }
 
@@ -294,17 +274,17 @@ void TestOpcUaFailover::monitorNoChangeFailsOver()
     item.trigger = Trigger::NoChange;
     item.triggerData = QStringLiteral("1000");
     pair.monitorItems = {item};
-    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_primary->command(QStringLiteral("stop-counter")));
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.primary->command(QStringLiteral("stop-counter")));
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
-    QCOMPARE(active(), QStringLiteral("secondary"));
+    QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
 }
 
 void TestOpcUaFailover::monitorItemsThatCannotBeAddedOrAreArrays()
@@ -320,25 +300,25 @@ void TestOpcUaFailover::monitorItemsThatCannotBeAddedOrAreArrays()
     array.triggerData = QStringLiteral("1");
     pair.monitorItems = {missing, notANode, array};
     pair.failureCount = 3;
-    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
     for (const char *id : {"ns=1;s=NoSuchNode", "Channel1.Device1.Tag1"})
-        QVERIFY(m_engine->waitForEvent(
+        QVERIFY(m_rig.engine->waitForEvent(
             QStringLiteral("Attempt to add monitor item '%1' for 'line1' on primary machine '%2' "
                            "failed. This monitor item will be considered in error.")
-                .arg(QLatin1String(id), m_primary->address()),
+                .arg(QLatin1String(id), m_rig.primary->address()),
             EventWaitMs));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Monitor item 'ns=1;s=Array' for 'line1' on primary machine '%1' contains "
                        "array data which is not supported for the 'specific value' trigger "
                        "condition.")
-            .arg(m_primary->address()),
+            .arg(m_rig.primary->address()),
         EventWaitMs));
     // The reasons are in the engine's diagnostics.
-    QVERIFY(m_engine->waitForLine(QStringLiteral("BadNodeIdUnknown")));
-    QVERIFY(m_engine->waitForLine(QStringLiteral("is not an OPC UA node id")));
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("BadNodeIdUnknown")));
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("is not an OPC UA node id")));
     // All three in error reach the failure count: the primary is in error.
-    QVERIFY(m_engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_primary),
+    QVERIFY(m_rig.engine->waitForEvent(
+        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
 }
 

@@ -3,9 +3,11 @@
 // lands in the keychain (and not in tandem.xml), the page then says one is stored, and
 // the Monitor Item dialog's item browser logs in with it to a node-opcua peer that
 // refuses anonymous sessions.
+#include "consolefiles.h"
 #include "opcuapeer.h"
+#include "testpairs.h"
+#include "widgetlookup.h"
 
-#include "config/configdocument.h"
 #include "dialogs/monitoritemdialog.h"
 #include "opcua/itembrowserdialog.h"
 #include "pages/generalpage.h"
@@ -15,12 +17,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
 
 using namespace tandem;
+using tandem::test::child;
+using tandem::test::itemNamed;
 using tandem::test::OpcUaPeer;
 
 namespace {
@@ -28,15 +31,6 @@ namespace {
 constexpr int WaitMs = 20000;
 const QString User = QStringLiteral("operator");
 const QString Password = QStringLiteral("correct horse");
-
-QTreeWidgetItem *childNamed(QTreeWidgetItem *parent, const QString &name)
-{
-    for (int i = 0; parent && i < parent->childCount(); ++i) {
-        if (parent->child(i)->text(0) == name)
-            return parent->child(i);
-    }
-    return nullptr;
-}
 
 } // namespace
 
@@ -77,31 +71,25 @@ void TestOpcUaIdentityUi::init()
 
 PairConfig TestOpcUaIdentityUi::pair(const QString &user) const
 {
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.protocol = Protocol::OpcUa;
-    p.endpoint = QStringLiteral("opc.tcp://127.0.0.1:4841");
-    p.primary = m_peer.address();
-    p.secondary = QStringLiteral("127.0.0.1:4842");
+    PairConfig p =
+        test::plainPair(QStringLiteral("line1"), QStringLiteral("opc.tcp://127.0.0.1:4841"),
+                        m_peer.address(), QStringLiteral("127.0.0.1:4842"), Protocol::OpcUa);
     p.user = user;
     return p;
 }
 
 void TestOpcUaIdentityUi::typedPasswordIsStoredAndNotShown()
 {
-    QTemporaryDir dir;
-    const TandemPaths paths{dir.filePath(QStringLiteral("tandem.xml")),
-                            dir.filePath(QStringLiteral("state"))};
-    ConfigDocument document(paths);
-    QVERIFY(document.load().isEmpty());
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    ConfigDocument &document = *files.document();
     QVERIFY(document.addPair(pair(User)).isEmpty());
     GeneralPage page(&document);
     page.setPair(QStringLiteral("line1"));
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(test::shown(&page));
 
-    auto *password = page.findChild<QLineEdit *>(QStringLiteral("opcUaPassword"));
-    auto *state = page.findChild<QLabel *>(QStringLiteral("opcUaPasswordState"));
+    auto *password = child<QLineEdit>(&page, "opcUaPassword");
+    auto *state = child<QLabel>(&page, "opcUaPasswordState");
     QVERIFY(password && state);
     QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("No password stored for operator"),
                               WaitMs);
@@ -126,7 +114,7 @@ void TestOpcUaIdentityUi::typedPasswordIsStoredAndNotShown()
     QCOMPARE(password->placeholderText(), QStringLiteral("A password is stored"));
 
     QVERIFY(document.save().isEmpty());
-    QFile file(paths.configFile);
+    QFile file(files.paths().configFile);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray saved = file.readAll();
     QVERIFY(saved.contains("<user>operator</user>"));
@@ -137,9 +125,8 @@ void TestOpcUaIdentityUi::browserLogsInWithTheStoredPassword()
 {
     QVERIFY(PasswordStore::writeBlocking(PasswordStore::opcUaKey(User), Password).ok);
     MonitorItemDialog dialog(pair(User), MonitorItem{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *browse = dialog.findChild<QToolButton *>(QStringLiteral("browseItems"));
+    QVERIFY(test::shown(&dialog));
+    auto *browse = child<QToolButton>(&dialog, "browseItems");
     QVERIFY(browse);
     QTest::mouseClick(browse, Qt::LeftButton);
 
@@ -147,23 +134,21 @@ void TestOpcUaIdentityUi::browserLogsInWithTheStoredPassword()
     QPointer<ItemBrowserDialog> browser;
     QTRY_VERIFY_WITH_TIMEOUT((browser = dialog.findChild<ItemBrowserDialog *>()), WaitMs);
     QVERIFY(browser->isVisible());
-    auto *tree = browser->findChild<QTreeWidget *>(QStringLiteral("itemTree"));
+    auto *tree = child<QTreeWidget>(browser, "itemTree");
     QVERIFY(tree);
-    QTRY_VERIFY_WITH_TIMEOUT(childNamed(tree->topLevelItem(0), QStringLiteral("Plant")), WaitMs);
-    auto *browseError = browser->findChild<QLabel *>(QStringLiteral("browseError"));
+    QTRY_VERIFY_WITH_TIMEOUT(itemNamed(tree->topLevelItem(0), QStringLiteral("Plant")), WaitMs);
+    auto *browseError = child<QLabel>(browser, "browseError");
     QVERIFY(browseError && !browseError->isVisible());
-    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("itemError"))->isVisible());
+    QVERIFY(!child<QLabel>(&dialog, "itemError")->isVisible());
     browser->reject();
 }
 
 void TestOpcUaIdentityUi::browseWithoutStoredPasswordSaysSo()
 {
     MonitorItemDialog dialog(pair(QStringLiteral("nobody")), MonitorItem{});
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QTest::mouseClick(dialog.findChild<QToolButton *>(QStringLiteral("browseItems")),
-                      Qt::LeftButton);
-    auto *error = dialog.findChild<QLabel *>(QStringLiteral("itemError"));
+    QVERIFY(test::shown(&dialog));
+    QTest::mouseClick(child<QToolButton>(&dialog, "browseItems"), Qt::LeftButton);
+    auto *error = child<QLabel>(&dialog, "itemError");
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), WaitMs);
     QVERIFY2(error->text().contains(QStringLiteral("no password is stored")),
              qPrintable(error->text()));
@@ -176,15 +161,14 @@ void TestOpcUaIdentityUi::anonymousBrowserIsRefused()
     // The control: without the user name the same peer refuses the session, so the Plant
     // folder above was the stored password's doing.
     ItemBrowserDialog browser(m_peer.url());
-    browser.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&browser));
-    auto *browseError = browser.findChild<QLabel *>(QStringLiteral("browseError"));
+    QVERIFY(test::shown(&browser));
+    auto *browseError = child<QLabel>(&browser, "browseError");
     QVERIFY(browseError);
     QTRY_VERIFY_WITH_TIMEOUT(browseError->isVisible(), WaitMs);
     QVERIFY2(browseError->text().contains(QStringLiteral("anonymous")),
              qPrintable(browseError->text()));
-    auto *tree = browser.findChild<QTreeWidget *>(QStringLiteral("itemTree"));
-    QVERIFY(!childNamed(tree->topLevelItem(0), QStringLiteral("Plant")));
+    auto *tree = child<QTreeWidget>(&browser, "itemTree");
+    QVERIFY(!itemNamed(tree->topLevelItem(0), QStringLiteral("Plant")));
 }
 
 QTEST_MAIN(TestOpcUaIdentityUi)

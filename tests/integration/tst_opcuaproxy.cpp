@@ -7,10 +7,9 @@
 #include "opcua/client.h"
 #include "opcua/transport.h"
 #include "opcuaclientrun.h"
-#include "opcuapeer.h"
 #include "opcuawatch.h"
+#include "pairrig.h"
 #include "secrets/passwordstore.h"
-#include "tandemdprocess.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -78,7 +77,7 @@ private Q_SLOTS:
     void hostileClientsAreHeldOff();
 
 private:
-    PairConfig pairConfig(ConnectionMode mode); // and the proxy's URL for it
+    PairConfig pairConfig(ConnectionMode mode) const { return m_rig.pair(mode, 200, 200); }
     // For a case that does not time a fail-over: the first connect to a node-opcua server
     // with a user (Hello, channel, session, an RSA-encrypted password) can take longer
     // than 200 ms on a busy machine, and the pair would then start on the secondary.
@@ -88,7 +87,7 @@ private:
         pair.statusIntervalMs = pair.statusTimeoutMs = 1000;
         return pair;
     }
-    QString proxyUrl() const { return m_proxyUrl; }
+    QString proxyUrl() const { return m_rig.endpoint(); }
     QString tandemNode(const QString &name) const
     {
         return QStringLiteral("ns=%1;s=Tandem.%2").arg(m_tandemNs).arg(name);
@@ -99,11 +98,8 @@ private:
         return runClient(url, clientWords(operations), options);
     }
 
-    std::unique_ptr<OpcUaPeer> m_primary;
-    std::unique_ptr<OpcUaPeer> m_secondary;
-    std::unique_ptr<TandemdProcess> m_engine;
+    PairRig<OpcUaPeer> m_rig;
     quint16 m_secondaryPort = 0;
-    QString m_proxyUrl;
     int m_tandemNs = 0;
 };
 
@@ -111,11 +107,12 @@ void TestOpcUaProxy::initTestCase()
 {
     // Every case changes only the primary, so one secondary serves them all. It also
     // accepts the user of identityIsChecked (and anonymous sessions).
-    m_secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_secondary->start({.offset = SecondaryOffset, .user = User, .password = Password}));
-    m_secondaryPort = m_secondary->port();
+    m_rig.secondary = std::make_unique<OpcUaPeer>();
+    QVERIFY(
+        m_rig.secondary->start({.offset = SecondaryOffset, .user = User, .password = Password}));
+    m_secondaryPort = m_rig.secondary->port();
     // The Tandem namespace follows the servers' own: its index is their namespace count.
-    const ClientResult namespaces = read(m_secondary->url(), QStringLiteral("read i=2255"));
+    const ClientResult namespaces = read(m_rig.secondary->url(), QStringLiteral("read i=2255"));
     QVERIFY2(namespaces.exitCode == 0, qPrintable(namespaces.dump()));
     m_tandemNs = int(namespaces.line(0).value(QLatin1String("value")).toArray().size());
     QVERIFY(m_tandemNs >= 2);
@@ -124,39 +121,28 @@ void TestOpcUaProxy::initTestCase()
 
 void TestOpcUaProxy::init()
 {
-    QVERIFY(m_secondary->isRunning() && !m_secondary->isHung());
-    m_primary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_primary->start({.user = User, .password = Password}));
-    m_engine = std::make_unique<TandemdProcess>();
+    QVERIFY(m_rig.secondary->isRunning() && !m_rig.secondary->isHung());
+    m_rig.primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(m_rig.primary->start({.user = User, .password = Password}));
+    m_rig.newEngine();
 }
 
 void TestOpcUaProxy::cleanup()
 {
-    if (QTest::currentTestFailed() && m_engine)
-        qWarning().noquote() << "tandemd said:\n" << m_engine->lines().join(QLatin1Char('\n'));
-    if (m_engine)
-        QVERIFY(m_engine->stop());
+    QVERIFY(m_rig.endCase(true));
     // The shared secondary, as the next case needs it: running, answering, healthy.
-    if (m_secondary->isHung())
-        m_secondary->resume();
-    if (!m_secondary->isRunning())
-        QVERIFY(m_secondary->start(m_secondary->options(), m_secondaryPort));
-    QVERIFY(m_secondary->command(QStringLiteral("service-level 255")));
-    m_engine.reset();
-    m_primary.reset();
-}
-
-PairConfig TestOpcUaProxy::pairConfig(ConnectionMode mode)
-{
-    m_proxyUrl = QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(TandemdProcess::freePort());
-    return testPair(Protocol::OpcUa, m_proxyUrl, m_primary->address(), m_secondary->address(), mode,
-                    200, 200);
+    if (m_rig.secondary->isHung())
+        m_rig.secondary->resume();
+    if (!m_rig.secondary->isRunning())
+        QVERIFY(m_rig.secondary->start(m_rig.secondary->options(), m_secondaryPort));
+    QVERIFY(m_rig.secondary->command(QStringLiteral("service-level 255")));
+    m_rig.primary.reset();
 }
 
 void TestOpcUaProxy::servesTheActiveServer()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
-    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("port")).toInt(),
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    QCOMPARE(m_rig.engine->pairStatus(Pair).value(QLatin1String("port")).toInt(),
              QUrl(proxyUrl()).port());
 
     ClientResult result =
@@ -183,9 +169,9 @@ void TestOpcUaProxy::servesTheActiveServer()
     QCOMPARE(result.line(6).value(QLatin1String("value")).toDouble(), 6.5);
 
     // The write went to the active server only.
-    result = read(m_primary->url(), QStringLiteral("read ns=1;s=Value"));
+    result = read(m_rig.primary->url(), QStringLiteral("read ns=1;s=Value"));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toDouble(), 6.5);
-    result = read(m_secondary->url(), QStringLiteral("read ns=1;s=Value"));
+    result = read(m_rig.secondary->url(), QStringLiteral("read ns=1;s=Value"));
     QVERIFY2(result.line(0).value(QLatin1String("value")).toDouble() != 6.5,
              qPrintable(result.dump()));
 
@@ -197,7 +183,7 @@ void TestOpcUaProxy::servesTheActiveServer()
                                        QStringLiteral("ns=%1;s=Tandem").arg(m_tandemNs)));
     QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toString(), QStringLiteral("primary"));
-    QCOMPARE(result.line(1).value(QLatin1String("value")).toString(), m_primary->address());
+    QCOMPARE(result.line(1).value(QLatin1String("value")).toString(), m_rig.primary->address());
     QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 0);
     QCOMPARE(result.line(3).value(QLatin1String("value")).toString(), QStringLiteral("healthy"));
     // ... FailoverCount, Selection and LastSwitchReason among them.
@@ -220,7 +206,7 @@ void TestOpcUaProxy::subscriptionRidesThroughFailover()
 {
     QFETCH(ConnectionMode, mode);
     QFETCH(Fault, fault);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
     OpcUaWatch watch;
     watch.setSamplingInterval(0);
     QVERIFY(watch.start(proxyUrl(),
@@ -231,13 +217,13 @@ void TestOpcUaProxy::subscriptionRidesThroughFailover()
     QVERIFY(countAtLeast(counterValues(watch), SecondaryOffset) == 0);
 
     if (fault == Fault::Kill)
-        m_primary->kill();
+        m_rig.primary->kill();
     else
-        m_primary->hang();
+        m_rig.primary->hang();
     QVERIFY2(
         watch.waitFor([&] { return countAtLeast(counterValues(watch), SecondaryOffset) >= 10; },
                       EventWaitMs),
-        qPrintable(m_engine->lines().join(u'\n')));
+        qPrintable(m_rig.engine->lines().join(u'\n')));
 
     // The client's session and subscription never noticed.
     for (const char *event : {"connection_lost", "session_closed", "terminated", "reconnecting"})
@@ -276,7 +262,7 @@ void TestOpcUaProxy::subscriptionRidesThroughFailover()
             return switched && counted;
         },
         EventWaitMs));
-    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("clients")).toInt(), 1);
+    QCOMPARE(m_rig.engine->pairStatus(Pair).value(QLatin1String("clients")).toInt(), 1);
     watch.stop();
 }
 
@@ -289,22 +275,22 @@ void TestOpcUaProxy::standbyFaultIsInvisible()
 {
     QFETCH(ConnectionMode, mode);
     QFETCH(Fault, fault);
-    QVERIFY(m_engine->startWithPair(pairConfig(mode), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
     OpcUaWatch watch;
     watch.setSamplingInterval(0);
     QVERIFY(watch.start(proxyUrl(), {Counter}, WatchIntervalMs));
     QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= 5; }, EventWaitMs));
 
     if (fault == Fault::Kill)
-        m_secondary->kill();
+        m_rig.secondary->kill();
     else
-        m_secondary->hang();
+        m_rig.secondary->hang();
     const qsizetype before = counterValues(watch).size();
     QVERIFY(watch.waitFor([&] { return counterValues(watch).size() >= before + 15; }, EventWaitMs));
     if (mode != ConnectionMode::Cold) { // Cold has no connection to the standby to lose
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_engine->countLines(QStringLiteral("Disconnected from 'line1' on secondary")) +
-                    m_engine->countLines(QStringLiteral(
+            m_rig.engine->countLines(QStringLiteral("Disconnected from 'line1' on secondary")) +
+                    m_rig.engine->countLines(QStringLiteral(
                         "Unable to retrieve status for server 'line1' on secondary")) >
                 0,
             EventWaitMs);
@@ -315,24 +301,24 @@ void TestOpcUaProxy::standbyFaultIsInvisible()
         QCOMPARE(values[i], values[i - 1] + 1);
     QCOMPARE(countAtLeast(values, SecondaryOffset), 0);
     QVERIFY(!watch.hasEvent(QStringLiteral("connection_lost")));
-    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
+    QCOMPARE(m_rig.engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
              QStringLiteral("primary"));
     watch.stop(); // cleanup() brings the shared secondary back
 }
 
 void TestOpcUaProxy::hotLosesNothingTheSecondaryReported()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
     // The secondary's own values, seen by a client of its own.
     OpcUaWatch direct;
     direct.setSamplingInterval(0);
     OpcUaWatch proxied;
     proxied.setSamplingInterval(0);
-    QVERIFY(direct.start(m_secondary->url(), {Counter}, WatchIntervalMs));
+    QVERIFY(direct.start(m_rig.secondary->url(), {Counter}, WatchIntervalMs));
     QVERIFY(proxied.start(proxyUrl(), {Counter}, WatchIntervalMs));
     QVERIFY(proxied.waitFor([&] { return counterValues(proxied).size() >= 5; }, EventWaitMs));
 
-    m_primary->kill();
+    m_rig.primary->kill();
     const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(proxied.waitFor(
         [&] { return countAtLeast(counterValues(proxied), SecondaryOffset) >= 10; }, EventWaitMs));
@@ -360,7 +346,7 @@ void TestOpcUaProxy::hotLosesNothingTheSecondaryReported()
 
 void TestOpcUaProxy::serviceLevelFollowsThePair()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
     OpcUaWatch watch;
     QVERIFY(watch.start(proxyUrl(), {QStringLiteral("i=2267")}, WatchIntervalMs));
     const auto levelIs = [&watch](int level) {
@@ -374,18 +360,18 @@ void TestOpcUaProxy::serviceLevelFollowsThePair()
     };
     QVERIFY(levelIs(255)); // both healthy
     // The primary degrades: the healthy secondary takes over, with no healthy standby.
-    QVERIFY(m_primary->command(QStringLiteral("service-level 150")));
+    QVERIFY(m_rig.primary->command(QStringLiteral("service-level 150")));
     QVERIFY(levelIs(200));
-    QCOMPARE(m_engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
+    QCOMPARE(m_rig.engine->pairStatus(Pair).value(QLatin1String("active")).toString(),
              QStringLiteral("secondary"));
     // Now the active one degrades too: its own level is the pair's.
-    QVERIFY(m_secondary->command(QStringLiteral("service-level 120")));
+    QVERIFY(m_rig.secondary->command(QStringLiteral("service-level 120")));
     QVERIFY(levelIs(120));
 }
 
 void TestOpcUaProxy::malformedMessageClosesOnlyThatChannel()
 {
-    QVERIFY(m_engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm), EventWaitMs));
     OpcUaWatch watch;
     QVERIFY(watch.start(proxyUrl(), {Counter}, WatchIntervalMs));
 
@@ -398,7 +384,7 @@ void TestOpcUaProxy::malformedMessageClosesOnlyThatChannel()
     const QByteArray answer = rogue.readAll();
     QVERIFY2(answer.startsWith("ERRF"), answer.toHex().constData());
     QTRY_COMPARE_WITH_TIMEOUT(rogue.state(), QAbstractSocket::UnconnectedState, 5000);
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Closed the connection of a client of '%1' from 127.0.0.1").arg(Pair)));
 
     // The other client goes on.
@@ -411,7 +397,7 @@ void TestOpcUaProxy::identityIsChecked()
 {
     PairConfig pair = patientPair(ConnectionMode::Warm);
     pair.user = User;
-    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
 
     ClientResult result =
         read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password, true));
@@ -434,8 +420,8 @@ void TestOpcUaProxy::identityIsChecked()
     QVERIFY(failed.wait(EventWaitMs));
     QVERIFY2(failed.first().first().toString().contains(QLatin1String("anonymous")),
              qPrintable(failed.first().first().toString()));
-    QVERIFY(m_engine->waitForLine(QStringLiteral("refused a session"), EventWaitMs, 2));
-    QCOMPARE(m_engine->countLines(QStringLiteral("refused a session")), 2);
+    QVERIFY(m_rig.engine->waitForLine(QStringLiteral("refused a session"), EventWaitMs, 2));
+    QCOMPARE(m_rig.engine->countLines(QStringLiteral("refused a session")), 2);
 }
 
 // Issue 17, through tandemd with the limits from tandem.xml: connections that never open a
@@ -449,7 +435,7 @@ void TestOpcUaProxy::hostileClientsAreHeldOff()
     pair.opcuaLimits.handshakeTimeoutMs = 1000;
     pair.opcuaLimits.loginAttempts = 3;
     pair.opcuaLimits.loginLockoutMs = 3000;
-    QVERIFY(m_engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
     const quint16 port = quint16(QUrl(proxyUrl()).port());
 
     QTcpSocket silent, helloOnly;
@@ -489,11 +475,11 @@ void TestOpcUaProxy::hostileClientsAreHeldOff()
     const QString refused = login(Password);
     QVERIFY2(guessing.elapsed() < 3000, "too slow to see the lockout; raise login-lockout");
     QVERIFY2(refused.contains(QLatin1String("refused the user name")), qPrintable(refused));
-    QVERIFY(m_engine->waitForEvent(
+    QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Refused logins to '%1' from 127.0.0.1 for 3 s after 3 failed attempts.")
             .arg(Pair)));
     QTRY_COMPARE_WITH_TIMEOUT(login(Password), QString(), 15000);
-    QCOMPARE(m_engine->countLines(QStringLiteral("Refused logins to")), 1);
+    QCOMPARE(m_rig.engine->countLines(QStringLiteral("Refused logins to")), 1);
     // The endpoint served others all along.
     const ClientResult result =
         read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password, true));

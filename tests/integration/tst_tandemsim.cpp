@@ -1,6 +1,7 @@
 // Runs the real tandem-sim binary and talks Modbus TCP to it byte for byte, plus mbpoll as
 // an independent client, since the demo, the tests and the benchmarks all stand on it.
 #include "modbus/mbapcodec.h"
+#include "simpeer.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -24,6 +25,7 @@
 
 using tandem::modbus::MbapCodec;
 using tandem::modbus::MbapFrame;
+using tandem::test::SimPeer;
 
 namespace {
 
@@ -80,7 +82,7 @@ public:
     {
         const QDeadlineTimer deadline(timeoutMs);
         for (;;) {
-            // The event loop (run by QTRY and command waits) may have buffered bytes already.
+            // The event loop (run by QTRY) may have buffered bytes already.
             m_buffer += socket.readAll();
             const MbapCodec::Decoded decoded = MbapCodec::decode(m_buffer);
             if (decoded.status == MbapCodec::Status::Complete) {
@@ -178,50 +180,27 @@ private:
     bool start(const QStringList &extra = {});
     QString command(const QString &line);
 
-    std::unique_ptr<QProcess> m_sim;
+    std::unique_ptr<SimPeer> m_sim;
     quint16 m_port = 0;
 };
 
 bool TestTandemSim::start(const QStringList &extra)
 {
-    m_sim = std::make_unique<QProcess>();
-    m_sim->start(QStringLiteral(TANDEMSIM_PATH),
-                 QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                             QStringLiteral("--offset"), QString::number(Offset),
-                             QStringLiteral("--quiet")} +
-                     extra);
-    if (!m_sim->waitForStarted(AnswerTimeoutMs) ||
-        !QTest::qWaitFor([this] { return m_sim->canReadLine(); }, 10000)) {
-        qWarning() << "tandem-sim did not start:" << m_sim->readAllStandardError();
+    m_sim = std::make_unique<SimPeer>();
+    if (!m_sim->start(Offset, 0, extra))
         return false;
-    }
-    const QString line = QString::fromUtf8(m_sim->readLine()).trimmed();
-    static const QRegularExpression listening(
-        QStringLiteral("^listening on 127\\.0\\.0\\.1:(\\d+)$"));
-    const QRegularExpressionMatch match = listening.match(line);
-    if (!match.hasMatch()) {
-        qWarning() << "unexpected first line:" << line;
-        return false;
-    }
-    m_port = quint16(match.captured(1).toUInt());
-    return m_port != 0;
+    m_port = m_sim->port();
+    return true;
 }
 
 // Sends one stdin command and waits for its one-line answer.
 QString TestTandemSim::command(const QString &line)
 {
-    m_sim->write(line.toUtf8() + '\n');
-    if (!QTest::qWaitFor([this] { return m_sim->canReadLine(); }, AnswerTimeoutMs))
-        return QStringLiteral("(no answer)");
-    return QString::fromUtf8(m_sim->readLine()).trimmed();
+    return m_sim->reply(line, AnswerTimeoutMs).value_or(QStringLiteral("(no answer)"));
 }
 
 void TestTandemSim::cleanup()
 {
-    if (m_sim && m_sim->state() != QProcess::NotRunning) {
-        m_sim->kill();
-        m_sim->waitForFinished(AnswerTimeoutMs);
-    }
     m_sim.reset();
 }
 
@@ -549,8 +528,7 @@ void TestTandemSim::malformedFrameClosesOnlyThatConnection()
     QTRY_COMPARE(bad.socket.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(good.socket.state(), QAbstractSocket::ConnectedState);
     QCOMPARE(good.readHolding(1).value(), QList<quint16>{quint16(Offset)});
-    QByteArray log;
-    QTRY_VERIFY((log += m_sim->readAllStandardError()).contains("malformed frame"));
+    QTRY_VERIFY(m_sim->errorOutput().contains(QLatin1String("malformed frame")));
 
     // A length no PDU can have is malformed as well; the frame before it is still answered.
     Client greedy;
@@ -593,13 +571,13 @@ void TestTandemSim::commandErrors()
 void TestTandemSim::stdinEndKeepsRunning()
 {
     QVERIFY(start());
-    m_sim->closeWriteChannel();
+    m_sim->closeInput();
     // Bounded: the simulator must still be running after reading end of input.
-    QVERIFY(!m_sim->waitForFinished(300));
+    QVERIFY(!m_sim->waitForExit(300));
     Client c;
     QVERIFY(c.connectTo(m_port));
     QCOMPARE(c.readHolding(1).value(), QList<quint16>{quint16(Offset)});
-    QCOMPARE(m_sim->state(), QProcess::Running);
+    QVERIFY(m_sim->isRunning());
 }
 
 void TestTandemSim::portInUse()
@@ -649,18 +627,15 @@ void TestTandemSim::quitAndSigterm()
 {
     QVERIFY(start());
     QCOMPARE(command(QStringLiteral("quit")), QStringLiteral("ok quit"));
-    // Not waitForFinished: it fails when the event loop has already seen the exit.
-    QTRY_COMPARE(m_sim->state(), QProcess::NotRunning);
-    QCOMPARE(m_sim->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(m_sim->exitCode(), 0);
+    QVERIFY(m_sim->waitForExit(AnswerTimeoutMs));
+    QCOMPARE(m_sim->exitCode(), 0); // and not ended by a signal
 
     QVERIFY(start());
     Client c;
     QVERIFY(c.connectTo(m_port));
     QVERIFY(c.readHolding(1));
     m_sim->terminate();
-    QTRY_COMPARE(m_sim->state(), QProcess::NotRunning);
-    QCOMPARE(m_sim->exitStatus(), QProcess::NormalExit);
+    QVERIFY(m_sim->waitForExit(AnswerTimeoutMs));
     QCOMPARE(m_sim->exitCode(), 0);
 }
 

@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTest>
 #include <QTimer>
 #include <QWidget>
 
@@ -22,6 +26,24 @@ inline void whenModal(std::function<void(QWidget *)> handle)
         }
     });
     timer->start();
+}
+
+// Clicks `which` on the message box `modal`; the test fails if it is none or lacks it.
+inline void pressButton(QWidget *modal, QMessageBox::StandardButton which)
+{
+    auto *box = qobject_cast<QMessageBox *>(modal);
+    QVERIFY(box);
+    QVERIFY(box->button(which));
+    QTest::mouseClick(box->button(which), Qt::LeftButton);
+}
+
+// Clicks `which` in the button box of `dialog`; the test fails if it has none.
+inline void clickDialogButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(box);
+    QVERIFY(box->button(which));
+    QTest::mouseClick(box->button(which), Qt::LeftButton);
 }
 
 } // namespace tandem::test

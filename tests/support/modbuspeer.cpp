@@ -53,9 +53,4 @@ std::optional<ModbusPeer::Stats> ModbusPeer::stats()
     return stats;
 }
 
-QString ModbusPeer::address() const
-{
-    return QStringLiteral("127.0.0.1:%1").arg(port());
-}
-
 } // namespace tandem::test

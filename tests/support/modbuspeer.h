@@ -26,7 +26,6 @@ public:
     // port 0 picks a free one; a given port brings a server back where it was.
     bool start(quint16 offset = 0, quint16 port = 0);
     quint16 offset() const { return m_offset; }
-    QString address() const; // "127.0.0.1:PORT"
 
     // command() sends one control line and waits for its "ok": "set ADDR VALUE",
     // "setcoil ADDR 0|1", "stop-counter", "start-counter", "exception CODE", "normal",

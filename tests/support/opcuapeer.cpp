@@ -98,14 +98,4 @@ QString OpcUaPeer::url() const
     return QStringLiteral("opc.tcp://127.0.0.1:%1%2").arg(port()).arg(m_options.path);
 }
 
-QString OpcUaPeer::address() const
-{
-    return QStringLiteral("127.0.0.1:%1").arg(port());
-}
-
-bool OpcUaPeer::waitForExit(int timeoutMs)
-{
-    return !isRunning() || waitForFinished(timeoutMs);
-}
-
 } // namespace tandem::test

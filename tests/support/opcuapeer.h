@@ -28,7 +28,7 @@ public:
 
     struct Options
     {
-        quint16 offset = 0;
+        int offset = 0;
         QString user{}; // non-empty: also accept this user name identity
         QString password{};
         QString path{};        // the endpoint URL's path, "/tandem"; empty: none
@@ -47,15 +47,12 @@ public:
     bool start(const Options &options, quint16 port = 0);
     bool start(); // default options: offset 0, anonymous only, no path
     const Options &options() const { return m_options; }
-    QString url() const;     // "opc.tcp://127.0.0.1:PORT/path"
-    QString address() const; // "127.0.0.1:PORT"
+    QString url() const; // "opc.tcp://127.0.0.1:PORT/path"
 
     // command() sends one control line and waits for its "ok": "set Value|Flag|Counter
     // VALUE", "service-level N", "shutdown MS" (the peer announces it, then exits after
     // MS), "stop-counter", "start-counter" (see server.js).
     using PeerProcess::command;
-    // Waits until the process has ended, e.g. after "shutdown MS".
-    bool waitForExit(int timeoutMs = StartTimeoutMs);
 
     // node, and the folder with server.js, client.js and their node_modules.
     static QString nodeExecutable();

@@ -5,17 +5,12 @@
 #include <QDeadlineTimer>
 #include <QDebug>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QTimer>
 
 #include <atomic>
-#include <csignal>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
 
 namespace tandem::test {
 
@@ -32,37 +27,19 @@ QString nextLogFile()
 } // namespace
 
 OpcUaWatch::OpcUaWatch(QObject *parent)
-    : QObject(parent)
+    : PeerProcess(QStringLiteral("OPC UA watch"), StartTimeoutMs, parent)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("NODE_OPTIONS"));
     env.remove(QStringLiteral("NODE_PATH"));
-    m_process.setProcessEnvironment(env);
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.setReadChannel(QProcess::StandardOutput);
-#ifdef Q_OS_LINUX
-    // If the test itself crashes, the kernel takes the watch down with it.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &OpcUaWatch::readOutput);
-}
-
-OpcUaWatch::~OpcUaWatch()
-{
-    m_process.disconnect(this);
-    if (isRunning()) {
-        m_process.kill();
-        m_process.waitForFinished(StopTimeoutMs);
-    }
+    setEnvironment(env);
+    connect(&process(), &QProcess::readyReadStandardOutput, this, &OpcUaWatch::readOutput);
 }
 
 bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int intervalMs,
                        const QString &user, const QString &password)
 {
-    if (isRunning()) {
-        m_process.kill();
-        m_process.waitForFinished(StopTimeoutMs);
-    }
+    endEarlierRun();
     m_records.clear();
     QStringList args{OpcUaPeer::scriptDir() + QStringLiteral("/client.js"), QStringLiteral("--pki"),
                      OpcUaPeer::pkiDir(), QStringLiteral("--interval"),
@@ -74,9 +51,8 @@ bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int inter
     args << url << QStringLiteral("watch") << nodeIds;
     // stderr goes to a file: node-opcua logs there, above all while it reconnects, and a
     // pipe nobody reads would fill up and stall the client.
-    m_logFile = nextLogFile();
-    m_process.setStandardErrorFile(m_logFile);
-    m_process.start(OpcUaPeer::nodeExecutable(), args);
+    setLogFile(nextLogFile());
+    startProcess(OpcUaPeer::nodeExecutable(), args);
 
     const auto answered = [this] {
         for (const QJsonObject &record : std::as_const(m_records)) {
@@ -91,18 +67,15 @@ bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int inter
                             m_records.constFirst().value(QLatin1String("subscribed")).toBool();
     if (subscribed)
         return true;
-    if (isRunning()) {
-        m_process.kill();
-        m_process.waitForFinished(StopTimeoutMs);
-    }
+    kill();
     readOutput();
     QStringList lines;
     for (const QJsonObject &record : std::as_const(m_records))
         lines << QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
     qWarning().noquote() << "OPC UA watch of" << nodeIds.join(u' ') << "on" << url
-                         << "did not subscribe:" << m_process.errorString() << "\nstdout:\n"
+                         << "did not subscribe:" << process().errorString() << "\nstdout:\n"
                          << lines.join(u'\n') << "\nlog:\n"
-                         << log();
+                         << errorOutput();
     return false;
 }
 
@@ -110,11 +83,10 @@ void OpcUaWatch::stop()
 {
     if (!isRunning())
         return;
-    m_process.write("quit\n");
-    if (!m_process.waitForFinished(StopTimeoutMs)) {
+    send(QStringLiteral("quit"));
+    if (!waitForExit(StopTimeoutMs)) {
         qWarning() << "OPC UA watch did not end on quit; killing it";
-        m_process.kill();
-        m_process.waitForFinished(StopTimeoutMs);
+        kill();
     }
     readOutput();
 }
@@ -153,8 +125,8 @@ bool OpcUaWatch::waitFor(const std::function<bool()> &condition, int timeoutMs)
     QTimer poll;
     poll.setSingleShot(true);
     connect(&poll, &QTimer::timeout, &loop, &QEventLoop::quit);
-    connect(&m_process, &QProcess::readyReadStandardOutput, &loop, &QEventLoop::quit);
-    connect(&m_process, &QProcess::finished, &loop, &QEventLoop::quit);
+    connect(&process(), &QProcess::readyReadStandardOutput, &loop, &QEventLoop::quit);
+    connect(&process(), &QProcess::finished, &loop, &QEventLoop::quit);
     for (;;) {
         readOutput();
         if (condition())
@@ -168,8 +140,8 @@ bool OpcUaWatch::waitFor(const std::function<bool()> &condition, int timeoutMs)
 
 void OpcUaWatch::readOutput()
 {
-    while (m_process.canReadLine()) {
-        const QByteArray line = m_process.readLine().trimmed();
+    while (process().canReadLine()) {
+        const QByteArray line = process().readLine().trimmed();
         if (line.isEmpty())
             continue;
         QJsonParseError error;
@@ -190,14 +162,6 @@ QList<QJsonObject> OpcUaWatch::recordsWith(QLatin1String key) const
             result << record;
     }
     return result;
-}
-
-QString OpcUaWatch::log() const
-{
-    QFile file(m_logFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return QString();
-    return QString::fromUtf8(file.readAll());
 }
 
 } // namespace tandem::test

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "peerprocess.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -21,7 +22,7 @@ namespace tandem::test {
 // reconnecting by itself, until stop().
 // Output is taken in while waitFor() runs and whenever the event loop does; the
 // destructor kills the process, so a failing test never leaves a client behind.
-class OpcUaWatch final : public QObject
+class OpcUaWatch final : public PeerProcess
 {
     Q_OBJECT
 
@@ -30,7 +31,6 @@ public:
     static constexpr int StopTimeoutMs = 5000;
 
     explicit OpcUaWatch(QObject *parent = nullptr);
-    ~OpcUaWatch() override;
 
     // The items' sampling interval from the next start on: -1 (the default) the same as
     // the publishing interval, 0 every change as the server sees it.
@@ -45,7 +45,6 @@ public:
     // Sends "quit" and waits for the watch to close its session and end; kills it if it
     // does not.
     void stop();
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     QList<QJsonObject> records() const { return m_records; } // every line, in order
     QList<QJsonObject> changes() const;                      // the data change lines
@@ -61,10 +60,7 @@ public:
 private:
     void readOutput();
     QList<QJsonObject> recordsWith(QLatin1String key) const;
-    QString log() const;
 
-    QProcess m_process;
-    QString m_logFile;
     QList<QJsonObject> m_records;
     int m_samplingMs = -1;
 };

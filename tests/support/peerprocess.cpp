@@ -5,10 +5,10 @@
 #include <QFile>
 
 #include <csignal>
-#include <sys/types.h>
-#ifdef Q_OS_LINUX
 #include <sys/prctl.h>
-#endif
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 namespace tandem::test {
 
@@ -19,14 +19,12 @@ PeerProcess::PeerProcess(const QString &name, int startTimeoutMs, QObject *paren
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setReadChannel(QProcess::StandardOutput);
-#ifdef Q_OS_LINUX
-    // If the test itself crashes, the kernel takes the peer down with it.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#endif
 }
 
 PeerProcess::~PeerProcess()
 {
+    // What a derived class connected to the process is gone by now: no more output for it.
+    m_process.disconnect();
     if (m_hung)
         resume();
     kill();
@@ -50,17 +48,37 @@ void PeerProcess::endEarlierRun()
     m_port = 0;
     m_hung = false;
     m_inputClosed = false;
+    m_errorOutput.clear();
+}
+
+QString PeerProcess::address() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_port);
 }
 
 bool PeerProcess::startProcess(const QString &program, const QStringList &arguments,
                                QByteArrayView readyPrefix)
 {
     endEarlierRun();
+    // In the child between fork and exec: only async-signal-safe calls. If the test itself
+    // crashes, the kernel takes the child down with it.
+    m_process.setChildProcessModifier([parent = ::getpid(), limit = m_descriptorLimit] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) // the parent died before prctl
+            ::_exit(1);
+        if (limit > 0) {
+            const rlimit r{rlim_t(limit), rlim_t(limit)};
+            ::setrlimit(RLIMIT_NOFILE, &r);
+        }
+    });
     m_process.start(program, arguments);
     const QDeadlineTimer deadline(m_startTimeoutMs);
     QByteArray line;
-    if (m_process.waitForStarted(int(deadline.remainingTime())) &&
-        readReply(&line, int(deadline.remainingTime())) && line.startsWith(readyPrefix)) {
+    const bool started = m_process.waitForStarted(int(deadline.remainingTime()));
+    if (started && readyPrefix.isEmpty())
+        return true;
+    if (started && readReply(&line, int(deadline.remainingTime())) &&
+        line.startsWith(readyPrefix)) {
         bool ok = false;
         const uint port = line.mid(readyPrefix.size()).trimmed().toUInt(&ok);
         if (ok && port > 0 && port <= 0xFFFF) {
@@ -75,8 +93,7 @@ bool PeerProcess::startProcess(const QString &program, const QStringList &argume
         kill();
     qWarning().noquote() << m_name << "did not start:" << m_process.errorString() << "\nstdout:"
                          << QString::fromUtf8(line + m_process.readAllStandardOutput())
-                         << (logged ? "\nlog:" : "\nstderr:")
-                         << (logged ? log() : QString::fromUtf8(m_process.readAllStandardError()));
+                         << (logged ? "\nlog:" : "\nstderr:") << errorOutput();
     kill();
     return false;
 }
@@ -88,21 +105,43 @@ bool PeerProcess::command(const QString &line, int timeoutMs)
 
 std::optional<QString> PeerProcess::query(const QString &line, int timeoutMs)
 {
-    if (!isRunning() || m_inputClosed || m_process.write(line.toUtf8() + '\n') < 0) {
-        qWarning().noquote() << m_name << "cannot take" << line << "(not running or input closed)";
+    const std::optional<QString> answer = reply(line, timeoutMs);
+    if (!answer)
+        return std::nullopt;
+    if (*answer != QLatin1String("ok") && !answer->startsWith(QLatin1String("ok "))) {
+        qWarning().noquote() << m_name << "refused" << line << ':' << *answer;
         return std::nullopt;
     }
-    QByteArray answer;
-    if (!readReply(&answer, timeoutMs)) {
+    return answer->mid(3);
+}
+
+bool PeerProcess::send(const QString &line)
+{
+    if (!isRunning() || m_inputClosed || m_process.write(line.toUtf8() + '\n') < 0) {
+        qWarning().noquote() << m_name << "cannot take" << line << "(not running or input closed)";
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> PeerProcess::reply(const QString &line, int timeoutMs)
+{
+    if (!send(line))
+        return std::nullopt;
+    const std::optional<QByteArray> answer = readLine(timeoutMs);
+    if (!answer) {
         qWarning().noquote() << m_name << "did not answer" << line;
         return std::nullopt;
     }
-    answer = answer.trimmed();
-    if (answer != "ok" && !answer.startsWith("ok ")) {
-        qWarning().noquote() << m_name << "refused" << line << ':' << QString::fromUtf8(answer);
+    return QString::fromUtf8(answer->trimmed());
+}
+
+std::optional<QByteArray> PeerProcess::readLine(int timeoutMs)
+{
+    QByteArray line;
+    if (!readReply(&line, timeoutMs))
         return std::nullopt;
-    }
-    return QString::fromUtf8(answer.mid(3));
+    return line;
 }
 
 void PeerProcess::closeInput()
@@ -111,9 +150,15 @@ void PeerProcess::closeInput()
     m_inputClosed = true;
 }
 
-bool PeerProcess::waitForFinished(int timeoutMs)
+bool PeerProcess::waitForExit(int timeoutMs)
 {
-    return m_process.waitForFinished(timeoutMs);
+    return !isRunning() || m_process.waitForFinished(timeoutMs);
+}
+
+int PeerProcess::exitCode() const
+{
+    return !isRunning() && m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode()
+                                                                          : -1;
 }
 
 bool PeerProcess::readReply(QByteArray *line, int timeoutMs)
@@ -148,12 +193,14 @@ bool PeerProcess::takeEvent(const QByteArray &line)
     return false;
 }
 
-QString PeerProcess::log() const
+QString PeerProcess::errorOutput()
 {
+    if (m_logFile.isEmpty()) {
+        m_errorOutput += m_process.readAllStandardError();
+        return QString::fromUtf8(m_errorOutput);
+    }
     QFile file(m_logFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return QString();
-    return QString::fromUtf8(file.readAll());
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 void PeerProcess::kill()
@@ -177,28 +224,32 @@ void PeerProcess::resume()
     m_hung = false;
 }
 
-void PeerProcess::stop()
+void PeerProcess::terminate()
+{
+    sendSignal(SIGTERM);
+}
+
+bool PeerProcess::stop(int timeoutMs)
 {
     if (!isRunning())
-        return;
+        return true;
     if (m_hung)
         resume();
-    if (m_inputClosed) {
-        m_process.terminate(); // SIGTERM; the peer exits on it
-        if (!m_process.waitForFinished(CommandTimeoutMs))
-            kill();
-        return;
-    }
-    if (!command(QStringLiteral("quit"), CommandTimeoutMs) ||
-        !m_process.waitForFinished(CommandTimeoutMs))
+    if (m_inputClosed)
+        terminate(); // the peer exits on it
+    const bool ended =
+        (m_inputClosed || command(QStringLiteral("quit"), timeoutMs)) && waitForExit(timeoutMs);
+    if (!ended) {
+        qWarning().noquote() << m_name << "did not stop within" << timeoutMs << "ms; killed";
         kill();
+    }
+    return ended;
 }
 
 void PeerProcess::sendSignal(int signalNumber)
 {
-    const qint64 pid = m_process.processId();
-    if (pid > 0)
-        ::kill(pid_t(pid), signalNumber);
+    if (isRunning() && m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), signalNumber);
 }
 
 } // namespace tandem::test

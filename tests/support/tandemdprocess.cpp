@@ -13,32 +13,33 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <csignal>
-#include <sys/resource.h>
+#include <memory>
 
 namespace tandem::test {
 
 TandemdProcess::TandemdProcess(const QString &baseDir, QObject *parent)
-    : QObject(parent)
+    : PeerProcess(QStringLiteral("tandemd"), 10000, parent)
     , m_dir((baseDir.isEmpty() ? QDir::tempPath() : baseDir) + QStringLiteral("/tandemd-XXXXXX"))
 {
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    connect(&m_process, &QProcess::readyReadStandardError, this, &TandemdProcess::readOutput);
+    connect(&process(), &QProcess::readyReadStandardError, this, &TandemdProcess::readOutput);
 }
 
 TandemdProcess::~TandemdProcess()
 {
-    if (isRunning()) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    if (m_stopWhenDestroyed)
+        stop(5000);
 }
 
-quint16 TandemdProcess::freePort()
+std::vector<quint16> freePorts(int count)
 {
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
+    std::vector<std::unique_ptr<QTcpServer>> servers;
+    std::vector<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        servers.push_back(std::make_unique<QTcpServer>());
+        servers.back()->listen(QHostAddress::LocalHost, 0);
+        ports.push_back(servers.back()->serverPort());
+    }
+    return ports;
 }
 
 bool TandemdProcess::writeConfig(const Configuration &config, const QStringList &enabled)
@@ -58,53 +59,21 @@ bool TandemdProcess::start(const QStringList &extraArgs)
 {
     QProcessEnvironment env = m_env;
     // Debug lines of the engine let tests see retries that post no event.
-    env.insert(QStringLiteral("QT_LOGGING_RULES"),
-               QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
-    m_process.setProcessEnvironment(env);
-    const int limit = m_descriptorLimit;
-    // In the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([limit] {
-        if (limit > 0) {
-            const rlimit r{rlim_t(limit), rlim_t(limit)};
-            ::setrlimit(RLIMIT_NOFILE, &r);
-        }
-    });
-    m_process.start(program(), QStringList{QStringLiteral("--config"), configFile(),
-                                           QStringLiteral("--state-dir"), stateDir()} +
-                                   extraArgs);
-    if (!m_process.waitForStarted(10000))
+    if (m_debugLines)
+        env.insert(QStringLiteral("QT_LOGGING_RULES"),
+                   QStringLiteral("tandem.engine.debug=true\ntandem.mail.debug=true"));
+    setEnvironment(env);
+    if (!startProcess(program(), QStringList{QStringLiteral("--config"), configFile(),
+                                             QStringLiteral("--state-dir"), stateDir()} +
+                                     extraArgs))
         return false;
-    const QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        if (!isRunning())
-            return false;
-        if (EngineSocket::isRunning(stateDir()))
-            return true;
-        m_process.waitForReadyRead(50);
-    }
-    return false;
+    closeInput(); // it reads none: stop() ends it with SIGTERM
+    return waitFor([this] { return EngineSocket::isRunning(stateDir()); }, 15000);
 }
 
 QString TandemdProcess::program()
 {
     return qEnvironmentVariable("TANDEM_TEST_TANDEMD", QStringLiteral(TANDEMD_PATH));
-}
-
-bool TandemdProcess::exitedCleanly() const
-{
-    return m_process.state() == QProcess::NotRunning &&
-           m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
-}
-
-void TandemdProcess::terminate()
-{
-    sendSignal(SIGTERM);
-}
-
-void TandemdProcess::sendSignal(int signalNumber)
-{
-    if (isRunning())
-        ::kill(pid_t(m_process.processId()), signalNumber);
 }
 
 qint64 TandemdProcess::residentKiB() const
@@ -120,17 +89,9 @@ qint64 TandemdProcess::residentKiB() const
     return -1;
 }
 
-bool TandemdProcess::waitForExit(int timeoutMs)
-{
-    const bool finished =
-        m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
-    readOutput();
-    return finished;
-}
-
 void TandemdProcess::readOutput()
 {
-    m_pending += m_process.readAllStandardError();
+    m_pending += process().readAllStandardError();
     qsizetype newline;
     while ((newline = m_pending.indexOf('\n')) >= 0) {
         m_lines << QString::fromUtf8(m_pending.left(newline));
@@ -179,33 +140,34 @@ int TandemdProcess::countLines(const QString &part)
 
 bool TandemdProcess::waitForEvent(const QString &text, int timeoutMs, int count)
 {
-    const QDeadlineTimer deadline(timeoutMs);
-    while (countEvents(text) < count) {
-        if (deadline.hasExpired() || !isRunning())
-            return false;
-        m_process.waitForReadyRead(int(std::min<qint64>(50, deadline.remainingTime())));
-        QCoreApplication::processEvents();
-    }
-    return true;
+    return waitFor([&] { return countEvents(text) >= count; }, timeoutMs);
 }
 
 bool TandemdProcess::waitForLine(const QString &part, int timeoutMs, int count)
 {
+    return waitFor([&] { return countLines(part) >= count; }, timeoutMs);
+}
+
+// Until the condition holds, tandemd has ended or the time is up; the event loop runs
+// meanwhile, so a console or client in the test's own process keeps working.
+bool TandemdProcess::waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
     const QDeadlineTimer deadline(timeoutMs);
-    while (countLines(part) < count) {
+    while (!condition()) {
         if (deadline.hasExpired() || !isRunning())
             return false;
-        m_process.waitForReadyRead(int(std::min<qint64>(50, deadline.remainingTime())));
+        process().waitForReadyRead(int(std::min<qint64>(50, deadline.remainingTime())));
         QCoreApplication::processEvents();
     }
     return true;
 }
 
-QJsonObject TandemdProcess::status()
+QJsonObject TandemdProcess::status(int timeoutMs)
 {
     QString error;
-    return ControlClient::request(
-               stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, 3000, &error)
+    return ControlClient::request(stateDir(),
+                                  {{QStringLiteral("command"), QStringLiteral("status")}},
+                                  timeoutMs, &error)
         .value_or(QJsonObject{});
 }
 
@@ -215,22 +177,6 @@ QJsonObject TandemdProcess::pairStatus(const QString &pair)
         if (p.toObject().value(QLatin1String("name")).toString() == pair)
             return p.toObject();
     return {};
-}
-
-PairConfig testPair(Protocol protocol, const QString &endpoint, const QString &primary,
-                    const QString &secondary, ConnectionMode mode, int statusIntervalMs,
-                    int statusTimeoutMs)
-{
-    PairConfig p;
-    p.name = QStringLiteral("line1");
-    p.protocol = protocol;
-    p.endpoint = endpoint;
-    p.primary = primary;
-    p.secondary = secondary;
-    p.mode = mode;
-    p.statusIntervalMs = statusIntervalMs;
-    p.statusTimeoutMs = statusTimeoutMs;
-    return p;
 }
 
 bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
@@ -245,14 +191,6 @@ bool TandemdProcess::startWithPair(const PairConfig &pair, int timeoutMs)
         return false;
     return waitForEvent(
         QStringLiteral("Started redundancy for '%1': primary machine").arg(pair.name), timeoutMs);
-}
-
-bool TandemdProcess::stop(int timeoutMs)
-{
-    if (!isRunning())
-        return true;
-    terminate();
-    return waitForExit(timeoutMs);
 }
 
 } // namespace tandem::test

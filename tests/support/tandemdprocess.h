@@ -1,24 +1,28 @@
 #pragma once
 
+#include "peerprocess.h"
+#include "testpairs.h"
+
 #include "config/configuration.h"
 
 #include <QJsonObject>
 #include <QObject>
-#include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
+#include <vector>
+
 namespace tandem::test {
 
-// A real tandemd on a private configuration and state directory. Its stderr (events,
-// one a line, and diagnostics) is collected so tests can wait for and count events.
-// The pair the fail-over tests run: named line1, these machines and endpoint, this mode
-// and status timing.
-PairConfig testPair(Protocol protocol, const QString &endpoint, const QString &primary,
-                    const QString &secondary, ConnectionMode mode, int statusIntervalMs,
-                    int statusTimeoutMs);
+// Free loopback TCP ports, all bound at the same time so that they differ, then released
+// (fine for tests on one machine).
+std::vector<quint16> freePorts(int count);
 
-class TandemdProcess final : public QObject
+// A real tandemd on a private configuration and state directory. Its stderr (events,
+// one a line, and diagnostics) is collected so tests can wait for and count events; it
+// is taken in whenever the event loop runs and whenever lines are asked for.
+class TandemdProcess final : public PeerProcess
 {
     Q_OBJECT
 
@@ -35,9 +39,13 @@ public:
     bool writeConfig(const Configuration &config, const QStringList &enabled);
     // The environment the next start() gives tandemd (the test's own, to begin with).
     QProcessEnvironment &environment() { return m_env; }
-    // The next start() runs tandemd with at most this many open descriptors
-    // (RLIMIT_NOFILE, soft and hard), as a service unit's LimitNOFILE would; 0: inherited.
-    void setDescriptorLimit(int descriptors) { m_descriptorLimit = descriptors; }
+    using PeerProcess::setDescriptorLimit;
+    // Whether the next start() turns on the engine's and the mailer's debug lines, which
+    // let tests see retries that post no event (on unless set off, as benchmarks do).
+    void setDebugLines(bool on) { m_debugLines = on; }
+    // Whether the destructor stop()s it rather than killing it, for a caller that keeps the
+    // servers for the next engine: a killed engine leaves its sessions there.
+    void setStopWhenDestroyed(bool stop) { m_stopWhenDestroyed = stop; }
     // Starts tandemd and waits until its control socket answers (or it exits).
     bool start(const QStringList &extraArgs = {});
     // Runs this one pair, enabled: writes the configuration, starts tandemd and waits until
@@ -45,18 +53,12 @@ public:
     bool startWithPair(const PairConfig &pair, int timeoutMs = 10000);
     // SIGTERM and wait, as an operator stops it: it closes its sessions on the servers
     // (killed engines leave them taken until they time out). False if it did not end.
-    bool stop(int timeoutMs = 10000);
-    void terminate(); // SIGTERM
-    bool waitForExit(int timeoutMs);
-    int exitCode() const { return m_process.exitCode(); }
+    bool stop(int timeoutMs = 10000) { return PeerProcess::stop(timeoutMs); }
     // Ended by itself with status 0 (not by a signal, nor by a sanitizer's report).
-    bool exitedCleanly() const;
+    bool exitedCleanly() const { return exitCode() == 0; }
     // The tandemd the tests run: TANDEM_TEST_TANDEMD if set (e.g. a build with
     // AddressSanitizer), else the one built beside the tests.
     static QString program();
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    qint64 processId() const { return m_process.processId(); }
-    void sendSignal(int signalNumber);
     // Its resident memory now (VmRSS in /proc/PID/status), in KiB; -1 when not running.
     qint64 residentKiB() const;
 
@@ -71,21 +73,22 @@ public:
     // Waits until `count` events containing `text` have been posted.
     bool waitForEvent(const QString &text, int timeoutMs = 10000, int count = 1);
     bool waitForLine(const QString &part, int timeoutMs = 10000, int count = 1);
-    QJsonObject status();
+    // The engine's status over its control socket; empty when it does not answer in time.
+    QJsonObject status(int timeoutMs = 3000);
     QJsonObject pairStatus(const QString &pair);
 
-    // A free loopback TCP port (bound and released; fine for tests on one machine).
-    static quint16 freePort();
+    static quint16 freePort() { return freePorts(1).front(); }
 
 private:
     void readOutput();
+    bool waitFor(const std::function<bool()> &condition, int timeoutMs);
 
     QTemporaryDir m_dir;
-    QProcess m_process;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     QByteArray m_pending;
     QStringList m_lines;
-    int m_descriptorLimit = 0;
+    bool m_debugLines = true;
+    bool m_stopWhenDestroyed = false;
 };
 
 } // namespace tandem::test

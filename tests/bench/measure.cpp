@@ -1,20 +1,14 @@
-#include "base/enginesocket.h"
+// tandem-bench's own tools: interruption, waits, a blocking Modbus TCP client and the
+// poller built on it, /proc figures and the targets' PASS/MISS list.
 #include "bench.h"
 
-#include "config/configfile.h"
-#include "config/machinestate.h"
-#include "events/event.h"
-#include "host/controlserver.h"
-
-#include <QDateTime>
+#include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -168,6 +162,7 @@ void sleepMs(int ms)
     const TimePoint end = Clock::now() + std::chrono::milliseconds(ms);
     while (true) {
         checkInterrupted();
+        QCoreApplication::processEvents();
         const TimePoint now = Clock::now();
         if (now >= end)
             return;
@@ -181,35 +176,12 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     const TimePoint end = Clock::now() + std::chrono::milliseconds(timeoutMs);
     while (!done()) {
         checkInterrupted();
+        QCoreApplication::processEvents();
         if (Clock::now() >= end)
             return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return true;
-}
-
-std::vector<quint16> freePorts(int count)
-{
-    std::vector<int> fds;
-    std::vector<quint16> ports;
-    for (int i = 0; i < count; ++i) {
-        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address = loopback(0);
-        socklen_t length = sizeof address;
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-            ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-            if (fd >= 0)
-                ::close(fd);
-            break;
-        }
-        fds.push_back(fd);
-        ports.push_back(ntohs(address.sin_port));
-    }
-    for (int fd : fds)
-        ::close(fd);
-    if (int(ports.size()) != count)
-        throw BenchError(format("could not find %d free loopback ports", count));
-    return ports;
 }
 
 bool canConnect(quint16 port)
@@ -219,264 +191,6 @@ bool canConnect(quint16 port)
 }
 
 // ---------------------------------------------------------------------------------
-
-Child::~Child()
-{
-    kill();
-}
-
-void Child::start(const QString &program, const QStringList &arguments,
-                  const QProcessEnvironment &environment)
-{
-    m_process.setProcessEnvironment(environment);
-    m_process.setChildProcessModifier([parent = ::getpid()] {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) // the bench died between fork and prctl
-            ::_exit(1);
-    });
-    m_process.start(program, arguments);
-    if (!m_process.waitForStarted(10000))
-        throw BenchError(format("cannot start %s: %s", qPrintable(program),
-                                qPrintable(m_process.errorString())));
-    m_pid = pid_t(m_process.processId());
-}
-
-bool Child::isRunning()
-{
-    if (m_process.state() == QProcess::NotRunning)
-        return false;
-    // Without an event loop QProcess learns of the exit only inside a wait.
-    return !m_process.waitForFinished(0);
-}
-
-void Child::signal(int signalNumber)
-{
-    if (m_pid > 0 && m_process.state() != QProcess::NotRunning)
-        ::kill(m_pid, signalNumber);
-}
-
-void Child::kill()
-{
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    ::kill(m_pid, SIGKILL); // also ends a stopped process
-    m_process.waitForFinished(5000);
-}
-
-bool Child::waitForExit(int timeoutMs)
-{
-    return m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
-}
-
-Sim::Sim(quint16 offset, quint16 port)
-{
-    m_child.process().setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_child.start(QStringLiteral(TANDEMSIM_PATH),
-                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                   QStringLiteral("--offset"), QString::number(offset), QStringLiteral("--quiet")});
-    QProcess &process = m_child.process();
-    const TimePoint end = Clock::now() + std::chrono::seconds(10);
-    QByteArray output;
-    while (Clock::now() < end) {
-        checkInterrupted();
-        output += process.readAllStandardOutput();
-        const qsizetype newline = output.indexOf('\n');
-        if (newline >= 0) {
-            const QByteArray line = output.left(newline).trimmed();
-            const qsizetype colon = line.lastIndexOf(':');
-            if (!line.startsWith("listening on ") || colon < 0)
-                throw BenchError(format("tandem-sim said: %s", line.constData()));
-            m_port = quint16(line.mid(colon + 1).toUInt());
-            return;
-        }
-        if (!m_child.isRunning())
-            throw BenchError(format("tandem-sim could not listen on 127.0.0.1:%u", port));
-        process.waitForReadyRead(20);
-    }
-    throw BenchError("tandem-sim did not say where it listens");
-}
-
-PyModbusPeer::PyModbusPeer(quint16 offset, quint16 port)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("PYTHONHOME"));
-    env.remove(QStringLiteral("PYTHONPATH"));
-    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-    m_child.process().setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_child.start(QStringLiteral("/usr/bin/python3"),
-                  {QStringLiteral(TANDEM_MODBUS_PEER), QStringLiteral("--port"),
-                   QString::number(port), QStringLiteral("--offset"), QString::number(offset)},
-                  env);
-    const QByteArray ready = readLine(20000);
-    if (!ready.startsWith("ready "))
-        throw BenchError(format("the pymodbus peer said: %s", ready.constData()));
-    m_port = quint16(ready.mid(6).trimmed().toUInt());
-}
-
-QByteArray PyModbusPeer::command(const char *line)
-{
-    m_child.process().write(QByteArray(line) + '\n');
-    const QByteArray answer = readLine(5000).trimmed();
-    if (answer != "ok" && !answer.startsWith("ok "))
-        throw BenchError(format("the pymodbus peer refused %s: %s", line, answer.constData()));
-    return answer.mid(3);
-}
-
-long PyModbusPeer::stat(const char *name)
-{
-    for (const QByteArray &field : command("stats").split(' '))
-        if (field.startsWith(QByteArray(name) + '='))
-            return field.mid(int(qstrlen(name)) + 1).toLong();
-    return -1;
-}
-
-QByteArray PyModbusPeer::readLine(int timeoutMs)
-{
-    QProcess &process = m_child.process();
-    const TimePoint end = Clock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!process.canReadLine()) {
-        checkInterrupted();
-        if (Clock::now() >= end || !m_child.isRunning())
-            throw BenchError("the pymodbus peer did not answer");
-        process.waitForReadyRead(20);
-    }
-    return process.readLine();
-}
-
-Tandemd::Tandemd()
-{
-    if (!m_dir.isValid())
-        throw BenchError("no temporary directory for tandemd");
-}
-
-Tandemd::~Tandemd()
-{
-    stop();
-}
-
-void Tandemd::writeConfig(const Configuration &config)
-{
-    const ConfigIssues issues = ConfigFile::save(config, configFile());
-    if (!issues.isEmpty())
-        throw BenchError(
-            format("cannot write tandem.xml: %s", qPrintable(issues.first().toString())));
-    QDir().mkpath(stateDir());
-    MachineState state(stateDir());
-    QString error;
-    if (!state.load(config.id, &error))
-        throw BenchError(format("cannot read the machine state: %s", qPrintable(error)));
-    for (const PairConfig &pair : config.pairs)
-        if (!state.setEnabled(pair.name, true, &error))
-            throw BenchError(
-                format("cannot enable %s: %s", qPrintable(pair.name), qPrintable(error)));
-}
-
-void Tandemd::start()
-{
-    QProcess &process = m_child.process();
-    process.setStandardOutputFile(QProcess::nullDevice());
-    process.setStandardErrorFile(stderrFile());
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("QT_LOGGING_RULES"));
-    m_child.start(
-        QStringLiteral(TANDEMD_PATH),
-        {QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"), stateDir()},
-        environment);
-    const TimePoint end = Clock::now() + std::chrono::seconds(15);
-    while (Clock::now() < end) {
-        checkInterrupted();
-        if (!m_child.isRunning())
-            throw BenchError(format("tandemd exited at start:\n%s",
-                                    qPrintable(lines().join(QLatin1Char('\n')))));
-        if (EngineSocket::isRunning(stateDir()))
-            return;
-        m_child.waitForExit(20);
-    }
-    throw BenchError("tandemd did not start within 15 s");
-}
-
-void Tandemd::stop()
-{
-    if (!m_child.isRunning())
-        return;
-    m_child.signal(SIGTERM);
-    if (!m_child.waitForExit(5000)) {
-        say("  (tandemd did not stop within 5 s of SIGTERM; killed)");
-        m_child.kill();
-    }
-}
-
-QJsonObject Tandemd::status(int timeoutMs)
-{
-    QString error;
-    const auto answer = ControlClient::request(
-        stateDir(), {{QStringLiteral("command"), QStringLiteral("status")}}, timeoutMs, &error);
-    if (!answer)
-        throw BenchError(format("tandemd did not answer status: %s", qPrintable(error)));
-    return *answer;
-}
-
-QStringList Tandemd::lines()
-{
-    QFile file(stderrFile());
-    if (file.open(QIODevice::ReadOnly) && file.seek(m_readOffset)) {
-        const QByteArray more = file.readAll();
-        m_readOffset += more.size();
-        m_pending += more;
-        qsizetype newline;
-        while ((newline = m_pending.indexOf('\n')) >= 0) {
-            m_lines << QString::fromUtf8(m_pending.left(newline));
-            m_pending.remove(0, newline + 1);
-        }
-    }
-    return m_lines;
-}
-
-int Tandemd::countLines(const QString &part)
-{
-    int count = 0;
-    for (const QString &line : lines())
-        count += line.contains(part) ? 1 : 0;
-    return count;
-}
-
-bool Tandemd::waitForLines(const QString &part, int count, int timeoutMs)
-{
-    const TimePoint end = Clock::now() + std::chrono::milliseconds(timeoutMs);
-    while (countLines(part) < count) {
-        checkInterrupted();
-        if (Clock::now() >= end || !m_child.isRunning())
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return true;
-}
-
-std::vector<qint64> Tandemd::eventTimesMs(const QString &part)
-{
-    std::vector<qint64> times;
-    for (const QString &line : lines()) {
-        const QStringList fields = line.split(QLatin1Char('\t'));
-        if (fields.size() != Event::LineColumns || !fields[4].contains(part))
-            continue;
-        const QDateTime time = QDateTime::fromString(fields[0] + QLatin1Char(' ') + fields[1],
-                                                     QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-        if (time.isValid())
-            times.push_back(time.toMSecsSinceEpoch());
-    }
-    return times;
-}
-
-Socat::Socat(quint16 listenPort, quint16 targetPort)
-{
-    m_child.process().setProcessChannelMode(QProcess::ForwardedChannels);
-    m_child.start(QStringLiteral("socat"),
-                  {QStringLiteral("TCP-LISTEN:%1,bind=127.0.0.1,fork,reuseaddr").arg(listenPort),
-                   QStringLiteral("TCP:127.0.0.1:%1").arg(targetPort)});
-    if (!waitUntil([&] { return !m_child.isRunning() || canConnect(listenPort); }, 5000) ||
-        !m_child.isRunning())
-        throw BenchError(format("socat does not listen on %u", listenPort));
-}
 
 // ---------------------------------------------------------------------------------
 
@@ -793,18 +507,11 @@ int printTargets()
     return missed;
 }
 
-PairConfig benchPair(const QString &name, quint16 listenPort, const Sim &primary,
-                     const Sim &secondary, ConnectionMode mode)
+PairConfig benchPair(const QString &name, quint16 listenPort, const test::PeerProcess &primary,
+                     const test::PeerProcess &secondary, ConnectionMode mode)
 {
-    PairConfig pair;
-    pair.name = name;
-    pair.endpoint = QStringLiteral("127.0.0.1:%1").arg(listenPort);
-    pair.primary = primary.address();
-    pair.secondary = secondary.address();
-    pair.mode = mode;
-    pair.statusIntervalMs = 200;
-    pair.statusTimeoutMs = 100;
-    return pair;
+    return test::testPair(Protocol::ModbusTcp, QStringLiteral("127.0.0.1:%1").arg(listenPort),
+                          primary.address(), secondary.address(), mode, 200, 100, name);
 }
 
 } // namespace tandem::bench
