@@ -9,31 +9,34 @@
 
 namespace tandem::bench {
 
-std::unique_ptr<test::SimPeer> startSim(quint16 offset, quint16 port)
+namespace {
+// A peer of type Peer started with start(options..., port), or a BenchError naming it.
+template <typename Peer, typename... Options>
+std::unique_ptr<Peer> started(const char *what, quint16 port, const Options &...options)
 {
     checkInterrupted();
-    auto sim = std::make_unique<test::SimPeer>();
-    if (!sim->start(offset, port))
-        throw BenchError(format("tandem-sim could not listen on 127.0.0.1:%u", port));
-    return sim;
+    auto peer = std::make_unique<Peer>();
+    if (!peer->start(options..., port))
+        throw BenchError(format("%s could not listen on 127.0.0.1:%u", what, port));
+    return peer;
+}
+} // namespace
+
+std::unique_ptr<test::SimPeer> startSim(quint16 offset, quint16 port)
+{
+    return started<test::SimPeer>("tandem-sim", port, offset);
 }
 
 std::unique_ptr<test::ModbusPeer> startModbusPeer(quint16 offset, quint16 port)
 {
-    checkInterrupted();
-    auto peer = std::make_unique<test::ModbusPeer>();
-    if (!peer->start(offset, port))
-        throw BenchError(format("the pymodbus peer could not listen on 127.0.0.1:%u", port));
-    return peer;
+    return started<test::ModbusPeer>("the pymodbus peer", port, offset);
 }
 
 std::unique_ptr<test::OpcUaPeer> startOpcUaPeer(int offset, int counterPeriodMs, quint16 port)
 {
-    checkInterrupted();
-    auto peer = std::make_unique<test::OpcUaPeer>();
-    if (!peer->start({.offset = offset, .counterPeriodMs = counterPeriodMs}, port))
-        throw BenchError(format("server.js could not listen on port %u", port));
-    return peer;
+    return started<test::OpcUaPeer>(
+        "server.js", port,
+        test::OpcUaPeer::Options{.offset = offset, .counterPeriodMs = counterPeriodMs});
 }
 
 long stat(test::ModbusPeer &peer, const char *name)
