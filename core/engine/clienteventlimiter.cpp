@@ -57,15 +57,6 @@ ClientEventLimiter::ClientEventLimiter(EventLog *events, const QString &pair, co
 
 ClientEventLimiter::~ClientEventLimiter() = default;
 
-void ClientEventLimiter::post(const QString &id, const QStringList &args, int socket,
-                              quint16 clientPort, quint16 serverPort)
-{
-    if (const EventIdentifier *known = EventId::find(id))
-        post(*known, args, socket, clientPort, serverPort);
-    else if (m_events)
-        m_events->post(id, m_pair, args); // the log says what is wrong with it
-}
-
 void ClientEventLimiter::post(EventIdentifier id, const QStringList &args, int socket,
                               quint16 clientPort, quint16 serverPort)
 {

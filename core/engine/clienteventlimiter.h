@@ -49,10 +49,6 @@ public:
     // end in /proc, until the lookup is done, even when the caller closes it at once.
     void post(EventIdentifier id, const QStringList &args, int socket = -1, quint16 clientPort = 0,
               quint16 serverPort = 0);
-    // TRANSITIONAL, for the call sites not converted yet (core/opcua/opcuaproxy.cpp): the id
-    // as a string, checked at run time. Remove once every caller names an EventId constant.
-    void post(const QString &id, const QStringList &args, int socket = -1, quint16 clientPort = 0,
-              quint16 serverPort = 0);
 
     // In this window: events posted (or waiting for their process name) and not posted.
     int postedInWindow() const { return m_posted; }

@@ -47,15 +47,4 @@ void EventLog::post(EventIdentifier id, const QString &pair, const QStringList &
     Q_EMIT eventPosted(event);
 }
 
-void EventLog::post(const QString &id, const QString &pair, const QStringList &args,
-                    const QString &process, const QString &reason)
-{
-    const EventIdentifier *known = EventId::find(id);
-    if (!known) {
-        qCWarning(lcEvents) << "unknown event id" << id;
-        return;
-    }
-    post(*known, pair, args, process, reason);
-}
-
 } // namespace tandem

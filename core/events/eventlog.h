@@ -21,11 +21,6 @@ public:
     // event's own field (Event::reason).
     void post(EventIdentifier id, const QString &pair, const QStringList &args,
               const QString &process = {}, const QString &reason = {});
-    // TRANSITIONAL, for the call sites not converted yet (core/opcua/opcuaproxy.cpp): an id
-    // as a string, checked only at run time (an unknown one is dropped with a warning).
-    // Remove once every caller names an EventId constant.
-    void post(const QString &id, const QString &pair, const QStringList &args,
-              const QString &process = {}, const QString &reason = {});
     QString defaultProcess() const { return m_process; }
 
 Q_SIGNALS:

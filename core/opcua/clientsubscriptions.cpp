@@ -1,13 +1,11 @@
 #include "client.h"
 
-#include <QLoggingCategory>
+#include "base/logging.h"
 
 // Client's subscriptions: their services, several Publish requests in flight, and
 // Republish of what a Publish missed, delivered in sequence-number order.
 
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 namespace {
 

@@ -18,19 +18,6 @@ namespace {
 
 constexpr int HousekeepingIntervalMs = 100;
 
-QString healthOf(const SideStatus &s)
-{
-    if (!s.connected)
-        return QStringLiteral("disconnected");
-    if (s.shutdown)
-        return QStringLiteral("shutdown");
-    if (!s.statusOk || s.monitorFailed)
-        return QStringLiteral("failed");
-    if (s.degraded)
-        return QStringLiteral("degraded");
-    return QStringLiteral("healthy");
-}
-
 } // namespace
 
 struct OpcUaProxy::Connection
@@ -112,42 +99,13 @@ QString OpcUaProxy::endpointUrl() const
 
 ProxyState OpcUaProxy::state() const
 {
-    ProxyState s;
     if (!m_runtime)
-        return s;
-    const PairConfig &config = m_runtime->config();
-    s.pair = config.name;
-    s.mode = connectionModeKey(config.mode);
+        return {};
+    // The level itself, not the event text (which is translated).
     const Side active = m_runtime->active();
-    s.activeSide = sideKey(active);
-    s.activeMachine = active == Side::None ? QString() : m_runtime->link(active)->machine();
-    const SideStatus primary = m_runtime->sideStatus(Side::Primary);
-    const SideStatus secondary = m_runtime->sideStatus(Side::Secondary);
-    s.primaryMachine = m_runtime->link(Side::Primary)->machine();
-    s.primaryHealth = healthOf(primary);
-    s.secondaryMachine = m_runtime->link(Side::Secondary)->machine();
-    s.secondaryHealth = healthOf(secondary);
-    s.failovers = quint32(m_runtime->failoverCount());
-    s.lastFailover = m_runtime->lastFailover();
-    s.lastSwitchReason = m_runtime->lastSwitchReason();
-    s.selection = m_runtime->isPassThrough() ? QStringLiteral("pass-through (redundancy disabled)")
-                  : m_runtime->pinned() != Side::None ? QStringLiteral("held by the operator")
-                                                      : QStringLiteral("automatic");
-    // ServiceLevel (OPC 10000-4, 6.6.2.4.2): 1 no data, degraded as the active server
-    // says, 255 healthy with a healthy standby, 200 healthy without one.
-    if (active == Side::None) {
-        s.serviceLevel = 1;
-    } else {
-        const SideStatus &a = active == Side::Primary ? primary : secondary;
-        const SideStatus &b = active == Side::Primary ? secondary : primary;
-        // The level itself, not the event text (which is translated).
-        const auto *link = qobject_cast<OpcUaLink *>(m_runtime->link(active));
-        if (a.degraded && link && link->serviceLevel() > 0)
-            s.serviceLevel = quint8(std::clamp(link->serviceLevel(), 2, 199));
-        else
-            s.serviceLevel = healthOf(b) == QLatin1String("healthy") ? 255 : 200;
-    }
-    return s;
+    const auto *link =
+        active == Side::None ? nullptr : qobject_cast<OpcUaLink *>(m_runtime->link(active));
+    return ProxyState::of(m_runtime->status(), link ? link->serviceLevel() : 0);
 }
 
 // Connections and the secure channel.
@@ -242,7 +200,7 @@ void OpcUaProxy::closeConnection(Connection *c, const QString &reason, bool malf
         qCWarning(lcOpcUa) << pair << "client" << c->peer << "closed:" << reason;
         if (m_runtime)
             m_runtime->clientEvents()->post(
-                QStringLiteral("client-malformed"), {pair, c->peer, reason},
+                EventId::ClientMalformed, {pair, c->peer, reason},
                 c->socket ? c->socket->descriptor() : -1, c->peerPort, port());
     }
     const int id = c->id;

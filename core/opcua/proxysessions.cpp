@@ -1,19 +1,17 @@
 #include "proxysessions.h"
 
+#include "base/logging.h"
 #include "events/eventlog.h"
 #include "proxycontext.h"
 #include "secrets/passwordstore.h"
 #include "sessionadmission.h"
 
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUuid>
 
 #include <cmath>
 
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 namespace {
 
@@ -180,7 +178,7 @@ void ProxySessions::loginFailed(const QString &address, const QString &why)
                        << "ms after" << failures << "failures, the last:" << why;
     if (m_events)
         m_events->post(
-            QStringLiteral("client-login-locked"), pair,
+            EventId::ClientLoginLocked, pair,
             {pair, address, QString::number((lockout + 999) / 1000), QString::number(failures)});
 }
 

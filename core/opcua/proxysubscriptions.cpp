@@ -1,14 +1,11 @@
 #include "proxysubscriptions.h"
 
+#include "base/logging.h"
 #include "client.h"
 #include "proxycontext.h"
 #include "proxysessions.h"
 
-#include <QLoggingCategory>
-
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 ProxySubscriptions::ProxySubscriptions(ProxyContext &context, const ProxyNodes &nodes,
                                        std::function<ProxyState()> state)

@@ -1,13 +1,10 @@
 #include "subscriptionmirrors.h"
 
+#include "base/logging.h"
 #include "client.h"
 #include "proxycontext.h"
 
-#include <QLoggingCategory>
-
 namespace tandem::opcua {
-
-Q_DECLARE_LOGGING_CATEGORY(lcOpcUa)
 
 SubscriptionMirrors::SubscriptionMirrors(ProxyContext &context, SubscriptionTable &subscriptions)
     : m_context(context)

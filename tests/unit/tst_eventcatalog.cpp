@@ -153,12 +153,6 @@ void TestEventCatalog::postFillsTheText()
     QVERIFY(posted.at(1).at(0).value<Event>().process.endsWith(
         QStringLiteral("(%1)").arg(QCoreApplication::applicationPid())));
     QCOMPARE(posted.at(1).at(0).value<Event>().reason, QString());
-    // The transitional string overload: an unknown id is dropped (a typed one cannot be).
-    log.post(QStringLiteral("not-an-event"), {}, {});
-    QCOMPARE(posted.count(), 2);
-    log.post(QStringLiteral("engine-started"), {}, {QStringLiteral("1")});
-    QCOMPARE(posted.count(), 3);
-    QCOMPARE(posted.at(2).at(0).value<Event>().id, QStringLiteral("engine-started"));
 }
 
 void TestEventCatalog::fillIsOnePass_data()
