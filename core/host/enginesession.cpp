@@ -152,7 +152,13 @@ void EngineSession::release()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    // Its destructor stops every pair and closes the endpoints and the control socket.
+    // Its destructor stops every pair and closes the endpoints and the control socket. The
+    // engine, its child, announces the stopped pairs once more while it is destroyed, after
+    // the host's own members are gone: no status read from a host being deleted.
+    if (m_host) {
+        disconnect(m_host->engine(), nullptr, this, nullptr);
+        disconnect(m_host, nullptr, this, nullptr);
+    }
     delete m_host;
     m_host = nullptr;
     m_buffer.clear();
