@@ -6,9 +6,10 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QHostInfo>
+#include <QMutex>
 #include <QRandomGenerator>
-
-#include <atomic>
+#include <QSet>
+#include <QThread>
 
 namespace tandem::opcua {
 
@@ -44,15 +45,25 @@ Client::Client(QObject *parent)
 }
 
 namespace {
-std::atomic_int releasedClients = 0;
+// The released clients still closing their sessions: nothing else holds them.
+QMutex releasedMutex;
+QSet<Client *> releasedClients;
+
+qsizetype releasedCount()
+{
+    const QMutexLocker lock(&releasedMutex);
+    return releasedClients.size();
+}
 } // namespace
 
 Client::~Client()
 {
     // Callbacks must not run into a half-destroyed owner: drop them unheard.
     abandon();
-    if (m_released)
-        --releasedClients;
+    if (m_released) {
+        const QMutexLocker lock(&releasedMutex);
+        releasedClients.remove(this);
+    }
 }
 
 void Client::waitForReleased(int timeoutMs)
@@ -61,12 +72,22 @@ void Client::waitForReleased(int timeoutMs)
     QEventLoop loop;
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (releasedClients.load() == 0 || deadline.hasExpired())
+        if (releasedCount() == 0 || deadline.hasExpired())
             loop.quit();
     });
     poll.start(10);
-    if (releasedClients.load() > 0)
+    if (releasedCount() > 0)
         loop.exec();
+    // A server that did not answer in time holds the process no longer: the clients of
+    // this thread that are left close their connections unheard.
+    QList<Client *> left;
+    {
+        const QMutexLocker lock(&releasedMutex);
+        for (Client *client : std::as_const(releasedClients))
+            if (client->thread() == QThread::currentThread())
+                left.append(client);
+    }
+    qDeleteAll(left);
 }
 
 void Client::abandon()
@@ -407,8 +428,10 @@ void Client::release(int waitMs)
     m_pending.clear();
     QObject::disconnect(this, nullptr, nullptr, nullptr); // the owner hears nothing more
     setParent(nullptr); // and may go away before the server has answered
-    if (!std::exchange(m_released, true))
-        ++releasedClients;
+    if (!std::exchange(m_released, true)) {
+        const QMutexLocker lock(&releasedMutex);
+        releasedClients.insert(this);
+    }
     if (m_state == State::SessionOpen || m_state == State::ChannelOpen) {
         connect(this, &Client::disconnected, this, &QObject::deleteLater);
         QTimer::singleShot(waitMs, this, &QObject::deleteLater);

@@ -87,7 +87,8 @@ public:
     void release(int waitMs = 2000);
     // Runs the event loop until every released Client has closed (or timeoutMs passed), so
     // a process that ends frees its sessions on the servers at once: small servers (PLCs)
-    // allow only a few, and an abandoned one stays taken until its timeout.
+    // allow only a few, and an abandoned one stays taken until its timeout. Then deletes
+    // the released clients of this thread that still wait for their server.
     static void waitForReleased(int timeoutMs);
 
     State state() const { return m_state; }

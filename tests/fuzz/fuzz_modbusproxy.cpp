@@ -184,6 +184,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sentStream += bytes;
             break;
         case 1: {
+            // A frame holds a PDU (encode asserts it); frames without one come from case 0.
+            if (bytes.isEmpty())
+                break;
             const QByteArray frame = MbapCodec::encode(MbapFrame{nextTid++, 0, 1, bytes.left(253)});
             client.write(frame);
             sentStream += frame;
