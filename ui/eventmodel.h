@@ -54,7 +54,7 @@ private:
     int m_capacity;
 };
 
-// Beyond the seed: show only some severities, one pair, or events containing a text (in
+// Beyond the reference manual: show only some severities, one pair, or events containing a text (in
 // any column, the reason included).
 class EventFilter final : public QSortFilterProxyModel
 {

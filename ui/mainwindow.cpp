@@ -373,7 +373,7 @@ bool MainWindow::save()
     if (issues.isEmpty()) {
         statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
         if (m_engine)
-            m_engine->reload(); // the seed: saving applies the settings
+            m_engine->reload(); // the reference manual: saving applies the settings
         return true;
     }
     // Take the operator to the first pair at fault.

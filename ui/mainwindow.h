@@ -16,8 +16,8 @@ class NotificationsPage;
 class ServerTree;
 class ServiceController;
 
-// The console (seed: User Interface): menus, toolbar, the server tree and the four tabs.
-// It edits the ConfigDocument; it never talks to a server itself.
+// The console (docs/requirements.md, the console): menus, toolbar, the server tree and the four
+// tabs. It edits the ConfigDocument; it never talks to a server itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -50,7 +50,7 @@ private:
     void createMenus();
     void updateTitle();
     void updateActions();
-    // Unlock is offered only while a serial is installed but not unlocked (seed).
+    // Unlock is offered only while a serial is installed but not unlocked (docs/requirements.md).
     void updateLicenseActions();
     void onEngineStatus();
     // " (Demo Expires 01:23:45)", " (Demo Expired)", " (3 Days Left to Unlock)" or empty.

@@ -5,8 +5,8 @@
 
 namespace tandem {
 
-// A routine question the operator may tell the console not to ask again (seed: Tools ›
-// Reset Prompt Dialogs). The answer is remembered in the console's settings under
+// A routine question the operator may tell the console not to ask again (docs/requirements.md:
+// Tools › Reset Prompt Dialogs). The answer is remembered in the console's settings under
 // "prompts/KEY"; a remembered question is answered at once, without a dialog.
 class RememberedPrompt final
 {

@@ -18,9 +18,9 @@ class ConfigDocument;
 class EngineSession;
 class ServiceInstaller;
 
-// Tools › Install As Service..., Uninstall As Service and Reset Prompt Dialogs (seed:
-// Installing as an NT Service). The console hands its pairs over to the service: it stops
-// its own engine before systemd starts tandemd (one engine per state directory) and then
+// Tools › Install As Service..., Uninstall As Service and Reset Prompt Dialogs
+// (docs/requirements.md, Running as a service). The console hands its pairs over to the service: it
+// stops its own engine before systemd starts tandemd (one engine per state directory) and then
 // shows the service's engine; after an uninstall it runs them itself again.
 class ServiceController final : public QObject
 {

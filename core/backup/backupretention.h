@@ -22,7 +22,7 @@ struct DiskSpace
 // Where free space is read from: the real file system, or a simulated one in tests.
 using DiskSpaceSource = std::function<std::optional<DiskSpace>(const QString &dir)>;
 
-// Which backups go (seed: infimonitor-backup-server). Archives older than the retention
+// Which backups go (docs/requirements.md). Archives older than the retention
 // period are deleted; and whenever free space on the backup disk is under the floor (less
 // than 10 GB or less than 10 % of the volume), the oldest are deleted regardless of the
 // retention period until it is not. The newest intact backup is always kept: a schedule

@@ -86,7 +86,7 @@ private:
 };
 
 // A pair's listener, shared by the Modbus TCP and OPC UA proxies, that hands over accepted
-// connections and keeps accepting whatever clients do (issue 17, item 9):
+// connections and keeps accepting whatever clients do:
 // - at the pair's client limit a new client takes the place of the longest idle one (no
 //   request in flight, nothing to send), or is refused when every client is busy, so idle
 //   connections cannot lock the real clients out;
@@ -95,7 +95,7 @@ private:
 //   (Qt 6.4) takes EMFILE for a passing error: it tries again at once, for ever, and never
 //   accepts a client while the connections that took the descriptors stay;
 // - a client whose unread answers pass the pair's output limit is read from no more, and
-//   closed when they are still unread after OutputStallMs (issue 17, item 10).
+//   closed when they are still unread after OutputStallMs.
 // QTcpServer only binds and listens here; the listener accepts on its socket itself.
 class StreamListener final : public QTcpServer
 {

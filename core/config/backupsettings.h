@@ -4,7 +4,7 @@
 
 namespace tandem {
 
-// Scheduled backups (seed: infimonitor-backup-server): how often the engine writes a
+// Scheduled backups (docs/requirements.md): how often the engine writes a
 // backup archive, how long archives are kept, and where they go.
 struct BackupSettings
 {

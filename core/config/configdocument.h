@@ -11,7 +11,7 @@ namespace tandem {
 
 // The configuration being edited plus this machine's enabled state: what the console's
 // views observe and what tandemctl changes. Edits stay in memory until save(); enabling
-// and disabling a pair is written at once, as it is not configuration (seed).
+// and disabling a pair is written at once, as it is not configuration (docs/requirements.md).
 class ConfigDocument final : public QObject
 {
     Q_OBJECT

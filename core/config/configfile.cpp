@@ -545,7 +545,7 @@ QByteArray ConfigFile::serialize(const Configuration &config)
                     writeText(w, s.key, QString::number(p.opcuaLimits.*(s.field)));
             w.writeEndElement();
         }
-        // Client limits (issue 17), written when not the default.
+        // Client limits, written when not the default.
         if (p.clientLimit != PairConfig::DefaultClientLimit)
             writeText(w, "client-limit", QString::number(p.clientLimit));
         if (p.requestsPerClient != PairConfig::DefaultRequestsPerClient)

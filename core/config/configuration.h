@@ -16,7 +16,7 @@ struct Configuration
     static constexpr int SchemaVersion = 1;
 
     // Identifies this configuration so machine-local state follows it and not a copy
-    // deployed from another machine (seed: Deployment).
+    // deployed from another machine (docs/requirements.md, Deployment).
     QString id;
     QList<PairConfig> pairs;
     DiagnosticsSettings diagnostics;

@@ -185,7 +185,7 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
             issues,
             pairField(pair.name, QStringLiteral("opcua-limits/%1").arg(QLatin1String(s.key))),
             pair.opcuaLimits.*(s.field), s.min, s.max, QLatin1String(s.unit));
-    // Client limits (issue 17).
+    // Client limits.
     checkRange(issues, field("client-limit"), pair.clientLimit, 1, PairConfig::MaxClientLimit,
                QString());
     checkRange(issues, field("requests-per-client"), pair.requestsPerClient, 1,

@@ -7,7 +7,7 @@ namespace tandem {
 
 // Which pairs are enabled on this machine. Kept in the state directory, not in
 // tandem.xml, and bound to the configuration's id: a file copied from another machine
-// starts with every pair disabled (seed: Deployment).
+// starts with every pair disabled (docs/requirements.md, Deployment).
 class MachineState final
 {
 public:

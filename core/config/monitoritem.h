@@ -6,7 +6,7 @@
 
 namespace tandem {
 
-// Data type a monitor item is requested as (seed: Monitor Item › Data Type).
+// Data type a monitor item is requested as (docs/requirements.md, Monitoring tab).
 enum class DataType
 {
     Default,
@@ -19,7 +19,7 @@ enum class DataType
     Double
 };
 
-// How a monitor item is tested (seed: Monitor Item › Trigger).
+// How a monitor item is tested (docs/requirements.md, Monitoring tab).
 enum class Trigger
 {
     BadQuality,
@@ -34,7 +34,7 @@ QString dataTypeDisplayName(DataType type);
 std::optional<DataType> dataTypeFromName(const QString &name); // case-insensitive
 QString triggerKey(Trigger trigger); // "bad-quality", "value", "no-change"
 std::optional<Trigger> triggerFromKey(const QString &key);
-QString triggerDescription(Trigger trigger); // the seed's wording, for the console
+QString triggerDescription(Trigger trigger); // the reference manual's wording, for the console
 
 struct MonitorItem
 {
@@ -50,7 +50,7 @@ struct MonitorItem
     Trigger trigger = Trigger::BadQuality;
     QString triggerData; // value for SpecificValue, milliseconds for NoChange
 
-    // The seed's rule: a no-change period must be at least twice the update rate.
+    // The reference manual's rule: a no-change period must be at least twice the update rate.
     // Returns true when triggerData was raised to that minimum.
     bool raiseNoChangePeriod();
     int minimumNoChangeMs() const { return 2 * updateRateMs; }

@@ -25,8 +25,8 @@ struct NotificationSettings
     bool allowPlaintext = false;
     QString caFile;
     QString user; // for both servers; its password is in the keychain
-    // Beyond the seed: how long an undelivered mail is retried before it is dropped, the
-    // batching window (at most one mail per window), and the per-server SMTP timeout.
+    // Beyond the reference manual: how long an undelivered mail is retried before it is dropped,
+    // the batching window (at most one mail per window), and the per-server SMTP timeout.
     int retryHours = DefaultRetryHours;
     int batchWindowS = DefaultBatchWindowS;
     int timeoutS = DefaultTimeoutS;

@@ -6,7 +6,7 @@
 
 namespace tandem {
 
-// What one OPC UA pair's endpoint grants its clients (issue 17): sessions, deadlines for
+// What one OPC UA pair's endpoint grants its clients: sessions, deadlines for
 // the handshake, idle channels and activation, failed logins, subscriptions, monitored
 // items and the size of a request. The defaults suit a plant's HMIs and historians; each
 // is a <opcua-limits> element in tandem.xml and a `tandemctl pair set` option of the same

@@ -21,7 +21,7 @@ enum class ConnectionMode
 
 QString connectionModeKey(ConnectionMode mode); // "cold", "warm", "hot"
 std::optional<ConnectionMode> connectionModeFromKey(const QString &key);
-QString connectionModeDescription(ConnectionMode mode); // the seed's combo box wording
+QString connectionModeDescription(ConnectionMode mode); // the reference manual's combo box wording
 
 // PairConfig::connectionPerClient as tandem.xml and tandemctl spell it.
 QString serverConnectionsKey(bool perClient);                     // "shared", "per-client"
@@ -50,8 +50,9 @@ struct PairConfig
     int statusIntervalMs = DefaultStatusIntervalMs;
     int statusTimeoutMs = DefaultStatusTimeoutMs;
     int failbackHoldoffMs = 0;
-    // Consecutive failed status queries that lose a side (seed ELM: switch only after the
-    // failure has persisted). A closed or refused connection is lost at once whatever this is.
+    // Consecutive failed status queries that lose a side (as in docs/design.md, "Borrowed from
+    // neighbouring products": switch only after the failure has persisted). A closed or refused
+    // connection is lost at once whatever this is.
     int failurePersistence = 1;
     QList<MonitorItem> monitorItems;
     int failureCount = 1;
@@ -72,7 +73,7 @@ struct PairConfig
 
     // OPC UA: what the pair's endpoint grants its clients (sessions, deadlines, logins).
     OpcUaLimits opcuaLimits;
-    // Limits on what one client may cost the engine (issue 17). A running pair takes changes
+    // Limits on what one client may cost the engine. A running pair takes changes
     // over without closing its clients.
     // Clients connected at once; at the limit a new client takes the longest idle one's place.
     static constexpr int DefaultClientLimit = 256;

@@ -81,7 +81,7 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
             usageError(tr("--server-connections: '%1' is not shared or per-client").arg(*v));
         pair.connectionPerClient = *perClient;
     }
-    // Client limits (issue 17).
+    // Client limits.
     if (const auto v = args.value(QStringLiteral("client-limit")))
         pair.clientLimit = parseInt(QStringLiteral("client-limit"), *v);
     if (const auto v = args.value(QStringLiteral("requests-per-client")))

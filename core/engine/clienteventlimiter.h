@@ -17,7 +17,7 @@ class EventLog;
 
 // The events clients cause (a malformed frame, a client closed for a limit), posted for one
 // pair at a bounded rate: a flood of bad clients must not push the fail-over history out of
-// the capped event store nor flood the mail (issue 17, item 12). The first EventsPerWindow
+// the capped event store nor flood the mail. The first EventsPerWindow
 // of a window are posted; the rest are counted, and when the window ends one event says how
 // many were not posted.
 //

@@ -9,7 +9,7 @@
 namespace tandem {
 
 // Decides, for one server, which monitor items are in error and whether their count
-// reaches the pair's failure count (seed: Monitoring Settings). Pure logic on a Clock.
+// reaches the pair's failure count (docs/requirements.md, Monitoring tab). Pure logic on a Clock.
 class MonitorEvaluator final
 {
 public:
@@ -19,7 +19,7 @@ public:
     void reset();
     void addFailed(int index);
     // Returns true when this sample is array data for a specific-value item (an error the
-    // seed reports with its own event, once per item until reset()).
+    // reference manual reports with its own event, once per item until reset()).
     bool sample(int index, const MonitorSample &sample);
     // Re-evaluates the no-change periods; call at least every few hundred ms.
     void tick();

@@ -21,7 +21,7 @@ class EventLog;
 class MonitorEvaluator;
 class ClientEventLimiter;
 
-// Runs one pair (seed: General and Monitoring settings; the rules are written down in
+// Runs one pair (docs/requirements.md, General and Monitoring tabs; the rules are written down in
 // docs/failover-decision.md): keeps the links of the chosen mode connected, queries status,
 // evaluates monitor items, and decides which side is active. Every transition becomes an
 // event, posted once, with its reason.
@@ -49,7 +49,8 @@ public:
     // Takes over such a change; false (and nothing changed) when it needs a restart.
     bool reconfigure(const PairConfig &config);
     // Redundancy disabled: the primary only, no status queries, no monitor items, no
-    // fail-over (seed: a client of a server without redundancy talks to it directly).
+    // fail-over (docs/requirements.md: a client of a server without redundancy talks to it
+    // directly).
     void setPassThrough(bool on);
     bool isPassThrough() const { return m_passThrough; }
 

@@ -299,7 +299,7 @@ void PairRuntime::setActive(Side side, const QString &reason)
     m_active = side;
     if (side != Side::None) {
         if (!m_servedSinceStart) {
-            // The first choice is no promotion (the seed's sample log has none).
+            // The first choice is no promotion (the reference manual's sample log has none).
             m_servedSinceStart = true;
             post(EventId::Serving, side);
         } else {

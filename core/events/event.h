@@ -18,7 +18,7 @@ struct Event
     QString text;    // the catalog text with its placeholders filled in
     // Why it happened, in the system's or the protocol's words ("Connection refused", "no
     // answer within 100 ms (3 in a row)", "exception 0x0B ..."); empty when there is none.
-    // Kept apart from the text so the seed's message stays as it is.
+    // Kept apart from the text so the reference manual's message stays as it is.
     QString reason;
 
     // Date, time, process, severity, text and reason, tab-separated, one line (the log, the

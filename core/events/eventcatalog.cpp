@@ -100,7 +100,7 @@ constexpr bool everyIdCataloguedOnce(const EventDefinition *catalog, std::size_t
 }
 } // namespace
 
-// The seed's Runtime Diagnostics, each in a primary and a secondary variant.
+// The reference manual's Runtime Diagnostics, each in a primary and a secondary variant.
 // %1 = server (pair) name, %2 = machine, %3 = monitor item id.
 // Every id is a constant of eventids.h: the check after the table keeps the two in step.
 const QList<EventDefinition> &EventCatalog::all()
@@ -182,7 +182,7 @@ const QList<EventDefinition> &EventCatalog::all()
                 "TandemEvent",
                 "Unable to retrieve status for server '%1' on secondary machine '%2'. "
                 "Server communications has been lost.")),
-        // OPC UA's ServiceLevel (not in the seed, which predates it).
+        // OPC UA's ServiceLevel (not in the reference manual, which predates it).
         TANDEM_EVENT_PAIR_NAMED(
             EventId::Degraded, Warning,
             QT_TRANSLATE_NOOP("TandemEvent", "Server '%1' on primary machine '%2' reports a "
@@ -199,7 +199,7 @@ const QList<EventDefinition> &EventCatalog::all()
             QT_TRANSLATE_NOOP("TandemEvent",
                               "Server '%1' on secondary machine '%2' reports a healthy %3 again."),
             QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,machine,level")),
-        // Tandem's own pair events (not in the seed): the first choice at start, the
+        // Tandem's own pair events (not in the reference manual): the first choice at start, the
         // operator's pin, and both machines in monitor error (docs/failover-decision.md).
         TANDEM_EVENT_PAIR(
             EventId::Serving, Informational,
@@ -235,7 +235,7 @@ const QList<EventDefinition> &EventCatalog::all()
                               "held by the operator.")),
 #undef TANDEM_EVENT_PAIR_NAMED
 #undef TANDEM_EVENT_PAIR
-        // Tandem's own events (not in the seed). %1.. as the texts say.
+        // Tandem's own events (not in the reference manual). %1.. as the texts say.
         {EventId::MonitorErrorBoth.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Both machines of '%1' report monitor errors ('%2' and '%3'); the "
@@ -299,7 +299,7 @@ const QList<EventDefinition> &EventCatalog::all()
                            "The license allows %1 pair(s); '%2' is enabled beyond that: it "
                            "passes its clients to its primary machine without redundancy."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "pairs,server")},
-        // Issue 17: a grace start that was changed or copied ends the grace period.
+        // a grace start that was changed or copied ends the grace period.
         {EventId::LicenseGraceEnded.name(), Severity::Error,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The license's grace period has ended: the start stored in %1 was "
@@ -310,7 +310,7 @@ const QList<EventDefinition> &EventCatalog::all()
         {EventId::ClientMalformed.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
-        // Hostile or broken clients (issue 17): limits, floods and the descriptor limit.
+        // Hostile or broken clients: limits, floods and the descriptor limit.
         {EventId::ClientLimit.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent", "Closed the connection of a client of '%1' from %2: %3"),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,reason")},
@@ -349,7 +349,7 @@ const QList<EventDefinition> &EventCatalog::all()
                            "Free space on the backup disk of '%1' stays under the floor (%2 "
                            "available of %3) with only the newest backup left."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "folder,available,total")},
-        // Who changed what through the control socket (issue 17: roles and audit).
+        // Who changed what through the control socket (roles and audit).
         {EventId::ControlCommand.name(), Severity::Informational,
          QT_TRANSLATE_NOOP("TandemEvent", "Control command '%1' from %2 (uid %3, pid %4)."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
@@ -358,12 +358,12 @@ const QList<EventDefinition> &EventCatalog::all()
                            "Control command '%1' from %2 (uid %3, pid %4) was refused: it "
                            "needs the administrator role."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "command,user,uid,pid")},
-        // OPC UA client limits (issue 17).
+        // OPC UA client limits.
         {EventId::ClientLoginLocked.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "Refused logins to '%1' from %2 for %3 s after %4 failed attempts."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,client,seconds,attempts")},
-        // Restore and a full disk (issue 17).
+        // Restore and a full disk.
         {EventId::RestoreOutboxDropped.name(), Severity::Warning,
          QT_TRANSLATE_NOOP("TandemEvent",
                            "The e-mail outbox of the backup '%1' was not restored: %2"),

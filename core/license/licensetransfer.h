@@ -7,8 +7,8 @@
 
 namespace tandem {
 
-// Moving a license between computers over removable media (seed: License Transfer,
-// steps 2-4), without the seed's flaw: no interruption, pulled stick or crash loses or
+// Moving a license between computers over removable media (docs/requirements.md,
+// Licensing), without the reference manual's flaw: no interruption, pulled stick or crash loses or
 // duplicates a license.
 //
 // prepare (target): writes its Computer ID and a fresh X25519 public key to the media;

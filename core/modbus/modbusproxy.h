@@ -25,7 +25,7 @@ class ModbusLink;
 
 // The pair's client-facing endpoint: accepts many Modbus TCP clients and forwards each
 // request to the active server (reads to both in Hot mode), so that a fail-over is
-// invisible to them (DESIGN "In-flight client requests at fail-over").
+// invisible to them (docs/design.md, "In-flight client requests at fail-over").
 //
 // Clients' requests go over the servers' data connections, one shared by all clients or
 // one per client (PairConfig::connectionPerClient); what a client does to its data

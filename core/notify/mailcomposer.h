@@ -7,7 +7,7 @@
 
 namespace tandem {
 
-// What an operator sees in a notification mail: the seed's From, To, Subject, Header
+// What an operator sees in a notification mail: the reference manual's From, To, Subject, Header
 // text, the event line(s) and Footer text.
 struct MailDraft
 {

@@ -128,7 +128,7 @@ void Mailer::flushBatch()
 }
 
 namespace {
-// The seed's message: From, To, Subject, Header text, (the lines), Footer text.
+// The reference manual's message: From, To, Subject, Header text, (the lines), Footer text.
 MailDraft draftFor(const NotificationSettings &settings)
 {
     MailDraft draft;

@@ -36,14 +36,14 @@ struct DeliveryReport
     QString errors() const;
 };
 
-// E-mail notification of the selected events (seed: Notifications tab), beyond the seed
-// built so that nothing is lost:
+// E-mail notification of the selected events (docs/requirements.md, Notifications tab), beyond the
+// reference manual built so that nothing is lost:
 // - events are batched: the first is mailed at once, later ones wait for the end of the
 //   batching window, so a flapping server gives at most one mail per window;
 // - a mail goes to the outbox (SQLite, state directory) before it is tried, and leaves
 //   it only once a server accepted it, or when the retry period ran out (Error event);
 // - primary first; on failure the secondary; after a mail went through the secondary it
-//   stays preferred until it fails, then the primary is preferred again (seed);
+//   stays preferred until it fails, then the primary is preferred again (docs/requirements.md);
 // - when both fail, one Error event per failure streak and retries with growing back-off.
 // SMTP dialogues run on a worker thread, one at a time.
 class Mailer final : public QObject
@@ -92,7 +92,7 @@ public:
     static DeliveryReport deliver(const QList<SmtpServer> &servers, const QString &from,
                                   const QStringList &to, const QByteArray &message,
                                   const std::atomic<bool> *abort = nullptr);
-    // The seed's test mail to every recipient.
+    // The reference manual's test mail to every recipient.
     static QByteArray testMessage(const NotificationSettings &settings);
 
 public Q_SLOTS:

@@ -1,6 +1,6 @@
 #pragma once
 
-// When the proxy gives up on a client connection that does not do its part (issue 17):
+// When the proxy gives up on a client connection that does not do its part:
 // - the handshake: Hello and OpenSecureChannel within handshakeTimeout of the connect,
 //   or a connection that never sends a byte holds a descriptor for ever;
 // - idle: an open channel without an activated session on it that has sent no message

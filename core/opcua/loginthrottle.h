@@ -1,6 +1,6 @@
 #pragma once
 
-// Failed logins per client address (issue 17): after `attempts` failures in a row an address
+// Failed logins per client address: after `attempts` failures in a row an address
 // is locked out for `lockout` ms, and every failure after a lockout doubles the next one
 // (up to an hour, or the lockout itself when that is longer). A locked-out address is
 // refused whatever it sends, so a guess made then is never checked: a thousand wrong

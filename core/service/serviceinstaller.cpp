@@ -429,7 +429,7 @@ ServiceInstaller::Result ServiceInstaller::install(ServiceScope scope, const Opt
                 {0700, owners.configFile.uid, owners.configFile.uid == 0 ? gid_t(0) : gid_t(-1)},
                 error))
             return Result::Failed;
-        // Issue 17: the copy is sealed for the service's state directory (GraceSeal), with
+        // the copy is sealed for the service's state directory (GraceSeal), with
         // the grace period's start it had, if it was intact here; else it stays ended.
         LicenseFile copied({under(options.root, engine.stateDir), m_userPaths.machineIdFile});
         if (!copied.sealCopyOf(LicenseFile({m_userPaths.stateDir, m_userPaths.machineIdFile}),

@@ -41,8 +41,8 @@ struct ServiceState
     QJsonObject toJson() const;
 };
 
-// Installs, removes and inspects the engine as a systemd service (the seed's "Install As
-// NT Service"), for tandemctl and the console. Blocking: each command has a time limit.
+// Installs, removes and inspects the engine as a systemd service (the reference manual's "Install
+// As NT Service"), for tandemctl and the console. Blocking: each command has a time limit.
 class ServiceInstaller final
 {
 public:

@@ -1,5 +1,5 @@
-// opcua: the OPC UA proxy's targets of issue 8. A node-opcua client subscribed through the
-// pair's endpoint while the primary is killed or hung (Hot, Warm), compared with a client of
+// opcua: the OPC UA proxy's targets (tests/bench/README.md). A node-opcua client subscribed through
+// the pair's endpoint while the primary is killed or hung (Hot, Warm), compared with a client of
 // the secondary's own; and read-loop clients straight to a server and through the proxy.
 #include "bench.h"
 
@@ -99,7 +99,7 @@ void startEngine(test::TandemdProcess &engine, const PairConfig &pair)
     Configuration config = Configuration::createNew();
     config.pairs << pair;
     bench::startEngine(engine, config);
-    // The first choice is "Started redundancy", not "Promoted" (issue 16).
+    // The first choice is "Started redundancy", not "Promoted".
     if (!waitForLines(engine, QStringLiteral("Started redundancy for 'bench'"), 1, 15000)) {
         QStringList said = engine.lines();
         said = said.mid(std::max<qsizetype>(0, said.size() - 20));

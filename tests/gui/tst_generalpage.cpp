@@ -1,5 +1,5 @@
 // The General tab: every field edits the document, errors show at the field, and the
-// seed's Cold-mode rule greys out always-reconnect.
+// reference manual's Cold-mode rule greys out always-reconnect.
 #include "consolefiles.h"
 #include "pages/generalpage.h"
 #include "testpairs.h"
@@ -204,7 +204,7 @@ void TestGeneralPage::savedValuesComeBack()
              int(ConnectionMode::Hot));
 }
 
-// Issue 17's client limits: shown with their defaults, edited into the document; requests
+// The client limits: shown with their defaults, edited into the document; requests
 // in flight, Modbus only, is greyed out for an OPC UA pair and says why.
 void TestGeneralPage::clientLimits()
 {

@@ -151,7 +151,7 @@ void TestLiveState::disablePassesThroughToThePrimary()
     auto *toggle = child<QAction>(&window, "actionEnable");
     QCOMPARE(toggle->text(), QStringLiteral("&Disable Redundancy"));
     // Disabled, the pair keeps its endpoint and serves its clients from the primary only,
-    // as the seed's clients then talk to their server directly.
+    // as the reference manual's clients then talk to their server directly.
     m_secondary.reset(); // even with the secondary gone, nothing switches
     toggle->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(text(&window, "activeMachine")

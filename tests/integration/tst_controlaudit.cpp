@@ -1,5 +1,5 @@
 // Roles and audit on the engine's control socket with the real tandemd and tandemctl
-// (issue 17, item 8): the kernel's word on who connected (SO_PEERCRED) is what the audit
+//: the kernel's word on who connected (SO_PEERCRED) is what the audit
 // event names, and an operator's reset of the event history is refused end to end, the
 // history kept. Which credentials give which role is tst_controlrole's table; tests cannot
 // switch users, so the refusal uses the test hook TANDEM_TEST_CONTROL_ROLE=operator, which

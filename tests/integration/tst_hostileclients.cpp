@@ -1,4 +1,4 @@
-// Hostile clients against a real tandemd (issue 17, items 9, 10 and 12, and "Done when"):
+// Hostile clients against a real tandemd:
 // a tandemd limited to 256 descriptors, between two pymodbus servers, is attacked in turn
 // by a client that never reads its answers, by 400 connections that never send a byte and
 // by 300 clients that send garbage. Meanwhile a real client must keep getting its answers,

@@ -432,7 +432,7 @@ bool TestLicenseTransfer::copyFolder(const QString &from, const QString &to)
     return true;
 }
 
-// Issue 17, hole 1 of the transfer: the source dies (or is killed) while the license is
+// A hole in the transfer: the source dies (or is killed) while the license is
 // written to the media, before it gave the license up. Renaming the pending file to the
 // armed name must not give the target a license: the source keeps its own.
 void TestLicenseTransfer::renamedPendingFileIsNoLicense()

@@ -1,5 +1,5 @@
 // The mailer against real SMTP servers (aiosmtpd on loopback): primary, secondary and
-// the seed's sticky secondary, the outbox when both are down, refused recipients,
+// the reference manual's sticky secondary, the outbox when both are down, refused recipients,
 // batching of event storms, a server that hangs mid-dialogue, STARTTLS, implicit TLS,
 // AUTH, and mails dropped only after the retry period.
 #include "smtppeer.h"

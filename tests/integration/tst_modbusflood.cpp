@@ -1,4 +1,4 @@
-// What clients can do to a pair (issue 16, item 6): a flood of pipelined requests, or a
+// What clients can do to a pair: a flood of pipelined requests, or a
 // request that makes the server throw away its input, must not fail the pair over nor
 // cost another client its answers. A real tandemd between a real pymodbus pair, with
 // the status timing of the fail-over tests (interval 200 ms, timeout 100 ms).

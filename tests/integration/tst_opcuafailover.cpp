@@ -1,5 +1,5 @@
 // The engine's OPC UA links against real servers: two independent node-opcua servers as
-// the pair and the real tandemd watching them. Each case checks the events the seed
+// the pair and the real tandemd watching them. Each case checks the events the reference manual
 // promises and the active side `tandemctl status` reports.
 #include "connectionmodes.h"
 #include "pairrig.h"

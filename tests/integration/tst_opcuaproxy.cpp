@@ -1,4 +1,4 @@
-// The pair's OPC UA endpoint (issue 8) with unchanged OPC UA clients: two node-opcua
+// The pair's OPC UA endpoint with unchanged OPC UA clients: two node-opcua
 // servers as the pair, the real tandemd between them and node-opcua clients
 // (client.js) connected to the proxy only. The clients must see one server that never
 // goes away: the same session, subscription and sequence numbers through a fail-over.
@@ -424,7 +424,7 @@ void TestOpcUaProxy::identityIsChecked()
     QCOMPARE(m_rig.engine->countLines(QStringLiteral("refused a session")), 2);
 }
 
-// Issue 17, through tandemd with the limits from tandem.xml: connections that never open a
+// Through tandemd with the limits from tandem.xml: connections that never open a
 // secure channel are closed at the handshake deadline (before, they stayed for ever), and
 // a client guessing the password is locked out after the allowed attempts, so the right
 // password is refused too until the lockout ends (before, every guess was checked).

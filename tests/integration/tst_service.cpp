@@ -458,7 +458,7 @@ void TestService::systemScopeAsksPkexecWhenNotRoot()
 }
 
 // The system unit's engine runs as the service for every user at boot: it must be the
-// installed one, and one that nobody but root could have replaced (issue 17, item 7).
+// installed one, and one that nobody but root could have replaced.
 void TestService::systemServiceRunsOnlyAnEngineRootOwns()
 {
     const QStringList install{QStringLiteral("service"), QStringLiteral("install"),

@@ -1,4 +1,4 @@
-// The system service's passwords (issue 17, item 14): it has no keychain, so tandemctl
+// The system service's passwords: it has no keychain, so tandemctl
 // stores them as encrypted systemd credentials when it targets the system service, and
 // the engine reads what systemd decrypted into $CREDENTIALS_DIRECTORY. Proven with the
 // real tandemd logging in to aiosmtpd with SMTP AUTH, with no keychain in reach. systemd

@@ -268,7 +268,7 @@ void TestTandemctl::opcuaLimits()
              qPrintable(r.err));
 }
 
-// Issue 17's client limits: defaults, set, written to tandem.xml, and refused out of range.
+// The client limits: defaults, set, written to tandem.xml, and refused out of range.
 void TestTandemctl::clientLimits()
 {
     QCOMPARE(add(QStringLiteral("line1"), 1502).exitCode, 0);
@@ -421,7 +421,7 @@ void TestTandemctl::notifyAndDiagnostics()
     r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--events"),
              QStringLiteral("bogus.event")});
     QCOMPARE(r.exitCode, 2);
-    // The delivery settings beyond the seed, with their ranges.
+    // The delivery settings beyond the reference manual, with their ranges.
     r = ctl({QStringLiteral("notify"), QStringLiteral("set"), QStringLiteral("--retry-hours"),
              QStringLiteral("48"), QStringLiteral("--batch-window"), QStringLiteral("0"),
              QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("--ca-file"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# systemd's exposure score of the shipped tandemd.service (issue 17: it ran as root and
+# systemd's exposure score of the shipped tandemd.service (it ran as root and
 # scored 8.9 EXPOSED). Fails above the limit, printing what systemd-analyze would still
 # have tightened. --offline=true scores the file itself: no systemd needs to run.
 #

@@ -1,6 +1,6 @@
 #pragma once
 
-// Data rows over the seed's connection modes, for tests that run one case in each.
+// Data rows over the reference manual's connection modes, for tests that run one case in each.
 #include "config/pairconfig.h"
 
 #include <QTest>

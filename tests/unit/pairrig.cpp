@@ -26,7 +26,7 @@ QString letter(Side side)
 }
 
 // Events about one side's connection, and about its monitor items, each a state machine
-// of their own: the same one twice in a row is a repeat, which the seed forbids.
+// of their own: the same one twice in a row is a repeat, which the reference manual forbids.
 const QStringList &connectionEvents()
 {
     static const QStringList ids{QStringLiteral("connected"), QStringLiteral("disconnected"),

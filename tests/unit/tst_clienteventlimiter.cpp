@@ -1,4 +1,4 @@
-// ClientEventLimiter (issue 17, item 12): client events are posted at most EventsPerWindow
+// ClientEventLimiter: client events are posted at most EventsPerWindow
 // a window per pair, the rest summarised in one event when the window ends, and the /proc
 // lookup that names the client's process never holds an event past its budget. Time is a
 // ManualClock; the lookups are functions the test controls (a real /proc cannot be made

@@ -1,5 +1,6 @@
 // The document the console and tandemctl edit: modified tracking, alias rules and
-// machine-local enabled state (seed: Enable/Disable, Aliasing, Deployment).
+// machine-local enabled state (docs/requirements.md, Adding, aliasing and removing redundancy;
+// Deployment).
 #include "config/configdocument.h"
 #include "config/configfile.h"
 #include "testpairs.h"

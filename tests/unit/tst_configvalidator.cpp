@@ -97,7 +97,7 @@ void TestConfigValidator::refusals_data()
             c.pairs[0].reconnectPrimary = true;
         },
         "pair[line1]/reconnect-primary", "Cold mode does not support");
-    // Client limits (issue 17).
+    // Client limits.
     row(
         "no clients", [](Configuration &c) { c.pairs[0].clientLimit = 0; },
         "pair[line1]/client-limit", "from 1 to 65536");

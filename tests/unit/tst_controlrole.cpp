@@ -1,4 +1,4 @@
-// Who may do what through the engine's control socket (issue 17, item 8): the decision is a
+// Who may do what through the engine's control socket: the decision is a
 // pure function of the peer's kernel credentials and the groups tandem and tandem-admin,
 // checked here by a table, since tests cannot switch users. The wiring (SO_PEERCRED on a
 // real connection, the refusal, the audit event) is in tst_controlaudit.

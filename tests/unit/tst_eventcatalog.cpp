@@ -1,4 +1,4 @@
-// The event catalog is the single list of events: every runtime message of the seed,
+// The event catalog is the single list of events: every runtime message of the reference manual,
 // with its severity, and Tandem's own, each with a stable unique id.
 #include "events/eventcatalog.h"
 #include "events/eventids.h"
@@ -30,7 +30,8 @@ private Q_SLOTS:
 
 void TestEventCatalog::everySeedEventIsThere_data()
 {
-    QTest::addColumn<QString>("seedText"); // the seed's wording, <...> as its placeholders
+    QTest::addColumn<QString>(
+        "seedText"); // the reference manual's wording, <...> as its placeholders
     QTest::addColumn<int>("severity");
     const auto both = [](const char *text, Severity severity) {
         for (const char *machine : {"primary", "secondary"}) {
@@ -39,7 +40,7 @@ void TestEventCatalog::everySeedEventIsThere_data()
             QTest::newRow(qPrintable(t)) << t << int(severity);
         }
     };
-    // Runtime Diagnostics of seeds/redundancymaster-help.txt, all of them.
+    // Runtime Diagnostics of the reference manual (docs/requirements.md), all of them.
     both("Attempt to add monitor item '<item id>' for '<server name>' on MACHINE machine '<machine "
          "name>' failed. "
          "This monitor item will be considered in error",

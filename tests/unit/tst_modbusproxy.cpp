@@ -325,7 +325,7 @@ void TestModbusProxy::sendNeverAnswersInsideTheCall()
     QTRY_COMPARE(answered, ModbusChannel::MaxRequests);
 }
 
-// Issue 16: status queries waited behind clients' requests on one connection, and a link
+// status queries waited behind clients' requests on one connection, and a link
 // at its request cap failed the status query inside send(), inside the proxy's overdue
 // check: the fail-over that followed answered and freed the requests that check was
 // walking. Under AddressSanitizer this test stopped with a heap-use-after-free there.
@@ -515,7 +515,7 @@ void TestModbusProxy::refusedDataConnectionIsAnsweredWithAnException()
 }
 
 // At the pair's client limit a new client takes the place of the one idle longest; a client
-// with a request answered since is not it (issue 17, item 9).
+// with a request answered since is not it.
 void TestModbusProxy::clientLimitClosesTheLongestIdle()
 {
     FakeServer primary(0);

@@ -1,4 +1,4 @@
-// The decisions behind the OPC UA endpoint's client limits (issue 17), as models on a
+// The decisions behind the OPC UA endpoint's client limits, as models on a
 // table of scenarios: the lockout after failed logins, which session gives way at a
 // session limit, and when a connection has missed its handshake or idle deadline. The
 // proxy's wiring of them is tst_opcuaproxysessions' (fake clock) and tst_opcuaproxy's

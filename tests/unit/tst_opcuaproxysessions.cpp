@@ -1,7 +1,7 @@
 // The OPC UA proxy's own services with no servers behind it (no PairRuntime): discovery,
 // session rules, the nodes it answers itself, subscriptions on them with Publish,
 // acknowledgements and Republish, a malformed request that closes only its channel, and
-// the client limits of issue 17 (deadlines on a fake clock, sessions per pair and per
+// the client limits (deadlines on a fake clock, sessions per pair and per
 // address, login lockout, monitored items, subscriptions, message size).
 // Clients are attached without sockets (AttachedClient); the proxy under a real node-opcua
 // client is tst_opcuaproxy's.

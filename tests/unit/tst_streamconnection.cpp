@@ -1,4 +1,4 @@
-// StreamConnection's output limit (issue 17, item 10), shared by the Modbus TCP and OPC UA
+// StreamConnection's output limit, shared by the Modbus TCP and OPC UA
 // proxies: past the limit of unread output it stops reading from the peer, goes on when the
 // peer reads, and closes a peer that leaves it unread for the stall time. Real loopback
 // TCP connections; the peer is a bare socket that reads only when the test says so.

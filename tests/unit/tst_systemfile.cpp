@@ -1,6 +1,6 @@
 // Files root writes for the system service (through pkexec) into folders a group may write:
 // a member of that group must not be able to make root write through a symlink planted
-// where the writer puts its temporary file (issue 17, item 5). Tests cannot switch users,
+// where the writer puts its temporary file. Tests cannot switch users,
 // so the attacker's part, a symlink at the old fixed name "X.writing", is planted by the
 // test itself and the writing functions are called directly.
 #include "base/durablefile.h"

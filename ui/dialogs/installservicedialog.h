@@ -13,8 +13,8 @@ namespace tandem {
 
 class ServiceInstaller;
 
-// Tools › Install As Service... (seed: Install As NT Service): a system service for every
-// user, started at boot, or a user service started at login. Where systemd does not run
+// Tools › Install As Service... (docs/requirements.md, Running as a service): a system service for
+// every user, started at boot, or a user service started at login. Where systemd does not run
 // (containers), it offers to write the unit file only, to a location the operator picks.
 class InstallServiceDialog final : public QDialog
 {

@@ -8,8 +8,8 @@ class QPushButton;
 
 namespace tandem {
 
-// The on-screen keypad for serial numbers and unlock passwords (seed: "If a keyboard is
-// unavailable, use the on-screen keypad"): the Crockford base32 symbols, Backspace and
+// The on-screen keypad for serial numbers and unlock passwords (docs/requirements.md: "If a
+// keyboard is unavailable, use the on-screen keypad"): the Crockford base32 symbols, Backspace and
 // Clear. It types into the attached field and keeps the code in dash-separated groups of
 // five, also while the operator types on a keyboard.
 class Keypad final : public QWidget

@@ -9,7 +9,7 @@ class QLineEdit;
 
 namespace tandem {
 
-// Help › Purchase a License... (seed: Purchase a License): the serial number from
+// Help › Purchase a License... (docs/requirements.md, Licensing): the serial number from
 // technical support starts the 10-day grace period; then the operator may unlock at once.
 class PurchaseDialog final : public QDialog
 {

@@ -7,7 +7,7 @@
 
 namespace tandem {
 
-// Help › Transfer a License... (seed: License Transfer, steps 1-5). The same wizard runs
+// Help › Transfer a License... (docs/requirements.md, Licensing). The same wizard runs
 // on both computers: the target prepares the media (Step 2) and installs the license from
 // it (Step 4), the source moves its license onto the media (Step 3). Each computer skips
 // the steps the other one does.

@@ -10,7 +10,7 @@ class QPushButton;
 
 namespace tandem {
 
-// Help › Unlock a License... (seed: Unlock a License): shows what technical support needs
+// Help › Unlock a License... (docs/requirements.md, Licensing): shows what technical support needs
 // (the serial number and this computer's Computer ID) and takes the password they issue.
 class UnlockDialog final : public QDialog
 {

@@ -17,12 +17,12 @@ class QTreeWidgetItem;
 
 namespace tandem {
 
-// The Monitor Item dialog's item browser for OPC UA pairs (seed: "users can also browse
-// the server's name space by clicking the browse button (...)"): the address space below
-// the Objects folder as a tree whose branches are browsed when first expanded. OK takes
-// the chosen Variable once its DataType attribute is read, so the Data Type combo can
-// show what the server returns by default. Everything runs on the event loop over one
-// session, which is closed when the dialog closes.
+// The Monitor Item dialog's item browser for OPC UA pairs (docs/requirements.md: "users can also
+// browse the server's name space by clicking the browse button (...)"): the address space below the
+// Objects folder as a tree whose branches are browsed when first expanded. OK takes the chosen
+// Variable once its DataType attribute is read, so the Data Type combo can show what the server
+// returns by default. Everything runs on the event loop over one session, which is closed when the
+// dialog closes.
 class ItemBrowserDialog final : public QDialog
 {
     Q_OBJECT

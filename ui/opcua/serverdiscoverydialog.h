@@ -19,7 +19,8 @@ struct ApplicationDescription;
 struct EndpointDescription;
 } // namespace opcua
 
-// The General tab's machine browser for OPC UA pairs (seed: "click the browse button
+// The General tab's machine browser for OPC UA pairs (docs/requirements.md: "click the browse
+// button
 // (...) in order to invoke the Machine Browser"): asks a host for its OPC UA servers
 // (FindServers) and each server for its endpoints (GetEndpoints), over secure channels
 // without a session. Tandem speaks SecurityPolicy None only, so only such endpoints can

@@ -18,9 +18,9 @@ class EventFilter;
 class EventModel;
 struct Event;
 
-// Diagnostics tab (seed: Diagnostics Settings): the event view over the engine's event
+// Diagnostics tab (docs/requirements.md, Diagnostics tab): the event view over the engine's event
 // history with Save As and Reset, a filter by severity and pair and a search (beyond the
-// seed), and the two settings of the history.
+// reference manual), and the two settings of the history.
 class DiagnosticsPage final : public QWidget
 {
     Q_OBJECT

@@ -58,7 +58,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_endpointError = createErrorLabel(QStringLiteral("endpointError"));
     machineForm->addRow(tr("Client &endpoint:"), m_endpoint);
     machineForm->addRow(QString(), m_endpointError);
-    // The seed's browse button "(...)" next to each machine; OPC UA pairs only, since
+    // The reference manual's browse button "(...)" next to each machine; OPC UA pairs only, since
     // Modbus TCP has no discovery to ask.
     auto addMachineRow = [machineForm](const QString &label, QLineEdit *edit, QToolButton *browse,
                                        QLabel *error) {
@@ -146,7 +146,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_serverConnections->addItem(tr("One per client"), true);
     optionsForm->addRow(tr("Server connections:"), m_serverConnections);
 
-    // Client limits (issue 17): what one client may cost the engine.
+    // Client limits: what one client may cost the engine.
     auto *limits = new QGroupBox(tr("Client Limits"));
     limits->setObjectName(QStringLiteral("clientLimits"));
     auto *limitsForm = new QFormLayout(limits);
@@ -420,7 +420,8 @@ void GeneralPage::apply()
     pair.primary = m_primary->text().trimmed();
     pair.secondary = m_secondary->text().trimmed();
     pair.mode = ConnectionMode(m_mode->currentData().toInt());
-    // The seed: Cold mode does not support always-reconnect, so switching to Cold clears it.
+    // The reference manual: Cold mode does not support always-reconnect, so switching to Cold
+    // clears it.
     pair.reconnectPrimary = pair.mode != ConnectionMode::Cold && m_reconnectPrimary->isChecked();
     pair.statusIntervalMs = m_statusInterval->value();
     pair.statusTimeoutMs = m_statusTimeout->value();

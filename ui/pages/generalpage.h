@@ -18,7 +18,7 @@ class EngineSession;
 class OpcUaLoginRows;
 struct PairConfig;
 
-// General tab (seed: General Settings): machines, connection mode and status query
+// General tab (docs/requirements.md, General tab): machines, connection mode and status query
 // settings of the selected pair. Every edit goes straight into the document, except an
 // OPC UA user's password, which goes to the system keychain only.
 class GeneralPage final : public QWidget
@@ -65,7 +65,7 @@ private:
     QLabel *m_statusItemError;
     QCheckBox *m_writeReplay;
     QComboBox *m_serverConnections;
-    // Client limits (issue 17).
+    // Client limits.
     QSpinBox *m_clientLimit;
     QSpinBox *m_requestsPerClient;
     QSpinBox *m_outputPerClient;

@@ -15,7 +15,7 @@ namespace tandem {
 class ConfigDocument;
 struct PairConfig;
 
-// Monitoring tab (seed: Monitoring Settings): the monitor item list with Add, Modify and
+// Monitoring tab (docs/requirements.md, Monitoring tab): the monitor item list with Add, Modify and
 // Delete through MonitorItemDialog, and the failure count bounded by the item count.
 class MonitoringPage final : public QWidget
 {

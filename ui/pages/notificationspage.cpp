@@ -26,7 +26,7 @@ namespace tandem {
 
 namespace {
 
-// A multi-line field where Ctrl+Enter, as in the seed, inserts a newline (plain Enter
+// A multi-line field where Ctrl+Enter, as in the reference manual, inserts a newline (plain Enter
 // does too). Tab moves on to the next field, as everywhere else in the form.
 class MultiLineEdit final : public QPlainTextEdit
 {
@@ -181,7 +181,7 @@ NotificationsPage::NotificationsPage(ConfigDocument *document, QWidget *parent)
     mailLayout->addLayout(form);
     mailLayout->addLayout(testRow);
 
-    // Beyond the seed: security, login and delivery.
+    // Beyond the reference manual: security, login and delivery.
     auto *deliveryGroup = new QGroupBox(tr("Security and Delivery"), this);
     deliveryGroup->setObjectName(QStringLiteral("deliveryGroup"));
     m_caFile = new QLineEdit(deliveryGroup);

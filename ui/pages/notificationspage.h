@@ -21,7 +21,8 @@ namespace tandem {
 class ConfigDocument;
 struct NotificationSettings;
 
-// Notifications tab (seed: Notifications Settings): e-mail set-up and the events to mail.
+// Notifications tab (docs/requirements.md, Notifications tab): e-mail set-up and the events to
+// mail.
 class NotificationsPage final : public QWidget
 {
     Q_OBJECT
