@@ -1,4 +1,5 @@
 #include "types.h"
+
 #include "types_p.h"
 
 #include <QStringList>
