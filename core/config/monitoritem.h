@@ -34,7 +34,8 @@ QString dataTypeDisplayName(DataType type);
 std::optional<DataType> dataTypeFromName(const QString &name); // case-insensitive
 QString triggerKey(Trigger trigger); // "bad-quality", "value", "no-change"
 std::optional<Trigger> triggerFromKey(const QString &key);
-QString triggerDescription(Trigger trigger); // the reference manual's wording, for the console
+// The reference manual's wording, for the console.
+QString triggerDescription(Trigger trigger);
 
 struct MonitorItem
 {

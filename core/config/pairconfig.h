@@ -21,7 +21,8 @@ enum class ConnectionMode
 
 QString connectionModeKey(ConnectionMode mode); // "cold", "warm", "hot"
 std::optional<ConnectionMode> connectionModeFromKey(const QString &key);
-QString connectionModeDescription(ConnectionMode mode); // the reference manual's combo box wording
+// The reference manual's combo box wording.
+QString connectionModeDescription(ConnectionMode mode);
 
 // PairConfig::connectionPerClient as tandem.xml and tandemctl spell it.
 QString serverConnectionsKey(bool perClient);                     // "shared", "per-client"

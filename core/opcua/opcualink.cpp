@@ -412,9 +412,9 @@ std::optional<QVariant> OpcUaLink::convert(const Variant &value, DataType type)
 {
     if (value.isNull())
         return std::nullopt;
+    // Arrays are judged by the evaluator, as the reference manual says.
     if (value.isArray() || type == DataType::Default)
-        return value
-            .toQVariant(); // arrays are judged by the evaluator, as the reference manual says
+        return value.toQVariant();
     const auto number = value.toDouble();
     if (!number)
         return std::nullopt;

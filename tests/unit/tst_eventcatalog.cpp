@@ -30,8 +30,8 @@ private Q_SLOTS:
 
 void TestEventCatalog::everySeedEventIsThere_data()
 {
-    QTest::addColumn<QString>(
-        "seedText"); // the reference manual's wording, <...> as its placeholders
+    // The reference manual's wording, <...> as its placeholders.
+    QTest::addColumn<QString>("seedText");
     QTest::addColumn<int>("severity");
     const auto both = [](const char *text, Severity severity) {
         for (const char *machine : {"primary", "secondary"}) {

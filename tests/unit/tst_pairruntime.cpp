@@ -243,7 +243,7 @@ namespace {
 // One random fault schedule: a config and ~25 actions with random pauses, as steps.
 QStringList randomSchedule(quint32 seed, ConnectionMode mode, QString *config)
 {
-    QRandomGenerator rng(docs / requirements.md);
+    QRandomGenerator rng(seed);
     const int items = rng.bounded(3);
     *config = connectionModeKey(mode);
     if (mode != ConnectionMode::Cold && rng.bounded(2))
@@ -311,7 +311,7 @@ void TestPairRuntime::randomSchedules()
             if (!error.isEmpty() || !rig.violation().isEmpty())
                 QFAIL(qPrintable(QStringLiteral("seed %1 (TANDEM_PAIRRUNTIME_SEED=%1), config "
                                                 "'%2', at step '%3': %4\nsteps: %5\nevents:\n%6")
-                                     .arg(docs / requirements.md)
+                                     .arg(seed)
                                      .arg(config, step, error.isEmpty() ? rig.violation() : error,
                                           steps.join(QLatin1String("; ")), rig.history())));
         }
