@@ -38,7 +38,7 @@ public:
     int capacity() const { return m_capacity; }
     void append(const QList<Event> &events);
     void clear();
-    const Event &event(int row) const { return m_events[size_t(row)]; }
+    const Event &eventAt(int row) const { return m_events[size_t(row)]; }
     QList<Event> events() const { return QList<Event>(m_events.cbegin(), m_events.cend()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -291,7 +291,7 @@ Run runOnce(Placement placement, Busy busy, bool hang, int phaseMs, const QStrin
         if (busy == Busy::ModalBackup) {
             // Back Up Now, as the console does it: the new console first asks its engine to
             // commit its queued events (the old one could not ask itself), then archives.
-            QObject::connect(&backupTimer, &QTimer::timeout, [&] {
+            QObject::connect(&backupTimer, &QTimer::timeout, &backupTimer, [&] {
                 const auto begin = Clock::now();
                 if (placement == Placement::Child)
                     ControlClient::flushEvents(paths.stateDir);

@@ -74,18 +74,18 @@ void TestEventView::ringBufferRollsOver()
     QCOMPARE(model.rowCount(), 1000);
     model.append({makeEvent(1001)});
     QCOMPARE(model.rowCount(), 1000);
-    QCOMPARE(model.event(0).text, QStringLiteral("event 2"));
-    QCOMPARE(model.event(999).text, QStringLiteral("event 1001"));
+    QCOMPARE(model.eventAt(0).text, QStringLiteral("event 2"));
+    QCOMPARE(model.eventAt(999).text, QStringLiteral("event 1001"));
     // A batch larger than the capacity keeps its newest part.
     batch.clear();
     for (int i = 2000; i < 3500; ++i)
         batch << makeEvent(i);
     model.append(batch);
     QCOMPARE(model.rowCount(), 1000);
-    QCOMPARE(model.event(0).text, QStringLiteral("event 2500"));
+    QCOMPARE(model.eventAt(0).text, QStringLiteral("event 2500"));
     model.setCapacity(10);
     QCOMPARE(model.rowCount(), 10);
-    QCOMPARE(model.event(0).text, QStringLiteral("event 3490"));
+    QCOMPARE(model.eventAt(0).text, QStringLiteral("event 3490"));
     QCOMPARE(model.index(0, EventModel::EventColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("event 3490"));
     model.clear();
@@ -290,14 +290,14 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     page.setEngine(&session);
     // The preserved event and the engine's own start events come through its store.
     QTRY_VERIFY(page.eventModel()->rowCount() >= 3);
-    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("engine-stopped"));
+    QCOMPARE(page.eventModel()->eventAt(0).id, QStringLiteral("engine-stopped"));
     const int before = page.eventModel()->rowCount();
     log.post(EventId::ConnectFailed.secondary, QStringLiteral("line1"),
              {QStringLiteral("line1"), QStringLiteral("plc-b:502")}, {},
              QStringLiteral("Connection refused"));
     QVERIFY(writer.flush(&error));
     QTRY_COMPARE(page.eventModel()->rowCount(), before + 1);
-    QCOMPARE(page.eventModel()->event(before).text,
+    QCOMPARE(page.eventModel()->eventAt(before).text,
              QStringLiteral("Failed to connect to 'line1' on secondary machine 'plc-b:502'."));
     // Through the event history, as a console attached to tandemd gets it.
     QCOMPARE(page.eventModel()->index(before, EventModel::ReasonColumn).data().toString(),
@@ -323,7 +323,7 @@ void TestEventView::engineEventsShowAndResetClearsThem()
     QTRY_COMPARE(store.count(), qint64(1));
     QCOMPARE(store.read().constFirst().id, QStringLiteral("control-command"));
     QTRY_COMPARE(page.eventModel()->rowCount(), 1);
-    QCOMPARE(page.eventModel()->event(0).id, QStringLiteral("control-command"));
+    QCOMPARE(page.eventModel()->eventAt(0).id, QStringLiteral("control-command"));
     log.post(EventId::EngineStopped, {}, {});
     QVERIFY(writer.flush(&error));
     QTRY_COMPARE(page.eventModel()->rowCount(), 2);

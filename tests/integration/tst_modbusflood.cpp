@@ -24,7 +24,6 @@ using tandem::modbus::MbapCodec;
 using tandem::modbus::MbapFrame;
 
 namespace {
-constexpr quint16 SecondaryOffset = ModbusPairRig::SecondaryOffset;
 
 // FC 3 of `count` registers from protocol address 1: the peer's offset, which tells the
 // servers apart. A count of 0 is refused with exception 0x03.

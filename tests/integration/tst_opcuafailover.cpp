@@ -45,7 +45,7 @@ private:
     {
         return m_rig.pair(mode, 300, 300, reconnectPrimary);
     }
-    QString event(const char *text, const OpcUaPeer &peer) const
+    QString eventText(const char *text, const OpcUaPeer &peer) const
     {
         return QString::fromUtf8(text).arg(Pair, peer.address());
     }
@@ -94,20 +94,20 @@ void TestOpcUaFailover::failoverOnCrash()
 
     m_rig.primary->kill();
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_rig.secondary),
+        eventText("Promoted active connection for server '%1' to secondary machine '%2'.",
+                  *m_rig.secondary),
         EventWaitMs));
     QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
     // The loss comes first: as a closed connection, or (on a loaded machine, when the
     // status query times out before the kernel's reset arrives) as lost status.
     const QStringList events = m_rig.engine->events();
-    qsizetype lost =
-        events.indexOf(event("Disconnected from '%1' on primary machine '%2'.", *m_rig.primary));
+    qsizetype lost = events.indexOf(
+        eventText("Disconnected from '%1' on primary machine '%2'.", *m_rig.primary));
     if (lost < 0)
-        lost = events.indexOf(event("Unable to retrieve status for server '%1' on primary "
-                                    "machine '%2'. Server communications has been lost.",
-                                    *m_rig.primary));
-    const qsizetype promoted = events.indexOf(event(
+        lost = events.indexOf(eventText("Unable to retrieve status for server '%1' on primary "
+                                        "machine '%2'. Server communications has been lost.",
+                                        *m_rig.primary));
+    const qsizetype promoted = events.indexOf(eventText(
         "Promoted active connection for server '%1' to secondary machine '%2'.", *m_rig.secondary));
     QVERIFY2(lost >= 0 && promoted > lost, qPrintable(events.join(u'\n')));
     // The first choice at start is no promotion: only the fail-over is.
@@ -125,13 +125,13 @@ void TestOpcUaFailover::failoverOnHang()
     QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
     m_rig.primary->hang();
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
-              "communications has been lost.",
-              *m_rig.primary),
+        eventText("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
+                  "communications has been lost.",
+                  *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_rig.secondary),
+        eventText("Promoted active connection for server '%1' to secondary machine '%2'.",
+                  *m_rig.secondary),
         EventWaitMs));
     QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
     if (mode != ConnectionMode::Cold) {
@@ -179,12 +179,12 @@ void TestOpcUaFailover::shutdownNotification()
     // The server announces its end 5 s ahead: the engine must move before it goes.
     QVERIFY(m_rig.primary->command(QStringLiteral("shutdown 5000")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Received shutdown notification from server '%1' on primary machine '%2'.",
-              *m_rig.primary),
+        eventText("Received shutdown notification from server '%1' on primary machine '%2'.",
+                  *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_rig.secondary),
+        eventText("Promoted active connection for server '%1' to secondary machine '%2'.",
+                  *m_rig.secondary),
         EventWaitMs));
     QVERIFY2(m_rig.primary->isRunning(), "the engine noticed only when the server was gone");
     QCOMPARE(m_rig.active(), QStringLiteral("secondary"));
@@ -197,13 +197,13 @@ void TestOpcUaFailover::serviceLevelDegradedAndRestored()
     QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Warm, true), EventWaitMs));
     QVERIFY(m_rig.primary->command(QStringLiteral("service-level 150")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Server '%1' on primary machine '%2' reports a degraded service level 150; the "
-              "secondary machine is preferred while it is healthy.",
-              *m_rig.primary),
+        eventText("Server '%1' on primary machine '%2' reports a degraded service level 150; the "
+                  "secondary machine is preferred while it is healthy.",
+                  *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Promoted active connection for server '%1' to secondary machine '%2'.",
-              *m_rig.secondary),
+        eventText("Promoted active connection for server '%1' to secondary machine '%2'.",
+                  *m_rig.secondary),
         EventWaitMs));
     QVERIFY(m_rig.status()[QLatin1String("primary")][QLatin1String("degraded")].toBool());
     QCOMPARE(m_rig.status()[QLatin1String("primary")][QLatin1String("degraded-reason")].toString(),
@@ -213,8 +213,8 @@ void TestOpcUaFailover::serviceLevelDegradedAndRestored()
 
     QVERIFY(m_rig.primary->command(QStringLiteral("service-level 230")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Server '%1' on primary machine '%2' reports a healthy service level 230 again.",
-              *m_rig.primary),
+        eventText("Server '%1' on primary machine '%2' reports a healthy service level 230 again.",
+                  *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to primary machine"),
@@ -228,9 +228,9 @@ void TestOpcUaFailover::serviceLevelMaintenanceLosesStatus()
     QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
     QVERIFY(m_rig.primary->command(QStringLiteral("service-level 0")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
-              "communications has been lost.",
-              *m_rig.primary),
+        eventText("Unable to retrieve status for server '%1' on primary machine '%2'. Server "
+                  "communications has been lost.",
+                  *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
@@ -251,17 +251,17 @@ void TestOpcUaFailover::monitorSpecificValueFailsOver()
     pair.monitorItems = {item};
     QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.primary->command(QStringLiteral("set Value 99")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
     QVERIFY(m_rig.primary->command(QStringLiteral("set Value 1")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs, 2));
 }
 
@@ -276,11 +276,11 @@ void TestOpcUaFailover::monitorNoChangeFailsOver()
     pair.monitorItems = {item};
     QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test passed for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.primary->command(QStringLiteral("stop-counter")));
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
     QVERIFY(m_rig.engine->waitForEvent(
         QStringLiteral("Promoted active connection for server 'line1' to secondary"), EventWaitMs));
@@ -318,7 +318,7 @@ void TestOpcUaFailover::monitorItemsThatCannotBeAddedOrAreArrays()
     QVERIFY(m_rig.engine->waitForLine(QStringLiteral("is not an OPC UA node id")));
     // All three in error reach the failure count: the primary is in error.
     QVERIFY(m_rig.engine->waitForEvent(
-        event("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
+        eventText("Monitor item test in error for '%1' on primary machine '%2'.", *m_rig.primary),
         EventWaitMs));
 }
 
