@@ -5,6 +5,7 @@
 // socket clients in their own threads, and the figures they measure.
 
 #include "config/configuration.h"
+#include "engine/pairstatus.h"
 #include "modbuspeer.h"
 #include "opcuapeer.h"
 #include "opcuawatch.h"
@@ -91,8 +92,9 @@ std::unique_ptr<test::PeerProcess> startSocat(quint16 listenPort, quint16 target
 // control socket answers. At the end of the case it is stopped with SIGTERM (killed after
 // 5 s), so it closes its sessions on servers that serve the next case too.
 void startEngine(test::TandemdProcess &engine, const Configuration &config);
-// The engine's status; BenchError when it does not answer within timeoutMs.
-QJsonObject status(test::TandemdProcess &engine, int timeoutMs = 5000);
+// The engine's status; BenchError when it does not answer within timeoutMs or its answer
+// is not an engine status.
+EngineStatus status(test::TandemdProcess &engine, int timeoutMs = 5000);
 // Waits for `count` lines of tandemd containing `part`.
 bool waitForLines(test::TandemdProcess &engine, const QString &part, int count, int timeoutMs);
 // Wall-clock times of the event lines containing `part` (events carry their time).

@@ -5,8 +5,8 @@
 #include "bench.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
@@ -107,22 +107,18 @@ const char *modeName(ConnectionMode mode)
 // Both sides of both pairs judged healthy again.
 bool recovered(test::TandemdProcess &engine)
 {
-    const QJsonArray pairs = status(engine).value(QLatin1String("pairs")).toArray();
-    if (pairs.size() != 2)
-        return false;
-    for (const QJsonValue &pair : pairs)
-        for (const char *side : {"primary", "secondary"})
-            if (pair[QLatin1String(side)][QLatin1String("health")].toString() !=
-                QLatin1String("healthy"))
-                return false;
-    return true;
+    const EngineStatus now = status(engine);
+    return now.pairs.size() == 2 && std::all_of(now.pairs.cbegin(), now.pairs.cend(), [](auto &p) {
+               return p.primary.health == SideHealth::Healthy &&
+                      p.secondary.health == SideHealth::Healthy;
+           });
 }
 
 int failovers(test::TandemdProcess &engine)
 {
     int total = 0;
-    for (const QJsonValue &pair : status(engine).value(QLatin1String("pairs")).toArray())
-        total += pair[QLatin1String("failovers")].toInt();
+    for (const PairStatus &pair : status(engine).pairs)
+        total += pair.failovers;
     return total;
 }
 

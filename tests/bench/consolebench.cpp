@@ -7,7 +7,9 @@
 // is killed (kill -9) or hung (SIGSTOP) at a moment spread over the runs; the figure is
 // the largest gap between two answers. Not part of ctest; see README.md.
 #include "backup/backuparchive.h"
+#include "buildpaths.h"
 #include "config/configdocument.h"
+#include "engine/pairstatus.h"
 #include "events/eventstore.h"
 #include "host/controlserver.h"
 #include "host/enginehost.h"
@@ -267,12 +269,8 @@ Run runOnce(Placement placement, Busy busy, bool hang, int phaseMs, const QStrin
     }
     const bool up = waitUntil(
         [&] {
-            const QJsonObject s = pairStatus();
-            return s.value(QLatin1String("active")).toString() == QLatin1String("primary") &&
-                   s.value(QLatin1String("secondary"))
-                       .toObject()
-                       .value(QLatin1String("connected"))
-                       .toBool();
+            const std::optional<PairStatus> s = PairStatus::fromJson(pairStatus(), nullptr);
+            return s && s->active == Side::Primary && s->secondary.connected;
         },
         10000);
     if (!up)
@@ -370,12 +368,13 @@ int main(int argc, char *argv[])
         return 2;
     }
     // The console finds the tandemd built with this bench.
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 #ifdef NDEBUG
-    std::printf("tandem-bench-console: optimised build; tandemd %s\n", TANDEMD_PATH);
+    std::printf("tandem-bench-console: optimised build; tandemd %s\n",
+                qPrintable(test::tandemdPath()));
 #else
     std::printf("tandem-bench-console: DEBUG build, figures are pessimistic; tandemd %s\n",
-                TANDEMD_PATH);
+                qPrintable(test::tandemdPath()));
 #endif
     QTemporaryDir templateDir;
     const QString history = templateDir.filePath(QStringLiteral("events.sqlite"));

@@ -1,6 +1,7 @@
 // tandem-bench: measures the engine against the targets and prints the figures.
 // Not part of ctest; see README.md in this folder.
 #include "bench.h"
+#include "buildpaths.h"
 
 #include <QCoreApplication>
 
@@ -74,10 +75,11 @@ int main(int argc, char *argv[])
     installInterruptHandler();
     const TimePoint begin = Clock::now();
 #ifdef NDEBUG
-    say("tandem-bench: optimised build (NDEBUG); tandemd %s", TANDEMD_PATH);
+    say("tandem-bench: optimised build (NDEBUG); tandemd %s",
+        qPrintable(tandem::test::tandemdPath()));
 #else
     say("tandem-bench: DEBUG build: figures are pessimistic (see README.md); tandemd %s",
-        TANDEMD_PATH);
+        qPrintable(tandem::test::tandemdPath()));
 #endif
     int failed = 0;
     const auto run = [&](const char *name, const auto &body) {

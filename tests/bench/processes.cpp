@@ -77,12 +77,16 @@ void startEngine(test::TandemdProcess &engine, const Configuration &config)
                                 qPrintable(engine.lines().join(QLatin1Char('\n')))));
 }
 
-QJsonObject status(test::TandemdProcess &engine, int timeoutMs)
+EngineStatus status(test::TandemdProcess &engine, int timeoutMs)
 {
-    const QJsonObject status = engine.status(timeoutMs);
-    if (status.isEmpty())
+    const QJsonObject answer = engine.status(timeoutMs);
+    if (answer.isEmpty())
         throw BenchError("tandemd did not answer status");
-    return status;
+    QString error;
+    const std::optional<EngineStatus> status = EngineStatus::fromJson(answer, &error);
+    if (!status)
+        throw BenchError(format("tandemd's status is not one: %s", qPrintable(error)));
+    return *status;
 }
 
 bool waitForLines(test::TandemdProcess &engine, const QString &part, int count, int timeoutMs)

@@ -3,6 +3,7 @@
 // brings the saved configuration back with every pair disabled, the engine running
 // again. A tandemd serving the same files makes the console refuse to restore.
 #include "base/enginesocket.h"
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "dialogs/backupdialog.h"
 #include "host/controlserver.h"
@@ -89,7 +90,7 @@ private:
 void TestBackupDialog::initTestCase()
 {
     // The console's own engine: the tandemd built beside the tests.
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 }
 
 void TestBackupDialog::init()

@@ -3,6 +3,7 @@
 // says so) when it crashes, it stops with the console, and what keeps it from starting is
 // reported. Against two real pymodbus servers and the tandemd built beside the tests.
 #include "base/enginesocket.h"
+#include "buildpaths.h"
 #include "config/configdocument.h"
 #include "host/enginesession.h"
 #include "modbuspeer.h"
@@ -61,7 +62,7 @@ private:
 
 void TestConsoleEngine::initTestCase()
 {
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 }
 
 void TestConsoleEngine::init()
@@ -95,7 +96,7 @@ void TestConsoleEngine::cleanup()
     m_primary.reset();
     m_secondary.reset();
     m_dir.reset();
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 }
 
 void TestConsoleEngine::failsOverWhileTheGuiThreadIsBlocked()

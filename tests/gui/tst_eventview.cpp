@@ -1,6 +1,7 @@
 // The Diagnostics tab's event view: the ring-buffer model (checked by
 // QAbstractItemModelTester, roll-over included), filters, Save As and Reset against an
 // engine running in the console with its real event store.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "eventmodel.h"
 #include "events/eventlog.h"
@@ -269,7 +270,7 @@ void TestEventView::toolTipOnlyWhenTextIsCut()
 void TestEventView::engineEventsShowAndResetClearsThem()
 {
     // The console's own engine: the tandemd built beside the tests.
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
     test::ConsoleFiles files;
     QVERIFY(files.open());
     const TandemPaths paths = files.paths();

@@ -1,6 +1,7 @@
 // The bundled manual: every file in resources/help is compiled in and reachable from the
 // contents page, no link or image is broken (from qrc and from the installed HTML alike),
 // and F1, Help › Contents and the viewer's buttons lead where they should.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "contexthelp.h"
 #include "dialogs/addpairdialog.h"
@@ -37,7 +38,7 @@ using namespace tandem;
 
 namespace {
 
-const QString SourceHelpDir = QStringLiteral(TANDEM_SOURCE_DIR "/resources/help");
+const QString SourceHelpDir = test::sourcePath("resources/help");
 
 // What one page links to and which anchors it defines, as QTextBrowser parsed it.
 struct PageLinks

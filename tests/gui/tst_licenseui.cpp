@@ -2,6 +2,7 @@
 // serials and passwords made with the development vendor key, the transfer wizard walked
 // page by page on two (and three) "computers" that differ by state directory and
 // machine-id file, and the Help menu and title bar of the main window.
+#include "buildpaths.h"
 #include "config/configdocument.h"
 #include "events/eventfeed.h"
 #include "host/enginesession.h"
@@ -196,12 +197,12 @@ private:
 
 void TestLicenseUi::initTestCase()
 {
-    QFile file(QStringLiteral(TANDEM_DEV_VENDOR_KEY));
+    QFile file(test::sourcePath("tests/license/dev-vendor.key"));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     m_key = QByteArray::fromHex(file.readAll().trimmed());
     QCOMPARE(m_key.size(), 64);
     // The console's own engine: the tandemd built beside the tests.
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 }
 
 void TestLicenseUi::init()

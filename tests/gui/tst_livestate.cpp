@@ -1,6 +1,7 @@
 // The console's live view of the engine: General tab state, manual switch, and
 // Enable/Disable taking effect at once — against the console's own engine (the tandemd it
 // starts) and two real pymodbus servers.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "host/enginesession.h"
 #include "mainwindow.h"
@@ -73,7 +74,7 @@ private:
 void TestLiveState::initTestCase()
 {
     // The console's own engine: the tandemd built beside the tests.
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
 }
 
 void TestLiveState::init()

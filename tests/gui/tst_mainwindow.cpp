@@ -1,5 +1,6 @@
 // The console as an operator uses it: add a pair by clicking, edit, see the modified
 // title, save, and find the pair in the real tandemctl's list.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "helpviewer.h"
 #include "mainwindow.h"
@@ -146,7 +147,7 @@ void TestMainWindow::addEditSaveAndListWithTandemctl()
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Tandem"));
 
     QProcess ctl;
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+    ctl.start(test::tandemctlPath(),
               {QStringLiteral("--config"), paths().configFile, QStringLiteral("--state-dir"),
                paths().stateDir, QStringLiteral("pair"), QStringLiteral("list"),
                QStringLiteral("--json")});

@@ -1,6 +1,7 @@
 // Tools › Install As Service..., Uninstall As Service and Reset Prompt Dialogs in the
 // console. systemd cannot run here: systemctl is tests/support/fake-systemctl, which starts
 // the unit's ExecStart (the real tandemd) on `enable --now` as systemd would.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "host/controlserver.h"
 #include "host/enginesession.h"
@@ -82,9 +83,9 @@ void TestServiceUi::initTestCase()
 {
     // Never the user's own settings or units, also when run outside ctest.
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_xdg.filePath(QStringLiteral("config"))));
-    qputenv("TANDEM_SYSTEMCTL", TANDEM_SOURCE_DIR "/tests/support/fake-systemctl");
-    qputenv("TANDEM_PKEXEC", TANDEM_SOURCE_DIR "/tests/support/fake-pkexec");
-    qputenv("TANDEM_TANDEMD", TANDEMD_PATH);
+    qputenv("TANDEM_SYSTEMCTL", test::sourcePath("tests/support/fake-systemctl").toLocal8Bit());
+    qputenv("TANDEM_PKEXEC", test::sourcePath("tests/support/fake-pkexec").toLocal8Bit());
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
     qputenv("FAKE_SYSTEMD_START", "1");
     qputenv("FAKE_SYSTEMD_DIR", QFile::encodeName(m_fake.path()));
 }
@@ -174,7 +175,7 @@ void TestServiceUi::withoutSystemdTheUnitFileIsWrittenOnly()
     });
     action("actionInstallService")->trigger();
     QCOMPARE(QString::fromUtf8(readAll(target)),
-             ServiceUnit::text(ServiceScope::User, QStringLiteral(TANDEMD_PATH), paths()));
+             ServiceUnit::text(ServiceScope::User, test::tandemdPath(), paths()));
     QVERIFY2(written.contains(QStringLiteral("Copy it to ") + ServiceUnit::userUnitDir()),
              qPrintable(written));
     QVERIFY2(written.contains(QStringLiteral("--user daemon-reload && ")), qPrintable(written));
@@ -283,7 +284,7 @@ void TestServiceUi::userServiceTakesOverTheConsolesPairsAndGivesThemBack()
     // systemd (the fake) started the unit's tandemd on the console's own files ...
     const QString unit = ServiceUnit::userUnitDir() + QStringLiteral("/tandemd.service");
     QCOMPARE(QString::fromUtf8(readAll(unit)),
-             ServiceUnit::text(ServiceScope::User, QStringLiteral(TANDEMD_PATH), paths()));
+             ServiceUnit::text(ServiceScope::User, test::tandemdPath(), paths()));
     QTRY_VERIFY(QFile::exists(fake(QStringLiteral("user.pid"))));
     const qint64 pid = readAll(fake(QStringLiteral("user.pid"))).trimmed().toLongLong();
     QVERIFY(pid > 0 && pid != QCoreApplication::applicationPid());

@@ -1,6 +1,7 @@
 // i18n_screenshots LANGUAGE OUTDIR: the console in one language as PNGs, each tab, menu and
 // main dialog, with the demo configuration, so a translator sees every text in its place
 // (cut-off labels, overlapping buttons). Run it offscreen or under xvfb-run.
+#include "buildpaths.h"
 #include "config/configdocument.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const TandemPaths paths{dir.filePath(QStringLiteral("tandem.xml")),
                             dir.filePath(QStringLiteral("state"))};
-    QFile::copy(QStringLiteral(TANDEM_SOURCE_DIR "/resources/demo/tandem.xml"), paths.configFile);
+    QFile::copy(test::sourcePath("resources/demo/tandem.xml"), paths.configFile);
     QFile::setPermissions(paths.configFile, QFile::ReadOwner | QFile::WriteOwner);
     ConfigDocument document(paths);
     document.load();

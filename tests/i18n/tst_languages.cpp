@@ -2,6 +2,7 @@
 // Spanish menus, tabs and Qt's standard buttons; the system locale is followed unless
 // View › Language says otherwise; that choice is saved; events stay English records and
 // are shown translated.
+#include "buildpaths.h"
 #include "consolefiles.h"
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
@@ -218,7 +219,7 @@ void TestLanguages::acceleratorsAreUniqueOnEveryPageAndDialog()
 {
     QFETCH(QString, language);
     Languages::installTranslators(*qApp, language);
-    QFile::copy(QStringLiteral(TANDEM_SOURCE_DIR "/resources/demo/tandem.xml"),
+    QFile::copy(test::sourcePath("resources/demo/tandem.xml"),
                 m_files->filePath(QStringLiteral("tandem.xml")));
     QFile::setPermissions(m_files->filePath(QStringLiteral("tandem.xml")),
                           QFile::ReadOwner | QFile::WriteOwner);

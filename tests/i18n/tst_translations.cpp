@@ -3,6 +3,8 @@
 // covering the same texts. Reads translations/*.ts as committed (lupdate never runs on
 // build), so a text added to the sources without a translation fails here after the next
 // scripts/update-translations.
+#include "buildpaths.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -142,7 +144,7 @@ QStringList problems(const Entry &e)
 
 QStringList tsFiles()
 {
-    const QDir dir(QStringLiteral(TANDEM_SOURCE_DIR "/translations"));
+    const QDir dir(tandem::test::sourcePath("translations"));
     QStringList files;
     for (const QString &name : dir.entryList({QStringLiteral("tandem_*.ts")}, QDir::Files))
         files.append(dir.filePath(name));
@@ -166,9 +168,9 @@ private Q_SLOTS:
 void TestTranslations::catalogues()
 {
     const QStringList files = tsFiles();
-    QVERIFY2(files.contains(QStringLiteral(TANDEM_SOURCE_DIR "/translations/tandem_de.ts")),
+    QVERIFY2(files.contains(tandem::test::sourcePath("translations/tandem_de.ts")),
              qPrintable(files.join(QLatin1Char(' '))));
-    QVERIFY(files.contains(QStringLiteral(TANDEM_SOURCE_DIR "/translations/tandem_es.ts")));
+    QVERIFY(files.contains(tandem::test::sourcePath("translations/tandem_es.ts")));
 }
 
 void TestTranslations::complete_data()

@@ -4,6 +4,7 @@
 // history kept. Which credentials give which role is tst_controlrole's table; tests cannot
 // switch users, so the refusal uses the test hook TANDEM_TEST_CONTROL_ROLE=operator, which
 // makes every connection an operator's.
+#include "buildpaths.h"
 #include "tandemdprocess.h"
 
 #include "host/controlserver.h"
@@ -76,7 +77,7 @@ void TestControlAudit::cleanup()
 Ctl TestControlAudit::ctl(const QStringList &args)
 {
     QProcess p;
-    p.start(QStringLiteral(TANDEMCTL_PATH),
+    p.start(test::tandemctlPath(),
             QStringList{QStringLiteral("--config"), m_engine->configFile(),
                         QStringLiteral("--state-dir"), m_engine->stateDir()} +
                 args);

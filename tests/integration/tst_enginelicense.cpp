@@ -1,6 +1,7 @@
 // The engine under its license, in-process with a hand-driven clock and real Modbus
 // peers: a demo serves for two hours per start, warns ten minutes before, then stops
 // serving; a serial brings it back at once; a license serves only the pairs it allows.
+#include "buildpaths.h"
 #include "modbuspeer.h"
 #include "tandemdprocess.h"
 
@@ -101,7 +102,7 @@ bool TestEngineLicense::accepts(quint16 port)
 
 QString TestEngineLicense::serial(int pairs) const
 {
-    QFile key(QStringLiteral(TANDEM_SOURCE_DIR "/tests/license/dev-vendor.key"));
+    QFile key(test::sourcePath("tests/license/dev-vendor.key"));
     if (!key.open(QIODevice::ReadOnly))
         return {};
     Serial s;
@@ -142,7 +143,7 @@ void TestEngineLicense::demoServesTwoHoursThenStops()
 
     // ...a serial does, at once: tandemctl tells the running engine.
     QProcess ctl;
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+    ctl.start(test::tandemctlPath(),
               {QStringLiteral("--config"), paths().configFile, QStringLiteral("--state-dir"),
                paths().stateDir, QStringLiteral("--machine-id-file"), paths().machineIdFile,
                QStringLiteral("license"), QStringLiteral("serial"), serial(1)});

@@ -1,6 +1,7 @@
 // SMTP and OPC UA passwords through the system keychain: gnome-keyring's Secret Service in a
 // private D-Bus session (tests/support/with-keyring). tandemctl stores the password, tandem.xml
 // never holds it, and tandemd (whose main loop is not GLib's) reads it to log in.
+#include "buildpaths.h"
 #include "opcuapeer.h"
 #include "smtppeer.h"
 #include "tandemdprocess.h"
@@ -54,10 +55,9 @@ int TestKeychain::ctl(TandemdProcess &engine, const QStringList &args, QString *
                       const QByteArray &input)
 {
     QProcess p;
-    p.start(QStringLiteral(TANDEMCTL_PATH),
-            QStringList{QStringLiteral("--config"), engine.configFile(),
-                        QStringLiteral("--state-dir"), engine.stateDir()} +
-                args);
+    p.start(test::tandemctlPath(), QStringList{QStringLiteral("--config"), engine.configFile(),
+                                               QStringLiteral("--state-dir"), engine.stateDir()} +
+                                       args);
     if (!p.waitForStarted())
         return -1;
     p.write(input);

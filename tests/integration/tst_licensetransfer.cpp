@@ -3,6 +3,8 @@
 // file, with one media folder. A kill -9 at every step of "out" and "in" leaves exactly
 // one usable license; a copy of the media is useless elsewhere; a pulled stick is
 // reported and the license kept.
+#include "buildpaths.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -40,7 +42,7 @@ Run run(const QString &program, const QStringList &args,
     return r;
 }
 
-const QString VendorKey = QStringLiteral(TANDEM_SOURCE_DIR "/tests/license/dev-vendor.key");
+const QString VendorKey = tandem::test::sourcePath("tests/license/dev-vendor.key");
 
 } // namespace
 
@@ -125,7 +127,7 @@ TestLicenseTransfer::Computer TestLicenseTransfer::computer(const QString &name)
 Run TestLicenseTransfer::ctl(const Computer &c, const QStringList &args,
                              const QProcessEnvironment &env)
 {
-    return run(QStringLiteral(TANDEMCTL_PATH),
+    return run(tandem::test::tandemctlPath(),
                QStringList{QStringLiteral("--config"),
                            m_dir->filePath(c.name + QStringLiteral("/t.xml")),
                            QStringLiteral("--state-dir"), c.stateDir,
@@ -143,7 +145,7 @@ QJsonObject TestLicenseTransfer::status(const Computer &c)
 
 void TestLicenseTransfer::license(const Computer &c, int pairs)
 {
-    const Run serial = run(QStringLiteral(TANDEM_LICENSE_PATH),
+    const Run serial = run(tandem::test::tandemLicensePath(),
                            {QStringLiteral("serial"), QStringLiteral("--key"), VendorKey,
                             QStringLiteral("--pairs"), QString::number(pairs)});
     QCOMPARE(serial.exitCode, 0);
@@ -151,7 +153,7 @@ void TestLicenseTransfer::license(const Computer &c, int pairs)
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QString computerId = status(c).value(QLatin1String("computer-id")).toString();
     const Run unlock =
-        run(QStringLiteral(TANDEM_LICENSE_PATH),
+        run(tandem::test::tandemLicensePath(),
             {QStringLiteral("unlock"), QStringLiteral("--key"), VendorKey,
              QStringLiteral("--serial"), serial.out, QStringLiteral("--computer-id"), computerId});
     QCOMPARE(unlock.exitCode, 0);
@@ -164,17 +166,17 @@ void TestLicenseTransfer::vendorToolMakesCodesTheProductAccepts()
 {
     // A new vendor key pair: written once, never overwritten.
     const QString keys = m_dir->filePath(QStringLiteral("vendor"));
-    Run r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+    Run r = run(tandem::test::tandemLicensePath(),
                 {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(QFile::exists(keys + QStringLiteral("/vendor.key")));
     QCOMPARE(QFile::permissions(keys + QStringLiteral("/vendor.key")) & QFile::ReadOther,
              QFile::Permissions());
-    r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+    r = run(tandem::test::tandemLicensePath(),
             {QStringLiteral("keygen"), QStringLiteral("--out"), keys});
     QCOMPARE(r.exitCode, 1);
     // Its serials are refused by this build, which trusts the development key only.
-    r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+    r = run(tandem::test::tandemLicensePath(),
             {QStringLiteral("serial"), QStringLiteral("--key"),
              keys + QStringLiteral("/vendor.key"), QStringLiteral("--pairs"), QStringLiteral("1")});
     QCOMPARE(r.exitCode, 0);
@@ -182,7 +184,7 @@ void TestLicenseTransfer::vendorToolMakesCodesTheProductAccepts()
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("not valid")), qPrintable(refused.err));
     // Bad vendor input is refused with the reason.
-    r = run(QStringLiteral(TANDEM_LICENSE_PATH),
+    r = run(tandem::test::tandemLicensePath(),
             {QStringLiteral("serial"), QStringLiteral("--key"), VendorKey,
              QStringLiteral("--pairs"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 2);

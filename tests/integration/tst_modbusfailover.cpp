@@ -1,5 +1,6 @@
 // The engine against real servers: two independent pymodbus servers as the pair, the
 // real tandemd in between, and a plain Modbus TCP client where an HMI would be.
+#include "buildpaths.h"
 #include "connectionmodes.h"
 #include "modbuspeer.h"
 #include "modbustestclient.h"
@@ -529,10 +530,9 @@ void TestModbusFailover::statusAndManualSwitch()
 
     // The same through the real tandemctl.
     QProcess ctl;
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
-              {QStringLiteral("--config"), m_rig.engine->configFile(),
-               QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("status"),
-               QStringLiteral("--json")});
+    ctl.start(test::tandemctlPath(), {QStringLiteral("--config"), m_rig.engine->configFile(),
+                                      QStringLiteral("--state-dir"), m_rig.engine->stateDir(),
+                                      QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY(ctl.waitForFinished(10000));
     QCOMPARE(ctl.exitCode(), 0);
     const QJsonObject json = QJsonDocument::fromJson(ctl.readAllStandardOutput()).object();
@@ -540,7 +540,7 @@ void TestModbusFailover::statusAndManualSwitch()
     QCOMPARE(pair[QLatin1String("active")].toString(), QStringLiteral("secondary"));
     QCOMPARE(pair[QLatin1String("primary")].toObject()[QLatin1String("machine")].toString(),
              m_rig.primary->address());
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+    ctl.start(test::tandemctlPath(),
               {QStringLiteral("--config"), m_rig.engine->configFile(),
                QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("status")});
     QVERIFY(ctl.waitForFinished(10000));
@@ -556,7 +556,7 @@ void TestModbusFailover::statusAndManualSwitch()
     // (with its reason) when the primary dies.
     const auto tandemctl = [this](const QStringList &args, QString *out) {
         QProcess p;
-        p.start(QStringLiteral(TANDEMCTL_PATH),
+        p.start(test::tandemctlPath(),
                 QStringList{QStringLiteral("--config"), m_rig.engine->configFile(),
                             QStringLiteral("--state-dir"), m_rig.engine->stateDir()} +
                     args);
@@ -636,7 +636,7 @@ void TestModbusFailover::editsApplyInPlace()
     QVERIFY(connectClient(client));
     QCOMPARE(whoAnswers(client), 0);
     QProcess ctl;
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+    ctl.start(test::tandemctlPath(),
               {QStringLiteral("--config"), m_rig.engine->configFile(),
                QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("pair"),
                QStringLiteral("set"), QStringLiteral("line1"), QStringLiteral("--status-interval"),
@@ -652,7 +652,7 @@ void TestModbusFailover::editsApplyInPlace()
     QCOMPARE(m_rig.status()[QLatin1String("mode")].toString(), QStringLiteral("hot"));
     // A changed endpoint rebinds: the old endpoint's client is closed.
     const quint16 newPort = TandemdProcess::freePort();
-    ctl.start(QStringLiteral(TANDEMCTL_PATH),
+    ctl.start(test::tandemctlPath(),
               {QStringLiteral("--config"), m_rig.engine->configFile(),
                QStringLiteral("--state-dir"), m_rig.engine->stateDir(), QStringLiteral("pair"),
                QStringLiteral("set"), QStringLiteral("line1"), QStringLiteral("--listen"),

@@ -2,6 +2,7 @@
 // peers, keeps undelivered mail across a kill -9, reports the outbox in its status, and
 // `tandemctl notify test` / `notify set` behave as documented. The keychain round trip
 // is in tst_keychain (it needs a D-Bus session); here there is no keychain on purpose.
+#include "buildpaths.h"
 #include "ctlrunner.h"
 #include "smtppeer.h"
 #include "tandemdprocess.h"
@@ -103,7 +104,7 @@ int TestNotifications::ctlProcess(const QStringList &args, QString *out, const Q
     QProcess p;
     if (noKeychain)
         p.setProcessEnvironment(noKeychainEnvironment());
-    p.start(QStringLiteral(TANDEMCTL_PATH),
+    p.start(test::tandemctlPath(),
             QStringList{QStringLiteral("--config"), m_engine->configFile(),
                         QStringLiteral("--state-dir"), m_engine->stateDir()} +
                 args);

@@ -3,6 +3,7 @@
 // calls and, when asked, starts the unit's ExecStart as systemd would) and "systemd is
 // running" is a folder the test makes or not.
 #include "base/enginesocket.h"
+#include "buildpaths.h"
 #include "host/controlserver.h"
 #include "host/enginesession.h"
 #include "tandemdprocess.h"
@@ -99,9 +100,8 @@ void TestService::init()
     QDir().mkpath(path(QStringLiteral("fake")));
     m_env = QProcessEnvironment::systemEnvironment();
     m_env.insert(QStringLiteral("TANDEM_SYSTEMCTL"),
-                 QStringLiteral(TANDEM_SOURCE_DIR "/tests/support/fake-systemctl"));
-    m_env.insert(QStringLiteral("TANDEM_PKEXEC"),
-                 QStringLiteral(TANDEM_SOURCE_DIR "/tests/support/fake-pkexec"));
+                 test::sourcePath("tests/support/fake-systemctl"));
+    m_env.insert(QStringLiteral("TANDEM_PKEXEC"), test::sourcePath("tests/support/fake-pkexec"));
     m_env.insert(QStringLiteral("TANDEM_SYSTEMD_RUNTIME_DIR"),
                  path(QStringLiteral("run-systemd-system")));
     m_env.insert(QStringLiteral("FAKE_SYSTEMD_DIR"), path(QStringLiteral("fake")));
@@ -111,7 +111,7 @@ void TestService::init()
     m_runAs.clear();
     // The package's engine in the staging root: a system unit runs /usr/bin/tandemd only.
     QVERIFY(QDir().mkpath(root() + QStringLiteral("/usr/bin")));
-    QVERIFY(QFile::copy(QStringLiteral(TANDEMD_PATH), systemTandemd()));
+    QVERIFY(QFile::copy(test::tandemdPath(), systemTandemd()));
     QVERIFY(QFile::setPermissions(systemTandemd(), QFile::Permissions(0x7755)));
 }
 
@@ -132,11 +132,10 @@ Result TestService::ctl(const QStringList &args)
 {
     QProcess p;
     p.setProcessEnvironment(m_env);
-    const QStringList command =
-        m_runAs +
-        QStringList{QStringLiteral(TANDEMCTL_PATH), QStringLiteral("--config"), m_config,
-                    QStringLiteral("--state-dir"), m_state} +
-        args;
+    const QStringList command = m_runAs +
+                                QStringList{test::tandemctlPath(), QStringLiteral("--config"),
+                                            m_config, QStringLiteral("--state-dir"), m_state} +
+                                args;
     p.start(command.constFirst(), command.mid(1));
     if (!p.waitForFinished(30000))
         qFatal("tandemctl did not finish");
@@ -177,7 +176,7 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
     QVERIFY2(unit.contains(QStringLiteral("\nExecStart=/usr/bin/tandemd --config "
                                           "/etc/tandem/tandem.xml --state-dir /var/lib/tandem\n")),
              qPrintable(unit));
-    QVERIFY(!unit.contains(QFileInfo(QStringLiteral(TANDEMCTL_PATH)).absolutePath()));
+    QVERIFY(!unit.contains(QFileInfo(test::tandemctlPath()).absolutePath()));
     QVERIFY(unit.contains(QStringLiteral("\nUser=tandem\nGroup=tandem\n")));
     QVERIFY(unit.endsWith(QStringLiteral("[Install]\nWantedBy=multi-user.target\n")));
     QCOMPARE(QFileInfo(systemUnit()).permissions() & QFile::ReadOther, QFile::ReadOther);
@@ -191,7 +190,7 @@ void TestService::systemInstallWritesUnitSeedsFilesAndStarts()
     // And licensed like this computer: not a demo that stops after its period.
     QCOMPARE(readAll(seededState + QStringLiteral("/license.json")), license);
     QProcess list;
-    list.start(QStringLiteral(TANDEMCTL_PATH),
+    list.start(test::tandemctlPath(),
                {QStringLiteral("--config"), seededConfig, QStringLiteral("--state-dir"),
                 seededState, QStringLiteral("pair"), QStringLiteral("list"),
                 QStringLiteral("--json")});
@@ -442,9 +441,9 @@ void TestService::systemScopeAsksPkexecWhenNotRoot()
     QVERIFY2(r.err.contains(QStringLiteral("asking through pkexec")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("not authorized")), qPrintable(r.err));
     QCOMPARE(QString::fromUtf8(readAll(path(QStringLiteral("fake/pkexec-calls")))),
-             QFileInfo(QStringLiteral(TANDEMCTL_PATH)).absoluteFilePath() +
-                 QStringLiteral(" --config ") + m_config + QStringLiteral(" --state-dir ") +
-                 m_state + QStringLiteral(" service install --system\n"));
+             QFileInfo(test::tandemctlPath()).absoluteFilePath() + QStringLiteral(" --config ") +
+                 m_config + QStringLiteral(" --state-dir ") + m_state +
+                 QStringLiteral(" service install --system\n"));
     QVERIFY(!QFile::exists(systemUnit()));
 
     // No pkexec on this machine: say what else to do.
@@ -472,7 +471,7 @@ void TestService::systemServiceRunsOnlyAnEngineRootOwns()
     QVERIFY(!QFile::exists(systemUnit()));
 
     // Writable by others: anyone could put their own program there.
-    QVERIFY(QFile::copy(QStringLiteral(TANDEMD_PATH), systemTandemd()));
+    QVERIFY(QFile::copy(test::tandemdPath(), systemTandemd()));
     QVERIFY(QFile::setPermissions(systemTandemd(), QFile::Permissions(0x7777)));
     r = ctl(install);
     QCOMPARE(r.exitCode, 1);
@@ -611,8 +610,8 @@ void TestService::unreachableEngineIsNeverReplaced()
     }
     QProcess second;
     QStringList args = runAs;
-    args << QStringLiteral(TANDEMD_PATH) << QStringLiteral("--config")
-         << path(QStringLiteral("none.xml")) << QStringLiteral("--state-dir") << service.stateDir();
+    args << test::tandemdPath() << QStringLiteral("--config") << path(QStringLiteral("none.xml"))
+         << QStringLiteral("--state-dir") << service.stateDir();
     second.start(args.takeFirst(), args);
     QVERIFY(second.waitForFinished(20000));
     const QString err = QString::fromUtf8(second.readAllStandardError());
@@ -637,8 +636,8 @@ void TestService::secondEngineOnTheSameFilesRefuses()
     QVERIFY(first.writeConfig(tandem::Configuration::createNew(), {}));
     QVERIFY(first.start());
     QProcess second;
-    second.start(QStringLiteral(TANDEMD_PATH), {QStringLiteral("--config"), first.configFile(),
-                                                QStringLiteral("--state-dir"), first.stateDir()});
+    second.start(test::tandemdPath(), {QStringLiteral("--config"), first.configFile(),
+                                       QStringLiteral("--state-dir"), first.stateDir()});
     QVERIFY(second.waitForFinished(20000));
     const QString err = QString::fromUtf8(second.readAllStandardError());
     QVERIFY2(second.exitCode() != 0, qPrintable(err));

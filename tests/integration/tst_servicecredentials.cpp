@@ -4,6 +4,7 @@
 // real tandemd logging in to aiosmtpd with SMTP AUTH, with no keychain in reach. systemd
 // cannot start services here, so the test does its part: `systemd-creds decrypt` into a
 // folder given as $CREDENTIALS_DIRECTORY, named as LoadCredentialEncrypted=tandem:DIR does.
+#include "buildpaths.h"
 #include "smtppeer.h"
 #include "tandemdprocess.h"
 
@@ -113,7 +114,7 @@ int TestServiceCredentials::ctl(const QStringList &args, const QByteArray &input
     env.insert(QStringLiteral("TANDEM_TEST_SERVICE_CREDENTIALS_DIR"),
                path(QStringLiteral("store")));
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TANDEMCTL_PATH),
+    p.start(test::tandemctlPath(),
             QStringList{QStringLiteral("--config"), m_engine->configFile(),
                         QStringLiteral("--state-dir"), m_engine->stateDir()} +
                 args);

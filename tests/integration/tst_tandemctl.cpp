@@ -1,6 +1,7 @@
 // The command-line contract (packaging/man/tandemctl.1). The commands run in-process through
 // CtlCommand (tests/support/ctlrunner.h), as the binary's main() runs them; a few smoke
 // tests at the end run the real tandemctl binary and check it behaves the same.
+#include "buildpaths.h"
 #include "ctl/ctlcommand.h"
 #include "ctlrunner.h"
 #include "tandemdprocess.h"
@@ -85,7 +86,7 @@ Result TestTandemctl::ctl(QStringList args, const QString &stateDir, const Envir
 Result TestTandemctl::binary(QStringList args, const QByteArray &input)
 {
     QProcess p;
-    p.start(QStringLiteral(TANDEMCTL_PATH), args);
+    p.start(tandem::test::tandemctlPath(), args);
     if (!p.waitForStarted())
         qFatal("tandemctl did not start");
     p.write(input);

@@ -1,5 +1,6 @@
 // Runs the real tandem-sim binary and talks Modbus TCP to it byte for byte, plus mbpoll as
 // an independent client, since the demo, the tests and the benchmarks all stand on it.
+#include "buildpaths.h"
 #include "modbus/mbapcodec.h"
 #include "simpeer.h"
 
@@ -585,7 +586,7 @@ void TestTandemSim::portInUse()
     QVERIFY(start());
     QProcess second;
     const QString endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
-    second.start(QStringLiteral(TANDEMSIM_PATH), {QStringLiteral("--listen"), endpoint});
+    second.start(tandem::test::tandemSimPath(), {QStringLiteral("--listen"), endpoint});
     QVERIFY(second.waitForFinished(10000));
     QCOMPARE(second.exitStatus(), QProcess::NormalExit);
     QCOMPARE(second.exitCode(), 1);
@@ -598,7 +599,7 @@ void TestTandemSim::badOptions()
 {
     const auto run = [](const QStringList &args) {
         QProcess p;
-        p.start(QStringLiteral(TANDEMSIM_PATH), args);
+        p.start(tandem::test::tandemSimPath(), args);
         if (!p.waitForFinished(10000))
             return std::pair<int, QString>{-1, QString()};
         return std::pair<int, QString>{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,

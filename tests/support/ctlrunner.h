@@ -26,7 +26,7 @@ struct CtlResult
 //   says so, it never waits on the test's own input.
 // - what the command logs (qWarning...) from this thread goes to err, as it goes to the
 //   binary's standard error.
-// Commands that need a process of their own stay with the binary (TANDEMCTL_PATH): a
+// Commands that need a process of their own stay with the binary (test::tandemctlPath()): a
 // password given on standard input, `service` (it runs itself again through pkexec), the
 // engine's view of the client process, crash hooks.
 CtlResult runCtl(const QStringList &args, const QHash<QString, QString> &environment = {});

@@ -1,4 +1,5 @@
 #include "modbuspeer.h"
+#include "buildpaths.h"
 
 #include <QProcessEnvironment>
 
@@ -24,7 +25,7 @@ bool ModbusPeer::start(quint16 offset, quint16 port)
 {
     m_offset = offset;
     return startProcess(Python,
-                        {QStringLiteral(TANDEM_PEERS_DIR "/modbus_server.py"),
+                        {test::sourcePath("tests/integration/peers/modbus_server.py"),
                          QStringLiteral("--port"), QString::number(port),
                          QStringLiteral("--offset"), QString::number(offset)},
                         "ready ");

@@ -1,4 +1,5 @@
 #include "opcuapeer.h"
+#include "buildpaths.h"
 
 #include <QDebug>
 #include <QDir>
@@ -60,12 +61,12 @@ OpcUaPeer::OpcUaPeer(QObject *parent)
 
 QString OpcUaPeer::nodeExecutable()
 {
-    return QStringLiteral(TANDEM_NODE_EXECUTABLE);
+    return test::nodeExecutable();
 }
 
 QString OpcUaPeer::scriptDir()
 {
-    return QStringLiteral(TANDEM_PEERS_DIR "/opcua");
+    return test::sourcePath("tests/integration/peers/opcua");
 }
 
 QString OpcUaPeer::pkiDir()

@@ -1,4 +1,5 @@
 #include "simpeer.h"
+#include "buildpaths.h"
 
 namespace tandem::test {
 
@@ -9,7 +10,7 @@ SimPeer::SimPeer(QObject *parent)
 bool SimPeer::start(quint16 offset, quint16 port, const QStringList &extra)
 {
     m_offset = offset;
-    return startProcess(QStringLiteral(TANDEMSIM_PATH),
+    return startProcess(test::tandemSimPath(),
                         QStringList{QStringLiteral("--listen"),
                                     QStringLiteral("127.0.0.1:%1").arg(port),
                                     QStringLiteral("--offset"), QString::number(offset),

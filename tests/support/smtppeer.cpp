@@ -1,4 +1,5 @@
 #include "smtppeer.h"
+#include "buildpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,13 +16,13 @@ const auto Python = QStringLiteral("/usr/bin/python3");
 
 QString certsDir()
 {
-    return QStringLiteral(TANDEM_PEERS_DIR "/certs");
+    return test::sourcePath("tests/integration/peers/certs");
 }
 
 QStringList serverArguments(const SmtpPeer::Options &options, quint16 port)
 {
-    QStringList args{QStringLiteral(TANDEM_PEERS_DIR "/smtp_server.py"), QStringLiteral("--port"),
-                     QString::number(port)};
+    QStringList args{test::sourcePath("tests/integration/peers/smtp_server.py"),
+                     QStringLiteral("--port"), QString::number(port)};
     const QString name =
         options.untrustedCert ? QStringLiteral("untrusted") : QStringLiteral("server");
     const QStringList certAndKey{certsDir() + u'/' + name + QStringLiteral(".pem"),

@@ -1,6 +1,7 @@
 #include "tandemdprocess.h"
 #include "base/enginesocket.h"
 
+#include "buildpaths.h"
 #include "config/configdocument.h"
 #include "config/configfile.h"
 #include "events/event.h"
@@ -73,7 +74,7 @@ bool TandemdProcess::start(const QStringList &extraArgs)
 
 QString TandemdProcess::program()
 {
-    return qEnvironmentVariable("TANDEM_TEST_TANDEMD", QStringLiteral(TANDEMD_PATH));
+    return qEnvironmentVariable("TANDEM_TEST_TANDEMD", test::tandemdPath());
 }
 
 qint64 TandemdProcess::residentKiB() const

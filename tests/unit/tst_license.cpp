@@ -2,6 +2,7 @@
 // refused), the Computer ID, every state of the license file on a hand-driven clock, and
 // the engine's gate (demo warning, demo end, pairs allowed).
 #include "base/clock.h"
+#include "buildpaths.h"
 #include "events/eventlog.h"
 #include "license/licensecodec.h"
 #include "license/licensefile.h"
@@ -25,7 +26,7 @@ namespace {
 
 QByteArray devSecretKey()
 {
-    QFile file(QStringLiteral(TANDEM_SOURCE_DIR "/tests/license/dev-vendor.key"));
+    QFile file(test::sourcePath("tests/license/dev-vendor.key"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QByteArray::fromHex(file.readAll().trimmed());

@@ -1,6 +1,7 @@
 // The tandemd.service unit Tandem writes: the system unit is the file the .deb ships
 // (packaging/systemd/tandemd.service, compiled in), byte for byte; the user unit runs the
 // user's own files; paths are quoted as systemd reads them.
+#include "buildpaths.h"
 #include "service/serviceunit.h"
 
 #include <QDir>
@@ -30,8 +31,7 @@ void TestServiceUnit::systemUnitIsThePackagedOne()
     const QString generated =
         ServiceUnit::text(ServiceScope::System, ServiceUnit::systemTandemd(), user);
     // `tandemctl service install --system` and `apt install` leave the same unit behind.
-    const QString shippedPath =
-        QStringLiteral(TANDEM_SOURCE_DIR "/packaging/systemd/tandemd.service");
+    const QString shippedPath = test::sourcePath("packaging/systemd/tandemd.service");
     QFile shipped(shippedPath);
     QVERIFY2(shipped.open(QIODevice::ReadOnly), qPrintable(shipped.fileName()));
     QCOMPARE(QString::fromUtf8(shipped.readAll()), generated);
