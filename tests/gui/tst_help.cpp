@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QDirIterator>
 #include <QImage>
 #include <QRegularExpression>
@@ -288,6 +289,15 @@ void TestHelp::everyEventOfTheCatalogIsDescribed()
     const QSet<QString> anchors = anchorsOf(&browser);
     for (const EventDefinition &event : EventCatalog::all())
         QVERIFY2(anchors.contains(QLatin1String(event.id)), event.id);
+    // Each event once, and the page opens with its navigation row and title.
+    QFile file(QStringLiteral(":/help/events.html"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(file.readAll());
+    for (const EventDefinition &event : EventCatalog::all()) {
+        const QString anchor = QStringLiteral("name=\"%1\"").arg(QLatin1String(event.id));
+        QVERIFY2(html.count(anchor) == 1, event.id);
+    }
+    QVERIFY(html.section(QLatin1Char('\n'), 1, 1).startsWith(QLatin1String("<!--nav-->")));
 }
 
 void TestHelp::verifyShows(HelpViewer *viewer, const QString &topic)
