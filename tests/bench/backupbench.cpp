@@ -6,7 +6,7 @@
 #include "backup/backupretention.h"
 #include "bench.h"
 #include "config/configfile.h"
-#include "events/eventstore.h"
+#include "eventhistory.h"
 #include "notify/outbox.h"
 
 #include <QDir>
@@ -34,20 +34,7 @@ void fillState(const TandemPaths &paths, int events, int mails)
     if (const ConfigIssues issues = ConfigFile::save(config, paths.configFile); !issues.isEmpty())
         throw BenchError(issues.constFirst().toString().toStdString());
     QString notice, error;
-    EventStore store(paths.stateDir);
-    if (!store.open(&notice, &error))
-        throw BenchError(error.toStdString());
-    store.setCap(events);
-    for (int i = 0; i < events; ++i) {
-        Event e;
-        e.time = QDateTime::currentDateTime();
-        e.id = QStringLiteral("connected.primary");
-        e.process = QStringLiteral("tandemd (4711)");
-        e.pair = QStringLiteral("line%1").arg(i % 50 + 1);
-        e.text = QStringLiteral("Connected to '%1' on primary machine '10.0.0.1:502'.").arg(e.pair);
-        store.append(e);
-    }
-    if (!store.flush(&error))
+    if (!test::fillEventHistory(paths.stateDir, events, &error))
         throw BenchError(error.toStdString());
     Outbox outbox(paths.stateDir);
     if (!outbox.open(&notice, &error))

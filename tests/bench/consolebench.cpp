@@ -10,7 +10,7 @@
 #include "buildpaths.h"
 #include "config/configdocument.h"
 #include "engine/pairstatus.h"
-#include "events/eventstore.h"
+#include "eventhistory.h"
 #include "host/controlserver.h"
 #include "host/enginehost.h"
 #include "host/enginesession.h"
@@ -206,22 +206,8 @@ Run analyse(const std::vector<Poller::Sample> &samples, Clock::time_point cut)
 // A state directory with the largest history, made once and copied for every run.
 void fillHistory(const QString &stateDir)
 {
-    QDir().mkpath(stateDir);
-    EventStore store(stateDir);
-    QString notice, error;
-    if (!store.open(&notice, &error))
-        throw SetupError(error.toStdString());
-    store.setCap(Events);
-    for (int i = 0; i < Events; ++i) {
-        Event e;
-        e.time = QDateTime::currentDateTime();
-        e.id = QStringLiteral("connected.primary");
-        e.process = QStringLiteral("tandemd (4711)");
-        e.pair = QStringLiteral("line%1").arg(i % 50 + 1);
-        e.text = QStringLiteral("Connected to '%1' on primary machine '10.0.0.1:502'.").arg(e.pair);
-        store.append(e);
-    }
-    if (!store.flush(&error))
+    QString error;
+    if (!test::fillEventHistory(stateDir, Events, &error))
         throw SetupError(error.toStdString());
 }
 
