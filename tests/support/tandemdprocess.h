@@ -49,7 +49,8 @@ public:
     // Starts tandemd and waits until its control socket answers (or it exits).
     bool start(const QStringList &extraArgs = {});
     // Runs this one pair, enabled: writes the configuration, starts tandemd and waits until
-    // the pair's primary is active.
+    // the pair's primary is active. A start on the secondary (the primary answered after
+    // the connect time-out, as on a loaded machine) is made again, three times at most.
     bool startWithPair(const PairConfig &pair, int timeoutMs = 10000);
     // SIGTERM and wait, as an operator stops it: it closes its sessions on the servers
     // (killed engines leave them taken until they time out). False if it did not end.
