@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
+#include <openssl/rand.h>
 
 #include <memory>
 
@@ -192,6 +193,19 @@ std::optional<QByteArray> aesCbc(const SecurityPolicy &policy, const DerivedKeys
 QString CryptoError::toString() const
 {
     return statusCodeText(StatusCode{status}) + QLatin1String(": ") + message;
+}
+
+std::optional<QByteArray> makeNonce(const SecurityPolicy &policy, CryptoError *error)
+{
+    QByteArray nonce(policy.nonceLength, Qt::Uninitialized);
+    if (nonce.isEmpty() || RAND_bytes(bytes(nonce), int(nonce.size())) != 1) {
+        fail(error, Status::BadInternalError,
+             QStringLiteral("no nonce for %1: %2")
+                 .arg(policy.nameString(),
+                      nonce.isEmpty() ? QStringLiteral("the policy uses none") : openSslReason()));
+        return std::nullopt;
+    }
+    return nonce;
 }
 
 std::optional<QByteArray> pseudoRandomBytes(KeyDerivationAlgorithm algorithm, QByteArrayView secret,

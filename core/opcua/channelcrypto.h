@@ -48,6 +48,10 @@ struct ChannelKeys
     DerivedKeys server; // the server signs and encrypts with these, the client checks
 };
 
+// A fresh nonce of the policy's SecureChannelNonceLength from OpenSSL's random generator,
+// for the OpenSecureChannel request or response. BadInternalError when it has none to give.
+std::optional<QByteArray> makeNonce(const SecurityPolicy &policy, CryptoError *error);
+
 // P_SHA1 or P_SHA256 (RFC 2246/5246 §5, the PRF of OPC 10000-6 §6.7.5): length bytes from
 // secret and seed. nullopt with *error (BadInternalError) when OpenSSL refuses.
 std::optional<QByteArray> pseudoRandomBytes(KeyDerivationAlgorithm algorithm, QByteArrayView secret,

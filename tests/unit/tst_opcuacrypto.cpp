@@ -84,6 +84,7 @@ private Q_SLOTS:
 
     void derivedKeysMatchNodeOpcua();
     void nonceOfWrongLengthIsRefused();
+    void freshNonces();
     void hmacMatchesNodeOpcua();
     void wrongHmacIsRefused();
     void aesMatchesNodeOpcua();
@@ -320,6 +321,26 @@ void TestOpcUaCrypto::nonceOfWrongLengthIsRefused()
 
     QVERIFY(!deriveChannelKeys(securityPolicy(SecurityPolicyId::None), nonce, nonce, &error));
     QCOMPARE(error.status, Status::BadSecurityPolicyRejected);
+}
+
+void TestOpcUaCrypto::freshNonces()
+{
+    for (const SecurityPolicy &policy : securityPolicies()) {
+        CryptoError error;
+        const auto first = makeNonce(policy, &error);
+        if (policy.isNone()) {
+            QVERIFY(!first);
+            QCOMPARE(error.status, Status::BadInternalError);
+            continue;
+        }
+        QVERIFY2(first, qPrintable(error.toString()));
+        QCOMPARE(first->size(), policy.nonceLength);
+        const auto second = makeNonce(policy, &error);
+        QVERIFY(second);
+        QVERIFY(*first != *second);
+        // A fresh nonce is one the channel's own derivation accepts.
+        QVERIFY2(deriveChannelKeys(policy, *first, *second, &error), qPrintable(error.toString()));
+    }
 }
 
 void TestOpcUaCrypto::hmacMatchesNodeOpcua()
