@@ -108,6 +108,7 @@ EncryptionBlocks symmetricBlocks(const SecurityPolicy &policy);
 // the footer and the signature fill whole plain text blocks: PaddingSize, that many bytes of
 // padding each equal to PaddingSize, and the ExtraPaddingSize byte (the high byte of the
 // padding's length) when blocks.extraPaddingSize(). The padding is as short as possible.
+// Only an encrypted chunk has this footer; a chunk that is only signed has none.
 QByteArray encryptionPadding(qsizetype bytesToEncrypt, const EncryptionBlocks &blocks);
 
 // The length of decrypted, whose signature is already checked and cut off, without its
