@@ -978,6 +978,37 @@
     </message>
 </context>
 <context>
+    <name>SecuritySetting</name>
+    <message>
+        <source>&quot;%1&quot; is not a security setting: write POLICY:MODE, e.g. Basic256Sha256:SignAndEncrypt or None:None</source>
+        <translation>„%1“ ist keine Sicherheitseinstellung: schreiben Sie RICHTLINIE:MODUS, z. B. Basic256Sha256:SignAndEncrypt oder None:None</translation>
+    </message>
+    <message>
+        <source>unknown security policy &quot;%1&quot; in &quot;%2&quot;; known policies: %3</source>
+        <translation>unbekannte Sicherheitsrichtlinie „%1“ in „%2“; bekannte Richtlinien: %3</translation>
+    </message>
+    <message>
+        <source>unknown security mode &quot;%1&quot; in &quot;%2&quot;; known modes: %3</source>
+        <translation>unbekannter Sicherheitsmodus „%1“ in „%2“; bekannte Modi: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the security policy None goes only with the mode None</source>
+        <translation>„%1“: die Sicherheitsrichtlinie None passt nur zum Modus None</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the security policy %2 needs the mode Sign or SignAndEncrypt</source>
+        <translation>„%1“: die Sicherheitsrichtlinie %2 verlangt den Modus Sign oder SignAndEncrypt</translation>
+    </message>
+    <message>
+        <source>empty entry in the security settings &quot;%1&quot;</source>
+        <translation>leerer Eintrag in den Sicherheitseinstellungen „%1“</translation>
+    </message>
+    <message>
+        <source>the security setting %1 is listed twice</source>
+        <translation>die Sicherheitseinstellung %1 steht zweimal in der Liste</translation>
+    </message>
+</context>
+<context>
     <name>Serial</name>
     <message>
         <source>this is not a Tandem serial number (it has %1 characters of 0-9 and A-Z in groups of five; check for a missing or extra group)</source>

@@ -978,6 +978,37 @@
     </message>
 </context>
 <context>
+    <name>SecuritySetting</name>
+    <message>
+        <source>&quot;%1&quot; is not a security setting: write POLICY:MODE, e.g. Basic256Sha256:SignAndEncrypt or None:None</source>
+        <translation>«%1» no es una configuración de seguridad: escriba POLÍTICA:MODO, p. ej. Basic256Sha256:SignAndEncrypt o None:None</translation>
+    </message>
+    <message>
+        <source>unknown security policy &quot;%1&quot; in &quot;%2&quot;; known policies: %3</source>
+        <translation>política de seguridad desconocida «%1» en «%2»; políticas conocidas: %3</translation>
+    </message>
+    <message>
+        <source>unknown security mode &quot;%1&quot; in &quot;%2&quot;; known modes: %3</source>
+        <translation>modo de seguridad desconocido «%1» en «%2»; modos conocidos: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the security policy None goes only with the mode None</source>
+        <translation>«%1»: la política de seguridad None solo va con el modo None</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the security policy %2 needs the mode Sign or SignAndEncrypt</source>
+        <translation>«%1»: la política de seguridad %2 necesita el modo Sign o SignAndEncrypt</translation>
+    </message>
+    <message>
+        <source>empty entry in the security settings &quot;%1&quot;</source>
+        <translation>entrada vacía en la configuración de seguridad «%1»</translation>
+    </message>
+    <message>
+        <source>the security setting %1 is listed twice</source>
+        <translation>la configuración de seguridad %1 aparece dos veces</translation>
+    </message>
+</context>
+<context>
     <name>Serial</name>
     <message>
         <source>this is not a Tandem serial number (it has %1 characters of 0-9 and A-Z in groups of five; check for a missing or extra group)</source>

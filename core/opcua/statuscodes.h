@@ -31,6 +31,7 @@ namespace tandem::opcua {
     X(BadIdentityTokenInvalid, 0x80200000)                                                         \
     X(BadIdentityTokenRejected, 0x80210000)                                                        \
     X(BadSecureChannelIdInvalid, 0x80220000)                                                       \
+    X(BadNonceInvalid, 0x80240000)                                                                 \
     X(BadSessionIdInvalid, 0x80250000)                                                             \
     X(BadSessionClosed, 0x80260000)                                                                \
     X(BadSessionNotActivated, 0x80270000)                                                          \
@@ -71,7 +72,8 @@ namespace tandem::opcua {
     X(BadRequestTooLarge, 0x80B80000)                                                              \
     X(BadResponseTooLarge, 0x80B90000)                                                             \
     X(BadProtocolVersionUnsupported, 0x80BE0000)                                                   \
-    X(BadTooManyMonitoredItems, 0x80DB0000)
+    X(BadTooManyMonitoredItems, 0x80DB0000)                                                        \
+    X(BadCertificatePolicyCheckFailed, 0x81140000)
 
 namespace Status {
 constexpr quint32 Good = 0;
