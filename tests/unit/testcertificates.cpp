@@ -1,6 +1,8 @@
 #include "testcertificates.h"
 
+#include <QFile>
 #include <QMap>
+#include <QTest>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -8,6 +10,8 @@
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+
+#include <sys/stat.h>
 
 namespace tandem::test {
 
@@ -172,6 +176,27 @@ QByteArray encryptedKeyPem(const TestCertificate &certificate, const QByteArray 
     const QByteArray bytes = bioBytes(bio);
     BIO_free(bio);
     return bytes;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+int fileMode(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
 }
 
 } // namespace tandem::test

@@ -64,4 +64,9 @@ QByteArray makePkcs12(const TestCertificate &certificate, const QByteArray &pass
 // The key as PKCS#8 PEM encrypted with AES-256 and `password`.
 QByteArray encryptedKeyPem(const TestCertificate &certificate, const QByteArray &password);
 
+// Files the pki tests write and inspect.
+void writeFile(const QString &path, const QByteArray &bytes);
+QByteArray readFile(const QString &path); // empty when it cannot be read
+int fileMode(const QString &path);        // the permission bits; -1 when it is missing
+
 } // namespace tandem::test

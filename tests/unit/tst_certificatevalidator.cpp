@@ -21,13 +21,6 @@ Q_DECLARE_METATYPE(tandem::pki::CertificateStatus)
 
 namespace {
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
-    file.write(bytes);
-}
-
 // Leaf certificates share one key, CAs another: only their names and extensions differ.
 CertificateSpec leafSpec()
 {
