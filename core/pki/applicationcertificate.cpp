@@ -195,42 +195,41 @@ std::optional<ApplicationCertificate> ApplicationCertificate::load(const PkiStor
 {
     const QString certBase = certificatePath(store);
     const QString keyBase = keyPath(store);
-    struct Candidate
-    {
-        QByteArray bytes;
-        QString path;
-    };
-    QList<Candidate> certs, keys;
+    // Every certificate and key file there is, in the order of Suffixes.
+    QList<std::pair<Certificate, QString>> certs;
+    QList<std::pair<PrivateKey, QString>> keys;
+    bool anyFile = false;
     for (const QLatin1String &suffix : Suffixes) {
-        QByteArray bytes;
         QString ignored;
-        if (QFile::exists(certBase + suffix) &&
-            DurableFile::read(certBase + suffix, &bytes, &ignored))
-            certs << Candidate{bytes, certBase + suffix};
-        if (QFile::exists(keyBase + suffix) &&
-            DurableFile::read(keyBase + suffix, &bytes, &ignored))
-            keys << Candidate{bytes, keyBase + suffix};
+        if (QFile::exists(certBase + suffix)) {
+            anyFile = true;
+            if (auto certificate = Certificate::fromFile(certBase + suffix, &ignored))
+                certs.append({*certificate, certBase + suffix});
+        }
+        QByteArray bytes;
+        if (QFile::exists(keyBase + suffix)) {
+            anyFile = true;
+            if (DurableFile::read(keyBase + suffix, &bytes, &ignored))
+                if (auto key = PrivateKey::fromData(bytes, {}, &ignored))
+                    keys.append({*key, keyBase + suffix});
+        }
     }
-    if (certs.isEmpty() && keys.isEmpty()) {
+    if (!anyFile) {
         error->clear();
         return std::nullopt;
     }
 
+    // The first certificate with a key that belongs to it.
     std::optional<ApplicationCertificate> found;
     QString chosenCert, chosenKey;
-    for (const Candidate &cert : certs) {
-        QString ignored;
-        const auto certificate = Certificate::fromData(cert.bytes, &ignored);
-        for (qsizetype k = 0; certificate && !found && k < keys.size(); ++k) {
-            const auto key = PrivateKey::fromData(keys[k].bytes, {}, &ignored);
-            if (key && key->matches(*certificate)) {
-                found = ApplicationCertificate(*certificate, *key);
-                chosenCert = cert.path;
-                chosenKey = keys[k].path;
+    for (qsizetype c = 0; !found && c < certs.size(); ++c) {
+        for (qsizetype k = 0; !found && k < keys.size(); ++k) {
+            if (keys[k].first.matches(certs[c].first)) {
+                found = ApplicationCertificate(certs[c].first, keys[k].first);
+                chosenCert = certs[c].second;
+                chosenKey = keys[k].second;
             }
         }
-        if (found)
-            break;
     }
     if (!found) {
         *error = Tr::tr("the own certificate %1 and the private key %2 are missing, damaged or "

@@ -21,16 +21,10 @@ namespace tandem::pki::detail {
 struct Free
 {
     void operator()(X509 *p) const { X509_free(p); }
-    void operator()(X509_CRL *p) const { X509_CRL_free(p); }
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
-    void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
     void operator()(BIO *p) const { BIO_free(p); }
     void operator()(PKCS12 *p) const { PKCS12_free(p); }
     void operator()(X509_EXTENSION *p) const { X509_EXTENSION_free(p); }
     void operator()(GENERAL_NAMES *p) const { GENERAL_NAMES_free(p); }
-    void operator()(ASN1_TIME *p) const { ASN1_TIME_free(p); }
-    void operator()(BASIC_CONSTRAINTS *p) const { BASIC_CONSTRAINTS_free(p); }
-    void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
 };
 
 template <typename T> using Owned = std::unique_ptr<T, Free>;
