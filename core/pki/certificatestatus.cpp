@@ -17,4 +17,16 @@ QString statusName(CertificateStatus status)
            QString::number(quint32(status), 16).toUpper().rightJustified(8, QLatin1Char('0'));
 }
 
+CertificateStatus statusForPeer(CertificateStatus status)
+{
+    switch (status) {
+    case CertificateStatus::BadCertificateUntrusted:
+    case CertificateStatus::BadCertificateChainIncomplete:
+    case CertificateStatus::BadCertificateInvalid:
+        return CertificateStatus::BadSecurityChecksFailed;
+    default:
+        return status;
+    }
+}
+
 } // namespace tandem::pki

@@ -36,6 +36,13 @@ enum class CertificateStatus : quint32
 
 // "BadCertificateUntrusted", "Good".
 QString statusName(CertificateStatus status);
+// What a server answers a client whose certificate it refused (OpenSecureChannel,
+// ActivateSession): an unknown or badly signed certificate learns nothing of what the trust
+// list holds, so BadCertificateUntrusted, BadCertificateChainIncomplete and
+// BadCertificateInvalid become BadSecurityChecksFailed (OPC 10000-4 §6.1.3, Table 106); the
+// others, which the client can act on (an expired certificate, a wrong URI), pass as they are.
+// The server's own log and events keep the precise status.
+CertificateStatus statusForPeer(CertificateStatus status);
 // The numeric OPC UA status code.
 constexpr quint32 statusCode(CertificateStatus status)
 {

@@ -591,6 +591,19 @@ void TestCertificateValidator::statusCodesHaveTheirOpcUaValues()
              QStringLiteral("BadCertificateUntrusted"));
     QCOMPARE(statusName(CertificateStatus::Good), QStringLiteral("Good"));
     QCOMPARE(statusName(CertificateStatus(0x80AB0000)), QStringLiteral("0x80AB0000"));
+
+    // What a refused client is told: nothing of the trust list, the rest as it is.
+    QCOMPARE(statusForPeer(CertificateStatus::BadCertificateUntrusted),
+             CertificateStatus::BadSecurityChecksFailed);
+    QCOMPARE(statusForPeer(CertificateStatus::BadCertificateChainIncomplete),
+             CertificateStatus::BadSecurityChecksFailed);
+    QCOMPARE(statusForPeer(CertificateStatus::BadCertificateInvalid),
+             CertificateStatus::BadSecurityChecksFailed);
+    QCOMPARE(statusForPeer(CertificateStatus::BadCertificateTimeInvalid),
+             CertificateStatus::BadCertificateTimeInvalid);
+    QCOMPARE(statusForPeer(CertificateStatus::BadCertificateUriInvalid),
+             CertificateStatus::BadCertificateUriInvalid);
+    QCOMPARE(statusForPeer(CertificateStatus::Good), CertificateStatus::Good);
 }
 
 QTEST_GUILESS_MAIN(TestCertificateValidator)
