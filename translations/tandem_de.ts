@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ApplicationCertificate</name>
+    <message>
+        <source>the certificate cannot be encoded</source>
+        <translation>Das Zertifikat lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>the own certificate needs the host name of this machine</source>
+        <translation>Das eigene Zertifikat braucht den Hostnamen dieses Rechners</translation>
+    </message>
+    <message>
+        <source>cannot make a certificate: %1</source>
+        <translation>Das Zertifikat kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is no IP address</source>
+        <translation>%1 ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>the own certificate %1 and the private key %2 are missing, damaged or do not belong together; import a certificate with its key or renew</source>
+        <translation>Das eigene Zertifikat %1 und der private Schlüssel %2 fehlen, sind beschädigt oder gehören nicht zusammen; importieren Sie ein Zertifikat mit seinem Schlüssel oder erneuern Sie es</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate %1</source>
+        <translation>Der private Schlüssel gehört nicht zum Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>the key of %1 is not an RSA key; the OPC UA security policies Tandem offers need RSA</source>
+        <translation>Der Schlüssel von %1 ist kein RSA-Schlüssel; die OPC-UA-Sicherheitsrichtlinien, die Tandem anbietet, brauchen RSA</translation>
+    </message>
+    <message>
+        <source>the certificate %1 has no URI in its subjectAltName; OPC UA needs the application&apos;s ApplicationUri there (OPC 10000-6 §6.2.2)</source>
+        <translation>Das Zertifikat %1 hat keine URI in seinem subjectAltName; OPC UA braucht dort die ApplicationUri der Anwendung (OPC 10000-6 §6.2.2)</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is valid only from %2 to %3</source>
+        <translation>Das Zertifikat %1 ist nur von %2 bis %3 gültig</translation>
+    </message>
+    <message>
+        <source>the certificate to import is %1</source>
+        <translation>Das zu importierende Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>the key to import: %1</source>
+        <translation>Der zu importierende Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>the file to import is not a PKCS#12 file</source>
+        <translation>Die zu importierende Datei ist keine PKCS#12-Datei</translation>
+    </message>
+    <message>
+        <source>the password of the PKCS#12 file is wrong</source>
+        <translation>Das Passwort der PKCS#12-Datei ist falsch</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 file cannot be read (%1); it may use an encryption OpenSSL 3 no longer offers by default (RC2, 3DES)</source>
+        <translation>Die PKCS#12-Datei kann nicht gelesen werden (%1); sie verwendet vielleicht eine Verschlüsselung, die OpenSSL 3 standardmäßig nicht mehr anbietet (RC2, 3DES)</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 file holds no certificate with its private key</source>
+        <translation>Die PKCS#12-Datei enthält kein Zertifikat mit seinem privaten Schlüssel</translation>
+    </message>
+</context>
+<context>
     <name>BackupArchive</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -117,6 +180,124 @@
     <message>
         <source>cannot delete %1: %2</source>
         <translation>%1 kann nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Certificate</name>
+    <message>
+        <source>not an X.509 certificate</source>
+        <translation>kein X.509-Zertifikat</translation>
+    </message>
+    <message>
+        <source>not an X.509 certificate (%1)</source>
+        <translation>kein X.509-Zertifikat (%1)</translation>
+    </message>
+    <message>
+        <source>the certificate cannot be encoded as DER</source>
+        <translation>Das Zertifikat lässt sich nicht als DER kodieren</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 of the chain is no X.509 certificate</source>
+        <translation>Zertifikat %1 der Kette ist kein X.509-Zertifikat</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>kein Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateValidator</name>
+    <message>
+        <source>the peer&apos;s certificate cannot be read: %1</source>
+        <translation>Das Zertifikat der Gegenstelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is malformed (not X.509 version 3, or an extension that cannot be decoded)</source>
+        <translation>Das Zertifikat %1 ist fehlerhaft aufgebaut (nicht X.509 Version 3 oder eine Erweiterung, die sich nicht dekodieren lässt)</translation>
+    </message>
+    <message>
+        <source>it could not be copied to rejected/: %1</source>
+        <translation>es konnte nicht nach rejected/ kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>it was copied to %1</source>
+        <translation>es wurde nach %1 kopiert</translation>
+    </message>
+    <message>
+        <source>the chain of %1 is longer than %2 certificates</source>
+        <translation>Die Kette von %1 ist länger als %2 Zertifikate</translation>
+    </message>
+    <message>
+        <source>the signature of %1 does not verify with the key of its issuer &quot;%2&quot;</source>
+        <translation>Die Signatur von %1 lässt sich mit dem Schlüssel seines Ausstellers „%2“ nicht bestätigen</translation>
+    </message>
+    <message>
+        <source>the issuer &quot;%1&quot; of %2 is in neither trusted/certs nor issuers/certs</source>
+        <translation>Der Aussteller „%1“ von %2 ist weder in trusted/certs noch in issuers/certs</translation>
+    </message>
+    <message>
+        <source>the chain of %1 runs in a circle</source>
+        <translation>Die Kette von %1 läuft im Kreis</translation>
+    </message>
+    <message>
+        <source>the key of %1 has %2 bits; the security policy asks for %3 to %4</source>
+        <translation>Der Schlüssel von %1 hat %2 Bit; die Sicherheitsrichtlinie verlangt %3 bis %4</translation>
+    </message>
+    <message>
+        <source>%1 is signed with SHA-1, which the security policy does not accept</source>
+        <translation>%1 ist mit SHA-1 signiert, das die Sicherheitsrichtlinie nicht annimmt</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is not trusted, nor is a CA of its chain</source>
+        <translation>Dem Zertifikat %1 wird nicht vertraut, auch keiner Zertifizierungsstelle seiner Kette</translation>
+    </message>
+    <message>
+        <source>%1 is valid from %2 to %3, and it is %4</source>
+        <translation>%1 ist von %2 bis %3 gültig, und es ist %4</translation>
+    </message>
+    <message>
+        <source>%1 names the hosts %2, not %3</source>
+        <translation>%1 nennt die Hosts %2, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1 carries the ApplicationUri &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>%1 trägt die ApplicationUri „%2“, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>the key usage of %1 does not allow digitalSignature, keyEncipherment and dataEncipherment</source>
+        <translation>Die Schlüsselverwendung von %1 erlaubt nicht digitalSignature, keyEncipherment und dataEncipherment</translation>
+    </message>
+    <message>
+        <source>the extended key usage of %1 does not allow serverAuth</source>
+        <translation>Die erweiterte Schlüsselverwendung von %1 erlaubt kein serverAuth</translation>
+    </message>
+    <message>
+        <source>the extended key usage of %1 does not allow clientAuth</source>
+        <translation>Die erweiterte Schlüsselverwendung von %1 erlaubt kein clientAuth</translation>
+    </message>
+    <message>
+        <source>%1 issued %2 but is no CA allowed to sign certificates</source>
+        <translation>%1 hat %2 ausgestellt, ist aber keine Zertifizierungsstelle, die Zertifikate signieren darf</translation>
+    </message>
+    <message>
+        <source>the CA %1 that issued %2 has no revocation list in trusted/crl or issuers/crl</source>
+        <translation>Die Zertifizierungsstelle %1, die %2 ausgestellt hat, hat keine Sperrliste in trusted/crl oder issuers/crl</translation>
+    </message>
+    <message>
+        <source>%1 is revoked by its CA %2</source>
+        <translation>%1 ist von seiner Zertifizierungsstelle %2 gesperrt</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1141,80 @@
     </message>
 </context>
 <context>
+    <name>PkiStore</name>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a link; Tandem keeps its private key only in a real folder</source>
+        <translation>%1 ist ein Link; Tandem legt seinen privaten Schlüssel nur in einem echten Ordner ab</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot restrict the folder %1 to its owner: %2</source>
+        <translation>Der Ordner %1 kann nicht auf seinen Eigentümer beschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the state directory %1</source>
+        <translation>Das Zustandsverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is neither a certificate file nor a SHA-1 thumbprint</source>
+        <translation>%1 ist weder eine Zertifikatsdatei noch ein SHA-1-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>no certificate with the thumbprint %1 in %2</source>
+        <translation>Kein Zertifikat mit dem Fingerabdruck %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 is no CA certificate (its basicConstraints do not say cA), so it cannot issue others</source>
+        <translation>%1 ist kein CA-Zertifikat (seine basicConstraints sagen nicht cA), kann also keine anderen ausstellen</translation>
+    </message>
+    <message>
+        <source>no CA in trusted or issuers signed the revocation list of %1</source>
+        <translation>Keine Zertifizierungsstelle in trusted oder issuers hat die Sperrliste von %1 signiert</translation>
+    </message>
+    <message>
+        <source>no trusted or issuer certificate has the thumbprint %1</source>
+        <translation>Kein vertrauenswürdiges oder Aussteller-Zertifikat hat den Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>%1 is no SHA-1 thumbprint</source>
+        <translation>%1 ist kein SHA-1-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>no certificate has the thumbprint %1</source>
+        <translation>Kein Zertifikat hat den Fingerabdruck %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateKey</name>
+    <message>
+        <source>cannot make an RSA key of %1 bits: %2</source>
+        <translation>Ein RSA-Schlüssel mit %1 Bit kann nicht erzeugt werden: %2</translation>
+    </message>
+    <message>
+        <source>the private key is encrypted: give its password</source>
+        <translation>Der private Schlüssel ist verschlüsselt: Geben Sie sein Passwort an</translation>
+    </message>
+    <message>
+        <source>the private key&apos;s password is wrong</source>
+        <translation>Das Passwort des privaten Schlüssels ist falsch</translation>
+    </message>
+    <message>
+        <source>not a private key (%1)</source>
+        <translation>kein privater Schlüssel (%1)</translation>
+    </message>
+</context>
+<context>
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
@@ -975,6 +1230,17 @@
     <message>
         <source>%1 free</source>
         <translation>%1 frei</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationList</name>
+    <message>
+        <source>not a certificate revocation list</source>
+        <translation>keine Zertifikatsperrliste</translation>
+    </message>
+    <message>
+        <source>not a certificate revocation list (%1)</source>
+        <translation>keine Zertifikatsperrliste (%1)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ApplicationCertificate</name>
+    <message>
+        <source>the certificate cannot be encoded</source>
+        <translation>el certificado no se puede codificar</translation>
+    </message>
+    <message>
+        <source>the own certificate needs the host name of this machine</source>
+        <translation>el certificado propio necesita el nombre de host de este equipo</translation>
+    </message>
+    <message>
+        <source>cannot make a certificate: %1</source>
+        <translation>no se puede crear el certificado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is no IP address</source>
+        <translation>%1 no es una dirección IP</translation>
+    </message>
+    <message>
+        <source>the own certificate %1 and the private key %2 are missing, damaged or do not belong together; import a certificate with its key or renew</source>
+        <translation>el certificado propio %1 y la clave privada %2 faltan, están dañados o no se corresponden; importe un certificado con su clave o renuévelo</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate %1</source>
+        <translation>la clave privada no corresponde al certificado %1</translation>
+    </message>
+    <message>
+        <source>the key of %1 is not an RSA key; the OPC UA security policies Tandem offers need RSA</source>
+        <translation>la clave de %1 no es una clave RSA; las políticas de seguridad OPC UA que ofrece Tandem necesitan RSA</translation>
+    </message>
+    <message>
+        <source>the certificate %1 has no URI in its subjectAltName; OPC UA needs the application&apos;s ApplicationUri there (OPC 10000-6 §6.2.2)</source>
+        <translation>el certificado %1 no tiene ninguna URI en su subjectAltName; OPC UA necesita ahí la ApplicationUri de la aplicación (OPC 10000-6 §6.2.2)</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is valid only from %2 to %3</source>
+        <translation>el certificado %1 solo es válido desde %2 hasta %3</translation>
+    </message>
+    <message>
+        <source>the certificate to import is %1</source>
+        <translation>el certificado a importar: %1</translation>
+    </message>
+    <message>
+        <source>the key to import: %1</source>
+        <translation>la clave a importar: %1</translation>
+    </message>
+    <message>
+        <source>the file to import is not a PKCS#12 file</source>
+        <translation>el archivo a importar no es un archivo PKCS#12</translation>
+    </message>
+    <message>
+        <source>the password of the PKCS#12 file is wrong</source>
+        <translation>la contraseña del archivo PKCS#12 es incorrecta</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 file cannot be read (%1); it may use an encryption OpenSSL 3 no longer offers by default (RC2, 3DES)</source>
+        <translation>el archivo PKCS#12 no se puede leer (%1); quizá usa un cifrado que OpenSSL 3 ya no ofrece por defecto (RC2, 3DES)</translation>
+    </message>
+    <message>
+        <source>the PKCS#12 file holds no certificate with its private key</source>
+        <translation>el archivo PKCS#12 no contiene ningún certificado con su clave privada</translation>
+    </message>
+</context>
+<context>
     <name>BackupArchive</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -117,6 +180,124 @@
     <message>
         <source>cannot delete %1: %2</source>
         <translation>no se puede eliminar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Certificate</name>
+    <message>
+        <source>not an X.509 certificate</source>
+        <translation>no es un certificado X.509</translation>
+    </message>
+    <message>
+        <source>not an X.509 certificate (%1)</source>
+        <translation>no es un certificado X.509 (%1)</translation>
+    </message>
+    <message>
+        <source>the certificate cannot be encoded as DER</source>
+        <translation>el certificado no se puede codificar como DER</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 of the chain is no X.509 certificate</source>
+        <translation>el certificado %1 de la cadena no es un certificado X.509</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>ningún certificado</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateValidator</name>
+    <message>
+        <source>the peer&apos;s certificate cannot be read: %1</source>
+        <translation>no se puede leer el certificado del otro extremo: %1</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>ningún certificado</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is malformed (not X.509 version 3, or an extension that cannot be decoded)</source>
+        <translation>el certificado %1 está mal formado (no es X.509 versión 3, o tiene una extensión que no se puede decodificar)</translation>
+    </message>
+    <message>
+        <source>it could not be copied to rejected/: %1</source>
+        <translation>no se pudo copiar a rejected/: %1</translation>
+    </message>
+    <message>
+        <source>it was copied to %1</source>
+        <translation>se copió a %1</translation>
+    </message>
+    <message>
+        <source>the chain of %1 is longer than %2 certificates</source>
+        <translation>la cadena de %1 tiene más de %2 certificados</translation>
+    </message>
+    <message>
+        <source>the signature of %1 does not verify with the key of its issuer &quot;%2&quot;</source>
+        <translation>la firma de %1 no se verifica con la clave de su emisor «%2»</translation>
+    </message>
+    <message>
+        <source>the issuer &quot;%1&quot; of %2 is in neither trusted/certs nor issuers/certs</source>
+        <translation>el emisor «%1» de %2 no está ni en trusted/certs ni en issuers/certs</translation>
+    </message>
+    <message>
+        <source>the chain of %1 runs in a circle</source>
+        <translation>la cadena de %1 forma un círculo</translation>
+    </message>
+    <message>
+        <source>the key of %1 has %2 bits; the security policy asks for %3 to %4</source>
+        <translation>la clave de %1 tiene %2 bits; la política de seguridad pide de %3 a %4</translation>
+    </message>
+    <message>
+        <source>%1 is signed with SHA-1, which the security policy does not accept</source>
+        <translation>%1 está firmado con SHA-1, que la política de seguridad no acepta</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is not trusted, nor is a CA of its chain</source>
+        <translation>el certificado %1 no es de confianza, ni ninguna CA de su cadena</translation>
+    </message>
+    <message>
+        <source>%1 is valid from %2 to %3, and it is %4</source>
+        <translation>%1 es válido desde %2 hasta %3, y ahora es %4</translation>
+    </message>
+    <message>
+        <source>%1 names the hosts %2, not %3</source>
+        <translation>%1 nombra los hosts %2, no %3</translation>
+    </message>
+    <message>
+        <source>%1 carries the ApplicationUri &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>%1 lleva la ApplicationUri «%2», no «%3»</translation>
+    </message>
+    <message>
+        <source>the key usage of %1 does not allow digitalSignature, keyEncipherment and dataEncipherment</source>
+        <translation>el uso de clave de %1 no permite digitalSignature, keyEncipherment y dataEncipherment</translation>
+    </message>
+    <message>
+        <source>the extended key usage of %1 does not allow serverAuth</source>
+        <translation>el uso extendido de clave de %1 no permite serverAuth</translation>
+    </message>
+    <message>
+        <source>the extended key usage of %1 does not allow clientAuth</source>
+        <translation>el uso extendido de clave de %1 no permite clientAuth</translation>
+    </message>
+    <message>
+        <source>%1 issued %2 but is no CA allowed to sign certificates</source>
+        <translation>%1 emitió %2 pero no es una CA autorizada a firmar certificados</translation>
+    </message>
+    <message>
+        <source>the CA %1 that issued %2 has no revocation list in trusted/crl or issuers/crl</source>
+        <translation>la CA %1 que emitió %2 no tiene lista de revocación en trusted/crl ni en issuers/crl</translation>
+    </message>
+    <message>
+        <source>%1 is revoked by its CA %2</source>
+        <translation>%1 está revocado por su CA %2</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1141,80 @@
     </message>
 </context>
 <context>
+    <name>PkiStore</name>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>no se puede crear la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the folder %1: %2</source>
+        <translation>no se puede leer la carpeta %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a link; Tandem keeps its private key only in a real folder</source>
+        <translation>%1 es un enlace; Tandem guarda su clave privada solo en una carpeta real</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 no es una carpeta</translation>
+    </message>
+    <message>
+        <source>cannot restrict the folder %1 to its owner: %2</source>
+        <translation>no se puede restringir la carpeta %1 a su propietario: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the state directory %1</source>
+        <translation>no se puede crear el directorio de estado %1</translation>
+    </message>
+    <message>
+        <source>%1 is neither a certificate file nor a SHA-1 thumbprint</source>
+        <translation>%1 no es ni un archivo de certificado ni una huella SHA-1</translation>
+    </message>
+    <message>
+        <source>no certificate with the thumbprint %1 in %2</source>
+        <translation>ningún certificado con la huella %1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 is no CA certificate (its basicConstraints do not say cA), so it cannot issue others</source>
+        <translation>%1 no es un certificado de CA (sus basicConstraints no dicen cA), así que no puede emitir otros</translation>
+    </message>
+    <message>
+        <source>no CA in trusted or issuers signed the revocation list of %1</source>
+        <translation>ninguna CA de trusted o issuers firmó la lista de revocación de %1</translation>
+    </message>
+    <message>
+        <source>no trusted or issuer certificate has the thumbprint %1</source>
+        <translation>ningún certificado de confianza o de emisor tiene la huella %1</translation>
+    </message>
+    <message>
+        <source>%1 is no SHA-1 thumbprint</source>
+        <translation>%1 no es una huella SHA-1</translation>
+    </message>
+    <message>
+        <source>no certificate has the thumbprint %1</source>
+        <translation>ningún certificado tiene la huella %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateKey</name>
+    <message>
+        <source>cannot make an RSA key of %1 bits: %2</source>
+        <translation>no se puede generar una clave RSA de %1 bits: %2</translation>
+    </message>
+    <message>
+        <source>the private key is encrypted: give its password</source>
+        <translation>la clave privada está cifrada: indique su contraseña</translation>
+    </message>
+    <message>
+        <source>the private key&apos;s password is wrong</source>
+        <translation>la contraseña de la clave privada es incorrecta</translation>
+    </message>
+    <message>
+        <source>not a private key (%1)</source>
+        <translation>no es una clave privada (%1)</translation>
+    </message>
+</context>
+<context>
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
@@ -975,6 +1230,17 @@
     <message>
         <source>%1 free</source>
         <translation>%1 libres</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationList</name>
+    <message>
+        <source>not a certificate revocation list</source>
+        <translation>no es una lista de revocación de certificados</translation>
+    </message>
+    <message>
+        <source>not a certificate revocation list (%1)</source>
+        <translation>no es una lista de revocación de certificados (%1)</translation>
     </message>
 </context>
 <context>
