@@ -212,6 +212,10 @@
         <source>no certificate</source>
         <translation>kein Zertifikat</translation>
     </message>
+    <message>
+        <source>%1 is too large to be a certificate</source>
+        <translation>%1 ist zu groß für ein Zertifikat</translation>
+    </message>
 </context>
 <context>
     <name>CertificateValidator</name>

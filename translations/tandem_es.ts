@@ -212,6 +212,10 @@
         <source>no certificate</source>
         <translation>ningún certificado</translation>
     </message>
+    <message>
+        <source>%1 is too large to be a certificate</source>
+        <translation>%1 es demasiado grande para ser un certificado</translation>
+    </message>
 </context>
 <context>
     <name>CertificateValidator</name>

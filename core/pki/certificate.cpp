@@ -155,6 +155,12 @@ std::optional<Certificate> Certificate::fromFile(const QString &path, QString *e
         *error = Tr::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    // Whatever lands in a trust folder is read whole; a certificate is a few KiB.
+    constexpr qint64 MaxSize = 1 << 20;
+    if (file.size() > MaxSize) {
+        *error = Tr::tr("%1 is too large to be a certificate").arg(path);
+        return std::nullopt;
+    }
     QString reason;
     auto certificate = fromData(file.readAll(), &reason);
     if (!certificate)

@@ -182,23 +182,26 @@ void TestPki::corruptFileIsReportedByName()
     writeFile(trusted + QLatin1String("/a.der"), a.der);
     writeFile(trusted + QLatin1String("/b-broken.der"), a.der.left(100));
     writeFile(trusted + QLatin1String("/c.pem"), c.pem);
+    writeFile(trusted + QLatin1String("/b-huge.der"), QByteArray(2 << 20, '0'));
     // A temporary file of an interrupted write is no entry.
     writeFile(trusted + QLatin1String("/d.der.x1y2.writing"), a.der.left(10));
 
     const QList<PkiStore::Entry> entries = m_store->entries(PkiStore::List::Trusted);
-    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.size(), 4);
     QCOMPARE(entries[0].certificate->thumbprint(), a.thumbprint);
     QVERIFY(!entries[1].certificate);
     QVERIFY2(entries[1].error.contains(QLatin1String("b-broken.der")),
              qPrintable(entries[1].error));
-    QCOMPARE(entries[2].certificate->thumbprint(), c.thumbprint);
+    QVERIFY(!entries[2].certificate);
+    QVERIFY2(entries[2].error.contains(QLatin1String("b-huge.der")), qPrintable(entries[2].error));
+    QCOMPARE(entries[3].certificate->thumbprint(), c.thumbprint);
 
     const QJsonArray list = m_store->toJson().value(QLatin1String("trusted")).toArray();
-    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.size(), 4);
     QCOMPARE(list[1].toObject().value(QLatin1String("file")).toString(),
              QStringLiteral("b-broken.der"));
     QVERIFY(!list[1].toObject().value(QLatin1String("error")).toString().isEmpty());
-    QCOMPARE(list[2].toObject().value(QLatin1String("thumbprint")).toString(), c.thumbprint);
+    QCOMPARE(list[3].toObject().value(QLatin1String("thumbprint")).toString(), c.thumbprint);
 
     // Validation goes on with the readable ones.
     QVERIFY(CertificateValidator(*m_store, m_clock).validate(c.der, {}).isGood());
