@@ -1869,6 +1869,18 @@
         <source>The e-mail outbox &apos;%1&apos; takes new notifications again; %2 were refused meanwhile.</source>
         <translation>Der E-Mail-Postausgang „%1“ nimmt wieder neue Benachrichtigungen an; %2 wurden in der Zwischenzeit abgewiesen.</translation>
     </message>
+    <message>
+        <source>Refused the OPC UA certificate &apos;%4&apos; (SHA-1 thumbprint %5) of %2 for &apos;%1&apos;: %3.</source>
+        <translation>Das OPC-UA-Zertifikat &apos;%4&apos; (SHA-1-Fingerabdruck %5) von %2 wurde für &apos;%1&apos; abgelehnt: %3.</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own OPC UA certificate cannot be used for &apos;%1&apos;: %2</source>
+        <translation>Tandems eigenes OPC-UA-Zertifikat kann für &apos;%1&apos; nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; talks to %2 with the deprecated security policy %3.</source>
+        <translation>&apos;%1&apos; spricht mit %2 über die veraltete Sicherheitsrichtlinie %3.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1967,6 +1979,18 @@
     <message>
         <source>file,count</source>
         <translation>Datei,Anzahl</translation>
+    </message>
+    <message>
+        <source>server,peer,status,subject,thumbprint</source>
+        <translation>Server,Gegenstelle,Status,Antragsteller,Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>server,reason</source>
+        <translation>Server,Grund</translation>
+    </message>
+    <message>
+        <source>server,peer,policy</source>
+        <translation>Server,Gegenstelle,Richtlinie</translation>
     </message>
 </context>
 <context>

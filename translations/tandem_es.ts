@@ -1869,6 +1869,18 @@
         <source>The e-mail outbox &apos;%1&apos; takes new notifications again; %2 were refused meanwhile.</source>
         <translation>La bandeja de salida de correo &apos;%1&apos; vuelve a aceptar notificaciones nuevas; entretanto se rechazaron %2.</translation>
     </message>
+    <message>
+        <source>Refused the OPC UA certificate &apos;%4&apos; (SHA-1 thumbprint %5) of %2 for &apos;%1&apos;: %3.</source>
+        <translation>Se rechazó el certificado OPC UA &apos;%4&apos; (huella SHA-1 %5) de %2 para &apos;%1&apos;: %3.</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own OPC UA certificate cannot be used for &apos;%1&apos;: %2</source>
+        <translation>El certificado OPC UA propio de Tandem no se puede usar para &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; talks to %2 with the deprecated security policy %3.</source>
+        <translation>&apos;%1&apos; se comunica con %2 con la directiva de seguridad obsoleta %3.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -1967,6 +1979,18 @@
     <message>
         <source>file,count</source>
         <translation>archivo,cantidad</translation>
+    </message>
+    <message>
+        <source>server,peer,status,subject,thumbprint</source>
+        <translation>servidor,par,estado,sujeto,huella</translation>
+    </message>
+    <message>
+        <source>server,reason</source>
+        <translation>servidor,motivo</translation>
+    </message>
+    <message>
+        <source>server,peer,policy</source>
+        <translation>servidor,par,directiva</translation>
     </message>
 </context>
 <context>

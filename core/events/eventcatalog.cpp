@@ -378,6 +378,20 @@ const QList<EventDefinition> &EventCatalog::all()
                            "The e-mail outbox '%1' takes new notifications again; %2 were "
                            "refused meanwhile."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "file,count")},
+        // OPC UA certificates and security policies.
+        {EventId::CertificateRejected.name(), Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Refused the OPC UA certificate '%4' (SHA-1 thumbprint %5) of %2 for "
+                           "'%1': %3."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,peer,status,subject,thumbprint")},
+        {EventId::CertificateUnavailable.name(), Severity::Error,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "Tandem's own OPC UA certificate cannot be used for '%1': %2"),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,reason")},
+        {EventId::DeprecatedPolicy.name(), Severity::Warning,
+         QT_TRANSLATE_NOOP("TandemEvent",
+                           "'%1' talks to %2 with the deprecated security policy %3."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,peer,policy")},
     };
     static_assert(everyIdCataloguedOnce(catalog, std::size(catalog)),
                   "every id of eventids.h needs one catalog entry, and every entry an id there");

@@ -63,7 +63,10 @@
     X(ClientLoginLocked, "client-login-locked")                                                    \
     X(RestoreOutboxDropped, "restore-outbox-dropped")                                              \
     X(MailRefused, "mail-refused")                                                                 \
-    X(MailAccepted, "mail-accepted")
+    X(MailAccepted, "mail-accepted")                                                               \
+    X(CertificateRejected, "certificate-rejected")                                                 \
+    X(CertificateUnavailable, "certificate-unavailable")                                           \
+    X(DeprecatedPolicy, "deprecated-policy")
 
 namespace tandem {
 

@@ -10,6 +10,7 @@
 #include "events/eventlog.h"
 #include "events/eventstore.h"
 #include "notify/mailer.h"
+#include "opcua/localpki.h"
 #include "protocols.h"
 #include "secrets/passwordstore.h"
 
@@ -21,7 +22,9 @@ EngineHost::EngineHost(const TandemPaths &paths, QObject *parent)
     : QObject(parent)
     , m_paths(paths)
     , m_events(new EventLog(this))
-    , m_engine(new Engine(m_events, builtInProtocols(), this))
+    , m_engine(new Engine(
+          m_events, builtInProtocols(std::make_shared<opcua::LocalPki>(paths.stateDir, m_events)),
+          this))
     , m_control(new ControlServer(
           paths.stateDir,
           [this](const QJsonObject &r, const ControlCaller &caller) { return handle(r, caller); },

@@ -2,12 +2,13 @@
 
 #include "modbus/modbuslink.h"
 #include "modbus/modbusproxy.h"
+#include "opcua/localpki.h"
 #include "opcua/opcualink.h"
 #include "opcua/opcuaproxy.h"
 
 namespace tandem {
 
-ProtocolFactories builtInProtocols()
+ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
 {
     ProtocolFactories protocols;
     protocols[Protocol::ModbusTcp] = {
@@ -18,14 +19,19 @@ ProtocolFactories builtInProtocols()
            EventLog *events) -> std::unique_ptr<PairProxy> {
             return std::make_unique<modbus::ModbusProxy>(runtime, endpoint, events);
         }};
-    protocols[Protocol::OpcUa] = {
-        [](const PairConfig &pair, const MachineAddress &machine, QObject *parent) -> ServerLink * {
-            return new opcua::OpcUaLink(machine, pair.user, parent);
-        },
-        [](PairRuntime *runtime, const Endpoint &endpoint,
-           EventLog *events) -> std::unique_ptr<PairProxy> {
-            return std::make_unique<opcua::OpcUaProxy>(runtime, endpoint, events);
-        }};
+    protocols[Protocol::OpcUa] = {[pki](const PairConfig &pair, const MachineAddress &machine,
+                                        QObject *parent) -> ServerLink * {
+                                      auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
+                                      link->setPki(pki);
+                                      return link;
+                                  },
+                                  [pki](PairRuntime *runtime, const Endpoint &endpoint,
+                                        EventLog *events) -> std::unique_ptr<PairProxy> {
+                                      auto proxy = std::make_unique<opcua::OpcUaProxy>(
+                                          runtime, endpoint, events);
+                                      proxy->setPki(pki);
+                                      return proxy;
+                                  }};
     return protocols;
 }
 

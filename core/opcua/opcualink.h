@@ -6,7 +6,11 @@
 
 #include <QPointer>
 
+#include <memory>
+
 namespace tandem::opcua {
+
+class LocalPki;
 
 // The engine's link to one OPC UA server (docs/design.md, "Engine semantics"):
 // - the status query reads ServerStatus (i=2256) and ServiceLevel (i=2267) in one Read;
@@ -41,6 +45,8 @@ public:
     // The connection's client while its session is open, for the pair's proxy to forward
     // client requests on; null otherwise. sessionChanged() tells when it changes.
     Client *client() const { return m_open ? m_client.data() : nullptr; }
+    // The engine's certificates, for links with a security policy other than None.
+    void setPki(std::shared_ptr<LocalPki> pki) { m_pki = std::move(pki); }
     // The server's ServiceLevel as last read (0..255); -1 before the first reading.
     int serviceLevel() const { return m_serviceLevel; }
 
@@ -67,6 +73,7 @@ private:
     void announceShutdown(const QString &reason);
     void setDegraded(bool degraded, const QString &reason);
 
+    std::shared_ptr<LocalPki> m_pki;
     QString m_machine;
     QString m_url;
     QString m_user;

@@ -59,6 +59,9 @@ public:
                const Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~OpcUaProxy() override;
 
+    // The engine's certificates, for endpoints with a security policy other than None.
+    void setPki(std::shared_ptr<LocalPki> pki) { m_context.setPki(std::move(pki)); }
+
     bool listen(QString *error) override;
     quint16 port() const override;
     int clientCount() const override;

@@ -12,10 +12,12 @@
 #include <QPointer>
 
 #include <array>
+#include <memory>
 
 namespace tandem::opcua {
 
 class Client;
+class LocalPki;
 
 // The proxy's client connections as its parts reach them: by id, and possibly closed
 // meanwhile (a part that answers late, after a server did, does not know). What goes to a
@@ -57,6 +59,10 @@ public:
     Client *client(Side side) const;
     void setClient(Side side, Client *client);
 
+    // The engine's certificates (null: None only).
+    LocalPki *pki() const { return m_pki.get(); }
+    void setPki(std::shared_ptr<LocalPki> pki) { m_pki = std::move(pki); }
+
     ClientConnections &clients() const { return m_connections; }
     template <typename Response>
     void reply(int connection, quint32 requestId, const Response &response) const
@@ -75,6 +81,7 @@ private:
     ClientConnections &m_connections;
     PairConfig m_config; // without a runtime
     std::array<QPointer<Client>, 2> m_clients;
+    std::shared_ptr<LocalPki> m_pki;
 };
 
 // The time now, as a response header carries it.
