@@ -560,6 +560,30 @@
         <source>the backup directory &apos;%1&apos; is not an absolute path</source>
         <translation>Das Sicherungsverzeichnis &apos;%1&apos; ist kein absoluter Pfad</translation>
     </message>
+    <message>
+        <source>security policies are for OPC UA pairs only</source>
+        <translation>Sicherheitsrichtlinien gibt es nur für OPC-UA-Paare</translation>
+    </message>
+    <message>
+        <source>the security policy %1 is deprecated: allow deprecated policies for this pair to use it</source>
+        <translation>die Sicherheitsrichtlinie %1 ist veraltet: erlauben Sie veraltete Richtlinien für dieses Paar, um sie zu verwenden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a certificate thumbprint (40 hexadecimal digits, SHA-1)</source>
+        <translation>&apos;%1&apos; ist kein Zertifikat-Fingerabdruck (40 Hexadezimalziffern, SHA-1)</translation>
+    </message>
+    <message>
+        <source>an expected server certificate needs a security policy other than None</source>
+        <translation>ein erwartetes Serverzertifikat braucht eine andere Sicherheitsrichtlinie als None</translation>
+    </message>
+    <message>
+        <source>the endpoint must offer at least one security policy</source>
+        <translation>der Endpunkt muss mindestens eine Sicherheitsrichtlinie anbieten</translation>
+    </message>
+    <message>
+        <source>the deprecated security policy %1 is not offered to clients; choose Basic256Sha256 or newer</source>
+        <translation>die veraltete Sicherheitsrichtlinie %1 wird Clients nicht angeboten; wählen Sie Basic256Sha256 oder neuer</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>

@@ -560,6 +560,30 @@
         <source>the backup directory &apos;%1&apos; is not an absolute path</source>
         <translation>el directorio de copias de seguridad &apos;%1&apos; no es una ruta absoluta</translation>
     </message>
+    <message>
+        <source>security policies are for OPC UA pairs only</source>
+        <translation>las directivas de seguridad son solo para pares OPC UA</translation>
+    </message>
+    <message>
+        <source>the security policy %1 is deprecated: allow deprecated policies for this pair to use it</source>
+        <translation>la directiva de seguridad %1 está obsoleta: permita las directivas obsoletas en este par para usarla</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a certificate thumbprint (40 hexadecimal digits, SHA-1)</source>
+        <translation>&apos;%1&apos; no es una huella de certificado (40 dígitos hexadecimales, SHA-1)</translation>
+    </message>
+    <message>
+        <source>an expected server certificate needs a security policy other than None</source>
+        <translation>un certificado de servidor esperado necesita una directiva de seguridad distinta de None</translation>
+    </message>
+    <message>
+        <source>the endpoint must offer at least one security policy</source>
+        <translation>el punto de conexión debe ofrecer al menos una directiva de seguridad</translation>
+    </message>
+    <message>
+        <source>the deprecated security policy %1 is not offered to clients; choose Basic256Sha256 or newer</source>
+        <translation>la directiva de seguridad obsoleta %1 no se ofrece a los clientes; elija Basic256Sha256 o una más reciente</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>

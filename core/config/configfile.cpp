@@ -195,6 +195,40 @@ public:
         }
     }
 
+    // <opcua-security> of a pair.
+    void opcuaSecurity(const Element &e, const QString &field, OpcUaSecurity &security)
+    {
+        lines.insert(field, e.line);
+        for (const auto &child : e.children) {
+            const Element &c = *child;
+            const QString f = field + QLatin1Char('/') + c.name;
+            QString problem;
+            if (c.name == QLatin1String("primary") || c.name == QLatin1String("secondary")) {
+                OpcUaSecurity::Link &link =
+                    c.name == QLatin1String("primary") ? security.primary : security.secondary;
+                if (const auto setting = UaSecuritySetting::parse(text(c, f), &problem))
+                    link.setting = *setting;
+                else
+                    error(c, f, problem);
+                link.serverCertificate = c.attribute("certificate");
+                for (const QXmlStreamAttribute &a : c.attributes)
+                    if (a.name() != QLatin1String("certificate"))
+                        error(c, f, Tr::tr("unknown attribute '%1'").arg(a.name()));
+            } else if (c.name == QLatin1String("endpoint")) {
+                if (const auto settings = parseUaSecuritySettings(text(c, f), &problem))
+                    security.listen = *settings;
+                else
+                    error(c, f, problem);
+            } else if (c.name == QLatin1String("allow-deprecated")) {
+                security.allowDeprecated = boolean(c, f, c.text);
+            } else if (c.name == QLatin1String("waive-host-name")) {
+                security.waiveHostName = boolean(c, f, c.text);
+            } else {
+                unknown(c, field);
+            }
+        }
+    }
+
     PairConfig pair(const Element &e)
     {
         PairConfig p;
@@ -212,6 +246,9 @@ public:
                 e, field(QStringLiteral("protocol")),
                 Tr::tr("'%1' is not a protocol (modbus-tcp, opcua)").arg(e.attribute("protocol")));
         bool haveListen = false, havePrimary = false, haveSecondary = false;
+        // An OPC UA pair saved before security existed ran unsecured, and still does.
+        if (p.protocol == Protocol::OpcUa)
+            p.opcuaSecurity = OpcUaSecurity::unsecured();
         for (const auto &child : e.children) {
             const Element &c = *child;
             const QString f = field(c.name);
@@ -259,6 +296,9 @@ public:
                               .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("opcua-limits")) {
                 opcuaLimits(c, f, p.opcuaLimits);
+            } else if (c.name == QLatin1String("opcua-security")) {
+                p.opcuaSecurity = OpcUaSecurity();
+                opcuaSecurity(c, f, p.opcuaSecurity);
             } else if (c.name == QLatin1String("client-limit")) {
                 p.clientLimit = integer(c, f, c.text);
             } else if (c.name == QLatin1String("requests-per-client")) {
@@ -543,6 +583,26 @@ QByteArray ConfigFile::serialize(const Configuration &config)
             for (const OpcUaLimits::Setting &s : OpcUaLimits::settings())
                 if (p.opcuaLimits.*(s.field) != OpcUaLimits().*(s.field))
                     writeText(w, s.key, QString::number(p.opcuaLimits.*(s.field)));
+            w.writeEndElement();
+        }
+        if (p.protocol == Protocol::OpcUa) {
+            // Always written: a pair without it is one saved before security existed.
+            const OpcUaSecurity &s = p.opcuaSecurity;
+            w.writeStartElement(QStringLiteral("opcua-security"));
+            for (const bool secondary : {false, true}) {
+                const OpcUaSecurity::Link &link = s.link(secondary);
+                w.writeStartElement(secondary ? QStringLiteral("secondary")
+                                              : QStringLiteral("primary"));
+                if (!link.serverCertificate.isEmpty())
+                    w.writeAttribute(QStringLiteral("certificate"), link.serverCertificate);
+                w.writeCharacters(link.setting.toString());
+                w.writeEndElement();
+            }
+            writeText(w, "endpoint", uaSecuritySettingsToString(s.listen));
+            if (s.allowDeprecated)
+                writeText(w, "allow-deprecated", boolText(true));
+            if (s.waiveHostName)
+                writeText(w, "waive-host-name", boolText(true));
             w.writeEndElement();
         }
         // Client limits, written when not the default.

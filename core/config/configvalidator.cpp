@@ -146,6 +146,48 @@ ConfigIssues ConfigValidator::validateMonitorItem(const PairConfig &pair, const 
     return issues;
 }
 
+ConfigIssues ConfigValidator::validateOpcUaSecurity(const PairConfig &pair)
+{
+    ConfigIssues issues;
+    const OpcUaSecurity &s = pair.opcuaSecurity;
+    auto field = [&](const QString &name) {
+        return pairField(pair.name, QStringLiteral("opcua-security/") + name);
+    };
+    if (pair.protocol != Protocol::OpcUa) {
+        if (s != OpcUaSecurity() && s != OpcUaSecurity::unsecured())
+            issues.append({field(QStringLiteral("endpoint")),
+                           Tr::tr("security policies are for OPC UA pairs only")});
+        return issues;
+    }
+    for (const bool secondary : {false, true}) {
+        const OpcUaSecurity::Link &link = s.link(secondary);
+        const QString f =
+            field(secondary ? QStringLiteral("secondary") : QStringLiteral("primary"));
+        if (isDeprecated(link.setting.policy) && !s.allowDeprecated)
+            issues.append({f, Tr::tr("the security policy %1 is deprecated: allow deprecated "
+                                     "policies for this pair to use it")
+                                  .arg(uaSecurityPolicyName(link.setting.policy))});
+        if (!link.serverCertificate.isEmpty() &&
+            !OpcUaSecurity::isThumbprint(link.serverCertificate))
+            issues.append({f, Tr::tr("'%1' is not a certificate thumbprint (40 hexadecimal "
+                                     "digits, SHA-1)")
+                                  .arg(link.serverCertificate)});
+        if (!link.serverCertificate.isEmpty() && link.setting.isNone())
+            issues.append({f, Tr::tr("an expected server certificate needs a security policy "
+                                     "other than None")});
+    }
+    if (s.listen.isEmpty())
+        issues.append({field(QStringLiteral("endpoint")),
+                       Tr::tr("the endpoint must offer at least one security policy")});
+    for (const UaSecuritySetting &offered : s.listen)
+        if (isDeprecated(offered.policy))
+            issues.append({field(QStringLiteral("endpoint")),
+                           Tr::tr("the deprecated security policy %1 is not offered to clients; "
+                                  "choose Basic256Sha256 or newer")
+                               .arg(uaSecurityPolicyName(offered.policy))});
+    return issues;
+}
+
 ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
 {
     ConfigIssues issues;
@@ -219,6 +261,7 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
             {field("user"), Tr::tr("the user name '%1' starts or ends with blanks or holds "
                                    "a line break")
                                 .arg(pair.user)});
+    issues += validateOpcUaSecurity(pair);
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});

@@ -12,6 +12,8 @@ class ConfigValidator final
 public:
     static ConfigIssues validate(const Configuration &config);
     static ConfigIssues validatePair(const PairConfig &pair);
+    // The pair's OPC UA security (part of validatePair).
+    static ConfigIssues validateOpcUaSecurity(const PairConfig &pair);
     static ConfigIssues validateMonitorItem(const PairConfig &pair, const MonitorItem &item,
                                             const QString &field);
 

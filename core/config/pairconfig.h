@@ -3,6 +3,7 @@
 #include "endpoint.h"
 #include "monitoritem.h"
 #include "opcualimits.h"
+#include "opcuasecurity.h"
 
 #include <QList>
 #include <QString>
@@ -74,6 +75,8 @@ struct PairConfig
 
     // OPC UA: what the pair's endpoint grants its clients (sessions, deadlines, logins).
     OpcUaLimits opcuaLimits;
+    // OPC UA: security policies and modes of the links and the endpoint.
+    OpcUaSecurity opcuaSecurity;
     // Limits on what one client may cost the engine. A running pair takes changes
     // over without closing its clients.
     // Clients connected at once; at the limit a new client takes the longest idle one's place.

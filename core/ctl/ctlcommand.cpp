@@ -33,6 +33,15 @@ QString CtlCommand::usage()
               "           [--idle-timeout MS] [--activation-timeout MS] [--login-attempts N]\n"
               "           [--login-lockout MS] [--max-subscriptions N] [--max-monitored-items N]\n"
               "           [--max-message-size BYTES]  (OPC UA client limits)\n"
+              "           [--security POLICY:MODE] [--primary-security POLICY:MODE]\n"
+              "           [--secondary-security POLICY:MODE] [--primary-certificate "
+              "THUMBPRINT|none]\n"
+              "           [--secondary-certificate THUMBPRINT|none] [--allow-deprecated yes|no]\n"
+              "           [--waive-host-name yes|no]   (OPC UA: the links to the servers)\n"
+              "           [--listen-security POLICY:MODE[,POLICY:MODE...]]  (OPC UA: the "
+              "endpoint;\n"
+              "           e.g. Basic256Sha256:SignAndEncrypt, Aes256_Sha256_RsaPss:Sign, "
+              "None:None)\n"
               "  pair set NAME [any option of pair add]\n"
               "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
               "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
@@ -52,6 +61,11 @@ QString CtlCommand::usage()
               "  license status [--json] | serial S | unlock PASSWORD\n"
               "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
               "  config check\n"
+              "  cert show [--json]   (Tandem's OPC UA certificate; made on first use)\n"
+              "  cert list [--json]   (trusted, issuers and rejected certificates)\n"
+              "  cert trust THUMBPRINT|FILE    cert reject THUMBPRINT    cert remove "
+              "THUMBPRINT\n"
+              "  cert renew    cert import CERT KEY | FILE.p12 [--password-stdin]\n"
               "  status [--json]      (live state from the running engine)\n"
               "  events export FILE    events reset\n"
               "  backup create [--to DIR]   (tandem.xml, events and outbox; default DIR: the\n"
@@ -121,7 +135,8 @@ int CtlCommand::run(const QStringList &arguments)
             {"pair", pairCommand},       {"monitor", monitorCommand},
             {"notify", notifyCommand},   {"diagnostics", diagnosticsCommand},
             {"config", configCommand},   {"events", eventsCommand},
-            {"license", licenseCommand}, {"backup", backupCommand}};
+            {"license", licenseCommand}, {"backup", backupCommand},
+            {"cert", certCommand}};
         for (const auto &[name, command] : groups)
             if (group == QLatin1String(name))
                 return command(session, verb, args);

@@ -38,6 +38,74 @@ QJsonObject opcuaLimitsToJson(const OpcUaLimits &limits)
     return o;
 }
 
+// --security, --primary-security, --secondary-security, --listen-security,
+// --primary-certificate, --secondary-certificate, --allow-deprecated, --waive-host-name.
+void applyOpcUaSecurityOptions(Arguments &args, PairConfig &pair)
+{
+    OpcUaSecurity &s = pair.opcuaSecurity;
+    bool given = false;
+    auto setting = [&](const char *option) -> std::optional<UaSecuritySetting> {
+        const auto v = args.value(QLatin1String(option));
+        if (!v)
+            return std::nullopt;
+        given = true;
+        QString error;
+        const auto parsed = UaSecuritySetting::parse(*v, &error);
+        if (!parsed)
+            usageError(QStringLiteral("--%1: %2").arg(QLatin1String(option), error));
+        return parsed;
+    };
+    if (const auto both = setting("security"))
+        s.primary.setting = s.secondary.setting = *both;
+    if (const auto primary = setting("primary-security"))
+        s.primary.setting = *primary;
+    if (const auto secondary = setting("secondary-security"))
+        s.secondary.setting = *secondary;
+    for (const bool secondary : {false, true}) {
+        const QString option = secondary ? QStringLiteral("secondary-certificate")
+                                         : QStringLiteral("primary-certificate");
+        if (const auto v = args.value(option)) {
+            given = true;
+            OpcUaSecurity::Link &link = secondary ? s.secondary : s.primary;
+            link.serverCertificate = *v == QLatin1String("none") ? QString() : v->toUpper();
+        }
+    }
+    if (const auto v = args.value(QStringLiteral("listen-security"))) {
+        given = true;
+        QString error;
+        const auto parsed = parseUaSecuritySettings(*v, &error);
+        if (!parsed)
+            usageError(QStringLiteral("--listen-security: %1").arg(error));
+        s.listen = *parsed;
+    }
+    if (const auto v = args.value(QStringLiteral("allow-deprecated"))) {
+        given = true;
+        s.allowDeprecated = parseYesNo(QStringLiteral("allow-deprecated"), *v);
+    }
+    if (const auto v = args.value(QStringLiteral("waive-host-name"))) {
+        given = true;
+        s.waiveHostName = parseYesNo(QStringLiteral("waive-host-name"), *v);
+    }
+    if (given && pair.protocol != Protocol::OpcUa)
+        usageError(tr("security policies are for OPC UA pairs; this pair is Modbus TCP"));
+}
+
+QJsonObject opcuaSecurityToJson(const OpcUaSecurity &s)
+{
+    auto link = [](const OpcUaSecurity::Link &l) {
+        return QJsonObject{{QStringLiteral("security"), l.setting.toString()},
+                           {QStringLiteral("certificate"), l.serverCertificate}};
+    };
+    QJsonArray listen;
+    for (const UaSecuritySetting &offered : s.listen)
+        listen.append(offered.toString());
+    return {{QStringLiteral("primary"), link(s.primary)},
+            {QStringLiteral("secondary"), link(s.secondary)},
+            {QStringLiteral("listen"), listen},
+            {QStringLiteral("allow-deprecated"), s.allowDeprecated},
+            {QStringLiteral("waive-host-name"), s.waiveHostName}};
+}
+
 // Applies the options shared by `pair add` and `pair set`.
 void applyPairOptions(Arguments &args, PairConfig &pair)
 {
@@ -91,6 +159,7 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
     if (const auto v = args.value(QStringLiteral("user")))
         pair.user = *v;
     applyOpcUaLimitOptions(args, pair);
+    applyOpcUaSecurityOptions(args, pair);
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -129,6 +198,8 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
         o.insert(QStringLiteral("alias-of"), p.aliasOf);
     if (p.protocol == Protocol::OpcUa)
         o.insert(QStringLiteral("opcua-limits"), opcuaLimitsToJson(p.opcuaLimits));
+    if (p.protocol == Protocol::OpcUa)
+        o.insert(QStringLiteral("opcua-security"), opcuaSecurityToJson(p.opcuaSecurity));
     return o;
 }
 

@@ -60,7 +60,7 @@ QString systemdCredsProgram()
     return tool.isEmpty() ? QStringLiteral("systemd-creds") : tool;
 }
 
-QString storePasswordFromStdin(const TandemPaths &paths, const QString &key, const QString &what)
+QString readPasswordFromStdin()
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
@@ -71,15 +71,20 @@ QString storePasswordFromStdin(const TandemPaths &paths, const QString &key, con
     if (line.isEmpty())
         throw CommandError{
             1, tr("--password-stdin: standard input held no password; nothing was changed")};
+    return QString::fromUtf8(line);
+}
+
+QString storePasswordFromStdin(const TandemPaths &paths, const QString &key, const QString &what)
+{
+    const QString password = readPasswordFromStdin();
     const QString credentials = serviceCredentialsDir(paths);
     if (!credentials.isEmpty()) {
-        const QString file =
-            storeServiceCredential(credentials, key, QString::fromUtf8(line), what);
+        const QString file = storeServiceCredential(credentials, key, password, what);
         return tr("as the system service's encrypted credential %1; it takes effect when the "
                   "service restarts (systemctl restart tandemd)")
             .arg(file);
     }
-    const PasswordStore::Result stored = PasswordStore::writeBlocking(key, QString::fromUtf8(line));
+    const PasswordStore::Result stored = PasswordStore::writeBlocking(key, password);
     if (!stored.ok)
         throw CommandError{
             1, tr("the %1 was not stored: %2; nothing was changed").arg(what, stored.error)};

@@ -15,6 +15,8 @@ QString serviceCredentialsDir(const TandemPaths &paths);
 // systemd-creds on PATH, else the bare name (the error then names it).
 QString systemdCredsProgram();
 
+// One line from standard input without its line end; throws when there is none.
+QString readPasswordFromStdin();
 // One line from standard input, so `pass show plc | tandemctl ...` works, stored in the
 // keychain under key, or as a credential of the system service; the password never goes
 // to tandem.xml. Throws when it cannot be read or stored, so the caller saves nothing.

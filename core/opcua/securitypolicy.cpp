@@ -7,12 +7,6 @@ namespace tandem::opcua {
 
 namespace {
 
-// A context lupdate files these texts under, the same one Tr::tr() looks them up in.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(SecuritySetting)
-};
-
 constexpr const char *RsaSha1Uri = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
 constexpr const char *RsaSha256Uri = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 constexpr const char *RsaPssSha256Uri = "http://opcfoundation.org/UA/security/rsa-pss-sha2-256";
@@ -66,34 +60,6 @@ constexpr bool tableIsIndexedById()
 }
 static_assert(tableIsIndexedById(), "Policies must be in SecurityPolicyId order");
 
-struct ModeName
-{
-    MessageSecurityMode mode;
-    const char *name;
-};
-
-constexpr ModeName Modes[] = {
-    {MessageSecurityMode::None, "None"},
-    {MessageSecurityMode::Sign, "Sign"},
-    {MessageSecurityMode::SignAndEncrypt, "SignAndEncrypt"},
-};
-
-QString knownPolicyNames()
-{
-    QStringList names;
-    for (const SecurityPolicy &p : Policies)
-        names << QString::fromLatin1(p.name);
-    return names.join(QLatin1String(", "));
-}
-
-QString knownModeNames()
-{
-    QStringList names;
-    for (const ModeName &m : Modes)
-        names << QString::fromLatin1(m.name);
-    return names.join(QLatin1String(", "));
-}
-
 } // namespace
 
 bool SecurityPolicy::acceptsAsymmetricSignatureUri(QStringView candidate) const
@@ -132,79 +98,36 @@ const SecurityPolicy *securityPolicyByName(QStringView name)
 
 QString messageSecurityModeName(MessageSecurityMode mode)
 {
-    for (const ModeName &m : Modes)
-        if (m.mode == mode)
-            return QString::fromLatin1(m.name);
-    return QStringLiteral("Invalid");
+    return uaSecurityModeName(UaSecurityMode(quint32(mode)));
 }
 
 std::optional<MessageSecurityMode> messageSecurityModeByName(QStringView name)
 {
-    for (const ModeName &m : Modes)
-        if (name.compare(QLatin1String(m.name), Qt::CaseInsensitive) == 0)
-            return m.mode;
+    if (const auto mode = uaSecurityModeFromName(name))
+        return MessageSecurityMode(quint32(*mode));
     return std::nullopt;
 }
 
 QString SecuritySetting::toString() const
 {
-    return securityPolicy().nameString() + QLatin1Char(':') + messageSecurityModeName(mode);
+    return UaSecuritySetting{policy, UaSecurityMode(quint32(mode))}.toString();
 }
 
 std::optional<SecuritySetting> SecuritySetting::parse(QStringView text, QString *error)
 {
-    const QStringView trimmed = text.trimmed();
-    const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
-    if (colon < 0) {
-        *error = Tr::tr("\"%1\" is not a security setting: write POLICY:MODE, e.g. "
-                        "Basic256Sha256:SignAndEncrypt or None:None")
-                     .arg(trimmed);
-        return std::nullopt;
-    }
-    const QStringView policyName = trimmed.left(colon).trimmed();
-    const QStringView modeName = trimmed.mid(colon + 1).trimmed();
-    const SecurityPolicy *policy = securityPolicyByName(policyName);
-    if (!policy) {
-        *error = Tr::tr("unknown security policy \"%1\" in \"%2\"; known policies: %3")
-                     .arg(policyName, trimmed, knownPolicyNames());
-        return std::nullopt;
-    }
-    const auto mode = messageSecurityModeByName(modeName);
-    if (!mode) {
-        *error = Tr::tr("unknown security mode \"%1\" in \"%2\"; known modes: %3")
-                     .arg(modeName, trimmed, knownModeNames());
-        return std::nullopt;
-    }
-    if (policy->isNone() != (*mode == MessageSecurityMode::None)) {
-        *error = policy->isNone()
-                     ? Tr::tr("\"%1\": the security policy None goes only with the mode None")
-                           .arg(trimmed)
-                     : Tr::tr("\"%1\": the security policy %2 needs the mode Sign or "
-                              "SignAndEncrypt")
-                           .arg(trimmed, policy->nameString());
-        return std::nullopt;
-    }
-    return SecuritySetting{policy->id, *mode};
+    if (const auto setting = UaSecuritySetting::parse(text, error))
+        return from(*setting);
+    return std::nullopt;
 }
 
 std::optional<QList<SecuritySetting>> parseSecuritySettings(QStringView text, QString *error)
 {
+    const auto parsed = parseUaSecuritySettings(text, error);
+    if (!parsed)
+        return std::nullopt;
     QList<SecuritySetting> settings;
-    const QList<QStringView> entries = text.split(QLatin1Char(','));
-    for (const QStringView entry : entries) {
-        if (entry.trimmed().isEmpty()) {
-            *error = Tr::tr("empty entry in the security settings \"%1\"").arg(text);
-            return std::nullopt;
-        }
-        const auto setting = SecuritySetting::parse(entry, error);
-        if (!setting)
-            return std::nullopt;
-        if (settings.contains(*setting)) {
-            *error = Tr::tr("the security setting %1 is listed twice").arg(setting->toString());
-            return std::nullopt;
-        }
-        settings.append(*setting);
-    }
+    for (const UaSecuritySetting &setting : *parsed)
+        settings.append(SecuritySetting::from(setting));
     return settings;
 }
 

@@ -6,6 +6,7 @@
 // "POLICY:MODE" text ("Basic256Sha256:SignAndEncrypt", "None:None") the configuration and
 // the command line use for a channel's security setting.
 
+#include "config/opcuasecurity.h"
 #include "securechannelservices.h"
 
 #include <QList>
@@ -17,15 +18,8 @@
 
 namespace tandem::opcua {
 
-enum class SecurityPolicyId : quint8
-{
-    None,
-    Basic128Rsa15, // deprecated
-    Basic256,      // deprecated
-    Basic256Sha256,
-    Aes128_Sha256_RsaOaep,
-    Aes256_Sha256_RsaPss,
-};
+// The policies by the names the configuration uses (config/opcuasecurity.h).
+using SecurityPolicyId = tandem::UaSecurityPolicy;
 
 enum class AsymmetricSignatureAlgorithm : quint8
 {
@@ -140,6 +134,12 @@ struct SecuritySetting
     // wrong: no colon, an unknown policy or mode (listing the known ones), or a policy
     // and mode that do not go together.
     static std::optional<SecuritySetting> parse(QStringView text, QString *error);
+
+    // The same setting as the configuration holds it.
+    static SecuritySetting from(const UaSecuritySetting &setting)
+    {
+        return {setting.policy, MessageSecurityMode(quint32(setting.mode))};
+    }
 
     friend bool operator==(const SecuritySetting &, const SecuritySetting &) = default;
 };

@@ -19,6 +19,19 @@ QByteArray wrap(const QByteArray &body, const QByteArray &version = "1")
            "</tandem>\n";
 }
 
+const QByteArray opcuaPair = "  <pair name=\"ua\" protocol=\"opcua\">\n"
+                             "    <listen>opc.tcp://127.0.0.1:4841</listen>\n"
+                             "    <primary>10.0.0.1</primary>\n"
+                             "    <secondary>10.0.0.2</secondary>\n"
+                             "  </pair>\n";
+
+QByteArray withSecurity(const QByteArray &inside)
+{
+    return wrap(
+        QByteArray(opcuaPair).replace("  </pair>", "    <opcua-security>\n      " + inside +
+                                                       "\n    </opcua-security>\n  </pair>"));
+}
+
 const QByteArray goodPair = "  <pair name=\"line1\" protocol=\"modbus-tcp\">\n"
                             "    <listen>127.0.0.1:1502</listen>\n"
                             "    <primary>10.0.0.1</primary>\n"
@@ -33,6 +46,7 @@ class TestConfigFile final : public QObject
 private Q_SLOTS:
     void roundTripKeepsEveryField();
     void missingFileIsANewConfiguration();
+    void opcuaPairFromBeforeSecurityStaysUnsecured();
     void brokenFiles_data();
     void brokenFiles();
     void brokenFileIsNeverOverwritten();
@@ -73,6 +87,13 @@ void TestConfigFile::roundTripKeepsEveryField()
     b.opcuaLimits.maxSessions = 7;
     b.opcuaLimits.loginLockoutMs = 60000;
     b.opcuaLimits.maxMessageSize = 65536;
+    b.opcuaSecurity.primary = {{UaSecurityPolicy::Basic256Sha256, UaSecurityMode::SignAndEncrypt},
+                               QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567")};
+    b.opcuaSecurity.secondary.setting = {UaSecurityPolicy::Basic256, UaSecurityMode::Sign};
+    b.opcuaSecurity.listen = {{UaSecurityPolicy::Aes256_Sha256_RsaPss, UaSecurityMode::Sign},
+                              {UaSecurityPolicy::None, UaSecurityMode::None}};
+    b.opcuaSecurity.allowDeprecated = true;
+    b.opcuaSecurity.waiveHostName = true;
     c.pairs << a << b;
     c.diagnostics = {false, 30000};
     NotificationSettings &n = c.notifications;
@@ -118,6 +139,25 @@ void TestConfigFile::missingFileIsANewConfiguration()
     QVERIFY(!result.existed);
     QVERIFY(result.config->pairs.isEmpty());
     QVERIFY(!result.config->id.isEmpty());
+}
+
+void TestConfigFile::opcuaPairFromBeforeSecurityStaysUnsecured()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tandem.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(wrap(opcuaPair));
+    file.close();
+    const auto loaded = ConfigFile::load(path);
+    QVERIFY2(loaded.config, qPrintable(joinIssues(loaded.issues)));
+    const OpcUaSecurity &s = loaded.config->pairs.value(0).opcuaSecurity;
+    QCOMPARE(s.listen, QList<UaSecuritySetting>{UaSecuritySetting{}});
+    QVERIFY(s.primary.setting.isNone());
+    QVERIFY(s.secondary.setting.isNone());
+    // A new pair offers Basic256Sha256 SignAndEncrypt and nothing else.
+    QCOMPARE(uaSecuritySettingsToString(PairConfig().opcuaSecurity.listen),
+             QStringLiteral("Basic256Sha256:SignAndEncrypt"));
 }
 
 void TestConfigFile::brokenFiles_data()
@@ -176,6 +216,32 @@ void TestConfigFile::brokenFiles_data()
                             "\n    </opcua-limits>\n  </pair>"))
         << 8 << "pair[line1]/opcua-limits/handshake-timeout"
         << "must be from 1000 to 600000 ms (is 100)";
+    QTest::newRow("unknown security policy")
+        << withSecurity("<primary>Basic512:Sign</primary>") << 8
+        << "pair[ua]/opcua-security/primary"
+        << "unknown security policy \"Basic512\" in \"Basic512:Sign\"; known policies: None, "
+           "Basic128Rsa15, Basic256, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss";
+    QTest::newRow("policy without mode")
+        << withSecurity("<secondary>Basic256Sha256:None</secondary>") << 8
+        << "pair[ua]/opcua-security/secondary"
+        << "needs the mode Sign or SignAndEncrypt";
+    QTest::newRow("endpoint entry twice")
+        << withSecurity("<endpoint>None:None, none:none</endpoint>") << 8
+        << "pair[ua]/opcua-security/endpoint"
+        << "None:None is listed twice";
+    QTest::newRow("deprecated not allowed")
+        << withSecurity("<primary>Basic256:SignAndEncrypt</primary>") << 8
+        << "pair[ua]/opcua-security/primary"
+        << "Basic256 is deprecated: allow deprecated policies";
+    QTest::newRow("deprecated never on the endpoint")
+        << withSecurity("<endpoint>Basic128Rsa15:Sign</endpoint>\n      "
+                        "<allow-deprecated>true</allow-deprecated>")
+        << 8 << "pair[ua]/opcua-security/endpoint"
+        << "Basic128Rsa15 is not offered to clients";
+    QTest::newRow("bad thumbprint")
+        << withSecurity("<primary certificate=\"12AB\">Basic256Sha256:Sign</primary>") << 8
+        << "pair[ua]/opcua-security/primary"
+        << "'12AB' is not a certificate thumbprint";
     QTest::newRow("missing primary")
         << wrap(QByteArray(goodPair).replace("    <primary>10.0.0.1</primary>\n", "")) << 3
         << "pair[line1]/primary"
