@@ -3,7 +3,9 @@
 // Renew and Import replace the own certificate on disk, a file copied in by hand shows up
 // without a click, and a state directory this user cannot read says so and names the
 // tandemctl command instead of showing empty lists.
+#include "buildpaths.h"
 #include "certificates/certificatesdialog.h"
+#include "contexthelp.h"
 #include "modaldialogs.h"
 #include "testcertificates.h"
 #include "widgetlookup.h"
@@ -136,6 +138,7 @@ private Q_SLOTS:
     void importPkcs12();
     void fileCopiedInShowsUp();
     void unreadableStateDirectoryNamesTheCommand();
+    void f1NamesASectionOfTheHelp();
 
 private:
     QString stateDir() const { return m_dir->filePath(QStringLiteral("state")); }
@@ -302,7 +305,8 @@ void TestCertificatesDialog::renewChangesTheOwnCertificate()
     QString question;
     answer(QMessageBox::Yes, &question);
     QTest::mouseClick(renew, Qt::LeftButton);
-    QVERIFY2(question.contains(QStringLiteral("until it trusts the new one")), qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("until it trusts the new one")),
+             qPrintable(question));
     const QString second = ownThumbprint(stateDir());
     QVERIFY(!second.isEmpty());
     QVERIFY(second != first);
@@ -425,6 +429,16 @@ void TestCertificatesDialog::unreadableStateDirectoryNamesTheCommand()
     open();
     QVERIFY(!get<QLabel>("pkiProblem")->isVisible());
     QCOMPARE(get<QTreeWidget>("trustedList")->topLevelItemCount(), 1);
+}
+
+void TestCertificatesDialog::f1NamesASectionOfTheHelp()
+{
+    open();
+    const QString topic = ContextHelp::topicFor(m_dialog.get());
+    QCOMPARE(topic, QStringLiteral("certificates#console"));
+    const QByteArray page = test::readFile(test::sourcePath("resources/help/certificates.html"));
+    QVERIFY(page.contains("<a name=\"console\">"));
+    QVERIFY(page.contains("<a name=\"untrusted\">"));
 }
 
 QTEST_MAIN(TestCertificatesDialog)

@@ -70,7 +70,7 @@ CertificatesDialog::CertificatesDialog(const QString &stateDir, QWidget *parent,
 {
     setObjectName(QStringLiteral("certificatesDialog"));
     setWindowTitle(tr("Certificates"));
-    ContextHelp::setTopic(this, QStringLiteral("certificates#trust"));
+    ContextHelp::setTopic(this, QStringLiteral("certificates#console"));
     resize(820, 640);
 
     m_problem = createErrorLabel(QStringLiteral("pkiProblem"));

@@ -83,9 +83,9 @@ OpcUaSecurityGroup::OpcUaSecurityGroup(QWidget *parent)
         });
         connect(*combo, &QComboBox::currentIndexChanged, this, &OpcUaSecurityGroup::fieldEdited);
     };
-    linkRows(QStringLiteral("primary"), tr("Primary &security:"), &m_primary, &m_primaryCertificate,
+    linkRows(QStringLiteral("primary"), tr("Primary se&curity:"), &m_primary, &m_primaryCertificate,
              &m_clearPrimary);
-    linkRows(QStringLiteral("secondary"), tr("Secondary s&ecurity:"), &m_secondary,
+    linkRows(QStringLiteral("secondary"), tr("Seco&ndary security:"), &m_secondary,
              &m_secondaryCertificate, &m_clearSecondary);
 
     m_allowDeprecated = new QCheckBox(tr("Allow &deprecated security policies"));
