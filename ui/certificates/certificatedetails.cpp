@@ -18,7 +18,7 @@ QString CertificateDetails::groupedThumbprint(const QString &thumbprint)
 
 QString CertificateDetails::validUntil(const pki::CertificateInfo &info)
 {
-    return QLocale().toString(info.notAfter.toLocalTime(), QLocale::ShortFormat);
+    return QLocale().toString(info.notAfter.toLocalTime().date(), QLocale::ShortFormat);
 }
 
 QString CertificateDetails::text(const pki::CertificateInfo &info)

@@ -21,7 +21,7 @@ public:
     static QString groupedThumbprint(const QString &thumbprint);
     // One "label: value" line per detail that has a value.
     static QString text(const pki::CertificateInfo &info);
-    // "valid until 2030-01-01" in the operator's locale, or that it has expired.
+    // The last day it is valid, in the operator's locale.
     static QString validUntil(const pki::CertificateInfo &info);
 };
 

@@ -114,7 +114,10 @@ CertificatesDialog::CertificatesDialog(const QString &stateDir, QWidget *parent,
             {tr("Subject"), tr("Thumbprint (SHA-1)"), tr("Valid until"), tr("Application URI")});
         list->header()->setSectionResizeMode(QHeaderView::Interactive);
         list->setColumnWidth(SubjectColumn, 220);
-        list->setColumnWidth(ThumbprintColumn, 200);
+        // The whole thumbprint: it is what an operator compares.
+        list->setColumnWidth(ThumbprintColumn,
+                             list->fontMetrics().horizontalAdvance(QString(40, QLatin1Char('D'))) +
+                                 16);
         connect(list, &QTreeWidget::itemSelectionChanged, this, [this] {
             showDetails();
             updateButtons();
