@@ -218,6 +218,77 @@
     </message>
 </context>
 <context>
+    <name>CertificateDetails</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Thumbprint (SHA-1)</source>
+        <translation>Fingerabdruck (SHA-1)</translation>
+    </message>
+    <message>
+        <source>Application URI</source>
+        <translation>Anwendungs-URI</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>%1 (self-signed)</source>
+        <translation>%1 (selbstsigniert)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>This certificate has expired.</source>
+        <translation>Dieses Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>This certificate is not valid yet.</source>
+        <translation>Dieses Zertifikat ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Hostnamen</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>IP-Adressen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>RSA %1 bits, %2</source>
+        <translation>RSA %1 Bit, %2</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
     <name>CertificateValidator</name>
     <message>
         <source>the peer&apos;s certificate cannot be read: %1</source>
@@ -2402,6 +2473,253 @@ Die Konfiguration, der Ereignisverlauf und der E-Mail-Postausgang werden ersetzt
     </message>
 </context>
 <context>
+    <name>tandem::CertificatesDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own certificate</source>
+        <translation>Tandems eigenes Zertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Renew...</source>
+        <translation>&amp;Erneuern...</translation>
+    </message>
+    <message>
+        <source>A new key and a new self-signed certificate in place of the current ones</source>
+        <translation>Ein neuer Schlüssel und ein neues selbstsigniertes Zertifikat anstelle der bisherigen</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Importieren...</translation>
+    </message>
+    <message>
+        <source>Use a certificate the plant&apos;s CA issued: a certificate file with its key file, or a PKCS#12 file</source>
+        <translation>Ein Zertifikat verwenden, das die CA der Anlage ausgestellt hat: eine Zertifikatsdatei mit ihrer Schlüsseldatei oder eine PKCS#12-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted</source>
+        <translation>&amp;Vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>I&amp;ssuers</source>
+        <translation>A&amp;ussteller</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected</source>
+        <translation>A&amp;bgelehnt</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Thumbprint (SHA-1)</source>
+        <translation>Fingerabdruck (SHA-1)</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Application URI</source>
+        <translation>Anwendungs-URI</translation>
+    </message>
+    <message>
+        <source>Certificates of servers and clients Tandem accepts, and CAs whose certificates it accepts</source>
+        <translation>Zertifikate von Servern und Clients, die Tandem akzeptiert, und CAs, deren Zertifikate es akzeptiert</translation>
+    </message>
+    <message>
+        <source>CAs that complete a chain without being trusted themselves</source>
+        <translation>CAs, die eine Kette vervollständigen, ohne selbst vertrauenswürdig zu sein</translation>
+    </message>
+    <message>
+        <source>Certificates Tandem refused; trust one to accept it</source>
+        <translation>Zertifikate, die Tandem abgelehnt hat; vertrauen Sie einem, um es zu akzeptieren</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ust</source>
+        <translation>Ver&amp;trauen</translation>
+    </message>
+    <message>
+        <source>R&amp;eject</source>
+        <translation>Ab&amp;lehnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>&amp;Hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Trust a certificate file (DER or PEM)</source>
+        <translation>Einer Zertifikatsdatei vertrauen (DER oder PEM)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>The engine reads these folders at every connection: changes count from the next connection, without a restart.</source>
+        <translation>Der Dienst liest diese Ordner bei jeder Verbindung: Änderungen gelten ab der nächsten Verbindung, ohne Neustart.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be read by this user</source>
+        <translation>der Ordner %1 ist für diesen Benutzer nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The certificates cannot be shown: %1.
+
+When Tandem runs as a system service, its certificates belong to the service&apos;s user. Manage them from a terminal instead:
+    sudo tandemctl --state-dir %2 cert list
+(and cert show, trust, reject, remove, renew, import).</source>
+        <translation>Die Zertifikate können nicht angezeigt werden: %1.
+
+Läuft Tandem als Systemdienst, gehören seine Zertifikate dem Benutzer des Dienstes. Verwalten Sie sie stattdessen in einem Terminal:
+    sudo tandemctl --state-dir %2 cert list
+(sowie cert show, trust, reject, remove, renew, import).</translation>
+    </message>
+    <message>
+        <source>Tandem has no certificate yet. The engine creates one when it first starts an OPC UA link or endpoint; Create makes it now.</source>
+        <translation>Tandem hat noch kein Zertifikat. Der Dienst erstellt eines, wenn er zum ersten Mal eine OPC-UA-Verbindung oder einen Endpunkt startet; Erstellen erzeugt es sofort.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>E&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>Renew Tandem&apos;s Certificate</source>
+        <translation>Tandems Zertifikat erneuern</translation>
+    </message>
+    <message>
+        <source>Tandem gets a new key and a new self-signed certificate in place of the current ones.
+
+Every OPC UA server and client that trusted the old certificate refuses Tandem until it trusts the new one. Renew now?</source>
+        <translation>Tandem erhält einen neuen Schlüssel und ein neues selbstsigniertes Zertifikat anstelle der bisherigen.
+
+Jeder OPC-UA-Server und -Client, der dem alten Zertifikat vertraut hat, weist Tandem ab, bis er dem neuen vertraut. Jetzt erneuern?</translation>
+    </message>
+    <message>
+        <source>The certificate was not renewed: %1</source>
+        <translation>Das Zertifikat wurde nicht erneuert: %1</translation>
+    </message>
+    <message>
+        <source>Tandem now uses %1; servers and clients that trusted the old certificate must trust this one.</source>
+        <translation>Tandem verwendet jetzt %1; Server und Clients, die dem alten Zertifikat vertraut haben, müssen diesem vertrauen.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>The password of %1 (empty if it has none):</source>
+        <translation>Das Passwort von %1 (leer, wenn es keines hat):</translation>
+    </message>
+    <message>
+        <source>The certificate was not imported: %1</source>
+        <translation>Das Zertifikat wurde nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a certificate or key</source>
+        <translation>%1 ist größer als 1 MiB: kein Zertifikat und kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>Import a Certificate</source>
+        <translation>Zertifikat importieren</translation>
+    </message>
+    <message>
+        <source>Certificates and PKCS#12 files (*.der *.pem *.crt *.cer *.p12 *.pfx);;All files (*)</source>
+        <translation>Zertifikate und PKCS#12-Dateien (*.der *.pem *.crt *.cer *.p12 *.pfx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The Certificate&apos;s Private Key</source>
+        <translation>Der private Schlüssel des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Private keys (*.pem *.key);;All files (*)</source>
+        <translation>Private Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Tandem now uses %1; servers and clients must trust it before they accept Tandem.</source>
+        <translation>Tandem verwendet jetzt %1; Server und Clients müssen ihm vertrauen, bevor sie Tandem akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Trust Certificate</source>
+        <translation>Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust &apos;%1&apos;?
+
+Thumbprint: %2
+
+Compare the thumbprint with the one the server or client shows in its own configuration: a certificate is only as trustworthy as that comparison.</source>
+        <translation>&apos;%1&apos; vertrauen?
+
+Fingerabdruck: %2
+
+Vergleichen Sie den Fingerabdruck mit dem, den der Server oder Client in seiner eigenen Konfiguration zeigt: Ein Zertifikat ist nur so vertrauenswürdig wie dieser Vergleich.</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>%1 ist jetzt vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Reject Certificate</source>
+        <translation>Zertifikat ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject &apos;%1&apos;? It moves to the rejected list: connections that present it are refused from now on.</source>
+        <translation>&apos;%1&apos; ablehnen? Es wandert in die Liste der abgelehnten: Verbindungen, die es vorlegen, werden ab jetzt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Rejected %1: it is no longer trusted.</source>
+        <translation>%1 abgelehnt: es ist nicht mehr vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Remove Certificate</source>
+        <translation>Zertifikat entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the damaged file %1?</source>
+        <translation>Die beschädigte Datei %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Remove &apos;%1&apos; from every list that holds it? A server or client that presents it is then refused as unknown.</source>
+        <translation>&apos;%1&apos; aus jeder Liste entfernen, die es enthält? Ein Server oder Client, der es vorlegt, wird dann als unbekannt abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Trust a Certificate</source>
+        <translation>Einem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.der *.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.der *.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a certificate</source>
+        <translation>%1 ist größer als 1 MiB: kein Zertifikat</translation>
+    </message>
+</context>
+<context>
     <name>tandem::CompletionPage</name>
     <message>
         <source>Congratulations!</source>
@@ -3439,6 +3757,10 @@ Computer-ID: %2</numerusform>
         <source>&amp;Help on This Tab</source>
         <translation>Hilfe zu dieser &amp;Registerkarte</translation>
     </message>
+    <message>
+        <source>C&amp;ertificates...</source>
+        <translation>Zer&amp;tifikate...</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MediaChooser</name>
@@ -3990,6 +4312,77 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Stored in the system keychain</source>
         <translation>Im Systemschlüsselbund gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSecurityGroup</name>
+    <message>
+        <source>OPC UA Security</source>
+        <translation>OPC-UA-Sicherheit</translation>
+    </message>
+    <message>
+        <source>The security policy and mode of the connection to this server: the server must offer it</source>
+        <translation>Sicherheitsrichtlinie und Modus der Verbindung zu diesem Server: Der Server muss sie anbieten</translation>
+    </message>
+    <message>
+        <source>any certificate the trust list accepts</source>
+        <translation>jedes Zertifikat, das die Vertrauensliste akzeptiert</translation>
+    </message>
+    <message>
+        <source>The SHA-1 thumbprint of the certificate this server must present. Learned when you trust the server&apos;s certificate; clear it to accept any certificate the trust list accepts, e.g. after the server&apos;s certificate was renewed.</source>
+        <translation>Der SHA-1-Fingerabdruck des Zertifikats, das dieser Server vorlegen muss. Wird übernommen, wenn Sie dem Zertifikat des Servers vertrauen; leeren Sie ihn, um jedes Zertifikat der Vertrauensliste zu akzeptieren, z. B. nachdem das Zertifikat des Servers erneuert wurde.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Accept any certificate the trust list accepts</source>
+        <translation>Jedes Zertifikat akzeptieren, das die Vertrauensliste akzeptiert</translation>
+    </message>
+    <message>
+        <source>Expected certificate:</source>
+        <translation>Erwartetes Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Primary se&amp;curity:</source>
+        <translation>Si&amp;cherheit primär:</translation>
+    </message>
+    <message>
+        <source>Seco&amp;ndary security:</source>
+        <translation>Sicherheit sekun&amp;där:</translation>
+    </message>
+    <message>
+        <source>Allow &amp;deprecated security policies</source>
+        <translation>Veraltete Sicherheitsrichtlinien &amp;zulassen</translation>
+    </message>
+    <message>
+        <source>Basic128Rsa15 and Basic256 rest on SHA-1 and are no longer safe; allow them only for a server that offers nothing newer. Never offered to clients.</source>
+        <translation>Basic128Rsa15 und Basic256 beruhen auf SHA-1 und sind nicht mehr sicher; erlauben Sie sie nur für einen Server, der nichts Neueres anbietet. Clients werden sie nie angeboten.</translation>
+    </message>
+    <message>
+        <source>Accept a &amp;host name mismatch</source>
+        <translation>Abweichenden &amp;Hostnamen akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept a trusted server certificate whose host names do not include the machine Tandem connects to (e.g. a server reached by an IP address its certificate does not name)</source>
+        <translation>Ein vertrauenswürdiges Serverzertifikat akzeptieren, dessen Hostnamen die Maschine, mit der sich Tandem verbindet, nicht enthalten (z. B. ein Server, der über eine IP-Adresse erreicht wird, die sein Zertifikat nicht nennt)</translation>
+    </message>
+    <message>
+        <source>What the pair&apos;s endpoint offers its clients; a client picks one</source>
+        <translation>Was der Endpunkt des Paares seinen Clients anbietet; ein Client wählt eines davon</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;offers:</source>
+        <translation>An&amp;gebot des Endpunkts:</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (veraltet)</translation>
+    </message>
+    <message>
+        <source>Warning: the endpoint offers None:None and is not on loopback: clients anywhere on the network can connect without signing or encrypting, and their passwords cross the network readable. Offer None only on 127.0.0.1 or localhost.</source>
+        <translation>Warnung: Der Endpunkt bietet None:None an und liegt nicht auf Loopback: Clients im ganzen Netz können sich ohne Signatur und Verschlüsselung verbinden, und ihre Passwörter gehen lesbar über das Netz. Bieten Sie None nur auf 127.0.0.1 oder localhost an.</translation>
     </message>
 </context>
 <context>
@@ -4713,6 +5106,69 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     <message>
         <source>This application has been unlocked for unlimited use on this computer.</source>
         <translation>Diese Anwendung wurde für die unbegrenzte Nutzung auf diesem Computer freigeschaltet.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::UntrustedCertificateDialog</name>
+    <message>
+        <source>Untrusted Server Certificate</source>
+        <translation>Nicht vertrauenswürdiges Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Der Server</translation>
+    </message>
+    <message>
+        <source>The server %1</source>
+        <translation>Der Server %1</translation>
+    </message>
+    <message>
+        <source>%1 presented a certificate that Tandem does not trust (%2), so the connection was refused. Trust it only if it is the certificate the server really has.</source>
+        <translation>%1 hat ein Zertifikat vorgelegt, dem Tandem nicht vertraut (%2), daher wurde die Verbindung abgewiesen. Vertrauen Sie ihm nur, wenn es das Zertifikat ist, das der Server wirklich hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Expect exactly this certificate from the secondary server of %1</source>
+        <translation>Genau dieses Zertifikat vom sekundären Server von %1 &amp;erwarten</translation>
+    </message>
+    <message>
+        <source>&amp;Expect exactly this certificate from the primary server of %1</source>
+        <translation>Genau dieses Zertifikat vom primären Server von %1 &amp;erwarten</translation>
+    </message>
+    <message>
+        <source>The pair then refuses any other certificate from this server, even one the trust list accepts. Save the configuration to keep it.</source>
+        <translation>Das Paar weist dann jedes andere Zertifikat dieses Servers ab, auch eines, das die Vertrauensliste akzeptiert. Speichern Sie die Konfiguration, um dies zu behalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust Server Certificate</source>
+        <translation>Serverzertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Compare the thumbprint with the one the server shows in its own configuration before you trust it:
+
+%1
+
+Trust this certificate?</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem, den der Server in seiner eigenen Konfiguration zeigt, bevor Sie ihm vertrauen:
+
+%1
+
+Diesem Zertifikat vertrauen?</translation>
+    </message>
+    <message>
+        <source>The certificate was not trusted: %1</source>
+        <translation>Dem Zertifikat wurde nicht vertraut: %1</translation>
+    </message>
+    <message>
+        <source>The certificate is trusted, but the pair does not expect it: %1</source>
+        <translation>Dem Zertifikat wird vertraut, aber das Paar erwartet es nicht: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

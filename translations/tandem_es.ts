@@ -218,6 +218,77 @@
     </message>
 </context>
 <context>
+    <name>CertificateDetails</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujeto</translation>
+    </message>
+    <message>
+        <source>Thumbprint (SHA-1)</source>
+        <translation>Huella (SHA-1)</translation>
+    </message>
+    <message>
+        <source>Application URI</source>
+        <translation>URI de aplicación</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Emisor</translation>
+    </message>
+    <message>
+        <source>%1 (self-signed)</source>
+        <translation>%1 (autofirmado)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <source>This certificate has expired.</source>
+        <translation>Este certificado ha caducado.</translation>
+    </message>
+    <message>
+        <source>This certificate is not valid yet.</source>
+        <translation>Este certificado aún no es válido.</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Nombres de host</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>Direcciones IP</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>RSA %1 bits, %2</source>
+        <translation>RSA de %1 bits, %2</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+</context>
+<context>
     <name>CertificateValidator</name>
     <message>
         <source>the peer&apos;s certificate cannot be read: %1</source>
@@ -2402,6 +2473,253 @@ Se sustituyen la configuración, el historial de eventos y la bandeja de salida 
     </message>
 </context>
 <context>
+    <name>tandem::CertificatesDialog</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own certificate</source>
+        <translation>Certificado propio de Tandem</translation>
+    </message>
+    <message>
+        <source>&amp;Renew...</source>
+        <translation>&amp;Renovar...</translation>
+    </message>
+    <message>
+        <source>A new key and a new self-signed certificate in place of the current ones</source>
+        <translation>Una clave nueva y un certificado autofirmado nuevo en lugar de los actuales</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Importar...</translation>
+    </message>
+    <message>
+        <source>Use a certificate the plant&apos;s CA issued: a certificate file with its key file, or a PKCS#12 file</source>
+        <translation>Usar un certificado emitido por la CA de la planta: un archivo de certificado con su archivo de clave, o un archivo PKCS#12</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted</source>
+        <translation>&amp;De confianza</translation>
+    </message>
+    <message>
+        <source>I&amp;ssuers</source>
+        <translation>E&amp;misores</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected</source>
+        <translation>Re&amp;chazados</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujeto</translation>
+    </message>
+    <message>
+        <source>Thumbprint (SHA-1)</source>
+        <translation>Huella (SHA-1)</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <source>Application URI</source>
+        <translation>URI de aplicación</translation>
+    </message>
+    <message>
+        <source>Certificates of servers and clients Tandem accepts, and CAs whose certificates it accepts</source>
+        <translation>Certificados de servidores y clientes que Tandem acepta, y CA cuyos certificados acepta</translation>
+    </message>
+    <message>
+        <source>CAs that complete a chain without being trusted themselves</source>
+        <translation>CA que completan una cadena sin ser de confianza ellas mismas</translation>
+    </message>
+    <message>
+        <source>Certificates Tandem refused; trust one to accept it</source>
+        <translation>Certificados que Tandem rechazó; confíe en uno para aceptarlo</translation>
+    </message>
+    <message>
+        <source>Tr&amp;ust</source>
+        <translation>C&amp;onfiar</translation>
+    </message>
+    <message>
+        <source>R&amp;eject</source>
+        <translation>Rec&amp;hazar</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>&amp;Añadir...</translation>
+    </message>
+    <message>
+        <source>Trust a certificate file (DER or PEM)</source>
+        <translation>Confiar en un archivo de certificado (DER o PEM)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>The engine reads these folders at every connection: changes count from the next connection, without a restart.</source>
+        <translation>El motor lee estas carpetas en cada conexión: los cambios cuentan desde la próxima conexión, sin reiniciar.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 no es una carpeta</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be read by this user</source>
+        <translation>este usuario no puede leer la carpeta %1</translation>
+    </message>
+    <message>
+        <source>The certificates cannot be shown: %1.
+
+When Tandem runs as a system service, its certificates belong to the service&apos;s user. Manage them from a terminal instead:
+    sudo tandemctl --state-dir %2 cert list
+(and cert show, trust, reject, remove, renew, import).</source>
+        <translation>No se pueden mostrar los certificados: %1.
+
+Cuando Tandem se ejecuta como servicio del sistema, sus certificados pertenecen al usuario del servicio. Gestiónelos desde un terminal:
+    sudo tandemctl --state-dir %2 cert list
+(y cert show, trust, reject, remove, renew, import).</translation>
+    </message>
+    <message>
+        <source>Tandem has no certificate yet. The engine creates one when it first starts an OPC UA link or endpoint; Create makes it now.</source>
+        <translation>Tandem aún no tiene certificado. El motor crea uno cuando inicia por primera vez un enlace o un endpoint OPC UA; Crear lo genera ahora.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>C&amp;rear</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>dañado</translation>
+    </message>
+    <message>
+        <source>Renew Tandem&apos;s Certificate</source>
+        <translation>Renovar el certificado de Tandem</translation>
+    </message>
+    <message>
+        <source>Tandem gets a new key and a new self-signed certificate in place of the current ones.
+
+Every OPC UA server and client that trusted the old certificate refuses Tandem until it trusts the new one. Renew now?</source>
+        <translation>Tandem obtiene una clave nueva y un certificado autofirmado nuevo en lugar de los actuales.
+
+Todo servidor y cliente OPC UA que confiaba en el certificado antiguo rechaza a Tandem hasta que confíe en el nuevo. ¿Renovar ahora?</translation>
+    </message>
+    <message>
+        <source>The certificate was not renewed: %1</source>
+        <translation>El certificado no se renovó: %1</translation>
+    </message>
+    <message>
+        <source>Tandem now uses %1; servers and clients that trusted the old certificate must trust this one.</source>
+        <translation>Tandem usa ahora %1; los servidores y clientes que confiaban en el certificado antiguo deben confiar en este.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>The password of %1 (empty if it has none):</source>
+        <translation>La contraseña de %1 (vacía si no tiene):</translation>
+    </message>
+    <message>
+        <source>The certificate was not imported: %1</source>
+        <translation>El certificado no se importó: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a certificate or key</source>
+        <translation>%1 ocupa más de 1 MiB: no es un certificado ni una clave</translation>
+    </message>
+    <message>
+        <source>Import a Certificate</source>
+        <translation>Importar un certificado</translation>
+    </message>
+    <message>
+        <source>Certificates and PKCS#12 files (*.der *.pem *.crt *.cer *.p12 *.pfx);;All files (*)</source>
+        <translation>Certificados y archivos PKCS#12 (*.der *.pem *.crt *.cer *.p12 *.pfx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The Certificate&apos;s Private Key</source>
+        <translation>La clave privada del certificado</translation>
+    </message>
+    <message>
+        <source>Private keys (*.pem *.key);;All files (*)</source>
+        <translation>Claves privadas (*.pem *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Tandem now uses %1; servers and clients must trust it before they accept Tandem.</source>
+        <translation>Tandem usa ahora %1; los servidores y clientes deben confiar en él antes de aceptar a Tandem.</translation>
+    </message>
+    <message>
+        <source>Trust Certificate</source>
+        <translation>Confiar en el certificado</translation>
+    </message>
+    <message>
+        <source>Trust &apos;%1&apos;?
+
+Thumbprint: %2
+
+Compare the thumbprint with the one the server or client shows in its own configuration: a certificate is only as trustworthy as that comparison.</source>
+        <translation>¿Confiar en &apos;%1&apos;?
+
+Huella: %2
+
+Compare la huella con la que muestra el servidor o cliente en su propia configuración: un certificado solo es tan fiable como esa comparación.</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>Se confía en %1.</translation>
+    </message>
+    <message>
+        <source>Reject Certificate</source>
+        <translation>Rechazar el certificado</translation>
+    </message>
+    <message>
+        <source>Reject &apos;%1&apos;? It moves to the rejected list: connections that present it are refused from now on.</source>
+        <translation>¿Rechazar &apos;%1&apos;? Pasa a la lista de rechazados: a partir de ahora se rechazan las conexiones que lo presenten.</translation>
+    </message>
+    <message>
+        <source>Rejected %1: it is no longer trusted.</source>
+        <translation>%1 rechazado: ya no es de confianza.</translation>
+    </message>
+    <message>
+        <source>Remove Certificate</source>
+        <translation>Quitar el certificado</translation>
+    </message>
+    <message>
+        <source>Delete the damaged file %1?</source>
+        <translation>¿Borrar el archivo dañado %1?</translation>
+    </message>
+    <message>
+        <source>Remove &apos;%1&apos; from every list that holds it? A server or client that presents it is then refused as unknown.</source>
+        <translation>¿Quitar &apos;%1&apos; de todas las listas que lo contienen? Un servidor o cliente que lo presente se rechazará entonces como desconocido.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 quitado.</translation>
+    </message>
+    <message>
+        <source>Trust a Certificate</source>
+        <translation>Confiar en un certificado</translation>
+    </message>
+    <message>
+        <source>Certificates (*.der *.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.der *.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a certificate</source>
+        <translation>%1 ocupa más de 1 MiB: no es un certificado</translation>
+    </message>
+</context>
+<context>
     <name>tandem::CompletionPage</name>
     <message>
         <source>Congratulations!</source>
@@ -3439,6 +3757,10 @@ ID de equipo: %2</numerusform>
         <source>&amp;Help on This Tab</source>
         <translation>Ayuda sobre esta &amp;pestaña</translation>
     </message>
+    <message>
+        <source>C&amp;ertificates...</source>
+        <translation>C&amp;ertificados...</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MediaChooser</name>
@@ -3990,6 +4312,77 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Stored in the system keychain</source>
         <translation>Guardada en el llavero del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSecurityGroup</name>
+    <message>
+        <source>OPC UA Security</source>
+        <translation>Seguridad OPC UA</translation>
+    </message>
+    <message>
+        <source>The security policy and mode of the connection to this server: the server must offer it</source>
+        <translation>La política y el modo de seguridad de la conexión con este servidor: el servidor debe ofrecerlos</translation>
+    </message>
+    <message>
+        <source>any certificate the trust list accepts</source>
+        <translation>cualquier certificado que acepte la lista de confianza</translation>
+    </message>
+    <message>
+        <source>The SHA-1 thumbprint of the certificate this server must present. Learned when you trust the server&apos;s certificate; clear it to accept any certificate the trust list accepts, e.g. after the server&apos;s certificate was renewed.</source>
+        <translation>La huella SHA-1 del certificado que este servidor debe presentar. Se aprende al confiar en el certificado del servidor; vacíela para aceptar cualquier certificado de la lista de confianza, p. ej. tras renovarse el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Accept any certificate the trust list accepts</source>
+        <translation>Aceptar cualquier certificado que acepte la lista de confianza</translation>
+    </message>
+    <message>
+        <source>Expected certificate:</source>
+        <translation>Certificado esperado:</translation>
+    </message>
+    <message>
+        <source>Primary se&amp;curity:</source>
+        <translation>Se&amp;guridad del equipo primario:</translation>
+    </message>
+    <message>
+        <source>Seco&amp;ndary security:</source>
+        <translation>Seguridad del e&amp;quipo secundario:</translation>
+    </message>
+    <message>
+        <source>Allow &amp;deprecated security policies</source>
+        <translation>Permitir políticas de seguridad o&amp;bsoletas</translation>
+    </message>
+    <message>
+        <source>Basic128Rsa15 and Basic256 rest on SHA-1 and are no longer safe; allow them only for a server that offers nothing newer. Never offered to clients.</source>
+        <translation>Basic128Rsa15 y Basic256 se basan en SHA-1 y ya no son seguras; permítalas solo para un servidor que no ofrezca nada más reciente. Nunca se ofrecen a los clientes.</translation>
+    </message>
+    <message>
+        <source>Accept a &amp;host name mismatch</source>
+        <translation>Aceptar un nombre de &amp;host distinto</translation>
+    </message>
+    <message>
+        <source>Accept a trusted server certificate whose host names do not include the machine Tandem connects to (e.g. a server reached by an IP address its certificate does not name)</source>
+        <translation>Aceptar un certificado de servidor de confianza cuyos nombres de host no incluyen la máquina a la que se conecta Tandem (p. ej. un servidor alcanzado por una dirección IP que su certificado no nombra)</translation>
+    </message>
+    <message>
+        <source>What the pair&apos;s endpoint offers its clients; a client picks one</source>
+        <translation>Lo que el endpoint del par ofrece a sus clientes; un cliente elige uno</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;offers:</source>
+        <translation>El endpoint &amp;ofrece:</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (obsoleta)</translation>
+    </message>
+    <message>
+        <source>Warning: the endpoint offers None:None and is not on loopback: clients anywhere on the network can connect without signing or encrypting, and their passwords cross the network readable. Offer None only on 127.0.0.1 or localhost.</source>
+        <translation>Advertencia: el endpoint ofrece None:None y no está en loopback: clientes de toda la red pueden conectarse sin firmar ni cifrar, y sus contraseñas cruzan la red legibles. Ofrezca None solo en 127.0.0.1 o localhost.</translation>
     </message>
 </context>
 <context>
@@ -4713,6 +5106,69 @@ Replace it? The old unit is kept as a .bak file.</source>
     <message>
         <source>This application has been unlocked for unlimited use on this computer.</source>
         <translation>Esta aplicación se ha desbloqueado para un uso ilimitado en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::UntrustedCertificateDialog</name>
+    <message>
+        <source>Untrusted Server Certificate</source>
+        <translation>Certificado de servidor no fiable</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>El servidor</translation>
+    </message>
+    <message>
+        <source>The server %1</source>
+        <translation>El servidor %1</translation>
+    </message>
+    <message>
+        <source>%1 presented a certificate that Tandem does not trust (%2), so the connection was refused. Trust it only if it is the certificate the server really has.</source>
+        <translation>%1 presentó un certificado en el que Tandem no confía (%2), por lo que se rechazó la conexión. Confíe en él solo si es el certificado que el servidor tiene realmente.</translation>
+    </message>
+    <message>
+        <source>&amp;Expect exactly this certificate from the secondary server of %1</source>
+        <translation>&amp;Esperar exactamente este certificado del servidor secundario de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Expect exactly this certificate from the primary server of %1</source>
+        <translation>&amp;Esperar exactamente este certificado del servidor primario de %1</translation>
+    </message>
+    <message>
+        <source>The pair then refuses any other certificate from this server, even one the trust list accepts. Save the configuration to keep it.</source>
+        <translation>El par rechaza entonces cualquier otro certificado de este servidor, aunque lo acepte la lista de confianza. Guarde la configuración para conservarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>C&amp;onfiar</translation>
+    </message>
+    <message>
+        <source>Trust Server Certificate</source>
+        <translation>Confiar en el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Compare the thumbprint with the one the server shows in its own configuration before you trust it:
+
+%1
+
+Trust this certificate?</source>
+        <translation>Compare la huella con la que muestra el servidor en su propia configuración antes de confiar en él:
+
+%1
+
+¿Confiar en este certificado?</translation>
+    </message>
+    <message>
+        <source>The certificate was not trusted: %1</source>
+        <translation>No se confió en el certificado: %1</translation>
+    </message>
+    <message>
+        <source>The certificate is trusted, but the pair does not expect it: %1</source>
+        <translation>Se confía en el certificado, pero el par no lo espera: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "certificates/certificatesdialog.h"
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
 #include "dialogs/addpairdialog.h"
@@ -195,6 +196,11 @@ void MainWindow::createMenus()
     QAction *check =
         tools->addAction(tr("&Check Configuration"), this, &MainWindow::checkConfiguration);
     check->setObjectName(QStringLiteral("actionCheckConfiguration"));
+    QAction *certificates = tools->addAction(tr("C&ertificates..."), this, [this] {
+        CertificatesDialog dialog(m_document->paths().stateDir, this);
+        dialog.exec();
+    });
+    certificates->setObjectName(QStringLiteral("actionCertificates"));
     m_services = new ServiceController(this, m_document, m_engine, tools);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

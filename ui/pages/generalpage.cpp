@@ -1,12 +1,14 @@
 #include "generalpage.h"
 
 #include "config/configdocument.h"
+#include "config/configvalidator.h"
 #include "config/itemaddress.h"
 #include "engine/pairstatus.h"
 #include "errorlabel.h"
 #include "host/enginesession.h"
 #include "opcua/serverdiscoverydialog.h"
 #include "opcualoginrows.h"
+#include "opcuasecuritygroup.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -93,6 +95,8 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     m_login = new OpcUaLoginRows(machineForm, this);
     connect(m_browsePrimary, &QToolButton::clicked, this, [this] { browseServers(m_primary); });
     connect(m_browseSecondary, &QToolButton::clicked, this, [this] { browseServers(m_secondary); });
+
+    m_security = new OpcUaSecurityGroup;
 
     auto *options = new QGroupBox(tr("Redundancy Options"));
     auto *optionsForm = new QFormLayout(options);
@@ -213,6 +217,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(machines);
+    layout->addWidget(m_security);
     layout->addWidget(options);
     layout->addWidget(limits);
     layout->addWidget(m_live);
@@ -221,6 +226,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary, m_statusItem})
         connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
     connect(m_login, &OpcUaLoginRows::userEdited, this, &GeneralPage::apply);
+    connect(m_security, &OpcUaSecurityGroup::edited, this, &GeneralPage::apply);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
@@ -253,6 +259,7 @@ GeneralPage::~GeneralPage()
 void GeneralPage::setPair(const QString &name)
 {
     m_login->selectPair(name);
+    m_security->showError({});
     m_pairName = name;
     load();
     showLiveState();
@@ -340,6 +347,9 @@ void GeneralPage::load()
     m_browsePrimary->setVisible(browsable);
     m_browseSecondary->setVisible(browsable);
     m_login->show(m_pairName, shown.user, browsable);
+    m_security->setVisible(browsable);
+    if (browsable)
+        m_security->load(shown.opcuaSecurity, shown.endpoint);
     m_writeReplay->setChecked(shown.writeReplay);
     m_serverConnections->setCurrentIndex(shown.connectionPerClient ? 1 : 0);
     m_serverConnections->setEnabled(shown.protocol == Protocol::ModbusTcp);
@@ -430,6 +440,16 @@ void GeneralPage::apply()
     pair.statusItem = m_statusItem->text().trimmed();
     if (pair.protocol == Protocol::OpcUa)
         pair.user = m_login->userText();
+    if (pair.protocol == Protocol::OpcUa) {
+        // A combination the validator refuses is not applied: the fields go back to what
+        // the configuration holds, and the message says why.
+        PairConfig candidate = pair;
+        candidate.opcuaSecurity = m_security->security();
+        const ConfigIssues issues = ConfigValidator::validateOpcUaSecurity(candidate);
+        m_security->showError(joinMessages(issues));
+        if (issues.isEmpty())
+            pair.opcuaSecurity = candidate.opcuaSecurity;
+    }
     pair.writeReplay = m_writeReplay->isChecked();
     pair.connectionPerClient = m_serverConnections->currentData().toBool();
     pair.clientLimit = m_clientLimit->value();

@@ -16,6 +16,7 @@ namespace tandem {
 class ConfigDocument;
 class EngineSession;
 class OpcUaLoginRows;
+class OpcUaSecurityGroup;
 struct PairConfig;
 
 // General tab (docs/requirements.md, General tab): machines, connection mode and status query
@@ -55,6 +56,7 @@ private:
     QToolButton *m_browseSecondary;
     QLabel *m_secondaryError;
     OpcUaLoginRows *m_login;
+    OpcUaSecurityGroup *m_security;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;
     QSpinBox *m_statusInterval;
