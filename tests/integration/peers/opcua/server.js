@@ -2,9 +2,11 @@
 // OPC UA server that Tandem's integration tests connect to.
 //
 // An independent implementation (node-opcua 2.x, see package.json) on 127.0.0.1,
-// SecurityPolicy None with MessageSecurityMode None only, anonymous and user-name
-// identity. It prints "READY PORT" once it listens, and nothing else on stdout;
-// node-opcua's own log lines go to stderr.
+// SecurityPolicy None with MessageSecurityMode None unless --security says otherwise,
+// anonymous and user-name identity. It prints "READY PORT" once it listens, and nothing
+// else on stdout; node-opcua's own log lines go to stderr. Its certificate (DER) is
+// written to DIR/server-certificate.der (DIR/server-certificate-KIND.der with --cert
+// KIND) before READY, for a test to trust or refuse.
 //
 // Address space: namespace 1 is "urn:tandem:test", with the folder ns=1;s=Plant (under
 // Objects) holding
@@ -29,7 +31,10 @@
 // both|plain|encrypted (default both: which user name policies to offer), --pki DIR
 // (node-opcua's certificate stores and the server's self-signed certificate; reuse one
 // DIR to skip generating a key at every start), --counter-period MS (how often Counter
-// counts up, default 100).
+// counts up, default 100), --security LIST (comma separated POLICY:MODE with the spec's
+// names, e.g. Basic256Sha256:SignAndEncrypt,Aes256_Sha256_RsaPss:Sign; default None:None;
+// node-opcua offers every listed policy with every listed mode), --cert expired|uri-mismatch
+// (a certificate that expired yesterday, or whose ApplicationUri is not the server's).
 "use strict";
 
 // node-opcua logs with console.log: keep stdout for READY and the control answers.
@@ -72,7 +77,9 @@ function parseArgs(argv) {
         userPolicies: "both",
         anonymous: true,
         pki: null,
-        counterPeriod: DefaultCounterPeriodMs
+        counterPeriod: DefaultCounterPeriodMs,
+        security: [{ policy: "None", mode: "None" }],
+        cert: null
     };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
@@ -129,6 +136,21 @@ function parseArgs(argv) {
                     fail(`bad counter period ${value}`);
                 }
                 break;
+            case "--security":
+                args.security = value.split(",").map((entry) => {
+                    const [policy, mode] = entry.split(":");
+                    if (!(policy in SecurityPolicy) || !(mode in MessageSecurityMode)) {
+                        fail(`--security: ${entry} is not POLICY:MODE`);
+                    }
+                    return { policy, mode };
+                });
+                break;
+            case "--cert":
+                if (value !== "expired" && value !== "uri-mismatch") {
+                    fail("--cert takes expired or uri-mismatch");
+                }
+                args.cert = value;
+                break;
             default:
                 fail(`unknown option ${name}`);
         }
@@ -153,21 +175,63 @@ function freePort() {
     });
 }
 
-function makeServer(args, port) {
+function certificateFile(args) {
+    return path.join(args.pki, args.cert ? `server-certificate-${args.cert}.der` : "server-certificate.der");
+}
+
+// A server certificate of the kind --cert asks for, signed with the server's own key.
+async function makeCertificate(args, manager) {
+    await manager.initialize();
+    const file = path.join(args.pki, `server-${args.cert}.pem`);
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    await manager.createSelfSignedCertificate({
+        outputFile: file,
+        subject: `/CN=Tandem test peer ${args.cert}`,
+        applicationUri: args.cert === "uri-mismatch" ? "urn:tandem:someone-else" : NamespaceUri,
+        dns: [Host, os.hostname()],
+        ip: [Host],
+        startDate: new Date(args.cert === "expired" ? now - 10 * day : now - day),
+        validity: args.cert === "expired" ? 5 : 365
+    });
+    return { certificateFile: file, privateKeyFile: manager.privateKey };
+}
+
+function securityOptions(args) {
+    const isNone = args.security.length === 1 && args.security[0].policy === "None";
+    if (isNone) {
+        // Basic256Sha256 makes node-opcua offer a user name policy with the password
+        // RSA-encrypted under it on the None endpoint; with security mode None only, no
+        // signed or encrypted endpoint appears.
+        return {
+            securityPolicies:
+                args.user && args.userPolicies !== "plain"
+                    ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256]
+                    : [SecurityPolicy.None],
+            securityModes: [MessageSecurityMode.None]
+        };
+    }
+    const unique = (list) => [...new Set(list)];
+    return {
+        securityPolicies: unique(args.security.map((s) => SecurityPolicy[s.policy])),
+        securityModes: unique(args.security.map((s) => MessageSecurityMode[s.mode]))
+    };
+}
+
+async function makeServer(args, port) {
     fs.mkdirSync(args.pki, { recursive: true });
+    const serverCertificateManager = new OPCUACertificateManager({
+        rootFolder: path.join(args.pki, "PKI"),
+        automaticallyAcceptUnknownCertificate: true
+    });
+    const certificate = args.cert ? await makeCertificate(args, serverCertificateManager) : {};
     const options = {
+        ...certificate,
+        ...securityOptions(args),
         port,
         host: Host,
         hostname: Host,
         resourcePath: args.path,
-        // Basic256Sha256 makes node-opcua offer a user name policy with the password
-        // RSA-encrypted under it on the None endpoint; with security mode None only, no
-        // signed or encrypted endpoint appears.
-        securityPolicies:
-            args.user && args.userPolicies !== "plain"
-                ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256]
-                : [SecurityPolicy.None],
-        securityModes: [MessageSecurityMode.None],
         allowAnonymous: args.anonymous,
         // Tests kill clients (tandemd with SIGKILL) whose sessions then stay until they
         // time out; room for those, as a production server would not need.
@@ -178,10 +242,7 @@ function makeServer(args, port) {
             applicationName: { text: "Tandem test peer", locale: "en" }
         },
         buildInfo: { productName: "Tandem OPC UA test peer", manufacturerName: "Tandem tests" },
-        serverCertificateManager: new OPCUACertificateManager({
-            rootFolder: path.join(args.pki, "PKI"),
-            automaticallyAcceptUnknownCertificate: true
-        }),
+        serverCertificateManager,
         userCertificateManager: new OPCUACertificateManager({
             rootFolder: path.join(args.pki, "UserPKI"),
             automaticallyAcceptUnknownCertificate: true
@@ -330,7 +391,7 @@ async function startServer(args, state) {
     // With port 0 another process may take the probed port before we listen: retry.
     for (let attempt = 1; ; ++attempt) {
         const port = args.port || (await freePort());
-        const server = makeServer(args, port);
+        const server = await makeServer(args, port);
         await server.initialize();
         buildAddressSpace(server, args, state);
         if (args.user) {
@@ -365,6 +426,7 @@ async function main() {
         }
     }, args.counterPeriod);
 
+    fs.writeFileSync(certificateFile(args), server.getCertificate());
     // Pipes are synchronous on Linux, so every line is out before we go on or exit.
     process.stdout.write(`READY ${port}\n`);
 
