@@ -71,6 +71,8 @@ QString typeText(QByteArrayView frame)
 
 SecureChunks::SecureChunks(Role role)
     : m_role(role)
+    , m_policyFixed(role == Role::Client) // None until setPolicy()
+    , m_accepted{SecurityPolicyId::None}
 {}
 
 void SecureChunks::setOwnCertificate(const QByteArray &certificateChain,

@@ -51,10 +51,10 @@ public:
     const AsymmetricKey &ownKey() const { return m_ownKey; }
     const AsymmetricKey &peerKey() const { return m_peerKey; }
 
-    // The client's policy, before its first OpenSecureChannel.
+    // The client's policy, before its first OpenSecureChannel (None unless set).
     void setPolicy(SecurityPolicyId policy);
-    // The server's: the policies an OpenSecureChannel may name; the first one fixes the
-    // channel's policy (a renewal must name the same).
+    // The server's: the policies an OpenSecureChannel may name (None alone unless set);
+    // the first one fixes the channel's policy (a renewal must name the same).
     void setAcceptedPolicies(const QList<SecurityPolicyId> &policies);
     const SecurityPolicy &policy() const { return opcua::securityPolicy(m_policy); }
     bool isSecured() const { return m_policy != SecurityPolicyId::None; }

@@ -106,10 +106,7 @@ QString OpcUaPeer::url() const
 
 QByteArray OpcUaPeer::certificate() const
 {
-    QFile file(pkiDir() + (m_options.certificateKind.isEmpty()
-                               ? QStringLiteral("/server-certificate.der")
-                               : QStringLiteral("/server-certificate-%1.der")
-                                     .arg(m_options.certificateKind)));
+    QFile file(pkiDir() + QStringLiteral("/server-certificate-%1.der").arg(port()));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 

@@ -5,8 +5,9 @@
 // SecurityPolicy None with MessageSecurityMode None unless --security says otherwise,
 // anonymous and user-name identity. It prints "READY PORT" once it listens, and nothing
 // else on stdout; node-opcua's own log lines go to stderr. Its certificate (DER) is
-// written to DIR/server-certificate.der (DIR/server-certificate-KIND.der with --cert
-// KIND) before READY, for a test to trust or refuse.
+// written to DIR/server-certificate-PORT.der before READY, for a test to trust or refuse.
+// With a policy other than None the server presents a certificate of its own making
+// (ApplicationUri urn:tandem:test, DNS and IP 127.0.0.1), so a client can check the host.
 //
 // Address space: namespace 1 is "urn:tandem:test", with the folder ns=1;s=Plant (under
 // Objects) holding
@@ -79,7 +80,7 @@ function parseArgs(argv) {
         pki: null,
         counterPeriod: DefaultCounterPeriodMs,
         security: [{ policy: "None", mode: "None" }],
-        cert: null
+        cert: null // "expired", "uri-mismatch"; null: "valid" where one is made
     };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
@@ -175,19 +176,21 @@ function freePort() {
     });
 }
 
-function certificateFile(args) {
-    return path.join(args.pki, args.cert ? `server-certificate-${args.cert}.der` : "server-certificate.der");
+function certificateFile(args, port) {
+    return path.join(args.pki, `server-certificate-${port}.der`);
 }
 
-// A server certificate of the kind --cert asks for, signed with the server's own key.
-async function makeCertificate(args, manager) {
+// A server certificate of the kind --cert asks for ("valid" otherwise), signed with the
+// server's own key.
+async function makeCertificate(args, manager, port) {
     await manager.initialize();
-    const file = path.join(args.pki, `server-${args.cert}.pem`);
+    const kind = args.cert || "valid";
+    const file = path.join(args.pki, `server-${kind}-${port}.pem`);
     const now = Date.now();
     const day = 24 * 3600 * 1000;
     await manager.createSelfSignedCertificate({
         outputFile: file,
-        subject: `/CN=Tandem test peer ${args.cert}`,
+        subject: `/CN=Tandem test peer ${kind}`,
         applicationUri: args.cert === "uri-mismatch" ? "urn:tandem:someone-else" : NamespaceUri,
         dns: [Host, os.hostname()],
         ip: [Host],
@@ -224,7 +227,9 @@ async function makeServer(args, port) {
         rootFolder: path.join(args.pki, "PKI"),
         automaticallyAcceptUnknownCertificate: true
     });
-    const certificate = args.cert ? await makeCertificate(args, serverCertificateManager) : {};
+    const secured = args.security.some((s) => s.policy !== "None");
+    const certificate =
+        args.cert || secured ? await makeCertificate(args, serverCertificateManager, port) : {};
     const options = {
         ...certificate,
         ...securityOptions(args),
@@ -426,7 +431,7 @@ async function main() {
         }
     }, args.counterPeriod);
 
-    fs.writeFileSync(certificateFile(args), server.getCertificate());
+    fs.writeFileSync(certificateFile(args, port), server.getCertificate());
     // Pipes are synchronous on Linux, so every line is out before we go on or exit.
     process.stdout.write(`READY ${port}\n`);
 

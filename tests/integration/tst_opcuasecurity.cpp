@@ -1,0 +1,355 @@
+// core/opcua/Client over secured channels against real node-opcua servers
+// (tests/support/OpcUaPeer with --security): each modern policy in Sign and SignAndEncrypt
+// reads, subscribes and renews its token; the server's certificate is judged by Tandem's
+// trust list (LocalPki) before the secured channel opens, with the precise status for an
+// untrusted, expired or URI-mismatched one; and a byte flipped on the wire closes the
+// channel.
+#include "opcua/client.h"
+#include "opcua/localpki.h"
+#include "opcuapeer.h"
+#include "pki/certificatestatus.h"
+
+#include <QDir>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace tandem;
+using namespace tandem::opcua;
+using tandem::test::OpcUaPeer;
+
+Q_DECLARE_METATYPE(tandem::opcua::SecuritySetting)
+
+namespace {
+
+constexpr int WaitMs = 20000;
+constexpr quint16 Offset = 900;
+
+NodeId plant(const char *name)
+{
+    return NodeId(1, QString::fromLatin1(name));
+}
+
+template <typename Response> struct Result
+{
+    std::optional<Response> response;
+    CallStatus status;
+    bool done = false;
+
+    Client::Callback<Response> callback()
+    {
+        return [this](const Response &r, const CallStatus &s) {
+            response = r;
+            status = s;
+            done = true;
+        };
+    }
+    bool wait()
+    {
+        return QTest::qWaitFor([this] { return done; }, WaitMs);
+    }
+};
+
+// Connects; the reason of a failure in *failure.
+bool connectClient(Client &client, const QString &url, QString *failure)
+{
+    QSignalSpy connected(&client, &Client::connected);
+    QSignalSpy failed(&client, &Client::connectFailed);
+    client.connectToServer(url, Identity(), true, WaitMs);
+    if (!QTest::qWaitFor([&] { return !connected.isEmpty() || !failed.isEmpty(); }, WaitMs + 5000))
+        return false;
+    if (!failed.isEmpty())
+        *failure = failed.first().first().toString();
+    return !connected.isEmpty();
+}
+
+SecuritySetting setting(const QString &text)
+{
+    QString error;
+    const auto parsed = SecuritySetting::parse(text, &error);
+    if (!parsed)
+        qFatal("%s", qPrintable(error));
+    return *parsed;
+}
+
+// A relay that flips one byte of the first MSG chunk the server sends after its OPN on the
+// relay's second connection (the client's first one only asks for the endpoints), deep in
+// the chunk: in the encrypted part or the signed body.
+class TamperingRelay final : public QObject
+{
+public:
+    explicit TamperingRelay(quint16 serverPort)
+    {
+        m_listener.listen(QHostAddress::LocalHost);
+        connect(&m_listener, &QTcpServer::newConnection, this, [this, serverPort] {
+            ++m_connections;
+            m_buffer.clear();
+            m_openSeen = false;
+            m_client = m_listener.nextPendingConnection();
+            m_server = new QTcpSocket(this);
+            m_server->connectToHost(QHostAddress::LocalHost, serverPort);
+            connect(m_client, &QTcpSocket::readyRead, this,
+                    [this] { m_server->write(m_client->readAll()); });
+            connect(m_server, &QTcpSocket::readyRead, this, [this] { fromServer(); });
+            connect(m_server, &QTcpSocket::disconnected, m_client, &QTcpSocket::disconnectFromHost);
+            connect(m_client, &QTcpSocket::disconnected, m_server, &QTcpSocket::disconnectFromHost);
+        });
+    }
+    quint16 port() const { return m_listener.serverPort(); }
+    bool tampered() const { return m_tampered; }
+
+private:
+    void fromServer()
+    {
+        m_buffer += m_server->readAll();
+        // Whole frames only, so the flip lands in the chunk it is meant for.
+        while (m_buffer.size() >= 8) {
+            const quint32 size = quint32(quint8(m_buffer[4])) | quint32(quint8(m_buffer[5])) << 8 |
+                                 quint32(quint8(m_buffer[6])) << 16 |
+                                 quint32(quint8(m_buffer[7])) << 24;
+            if (qsizetype(size) > m_buffer.size())
+                return;
+            QByteArray frame = m_buffer.left(size);
+            m_buffer.remove(0, size);
+            if (frame.startsWith("OPN"))
+                m_openSeen = true;
+            else if (frame.startsWith("MSG") && m_openSeen && !m_tampered && m_connections == 2) {
+                frame[frame.size() - 20] = char(frame[frame.size() - 20] ^ 0x01);
+                m_tampered = true;
+            }
+            m_client->write(frame);
+        }
+    }
+
+    QTcpServer m_listener;
+    QTcpSocket *m_client = nullptr;
+    QTcpSocket *m_server = nullptr;
+    QByteArray m_buffer;
+    bool m_openSeen = false;
+    bool m_tampered = false;
+    int m_connections = 0;
+};
+
+} // namespace
+
+class TestOpcUaSecurity : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void securedSession_data();
+    void securedSession();
+    void untrustedServerIsRefusedUntilTrusted();
+    void expiredServerCertificate();
+    void uriMismatch();
+    void noEndpointWithTheSetting();
+    void tamperedMessageClosesTheChannel();
+
+private:
+    // A client secured with setting, judging certificates by m_pki.
+    void secure(Client &client, const SecuritySetting &setting);
+    bool trustPeer(const OpcUaPeer &peer);
+
+    QTemporaryDir m_state;
+    std::unique_ptr<LocalPki> m_pki;
+};
+
+void TestOpcUaSecurity::initTestCase()
+{
+    QVERIFY(m_state.isValid());
+    m_pki = std::make_unique<LocalPki>(m_state.path(), nullptr);
+    QString error;
+    QVERIFY2(m_pki->own(&error), qPrintable(error));
+}
+
+void TestOpcUaSecurity::secure(Client &client, const SecuritySetting &setting)
+{
+    QString error;
+    const auto own = m_pki->own(&error);
+    QVERIFY2(own, qPrintable(error));
+    ClientSecurity security;
+    security.setting = setting;
+    security.ownCertificate = own->certificate().der();
+    security.ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
+    security.checkServerCertificate = [this, setting](const QByteArray &certificate,
+                                                      const EndpointDescription &endpoint) {
+        pki::ValidationOptions options;
+        options.peer = pki::PeerRole::Server;
+        options.expectedApplicationUri = endpoint.server.applicationUri;
+        options.expectedHost = QStringLiteral("127.0.0.1");
+        options.minimumKeyBits = setting.securityPolicy().minAsymmetricKeyBits;
+        options.maximumKeyBits = setting.securityPolicy().maxAsymmetricKeyBits;
+        const pki::ValidationResult result =
+            m_pki->validate(certificate, options, QStringLiteral("pair"), endpoint.endpointUrl);
+        return result.isGood()
+                   ? CallStatus{}
+                   : CallStatus{StatusCode{pki::statusCode(result.status)}, result.message};
+    };
+    client.setSecurity(security);
+}
+
+bool TestOpcUaSecurity::trustPeer(const OpcUaPeer &peer)
+{
+    QString error;
+    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
+    if (!certificate || !m_pki->store().trustCertificate(*certificate, &error)) {
+        qWarning() << "cannot trust the peer:" << error;
+        return false;
+    }
+    return true;
+}
+
+void TestOpcUaSecurity::securedSession_data()
+{
+    QTest::addColumn<QString>("setting");
+    for (const char *policy : {"Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"})
+        for (const char *mode : {"Sign", "SignAndEncrypt"}) {
+            const QString text =
+                QStringLiteral("%1:%2").arg(QLatin1String(policy), QLatin1String(mode));
+            QTest::newRow(qPrintable(text)) << text;
+        }
+}
+
+void TestOpcUaSecurity::securedSession()
+{
+    QFETCH(QString, setting);
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.offset = Offset, .security = setting}));
+    QVERIFY(trustPeer(peer));
+    Client client;
+    secure(client, ::setting(setting));
+    client.setRequestedTokenLifetime(1500);
+    QString failure;
+    QVERIFY2(connectClient(client, peer.url(), &failure), qPrintable(failure));
+    QCOMPARE(client.endpoint().securityMode, ::setting(setting).mode);
+
+    Result<ReadResponse> read;
+    client.read({ReadValueId::value(plant("Offset"))}, read.callback());
+    QVERIFY(read.wait());
+    QVERIFY2(read.status.isGood(), qPrintable(read.status.message));
+    QCOMPARE(read.response->results[0].value->toDouble(), double(Offset));
+
+    CreateSubscriptionRequest request;
+    request.requestedPublishingInterval = 50;
+    request.requestedMaxKeepAliveCount = 5;
+    Result<CreateSubscriptionResponse> subscription;
+    client.createSubscription(request, subscription.callback());
+    QVERIFY(subscription.wait());
+    QVERIFY2(subscription.status.isGood(), qPrintable(subscription.status.message));
+    QSignalSpy changes(&client, &Client::dataChange);
+    MonitoredItemCreateRequest counter;
+    counter.itemToMonitor.nodeId = plant("Counter");
+    counter.requestedParameters.clientHandle = 3;
+    counter.requestedParameters.queueSize = 100;
+    Result<CreateMonitoredItemsResponse> items;
+    client.createMonitoredItems(subscription.response->subscriptionId, {counter}, items.callback());
+    QVERIFY(items.wait());
+    QVERIFY2(items.status.isGood(), qPrintable(items.status.message));
+
+    // Two renewals with new keys while notifications keep coming.
+    QSignalSpy renewed(&client, &Client::tokenRenewed);
+    QVERIFY(renewed.wait(WaitMs));
+    QVERIFY(renewed.wait(WaitMs));
+    const qsizetype before = changes.size();
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= before + 5, WaitMs);
+    Result<ReadResponse> again;
+    client.read({ReadValueId::value(plant("Offset"))}, again.callback());
+    QVERIFY(again.wait());
+    QVERIFY2(again.status.isGood(), qPrintable(again.status.message));
+    QCOMPARE(client.state(), Client::State::SessionOpen);
+}
+
+void TestOpcUaSecurity::untrustedServerIsRefusedUntilTrusted()
+{
+    // A fresh trust list: the peers' certificate is not in it.
+    QTemporaryDir state;
+    auto saved = std::move(m_pki);
+    const auto restore = qScopeGuard([&] { m_pki = std::move(saved); });
+    m_pki = std::make_unique<LocalPki>(state.path(), nullptr);
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:SignAndEncrypt")}));
+    {
+        Client client;
+        secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+        QString failure;
+        QVERIFY(!connectClient(client, peer.url(), &failure));
+        QCOMPARE(client.failureStatus().code, Status::BadCertificateUntrusted);
+        QVERIFY2(failure.contains(QStringLiteral("BadCertificateUntrusted")) ||
+                     failure.contains(QStringLiteral("not trusted")),
+                 qPrintable(failure));
+    }
+    const QStringList rejected =
+        QDir(m_pki->store().path(pki::PkiStore::Folder::RejectedCerts)).entryList(QDir::Files);
+    QCOMPARE(rejected.size(), 1);
+    QString error;
+    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
+    QVERIFY(certificate);
+    QVERIFY2(m_pki->store().trust(certificate->thumbprint(), &error), qPrintable(error));
+    Client client;
+    secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+    QString failure;
+    QVERIFY2(connectClient(client, peer.url(), &failure), qPrintable(failure));
+}
+
+void TestOpcUaSecurity::expiredServerCertificate()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Aes128_Sha256_RsaOaep:Sign"),
+                        .certificateKind = QStringLiteral("expired")}));
+    QVERIFY(trustPeer(peer)); // trusted, yet out of its validity period
+    Client client;
+    secure(client, setting(QStringLiteral("Aes128_Sha256_RsaOaep:Sign")));
+    QString failure;
+    QVERIFY(!connectClient(client, peer.url(), &failure));
+    QCOMPARE(client.failureStatus().code, Status::BadCertificateTimeInvalid);
+}
+
+void TestOpcUaSecurity::uriMismatch()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:Sign"),
+                        .certificateKind = QStringLiteral("uri-mismatch")}));
+    QVERIFY(trustPeer(peer));
+    Client client;
+    secure(client, setting(QStringLiteral("Basic256Sha256:Sign")));
+    QString failure;
+    QVERIFY(!connectClient(client, peer.url(), &failure));
+    QCOMPARE(client.failureStatus().code, Status::BadCertificateUriInvalid);
+}
+
+void TestOpcUaSecurity::noEndpointWithTheSetting()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Aes256_Sha256_RsaPss:Sign")}));
+    Client client;
+    secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+    QString failure;
+    QVERIFY(!connectClient(client, peer.url(), &failure));
+    QCOMPARE(client.failureStatus().code, Status::BadSecurityPolicyRejected);
+    QVERIFY2(failure.contains(QStringLiteral("Aes256_Sha256_RsaPss:Sign")), qPrintable(failure));
+}
+
+void TestOpcUaSecurity::tamperedMessageClosesTheChannel()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:SignAndEncrypt")}));
+    QVERIFY(trustPeer(peer));
+    TamperingRelay relay(peer.port());
+    Client client;
+    secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+    QString failure;
+    // The flip hits the secured channel's first answer after its OPN: CreateSession.
+    QVERIFY(!connectClient(client, QStringLiteral("opc.tcp://127.0.0.1:%1").arg(relay.port()),
+                           &failure));
+    QVERIFY(relay.tampered());
+    QCOMPARE(client.failureStatus().code, Status::BadSecurityChecksFailed);
+}
+
+QTEST_GUILESS_MAIN(TestOpcUaSecurity)
+#include "tst_opcuasecurity.moc"
