@@ -23,6 +23,7 @@ ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
                                         QObject *parent) -> ServerLink * {
                                       auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
                                       link->setPki(pki);
+                                      link->setPairName(pair.name);
                                       return link;
                                   },
                                   [pki](PairRuntime *runtime, const Endpoint &endpoint,

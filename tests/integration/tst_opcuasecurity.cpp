@@ -4,12 +4,16 @@
 // trust list (LocalPki) before the secured channel opens, with the precise status for an
 // untrusted, expired or URI-mismatched one; and a byte flipped on the wire closes the
 // channel.
+#include "events/event.h"
+#include "events/eventlog.h"
 #include "opcua/client.h"
 #include "opcua/localpki.h"
+#include "opcua/opcualink.h"
 #include "opcuapeer.h"
 #include "pki/certificatestatus.h"
 
 #include <QDir>
+#include <QFile>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -150,8 +154,16 @@ private Q_SLOTS:
     void uriMismatch();
     void noEndpointWithTheSetting();
     void tamperedMessageClosesTheChannel();
+    void linkOpensSecured();
+    void linkRefusesDeprecatedUnlessAllowed();
+    void linkPinsTheExpectedCertificate();
+    void linkWithoutOwnCertificate();
 
 private:
+    // An OpcUaLink to peer for the pair "pair", posting into events.
+    std::unique_ptr<OpcUaLink> link(const OpcUaPeer &peer, std::shared_ptr<LocalPki> pki);
+    // Opens link; the reason of a failure in *failure.
+    static bool open(OpcUaLink &link, QString *failure);
     // A client secured with setting, judging certificates by m_pki.
     void secure(Client &client, const SecuritySetting &setting);
     bool trustPeer(const OpcUaPeer &peer);
@@ -349,6 +361,135 @@ void TestOpcUaSecurity::tamperedMessageClosesTheChannel()
                            &failure));
     QVERIFY(relay.tampered());
     QCOMPARE(client.failureStatus().code, Status::BadSecurityChecksFailed);
+}
+
+std::unique_ptr<OpcUaLink> TestOpcUaSecurity::link(const OpcUaPeer &peer,
+                                                   std::shared_ptr<LocalPki> pki)
+{
+    MachineAddress machine{QStringLiteral("127.0.0.1"), peer.port(), QString()};
+    auto link = std::make_unique<OpcUaLink>(machine, QString());
+    link->setPki(std::move(pki));
+    link->setPairName(QStringLiteral("pair"));
+    return link;
+}
+
+bool TestOpcUaSecurity::open(OpcUaLink &link, QString *failure)
+{
+    QSignalSpy opened(&link, &ServerLink::opened);
+    QSignalSpy failed(&link, &ServerLink::openFailed);
+    link.open(WaitMs);
+    if (!QTest::qWaitFor([&] { return !opened.isEmpty() || !failed.isEmpty(); }, WaitMs + 5000))
+        return false;
+    if (!failed.isEmpty())
+        *failure = failed.first().first().toString();
+    return !opened.isEmpty();
+}
+
+namespace {
+QStringList postedIds(const QSignalSpy &spy)
+{
+    QStringList ids;
+    for (const QList<QVariant> &args : spy)
+        ids << args.first().value<Event>().id;
+    return ids;
+}
+} // namespace
+
+void TestOpcUaSecurity::linkOpensSecured()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start(
+        {.offset = Offset, .security = QStringLiteral("Aes256_Sha256_RsaPss:SignAndEncrypt")}));
+    QTemporaryDir state;
+    EventLog events;
+    QSignalSpy posted(&events, &EventLog::eventPosted);
+    auto pki = std::make_shared<LocalPki>(state.path(), &events);
+    auto link = this->link(peer, pki);
+    link->setSecurity(setting(QStringLiteral("Aes256_Sha256_RsaPss:SignAndEncrypt")), QString(),
+                      false, false);
+    // First attempt: the server is unknown, refused and posted.
+    QString failure;
+    QVERIFY(!open(*link, &failure));
+    QVERIFY2(failure.contains(QStringLiteral("BadCertificateUntrusted")) ||
+                 failure.contains(QStringLiteral("trust")),
+             qPrintable(failure));
+    QVERIFY(postedIds(posted).contains(QStringLiteral("certificate-rejected")));
+    QString error;
+    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
+    QVERIFY(certificate);
+    QVERIFY(pki->store().trust(certificate->thumbprint(), &error));
+    QVERIFY2(open(*link, &failure), qPrintable(failure));
+    QCOMPARE(link->client()->endpoint().securityMode, MessageSecurityMode::SignAndEncrypt);
+    QSignalSpy status(link.get(), &ServerLink::statusReceived);
+    link->queryStatus(WaitMs);
+    QVERIFY(status.wait(WaitMs));
+    QVERIFY2(status.first().at(0).toBool(), qPrintable(status.first().at(2).toString()));
+    QVERIFY(!postedIds(posted).contains(QStringLiteral("deprecated-policy")));
+}
+
+void TestOpcUaSecurity::linkRefusesDeprecatedUnlessAllowed()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Basic256:SignAndEncrypt")}));
+    QTemporaryDir state;
+    EventLog events;
+    QSignalSpy posted(&events, &EventLog::eventPosted);
+    auto pki = std::make_shared<LocalPki>(state.path(), &events);
+    QString error;
+    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
+    QVERIFY(certificate);
+    QVERIFY(pki->store().trustCertificate(*certificate, &error));
+    auto link = this->link(peer, pki);
+    link->setSecurity(setting(QStringLiteral("Basic256:SignAndEncrypt")), QString(), false, false);
+    QString failure;
+    QVERIFY(!open(*link, &failure));
+    QVERIFY2(failure.contains(QStringLiteral("deprecated")), qPrintable(failure));
+    link->setSecurity(setting(QStringLiteral("Basic256:SignAndEncrypt")), QString(), true, false);
+    QVERIFY2(open(*link, &failure), qPrintable(failure));
+    QCOMPARE(postedIds(posted).count(QStringLiteral("deprecated-policy")), 1);
+}
+
+void TestOpcUaSecurity::linkPinsTheExpectedCertificate()
+{
+    OpcUaPeer peer;
+    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:Sign")}));
+    QTemporaryDir state;
+    auto pki = std::make_shared<LocalPki>(state.path(), nullptr);
+    QString error;
+    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
+    QVERIFY(certificate);
+    QVERIFY(pki->store().trustCertificate(*certificate, &error));
+    auto link = this->link(peer, pki);
+    const QString other = QString(40, QLatin1Char('A'));
+    link->setSecurity(setting(QStringLiteral("Basic256Sha256:Sign")), other, false, false);
+    QString failure;
+    QVERIFY(!open(*link, &failure));
+    QVERIFY2(failure.contains(other) && failure.contains(certificate->thumbprint()),
+             qPrintable(failure));
+    link->setSecurity(setting(QStringLiteral("Basic256Sha256:Sign")),
+                      certificate->thumbprint().toLower(), false, false);
+    QVERIFY2(open(*link, &failure), qPrintable(failure));
+}
+
+void TestOpcUaSecurity::linkWithoutOwnCertificate()
+{
+    // A state directory the own certificate cannot be written into.
+    QTemporaryDir state;
+    QFile blocker(state.path() + QStringLiteral("/pki"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the pki folder would be
+    blocker.close();
+    EventLog events;
+    QSignalSpy posted(&events, &EventLog::eventPosted);
+    auto pki = std::make_shared<LocalPki>(state.path(), &events);
+    MachineAddress machine{QStringLiteral("127.0.0.1"), 1, QString()};
+    OpcUaLink link(machine, QString());
+    link.setPki(pki);
+    link.setPairName(QStringLiteral("pair"));
+    link.setSecurity(setting(QStringLiteral("Basic256Sha256:Sign")), QString(), false, false);
+    QString failure;
+    QVERIFY(!open(link, &failure));
+    QVERIFY2(failure.contains(QStringLiteral("own certificate")), qPrintable(failure));
+    QCOMPARE(postedIds(posted), QStringList{QStringLiteral("certificate-unavailable")});
 }
 
 QTEST_GUILESS_MAIN(TestOpcUaSecurity)
