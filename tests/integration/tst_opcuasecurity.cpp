@@ -11,13 +11,12 @@
 #include "opcua/opcualink.h"
 #include "opcuapeer.h"
 #include "pki/certificatestatus.h"
+#include "tamperingrelay.h"
 
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,64 +79,6 @@ SecuritySetting setting(const QString &text)
         qFatal("%s", qPrintable(error));
     return *parsed;
 }
-
-// A relay that flips one byte of the first MSG chunk the server sends after its OPN on the
-// relay's second connection (the client's first one only asks for the endpoints), deep in
-// the chunk: in the encrypted part or the signed body.
-class TamperingRelay final : public QObject
-{
-public:
-    explicit TamperingRelay(quint16 serverPort)
-    {
-        m_listener.listen(QHostAddress::LocalHost);
-        connect(&m_listener, &QTcpServer::newConnection, this, [this, serverPort] {
-            ++m_connections;
-            m_buffer.clear();
-            m_openSeen = false;
-            m_client = m_listener.nextPendingConnection();
-            m_server = new QTcpSocket(this);
-            m_server->connectToHost(QHostAddress::LocalHost, serverPort);
-            connect(m_client, &QTcpSocket::readyRead, this,
-                    [this] { m_server->write(m_client->readAll()); });
-            connect(m_server, &QTcpSocket::readyRead, this, [this] { fromServer(); });
-            connect(m_server, &QTcpSocket::disconnected, m_client, &QTcpSocket::disconnectFromHost);
-            connect(m_client, &QTcpSocket::disconnected, m_server, &QTcpSocket::disconnectFromHost);
-        });
-    }
-    quint16 port() const { return m_listener.serverPort(); }
-    bool tampered() const { return m_tampered; }
-
-private:
-    void fromServer()
-    {
-        m_buffer += m_server->readAll();
-        // Whole frames only, so the flip lands in the chunk it is meant for.
-        while (m_buffer.size() >= 8) {
-            const quint32 size = quint32(quint8(m_buffer[4])) | quint32(quint8(m_buffer[5])) << 8 |
-                                 quint32(quint8(m_buffer[6])) << 16 |
-                                 quint32(quint8(m_buffer[7])) << 24;
-            if (qsizetype(size) > m_buffer.size())
-                return;
-            QByteArray frame = m_buffer.left(size);
-            m_buffer.remove(0, size);
-            if (frame.startsWith("OPN"))
-                m_openSeen = true;
-            else if (frame.startsWith("MSG") && m_openSeen && !m_tampered && m_connections == 2) {
-                frame[frame.size() - 20] = char(frame[frame.size() - 20] ^ 0x01);
-                m_tampered = true;
-            }
-            m_client->write(frame);
-        }
-    }
-
-    QTcpServer m_listener;
-    QTcpSocket *m_client = nullptr;
-    QTcpSocket *m_server = nullptr;
-    QByteArray m_buffer;
-    bool m_openSeen = false;
-    bool m_tampered = false;
-    int m_connections = 0;
-};
 
 } // namespace
 
@@ -352,7 +293,7 @@ void TestOpcUaSecurity::tamperedMessageClosesTheChannel()
     OpcUaPeer peer;
     QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:SignAndEncrypt")}));
     QVERIFY(trustPeer(peer));
-    TamperingRelay relay(peer.port());
+    test::TamperingRelay relay(peer.port(), test::TamperingRelay::Direction::FromServer);
     Client client;
     secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
     QString failure;
