@@ -68,6 +68,7 @@ private Q_SLOTS:
     void securedSession();
     void untrustedClientIsRefused();
     void tamperedMessageClosesTheChannel();
+    void tandemClientRenewsItsToken();
 
 private:
     // client.js's options for setting, with its own certificate folder.
@@ -256,6 +257,44 @@ void TestOpcUaProxySecurity::tamperedMessageClosesTheChannel()
     QVERIFY2(result.exitCode == 1, qPrintable(result.dump()));
     QTRY_COMPARE(m_proxy->clientCount(), 0);
     QCOMPARE(m_proxy->sessionCount(), 0);
+}
+
+void TestOpcUaProxySecurity::tandemClientRenewsItsToken()
+{
+    // Tandem on both ends: the proxy's side of a renewal (new keys from new nonces, the old
+    // token until the client switched) under the strongest policy.
+    const QString text = QStringLiteral("Aes256_Sha256_RsaPss:SignAndEncrypt");
+    m_proxy->setListenSecurity({setting(text)});
+    QString error;
+    const auto own = m_pki->own(&error);
+    QVERIFY(own);
+    QVERIFY(m_pki->store().trustCertificate(own->certificate(), &error));
+    Client client;
+    ClientSecurity security;
+    security.setting = setting(text);
+    security.ownCertificate = own->certificate().der();
+    security.ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
+    client.setSecurity(security);
+    client.setRequestedTokenLifetime(1000); // the proxy revises it to its minimum of 10 s
+    QSignalSpy connected(&client, &Client::connected);
+    QSignalSpy failed(&client, &Client::connectFailed);
+    client.connectToServer(url(), Identity(), true, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return !connected.isEmpty() || !failed.isEmpty(); }, 15000));
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QCOMPARE(m_proxy->sessionCount(), 1);
+    const quint32 first = client.securityToken().tokenId;
+    QSignalSpy renewed(&client, &Client::tokenRenewed);
+    QVERIFY(renewed.wait(15000));
+    QVERIFY(client.securityToken().tokenId != first);
+    bool done = false;
+    CallStatus status;
+    client.read({ReadValueId::value(NodeId(0, Id::ServiceLevel))},
+                [&](const ReadResponse &, const CallStatus &s) {
+                    status = s;
+                    done = true;
+                });
+    QTRY_VERIFY(done);
+    QVERIFY2(status.isGood(), qPrintable(status.message));
 }
 
 QTEST_GUILESS_MAIN(TestOpcUaProxySecurity)
