@@ -2,13 +2,19 @@
 // Tandem's, over ChunkReassembler as the channels use it: every policy and mode round trips,
 // chunks stay within the buffer, a flipped byte anywhere is refused before anything is read,
 // sequence numbers must follow, and a renewed token's predecessor is accepted only until
-// the peer switched or its time ran out. Certificates come from OpenSSL's own API
+// the peer switched or its time ran out; and whole chunks are byte for byte node-opcua's
+// (tests/unit/opcua-vectors/crypto-vectors.json). Certificates come from OpenSSL's own API
 // (testcertificates.h), not from the product.
+#include "buildpaths.h"
 #include "opcua/securechunks.h"
 #include "opcua/securitypolicy.h"
 #include "opcua/transport.h"
 #include "testcertificates.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -149,6 +155,7 @@ private Q_SLOTS:
     void oldTokenExpiresAfterItsLifetime();
     void policyNotAcceptedIsRejected();
     void wrongReceiverThumbprintIsRefused();
+    void sameBytesAsNodeOpcua();
 };
 
 void TestSecureChunks::roundTrip_data()
@@ -371,6 +378,64 @@ void TestSecureChunks::wrongReceiverThumbprintIsRefused()
         ch.fromClient(message(MessageType::OpenSecureChannel, 0, 1, "open")).join()));
     QCOMPARE(ch.atServer.errorStatus().code, Status::BadSecurityChecksFailed);
     QVERIFY(ch.atServer.error().contains(QStringLiteral("receiver thumbprint")));
+}
+
+// Whole MSG chunks node-opcua's ChunkManager signed (and encrypted) with the keys of fixed
+// nonces (tests/unit/opcua-vectors/make-crypto-vectors.js): Tandem's chunk layer makes the
+// same bytes from the same nonces and reads node-opcua's.
+void TestSecureChunks::sameBytesAsNodeOpcua()
+{
+    QFile file(test::sourcePath("tests/unit/opcua-vectors/crypto-vectors.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject vectors = QJsonDocument::fromJson(file.readAll()).object();
+    QHash<QString, std::pair<QByteArray, QByteArray>> nonces;
+    for (const QJsonValue &value : vectors[u"derivedKeys"].toArray()) {
+        const QJsonObject o = value.toObject();
+        nonces.insert(o[u"policy"].toString(),
+                      {QByteArray::fromHex(o[u"clientNonce"].toString().toLatin1()),
+                       QByteArray::fromHex(o[u"serverNonce"].toString().toLatin1())});
+    }
+    const QJsonArray chunks = vectors[u"chunks"].toArray();
+    QVERIFY(!chunks.isEmpty());
+    for (const QJsonValue &value : chunks) {
+        const QJsonObject o = value.toObject();
+        const QString name = o[u"policy"].toString();
+        const SecurityPolicy *policy = securityPolicyByName(name);
+        QVERIFY(policy);
+        const auto mode = messageSecurityModeByName(o[u"mode"].toString());
+        QVERIFY(mode);
+        const QByteArray body = QByteArray::fromHex(o[u"body"].toString().toLatin1());
+        const QByteArray chunk = QByteArray::fromHex(o[u"chunk"].toString().toLatin1());
+        const auto [clientNonce, serverNonce] = nonces.value(name);
+        CryptoError error;
+
+        // node-opcua's chunk was made with the client's keys: the server side reads it.
+        auto server = std::make_shared<SecureChunks>(SecureChunks::Role::Server);
+        server->setPolicy(policy->id);
+        server->setMode(*mode);
+        QVERIFY(server->addToken(2, clientNonce, serverNonce, 60000, &error));
+        ChunkReassembler reassembler;
+        reassembler.setSecurity(server);
+        QVERIFY2(reassembler.feed(chunk), qPrintable(name + u' ' + reassembler.error()));
+        const QList<SecureMessage> received = reassembler.takeMessages();
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received[0].body, body);
+        QCOMPARE(received[0].requestId, 4u);
+        QCOMPARE(received[0].firstSequenceNumber, 3u);
+
+        // Tandem's client side makes the same bytes.
+        SecureChunks client(SecureChunks::Role::Client);
+        client.setPolicy(policy->id);
+        client.setMode(*mode);
+        QVERIFY(client.addToken(2, clientNonce, serverNonce, 60000, &error));
+        SecureMessage m = message(MessageType::Message, 2, 4, body);
+        m.secureChannelId = 1;
+        quint32 sequence = 3;
+        const auto made = client.encode(m, 8192, &sequence, &error);
+        QVERIFY2(made, qPrintable(error.toString()));
+        QCOMPARE(made->size(), 1);
+        QVERIFY2(made->constFirst() == chunk, qPrintable(name + u':' + o[u"mode"].toString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSecureChunks)
