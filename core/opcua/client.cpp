@@ -2,6 +2,7 @@
 
 #include "base/logging.h"
 #include "pki/certificate.h"
+#include "sessionsignature.h"
 #include "usertoken.h"
 
 #include <QDeadlineTimer>
@@ -236,11 +237,24 @@ void Client::discoverEndpoint()
             }
             m_endpoint = *chosen;
             m_serverCertificate = chosen->serverCertificate;
-            // The unsecured connection has done its part; the secured one starts afresh.
-            m_socket->disconnect(this);
-            m_socket->abort();
-            m_socket->deleteLater();
-            m_socket = nullptr;
+            // The unsecured connection has done its part: closed politely (the server frees
+            // the channel at once), and the secured one starts afresh.
+            CloseSecureChannelRequest close;
+            fillHeader(close.requestHeader, 0);
+            SecureMessage message;
+            message.type = MessageType::CloseSecureChannel;
+            message.secureChannelId = m_token.channelId;
+            message.tokenId = m_token.tokenId;
+            message.requestId = m_nextRequestId++;
+            message.body = encodeMessage(close);
+            CallStatus ignored;
+            encodeAndWrite(message, &ignored);
+            QTcpSocket *discovery = std::exchange(m_socket, nullptr);
+            discovery->disconnect(this);
+            connect(discovery, &QTcpSocket::disconnected, discovery, &QObject::deleteLater);
+            discovery->disconnectFromHost();
+            if (discovery->state() == QAbstractSocket::UnconnectedState)
+                discovery->deleteLater();
             m_discovering = false;
             startConnection();
         },
@@ -410,17 +424,11 @@ CallStatus Client::checkServerSignature(const CreateSessionRequest &request,
     if (leaf(response.serverCertificate) != m_chunks->peerCertificate())
         return {StatusCode{Status::BadCertificateInvalid},
                 tr("the server's session certificate is not the one of its endpoint")};
-    if (!policy.acceptsAsymmetricSignatureUri(response.serverSignature.algorithm))
-        return {StatusCode{Status::BadApplicationSignatureInvalid},
-                tr("the server signed the session with %1, not with %2")
-                    .arg(response.serverSignature.algorithm,
-                         QString::fromLatin1(policy.asymmetricSignatureUri))};
     CryptoError error;
-    if (!asymmetricVerify(policy, m_chunks->peerKey(),
-                          request.clientCertificate + request.clientNonce,
-                          response.serverSignature.signature, &error))
-        return {StatusCode{Status::BadApplicationSignatureInvalid},
-                tr("the server's session signature does not match: %1").arg(error.message)};
+    if (!verifySessionSignature(policy, response.serverCertificate, response.serverSignature,
+                                request.clientCertificate, request.clientNonce, &error))
+        return {StatusCode{error.status},
+                tr("the server's session signature is refused: %1").arg(error.message)};
     return {};
 }
 
@@ -514,16 +522,15 @@ void Client::activateSession(const CreateSessionResponse &created)
     request.localeIds = {QStringLiteral("en")};
     if (secured) {
         // Proof of the own key: the server's certificate and nonce, signed (§5.6.3).
-        const SecurityPolicy &policy = m_chunks->policy();
         CryptoError error;
-        const auto signature = asymmetricSign(
-            policy, m_security.ownKey, created.serverCertificate + created.serverNonce, &error);
+        const auto signature = signSession(m_chunks->policy(), m_security.ownKey,
+                                           created.serverCertificate, created.serverNonce, &error);
         if (!signature) {
             failConnect(StatusCode{error.status},
                         tr("signing the session failed: %1").arg(error.toString()));
             return;
         }
-        request.clientSignature = {QString::fromLatin1(policy.asymmetricSignatureUri), *signature};
+        request.clientSignature = *signature;
     }
     if (wanted == UserTokenType::Anonymous) {
         request.userIdentityToken = toExtensionObject(AnonymousIdentityToken{plain->policyId});

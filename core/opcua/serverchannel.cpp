@@ -12,6 +12,9 @@ namespace {
 constexpr qsizetype ChunkPrefixSize = MessageHeaderSize + 8;
 // Header, SecureChannelId, TokenId, sequence number and request id of a MSG chunk.
 constexpr qsizetype MessageChunkOverhead = MessageHeaderSize + 4 + 4 + 8;
+// What a secured MSG chunk needs beyond an unsecured one at most: a 32-byte signature, the
+// padding's two size bytes and up to a cipher block of padding, with room to spare.
+constexpr quint32 SecuredChunkOverhead = 128;
 constexpr qsizetype MaxReasonBytes = 4096; // OPC 10000-6, 7.1.2.5
 
 std::optional<MessageType> typeFromCode(QByteArrayView code)
@@ -277,7 +280,13 @@ void ServerChannel::handleHello(const Hello &hello)
     ack.limits.maxMessageSize = ours.maxMessageSize;
     ack.limits.maxChunkCount = ours.maxChunkCount;
     if (ours.maxChunkCount == 0 && ours.maxMessageSize != 0) {
-        const quint32 room = ack.limits.receiveBufferSize - quint32(MessageChunkOverhead);
+        // A secured chunk also carries a signature, padding and whole cipher blocks.
+        const bool secured = std::any_of(m_options.offered.cbegin(), m_options.offered.cend(),
+                                         [](const SecuritySetting &setting) {
+                                             return setting.policy != SecurityPolicyId::None;
+                                         });
+        const quint32 room = ack.limits.receiveBufferSize - quint32(MessageChunkOverhead) -
+                             (secured ? SecuredChunkOverhead : 0);
         ack.limits.maxChunkCount = (ours.maxMessageSize + room - 1) / room + 1;
     }
 

@@ -8,6 +8,7 @@
 #include "buildpaths.h"
 #include "opcua/securechunks.h"
 #include "opcua/securitypolicy.h"
+#include "opcua/sessionsignature.h"
 #include "opcua/transport.h"
 #include "testcertificates.h"
 
@@ -156,6 +157,7 @@ private Q_SLOTS:
     void policyNotAcceptedIsRejected();
     void wrongReceiverThumbprintIsRefused();
     void sameBytesAsNodeOpcua();
+    void sessionSignatures();
 };
 
 void TestSecureChunks::roundTrip_data()
@@ -435,6 +437,41 @@ void TestSecureChunks::sameBytesAsNodeOpcua()
         QVERIFY2(made, qPrintable(error.toString()));
         QCOMPARE(made->size(), 1);
         QVERIFY2(made->constFirst() == chunk, qPrintable(name + u':' + o[u"mode"].toString()));
+    }
+}
+
+// CreateSession's and ActivateSession's proofs (OPC 10000-4 §5.6.2, §5.6.3): a signature
+// verifies with the signer's certificate only over the same certificate and nonce and under
+// the channel's algorithm; anything else is BadApplicationSignatureInvalid.
+void TestSecureChunks::sessionSignatures()
+{
+    const auto &c = certificate(false, 2048);
+    const auto &s = certificate(true, 2048);
+    const QByteArray nonce = randomBytes(32);
+    for (const SecurityPolicy &policy : securityPolicies()) {
+        if (policy.isNone())
+            continue;
+        CryptoError error;
+        const auto signature = signSession(policy, keyOf(c), s.der, nonce, &error);
+        QVERIFY2(signature, qPrintable(error.toString()));
+        QCOMPARE(signature->algorithm, QString::fromLatin1(policy.asymmetricSignatureUri));
+        QVERIFY2(verifySessionSignature(policy, c.der, *signature, s.der, nonce, &error),
+                 qPrintable(error.toString()));
+        // Another nonce, another signer, another algorithm, a flipped bit.
+        QByteArray otherNonce = nonce;
+        otherNonce[0] = char(otherNonce[0] ^ 1);
+        QVERIFY(!verifySessionSignature(policy, c.der, *signature, s.der, otherNonce, &error));
+        QCOMPARE(error.status, Status::BadApplicationSignatureInvalid);
+        QVERIFY(!verifySessionSignature(policy, s.der, *signature, s.der, nonce, &error));
+        QCOMPARE(error.status, Status::BadApplicationSignatureInvalid);
+        SignatureData renamed = *signature;
+        renamed.algorithm = QStringLiteral("http://www.w3.org/2000/09/xmldsig#dsa-sha1");
+        QVERIFY(!verifySessionSignature(policy, c.der, renamed, s.der, nonce, &error));
+        QCOMPARE(error.status, Status::BadApplicationSignatureInvalid);
+        SignatureData flipped = *signature;
+        flipped.signature[10] = char(flipped.signature[10] ^ 0x40);
+        QVERIFY(!verifySessionSignature(policy, c.der, flipped, s.der, nonce, &error));
+        QCOMPARE(error.status, Status::BadApplicationSignatureInvalid);
     }
 }
 
