@@ -12,26 +12,36 @@ ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
 {
     ProtocolFactories protocols;
     protocols[Protocol::ModbusTcp] = {
-        [](const PairConfig &pair, const MachineAddress &machine, QObject *parent) -> ServerLink * {
+        [](const PairConfig &pair, Side, const MachineAddress &machine,
+           QObject *parent) -> ServerLink * {
             return new modbus::ModbusLink(machine.host, machine.port, pair.statusItem, parent);
         },
         [](PairRuntime *runtime, const Endpoint &endpoint,
            EventLog *events) -> std::unique_ptr<PairProxy> {
             return std::make_unique<modbus::ModbusProxy>(runtime, endpoint, events);
         }};
-    protocols[Protocol::OpcUa] = {[pki](const PairConfig &pair, const MachineAddress &machine,
-                                        QObject *parent) -> ServerLink * {
-                                      auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
-                                      link->setPki(pki);
-                                      return link;
-                                  },
-                                  [pki](PairRuntime *runtime, const Endpoint &endpoint,
-                                        EventLog *events) -> std::unique_ptr<PairProxy> {
-                                      auto proxy = std::make_unique<opcua::OpcUaProxy>(
-                                          runtime, endpoint, events);
-                                      proxy->setPki(pki);
-                                      return proxy;
-                                  }};
+    protocols[Protocol::OpcUa] = {
+        [pki](const PairConfig &pair, Side side, const MachineAddress &machine,
+              QObject *parent) -> ServerLink * {
+            auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
+            link->setPki(pki);
+            link->setPairName(pair.name);
+            const OpcUaSecurity &security = pair.opcuaSecurity;
+            const OpcUaSecurity::Link &own = security.link(side == Side::Secondary);
+            link->setSecurity(opcua::SecuritySetting::from(own.setting), own.serverCertificate,
+                              security.allowDeprecated, security.waiveHostName);
+            return link;
+        },
+        [pki](PairRuntime *runtime, const Endpoint &endpoint,
+              EventLog *events) -> std::unique_ptr<PairProxy> {
+            auto proxy = std::make_unique<opcua::OpcUaProxy>(runtime, endpoint, events);
+            proxy->setPki(pki);
+            QList<opcua::SecuritySetting> offered;
+            for (const UaSecuritySetting &setting : runtime->config().opcuaSecurity.listen)
+                offered << opcua::SecuritySetting::from(setting);
+            proxy->setListenSecurity(offered);
+            return proxy;
+        }};
     return protocols;
 }
 

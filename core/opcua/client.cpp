@@ -1,6 +1,8 @@
 #include "client.h"
 
 #include "base/logging.h"
+#include "pki/certificate.h"
+#include "sessionsignature.h"
 #include "usertoken.h"
 
 #include <QDeadlineTimer>
@@ -26,9 +28,23 @@ QByteArray randomNonce()
     return nonce;
 }
 
-bool isPlainPolicy(const UserTokenPolicy &policy)
+// The policy a user token is encrypted with: its own, or the endpoint's where it names none
+// (OPC 10000-4 §7.41).
+QString userTokenPolicyUri(const UserTokenPolicy &policy, const EndpointDescription &endpoint)
 {
-    return policy.securityPolicyUri.isEmpty() || policy.securityPolicyUri == SecurityPolicyNone;
+    return policy.securityPolicyUri.isEmpty() ? endpoint.securityPolicyUri
+                                              : policy.securityPolicyUri;
+}
+
+bool isPlainPolicy(const QString &uri)
+{
+    return uri.isEmpty() || uri == SecurityPolicyNone;
+}
+
+bool matches(const EndpointDescription &endpoint, const SecuritySetting &setting)
+{
+    return endpoint.securityPolicyUri == setting.securityPolicy().uriString() &&
+           endpoint.securityMode == setting.mode;
 }
 
 } // namespace
@@ -42,6 +58,7 @@ Client::Client(QObject *parent)
     m_renewTimer.setSingleShot(true);
     connect(&m_renewTimer, &QTimer::timeout, this,
             [this] { openChannel(SecurityTokenRequestType::Renew); });
+    m_monotonic.start();
 }
 
 namespace {
@@ -128,7 +145,39 @@ void Client::connectToServer(const QString &url, const Identity &identity, bool 
     m_identity = identity;
     m_wantSession = withSession;
     m_state = State::Connecting;
+    m_failureStatus = StatusCode{Status::BadNotConnected};
+    m_serverCertificate.clear();
+    m_endpoint = {};
+    m_discovering = m_security.setting.policy != SecurityPolicyId::None;
+    m_connectTimer.start(timeoutMs);
+    startConnection();
+}
+
+void Client::startConnection()
+{
+    QString host, error;
+    quint16 port = 0;
+    parseUrl(m_url, &host, &port, &error);
     m_reassembler = ChunkReassembler(ConnectionLimits());
+    m_chunks = std::make_shared<SecureChunks>(SecureChunks::Role::Client);
+    if (!m_discovering && m_security.setting.policy != SecurityPolicyId::None) {
+        m_chunks->setOwnCertificate(m_security.ownCertificate, m_security.ownKey);
+        CryptoError unusable;
+        if (!m_chunks->setPeerCertificate(m_serverCertificate, &unusable)) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, unusable] {
+                    failConnect(
+                        StatusCode{unusable.status},
+                        tr("the server's certificate cannot be used: %1").arg(unusable.toString()));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        m_chunks->setPolicy(m_security.setting.policy);
+        m_chunks->setMode(m_security.setting.mode);
+    }
+    m_reassembler.setSecurity(m_chunks);
     m_limits = ConnectionLimits();
     m_nextSequenceNumber = 1;
     m_renewals = 0;
@@ -139,8 +188,77 @@ void Client::connectToServer(const QString &url, const Identity &identity, bool 
     connect(m_socket, &QTcpSocket::connected, this, &Client::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &Client::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &Client::onSocketError);
-    m_connectTimer.start(timeoutMs);
     m_socket->connectToHost(host, port);
+}
+
+void Client::discoverEndpoint()
+{
+    getEndpoints(
+        m_url,
+        [this](const GetEndpointsResponse &response, const CallStatus &status) {
+            if (!status.isGood()) {
+                failConnect(status.status,
+                            tr("asking the server's endpoints failed: %1").arg(status.message));
+                return;
+            }
+            const SecuritySetting &wanted = m_security.setting;
+            const EndpointDescription *chosen = nullptr;
+            QStringList offered;
+            for (const EndpointDescription &endpoint : response.endpoints) {
+                const SecurityPolicy *policy = securityPolicyByUri(endpoint.securityPolicyUri);
+                const QString name = (policy ? policy->nameString() : endpoint.securityPolicyUri) +
+                                     QLatin1Char(':') +
+                                     messageSecurityModeName(endpoint.securityMode);
+                if (!offered.contains(name))
+                    offered << name;
+                if (!chosen && matches(endpoint, wanted))
+                    chosen = &endpoint;
+            }
+            if (!chosen) {
+                failConnect(StatusCode{Status::BadSecurityPolicyRejected},
+                            tr("the server offers no endpoint with %1; it offers %2")
+                                .arg(wanted.toString(), offered.join(QLatin1String(", "))));
+                return;
+            }
+            if (chosen->serverCertificate.isEmpty()) {
+                failConnect(
+                    StatusCode{Status::BadCertificateInvalid},
+                    tr("the server's %1 endpoint carries no certificate").arg(wanted.toString()));
+                return;
+            }
+            if (m_security.checkServerCertificate) {
+                const CallStatus verdict =
+                    m_security.checkServerCertificate(chosen->serverCertificate, *chosen);
+                if (!verdict.isGood()) {
+                    failConnect(verdict.status,
+                                tr("the server's certificate is refused: %1").arg(verdict.message));
+                    return;
+                }
+            }
+            m_endpoint = *chosen;
+            m_serverCertificate = chosen->serverCertificate;
+            // The unsecured connection has done its part: closed politely (the server frees
+            // the channel at once), and the secured one starts afresh.
+            CloseSecureChannelRequest close;
+            fillHeader(close.requestHeader, 0);
+            SecureMessage message;
+            message.type = MessageType::CloseSecureChannel;
+            message.secureChannelId = m_token.channelId;
+            message.tokenId = m_token.tokenId;
+            message.requestId = m_nextRequestId++;
+            message.body = encodeMessage(close);
+            CallStatus ignored;
+            encodeAndWrite(message, &ignored);
+            QTcpSocket *discovery = std::exchange(m_socket, nullptr);
+            discovery->disconnect(this);
+            connect(discovery, &QTcpSocket::disconnected, discovery, &QObject::deleteLater);
+            discovery->disconnectFromHost();
+            if (discovery->state() == QAbstractSocket::UnconnectedState)
+                discovery->deleteLater();
+            m_discovering = false;
+            startConnection();
+        },
+        std::max(1, int(m_connectTimer.remainingTime())));
 }
 
 void Client::onConnected()
@@ -168,10 +286,14 @@ void Client::onSocketError()
 void Client::onReadyRead()
 {
     const QPointer<Client> self(this);
+    if (m_chunks)
+        m_chunks->setNow(m_monotonic.elapsed());
     if (!m_reassembler.feed(m_socket->readAll())) {
         const QString reason =
-            tr("the server sent a broken message: %1").arg(m_reassembler.error());
-        m_state == State::Connecting ? failConnect(reason) : lose(reason);
+            tr("the server sent a broken message: %1 (%2)")
+                .arg(m_reassembler.error(), statusCodeText(m_reassembler.errorStatus()));
+        m_state == State::Connecting ? failConnect(m_reassembler.errorStatus(), reason)
+                                     : lose(reason);
         return;
     }
     if (const auto error = m_reassembler.takeError()) {
@@ -179,7 +301,7 @@ void Client::onReadyRead()
             tr("the server refused: %1%2")
                 .arg(statusCodeText(error->error),
                      error->reason.isEmpty() ? QString() : QLatin1String(", ") + error->reason);
-        m_state == State::Connecting ? failConnect(reason) : lose(reason);
+        m_state == State::Connecting ? failConnect(error->error, reason) : lose(reason);
         return;
     }
     if (const auto ack = m_reassembler.takeAcknowledge()) {
@@ -225,18 +347,49 @@ void Client::openChannel(SecurityTokenRequestType type)
     request.requestType = type;
     request.securityMode = MessageSecurityMode::None;
     request.requestedLifetime = m_requestedLifetimeMs;
+    const bool secured = m_chunks && m_chunks->isSecured();
+    if (secured) {
+        request.securityMode = m_security.setting.mode;
+        CryptoError error;
+        const auto nonce = makeNonce(m_chunks->policy(), &error);
+        if (!nonce) {
+            type == SecurityTokenRequestType::Issue
+                ? failConnect(StatusCode{error.status}, error.toString())
+                : lose(error.toString());
+            return;
+        }
+        request.clientNonce = *nonce;
+    }
     const int timeoutMs = type == SecurityTokenRequestType::Issue
                               ? std::max(1, int(m_connectTimer.remainingTime()))
                               : DefaultTimeoutMs;
     callAs<OpenSecureChannelResponse>(
         MessageType::OpenSecureChannel, request,
-        [this, type](const OpenSecureChannelResponse &response, const CallStatus &status) {
+        [this, type, secured, clientNonce = request.clientNonce](
+            const OpenSecureChannelResponse &response, const CallStatus &status) {
             if (!status.isGood()) {
                 if (type == SecurityTokenRequestType::Issue)
-                    failConnect(tr("opening the secure channel failed: %1").arg(status.message));
+                    failConnect(status.status,
+                                tr("opening the secure channel failed: %1").arg(status.message));
                 else
                     lose(tr("renewing the secure channel failed: %1").arg(status.message));
                 return;
+            }
+            if (secured) {
+                // The new token's keys: from here on the client sends with them, and takes
+                // the server's answers under the old token until it switched too.
+                CryptoError error;
+                m_chunks->setNow(m_monotonic.elapsed());
+                if (!m_chunks->addToken(response.securityToken.tokenId, clientNonce,
+                                        response.serverNonce,
+                                        response.securityToken.revisedLifetime, &error)) {
+                    if (type == SecurityTokenRequestType::Issue)
+                        failConnect(StatusCode{error.status},
+                                    tr("the server's nonce is unusable: %1").arg(error.toString()));
+                    else
+                        lose(tr("the server's nonce is unusable: %1").arg(error.toString()));
+                    return;
+                }
             }
             m_token = response.securityToken;
             // Renew at 75 % of the lifetime, as the spec recommends (OPC 10000-4, 5.5.2).
@@ -244,7 +397,9 @@ void Client::openChannel(SecurityTokenRequestType type)
             if (type == SecurityTokenRequestType::Renew) {
                 ++m_renewals;
                 Q_EMIT tokenRenewed();
-            } else if (m_wantSession)
+            } else if (m_discovering)
+                discoverEndpoint();
+            else if (m_wantSession)
                 createSession();
             else
                 becomeReady(State::ChannelOpen);
@@ -252,11 +407,44 @@ void Client::openChannel(SecurityTokenRequestType type)
         timeoutMs);
 }
 
+CallStatus Client::checkServerSignature(const CreateSessionRequest &request,
+                                        const CreateSessionResponse &response) const
+{
+    const SecurityPolicy &policy = m_chunks->policy();
+    if (response.serverNonce.size() < 32)
+        return {StatusCode{Status::BadNonceInvalid},
+                tr("the server's session nonce has %1 bytes, fewer than 32")
+                    .arg(response.serverNonce.size())};
+    const auto leaf = [](const QByteArray &chain) {
+        QString ignored;
+        const auto certificates = pki::Certificate::chainFromDer(chain, &ignored);
+        return certificates && !certificates->isEmpty() ? certificates->constFirst().der()
+                                                        : QByteArray();
+    };
+    if (leaf(response.serverCertificate) != m_chunks->peerCertificate())
+        return {StatusCode{Status::BadCertificateInvalid},
+                tr("the server's session certificate is not the one of its endpoint")};
+    CryptoError error;
+    if (!verifySessionSignature(policy, response.serverCertificate, response.serverSignature,
+                                request.clientCertificate, request.clientNonce, &error))
+        return {StatusCode{error.status},
+                tr("the server's session signature is refused: %1").arg(error.message)};
+    return {};
+}
+
 void Client::createSession()
 {
+    const bool secured = m_chunks && m_chunks->isSecured();
     CreateSessionRequest request;
-    request.clientDescription.applicationUri =
-        QStringLiteral("urn:%1:Tandem").arg(QHostInfo::localHostName());
+    QString applicationUri = QStringLiteral("urn:%1:Tandem").arg(QHostInfo::localHostName());
+    if (secured) {
+        // The server compares it with the URI in the certificate (OPC 10000-4 §5.6.2).
+        QString ignored;
+        if (const auto own = pki::Certificate::fromData(m_security.ownCertificate, &ignored))
+            applicationUri = own->applicationUri();
+        request.clientCertificate = m_security.ownCertificate;
+    }
+    request.clientDescription.applicationUri = applicationUri;
     request.clientDescription.productUri = QStringLiteral("urn:tandem");
     request.clientDescription.applicationName = {QStringLiteral("en"), QStringLiteral("Tandem")};
     request.clientDescription.applicationType = ApplicationType::Client;
@@ -267,10 +455,17 @@ void Client::createSession()
     request.maxResponseMessageSize = m_limits.maxMessageSize;
     call<CreateSessionResponse>(
         request,
-        [this](const CreateSessionResponse &response, const CallStatus &status) {
+        [this, secured, request](const CreateSessionResponse &response, const CallStatus &status) {
             if (!status.isGood()) {
-                failConnect(tr("creating a session failed: %1").arg(status.message));
+                failConnect(status.status, tr("creating a session failed: %1").arg(status.message));
                 return;
+            }
+            if (secured) {
+                const CallStatus signature = checkServerSignature(request, response);
+                if (!signature.isGood()) {
+                    failConnect(signature.status, signature.message);
+                    return;
+                }
             }
             m_authenticationToken = response.authenticationToken;
             m_sessionTimeoutMs = response.revisedSessionTimeout;
@@ -281,21 +476,24 @@ void Client::createSession()
 
 void Client::activateSession(const CreateSessionResponse &created)
 {
-    // The identity policies of the unsecured endpoint the session runs on. A password
-    // goes encrypted with the server's certificate when the server offers that (most do),
-    // in clear text only where the server asks for it so.
+    // The identity policies of the endpoint the session runs on. A password goes encrypted
+    // with the server's certificate when the server offers that (most do), in clear text
+    // only where the server asks for it so.
+    const bool secured = m_chunks && m_chunks->isSecured();
     const UserTokenType wanted =
         m_identity.userName.isEmpty() ? UserTokenType::Anonymous : UserTokenType::UserName;
     std::optional<UserTokenPolicy> plain, encrypted;
     QByteArray certificate = created.serverCertificate;
     QStringList unusable;
     for (const EndpointDescription &endpoint : created.serverEndpoints) {
-        if (endpoint.securityMode != MessageSecurityMode::None)
+        if (secured ? !matches(endpoint, m_security.setting)
+                    : endpoint.securityMode != MessageSecurityMode::None)
             continue;
-        for (const UserTokenPolicy &policy : endpoint.userIdentityTokens) {
+        for (UserTokenPolicy policy : endpoint.userIdentityTokens) {
             if (policy.tokenType != wanted)
                 continue;
-            if (wanted == UserTokenType::Anonymous || isPlainPolicy(policy)) {
+            policy.securityPolicyUri = userTokenPolicyUri(policy, endpoint);
+            if (wanted == UserTokenType::Anonymous || isPlainPolicy(policy.securityPolicyUri)) {
                 if (!plain)
                     plain = policy;
             } else if (canEncryptUserToken(policy.securityPolicyUri)) {
@@ -322,6 +520,18 @@ void Client::activateSession(const CreateSessionResponse &created)
     }
     ActivateSessionRequest request;
     request.localeIds = {QStringLiteral("en")};
+    if (secured) {
+        // Proof of the own key: the server's certificate and nonce, signed (§5.6.3).
+        CryptoError error;
+        const auto signature = signSession(m_chunks->policy(), m_security.ownKey,
+                                           created.serverCertificate, created.serverNonce, &error);
+        if (!signature) {
+            failConnect(StatusCode{error.status},
+                        tr("signing the session failed: %1").arg(error.toString()));
+            return;
+        }
+        request.clientSignature = *signature;
+    }
     if (wanted == UserTokenType::Anonymous) {
         request.userIdentityToken = toExtensionObject(AnonymousIdentityToken{plain->policyId});
     } else if (encrypted) {
@@ -343,6 +553,7 @@ void Client::activateSession(const CreateSessionResponse &created)
         request,
         [this](const ActivateSessionResponse &, const CallStatus &status) {
             if (!status.isGood()) {
+                m_failureStatus = status.status;
                 const bool refused =
                     (status.status.code & 0xFFFF0000) == Status::BadUserAccessDenied ||
                     (status.status.code & 0xFFFF0000) == Status::BadIdentityTokenRejected ||
@@ -363,6 +574,13 @@ void Client::becomeReady(State state)
     m_connectTimer.stop();
     m_state = state;
     Q_EMIT connected();
+}
+
+void Client::failConnect(StatusCode status, const QString &reason)
+{
+    if (m_state == State::Connecting)
+        m_failureStatus = status;
+    failConnect(reason);
 }
 
 void Client::failConnect(const QString &reason)
@@ -463,9 +681,8 @@ void Client::disconnectFromServer()
         message.tokenId = m_token.tokenId;
         message.requestId = m_nextRequestId++;
         message.body = encodeMessage(request);
-        for (const QByteArray &chunk :
-             encodeSecureMessage(message, m_limits, &m_nextSequenceNumber))
-            m_socket->write(chunk);
+        CallStatus ignored; // a channel that cannot say goodbye is closed all the same
+        encodeAndWrite(message, &ignored);
         m_state = State::Closing;
         m_socket->disconnectFromHost(); // writes what is buffered, then closes
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {

@@ -1,17 +1,20 @@
 #pragma once
 
-// An OPC UA client over opc.tcp with SecurityPolicy None (OPC 10000-4 and 10000-6): the
-// connection handshake, a secure channel whose token it renews before expiry, a session
-// with anonymous or user name identity, the services Tandem needs as typed calls, and
+// An OPC UA client over opc.tcp (OPC 10000-4 and 10000-6): the connection handshake, a
+// secure channel (SecurityPolicy None, or signed and encrypted under the policy and mode
+// of its ClientSecurity) whose token it renews before expiry, a session with anonymous or
+// user name identity, the services Tandem needs as typed calls, and
 // subscriptions with several Publish requests in flight and Republish of missed
 // notifications. One Client is one connection; it never reconnects by itself, its owner
 // decides when to try again.
 // client.cpp holds the connection, the secure channel and the session; clientservices.cpp
 // the requests and the typed calls; clientsubscriptions.cpp subscriptions and publishing.
 
+#include "securechunks.h"
 #include "services.h"
 #include "transport.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -43,6 +46,18 @@ struct Identity
     QString password;
 };
 
+// How a Client secures its channel and session.
+struct ClientSecurity
+{
+    SecuritySetting setting;   // None:None needs nothing else
+    QByteArray ownCertificate; // DER, any issuers' after it
+    AsymmetricKey ownKey;
+    // Judges the certificate chain of the server's endpoint that matches setting: Good, or
+    // the status and reason of the refusal. Unset: every certificate is taken.
+    std::function<CallStatus(const QByteArray &certificate, const EndpointDescription &endpoint)>
+        checkServerCertificate;
+};
+
 class Client final : public QObject
 {
     Q_OBJECT
@@ -68,6 +83,13 @@ public:
     // opc.tcp://host[:port][/path]; false with *error when it is not one.
     static bool parseUrl(const QString &url, QString *host, quint16 *port, QString *error);
 
+    // How the next connectToServer() secures the channel. With a policy other than None it
+    // first asks the server's endpoints on an unsecured channel (GetEndpoints), takes the
+    // endpoint of the setting's policy and mode and has its certificate judged, then opens
+    // the secured channel on a new connection (OPC 10000-4 §5.4.4, §5.5.2).
+    void setSecurity(ClientSecurity security) { m_security = std::move(security); }
+    const ClientSecurity &security() const { return m_security; }
+
     // Connects and opens a secure channel, then (withSession) creates and activates a
     // session with this identity. Ends in connected() or connectFailed(), both within
     // timeoutMs.
@@ -92,6 +114,11 @@ public:
     static void waitForReleased(int timeoutMs);
 
     State state() const { return m_state; }
+    // Why the last connection attempt failed: BadCertificateUntrusted,
+    // BadSecurityChecksFailed, ... (BadNotConnected where no status applies).
+    StatusCode failureStatus() const { return m_failureStatus; }
+    // The server's endpoint the secured channel runs on (empty under None).
+    const EndpointDescription &endpoint() const { return m_endpoint; }
     QString url() const { return m_url; }
     const ChannelSecurityToken &securityToken() const { return m_token; }
     // Times the secure channel's token was renewed on this connection.
@@ -228,6 +255,12 @@ private:
     void send(const QByteArray &body, int timeoutMs, MessageType type, RawHandler handler);
     void finish(quint32 requestId, const QByteArray *body, const CallStatus &status);
 
+    void startConnection();
+    void discoverEndpoint();
+    bool encodeAndWrite(const SecureMessage &message, CallStatus *status);
+    CallStatus checkServerSignature(const CreateSessionRequest &request,
+                                    const CreateSessionResponse &response) const;
+    void failConnect(StatusCode status, const QString &reason);
     void onConnected();
     void onReadyRead();
     void onSocketError();
@@ -250,6 +283,13 @@ private:
     void deliverHeld(quint32 subscriptionId);
     void deliver(quint32 subscriptionId, const NotificationMessage &message);
 
+    ClientSecurity m_security;
+    std::shared_ptr<SecureChunks> m_chunks; // of the connection, None while discovering
+    bool m_discovering = false;
+    QByteArray m_serverCertificate; // of the endpoint the secured channel runs on
+    EndpointDescription m_endpoint;
+    StatusCode m_failureStatus;
+    QElapsedTimer m_monotonic; // token lifetimes
     QTcpSocket *m_socket = nullptr;
     QTimer m_connectTimer;
     QTimer m_renewTimer;

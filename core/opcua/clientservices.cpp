@@ -51,8 +51,30 @@ void Client::send(const QByteArray &body, int timeoutMs, MessageType type, RawHa
     });
     timer->start(std::max(1, timeoutMs));
     m_pending.insert(requestId, Pending{std::move(handler), timer});
-    for (const QByteArray &chunk : encodeSecureMessage(message, m_limits, &m_nextSequenceNumber))
+    CallStatus failed;
+    if (!encodeAndWrite(message, &failed)) {
+        QMetaObject::invokeMethod(
+            this, [this, requestId, failed] { finish(requestId, nullptr, failed); },
+            Qt::QueuedConnection);
+    }
+}
+
+bool Client::encodeAndWrite(const SecureMessage &message, CallStatus *status)
+{
+    if (m_chunks)
+        m_chunks->setNow(m_monotonic.elapsed());
+    CryptoError error;
+    const auto chunks =
+        m_chunks ? m_chunks->encode(message, m_limits.sendBufferSize, &m_nextSequenceNumber, &error)
+                 : std::optional(encodeSecureMessage(message, m_limits, &m_nextSequenceNumber));
+    if (!chunks) {
+        *status = {StatusCode{error.status},
+                   tr("the request cannot be secured: %1").arg(error.toString())};
+        return false;
+    }
+    for (const QByteArray &chunk : *chunks)
         m_socket->write(chunk);
+    return true;
 }
 
 void Client::finish(quint32 requestId, const QByteArray *body, const CallStatus &status)

@@ -42,6 +42,13 @@ std::shared_ptr<const pki::ApplicationCertificate> LocalPki::own(QString *error)
     return m_own;
 }
 
+void LocalPki::post(EventIdentifier id, const QString &pair, const QStringList &args,
+                    const QString &reason) const
+{
+    if (m_events)
+        m_events->post(id, pair, args, {}, reason);
+}
+
 pki::ValidationResult LocalPki::validate(const QByteArray &certificates,
                                          const pki::ValidationOptions &options, const QString &pair,
                                          const QString &peer) const

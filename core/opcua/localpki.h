@@ -7,6 +7,7 @@
 // refusal becomes the event certificate-rejected (the pki folder cannot post events).
 
 #include "base/clock.h"
+#include "events/eventids.h"
 #include "pki/applicationcertificate.h"
 #include "pki/certificatevalidator.h"
 #include "pki/pkistore.h"
@@ -44,6 +45,11 @@ public:
     pki::ValidationResult validate(const QByteArray &certificates,
                                    const pki::ValidationOptions &options, const QString &pair,
                                    const QString &peer) const;
+
+    // Posts an event about the certificates of `pair` (certificate-unavailable,
+    // deprecated-policy); nothing without an event log.
+    void post(EventIdentifier id, const QString &pair, const QStringList &args,
+              const QString &reason = {}) const;
 
 private:
     pki::PkiStore m_store;

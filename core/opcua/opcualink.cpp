@@ -1,6 +1,8 @@
 #include "opcualink.h"
 
 #include "base/logging.h"
+#include "localpki.h"
+#include "pki/certificatestatus.h"
 #include "secrets/passwordstore.h"
 
 #include <cmath>
@@ -97,9 +99,86 @@ void OpcUaLink::open(int timeoutMs)
         });
 }
 
+void OpcUaLink::setSecurity(const SecuritySetting &setting, const QString &expectedThumbprint,
+                            bool allowDeprecated, bool waiveHostName)
+{
+    m_security = setting;
+    m_expectedThumbprint = pki::normalizedThumbprint(expectedThumbprint);
+    m_allowDeprecated = allowDeprecated;
+    m_waiveHostName = waiveHostName;
+}
+
+bool OpcUaLink::clientSecurity(ClientSecurity *security, QString *reason)
+{
+    security->setting = m_security;
+    if (m_security.policy == SecurityPolicyId::None)
+        return true;
+    const SecurityPolicy &policy = m_security.securityPolicy();
+    if (policy.deprecated && !m_allowDeprecated) {
+        *reason = tr("the security policy %1 is deprecated and the pair does not allow "
+                     "deprecated policies")
+                      .arg(policy.nameString());
+        return false;
+    }
+    QString error;
+    const auto own = m_pki ? m_pki->own(&error) : nullptr;
+    if (!own) {
+        if (!m_pki)
+            error = tr("no certificate store");
+        if (m_pki)
+            m_pki->post(EventId::CertificateUnavailable, m_pair, {m_pair, error}, error);
+        *reason = tr("Tandem's own certificate cannot be used: %1").arg(error);
+        return false;
+    }
+    security->ownCertificate = own->certificate().der();
+    security->ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
+    security->checkServerCertificate = [this](const QByteArray &certificate,
+                                              const EndpointDescription &endpoint) {
+        return checkServerCertificate(certificate, endpoint);
+    };
+    return true;
+}
+
+CallStatus OpcUaLink::checkServerCertificate(const QByteArray &certificate,
+                                             const EndpointDescription &endpoint) const
+{
+    const SecurityPolicy &policy = m_security.securityPolicy();
+    pki::ValidationOptions options;
+    options.peer = pki::PeerRole::Server;
+    options.expectedApplicationUri = endpoint.server.applicationUri;
+    options.expectedHost = QUrl(m_url).host();
+    options.waiveHostName = m_waiveHostName;
+    options.minimumKeyBits = policy.minAsymmetricKeyBits;
+    options.maximumKeyBits = policy.maxAsymmetricKeyBits;
+    options.sha1SignatureAllowed = policy.deprecated;
+    const pki::ValidationResult result = m_pki->validate(certificate, options, m_pair, m_url);
+    if (!result.isGood())
+        return {StatusCode{pki::statusCode(result.status)}, result.message};
+    // The pair pins the certificate it learned when the operator first trusted it.
+    if (!m_expectedThumbprint.isEmpty() && result.certificate &&
+        result.certificate->thumbprint() != m_expectedThumbprint)
+        return {StatusCode{Status::BadCertificateUntrusted},
+                tr("the server presents the certificate %1, the pair expects %2")
+                    .arg(result.certificate->thumbprint(), m_expectedThumbprint)};
+    return {};
+}
+
 void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
 {
+    ClientSecurity security;
+    QString refused;
+    if (!clientSecurity(&security, &refused)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, refused, connection = m_connection] {
+                if (connection == m_connection)
+                    Q_EMIT openFailed(refused);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     m_client = new Client(this);
+    m_client->setSecurity(std::move(security));
     connect(m_client, &Client::connected, this, &OpcUaLink::onConnected);
     connect(m_client, &Client::connectFailed, this, [this](const QString &reason) {
         m_client->release();
@@ -138,6 +217,9 @@ void OpcUaLink::close()
 void OpcUaLink::onConnected()
 {
     m_open = true;
+    if (m_security.securityPolicy().deprecated && m_pki)
+        m_pki->post(EventId::DeprecatedPolicy, m_pair,
+                    {m_pair, m_url, m_security.securityPolicy().nameString()});
     subscribeStatus();
     Q_EMIT sessionChanged();
     Q_EMIT opened();

@@ -47,6 +47,15 @@ public:
     Client *client() const { return m_open ? m_client.data() : nullptr; }
     // The engine's certificates, for links with a security policy other than None.
     void setPki(std::shared_ptr<LocalPki> pki) { m_pki = std::move(pki); }
+    // The pair this link serves, as events name it.
+    void setPairName(const QString &pair) { m_pair = pair; }
+    // How the next open() secures the channel: the pair's setting for this side, the SHA-1
+    // thumbprint the server's certificate must have (empty: any the trust list accepts),
+    // whether the deprecated Basic128Rsa15 and Basic256 may be used, and whether a
+    // certificate that does not name the host connected to is accepted all the same.
+    void setSecurity(const SecuritySetting &setting, const QString &expectedThumbprint,
+                     bool allowDeprecated, bool waiveHostName);
+    const SecuritySetting &securitySetting() const { return m_security; }
     // The server's ServiceLevel as last read (0..255); -1 before the first reading.
     int serviceLevel() const { return m_serviceLevel; }
 
@@ -60,6 +69,10 @@ Q_SIGNALS:
 
 private:
     void connectWith(const Identity &identity, int timeoutMs);
+    // The Client's security for m_security; false with *reason when it cannot be had.
+    bool clientSecurity(ClientSecurity *security, QString *reason);
+    CallStatus checkServerCertificate(const QByteArray &certificate,
+                                      const EndpointDescription &endpoint) const;
     void onConnected();
     void onDataChange(quint32 subscriptionId, quint32 clientHandle, const DataValue &value);
     void onSubscriptionStatus(quint32 subscriptionId, StatusCode status);
@@ -74,6 +87,11 @@ private:
     void setDegraded(bool degraded, const QString &reason);
 
     std::shared_ptr<LocalPki> m_pki;
+    QString m_pair;
+    SecuritySetting m_security;
+    QString m_expectedThumbprint;
+    bool m_allowDeprecated = false;
+    bool m_waiveHostName = false;
     QString m_machine;
     QString m_url;
     QString m_user;

@@ -6,7 +6,10 @@
 #include "client.h"
 #include "engine/clienteventlimiter.h"
 #include "engine/listenerevents.h"
+#include "events/eventlog.h"
+#include "localpki.h"
 #include "opcualink.h"
+#include "pki/certificatestatus.h"
 
 #include <QUrl>
 
@@ -26,8 +29,9 @@ struct OpcUaProxy::Connection
     std::unique_ptr<ServerChannel> channel;
     WriteFunction write;
     std::function<void()> close;
-    QString peer;    // address:port, for the log and events
-    QString address; // what sessions and logins are counted by
+    QString peer;         // address:port, for the log and events
+    QString address;      // what sessions and logins are counted by
+    AsymmetricKey ownKey; // signs the sessions of a secured channel
     quint16 peerPort = 0;
     qint64 connectedAt = 0;
     qint64 lastMessageAt = 0; // a request or an OpenSecureChannel
@@ -138,6 +142,25 @@ int OpcUaProxy::attach(WriteFunction write, std::function<void()> close, const Q
     // The proxy's own maximum, below the transport's; chunks as many as that size needs.
     options.limits.maxMessageSize = quint32(limits().maxMessageSize);
     options.limits.maxChunkCount = 0;
+    options.offered = offeredSecurity();
+    if (const auto own = ownCertificate(); own && options.offered != QList{SecuritySetting{}}) {
+        options.ownCertificate = own->certificate().der();
+        options.ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
+        c->ownKey = options.ownKey;
+    }
+    options.checkClientCertificate = [this, peer](const QByteArray &certificate,
+                                                  const SecurityPolicy &policy, QString *reason) {
+        pki::ValidationOptions validation;
+        validation.peer = pki::PeerRole::Client;
+        validation.minimumKeyBits = policy.minAsymmetricKeyBits;
+        validation.maximumKeyBits = policy.maxAsymmetricKeyBits;
+        validation.sha1SignatureAllowed = policy.deprecated;
+        const pki::ValidationResult result =
+            m_context.pki()->validate(certificate, validation, config().name, peer);
+        *reason = result.message;
+        // The client learns no more than Table 106 lets it; the log has the precise code.
+        return StatusCode{pki::statusCode(pki::statusForPeer(result.status))};
+    };
     c->channel = std::make_unique<ServerChannel>(quint32(c->id), options);
     c->write = std::move(write);
     c->close = std::move(close);
@@ -199,9 +222,9 @@ void OpcUaProxy::closeConnection(Connection *c, const QString &reason, bool malf
     if (malformed) {
         qCWarning(lcOpcUa) << pair << "client" << c->peer << "closed:" << reason;
         if (m_runtime)
-            m_runtime->clientEvents()->post(
-                EventId::ClientMalformed, {pair, c->peer, reason},
-                c->socket ? c->socket->descriptor() : -1, c->peerPort, port());
+            m_runtime->clientEvents()->post(EventId::ClientMalformed, {pair, c->peer, reason},
+                                            c->socket ? c->socket->descriptor() : -1, c->peerPort,
+                                            port());
     }
     const int id = c->id;
     auto close = c->close;
@@ -242,7 +265,12 @@ void OpcUaProxy::fault(int connection, quint32 requestId, quint32 requestHandle,
 
 ProxySessions::Caller OpcUaProxy::caller(const Connection *c) const
 {
-    return {c->id, c->address, c->peer};
+    ProxySessions::Caller caller{c->id, c->address, c->peer};
+    caller.security = c->channel->securitySetting();
+    caller.clientCertificate = c->channel->clientCertificate();
+    caller.serverCertificate = c->channel->serverCertificate();
+    caller.ownKey = c->ownKey;
+    return caller;
 }
 
 void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &request)
@@ -261,6 +289,12 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         return false;
     };
     const quint32 id = request.requestId;
+    if (c->channel->discoveryOnly() && request.typeId != GetEndpointsRequest::BinaryEncodingId &&
+        request.typeId != FindServersRequest::BinaryEncodingId) {
+        // The endpoint offers no unsecured sessions; the channel was for discovery.
+        m_context.fault(c->id, id, 0, Status::BadSecurityPolicyRejected);
+        return;
+    }
 
     switch (request.typeId) {
     case GetEndpointsRequest::BinaryEncodingId: {
@@ -363,8 +397,50 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
 
 ProxyDiscovery OpcUaProxy::discovery() const
 {
-    return {m_runtime ? m_runtime->config().name : QStringLiteral("pair"), endpointUrl(),
-            m_endpoint.path, !config().user.isEmpty()};
+    ProxyDiscovery discovery{m_runtime ? m_runtime->config().name : QStringLiteral("pair"),
+                             endpointUrl(), m_endpoint.path, !config().user.isEmpty()};
+    discovery.offered = offeredSecurity();
+    if (discovery.offered != QList{SecuritySetting{}}) {
+        if (const auto own = ownCertificate()) {
+            discovery.certificate = own->certificate().der();
+            discovery.certificateUri = own->applicationUri();
+        }
+    }
+    return discovery;
+}
+
+std::shared_ptr<const pki::ApplicationCertificate> OpcUaProxy::ownCertificate() const
+{
+    QString error = tr("no certificate store");
+    LocalPki *pki = m_context.pki();
+    auto own = pki ? pki->own(&error) : nullptr;
+    if (own) {
+        m_ownCertificateError.clear();
+        return own;
+    }
+    if (error != m_ownCertificateError) {
+        m_ownCertificateError = error;
+        qCWarning(lcOpcUa) << "proxy" << config().name << "offers no secured endpoint:" << error;
+        if (pki)
+            pki->post(EventId::CertificateUnavailable, config().name, {config().name, error},
+                      error);
+    }
+    return nullptr;
+}
+
+QList<SecuritySetting> OpcUaProxy::offeredSecurity() const
+{
+    QList<SecuritySetting> offered;
+    bool secured = false;
+    for (const SecuritySetting &setting : m_listenSecurity) {
+        if (setting.policy == SecurityPolicyId::None)
+            offered << setting;
+        else
+            secured = true;
+    }
+    if (!secured || !ownCertificate())
+        return offered;
+    return m_listenSecurity;
 }
 
 // Deadlines.

@@ -45,6 +45,10 @@ class StreamConnection;
 class StreamListener;
 } // namespace tandem
 
+namespace tandem::pki {
+class ApplicationCertificate;
+}
+
 namespace tandem::opcua {
 
 class OpcUaProxy final : public PairProxy, private ClientConnections
@@ -61,6 +65,11 @@ public:
 
     // The engine's certificates, for endpoints with a security policy other than None.
     void setPki(std::shared_ptr<LocalPki> pki) { m_context.setPki(std::move(pki)); }
+    // What the endpoint offers its clients, for connections from now on (None:None until
+    // set). Secured settings need the own certificate; without one they are not offered
+    // (certificate-unavailable).
+    void setListenSecurity(const QList<SecuritySetting> &settings) { m_listenSecurity = settings; }
+    const QList<SecuritySetting> &listenSecurity() const { return m_listenSecurity; }
 
     bool listen(QString *error) override;
     quint16 port() const override;
@@ -99,6 +108,10 @@ private:
     ProxySessions::Caller caller(const Connection *connection) const;
 
     ProxyDiscovery discovery() const;
+    // The own certificate for the secured settings; null (posted once) when there is none.
+    std::shared_ptr<const pki::ApplicationCertificate> ownCertificate() const;
+    // The settings a new connection is offered: the secured ones only with a certificate.
+    QList<SecuritySetting> offeredSecurity() const;
 
     void housekeeping();
     // Request and Publish deadlines, session timeouts, channel token expiry.
@@ -113,6 +126,8 @@ private:
 
     PairRuntime *m_runtime;
     EventLog *m_events;
+    QList<SecuritySetting> m_listenSecurity = {SecuritySetting{}};
+    mutable QString m_ownCertificateError; // the last one posted
     Endpoint m_endpoint;
     ProxyNodes m_nodes;
     ProxyContext m_context;

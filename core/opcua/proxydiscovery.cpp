@@ -18,7 +18,9 @@ const QString TransportProfile =
 ApplicationDescription ProxyDiscovery::application() const
 {
     ApplicationDescription app;
-    app.applicationUri = QStringLiteral("urn:tandem:%1").arg(pair);
+    // A secured endpoint's application is the one its certificate names (OPC 10000-4 §6.1.3).
+    app.applicationUri =
+        certificateUri.isEmpty() ? QStringLiteral("urn:tandem:%1").arg(pair) : certificateUri;
     app.productUri = QStringLiteral("urn:tandem");
     app.applicationName = LocalizedText{QString(), QStringLiteral("Tandem %1").arg(pair)};
     app.applicationType = ApplicationType::Server;
@@ -46,7 +48,24 @@ QList<EndpointDescription> ProxyDiscovery::endpoints(const QString &requestedUrl
     e.userIdentityTokens = {policy};
     e.transportProfileUri = TransportProfile;
     e.securityLevel = 0;
-    return {e};
+    return withSecurity(e);
+}
+
+QList<EndpointDescription> ProxyDiscovery::withSecurity(const EndpointDescription &plain) const
+{
+    QList<EndpointDescription> endpoints;
+    for (const SecuritySetting &setting : offered) {
+        EndpointDescription e = plain;
+        e.securityMode = setting.mode;
+        e.securityPolicyUri = setting.securityPolicy().uriString();
+        if (setting.policy != SecurityPolicyId::None) {
+            e.serverCertificate = certificate;
+            // The stronger the higher: the mode first, then the policy (the table's order).
+            e.securityLevel = quint8(int(setting.mode) * 10 + int(setting.policy));
+        }
+        endpoints << e;
+    }
+    return endpoints;
 }
 
 } // namespace tandem::opcua

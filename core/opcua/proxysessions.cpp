@@ -5,6 +5,7 @@
 #include "proxycontext.h"
 #include "secrets/passwordstore.h"
 #include "sessionadmission.h"
+#include "sessionsignature.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
@@ -49,6 +50,34 @@ void ProxySessions::create(const Caller &caller, quint32 requestId,
                         Status::BadTooManySessions);
         return;
     }
+    std::optional<SignatureData> serverSignature;
+    const bool secured = caller.security.policy != SecurityPolicyId::None;
+    if (secured) {
+        // The session is bound to the channel's certificates (OPC 10000-4 §5.6.2).
+        quint32 status = Status::Good;
+        QString why;
+        CryptoError error;
+        if (request.clientCertificate != caller.clientCertificate) {
+            status = Status::BadCertificateInvalid;
+            why = QStringLiteral("its certificate is not the one of its secure channel");
+        } else if (request.clientNonce.size() < 32) {
+            status = Status::BadNonceInvalid;
+            why = QStringLiteral("its nonce has %1 bytes, fewer than 32")
+                      .arg(request.clientNonce.size());
+        } else if (!(serverSignature =
+                         signSession(caller.security.securityPolicy(), caller.ownKey,
+                                     request.clientCertificate, request.clientNonce, &error))) {
+            status = error.status;
+            why = error.message;
+        }
+        if (status != Status::Good) {
+            qCWarning(lcOpcUa) << "proxy" << m_context.logName() << "refused a session of"
+                               << caller.peer << ":" << why;
+            m_context.fault(caller.connection, requestId, request.requestHeader.requestHandle,
+                            status);
+            return;
+        }
+    }
     for (quint32 id : admission.evict)
         if (const auto it = m_sessions.find(id); it != m_sessions.end())
             end(it->second.get(), QStringLiteral("made room for a new session"));
@@ -72,6 +101,11 @@ void ProxySessions::create(const Caller &caller, quint32 requestId,
     response.revisedSessionTimeout = double(session->timeoutMs);
     response.serverNonce = randomBytes(32);
     response.serverEndpoints = endpoints;
+    session->serverNonce = response.serverNonce;
+    if (secured) {
+        response.serverCertificate = caller.serverCertificate;
+        response.serverSignature = *serverSignature;
+    }
     qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "session" << session->id
                     << request.sessionName << "from" << caller.peer;
     m_sessions.emplace(session->id, std::move(session));
@@ -89,6 +123,19 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
     if (!session) {
         m_context.fault(caller.connection, requestId, handle, Status::BadSessionIdInvalid);
         return;
+    }
+    if (caller.security.policy != SecurityPolicyId::None) {
+        // Proof that the client holds its certificate's key (OPC 10000-4 §5.6.3).
+        CryptoError error;
+        if (!verifySessionSignature(caller.security.securityPolicy(), caller.clientCertificate,
+                                    request.clientSignature, caller.serverCertificate,
+                                    session->serverNonce, &error)) {
+            qCWarning(lcOpcUa) << "proxy" << m_context.logName() << "refused a session of"
+                               << caller.peer << ":" << error.message;
+            m_context.fault(caller.connection, requestId, handle,
+                            Status::BadApplicationSignatureInvalid);
+            return;
+        }
     }
     const QString user = m_context.config().user;
     const ExtensionObject &token = request.userIdentityToken;
@@ -111,6 +158,7 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
         header.requestHandle = handle;
         auto response = answerTo<ActivateSessionResponse>(header);
         response.serverNonce = randomBytes(32);
+        s->second->serverNonce = response.serverNonce;
         m_context.reply(connection, requestId, response);
     };
     const auto refuse = [this, connection, requestId, handle](quint32 status, const QString &why) {

@@ -8,7 +8,9 @@
 // A session's subscriptions are ProxySubscriptions'; its Publish requests wait here, in
 // its queue, and are answered with BadSessionClosed when it ends.
 
+#include "asymmetriccrypto.h"
 #include "loginthrottle.h"
+#include "securitypolicy.h"
 #include "services.h"
 
 #include <QObject>
@@ -53,6 +55,7 @@ struct ProxySession
     qint64 lastUsed = 0;
     int connection = 0; // the channel it was created or last activated on
     bool activated = false;
+    QByteArray serverNonce; // the last one given: the client's next signature covers it
     std::deque<PendingPublish> publishQueue;
     QList<quint32> subscriptions; // the client's ids, in order of creation
 };
@@ -68,6 +71,12 @@ public:
         int connection = 0;
         QString address; // what sessions and logins are counted by
         QString peer;    // address:port, for the log
+        // The channel's security, which the session signatures use (OPC 10000-4 §5.6.2):
+        // its setting, the client's certificate chain, the own certificate and key.
+        SecuritySetting security{};
+        QByteArray clientCertificate{};
+        QByteArray serverCertificate{};
+        AsymmetricKey ownKey{};
     };
 
     ProxySessions(ProxyContext &context, EventLog *events);

@@ -12,6 +12,9 @@ namespace {
 constexpr qsizetype ChunkPrefixSize = MessageHeaderSize + 8;
 // Header, SecureChannelId, TokenId, sequence number and request id of a MSG chunk.
 constexpr qsizetype MessageChunkOverhead = MessageHeaderSize + 4 + 4 + 8;
+// What a secured MSG chunk needs beyond an unsecured one at most: a 32-byte signature, the
+// padding's two size bytes and up to a cipher block of padding, with room to spare.
+constexpr quint32 SecuredChunkOverhead = 128;
 constexpr qsizetype MaxReasonBytes = 4096; // OPC 10000-6, 7.1.2.5
 
 std::optional<MessageType> typeFromCode(QByteArrayView code)
@@ -48,8 +51,68 @@ ServerChannelOptions normalized(ServerChannelOptions options)
 ServerChannel::ServerChannel(quint32 secureChannelId, const ServerChannelOptions &options)
     : m_secureChannelId(secureChannelId)
     , m_options(normalized(options))
+    , m_chunks(std::make_shared<SecureChunks>(SecureChunks::Role::Server))
     , m_reassembler(m_options.limits)
-{}
+{
+    QList<SecurityPolicyId> policies{SecurityPolicyId::None};
+    for (const SecuritySetting &setting : std::as_const(m_options.offered))
+        if (!policies.contains(setting.policy))
+            policies << setting.policy;
+    m_chunks->setAcceptedPolicies(policies);
+    m_chunks->setOwnCertificate(m_options.ownCertificate, m_options.ownKey);
+    m_reassembler.setSecurity(m_chunks);
+}
+
+SecuritySetting ServerChannel::securitySetting() const
+{
+    return m_chunks->isSecured() ? SecuritySetting{m_chunks->policy().id, m_chunks->mode()}
+                                 : SecuritySetting{};
+}
+
+// The request's mode against the offered settings and the channel's policy, the client's
+// certificate against the trust list (OPC 10000-4 §5.5.2), the nonce's length.
+bool ServerChannel::checkOpenSecurity(const OpenSecureChannelRequest &request)
+{
+    const SecuritySetting asked{m_chunks->policy().id, request.securityMode};
+    m_discoveryOnly = asked == SecuritySetting{} && !m_options.offered.contains(asked);
+    if (!m_options.offered.contains(asked) && !m_discoveryOnly) {
+        fail(StatusCode{Status::BadSecurityModeRejected},
+             QStringLiteral("OpenSecureChannel: %1 is not offered")
+                 .arg(m_chunks->policy().nameString() + QLatin1Char(':') +
+                      messageSecurityModeName(request.securityMode)));
+        return false;
+    }
+    if (!m_chunks->isSecured())
+        return true;
+    if (request.requestType == SecurityTokenRequestType::Renew &&
+        request.securityMode != m_chunks->mode()) {
+        fail(StatusCode{Status::BadSecurityModeRejected},
+             QStringLiteral("OpenSecureChannel: a renewal may not change the security mode"));
+        return false;
+    }
+    if (request.clientNonce.size() != m_chunks->policy().nonceLength) {
+        fail(StatusCode{Status::BadNonceInvalid},
+             QStringLiteral("OpenSecureChannel: the client nonce has %1 bytes, %2 wants %3")
+                 .arg(request.clientNonce.size())
+                 .arg(m_chunks->policy().nameString())
+                 .arg(m_chunks->policy().nonceLength));
+        return false;
+    }
+    if (request.requestType == SecurityTokenRequestType::Issue &&
+        m_options.checkClientCertificate) {
+        QString reason;
+        const StatusCode verdict = m_options.checkClientCertificate(
+            m_chunks->peerCertificateChain(), m_chunks->policy(), &reason);
+        if (verdict.isBad()) {
+            fail(verdict, QStringLiteral("OpenSecureChannel: the client's certificate is "
+                                         "refused: %1")
+                              .arg(reason.isEmpty() ? statusCodeText(verdict) : reason));
+            return false;
+        }
+    }
+    m_chunks->setMode(request.securityMode);
+    return true;
+}
 
 bool ServerChannel::feed(QByteArrayView bytes)
 {
@@ -193,10 +256,7 @@ bool ServerChannel::failFromReassembler()
 {
     StatusCode status = m_reassembler.errorStatus();
     // The reassembler speaks as a client; here its verdicts concern the client's messages.
-    if (m_frameType == MessageType::OpenSecureChannel &&
-        status.code == Status::BadSecurityChecksFailed)
-        status.code = Status::BadSecurityPolicyRejected;
-    else if (status.code == Status::BadResponseTooLarge)
+    if (status.code == Status::BadResponseTooLarge)
         status.code = Status::BadRequestTooLarge;
     fail(status, m_reassembler.error());
     return false;
@@ -220,7 +280,13 @@ void ServerChannel::handleHello(const Hello &hello)
     ack.limits.maxMessageSize = ours.maxMessageSize;
     ack.limits.maxChunkCount = ours.maxChunkCount;
     if (ours.maxChunkCount == 0 && ours.maxMessageSize != 0) {
-        const quint32 room = ack.limits.receiveBufferSize - quint32(MessageChunkOverhead);
+        // A secured chunk also carries a signature, padding and whole cipher blocks.
+        const bool secured = std::any_of(m_options.offered.cbegin(), m_options.offered.cend(),
+                                         [](const SecuritySetting &setting) {
+                                             return setting.policy != SecurityPolicyId::None;
+                                         });
+        const quint32 room = ack.limits.receiveBufferSize - quint32(MessageChunkOverhead) -
+                             (secured ? SecuredChunkOverhead : 0);
         ack.limits.maxChunkCount = (ours.maxMessageSize + room - 1) / room + 1;
     }
 
@@ -282,12 +348,8 @@ void ServerChannel::handleOpen(const SecureMessage &message)
                  .arg(m_helloProtocolVersion));
         return;
     }
-    if (request.securityMode != MessageSecurityMode::None) {
-        fail(StatusCode{Status::BadSecurityModeRejected},
-             QStringLiteral("OpenSecureChannel: security mode %1 is not supported (only None)")
-                 .arg(qint32(request.securityMode)));
+    if (!checkOpenSecurity(request))
         return;
-    }
     if (request.requestType == SecurityTokenRequestType::Issue) {
         if (m_state != State::AwaitingOpen) {
             fail(StatusCode{Status::BadRequestTypeInvalid},
@@ -315,10 +377,24 @@ void ServerChannel::handleOpen(const SecureMessage &message)
         return;
     }
 
-    if (++m_tokenId == 0)
-        m_tokenId = 1;
-    m_revisedLifetimeMs = std::clamp(request.requestedLifetime, m_options.minTokenLifetimeMs,
-                                     m_options.maxTokenLifetimeMs);
+    const quint32 tokenId = m_tokenId + 1 == 0 ? 1 : m_tokenId + 1;
+    const quint32 lifetimeMs = std::clamp(request.requestedLifetime, m_options.minTokenLifetimeMs,
+                                          m_options.maxTokenLifetimeMs);
+    QByteArray serverNonce;
+    if (m_chunks->isSecured()) {
+        // The new token's keys from both nonces (OPC 10000-6 §6.7.5).
+        CryptoError error;
+        const auto nonce = makeNonce(m_chunks->policy(), &error);
+        if (!nonce ||
+            !m_chunks->addToken(tokenId, request.clientNonce, *nonce, lifetimeMs, &error)) {
+            fail(StatusCode{error.status},
+                 QStringLiteral("OpenSecureChannel: %1").arg(error.message));
+            return;
+        }
+        serverNonce = *nonce;
+    }
+    m_tokenId = tokenId;
+    m_revisedLifetimeMs = lifetimeMs;
     m_tokenIssuedAtMs = m_nowMs;
     m_state = State::Open;
 
@@ -330,6 +406,7 @@ void ServerChannel::handleOpen(const SecureMessage &message)
     response.securityToken.tokenId = m_tokenId;
     response.securityToken.createdAt = response.responseHeader.timestamp;
     response.securityToken.revisedLifetime = m_revisedLifetimeMs;
+    response.serverNonce = serverNonce;
     send(MessageType::OpenSecureChannel, message.requestId, encodeMessage(response));
 }
 
@@ -347,8 +424,10 @@ void ServerChannel::sendResponse(quint32 requestId, quint32 requestHandle, const
 {
     if (m_state != State::Open)
         return;
+    SecureMessage shape;
+    shape.type = MessageType::Message;
     const qsizetype room =
-        std::max<qsizetype>(1, qsizetype(m_sendLimits.sendBufferSize) - MessageChunkOverhead);
+        std::max<qsizetype>(1, m_chunks->maxChunkBody(shape, m_sendLimits.sendBufferSize));
     const qsizetype chunks = std::max<qsizetype>(1, (body.size() + room - 1) / room);
     if ((m_sendLimits.maxMessageSize != 0 &&
          body.size() > qsizetype(m_sendLimits.maxMessageSize)) ||
@@ -406,12 +485,17 @@ void ServerChannel::send(MessageType type, quint32 requestId, const QByteArray &
     message.type = type;
     message.secureChannelId = m_secureChannelId;
     message.tokenId = outgoingTokenId();
-    if (type == MessageType::OpenSecureChannel)
-        message.securityPolicyUri = SecurityPolicyNone;
     message.requestId = requestId;
     message.body = body;
-    for (const QByteArray &chunk :
-         encodeSecureMessage(message, m_sendLimits, &m_nextSequenceNumber))
+    CryptoError error;
+    const auto chunks =
+        m_chunks->encode(message, m_sendLimits.sendBufferSize, &m_nextSequenceNumber, &error);
+    if (!chunks) {
+        fail(StatusCode{error.status},
+             QStringLiteral("securing an answer failed: %1").arg(error.message));
+        return;
+    }
+    for (const QByteArray &chunk : *chunks)
         m_output += chunk;
 }
 

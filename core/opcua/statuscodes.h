@@ -26,7 +26,12 @@ namespace tandem::opcua {
     X(BadServerHalted, 0x800E0000)                                                                 \
     X(BadNothingToDo, 0x800F0000)                                                                  \
     X(BadTooManyOperations, 0x80100000)                                                            \
+    X(BadCertificateInvalid, 0x80120000)                                                           \
     X(BadSecurityChecksFailed, 0x80130000)                                                         \
+    X(BadCertificateTimeInvalid, 0x80140000)                                                       \
+    X(BadCertificateHostNameInvalid, 0x80160000)                                                   \
+    X(BadCertificateUriInvalid, 0x80170000)                                                        \
+    X(BadCertificateUntrusted, 0x801A0000)                                                         \
     X(BadUserAccessDenied, 0x801F0000)                                                             \
     X(BadIdentityTokenInvalid, 0x80200000)                                                         \
     X(BadIdentityTokenRejected, 0x80210000)                                                        \
@@ -50,6 +55,7 @@ namespace tandem::opcua {
     X(BadRequestTypeInvalid, 0x80530000)                                                           \
     X(BadSecurityModeRejected, 0x80540000)                                                         \
     X(BadSecurityPolicyRejected, 0x80550000)                                                       \
+    X(BadApplicationSignatureInvalid, 0x80580000)                                                  \
     X(BadTooManySessions, 0x80560000)                                                              \
     X(BadTypeMismatch, 0x80740000)                                                                 \
     X(BadTooManySubscriptions, 0x80770000)                                                         \

@@ -1,10 +1,11 @@
 #include "transport.h"
 
+#include "securechunks.h"
+
 namespace tandem::opcua {
 
 namespace {
 
-constexpr quint32 SequenceWrapAbove = 4294966271u; // 7.1.2.4: numbers may wrap after this
 constexpr qint32 MaxUrlLength = 4096;
 
 struct Header
@@ -151,9 +152,10 @@ QList<QByteArray> encodeSecureMessage(const SecureMessage &message, const Connec
         Writer w;
         w.writeUInt32(message.secureChannelId);
         w.writeRaw(security.data());
-        w.writeUInt32((*nextSequenceNumber)++);
-        if (*nextSequenceNumber > SequenceWrapAbove)
+        const quint32 sequence = (*nextSequenceNumber)++;
+        if (sequence > SequenceNumberWrapAbove)
             *nextSequenceNumber = 1;
+        w.writeUInt32(sequence);
         w.writeUInt32(message.requestId);
         w.writeRaw(part);
         chunks << frame(message.type, last ? 'F' : 'C', w.take());
@@ -264,15 +266,27 @@ bool ChunkReassembler::handleFrame(QByteArrayView frame)
 
 bool ChunkReassembler::handleChunk(MessageType type, char chunkType, QByteArrayView frame)
 {
+    QByteArray opened;
+    if (m_security) {
+        CryptoError error;
+        auto decoded = m_security->decode(frame, &error);
+        if (!decoded)
+            return fail(error.status,
+                        QStringLiteral("%1 chunk: %2")
+                            .arg(QString::fromLatin1(messageTypeCode(type)), error.message));
+        opened = std::move(*decoded);
+        frame = opened;
+    }
+    const bool secured = m_security && m_security->isSecured();
     Reader r(frame.sliced(MessageHeaderSize), m_codecLimits);
     SecureMessage m;
     m.type = type;
     m.secureChannelId = r.readUInt32();
     if (type == MessageType::OpenSecureChannel) {
         m.securityPolicyUri = r.readString();
-        r.readByteString("sender certificate");
+        m.senderCertificate = r.readByteString("sender certificate");
         r.readByteString("receiver certificate thumbprint");
-        if (r.ok() && m.securityPolicyUri != SecurityPolicyNone)
+        if (r.ok() && !m_security && m.securityPolicyUri != SecurityPolicyNone)
             return fail(Status::BadSecurityChecksFailed,
                         QStringLiteral("security policy %1 is not supported (only None)")
                             .arg(m.securityPolicyUri));
@@ -285,10 +299,13 @@ bool ChunkReassembler::handleChunk(MessageType type, char chunkType, QByteArrayV
         return fail(Status::BadDecodingError,
                     QStringLiteral("%1 chunk: %2")
                         .arg(QString::fromLatin1(messageTypeCode(type)), r.error()));
-    // Every chunk carries the next number; OPN may start a new series.
-    if (m_lastSequenceNumber && type != MessageType::OpenSecureChannel) {
+    // Every chunk carries the next number; without security an OPN may start a new series,
+    // on a secured channel a renewal continues it (OPC 10000-6 §6.7.2.4). A sender may wrap
+    // once it passed SequenceNumberWrapAbove; one that wraps right at it is accepted too.
+    if (m_lastSequenceNumber && (secured || type != MessageType::OpenSecureChannel)) {
         const quint32 last = *m_lastSequenceNumber;
-        const bool next = sequence == last + 1 || (last > SequenceWrapAbove && sequence < 1024);
+        const bool next =
+            sequence == last + 1 || (last >= SequenceNumberWrapAbove && sequence < 1024);
         if (!next)
             return fail(
                 Status::BadSequenceNumberInvalid,

@@ -1,9 +1,11 @@
 #pragma once
 
-// OPC UA Connection Protocol and Secure Conversation framing (OPC 10000-6, 7.1 and 6.7)
-// for SecurityPolicy None: message headers, Hello/Acknowledge/Error, the chunks of
-// OpenSecureChannel (OPN), MSG and CloseSecureChannel (CLO), and the reassembly of
-// chunked messages within the negotiated limits. No I/O here: bytes in, messages out.
+// OPC UA Connection Protocol and Secure Conversation framing (OPC 10000-6, 7.1 and 6.7):
+// message headers, Hello/Acknowledge/Error, the chunks of OpenSecureChannel (OPN), MSG and
+// CloseSecureChannel (CLO), and the reassembly of chunked messages within the negotiated
+// limits. Chunks are written here for SecurityPolicy None; a secured channel's chunks are
+// sealed and opened by SecureChunks (securechunks.h), which the reassembler consults for
+// every chunk before reading it. No I/O here: bytes in, messages out.
 
 #include "binarycodec.h"
 #include "statuscodes.h"
@@ -14,13 +16,19 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace tandem::opcua {
 
+class SecureChunks;
+
 constexpr quint32 ProtocolVersion = 0;
 constexpr quint32 MinBufferSize = 8192; // the spec's minimum receive/send buffer
 constexpr qsizetype MessageHeaderSize = 8;
+// Sequence numbers may wrap to a number below 1024 once they passed this one (OPC 10000-6
+// §6.7.2.4).
+constexpr quint32 SequenceNumberWrapAbove = 4294966271u;
 const QString SecurityPolicyNone =
     QStringLiteral("http://opcfoundation.org/UA/SecurityPolicy#None");
 
@@ -73,8 +81,9 @@ struct SecureMessage
 {
     MessageType type = MessageType::Message; // OpenSecureChannel, Message, CloseSecureChannel
     quint32 secureChannelId = 0;
-    quint32 tokenId = 0;       // MSG/CLO: the security token the chunks were sent with
-    QString securityPolicyUri; // OPN only
+    quint32 tokenId = 0;          // MSG/CLO: the security token the chunks were sent with
+    QString securityPolicyUri;    // OPN only
+    QByteArray senderCertificate; // OPN only: the sender's certificate chain (DER)
     quint32 requestId = 0;
     quint32 firstSequenceNumber = 0;
     quint32 lastSequenceNumber = 0;
@@ -100,6 +109,9 @@ public:
     explicit ChunkReassembler(const ConnectionLimits &limits = {}, const Limits &codecLimits = {});
 
     void setLimits(const ConnectionLimits &limits) { m_limits = limits; }
+    // The channel's chunk security: each OPN, MSG and CLO chunk is verified and decrypted
+    // by it before anything behind its security header is read. Null: SecurityPolicy None.
+    void setSecurity(std::shared_ptr<SecureChunks> security) { m_security = std::move(security); }
     // Appends received bytes. Returns false once the stream is broken (see error()).
     bool feed(QByteArrayView bytes);
     bool ok() const { return m_error.isEmpty(); }
@@ -138,6 +150,7 @@ private:
     };
     QHash<quint32, Partial> m_partial; // by requestId
     std::optional<quint32> m_lastSequenceNumber;
+    std::shared_ptr<SecureChunks> m_security;
 };
 
 } // namespace tandem::opcua

@@ -3,6 +3,7 @@
 
 #include <QDebug>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -44,6 +45,10 @@ QStringList serverArguments(const OpcUaPeer::Options &options, quint16 port)
         args << QStringLiteral("--user-policies") << options.userPolicies;
     if (!options.anonymous)
         args << QStringLiteral("--anonymous") << QStringLiteral("no");
+    if (!options.security.isEmpty())
+        args << QStringLiteral("--security") << options.security;
+    if (!options.certificateKind.isEmpty())
+        args << QStringLiteral("--cert") << options.certificateKind;
     if (options.counterPeriodMs > 0)
         args << QStringLiteral("--counter-period") << QString::number(options.counterPeriodMs);
     return args;
@@ -97,6 +102,12 @@ bool OpcUaPeer::start(const Options &options, quint16 port)
 QString OpcUaPeer::url() const
 {
     return QStringLiteral("opc.tcp://127.0.0.1:%1%2").arg(port()).arg(m_options.path);
+}
+
+QByteArray OpcUaPeer::certificate() const
+{
+    QFile file(pkiDir() + QStringLiteral("/server-certificate-%1.der").arg(port()));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace tandem::test

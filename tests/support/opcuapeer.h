@@ -9,7 +9,8 @@ namespace tandem::test {
 
 // A real OPC UA server (tests/integration/peers/opcua/server.js, node-opcua) on a free
 // loopback port, for tests that need an independent peer to connect to and fail over
-// between. SecurityPolicy None only; anonymous, plus one user name identity on request.
+// between. SecurityPolicy None unless Options::security names others; anonymous, plus
+// one user name identity on request.
 // Namespace 1 is "urn:tandem:test": ns=1;s=Counter counts up from the offset every
 // 100 ms (or Options::counterPeriodMs), ns=1;s=Offset holds the offset (so a test can
 // tell which peer answered), ns=1;s=Value (Double) and ns=1;s=Flag (Boolean) are
@@ -37,6 +38,11 @@ public:
         // "username_plain"), "plain" or "encrypted" only.
         QString userPolicies = QStringLiteral("both");
         int counterPeriodMs = 0; // how often Counter counts up; 0: the peer's 100 ms
+        // The endpoints offered: "POLICY:MODE[,POLICY:MODE...]"; empty: None:None.
+        QString security{};
+        // A server certificate that is "expired" or whose ApplicationUri differs
+        // ("uri-mismatch"); empty: node-opcua's own, valid one.
+        QString certificateKind{};
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);
@@ -48,6 +54,8 @@ public:
     bool start(); // default options: offset 0, anonymous only, no path
     const Options &options() const { return m_options; }
     QString url() const; // "opc.tcp://127.0.0.1:PORT/path"
+    // The server's certificate (DER) as the running peer wrote it into pkiDir().
+    QByteArray certificate() const;
 
     // command() sends one control line and waits for its "ok": "set Value|Flag|Counter
     // VALUE", "service-level N", "shutdown MS" (the peer announces it, then exits after

@@ -44,6 +44,9 @@ template <typename Peer> struct PairRig
             std::is_same_v<Peer, OpcUaPeer> ? Protocol::OpcUa : Protocol::ModbusTcp, endpoint(),
             primary->address(), secondary->address(), mode, statusIntervalMs, statusTimeoutMs);
         p.reconnectPrimary = reconnectPrimary;
+        // The fail-over tests speak None to the peers and the endpoint; the secured
+        // channels have their own tests (tst_opcuasecurity, tst_opcuaproxysecurity).
+        p.opcuaSecurity = OpcUaSecurity::unsecured();
         return p;
     }
     QJsonObject status() const { return engine->pairStatus(QStringLiteral("line1")); }

@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // OPC UA client that checks the test peer (server.js) from outside, so the peer's tests
-// do not depend on Tandem's own stack. node-opcua 2.x, SecurityPolicy None.
+// do not depend on Tandem's own stack. node-opcua 2.x, SecurityPolicy None unless
+// --security names another.
 //
 //   client.js [--user USER:PASSWORD] [--plain-password 1] [--pki DIR] [--timeout MS]
-//             [--interval MS] [--sampling MS] URL OPERATION...
+//             [--interval MS] [--sampling MS] [--security POLICY:MODE] URL OPERATION...
 //
+// --security opens the channel with a policy and mode by the spec's names
+// ("Basic256Sha256:SignAndEncrypt"); the client's certificate is node-opcua's own in
+// DIR/ClientPKI/own/certs, and it trusts any server certificate (it checks the server,
+// not the other way round). Its certificate (DER) is written to DIR/client-certificate.der
+// before it connects, for a test to trust.
 // --plain-password 1 sends the password in clear text under the server's
 // "username_plain" policy, as a client without RSA does, instead of encrypting it.
 // Several operations run one after the other in one session ("read A read B"), which
@@ -65,6 +71,7 @@
 // node-opcua logs with console.log: keep stdout for the results.
 console.log = console.info = console.warn = console.debug = console.error;
 
+const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const readline = require("node:readline");
@@ -100,6 +107,7 @@ function parseArgs(argv) {
         timeout: 10000,
         interval: 100,
         sampling: null,
+        security: { policy: "None", mode: "None" },
         url: null,
         operation: []
     };
@@ -126,6 +134,12 @@ function parseArgs(argv) {
             args.plainPassword = value === "1";
         } else if (name === "--pki") {
             args.pki = path.resolve(value);
+        } else if (name === "--security") {
+            const [policy, mode] = value.split(":");
+            if (!(policy in SecurityPolicy) || !(mode in MessageSecurityMode)) {
+                fail(`--security takes POLICY:MODE, not ${value}`);
+            }
+            args.security = { policy, mode };
         } else if (name === "--timeout") {
             args.timeout = Number(value);
         } else if (name === "--interval") {
@@ -438,21 +452,27 @@ async function main() {
         }
         setTimeout(() => fail(`timed out after ${timeout} ms`), timeout).unref();
     }
+    const clientCertificateManager = new OPCUACertificateManager({
+        rootFolder: path.join(args.pki, "ClientPKI"),
+        automaticallyAcceptUnknownCertificate: true
+    });
     const client = OPCUAClient.create({
         applicationName: "TandemPeerCheck",
-        securityMode: MessageSecurityMode.None,
-        securityPolicy: SecurityPolicy.None,
+        securityMode: MessageSecurityMode[args.security.mode],
+        securityPolicy: SecurityPolicy[args.security.policy],
         endpointMustExist: false,
         // No retry for the first connection: no server is an error at once.
         connectionStrategy: reconnecting
             ? { maxRetry: 0, initialDelay: 200, maxDelay: 1000 }
             : { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
         requestedSessionTimeout: 20000,
-        clientCertificateManager: new OPCUACertificateManager({
-            rootFolder: path.join(args.pki, "ClientPKI"),
-            automaticallyAcceptUnknownCertificate: true
-        })
+        clientCertificateManager
     });
+    if (args.security.policy !== "None") {
+        await clientCertificateManager.initialize();
+        await client.createDefaultCertificate();
+        fs.writeFileSync(path.join(args.pki, "client-certificate.der"), client.getCertificate());
+    }
     let closed = null;
     // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
     const connectionLost = new Promise((resolve) => {

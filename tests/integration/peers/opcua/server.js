@@ -2,9 +2,12 @@
 // OPC UA server that Tandem's integration tests connect to.
 //
 // An independent implementation (node-opcua 2.x, see package.json) on 127.0.0.1,
-// SecurityPolicy None with MessageSecurityMode None only, anonymous and user-name
-// identity. It prints "READY PORT" once it listens, and nothing else on stdout;
-// node-opcua's own log lines go to stderr.
+// SecurityPolicy None with MessageSecurityMode None unless --security says otherwise,
+// anonymous and user-name identity. It prints "READY PORT" once it listens, and nothing
+// else on stdout; node-opcua's own log lines go to stderr. Its certificate (DER) is
+// written to DIR/server-certificate-PORT.der before READY, for a test to trust or refuse.
+// With a policy other than None the server presents a certificate of its own making
+// (ApplicationUri urn:tandem:test, DNS and IP 127.0.0.1), so a client can check the host.
 //
 // Address space: namespace 1 is "urn:tandem:test", with the folder ns=1;s=Plant (under
 // Objects) holding
@@ -29,7 +32,10 @@
 // both|plain|encrypted (default both: which user name policies to offer), --pki DIR
 // (node-opcua's certificate stores and the server's self-signed certificate; reuse one
 // DIR to skip generating a key at every start), --counter-period MS (how often Counter
-// counts up, default 100).
+// counts up, default 100), --security LIST (comma separated POLICY:MODE with the spec's
+// names, e.g. Basic256Sha256:SignAndEncrypt,Aes256_Sha256_RsaPss:Sign; default None:None;
+// node-opcua offers every listed policy with every listed mode), --cert expired|uri-mismatch
+// (a certificate that expired yesterday, or whose ApplicationUri is not the server's).
 "use strict";
 
 // node-opcua logs with console.log: keep stdout for READY and the control answers.
@@ -72,7 +78,9 @@ function parseArgs(argv) {
         userPolicies: "both",
         anonymous: true,
         pki: null,
-        counterPeriod: DefaultCounterPeriodMs
+        counterPeriod: DefaultCounterPeriodMs,
+        security: [{ policy: "None", mode: "None" }],
+        cert: null // "expired", "uri-mismatch"; null: "valid" where one is made
     };
     for (let i = 0; i < argv.length; ++i) {
         const name = argv[i];
@@ -129,6 +137,21 @@ function parseArgs(argv) {
                     fail(`bad counter period ${value}`);
                 }
                 break;
+            case "--security":
+                args.security = value.split(",").map((entry) => {
+                    const [policy, mode] = entry.split(":");
+                    if (!(policy in SecurityPolicy) || !(mode in MessageSecurityMode)) {
+                        fail(`--security: ${entry} is not POLICY:MODE`);
+                    }
+                    return { policy, mode };
+                });
+                break;
+            case "--cert":
+                if (value !== "expired" && value !== "uri-mismatch") {
+                    fail("--cert takes expired or uri-mismatch");
+                }
+                args.cert = value;
+                break;
             default:
                 fail(`unknown option ${name}`);
         }
@@ -153,21 +176,67 @@ function freePort() {
     });
 }
 
-function makeServer(args, port) {
+function certificateFile(args, port) {
+    return path.join(args.pki, `server-certificate-${port}.der`);
+}
+
+// A server certificate of the kind --cert asks for ("valid" otherwise), signed with the
+// server's own key.
+async function makeCertificate(args, manager, port) {
+    await manager.initialize();
+    const kind = args.cert || "valid";
+    const file = path.join(args.pki, `server-${kind}-${port}.pem`);
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    await manager.createSelfSignedCertificate({
+        outputFile: file,
+        subject: `/CN=Tandem test peer ${kind}`,
+        applicationUri: args.cert === "uri-mismatch" ? "urn:tandem:someone-else" : NamespaceUri,
+        dns: [Host, os.hostname()],
+        ip: [Host],
+        startDate: new Date(args.cert === "expired" ? now - 10 * day : now - day),
+        validity: args.cert === "expired" ? 5 : 365
+    });
+    return { certificateFile: file, privateKeyFile: manager.privateKey };
+}
+
+function securityOptions(args) {
+    const isNone = args.security.length === 1 && args.security[0].policy === "None";
+    if (isNone) {
+        // Basic256Sha256 makes node-opcua offer a user name policy with the password
+        // RSA-encrypted under it on the None endpoint; with security mode None only, no
+        // signed or encrypted endpoint appears.
+        return {
+            securityPolicies:
+                args.user && args.userPolicies !== "plain"
+                    ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256]
+                    : [SecurityPolicy.None],
+            securityModes: [MessageSecurityMode.None]
+        };
+    }
+    const unique = (list) => [...new Set(list)];
+    return {
+        securityPolicies: unique(args.security.map((s) => SecurityPolicy[s.policy])),
+        securityModes: unique(args.security.map((s) => MessageSecurityMode[s.mode]))
+    };
+}
+
+async function makeServer(args, port) {
     fs.mkdirSync(args.pki, { recursive: true });
+    const serverCertificateManager = new OPCUACertificateManager({
+        rootFolder: path.join(args.pki, "PKI"),
+        automaticallyAcceptUnknownCertificate: true
+    });
+    const secured = args.security.some((s) => s.policy !== "None");
+    const certificate =
+        args.cert || secured ? await makeCertificate(args, serverCertificateManager, port) : {};
     const options = {
+        ...certificate,
+        ...securityOptions(args),
         port,
         host: Host,
         hostname: Host,
         resourcePath: args.path,
-        // Basic256Sha256 makes node-opcua offer a user name policy with the password
-        // RSA-encrypted under it on the None endpoint; with security mode None only, no
-        // signed or encrypted endpoint appears.
-        securityPolicies:
-            args.user && args.userPolicies !== "plain"
-                ? [SecurityPolicy.None, SecurityPolicy.Basic256Sha256]
-                : [SecurityPolicy.None],
-        securityModes: [MessageSecurityMode.None],
         allowAnonymous: args.anonymous,
         // Tests kill clients (tandemd with SIGKILL) whose sessions then stay until they
         // time out; room for those, as a production server would not need.
@@ -178,10 +247,7 @@ function makeServer(args, port) {
             applicationName: { text: "Tandem test peer", locale: "en" }
         },
         buildInfo: { productName: "Tandem OPC UA test peer", manufacturerName: "Tandem tests" },
-        serverCertificateManager: new OPCUACertificateManager({
-            rootFolder: path.join(args.pki, "PKI"),
-            automaticallyAcceptUnknownCertificate: true
-        }),
+        serverCertificateManager,
         userCertificateManager: new OPCUACertificateManager({
             rootFolder: path.join(args.pki, "UserPKI"),
             automaticallyAcceptUnknownCertificate: true
@@ -330,7 +396,7 @@ async function startServer(args, state) {
     // With port 0 another process may take the probed port before we listen: retry.
     for (let attempt = 1; ; ++attempt) {
         const port = args.port || (await freePort());
-        const server = makeServer(args, port);
+        const server = await makeServer(args, port);
         await server.initialize();
         buildAddressSpace(server, args, state);
         if (args.user) {
@@ -365,6 +431,7 @@ async function main() {
         }
     }, args.counterPeriod);
 
+    fs.writeFileSync(certificateFile(args, port), server.getCertificate());
     // Pipes are synchronous on Linux, so every line is out before we go on or exit.
     process.stdout.write(`READY ${port}\n`);
 
