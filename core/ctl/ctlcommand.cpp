@@ -51,6 +51,10 @@ QString CtlCommand::usage()
               "  diagnostics set [--preserve yes|no] [--max-events N]\n"
               "  license status [--json] | serial S | unlock PASSWORD\n"
               "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
+              "  opcua user add NAME [--pairs P1,P2] [--operator] [--password-stdin]\n"
+              "             a user of the OPC UA endpoints (all pairs unless --pairs); the\n"
+              "             password is asked twice, or one line of standard input\n"
+              "  opcua user remove NAME    opcua user list [--json]  (never the passwords)\n"
               "  config check\n"
               "  status [--json]      (live state from the running engine)\n"
               "  events export FILE    events reset\n"
@@ -89,6 +93,8 @@ int CtlCommand::run(const QStringList &arguments)
     try {
         QStringList flags{QStringLiteral("json"), QStringLiteral("password-stdin"),
                           QStringLiteral("help"), QStringLiteral("abort")};
+        if (commandWord(arguments) == QLatin1String("opcua"))
+            flags << QStringLiteral("operator");
         if (commandWord(arguments) == QLatin1String("service"))
             flags << QStringLiteral("system") << QStringLiteral("user")
                   << QStringLiteral("unit-only") << QStringLiteral("force");
@@ -121,7 +127,8 @@ int CtlCommand::run(const QStringList &arguments)
             {"pair", pairCommand},       {"monitor", monitorCommand},
             {"notify", notifyCommand},   {"diagnostics", diagnosticsCommand},
             {"config", configCommand},   {"events", eventsCommand},
-            {"license", licenseCommand}, {"backup", backupCommand}};
+            {"license", licenseCommand}, {"backup", backupCommand},
+            {"opcua", opcuaCommand}};
         for (const auto &[name, command] : groups)
             if (group == QLatin1String(name))
                 return command(session, verb, args);
