@@ -259,6 +259,16 @@ public:
                               .arg(c.text.trimmed()));
             } else if (c.name == QLatin1String("opcua-limits")) {
                 opcuaLimits(c, f, p.opcuaLimits);
+            } else if (c.name == QLatin1String("opcua-identity")) {
+                lines.insert(f, c.line);
+                OpcUaIdentity identity;
+                for (const auto &[key, message] : identity.read(c.attributes)) {
+                    lines.insert(f + QLatin1Char('/') + key, c.line);
+                    error(c, f + QLatin1Char('/') + key, message);
+                }
+                for (const auto &grandchild : c.children)
+                    unknown(*grandchild, f);
+                p.opcuaIdentity = identity;
             } else if (c.name == QLatin1String("client-limit")) {
                 p.clientLimit = integer(c, f, c.text);
             } else if (c.name == QLatin1String("requests-per-client")) {
@@ -545,6 +555,8 @@ QByteArray ConfigFile::serialize(const Configuration &config)
                     writeText(w, s.key, QString::number(p.opcuaLimits.*(s.field)));
             w.writeEndElement();
         }
+        if (p.opcuaIdentity)
+            p.opcuaIdentity->write(w);
         // Client limits, written when not the default.
         if (p.clientLimit != PairConfig::DefaultClientLimit)
             writeText(w, "client-limit", QString::number(p.clientLimit));

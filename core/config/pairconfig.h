@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "monitoritem.h"
+#include "opcuaidentity.h"
 #include "opcualimits.h"
 
 #include <QList>
@@ -74,6 +75,14 @@ struct PairConfig
 
     // OPC UA: what the pair's endpoint grants its clients (sessions, deadlines, logins).
     OpcUaLimits opcuaLimits;
+    // OPC UA: the identities clients may present and the users the engine logs in with.
+    // Unset for a pair written before the setting existed: identity() then gives what
+    // the proxy did before (OpcUaIdentity::beforeIdentities). New pairs set it.
+    std::optional<OpcUaIdentity> opcuaIdentity;
+    OpcUaIdentity identity() const
+    {
+        return opcuaIdentity.value_or(OpcUaIdentity::beforeIdentities(user));
+    }
     // Limits on what one client may cost the engine. A running pair takes changes
     // over without closing its clients.
     // Clients connected at once; at the limit a new client takes the longest idle one's place.

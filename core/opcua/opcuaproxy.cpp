@@ -1,5 +1,7 @@
 #include "opcuaproxy.h"
 
+#include "proxyidentity.h"
+
 #include "base/logging.h"
 #include "base/streamconnection.h"
 #include "channeldeadline.h"
@@ -199,9 +201,9 @@ void OpcUaProxy::closeConnection(Connection *c, const QString &reason, bool malf
     if (malformed) {
         qCWarning(lcOpcUa) << pair << "client" << c->peer << "closed:" << reason;
         if (m_runtime)
-            m_runtime->clientEvents()->post(
-                EventId::ClientMalformed, {pair, c->peer, reason},
-                c->socket ? c->socket->descriptor() : -1, c->peerPort, port());
+            m_runtime->clientEvents()->post(EventId::ClientMalformed, {pair, c->peer, reason},
+                                            c->socket ? c->socket->descriptor() : -1, c->peerPort,
+                                            port());
     }
     const int id = c->id;
     auto close = c->close;
@@ -242,7 +244,7 @@ void OpcUaProxy::fault(int connection, quint32 requestId, quint32 requestHandle,
 
 ProxySessions::Caller OpcUaProxy::caller(const Connection *c) const
 {
-    return {c->id, c->address, c->peer};
+    return {c->id, c->address, c->peer, SecurityPolicyNone};
 }
 
 void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &request)
@@ -364,7 +366,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
 ProxyDiscovery OpcUaProxy::discovery() const
 {
     return {m_runtime ? m_runtime->config().name : QStringLiteral("pair"), endpointUrl(),
-            m_endpoint.path, !config().user.isEmpty()};
+            m_endpoint.path, config().identity(), m_sessions.identity().serverCertificate()};
 }
 
 // Deadlines.
