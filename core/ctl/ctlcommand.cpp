@@ -33,6 +33,13 @@ QString CtlCommand::usage()
               "           [--idle-timeout MS] [--activation-timeout MS] [--login-attempts N]\n"
               "           [--login-lockout MS] [--max-subscriptions N] [--max-monitored-items N]\n"
               "           [--max-message-size BYTES]  (OPC UA client limits)\n"
+              "           [--anonymous yes|no] [--opcua-users yes|no] [--pair-user yes|no]\n"
+              "           [--user-certificates yes|no] [--clear-text-passwords yes|no]\n"
+              "           (OPC UA: who may log on to the endpoint)\n"
+              "           [--primary-user NAME] [--secondary-user NAME] [--clear-text-to-servers "
+              "yes|no]\n"
+              "           [--primary-password-stdin | --secondary-password-stdin]\n"
+              "           (OPC UA: the engine's user on each server, else --user)\n"
               "  pair set NAME [any option of pair add]\n"
               "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
               "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
@@ -95,6 +102,9 @@ int CtlCommand::run(const QStringList &arguments)
                           QStringLiteral("help"), QStringLiteral("abort")};
         if (commandWord(arguments) == QLatin1String("opcua"))
             flags << QStringLiteral("operator");
+        if (commandWord(arguments) == QLatin1String("pair"))
+            flags << QStringLiteral("primary-password-stdin")
+                  << QStringLiteral("secondary-password-stdin");
         if (commandWord(arguments) == QLatin1String("service"))
             flags << QStringLiteral("system") << QStringLiteral("user")
                   << QStringLiteral("unit-only") << QStringLiteral("force");

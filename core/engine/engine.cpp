@@ -72,7 +72,7 @@ ConfigIssues Engine::apply(const Configuration &config, const QSet<QString> &ena
         instance->config = pair;
         const auto makeLink = [makeLink = factory.makeLink, pair, primaryMachine = *primary,
                                secondaryMachine = *secondary](Side side, QObject *parent) {
-            return makeLink(pair, side == Side::Primary ? primaryMachine : secondaryMachine,
+            return makeLink(pair, side, side == Side::Primary ? primaryMachine : secondaryMachine,
                             parent);
         };
         instance->runtime = std::make_unique<PairRuntime>(pair, makeLink, m_events);

@@ -2,6 +2,7 @@
 
 #include "config/endpoint.h"
 #include "config/pairconfig.h"
+#include "side.h"
 
 #include <QObject>
 
@@ -22,7 +23,8 @@ class ServerLink;
 // hands the engine the factories it runs with (host/protocols.h has the built-in ones).
 struct ProtocolFactory
 {
-    std::function<ServerLink *(const PairConfig &pair, const MachineAddress &machine,
+    // side: which of the pair's machines (each may have a login of its own).
+    std::function<ServerLink *(const PairConfig &pair, Side side, const MachineAddress &machine,
                                QObject *parent)>
         makeLink;
     std::function<std::unique_ptr<PairProxy>(PairRuntime *runtime, const Endpoint &endpoint,

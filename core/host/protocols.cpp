@@ -5,6 +5,7 @@
 #include "opcua/localpki.h"
 #include "opcua/opcualink.h"
 #include "opcua/opcuaproxy.h"
+#include "secrets/passwordstore.h"
 
 namespace tandem {
 
@@ -12,26 +13,34 @@ ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
 {
     ProtocolFactories protocols;
     protocols[Protocol::ModbusTcp] = {
-        [](const PairConfig &pair, const MachineAddress &machine, QObject *parent) -> ServerLink * {
+        [](const PairConfig &pair, Side, const MachineAddress &machine,
+           QObject *parent) -> ServerLink * {
             return new modbus::ModbusLink(machine.host, machine.port, pair.statusItem, parent);
         },
         [](PairRuntime *runtime, const Endpoint &endpoint,
            EventLog *events) -> std::unique_ptr<PairProxy> {
             return std::make_unique<modbus::ModbusProxy>(runtime, endpoint, events);
         }};
-    protocols[Protocol::OpcUa] = {[pki](const PairConfig &pair, const MachineAddress &machine,
-                                        QObject *parent) -> ServerLink * {
-                                      auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
-                                      link->setPki(pki);
-                                      return link;
-                                  },
-                                  [pki](PairRuntime *runtime, const Endpoint &endpoint,
-                                        EventLog *events) -> std::unique_ptr<PairProxy> {
-                                      auto proxy = std::make_unique<opcua::OpcUaProxy>(
-                                          runtime, endpoint, events);
-                                      proxy->setPki(pki);
-                                      return proxy;
-                                  }};
+    protocols[Protocol::OpcUa] = {
+        [pki](const PairConfig &pair, Side side, const MachineAddress &machine,
+              QObject *parent) -> ServerLink * {
+            // The side's own user, else the pair's; its password
+            // under the side's key, else the user's (as before).
+            const OpcUaIdentity identity = pair.identity();
+            const QString user = identity.serverUser(side == Side::Primary ? 0 : 1, pair.user);
+            auto *link = new opcua::OpcUaLink(machine, user, parent);
+            link->setPasswordKeys({PasswordStore::opcUaServerKey(pair.name, sideKey(side)),
+                                   PasswordStore::opcUaKey(user)});
+            link->setClearTextAllowed(identity.clearTextToServers);
+            link->setPki(pki);
+            return link;
+        },
+        [pki](PairRuntime *runtime, const Endpoint &endpoint,
+              EventLog *events) -> std::unique_ptr<PairProxy> {
+            auto proxy = std::make_unique<opcua::OpcUaProxy>(runtime, endpoint, events);
+            proxy->setPki(pki);
+            return proxy;
+        }};
     return protocols;
 }
 

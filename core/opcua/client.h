@@ -41,6 +41,9 @@ struct Identity
 {
     QString userName; // empty: anonymous
     QString password;
+    // Send the password in clear when the server offers no encrypted user token policy;
+    // otherwise the connection fails and says why.
+    bool allowClearText = true;
 };
 
 class Client final : public QObject

@@ -81,12 +81,22 @@ void OpcUaLink::open(int timeoutMs)
         return;
     }
     m_opening = true;
-    const int connection = m_connection;
+    readPassword(0, m_connection, timeoutMs);
+}
+
+void OpcUaLink::readPassword(int index, int connection, int timeoutMs)
+{
+    const QStringList keys =
+        m_passwordKeys.isEmpty() ? QStringList{PasswordStore::opcUaKey(m_user)} : m_passwordKeys;
     PasswordStore::read(
-        PasswordStore::opcUaKey(m_user), this,
-        [this, connection, timeoutMs](const PasswordStore::Result &r) {
+        keys.at(index), this,
+        [this, index, keys, connection, timeoutMs](const PasswordStore::Result &r) {
             if (connection != m_connection)
                 return; // closed meanwhile
+            if (!r.ok && r.notFound && index + 1 < keys.size()) {
+                readPassword(index + 1, connection, timeoutMs);
+                return;
+            }
             m_opening = false;
             if (!r.ok) {
                 Q_EMIT openFailed(
@@ -97,8 +107,9 @@ void OpcUaLink::open(int timeoutMs)
         });
 }
 
-void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
+void OpcUaLink::connectWith(Identity identity, int timeoutMs)
 {
+    identity.allowClearText = m_clearTextAllowed;
     m_client = new Client(this);
     connect(m_client, &Client::connected, this, &OpcUaLink::onConnected);
     connect(m_client, &Client::connectFailed, this, [this](const QString &reason) {

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void binaryTalksToRunningEngine();
     void binaryReadsPasswordFromStdin();
     void opcuaUsers();
+    void opcuaIdentityOptions();
     void manPageCoversHelp();
 
 private:
@@ -913,6 +914,70 @@ void TestTandemctl::opcuaUsers()
     QCOMPARE(damaged.readAll(), QByteArray("{ not json"));
 
     r = opcua({QStringLiteral("rename"), QStringLiteral("bob")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+// Who may log on to an OPC UA pair's endpoint and the engine's user on each server: a new
+// pair takes no anonymous client, each option changes its one setting, and they are for
+// OPC UA pairs only.
+void TestTandemctl::opcuaIdentityOptions()
+{
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("ua"),
+                    QStringLiteral("--protocol"), QStringLiteral("opcua"),
+                    QStringLiteral("--primary"), QStringLiteral("127.0.0.1:4840"),
+                    QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:4850"),
+                    QStringLiteral("--listen"), QStringLiteral("opc.tcp://127.0.0.1:4841/ua"),
+                    QStringLiteral("--user"), QStringLiteral("operator")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto identity = [this] {
+        return pairs().at(0).toObject().value(QStringLiteral("opcua-identity")).toObject();
+    };
+    QJsonObject i = identity();
+    QCOMPARE(i.value(QStringLiteral("anonymous")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("opcua-users")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("pair-user")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("clear-text-passwords")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("clear-text-to-servers")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("primary-user")).toString(), QStringLiteral("operator"));
+
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--anonymous"), QStringLiteral("yes"), QStringLiteral("--primary-user"),
+             QStringLiteral("plc-a"), QStringLiteral("--user-certificates"),
+             QStringLiteral("yes")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    i = identity();
+    QCOMPARE(i.value(QStringLiteral("anonymous")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("user-certificates")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("primary-user")).toString(), QStringLiteral("plc-a"));
+    QCOMPARE(i.value(QStringLiteral("secondary-user")).toString(), QStringLiteral("operator"));
+    QFile xml(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(xml.open(QIODevice::ReadOnly));
+    QVERIFY(xml.readAll().contains("primary-user=\"plc-a\""));
+
+    // Nothing left to accept.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--anonymous"), QStringLiteral("no"), QStringLiteral("--opcua-users"),
+             QStringLiteral("no"), QStringLiteral("--user-certificates"), QStringLiteral("no")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("accepts no identity at all")), qPrintable(r.err));
+    // Standard input holds one password.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--primary-password-stdin"),
+             QStringLiteral("--secondary-password-stdin")});
+    QCOMPARE(r.exitCode, 2);
+    // In-process standard input is empty: refused before anything is stored or saved.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--secondary-password-stdin")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("standard input held no password")), qPrintable(r.err));
+
+    QVERIFY(add(QStringLiteral("mb"), 1502).exitCode == 0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
+             QStringLiteral("--anonymous"), QStringLiteral("yes")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("a setting of OPC UA pairs")), qPrintable(r.err));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
+             QStringLiteral("--primary-password-stdin")});
     QCOMPARE(r.exitCode, 2);
 }
 
