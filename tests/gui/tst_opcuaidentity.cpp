@@ -9,6 +9,7 @@
 #include "testpairs.h"
 #include "widgetlookup.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void withoutKeychainThePasswordStaysAndTheReasonShows();
     void switchingPairsClearsTheTypedPassword();
     void browseWithoutKeychainShowsWhyInsteadOfBrowsing();
+    void identitiesOfAPairFromBefore();
+    void identitiesGoIntoTheConfiguration();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -223,6 +226,57 @@ void TestOpcUaIdentity::browseWithoutKeychainShowsWhyInsteadOfBrowsing()
     QVERIFY2(error->text().contains(QStringLiteral("keychain")), qPrintable(error->text()));
     QVERIFY(!dialog.findChild<ItemBrowserDialog *>());
     QVERIFY(browse->isEnabled());
+}
+
+// A pair without identity settings shows what it does (anonymous clients: it has no user)
+// and says so; changing the user name keeps it so, changing an identity saves them all.
+void TestOpcUaIdentity::identitiesOfAPairFromBefore()
+{
+    QVERIFY(!opcUaPair().opcuaIdentity);
+    auto *anonymous = child<QCheckBox>("opcUaAnonymous");
+    auto *note = child<QLabel>("opcUaIdentityNote");
+    QVERIFY(anonymous->isVisible() && anonymous->isChecked());
+    QVERIFY(!child<QCheckBox>("opcUaStoreUsers")->isChecked());
+    QVERIFY(note->isVisible());
+    QTest::keyClicks(child<QLineEdit>("opcUaUser"), QStringLiteral("operator"));
+    QCOMPARE(opcUaPair().user, QStringLiteral("operator"));
+    QVERIFY(!opcUaPair().opcuaIdentity);
+    QVERIFY(!anonymous->isChecked()); // a pair with a user took that user only
+    QVERIFY(child<QCheckBox>("opcUaPairUser")->isChecked());
+
+    child<QCheckBox>("opcUaStoreUsers")->click();
+    QVERIFY(opcUaPair().opcuaIdentity);
+    QVERIFY(opcUaPair().opcuaIdentity->storeUsers);
+    QVERIFY(opcUaPair().opcuaIdentity->pairUser);
+    QVERIFY(!note->isVisible());
+
+    m_page->setPair(QStringLiteral("modbus"));
+    QVERIFY(!child<QWidget>("opcUaIdentities")->isVisible());
+}
+
+void TestOpcUaIdentity::identitiesGoIntoTheConfiguration()
+{
+    child<QCheckBox>("opcUaCertificates")->click();
+    QTest::keyClicks(child<QLineEdit>("opcUaPrimaryUser"), QStringLiteral("plc-a"));
+    // A pair from before sent a password in clear where a server wanted it so; no longer.
+    auto *clearToServers = child<QCheckBox>("opcUaClearTextToServers");
+    QVERIFY(clearToServers->isChecked());
+    clearToServers->click();
+    const OpcUaIdentity identity = opcUaPair().identity();
+    QVERIFY(identity.certificates);
+    QVERIFY(identity.anonymous);
+    QCOMPARE(identity.primaryUser, QStringLiteral("plc-a"));
+    QVERIFY(identity.secondaryUser.isEmpty());
+    QVERIFY(!identity.clearTextToServers);
+    QVERIFY(m_doc->save().isEmpty());
+    const QByteArray xml = savedFile();
+    QVERIFY2(xml.contains("primary-user=\"plc-a\"") && xml.contains("certificates=\"yes\""),
+             xml.constData());
+    // Alt+Y reaches the primary machine's user, as an operator without a mouse would.
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QTest::keyClick(m_page.get(), Qt::Key_Y, Qt::AltModifier);
+    QVERIFY(child<QLineEdit>("opcUaPrimaryUser")->hasFocus());
 }
 
 QTEST_MAIN(TestOpcUaIdentity)

@@ -6,6 +6,7 @@
 #include "errorlabel.h"
 #include "host/enginesession.h"
 #include "opcua/serverdiscoverydialog.h"
+#include "opcuaidentitybox.h"
 #include "opcualoginrows.h"
 
 #include <QCheckBox>
@@ -91,6 +92,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     addMachineRow(tr("&Secondary (Hostname or IP Address):"), m_secondary, m_browseSecondary,
                   m_secondaryError);
     m_login = new OpcUaLoginRows(machineForm, this);
+    m_identity = new OpcUaIdentityBox;
     connect(m_browsePrimary, &QToolButton::clicked, this, [this] { browseServers(m_primary); });
     connect(m_browseSecondary, &QToolButton::clicked, this, [this] { browseServers(m_secondary); });
 
@@ -213,6 +215,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addWidget(machines);
+    layout->addWidget(m_identity);
     layout->addWidget(options);
     layout->addWidget(limits);
     layout->addWidget(m_live);
@@ -221,6 +224,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     for (QLineEdit *edit : {m_endpoint, m_primary, m_secondary, m_statusItem})
         connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
     connect(m_login, &OpcUaLoginRows::userEdited, this, &GeneralPage::apply);
+    connect(m_identity, &OpcUaIdentityBox::edited, this, &GeneralPage::apply);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
@@ -340,6 +344,8 @@ void GeneralPage::load()
     m_browsePrimary->setVisible(browsable);
     m_browseSecondary->setVisible(browsable);
     m_login->show(m_pairName, shown.user, browsable);
+    m_identity->setVisible(browsable);
+    m_identity->showPair(shown);
     m_writeReplay->setChecked(shown.writeReplay);
     m_serverConnections->setCurrentIndex(shown.connectionPerClient ? 1 : 0);
     m_serverConnections->setEnabled(shown.protocol == Protocol::ModbusTcp);
@@ -428,8 +434,10 @@ void GeneralPage::apply()
     pair.failbackHoldoffMs = m_failbackHoldoff->value();
     pair.failurePersistence = m_failurePersistence->value();
     pair.statusItem = m_statusItem->text().trimmed();
-    if (pair.protocol == Protocol::OpcUa)
+    if (pair.protocol == Protocol::OpcUa) {
+        m_identity->applyTo(pair); // before the user name: what it had depends on the old one
         pair.user = m_login->userText();
+    }
     pair.writeReplay = m_writeReplay->isChecked();
     pair.connectionPerClient = m_serverConnections->currentData().toBool();
     pair.clientLimit = m_clientLimit->value();

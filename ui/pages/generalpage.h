@@ -15,6 +15,7 @@ namespace tandem {
 
 class ConfigDocument;
 class EngineSession;
+class OpcUaIdentityBox;
 class OpcUaLoginRows;
 struct PairConfig;
 
@@ -55,6 +56,7 @@ private:
     QToolButton *m_browseSecondary;
     QLabel *m_secondaryError;
     OpcUaLoginRows *m_login;
+    OpcUaIdentityBox *m_identity;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;
     QSpinBox *m_statusInterval;
