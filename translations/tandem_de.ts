@@ -560,6 +560,10 @@
         <source>the backup directory &apos;%1&apos; is not an absolute path</source>
         <translation>Das Sicherungsverzeichnis &apos;%1&apos; ist kein absoluter Pfad</translation>
     </message>
+    <message>
+        <source>the pair has no user to accept: give it one, or accept the OPC UA users instead</source>
+        <translation>das Paar hat keinen Benutzer, der angenommen werden könnte: geben Sie ihm einen, oder nehmen Sie stattdessen die OPC-UA-Benutzer an</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -1030,6 +1034,68 @@
     <message>
         <source>discarded by the server after an exception</source>
         <translation>Nach einer Ausnahme vom Server verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaIdentity</name>
+    <message>
+        <source>&apos;%1&apos; is not yes or no</source>
+        <translation>„%1“ ist weder yes noch no</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos;</source>
+        <translation>unbekanntes Attribut „%1“</translation>
+    </message>
+    <message>
+        <source>a user name is for OPC UA pairs only; Modbus TCP has no log-in</source>
+        <translation>ein Benutzername gilt nur für OPC-UA-Paare; Modbus TCP kennt keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>the user name &apos;%1&apos; starts or ends with blanks or holds a line break</source>
+        <translation>der Benutzername „%1“ beginnt oder endet mit Leerzeichen oder enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>the endpoint accepts no identity at all: allow anonymous clients, the OPC UA users, the pair&apos;s user or user certificates</source>
+        <translation>der Endpunkt nimmt überhaupt keine Identität an: erlauben Sie anonyme Clients, die OPC-UA-Benutzer, den Benutzer des Paars oder Benutzerzertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaUserStore</name>
+    <message>
+        <source>the user %1 has no list of pairs</source>
+        <translation>der Benutzer %1 hat keine Liste von Paaren</translation>
+    </message>
+    <message>
+        <source>the user %1 has no valid password hash</source>
+        <translation>der Benutzer %1 hat keinen gültigen Passwort-Hash</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a list of OPC UA users of version %2</source>
+        <translation>%1 ist beschädigt: es ist keine Liste von OPC-UA-Benutzern der Version %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>there is no OPC UA user named &apos;%1&apos; in %2</source>
+        <translation>in %2 gibt es keinen OPC-UA-Benutzer „%1“</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a user name: 1 to %2 printable characters, without blanks at either end</source>
+        <translation>„%1“ ist kein Benutzername: 1 bis %2 druckbare Zeichen, ohne Leerzeichen am Anfang oder Ende</translation>
+    </message>
+    <message>
+        <source>a password must have %1 to %2 bytes</source>
+        <translation>ein Passwort muss %1 bis %2 Bytes haben</translation>
+    </message>
+    <message>
+        <source>hashing the password failed (out of memory)</source>
+        <translation>das Hashen des Passworts ist fehlgeschlagen (kein Speicher)</translation>
     </message>
 </context>
 <context>
@@ -3415,6 +3481,10 @@ Computer-ID: %2</numerusform>
         <source>&amp;Help on This Tab</source>
         <translation>Hilfe zu dieser &amp;Registerkarte</translation>
     </message>
+    <message>
+        <source>&amp;OPC UA Users…</source>
+        <translation>&amp;OPC-UA-Benutzer…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MediaChooser</name>
@@ -3906,6 +3976,89 @@ Computer-ID: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::OpcUaIdentityBox</name>
+    <message>
+        <source>OPC UA Identities</source>
+        <translation>OPC-UA-Identitäten</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous clients</source>
+        <translation>A&amp;nonyme Clients</translation>
+    </message>
+    <message>
+        <source>Clients may open sessions without a user name.</source>
+        <translation>Clients dürfen Sitzungen ohne Benutzernamen öffnen.</translation>
+    </message>
+    <message>
+        <source>OP&amp;C UA users (Tools › OPC UA Users…)</source>
+        <translation>OP&amp;C-UA-Benutzer (Extras › OPC-UA-Benutzer…)</translation>
+    </message>
+    <message>
+        <source>The users managed under Tools › OPC UA Users… or with tandemctl opcua user, each on the pairs it may use.</source>
+        <translation>Die Benutzer unter Extras › OPC-UA-Benutzer… oder aus tandemctl opcua user, jeder auf den Paaren, die er verwenden darf.</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s user name an&amp;d its keychain password</source>
+        <translation>Benutzername des Paars un&amp;d sein Passwort im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the machines, as before OPC UA users existed.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an den Maschinen anmeldet, wie vor den OPC-UA-Benutzern.</translation>
+    </message>
+    <message>
+        <source>&amp;X.509 user certificates</source>
+        <translation>&amp;X.509-Benutzerzertifikate</translation>
+    </message>
+    <message>
+        <source>A user certificate trusted under Tools › Certificates…; the client proves it holds its key.</source>
+        <translation>Ein unter Extras › Zertifikate… vertrautes Benutzerzertifikat; der Client beweist, dass er dessen Schlüssel besitzt.</translation>
+    </message>
+    <message>
+        <source>Passwords sent in c&amp;lear text</source>
+        <translation>Im K&amp;lartext gesendete Passwörter</translation>
+    </message>
+    <message>
+        <source>Without this a client must encrypt its password with Tandem&apos;s certificate, which every current OPC UA client does.</source>
+        <translation>Ohne dies muss ein Client sein Passwort mit dem Zertifikat von Tandem verschlüsseln, wie es jeder aktuelle OPC-UA-Client tut.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the primary machine; empty: the user name above. Its password: tandemctl pair set NAME --primary-password-stdin, else the user name&apos;s.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an der primären Maschine anmeldet; leer: der Benutzername oben. Sein Passwort: tandemctl pair set NAME --primary-password-stdin, sonst das des Benutzernamens.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the secondary machine; empty: the user name above. Its password: tandemctl pair set NAME --secondary-password-stdin, else the user name&apos;s.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an der sekundären Maschine anmeldet; leer: der Benutzername oben. Sein Passwort: tandemctl pair set NAME --secondary-password-stdin, sonst das des Benutzernamens.</translation>
+    </message>
+    <message>
+        <source>Send passwords to the machines in clear text if they offer nothin&amp;g else</source>
+        <translation>Passwörter im Klartext an die Maschinen senden, wenn sie nichts anderes anbieten (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Without this Tandem does not log in to a machine that wants the password in clear text, and says why.</source>
+        <translation>Ohne dies meldet sich Tandem an keiner Maschine an, die das Passwort im Klartext will, und sagt warum.</translation>
+    </message>
+    <message>
+        <source>Clients of the endpoint may log on with:</source>
+        <translation>Clients des Endpunkts dürfen sich anmelden mit:</translation>
+    </message>
+    <message>
+        <source>User on the primar&amp;y machine:</source>
+        <translation>Benutzer auf der primären Maschine (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>User on the secondary mac&amp;hine:</source>
+        <translation>Benutzer auf der sekundären Mas&amp;chine:</translation>
+    </message>
+    <message>
+        <source>none: anonymous login</source>
+        <translation>keiner: anonyme Anmeldung</translation>
+    </message>
+    <message>
+        <source>This pair has the identities of a configuration from before these settings; changing one saves them all.</source>
+        <translation>Dieses Paar hat die Identitäten einer Konfiguration aus der Zeit vor diesen Einstellungen; eine Änderung speichert sie alle.</translation>
+    </message>
+</context>
+<context>
     <name>tandem::OpcUaLoginRows</name>
     <message>
         <source>none: anonymous login</source>
@@ -3966,6 +4119,104 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Stored in the system keychain</source>
         <translation>Im Systemschlüsselbund gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUserEditor</name>
+    <message>
+        <source>Add OPC UA User</source>
+        <translation>OPC-UA-Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>On &amp;all pairs</source>
+        <translation>&amp;Auf allen Paaren</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Bediener</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;irs:</source>
+        <translation>Pa&amp;are:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Choose the pairs, or all pairs.</source>
+        <translation>Wählen Sie die Paare oder alle Paare.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUsersDialog</name>
+    <message>
+        <source>OPC UA Users</source>
+        <translation>OPC-UA-Benutzer</translation>
+    </message>
+    <message>
+        <source>The users that may log on to the pairs&apos; OPC UA endpoints with a user name and password, where a pair accepts OPC UA users (General tab). Passwords are kept only as hashes in %1.</source>
+        <translation>Die Benutzer, die sich mit Benutzername und Passwort an den OPC-UA-Endpunkten der Paare anmelden dürfen, wo ein Paar OPC-UA-Benutzer annimmt (Registerkarte Allgemein). Passwörter werden nur als Hashes in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>all pairs</source>
+        <translation>alle Paare</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The user was not added: %1</source>
+        <translation>Der Benutzer wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Remove OPC UA User</source>
+        <translation>OPC-UA-Benutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the OPC UA user %1? Sessions it has open stay until they end.</source>
+        <translation>Den OPC-UA-Benutzer %1 entfernen? Seine offenen Sitzungen bleiben, bis sie enden.</translation>
+    </message>
+    <message>
+        <source>The user was not removed: %1</source>
+        <translation>Der Benutzer wurde nicht entfernt: %1</translation>
     </message>
 </context>
 <context>
@@ -4811,6 +5062,10 @@ Ersetzen? Die alte Unit wird als .bak-Datei aufbewahrt.</translation>
     <message>
         <source>the server ended the session: %1</source>
         <translation>Der Server hat die Sitzung beendet: %1</translation>
+    </message>
+    <message>
+        <source>the server takes the password of &apos;%1&apos; only in clear text, which the pair does not allow (allow clear-text passwords towards the servers)</source>
+        <translation>der Server nimmt das Passwort von „%1“ nur im Klartext an, was das Paar nicht erlaubt (Klartext-Passwörter an die Server erlauben)</translation>
     </message>
 </context>
 <context>
