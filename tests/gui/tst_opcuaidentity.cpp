@@ -3,6 +3,7 @@
 // be stored staying in its field with the reason beside it, and the Monitor Item dialog's
 // browse button saying why it cannot log in. tst_opcuaidentityui has a keychain.
 #include "consolefiles.h"
+#include "dialogs/addpairdialog.h"
 #include "dialogs/monitoritemdialog.h"
 #include "opcua/itembrowserdialog.h"
 #include "pages/generalpage.h"
@@ -10,10 +11,13 @@
 #include "widgetlookup.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QToolButton>
 
@@ -47,6 +51,7 @@ private Q_SLOTS:
     void browseWithoutKeychainShowsWhyInsteadOfBrowsing();
     void identitiesOfAPairFromBefore();
     void identitiesGoIntoTheConfiguration();
+    void newPairTakesNoAnonymousClient();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -277,6 +282,28 @@ void TestOpcUaIdentity::identitiesGoIntoTheConfiguration()
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
     QTest::keyClick(m_page.get(), Qt::Key_Y, Qt::AltModifier);
     QVERIFY(child<QLineEdit>("opcUaPrimaryUser")->hasFocus());
+}
+
+// A pair added in the console has identity settings of its own from the start: the OPC UA
+// users, no anonymous client.
+void TestOpcUaIdentity::newPairTakesNoAnonymousClient()
+{
+    AddPairDialog dialog(m_doc);
+    dialog.show();
+    test::retype(test::child<QLineEdit>(&dialog, "pairName"), QStringLiteral("ua2"));
+    auto *protocol = test::child<QComboBox>(&dialog, "pairProtocol");
+    protocol->setCurrentIndex(protocol->findData(int(Protocol::OpcUa)));
+    test::retype(test::child<QLineEdit>(&dialog, "pairEndpoint"),
+                 QStringLiteral("opc.tcp://127.0.0.1:4851/ua2"));
+    test::retype(test::child<QLineEdit>(&dialog, "pairPrimary"), QStringLiteral("127.0.0.1:4850"));
+    test::retype(test::child<QLineEdit>(&dialog, "pairSecondary"),
+                 QStringLiteral("127.0.0.1:4852"));
+    test::child<QDialogButtonBox>(&dialog, "addPairButtons")->button(QDialogButtonBox::Ok)->click();
+    const PairConfig *added = m_doc->pair(QStringLiteral("ua2"));
+    QVERIFY(added);
+    QVERIFY(added->opcuaIdentity);
+    QVERIFY(!added->identity().anonymous);
+    QVERIFY(added->identity().storeUsers);
 }
 
 QTEST_MAIN(TestOpcUaIdentity)

@@ -15,8 +15,10 @@
 #include "opcua/usertoken.h"
 #include "testcertificates.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace tandem;
 using namespace tandem::opcua;
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void encryptedPasswordAccepted();
     void wrongUnknownAndNotAllowedAreRefusedAlike();
     void wrongGuessesLockTheAddressOut();
+    void burstOfGuessesLeavesTheEngineThreadFree();
     void passwordWithAnotherNonceIsRefused();
     void clearTextPasswordOnlyWhenAllowed();
     void anonymousOnlyWhenAllowed();
@@ -249,6 +252,55 @@ void TestProxyIdentity::wrongGuessesLockTheAddressOut()
     m_clock.advance(5000);
     QCOMPARE(activate(guesser, encrypted(QStringLiteral("alice"), "correct horse", guesser)).code,
              Status::Good);
+}
+
+// Many clients guessing at once: what each guess costs the engine's thread (the RSA
+// decryption of the token; the Argon2id check runs on the worker), and the longest the event
+// loop went without a timer tick meanwhile. Both printed; bounded far above what this
+// machine needs, so a check moved back onto the engine's thread (~160 ms each here) fails.
+void TestProxyIdentity::burstOfGuessesLeavesTheEngineThreadFree()
+{
+    constexpr int Guessers = 24;
+    std::vector<std::unique_ptr<AttachedClient>> guessers;
+    for (int i = 0; i < Guessers; ++i) {
+        guessers.push_back(
+            std::make_unique<AttachedClient>(m_proxy.get(), QStringLiteral("10.1.0.%1").arg(i)));
+        QVERIFY(guessers.back()->openChannel());
+        QVERIFY(guessers.back()->createSession().isGood());
+    }
+    QElapsedTimer loop;
+    qint64 longestGap = 0;
+    QTimer ticks;
+    ticks.setInterval(5);
+    connect(&ticks, &QTimer::timeout, this,
+            [&] { longestGap = std::max(longestGap, loop.restart()); });
+    qint64 longestGuess = 0;
+    QElapsedTimer all;
+    all.start();
+    for (auto &g : guessers) {
+        const ExtensionObject token = encrypted(QStringLiteral("alice"), "not her password", *g);
+        QElapsedTimer guess;
+        guess.start();
+        g->sendActivate(token);
+        longestGuess = std::max(longestGuess, guess.elapsed());
+    }
+    loop.start();
+    ticks.start();
+    QList<quint32> answers;
+    const auto takeAnswers = [&] {
+        for (auto &g : guessers)
+            if (const auto status = g->takeActivated())
+                answers.append(status->code);
+        return answers.size() == Guessers;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(takeAnswers(), Guessers * WaitMs);
+    QCOMPARE(answers, QList<quint32>(Guessers, Status::BadUserAccessDenied));
+    ticks.stop();
+    qInfo("%d guesses at once: at most %lld ms each on the engine's thread, the event loop "
+          "never waited more than %lld ms, all answered after %lld ms",
+          Guessers, longestGuess, longestGap, all.elapsed());
+    QVERIFY2(longestGuess < 100, QByteArray::number(longestGuess).constData());
+    QVERIFY2(longestGap < 150, QByteArray::number(longestGap).constData());
 }
 
 void TestProxyIdentity::passwordWithAnotherNonceIsRefused()
