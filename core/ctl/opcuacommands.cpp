@@ -5,6 +5,8 @@
 #include "commands.h"
 #include "session.h"
 
+#include "base/enginesocket.h"
+#include "host/controlclient.h"
 #include "opcua/opcuauserstore.h"
 
 #include <QFile>
@@ -69,6 +71,25 @@ QByteArray newPassword(QTextStream &err, bool fromStdin)
     return first;
 }
 
+// A running engine makes the change (the control socket's administrator role, and the file
+// stays the engine's); without one the file is written here. Throws when it was not made.
+void change(const QString &stateDir, const std::function<ControlReply<>()> &throughEngine,
+            const std::function<bool(QString *)> &here, const QString &what)
+{
+    if (EngineSocket::isRunning(stateDir)) {
+        const ControlReply<> answer = throughEngine();
+        if (!answer.reached)
+            throw CommandError{
+                1, tr("%1: the running engine did not answer: %2").arg(what, answer.error)};
+        if (!answer)
+            throw CommandError{1, tr("%1: %2").arg(what, answer.error)};
+        return;
+    }
+    QString error;
+    if (!here(&error))
+        throw CommandError{1, tr("%1: %2").arg(what, error)};
+}
+
 QString pairsText(const OpcUaUser &u)
 {
     return u.allPairs ? tr("all pairs") : u.pairs.join(QLatin1Char(','));
@@ -116,8 +137,15 @@ int opcuaCommand(Session &session, const QString &verb, Arguments &args)
                                               .arg(pair, session.doc().filePath())};
         }
         const QByteArray password = newPassword(session.err(), fromStdin);
-        if (!store.add(user, password, &error))
+        const auto hash = OpcUaUserStore::hashPassword(password, &error);
+        if (!hash)
             throw CommandError{1, tr("the OPC UA user was not stored: %1").arg(error)};
+        user.hash = *hash;
+        const QString stateDir = session.paths().stateDir;
+        change(
+            stateDir,
+            [&] { return ControlClient::addOpcUaUser(stateDir, OpcUaUserStore::toJson(user)); },
+            [&](QString *e) { return store.put(user, e); }, tr("the OPC UA user was not stored"));
         out << tr("OPC UA user '%1' stored in %2 (%3%4)")
                    .arg(user.name, store.filePath(), pairsText(user),
                         user.isOperator ? tr(", operator") : QString())
@@ -126,8 +154,11 @@ int opcuaCommand(Session &session, const QString &verb, Arguments &args)
     }
     if (action == QLatin1String("remove")) {
         const QString name = names(1).at(0);
-        if (!store.remove(name, &error))
-            throw CommandError{1, error};
+        const QString stateDir = session.paths().stateDir;
+        change(
+            stateDir, [&] { return ControlClient::removeOpcUaUser(stateDir, name); },
+            [&](QString *e) { return store.remove(name, e); },
+            tr("the OPC UA user was not removed"));
         out << tr("removed OPC UA user '%1'").arg(name) << Qt::endl;
         return 0;
     }

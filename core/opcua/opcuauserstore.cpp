@@ -34,7 +34,7 @@ void initSodium()
     });
 }
 
-QJsonObject toJson(const OpcUaUser &u)
+QJsonObject userToJson(const OpcUaUser &u)
 {
     QJsonObject o{{QStringLiteral("name"), u.name},
                   {QStringLiteral("hash"), QString::fromLatin1(u.hash)},
@@ -46,7 +46,7 @@ QJsonObject toJson(const OpcUaUser &u)
     return o;
 }
 
-std::optional<OpcUaUser> fromJson(const QJsonValue &value, QString *why)
+std::optional<OpcUaUser> userFromJson(const QJsonValue &value, QString *why)
 {
     const QJsonObject o = value.toObject();
     OpcUaUser u;
@@ -101,7 +101,7 @@ bool OpcUaUserStore::load(QString *error)
     QList<OpcUaUser> users;
     for (const QJsonValue &v : root->value(QStringLiteral("users")).toArray()) {
         QString why;
-        const auto user = fromJson(v, &why);
+        const auto user = userFromJson(v, &why);
         if (!user) {
             *error = Tr::tr("%1 is damaged: %2").arg(m_path, why);
             return false;
@@ -128,6 +128,18 @@ bool OpcUaUserStore::add(OpcUaUser user, const QByteArray &password, QString *er
     if (!hash)
         return false;
     user.hash = *hash;
+    return put(user, error);
+}
+
+bool OpcUaUserStore::put(const OpcUaUser &user, QString *error)
+{
+    QString why;
+    if (!userFromJson(userToJson(user), &why)) {
+        *error = why;
+        return false;
+    }
+    if (!load(error))
+        return false;
     QList<OpcUaUser> users = m_users;
     const auto it = std::find_if(users.begin(), users.end(),
                                  [&](const OpcUaUser &u) { return u.name == user.name; });
@@ -154,7 +166,7 @@ bool OpcUaUserStore::write(const QList<OpcUaUser> &users, QString *error)
 {
     QJsonArray list;
     for (const OpcUaUser &u : users)
-        list.append(toJson(u));
+        list.append(userToJson(u));
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
         *error = Tr::tr("cannot create the folder of %1").arg(m_path);
         return false;
@@ -216,6 +228,16 @@ bool OpcUaUserStore::verifyPassword(const QByteArray &hash, const QByteArray &pa
     initSodium();
     return crypto_pwhash_str_verify(hash.constData(), password.constData(),
                                     quint64(password.size())) == 0;
+}
+
+QJsonObject OpcUaUserStore::toJson(const OpcUaUser &user)
+{
+    return userToJson(user);
+}
+
+std::optional<OpcUaUser> OpcUaUserStore::fromJson(const QJsonObject &object, QString *error)
+{
+    return userFromJson(object, error);
 }
 
 QByteArray OpcUaUserStore::decoyHash()

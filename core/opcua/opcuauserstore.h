@@ -8,6 +8,7 @@
 // (ProxyIdentity), never on the engine's thread.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -50,6 +51,10 @@ public:
     // first so a change made meanwhile elsewhere is kept, and writes nothing when it is
     // damaged or the password is unusable.
     bool add(OpcUaUser user, const QByteArray &password, QString *error);
+    // Adds or replaces the user with the hash it has (made by hashPassword() elsewhere, e.g.
+    // by tandemctl before it hands the user to a running engine); refused when the hash is not
+    // an Argon2id one.
+    bool put(const OpcUaUser &user, QString *error);
     // Removes the user; false with *error when there is none of that name.
     bool remove(const QString &name, QString *error);
 
@@ -62,6 +67,11 @@ public:
     // A hash no password a client sends matches: checked for an unknown user, so that
     // the answer takes as long as for a known one and names no user.
     static QByteArray decoyHash();
+
+    // A user as opcua-users.json and the control socket carry it: name, hash, pairs ("*" or
+    // a list), operator.
+    static QJsonObject toJson(const OpcUaUser &user);
+    static std::optional<OpcUaUser> fromJson(const QJsonObject &object, QString *error);
 
 private:
     bool write(const QList<OpcUaUser> &users, QString *error);

@@ -83,7 +83,7 @@ void TestOpcUaUsersDialog::addRemoveAndTheFileAgree()
         box->button(QMessageBox::Yes)->click();
     });
     child<QPushButton>(&dialog, "removeOpcUaUser")->click();
-    QCOMPARE(list->topLevelItemCount(), 0);
+    QTRY_COMPARE(list->topLevelItemCount(), 0);
     QVERIFY(store.load(&error));
     QVERIFY(store.users().isEmpty());
 }

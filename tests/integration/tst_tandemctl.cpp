@@ -50,6 +50,7 @@ private Q_SLOTS:
     void binaryHelpAndUsageErrors();
     void binaryTalksToRunningEngine();
     void binaryReadsPasswordFromStdin();
+    void opcuaUsersThroughRunningEngine();
     void opcuaUsers();
     void opcuaIdentityOptions();
     void manPageCoversHelp();
@@ -979,6 +980,36 @@ void TestTandemctl::opcuaIdentityOptions()
     r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
              QStringLiteral("--primary-password-stdin")});
     QCOMPARE(r.exitCode, 2);
+}
+
+// With an engine running, the engine changes the users (the control socket's administrator
+// role; the file stays the engine's): the change is in the file and the audit event names
+// the command.
+void TestTandemctl::opcuaUsersThroughRunningEngine()
+{
+    tandem::test::TandemdProcess engine;
+    QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(engine.start());
+    const QStringList paths{QStringLiteral("--config"), engine.configFile(),
+                            QStringLiteral("--state-dir"), engine.stateDir()};
+    Result r = binary(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                          QStringLiteral("add"), QStringLiteral("alice")},
+                      "correct horse\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Control command 'opcua-user-add'")));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("list")});
+    QCOMPARE(r.out, QStringLiteral("alice\tall pairs\tuser\n"));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("remove"), QStringLiteral("bob")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no OPC UA user named 'bob'")), qPrintable(r.err));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("remove"),
+                                                 QStringLiteral("alice")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Control command 'opcua-user-remove'")));
+    QVERIFY(engine.stop());
 }
 
 // Every command `tandemctl --help` lists has its entry in the man page.

@@ -1,6 +1,8 @@
 #include "opcuausersdialog.h"
 
+#include "base/enginesocket.h"
 #include "errorlabel.h"
+#include "host/controlclient.h"
 #include "opcua/opcuauserstore.h"
 
 #include <QCheckBox>
@@ -21,6 +23,24 @@ namespace tandem {
 
 using opcua::OpcUaUser;
 using opcua::OpcUaUserStore;
+
+namespace {
+
+// A running engine makes the change (it needs the administrator role, and the file stays
+// the engine's, as tandemctl opcua user does it); without one it is written here. On a
+// worker thread: hashing and the engine's answer take a moment.
+bool changeUsers(const QString &stateDir, const std::function<ControlReply<>()> &throughEngine,
+                 const std::function<bool(QString *)> &here, QString *error)
+{
+    if (!EngineSocket::isRunning(stateDir))
+        return here(error);
+    const ControlReply<> answer = throughEngine();
+    if (!answer)
+        *error = answer.error;
+    return bool(answer);
+}
+
+} // namespace
 
 OpcUaUsersDialog::OpcUaUsersDialog(const QString &stateDir, const QStringList &pairs,
                                    QWidget *parent)
@@ -109,9 +129,19 @@ void OpcUaUsersDialog::addUser()
     setCursor(Qt::BusyCursor);
     // Hashing takes a moment on purpose: off the window's thread.
     m_worker.start([stateDir, user, password, this] {
-        OpcUaUserStore store(stateDir);
         QString error;
-        const bool ok = store.add(user, password, &error);
+        OpcUaUser hashed = user;
+        const auto hash = OpcUaUserStore::hashPassword(password, &error);
+        bool ok = false;
+        if (hash) {
+            hashed.hash = *hash;
+            ok = changeUsers(
+                stateDir,
+                [&] {
+                    return ControlClient::addOpcUaUser(stateDir, OpcUaUserStore::toJson(hashed));
+                },
+                [&](QString *e) { return OpcUaUserStore(stateDir).put(hashed, e); }, &error);
+        }
         return [this, ok, error] {
             unsetCursor();
             reload();
@@ -132,11 +162,20 @@ void OpcUaUsersDialog::removeUser()
                                  "they end.")
                                   .arg(name)) != QMessageBox::Yes)
         return;
-    QString error;
-    const bool ok = m_store->remove(name, &error);
-    reload();
-    if (!ok)
-        showError(tr("The user was not removed: %1").arg(error));
+    const QString stateDir = QFileInfo(m_store->filePath()).absolutePath();
+    m_add->setEnabled(false);
+    m_remove->setEnabled(false);
+    m_worker.start([stateDir, name, this] {
+        QString error;
+        const bool ok = changeUsers(
+            stateDir, [&] { return ControlClient::removeOpcUaUser(stateDir, name); },
+            [&](QString *e) { return OpcUaUserStore(stateDir).remove(name, e); }, &error);
+        return [this, ok, error] {
+            reload();
+            if (!ok)
+                showError(tr("The user was not removed: %1").arg(error));
+        };
+    });
 }
 
 OpcUaUserEditor::OpcUaUserEditor(const QStringList &pairs, QWidget *parent)

@@ -23,7 +23,8 @@ class OpcUaUserStore;
 // Tools › OPC UA Users…: the users that may log on to the pairs' OPC UA endpoints
 // (opcua/opcuauserstore.h, the same file tandemctl opcua user manages): the list with the
 // pairs each may use and whether it is an operator, Add… (the password typed twice, hashed
-// on a worker thread: Argon2id takes a moment on purpose) and Remove.
+// on a worker thread: Argon2id takes a moment on purpose) and Remove. With an engine
+// running, it makes the change (the administrator role); otherwise the file is written here.
 class OpcUaUsersDialog final : public QDialog
 {
     Q_OBJECT
