@@ -24,8 +24,8 @@ ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
     protocols[Protocol::OpcUa] = {
         [pki](const PairConfig &pair, Side side, const MachineAddress &machine,
               QObject *parent) -> ServerLink * {
-            // The side's own user, else the pair's; its password
-            // under the side's key, else the user's (as before).
+            // The side's own user, else the pair's; its password under the side's key, else
+            // the user's (as before per-side keys).
             const OpcUaIdentity identity = pair.identity();
             const QString user = identity.serverUser(side == Side::Primary ? 0 : 1, pair.user);
             auto *link = new opcua::OpcUaLink(machine, user, parent);

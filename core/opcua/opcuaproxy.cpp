@@ -201,9 +201,9 @@ void OpcUaProxy::closeConnection(Connection *c, const QString &reason, bool malf
     if (malformed) {
         qCWarning(lcOpcUa) << pair << "client" << c->peer << "closed:" << reason;
         if (m_runtime)
-            m_runtime->clientEvents()->post(EventId::ClientMalformed, {pair, c->peer, reason},
-                                            c->socket ? c->socket->descriptor() : -1, c->peerPort,
-                                            port());
+            m_runtime->clientEvents()->post(
+                EventId::ClientMalformed, {pair, c->peer, reason},
+                c->socket ? c->socket->descriptor() : -1, c->peerPort, port());
     }
     const int id = c->id;
     auto close = c->close;

@@ -132,14 +132,14 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
     }
     m_identity->check(request, session->serverNonce, caller.securityPolicyUri, caller.peer,
                       [this, guess, address, accept, refuse](const ProxyIdentity::Verdict &v) {
+                          // A refused token counts as a failed guess too.
                           if (guess) {
                               if (v.status == Status::Good)
                                   m_logins.succeeded(address);
                               else if (v.checkFailed)
                                   m_logins.cancelled(address);
                               else
-                                  loginFailed(address,
-                                              v.why); // a refused token counts as a guess too
+                                  loginFailed(address, v.why);
                           }
                           if (v.status == Status::Good)
                               accept(v.user);

@@ -3,8 +3,8 @@
 // The sessions clients open on a pair's OPC UA proxy (OPC 10000-4, 5.6) and who may open
 // them. CreateSession within the pair's limits (SessionAdmission); ActivateSession with an
 // identity the pair accepts (ProxyIdentity), failed logins locked out per address
-// (LoginThrottle); never-activated sessions ended after the
-// activation timeout and with their channel, activated ones after their session timeout.
+// (LoginThrottle); never-activated sessions ended after the activation timeout and with
+// their channel, activated ones after their session timeout.
 // A session's subscriptions are ProxySubscriptions'; its Publish requests wait here, in
 // its queue, and are answered with BadSessionClosed when it ends.
 
