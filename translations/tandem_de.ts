@@ -4057,6 +4057,14 @@ Computer-ID: %2</numerusform>
         <source>This pair has the identities of a configuration from before these settings; changing one saves them all.</source>
         <translation>Dieses Paar hat die Identitäten einer Konfiguration aus der Zeit vor diesen Einstellungen; eine Änderung speichert sie alle.</translation>
     </message>
+    <message>
+        <source>Password on the primary machine:</source>
+        <translation>Passwort auf der primären Maschine:</translation>
+    </message>
+    <message>
+        <source>Password on the secondary machine:</source>
+        <translation>Passwort auf der sekundären Maschine:</translation>
+    </message>
 </context>
 <context>
     <name>tandem::OpcUaLoginRows</name>
@@ -4119,6 +4127,37 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Stored in the system keychain</source>
         <translation>Im Systemschlüsselbund gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSidePassword</name>
+    <message>
+        <source>Press Enter to store the password Tandem logs in with on this machine in the system keychain; without one the user name&apos;s password is used. It never goes into tandem.xml.</source>
+        <translation>Drücken Sie die Eingabetaste, um das Passwort, mit dem sich Tandem an dieser Maschine anmeldet, im Schlüsselbund des Systems zu speichern; ohne eines wird das Passwort des Benutzernamens verwendet. Es gelangt nie in tandem.xml.</translation>
+    </message>
+    <message>
+        <source>A password of its own is stored</source>
+        <translation>Ein eigenes Passwort ist gespeichert</translation>
+    </message>
+    <message>
+        <source>None of its own: the user name&apos;s password</source>
+        <translation>Kein eigenes: das Passwort des Benutzernamens</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be kept: %1</source>
+        <translation>Passwörter können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation>Das Passwort wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
 </context>
 <context>

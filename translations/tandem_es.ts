@@ -4057,6 +4057,14 @@ ID de equipo: %2</numerusform>
         <source>This pair has the identities of a configuration from before these settings; changing one saves them all.</source>
         <translation>Este par tiene las identidades de una configuración anterior a estos ajustes; cambiar uno los guarda todos.</translation>
     </message>
+    <message>
+        <source>Password on the primary machine:</source>
+        <translation>Contraseña en la máquina primaria:</translation>
+    </message>
+    <message>
+        <source>Password on the secondary machine:</source>
+        <translation>Contraseña en la máquina secundaria:</translation>
+    </message>
 </context>
 <context>
     <name>tandem::OpcUaLoginRows</name>
@@ -4119,6 +4127,37 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Stored in the system keychain</source>
         <translation>Guardada en el llavero del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSidePassword</name>
+    <message>
+        <source>Press Enter to store the password Tandem logs in with on this machine in the system keychain; without one the user name&apos;s password is used. It never goes into tandem.xml.</source>
+        <translation>Pulse Intro para guardar en el depósito de claves del sistema la contraseña con la que Tandem inicia sesión en esta máquina; sin ella se usa la contraseña del nombre de usuario. Nunca va a tandem.xml.</translation>
+    </message>
+    <message>
+        <source>A password of its own is stored</source>
+        <translation>Hay guardada una contraseña propia</translation>
+    </message>
+    <message>
+        <source>None of its own: the user name&apos;s password</source>
+        <translation>Ninguna propia: la contraseña del nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be kept: %1</source>
+        <translation>No se pueden guardar contraseñas: %1</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Guardando la contraseña en el depósito de claves del sistema…</translation>
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation>La contraseña no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Guardada en el depósito de claves del sistema</translation>
     </message>
 </context>
 <context>

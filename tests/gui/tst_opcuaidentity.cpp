@@ -52,6 +52,7 @@ private Q_SLOTS:
     void identitiesOfAPairFromBefore();
     void identitiesGoIntoTheConfiguration();
     void newPairTakesNoAnonymousClient();
+    void machinePasswordWithoutKeychainStaysAndSaysWhy();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -304,6 +305,29 @@ void TestOpcUaIdentity::newPairTakesNoAnonymousClient()
     QVERIFY(added->opcuaIdentity);
     QVERIFY(!added->identity().anonymous);
     QVERIFY(added->identity().storeUsers);
+}
+
+// The password of one machine: only with a user name for it, and without a keychain the
+// typed password stays in its field with the reason beside it.
+void TestOpcUaIdentity::machinePasswordWithoutKeychainStaysAndSaysWhy()
+{
+    auto *password = child<QLineEdit>("primaryPassword");
+    auto *state = child<QLabel>("primaryPasswordState");
+    QVERIFY(!password->isEnabled()); // anonymous: no user name on the machines
+    QTest::keyClicks(child<QLineEdit>("opcUaSecondaryUser"), QStringLiteral("plc-b"));
+    QVERIFY(!password->isEnabled());
+    QVERIFY(child<QLineEdit>("secondaryPassword")->isEnabled());
+    setUser(QStringLiteral("operator"));
+    QVERIFY(password->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Passwords cannot be kept")),
+                             KeychainWaitMs);
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("s3cret"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state->text().startsWith(QStringLiteral("The password was not stored")), KeychainWaitMs);
+    QCOMPARE(password->text(), QStringLiteral("s3cret"));
+    QVERIFY(!savedFile().contains("s3cret"));
 }
 
 QTEST_MAIN(TestOpcUaIdentity)

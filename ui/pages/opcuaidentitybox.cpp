@@ -1,6 +1,7 @@
 #include "opcuaidentitybox.h"
 
 #include "config/pairconfig.h"
+#include "opcuasidepassword.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -66,7 +67,11 @@ OpcUaIdentityBox::OpcUaIdentityBox(QWidget *parent)
     for (QCheckBox *box : {m_anonymous, m_users, m_pairUser, m_certificates, m_clearText})
         form->addRow(box);
     form->addRow(tr("User on the primar&y machine:"), m_primaryUser);
+    m_primaryPassword = new OpcUaSidePassword(QStringLiteral("primary"));
+    m_secondaryPassword = new OpcUaSidePassword(QStringLiteral("secondary"));
+    form->addRow(tr("Password on the primary machine:"), m_primaryPassword);
     form->addRow(tr("User on the secondary mac&hine:"), m_secondaryUser);
+    form->addRow(tr("Password on the secondary machine:"), m_secondaryPassword);
     form->addRow(m_clearTextToServers);
     form->addRow(m_note);
 }
@@ -92,6 +97,8 @@ void OpcUaIdentityBox::showPair(const PairConfig &pair)
     const QString placeholder = pair.user.isEmpty() ? tr("none: anonymous login") : pair.user;
     m_primaryUser->setPlaceholderText(placeholder);
     m_secondaryUser->setPlaceholderText(placeholder);
+    m_primaryPassword->showPair(pair.name, !identity.serverUser(0, pair.user).isEmpty());
+    m_secondaryPassword->showPair(pair.name, !identity.serverUser(1, pair.user).isEmpty());
     m_note->setText(pair.opcuaIdentity
                         ? QString()
                         : tr("This pair has the identities of a configuration from before "

@@ -10,6 +10,7 @@ class QLineEdit;
 
 namespace tandem {
 
+class OpcUaSidePassword;
 struct PairConfig;
 
 // The General tab's OPC UA identities of a pair (config/opcuaidentity.h): who may log on to
@@ -43,6 +44,8 @@ private:
     QCheckBox *m_clearText;
     QLineEdit *m_primaryUser;
     QLineEdit *m_secondaryUser;
+    OpcUaSidePassword *m_primaryPassword;
+    OpcUaSidePassword *m_secondaryPassword;
     QCheckBox *m_clearTextToServers;
     QLabel *m_note;
 };
