@@ -655,6 +655,10 @@
         <source>the deprecated security policy %1 is not offered to clients; choose Basic256Sha256 or newer</source>
         <translation>die veraltete Sicherheitsrichtlinie %1 wird Clients nicht angeboten; wählen Sie Basic256Sha256 oder neuer</translation>
     </message>
+    <message>
+        <source>the pair has no user to accept: give it one, or accept the OPC UA users instead</source>
+        <translation>das Paar hat keinen Benutzer, der angenommen werden könnte: geben Sie ihm einen, oder nehmen Sie stattdessen die OPC-UA-Benutzer an</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -1125,6 +1129,68 @@
     <message>
         <source>discarded by the server after an exception</source>
         <translation>Nach einer Ausnahme vom Server verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaIdentity</name>
+    <message>
+        <source>&apos;%1&apos; is not yes or no</source>
+        <translation>„%1“ ist weder yes noch no</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos;</source>
+        <translation>unbekanntes Attribut „%1“</translation>
+    </message>
+    <message>
+        <source>a user name is for OPC UA pairs only; Modbus TCP has no log-in</source>
+        <translation>ein Benutzername gilt nur für OPC-UA-Paare; Modbus TCP kennt keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>the user name &apos;%1&apos; starts or ends with blanks or holds a line break</source>
+        <translation>der Benutzername „%1“ beginnt oder endet mit Leerzeichen oder enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>the endpoint accepts no identity at all: allow anonymous clients, the OPC UA users, the pair&apos;s user or user certificates</source>
+        <translation>der Endpunkt nimmt überhaupt keine Identität an: erlauben Sie anonyme Clients, die OPC-UA-Benutzer, den Benutzer des Paars oder Benutzerzertifikate</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaUserStore</name>
+    <message>
+        <source>the user %1 has no list of pairs</source>
+        <translation>der Benutzer %1 hat keine Liste von Paaren</translation>
+    </message>
+    <message>
+        <source>the user %1 has no valid password hash</source>
+        <translation>der Benutzer %1 hat keinen gültigen Passwort-Hash</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a list of OPC UA users of version %2</source>
+        <translation>%1 ist beschädigt: es ist keine Liste von OPC-UA-Benutzern der Version %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>there is no OPC UA user named &apos;%1&apos; in %2</source>
+        <translation>in %2 gibt es keinen OPC-UA-Benutzer „%1“</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a user name: 1 to %2 printable characters, without blanks at either end</source>
+        <translation>„%1“ ist kein Benutzername: 1 bis %2 druckbare Zeichen, ohne Leerzeichen am Anfang oder Ende</translation>
+    </message>
+    <message>
+        <source>a password must have %1 to %2 bytes</source>
+        <translation>ein Passwort muss %1 bis %2 Bytes haben</translation>
+    </message>
+    <message>
+        <source>hashing the password failed (out of memory)</source>
+        <translation>das Hashen des Passworts ist fehlgeschlagen (kein Speicher)</translation>
     </message>
 </context>
 <context>
@@ -2163,10 +2229,6 @@
     <message>
         <source>the server&apos;s certificate holds no RSA key</source>
         <translation>Das Zertifikat des Servers enthält keinen RSA-Schlüssel</translation>
-    </message>
-    <message>
-        <source>the server&apos;s RSA key is too small</source>
-        <translation>Der RSA-Schlüssel des Servers ist zu kurz</translation>
     </message>
     <message>
         <source>encrypting the password failed</source>
@@ -3761,6 +3823,10 @@ Computer-ID: %2</numerusform>
         <source>C&amp;ertificates...</source>
         <translation>Zer&amp;tifikate...</translation>
     </message>
+    <message>
+        <source>&amp;OPC UA Users…</source>
+        <translation>&amp;OPC-UA-Benutzer…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MediaChooser</name>
@@ -4252,6 +4318,97 @@ Computer-ID: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::OpcUaIdentityBox</name>
+    <message>
+        <source>OPC UA Identities</source>
+        <translation>OPC-UA-Identitäten</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous clients</source>
+        <translation>A&amp;nonyme Clients</translation>
+    </message>
+    <message>
+        <source>Clients may open sessions without a user name.</source>
+        <translation>Clients dürfen Sitzungen ohne Benutzernamen öffnen.</translation>
+    </message>
+    <message>
+        <source>OP&amp;C UA users (Tools › OPC UA Users…)</source>
+        <translation>OP&amp;C-UA-Benutzer (Extras › OPC-UA-Benutzer…)</translation>
+    </message>
+    <message>
+        <source>The users managed under Tools › OPC UA Users… or with tandemctl opcua user, each on the pairs it may use.</source>
+        <translation>Die Benutzer unter Extras › OPC-UA-Benutzer… oder aus tandemctl opcua user, jeder auf den Paaren, die er verwenden darf.</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s user name an&amp;d its keychain password</source>
+        <translation>Benutzername des Paars un&amp;d sein Passwort im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the machines, as before OPC UA users existed.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an den Maschinen anmeldet, wie vor den OPC-UA-Benutzern.</translation>
+    </message>
+    <message>
+        <source>&amp;X.509 user certificates</source>
+        <translation>&amp;X.509-Benutzerzertifikate</translation>
+    </message>
+    <message>
+        <source>A user certificate trusted under Tools › Certificates…; the client proves it holds its key.</source>
+        <translation>Ein unter Extras › Zertifikate… vertrautes Benutzerzertifikat; der Client beweist, dass er dessen Schlüssel besitzt.</translation>
+    </message>
+    <message>
+        <source>Passwords sent in c&amp;lear text</source>
+        <translation>Im K&amp;lartext gesendete Passwörter</translation>
+    </message>
+    <message>
+        <source>Without this a client must encrypt its password with Tandem&apos;s certificate, which every current OPC UA client does.</source>
+        <translation>Ohne dies muss ein Client sein Passwort mit dem Zertifikat von Tandem verschlüsseln, wie es jeder aktuelle OPC-UA-Client tut.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the primary machine; empty: the user name above. Its password: tandemctl pair set NAME --primary-password-stdin, else the user name&apos;s.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an der primären Maschine anmeldet; leer: der Benutzername oben. Sein Passwort: tandemctl pair set NAME --primary-password-stdin, sonst das des Benutzernamens.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the secondary machine; empty: the user name above. Its password: tandemctl pair set NAME --secondary-password-stdin, else the user name&apos;s.</source>
+        <translation>Der Benutzername, mit dem sich Tandem an der sekundären Maschine anmeldet; leer: der Benutzername oben. Sein Passwort: tandemctl pair set NAME --secondary-password-stdin, sonst das des Benutzernamens.</translation>
+    </message>
+    <message>
+        <source>Send passwords to the machines in clear text if they offer nothin&amp;g else</source>
+        <translation>Passwörter im Klartext an die Maschinen senden, wenn sie nichts anderes anbieten (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Without this Tandem does not log in to a machine that wants the password in clear text, and says why.</source>
+        <translation>Ohne dies meldet sich Tandem an keiner Maschine an, die das Passwort im Klartext will, und sagt warum.</translation>
+    </message>
+    <message>
+        <source>Clients of the endpoint may log on with:</source>
+        <translation>Clients des Endpunkts dürfen sich anmelden mit:</translation>
+    </message>
+    <message>
+        <source>User on the primar&amp;y machine:</source>
+        <translation>Benutzer auf der primären Maschine (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Password on the primary machine:</source>
+        <translation>Passwort auf der primären Maschine:</translation>
+    </message>
+    <message>
+        <source>User on the secondary mac&amp;hine:</source>
+        <translation>Benutzer auf der sekundären Mas&amp;chine:</translation>
+    </message>
+    <message>
+        <source>Password on the secondary machine:</source>
+        <translation>Passwort auf der sekundären Maschine:</translation>
+    </message>
+    <message>
+        <source>none: anonymous login</source>
+        <translation>keiner: anonyme Anmeldung</translation>
+    </message>
+    <message>
+        <source>This pair has the identities of a configuration from before these settings; changing one saves them all.</source>
+        <translation>Dieses Paar hat die Identitäten einer Konfiguration aus der Zeit vor diesen Einstellungen; eine Änderung speichert sie alle.</translation>
+    </message>
+</context>
+<context>
     <name>tandem::OpcUaLoginRows</name>
     <message>
         <source>none: anonymous login</source>
@@ -4383,6 +4540,135 @@ Computer-ID: %2</numerusform>
     <message>
         <source>Warning: the endpoint offers None:None and is not on loopback: clients anywhere on the network can connect without signing or encrypting, and their passwords cross the network readable. Offer None only on 127.0.0.1 or localhost.</source>
         <translation>Warnung: Der Endpunkt bietet None:None an und liegt nicht auf Loopback: Clients im ganzen Netz können sich ohne Signatur und Verschlüsselung verbinden, und ihre Passwörter gehen lesbar über das Netz. Bieten Sie None nur auf 127.0.0.1 oder localhost an.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSidePassword</name>
+    <message>
+        <source>Press Enter to store the password Tandem logs in with on this machine in the system keychain; without one the user name&apos;s password is used. It never goes into tandem.xml.</source>
+        <translation>Drücken Sie die Eingabetaste, um das Passwort, mit dem sich Tandem an dieser Maschine anmeldet, im Schlüsselbund des Systems zu speichern; ohne eines wird das Passwort des Benutzernamens verwendet. Es gelangt nie in tandem.xml.</translation>
+    </message>
+    <message>
+        <source>A password of its own is stored</source>
+        <translation>Ein eigenes Passwort ist gespeichert</translation>
+    </message>
+    <message>
+        <source>None of its own: the user name&apos;s password</source>
+        <translation>Kein eigenes: das Passwort des Benutzernamens</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be kept: %1</source>
+        <translation>Passwörter können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation>Das Passwort wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUserEditor</name>
+    <message>
+        <source>Add OPC UA User</source>
+        <translation>OPC-UA-Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>On &amp;all pairs</source>
+        <translation>&amp;Auf allen Paaren</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Bediener</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;irs:</source>
+        <translation>Pa&amp;are:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Choose the pairs, or all pairs.</source>
+        <translation>Wählen Sie die Paare oder alle Paare.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUsersDialog</name>
+    <message>
+        <source>OPC UA Users</source>
+        <translation>OPC-UA-Benutzer</translation>
+    </message>
+    <message>
+        <source>The users that may log on to the pairs&apos; OPC UA endpoints with a user name and password, where a pair accepts OPC UA users (General tab). Passwords are kept only as hashes in %1.</source>
+        <translation>Die Benutzer, die sich mit Benutzername und Passwort an den OPC-UA-Endpunkten der Paare anmelden dürfen, wo ein Paar OPC-UA-Benutzer annimmt (Registerkarte Allgemein). Passwörter werden nur als Hashes in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>all pairs</source>
+        <translation>alle Paare</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The user was not added: %1</source>
+        <translation>Der Benutzer wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Remove OPC UA User</source>
+        <translation>OPC-UA-Benutzer entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the OPC UA user %1? Sessions it has open stay until they end.</source>
+        <translation>Den OPC-UA-Benutzer %1 entfernen? Seine offenen Sitzungen bleiben, bis sie enden.</translation>
+    </message>
+    <message>
+        <source>The user was not removed: %1</source>
+        <translation>Der Benutzer wurde nicht entfernt: %1</translation>
     </message>
 </context>
 <context>
@@ -5193,10 +5479,6 @@ Diesem Zertifikat vertrauen?</translation>
         <translation>Der Server hat die Verbindung geschlossen</translation>
     </message>
     <message>
-        <source>the server sent a broken message: %1</source>
-        <translation>Der Server hat eine fehlerhafte Nachricht gesendet: %1</translation>
-    </message>
-    <message>
         <source>the server refused: %1%2</source>
         <translation>Der Server lehnte ab: %1%2</translation>
     </message>
@@ -5292,6 +5574,58 @@ Diesem Zertifikat vertrauen?</translation>
         <source>the server ended the session: %1</source>
         <translation>Der Server hat die Sitzung beendet: %1</translation>
     </message>
+    <message>
+        <source>the server&apos;s certificate cannot be used: %1</source>
+        <translation>Das Zertifikat des Servers kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>asking the server&apos;s endpoints failed: %1</source>
+        <translation>Das Abfragen der Endpunkte des Servers ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the server offers no endpoint with %1; it offers %2</source>
+        <translation>Der Server bietet keinen Endpunkt mit %1 an; er bietet %2 an</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 endpoint carries no certificate</source>
+        <translation>Der %1-Endpunkt des Servers hat kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is refused: %1</source>
+        <translation>Das Zertifikat des Servers wird abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the server sent a broken message: %1 (%2)</source>
+        <translation>Der Server hat eine fehlerhafte Nachricht gesendet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s nonce is unusable: %1</source>
+        <translation>Die Nonce des Servers ist unbrauchbar: %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session nonce has %1 bytes, fewer than 32</source>
+        <translation>Die Sitzungs-Nonce des Servers hat %1 Bytes, weniger als 32</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session certificate is not the one of its endpoint</source>
+        <translation>Das Sitzungszertifikat des Servers ist nicht das seines Endpunkts</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session signature is refused: %1</source>
+        <translation>Die Sitzungssignatur des Servers wird abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>signing the session failed: %1</source>
+        <translation>Das Signieren der Sitzung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the server takes the password of &apos;%1&apos; only in clear text, which the pair does not allow (allow clear-text passwords towards the servers)</source>
+        <translation>der Server nimmt das Passwort von „%1“ nur im Klartext an, was das Paar nicht erlaubt (Klartext-Passwörter an die Server erlauben)</translation>
+    </message>
+    <message>
+        <source>the request cannot be secured: %1</source>
+        <translation>Die Anfrage kann nicht gesichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::opcua::OpcUaLink</name>
@@ -5335,6 +5669,22 @@ Diesem Zertifikat vertrauen?</translation>
         <source>&apos;%1&apos; is not an OPC UA node id such as ns=2;s=Tag or i=2258</source>
         <translation>&apos;%1&apos; ist keine OPC-UA-Node-ID wie ns=2;s=Tag oder i=2258</translation>
     </message>
+    <message>
+        <source>the security policy %1 is deprecated and the pair does not allow deprecated policies</source>
+        <translation>Die Sicherheitsrichtlinie %1 ist veraltet, und das Paar erlaubt keine veralteten Richtlinien</translation>
+    </message>
+    <message>
+        <source>no certificate store</source>
+        <translation>Kein Zertifikatspeicher</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own certificate cannot be used: %1</source>
+        <translation>Tandems eigenes Zertifikat kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>the server presents the certificate %1, the pair expects %2</source>
+        <translation>Der Server legt das Zertifikat %1 vor, das Paar erwartet %2</translation>
+    </message>
 </context>
 <context>
     <name>tandem::opcua::OpcUaProxy</name>
@@ -5349,6 +5699,10 @@ Diesem Zertifikat vertrauen?</translation>
     <message>
         <source>the secure channel&apos;s token expired</source>
         <translation>Der sichere Kanal ist abgelaufen (Token)</translation>
+    </message>
+    <message>
+        <source>no certificate store</source>
+        <translation>Kein Zertifikatspeicher</translation>
     </message>
 </context>
 </TS>

@@ -655,6 +655,10 @@
         <source>the deprecated security policy %1 is not offered to clients; choose Basic256Sha256 or newer</source>
         <translation>la directiva de seguridad obsoleta %1 no se ofrece a los clientes; elija Basic256Sha256 o una más reciente</translation>
     </message>
+    <message>
+        <source>the pair has no user to accept: give it one, or accept the OPC UA users instead</source>
+        <translation>el par no tiene ningún usuario que aceptar: asígnele uno, o acepte en su lugar los usuarios OPC UA</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -1125,6 +1129,68 @@
     <message>
         <source>discarded by the server after an exception</source>
         <translation>descartada por el servidor tras una excepción</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaIdentity</name>
+    <message>
+        <source>&apos;%1&apos; is not yes or no</source>
+        <translation>«%1» no es yes ni no</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos;</source>
+        <translation>atributo desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>a user name is for OPC UA pairs only; Modbus TCP has no log-in</source>
+        <translation>un nombre de usuario es solo para pares OPC UA; Modbus TCP no tiene inicio de sesión</translation>
+    </message>
+    <message>
+        <source>the user name &apos;%1&apos; starts or ends with blanks or holds a line break</source>
+        <translation>el nombre de usuario «%1» empieza o termina con espacios o contiene un salto de línea</translation>
+    </message>
+    <message>
+        <source>the endpoint accepts no identity at all: allow anonymous clients, the OPC UA users, the pair&apos;s user or user certificates</source>
+        <translation>el punto de conexión no acepta ninguna identidad: permita clientes anónimos, los usuarios OPC UA, el usuario del par o certificados de usuario</translation>
+    </message>
+</context>
+<context>
+    <name>OpcUaUserStore</name>
+    <message>
+        <source>the user %1 has no list of pairs</source>
+        <translation>el usuario %1 no tiene lista de pares</translation>
+    </message>
+    <message>
+        <source>the user %1 has no valid password hash</source>
+        <translation>el usuario %1 no tiene un hash de contraseña válido</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a list of OPC UA users of version %2</source>
+        <translation>%1 está dañado: no es una lista de usuarios OPC UA de la versión %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 está dañado: %2</translation>
+    </message>
+    <message>
+        <source>there is no OPC UA user named &apos;%1&apos; in %2</source>
+        <translation>no hay ningún usuario OPC UA llamado «%1» en %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>no se puede crear la carpeta de %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a user name: 1 to %2 printable characters, without blanks at either end</source>
+        <translation>«%1» no es un nombre de usuario: de 1 a %2 caracteres imprimibles, sin espacios al principio ni al final</translation>
+    </message>
+    <message>
+        <source>a password must have %1 to %2 bytes</source>
+        <translation>una contraseña debe tener de %1 a %2 bytes</translation>
+    </message>
+    <message>
+        <source>hashing the password failed (out of memory)</source>
+        <translation>el hash de la contraseña falló (sin memoria)</translation>
     </message>
 </context>
 <context>
@@ -2163,10 +2229,6 @@
     <message>
         <source>the server&apos;s certificate holds no RSA key</source>
         <translation>el certificado del servidor no contiene ninguna clave RSA</translation>
-    </message>
-    <message>
-        <source>the server&apos;s RSA key is too small</source>
-        <translation>la clave RSA del servidor es demasiado corta</translation>
     </message>
     <message>
         <source>encrypting the password failed</source>
@@ -3761,6 +3823,10 @@ ID de equipo: %2</numerusform>
         <source>C&amp;ertificates...</source>
         <translation>C&amp;ertificados...</translation>
     </message>
+    <message>
+        <source>&amp;OPC UA Users…</source>
+        <translation>Usuarios &amp;OPC UA…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::MediaChooser</name>
@@ -4252,6 +4318,97 @@ ID de equipo: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::OpcUaIdentityBox</name>
+    <message>
+        <source>OPC UA Identities</source>
+        <translation>Identidades OPC UA</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous clients</source>
+        <translation>Clientes a&amp;nónimos</translation>
+    </message>
+    <message>
+        <source>Clients may open sessions without a user name.</source>
+        <translation>Los clientes pueden abrir sesiones sin nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>OP&amp;C UA users (Tools › OPC UA Users…)</source>
+        <translation>Usuarios OP&amp;C UA (Herramientas › Usuarios OPC UA…)</translation>
+    </message>
+    <message>
+        <source>The users managed under Tools › OPC UA Users… or with tandemctl opcua user, each on the pairs it may use.</source>
+        <translation>Los usuarios gestionados en Herramientas › Usuarios OPC UA… o con tandemctl opcua user, cada uno en los pares que puede usar.</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s user name an&amp;d its keychain password</source>
+        <translation>El nombre de usuario del par y su contraseña del &amp;depósito de claves</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the machines, as before OPC UA users existed.</source>
+        <translation>El nombre de usuario con el que Tandem inicia sesión en las máquinas, como antes de existir los usuarios OPC UA.</translation>
+    </message>
+    <message>
+        <source>&amp;X.509 user certificates</source>
+        <translation>Certificados de usuario &amp;X.509</translation>
+    </message>
+    <message>
+        <source>A user certificate trusted under Tools › Certificates…; the client proves it holds its key.</source>
+        <translation>Un certificado de usuario de confianza en Herramientas › Certificados…; el cliente demuestra que posee su clave.</translation>
+    </message>
+    <message>
+        <source>Passwords sent in c&amp;lear text</source>
+        <translation>Contraseñas enviadas en texto c&amp;laro</translation>
+    </message>
+    <message>
+        <source>Without this a client must encrypt its password with Tandem&apos;s certificate, which every current OPC UA client does.</source>
+        <translation>Sin esto, un cliente debe cifrar su contraseña con el certificado de Tandem, como hace todo cliente OPC UA actual.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the primary machine; empty: the user name above. Its password: tandemctl pair set NAME --primary-password-stdin, else the user name&apos;s.</source>
+        <translation>El nombre de usuario con el que Tandem inicia sesión en la máquina primaria; vacío: el nombre de usuario de arriba. Su contraseña: tandemctl pair set NAME --primary-password-stdin, si no, la del nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The user name Tandem logs in with on the secondary machine; empty: the user name above. Its password: tandemctl pair set NAME --secondary-password-stdin, else the user name&apos;s.</source>
+        <translation>El nombre de usuario con el que Tandem inicia sesión en la máquina secundaria; vacío: el nombre de usuario de arriba. Su contraseña: tandemctl pair set NAME --secondary-password-stdin, si no, la del nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Send passwords to the machines in clear text if they offer nothin&amp;g else</source>
+        <translation>Enviar contraseñas a las máquinas en texto claro si no ofrecen otra cosa (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Without this Tandem does not log in to a machine that wants the password in clear text, and says why.</source>
+        <translation>Sin esto, Tandem no inicia sesión en una máquina que quiere la contraseña en texto claro, y dice por qué.</translation>
+    </message>
+    <message>
+        <source>Clients of the endpoint may log on with:</source>
+        <translation>Los clientes del punto de conexión pueden iniciar sesión con:</translation>
+    </message>
+    <message>
+        <source>User on the primar&amp;y machine:</source>
+        <translation>Usuario en la máquina primaria (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Password on the primary machine:</source>
+        <translation>Contraseña en la máquina primaria:</translation>
+    </message>
+    <message>
+        <source>User on the secondary mac&amp;hine:</source>
+        <translation>Usuario en la máquina secundaria (&amp;H):</translation>
+    </message>
+    <message>
+        <source>Password on the secondary machine:</source>
+        <translation>Contraseña en la máquina secundaria:</translation>
+    </message>
+    <message>
+        <source>none: anonymous login</source>
+        <translation>ninguno: inicio de sesión anónimo</translation>
+    </message>
+    <message>
+        <source>This pair has the identities of a configuration from before these settings; changing one saves them all.</source>
+        <translation>Este par tiene las identidades de una configuración anterior a estos ajustes; cambiar uno los guarda todos.</translation>
+    </message>
+</context>
+<context>
     <name>tandem::OpcUaLoginRows</name>
     <message>
         <source>none: anonymous login</source>
@@ -4383,6 +4540,135 @@ ID de equipo: %2</numerusform>
     <message>
         <source>Warning: the endpoint offers None:None and is not on loopback: clients anywhere on the network can connect without signing or encrypting, and their passwords cross the network readable. Offer None only on 127.0.0.1 or localhost.</source>
         <translation>Advertencia: el endpoint ofrece None:None y no está en loopback: clientes de toda la red pueden conectarse sin firmar ni cifrar, y sus contraseñas cruzan la red legibles. Ofrezca None solo en 127.0.0.1 o localhost.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaSidePassword</name>
+    <message>
+        <source>Press Enter to store the password Tandem logs in with on this machine in the system keychain; without one the user name&apos;s password is used. It never goes into tandem.xml.</source>
+        <translation>Pulse Intro para guardar en el depósito de claves del sistema la contraseña con la que Tandem inicia sesión en esta máquina; sin ella se usa la contraseña del nombre de usuario. Nunca va a tandem.xml.</translation>
+    </message>
+    <message>
+        <source>A password of its own is stored</source>
+        <translation>Hay guardada una contraseña propia</translation>
+    </message>
+    <message>
+        <source>None of its own: the user name&apos;s password</source>
+        <translation>Ninguna propia: la contraseña del nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be kept: %1</source>
+        <translation>No se pueden guardar contraseñas: %1</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Guardando la contraseña en el depósito de claves del sistema…</translation>
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation>La contraseña no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain</source>
+        <translation>Guardada en el depósito de claves del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUserEditor</name>
+    <message>
+        <source>Add OPC UA User</source>
+        <translation>Añadir usuario OPC UA</translation>
+    </message>
+    <message>
+        <source>On &amp;all pairs</source>
+        <translation>En &amp;todos los pares</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Operador</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>Repetir contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;irs:</source>
+        <translation>Pa&amp;res:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Choose the pairs, or all pairs.</source>
+        <translation>Elija los pares, o todos los pares.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::OpcUaUsersDialog</name>
+    <message>
+        <source>OPC UA Users</source>
+        <translation>Usuarios OPC UA</translation>
+    </message>
+    <message>
+        <source>The users that may log on to the pairs&apos; OPC UA endpoints with a user name and password, where a pair accepts OPC UA users (General tab). Passwords are kept only as hashes in %1.</source>
+        <translation>Los usuarios que pueden iniciar sesión con nombre de usuario y contraseña en los puntos de conexión OPC UA de los pares, donde un par acepta usuarios OPC UA (pestaña General). Las contraseñas se guardan solo como hashes en %1.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Pares</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>all pairs</source>
+        <translation>todos los pares</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>The user was not added: %1</source>
+        <translation>El usuario no se añadió: %1</translation>
+    </message>
+    <message>
+        <source>Remove OPC UA User</source>
+        <translation>Quitar usuario OPC UA</translation>
+    </message>
+    <message>
+        <source>Remove the OPC UA user %1? Sessions it has open stay until they end.</source>
+        <translation>¿Quitar el usuario OPC UA %1? Las sesiones que tenga abiertas siguen hasta que terminen.</translation>
+    </message>
+    <message>
+        <source>The user was not removed: %1</source>
+        <translation>El usuario no se quitó: %1</translation>
     </message>
 </context>
 <context>
@@ -5193,10 +5479,6 @@ Trust this certificate?</source>
         <translation>el servidor cerró la conexión</translation>
     </message>
     <message>
-        <source>the server sent a broken message: %1</source>
-        <translation>el servidor envió un mensaje defectuoso: %1</translation>
-    </message>
-    <message>
         <source>the server refused: %1%2</source>
         <translation>el servidor rechazó: %1%2</translation>
     </message>
@@ -5292,6 +5574,58 @@ Trust this certificate?</source>
         <source>the server ended the session: %1</source>
         <translation>el servidor terminó la sesión: %1</translation>
     </message>
+    <message>
+        <source>the server&apos;s certificate cannot be used: %1</source>
+        <translation>El certificado del servidor no se puede usar: %1</translation>
+    </message>
+    <message>
+        <source>asking the server&apos;s endpoints failed: %1</source>
+        <translation>La consulta de los puntos de conexión del servidor falló: %1</translation>
+    </message>
+    <message>
+        <source>the server offers no endpoint with %1; it offers %2</source>
+        <translation>El servidor no ofrece ningún punto de conexión con %1; ofrece %2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 endpoint carries no certificate</source>
+        <translation>El punto de conexión %1 del servidor no lleva certificado</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is refused: %1</source>
+        <translation>El certificado del servidor se rechaza: %1</translation>
+    </message>
+    <message>
+        <source>the server sent a broken message: %1 (%2)</source>
+        <translation>El servidor envió un mensaje defectuoso: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s nonce is unusable: %1</source>
+        <translation>El nonce del servidor no se puede usar: %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session nonce has %1 bytes, fewer than 32</source>
+        <translation>El nonce de sesión del servidor tiene %1 bytes, menos de 32</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session certificate is not the one of its endpoint</source>
+        <translation>El certificado de sesión del servidor no es el de su punto de conexión</translation>
+    </message>
+    <message>
+        <source>the server&apos;s session signature is refused: %1</source>
+        <translation>La firma de sesión del servidor se rechaza: %1</translation>
+    </message>
+    <message>
+        <source>signing the session failed: %1</source>
+        <translation>La firma de la sesión falló: %1</translation>
+    </message>
+    <message>
+        <source>the server takes the password of &apos;%1&apos; only in clear text, which the pair does not allow (allow clear-text passwords towards the servers)</source>
+        <translation>el servidor solo acepta la contraseña de «%1» en texto claro, lo que el par no permite (permita contraseñas en texto claro hacia los servidores)</translation>
+    </message>
+    <message>
+        <source>the request cannot be secured: %1</source>
+        <translation>La solicitud no se puede proteger: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::opcua::OpcUaLink</name>
@@ -5335,6 +5669,22 @@ Trust this certificate?</source>
         <source>&apos;%1&apos; is not an OPC UA node id such as ns=2;s=Tag or i=2258</source>
         <translation>&apos;%1&apos; no es un ID de nodo OPC UA como ns=2;s=Tag o i=2258</translation>
     </message>
+    <message>
+        <source>the security policy %1 is deprecated and the pair does not allow deprecated policies</source>
+        <translation>La directiva de seguridad %1 está obsoleta y el par no permite directivas obsoletas</translation>
+    </message>
+    <message>
+        <source>no certificate store</source>
+        <translation>No hay almacén de certificados</translation>
+    </message>
+    <message>
+        <source>Tandem&apos;s own certificate cannot be used: %1</source>
+        <translation>El certificado propio de Tandem no se puede usar: %1</translation>
+    </message>
+    <message>
+        <source>the server presents the certificate %1, the pair expects %2</source>
+        <translation>El servidor presenta el certificado %1, el par espera %2</translation>
+    </message>
 </context>
 <context>
     <name>tandem::opcua::OpcUaProxy</name>
@@ -5349,6 +5699,10 @@ Trust this certificate?</source>
     <message>
         <source>the secure channel&apos;s token expired</source>
         <translation>el token del canal seguro ha caducado</translation>
+    </message>
+    <message>
+        <source>no certificate store</source>
+        <translation>No hay almacén de certificados</translation>
     </message>
 </context>
 </TS>

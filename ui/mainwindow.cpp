@@ -6,6 +6,7 @@
 #include "dialogs/addpairdialog.h"
 #include "dialogs/aliasdialog.h"
 #include "dialogs/backupdialog.h"
+#include "dialogs/opcuausersdialog.h"
 #include "helpviewer.h"
 #include "host/enginesession.h"
 #include "languagemenu.h"
@@ -201,6 +202,15 @@ void MainWindow::createMenus()
         dialog.exec();
     });
     certificates->setObjectName(QStringLiteral("actionCertificates"));
+    QAction *users = tools->addAction(tr("&OPC UA Users…"), this, [this] {
+        QStringList pairs;
+        for (const PairConfig &p : m_document->configuration().pairs)
+            if (p.protocol == Protocol::OpcUa)
+                pairs << p.name;
+        OpcUaUsersDialog dialog(m_document->paths().stateDir, pairs, this);
+        dialog.exec();
+    });
+    users->setObjectName(QStringLiteral("actionOpcUaUsers"));
     m_services = new ServiceController(this, m_document, m_engine, tools);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

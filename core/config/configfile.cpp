@@ -299,6 +299,16 @@ public:
             } else if (c.name == QLatin1String("opcua-security")) {
                 p.opcuaSecurity = OpcUaSecurity();
                 opcuaSecurity(c, f, p.opcuaSecurity);
+            } else if (c.name == QLatin1String("opcua-identity")) {
+                lines.insert(f, c.line);
+                OpcUaIdentity identity;
+                for (const auto &[key, message] : identity.read(c.attributes)) {
+                    lines.insert(f + QLatin1Char('/') + key, c.line);
+                    error(c, f + QLatin1Char('/') + key, message);
+                }
+                for (const auto &grandchild : c.children)
+                    unknown(*grandchild, f);
+                p.opcuaIdentity = identity;
             } else if (c.name == QLatin1String("client-limit")) {
                 p.clientLimit = integer(c, f, c.text);
             } else if (c.name == QLatin1String("requests-per-client")) {
@@ -605,6 +615,8 @@ QByteArray ConfigFile::serialize(const Configuration &config)
                 writeText(w, "waive-host-name", boolText(true));
             w.writeEndElement();
         }
+        if (p.opcuaIdentity)
+            p.opcuaIdentity->write(w);
         // Client limits, written when not the default.
         if (p.clientLimit != PairConfig::DefaultClientLimit)
             writeText(w, "client-limit", QString::number(p.clientLimit));

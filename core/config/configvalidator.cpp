@@ -262,6 +262,14 @@ ConfigIssues ConfigValidator::validatePair(const PairConfig &pair)
                                    "a line break")
                                 .arg(pair.user)});
     issues += validateOpcUaSecurity(pair);
+    if (pair.opcuaIdentity) {
+        const QString identityField = pairField(pair.name, QStringLiteral("opcua-identity"));
+        issues += pair.opcuaIdentity->validate(identityField, pair.protocol == Protocol::OpcUa);
+        if (pair.opcuaIdentity->pairUser && pair.user.isEmpty() && pair.protocol == Protocol::OpcUa)
+            issues.append({identityField + QStringLiteral("/pair-user"),
+                           Tr::tr("the pair has no user to accept: give it one, or accept the "
+                                  "OPC UA users instead")});
+    }
     if (pair.isAlias()) {
         if (const QString aliasError = checkPairName(pair.aliasOf); !aliasError.isEmpty())
             issues.append({field("alias-of"), aliasError});

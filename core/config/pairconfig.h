@@ -2,6 +2,7 @@
 
 #include "endpoint.h"
 #include "monitoritem.h"
+#include "opcuaidentity.h"
 #include "opcualimits.h"
 #include "opcuasecurity.h"
 
@@ -77,6 +78,14 @@ struct PairConfig
     OpcUaLimits opcuaLimits;
     // OPC UA: security policies and modes of the links and the endpoint.
     OpcUaSecurity opcuaSecurity;
+    // OPC UA: the identities clients may present and the users the engine logs in with.
+    // Unset for a pair written before the setting existed: identity() then gives what
+    // the proxy did before (OpcUaIdentity::beforeIdentities). New pairs set it.
+    std::optional<OpcUaIdentity> opcuaIdentity;
+    OpcUaIdentity identity() const
+    {
+        return opcuaIdentity.value_or(OpcUaIdentity::beforeIdentities(user));
+    }
     // Limits on what one client may cost the engine. A running pair takes changes
     // over without closing its clients.
     // Clients connected at once; at the limit a new client takes the longest idle one's place.

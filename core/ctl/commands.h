@@ -23,6 +23,8 @@ int eventsCommand(Session &session, const QString &verb, Arguments &args);
 int licenseCommand(Session &session, const QString &verb, Arguments &args);
 int backupCommand(Session &session, const QString &verb, Arguments &args);
 int certCommand(Session &session, const QString &verb, Arguments &args);
+// `opcua user add|remove|list`: the verb is `user`, the action the word after it.
+int opcuaCommand(Session &session, const QString &verb, Arguments &args);
 // `status` has no verb.
 int statusCommand(Session &session, Arguments &args);
 // `service` works on the unit files, not on tandem.xml: no session.

@@ -42,6 +42,13 @@ QString CtlCommand::usage()
               "endpoint;\n"
               "           e.g. Basic256Sha256:SignAndEncrypt, Aes256_Sha256_RsaPss:Sign, "
               "None:None)\n"
+              "           [--anonymous yes|no] [--opcua-users yes|no] [--pair-user yes|no]\n"
+              "           [--user-certificates yes|no] [--clear-text-passwords yes|no]\n"
+              "           (OPC UA: who may log on to the endpoint)\n"
+              "           [--primary-user NAME] [--secondary-user NAME] [--clear-text-to-servers "
+              "yes|no]\n"
+              "           [--primary-password-stdin | --secondary-password-stdin]\n"
+              "           (OPC UA: the engine's user on each server, else --user)\n"
               "  pair set NAME [any option of pair add]\n"
               "  pair alias NAME NEW_NAME --listen ADDR:PORT|URL    pair unalias NAME\n"
               "  pair remove NAME    pair enable NAME    pair disable NAME    pair list [--json]\n"
@@ -60,6 +67,10 @@ QString CtlCommand::usage()
               "  diagnostics set [--preserve yes|no] [--max-events N]\n"
               "  license status [--json] | serial S | unlock PASSWORD\n"
               "  license transfer prepare|out|in --media DIR    license transfer out --abort\n"
+              "  opcua user add NAME [--pairs P1,P2] [--operator] [--password-stdin]\n"
+              "             a user of the OPC UA endpoints (all pairs unless --pairs); the\n"
+              "             password is asked twice, or one line of standard input\n"
+              "  opcua user remove NAME    opcua user list [--json]  (never the passwords)\n"
               "  config check\n"
               "  cert show [--json]   (Tandem's OPC UA certificate; made on first use)\n"
               "  cert list [--json]   (trusted, issuers and rejected certificates)\n"
@@ -103,6 +114,11 @@ int CtlCommand::run(const QStringList &arguments)
     try {
         QStringList flags{QStringLiteral("json"), QStringLiteral("password-stdin"),
                           QStringLiteral("help"), QStringLiteral("abort")};
+        if (commandWord(arguments) == QLatin1String("opcua"))
+            flags << QStringLiteral("operator");
+        if (commandWord(arguments) == QLatin1String("pair"))
+            flags << QStringLiteral("primary-password-stdin")
+                  << QStringLiteral("secondary-password-stdin");
         if (commandWord(arguments) == QLatin1String("service"))
             flags << QStringLiteral("system") << QStringLiteral("user")
                   << QStringLiteral("unit-only") << QStringLiteral("force");
@@ -136,7 +152,7 @@ int CtlCommand::run(const QStringList &arguments)
             {"notify", notifyCommand},   {"diagnostics", diagnosticsCommand},
             {"config", configCommand},   {"events", eventsCommand},
             {"license", licenseCommand}, {"backup", backupCommand},
-            {"cert", certCommand}};
+            {"cert", certCommand},       {"opcua", opcuaCommand}};
         for (const auto &[name, command] : groups)
             if (group == QLatin1String(name))
                 return command(session, verb, args);

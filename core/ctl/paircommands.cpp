@@ -106,6 +106,61 @@ QJsonObject opcuaSecurityToJson(const OpcUaSecurity &s)
             {QStringLiteral("waive-host-name"), s.waiveHostName}};
 }
 
+// The identity options (OPC UA): who may log on to the endpoint, and the engine's user on
+// each server. A pair without identity settings gets them written once one is changed.
+struct IdentityFlag
+{
+    const char *option;
+    bool OpcUaIdentity::*field;
+};
+constexpr IdentityFlag IdentityFlags[] = {
+    {"anonymous", &OpcUaIdentity::anonymous},
+    {"opcua-users", &OpcUaIdentity::storeUsers},
+    {"pair-user", &OpcUaIdentity::pairUser},
+    {"user-certificates", &OpcUaIdentity::certificates},
+    {"clear-text-passwords", &OpcUaIdentity::clearTextFromClients},
+    {"clear-text-to-servers", &OpcUaIdentity::clearTextToServers},
+};
+
+void applyIdentityOptions(Arguments &args, PairConfig &pair)
+{
+    OpcUaIdentity identity = pair.identity();
+    bool changed = false;
+    const auto onlyOpcUa = [&](const QString &option) {
+        if (pair.protocol != Protocol::OpcUa)
+            usageError(tr("--%1: a setting of OPC UA pairs; this pair is Modbus TCP").arg(option));
+        changed = true;
+    };
+    for (const IdentityFlag &f : IdentityFlags) {
+        const QString option = QLatin1String(f.option);
+        if (const auto v = args.value(option)) {
+            onlyOpcUa(option);
+            identity.*(f.field) = parseYesNo(option, *v);
+        }
+    }
+    if (const auto v = args.value(QStringLiteral("primary-user"))) {
+        onlyOpcUa(QStringLiteral("primary-user"));
+        identity.primaryUser = *v;
+    }
+    if (const auto v = args.value(QStringLiteral("secondary-user"))) {
+        onlyOpcUa(QStringLiteral("secondary-user"));
+        identity.secondaryUser = *v;
+    }
+    if (changed)
+        pair.opcuaIdentity = identity;
+}
+
+QJsonObject identityToJson(const PairConfig &pair)
+{
+    const OpcUaIdentity identity = pair.identity();
+    QJsonObject o;
+    for (const IdentityFlag &f : IdentityFlags)
+        o.insert(QLatin1String(f.option), identity.*(f.field));
+    o.insert(QStringLiteral("primary-user"), identity.serverUser(0, pair.user));
+    o.insert(QStringLiteral("secondary-user"), identity.serverUser(1, pair.user));
+    return o;
+}
+
 // Applies the options shared by `pair add` and `pair set`.
 void applyPairOptions(Arguments &args, PairConfig &pair)
 {
@@ -160,6 +215,7 @@ void applyPairOptions(Arguments &args, PairConfig &pair)
         pair.user = *v;
     applyOpcUaLimitOptions(args, pair);
     applyOpcUaSecurityOptions(args, pair);
+    applyIdentityOptions(args, pair);
 }
 
 QJsonObject pairToJson(const PairConfig &p, bool enabled)
@@ -196,10 +252,11 @@ QJsonObject pairToJson(const PairConfig &p, bool enabled)
         {QStringLiteral("enabled"), enabled}};
     if (p.isAlias())
         o.insert(QStringLiteral("alias-of"), p.aliasOf);
-    if (p.protocol == Protocol::OpcUa)
+    if (p.protocol == Protocol::OpcUa) {
         o.insert(QStringLiteral("opcua-limits"), opcuaLimitsToJson(p.opcuaLimits));
-    if (p.protocol == Protocol::OpcUa)
+        o.insert(QStringLiteral("opcua-identity"), identityToJson(p));
         o.insert(QStringLiteral("opcua-security"), opcuaSecurityToJson(p.opcuaSecurity));
+    }
     return o;
 }
 
@@ -214,6 +271,38 @@ bool takePasswordFlag(Arguments &args, const PairConfig &pair)
     return setPassword;
 }
 
+// --primary-password-stdin or --secondary-password-stdin: the password the engine logs in
+// with on that server only (one line of standard input, so one of them per command).
+std::optional<Side> takeSidePasswordFlag(Arguments &args, const PairConfig &pair, bool pairPassword)
+{
+    std::optional<Side> side;
+    for (const Side s : {Side::Primary, Side::Secondary}) {
+        const QString flag = sideKey(s) + QStringLiteral("-password-stdin");
+        if (!args.has(flag))
+            continue;
+        args.take(flag);
+        if (side || pairPassword)
+            usageError(tr("--%1: standard input holds one password; set the others with another "
+                          "command")
+                           .arg(flag));
+        if (pair.protocol != Protocol::OpcUa ||
+            pair.identity().serverUser(s == Side::Primary ? 0 : 1, pair.user).isEmpty())
+            usageError(tr("--%1: it is the password of the OPC UA user the engine logs in with "
+                          "on the %2 server; give the user with --%2-user or --user")
+                           .arg(flag, sideKey(s)));
+        side = s;
+    }
+    return side;
+}
+
+// Stores the password of takeSidePasswordFlag(); returns where it went.
+QString storeSidePassword(Session &session, const PairConfig &pair, Side side)
+{
+    return storePasswordFromStdin(session.paths(),
+                                  PasswordStore::opcUaServerKey(pair.name, sideKey(side)),
+                                  tr("OPC UA password for the %1 server").arg(sideKey(side)));
+}
+
 } // namespace
 
 int pairCommand(Session &session, const QString &verb, Arguments &args)
@@ -226,8 +315,12 @@ int pairCommand(Session &session, const QString &verb, Arguments &args)
         for (const char *option : {"protocol", "primary", "secondary", "listen"})
             if (!args.has(QLatin1String(option)))
                 usageError(tr("%1: --%2 is required").arg(command, QLatin1String(option)));
+        if (const auto v = args.value(QStringLiteral("protocol"));
+            v && protocolFromKey(*v) == Protocol::OpcUa)
+            pair.opcuaIdentity = OpcUaIdentity(); // a new pair: no anonymous clients
         applyPairOptions(args, pair);
         const bool setPassword = takePasswordFlag(args, pair);
+        const auto sidePassword = takeSidePasswordFlag(args, pair, setPassword);
         pair.name = session.names(args, command, 1).at(0);
         session.load();
         session.check(doc.addPair(pair));
@@ -235,12 +328,18 @@ int pairCommand(Session &session, const QString &verb, Arguments &args)
         if (setPassword)
             stored = storePasswordFromStdin(doc.paths(), PasswordStore::opcUaKey(pair.user),
                                             tr("OPC UA password"));
+        if (sidePassword)
+            stored = storeSidePassword(session, pair, *sidePassword);
         session.save();
         out << tr("added pair '%1' (disabled; enable it with: tandemctl pair enable %1)")
                    .arg(pair.name)
             << Qt::endl;
         if (setPassword)
             out << tr("OPC UA password for '%1' stored %2").arg(pair.user, stored) << Qt::endl;
+        if (sidePassword)
+            out << tr("OPC UA password for the %1 server stored %2")
+                       .arg(sideKey(*sidePassword), stored)
+                << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("set")) {
@@ -251,16 +350,25 @@ int pairCommand(Session &session, const QString &verb, Arguments &args)
             changes = session.pair(words.at(0));
         applyPairOptions(args, changes);
         const bool setPassword = takePasswordFlag(args, changes);
+        const auto sidePassword = takeSidePasswordFlag(args, changes, setPassword);
         const QString name = session.names(args, command, 1).at(0);
         session.check(doc.updatePair(name, changes));
         QString stored;
         if (setPassword)
             stored = storePasswordFromStdin(doc.paths(), PasswordStore::opcUaKey(changes.user),
                                             tr("OPC UA password"));
+        if (sidePassword) {
+            changes.name = name;
+            stored = storeSidePassword(session, changes, *sidePassword);
+        }
         session.save();
         out << tr("updated pair '%1'").arg(name) << Qt::endl;
         if (setPassword)
             out << tr("OPC UA password for '%1' stored %2").arg(changes.user, stored) << Qt::endl;
+        if (sidePassword)
+            out << tr("OPC UA password for the %1 server stored %2")
+                       .arg(sideKey(*sidePassword), stored)
+                << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("alias")) {

@@ -79,6 +79,22 @@ ControlReply<> ControlClient::resetEvents(const QString &stateDir, int timeoutMs
     return done(stateDir, command(ControlCommand::ResetEvents), timeoutMs);
 }
 
+ControlReply<> ControlClient::addOpcUaUser(const QString &stateDir, const QJsonObject &user,
+                                           int timeoutMs)
+{
+    QJsonObject request = command(ControlCommand::OpcUaUserAdd);
+    request.insert(QStringLiteral("user"), user);
+    return done(stateDir, request, timeoutMs);
+}
+
+ControlReply<> ControlClient::removeOpcUaUser(const QString &stateDir, const QString &name,
+                                              int timeoutMs)
+{
+    QJsonObject request = command(ControlCommand::OpcUaUserRemove);
+    request.insert(QStringLiteral("name"), name);
+    return done(stateDir, request, timeoutMs);
+}
+
 ControlReply<> ControlClient::refreshLicense(const QString &stateDir, int timeoutMs)
 {
     return done(stateDir, command(ControlCommand::LicenseRefresh), timeoutMs);

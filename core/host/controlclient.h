@@ -58,6 +58,12 @@ public:
                                    int timeoutMs = DefaultTimeoutMs);
     static ControlReply<> returnToAutomatic(const QString &stateDir, const QString &pair,
                                             int timeoutMs = DefaultTimeoutMs);
+    // Adds or replaces an OPC UA user of the endpoints (OpcUaUserStore::toJson(), with its
+    // hash), or removes one: the engine writes the file (the administrator role).
+    static ControlReply<> addOpcUaUser(const QString &stateDir, const QJsonObject &user,
+                                       int timeoutMs = DefaultTimeoutMs);
+    static ControlReply<> removeOpcUaUser(const QString &stateDir, const QString &name,
+                                          int timeoutMs = DefaultTimeoutMs);
     // Asks an engine serving stateDir, if one runs, to commit the events it has queued,
     // so that a reader of the store (an export, a backup) gets them too.
     static void flushEvents(const QString &stateDir);

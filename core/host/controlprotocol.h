@@ -16,5 +16,8 @@ inline constexpr QLatin1String LicenseRefresh("license-refresh"); // re-read the
 inline constexpr QLatin1String NotifyRetry("notify-retry");       // retry the e-mail outbox
 inline constexpr QLatin1String Switch("switch"); // "pair", "side": primary, secondary or auto
 inline constexpr QLatin1String MakeActive("make-active"); // the same as switch
+// "user": an OPC UA user of the endpoints with its password hash (opcua/opcuauserstore.h)
+inline constexpr QLatin1String OpcUaUserAdd("opcua-user-add");
+inline constexpr QLatin1String OpcUaUserRemove("opcua-user-remove"); // "name"
 
 } // namespace tandem::ControlCommand

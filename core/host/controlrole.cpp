@@ -76,8 +76,9 @@ ControlRole requiredRole(const QString &command)
     static const QStringList operatorCommands{ControlCommand::Status, ControlCommand::FlushEvents,
                                               ControlCommand::Switch, ControlCommand::MakeActive,
                                               ControlCommand::NotifyRetry};
-    static const QStringList adminCommands{ControlCommand::ResetEvents, ControlCommand::Reload,
-                                           ControlCommand::LicenseRefresh};
+    static const QStringList adminCommands{
+        ControlCommand::ResetEvents, ControlCommand::Reload, ControlCommand::LicenseRefresh,
+        ControlCommand::OpcUaUserAdd, ControlCommand::OpcUaUserRemove};
     if (operatorCommands.contains(command))
         return ControlRole::Operator;
     if (adminCommands.contains(command))

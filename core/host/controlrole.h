@@ -26,7 +26,7 @@ struct PeerCredentials
 //  - Operator (the group tandem): read status and events, switch pairs, retry mail.
 //  - Administrator (root, the user the engine runs as, which for the system service is the
 //    service user tandem, or a member of the group tandem-admin): also reset the event
-//    history, reload the configuration and apply license changes.
+//    history, reload the configuration, apply license changes and change the OPC UA users.
 // Anyone else gets nothing (the socket's mode normally keeps them out already).
 enum class ControlRole
 {

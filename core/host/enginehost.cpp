@@ -11,6 +11,7 @@
 #include "events/eventstore.h"
 #include "notify/mailer.h"
 #include "opcua/localpki.h"
+#include "opcua/opcuauserstore.h"
 #include "protocols.h"
 #include "secrets/passwordstore.h"
 
@@ -304,6 +305,19 @@ QJsonObject EngineHost::handle(const QJsonObject &request)
         if (!runtime->pin(*wanted, &error))
             return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};
         return {{QStringLiteral("ok"), true}};
+    }
+    if (command == ControlCommand::OpcUaUserAdd || command == ControlCommand::OpcUaUserRemove) {
+        // Written by the engine, so the file is the service user's as the rest of the state.
+        opcua::OpcUaUserStore users(m_paths.stateDir);
+        QString error;
+        bool ok = false;
+        if (command == ControlCommand::OpcUaUserRemove) {
+            ok = users.remove(request.value(QLatin1String("name")).toString(), &error);
+        } else if (const auto user = opcua::OpcUaUserStore::fromJson(
+                       request.value(QLatin1String("user")).toObject(), &error)) {
+            ok = users.put(*user, &error);
+        }
+        return {{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}};
     }
     return {{QStringLiteral("ok"), false},
             {QStringLiteral("error"), tr("unknown command '%1'").arg(command)}};

@@ -5,6 +5,7 @@
 #include "opcua/localpki.h"
 #include "opcua/opcualink.h"
 #include "opcua/opcuaproxy.h"
+#include "secrets/passwordstore.h"
 
 namespace tandem {
 
@@ -23,7 +24,14 @@ ProtocolFactories builtInProtocols(std::shared_ptr<opcua::LocalPki> pki)
     protocols[Protocol::OpcUa] = {
         [pki](const PairConfig &pair, Side side, const MachineAddress &machine,
               QObject *parent) -> ServerLink * {
-            auto *link = new opcua::OpcUaLink(machine, pair.user, parent);
+            // The side's own user, else the pair's; its password under the side's key, else
+            // the user's (as before per-side keys).
+            const OpcUaIdentity identity = pair.identity();
+            const QString user = identity.serverUser(side == Side::Primary ? 0 : 1, pair.user);
+            auto *link = new opcua::OpcUaLink(machine, user, parent);
+            link->setPasswordKeys({PasswordStore::opcUaServerKey(pair.name, sideKey(side)),
+                                   PasswordStore::opcUaKey(user)});
+            link->setClearTextAllowed(identity.clearTextToServers);
             link->setPki(pki);
             link->setPairName(pair.name);
             const OpcUaSecurity &security = pair.opcuaSecurity;

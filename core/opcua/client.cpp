@@ -545,6 +545,11 @@ void Client::activateSession(const CreateSessionResponse &created)
         }
         request.userIdentityToken = toExtensionObject(UserNameIdentityToken{
             encrypted->policyId, m_identity.userName, secret->data, secret->algorithm});
+    } else if (!m_identity.allowClearText) {
+        failConnect(tr("the server takes the password of '%1' only in clear text, which the "
+                       "pair does not allow (allow clear-text passwords towards the servers)")
+                        .arg(m_identity.userName));
+        return;
     } else {
         request.userIdentityToken = toExtensionObject(UserNameIdentityToken{
             plain->policyId, m_identity.userName, m_identity.password.toUtf8(), QString()});

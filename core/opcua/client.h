@@ -44,6 +44,9 @@ struct Identity
 {
     QString userName; // empty: anonymous
     QString password;
+    // Send the password in clear when the server offers no encrypted user token policy;
+    // otherwise the connection fails and says why.
+    bool allowClearText = true;
 };
 
 // How a Client secures its channel and session.

@@ -83,12 +83,22 @@ void OpcUaLink::open(int timeoutMs)
         return;
     }
     m_opening = true;
-    const int connection = m_connection;
+    readPassword(0, m_connection, timeoutMs);
+}
+
+void OpcUaLink::readPassword(int index, int connection, int timeoutMs)
+{
+    const QStringList keys =
+        m_passwordKeys.isEmpty() ? QStringList{PasswordStore::opcUaKey(m_user)} : m_passwordKeys;
     PasswordStore::read(
-        PasswordStore::opcUaKey(m_user), this,
-        [this, connection, timeoutMs](const PasswordStore::Result &r) {
+        keys.at(index), this,
+        [this, index, keys, connection, timeoutMs](const PasswordStore::Result &r) {
             if (connection != m_connection)
                 return; // closed meanwhile
+            if (!r.ok && r.notFound && index + 1 < keys.size()) {
+                readPassword(index + 1, connection, timeoutMs);
+                return;
+            }
             m_opening = false;
             if (!r.ok) {
                 Q_EMIT openFailed(
@@ -163,8 +173,9 @@ CallStatus OpcUaLink::checkServerCertificate(const QByteArray &certificate,
     return {};
 }
 
-void OpcUaLink::connectWith(const Identity &identity, int timeoutMs)
+void OpcUaLink::connectWith(Identity identity, int timeoutMs)
 {
+    identity.allowClearText = m_clearTextAllowed;
     ClientSecurity security;
     QString refused;
     if (!clientSecurity(&security, &refused)) {

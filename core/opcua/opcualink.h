@@ -45,6 +45,11 @@ public:
     // The connection's client while its session is open, for the pair's proxy to forward
     // client requests on; null otherwise. sessionChanged() tells when it changes.
     Client *client() const { return m_open ? m_client.data() : nullptr; }
+    // The keychain keys of the user's password, tried in order until one holds it
+    // (default: PasswordStore::opcUaKey(user)).
+    void setPasswordKeys(const QStringList &keys) { m_passwordKeys = keys; }
+    // Whether the password may go in clear to a server that offers nothing else.
+    void setClearTextAllowed(bool allowed) { m_clearTextAllowed = allowed; }
     // The engine's certificates, for links with a security policy other than None.
     void setPki(std::shared_ptr<LocalPki> pki) { m_pki = std::move(pki); }
     // The pair this link serves, as events name it.
@@ -68,7 +73,9 @@ Q_SIGNALS:
     void sessionChanged();
 
 private:
-    void connectWith(const Identity &identity, int timeoutMs);
+    void connectWith(Identity identity, int timeoutMs);
+    // Reads the password under m_passwordKeys[index] or, when not found there, the next.
+    void readPassword(int index, int connection, int timeoutMs);
     // The Client's security for m_security; false with *reason when it cannot be had.
     bool clientSecurity(ClientSecurity *security, QString *reason);
     CallStatus checkServerCertificate(const QByteArray &certificate,
@@ -95,6 +102,8 @@ private:
     QString m_machine;
     QString m_url;
     QString m_user;
+    QStringList m_passwordKeys;
+    bool m_clearTextAllowed = true;
     QPointer<Client> m_client;
     bool m_open = false;
     bool m_opening = false; // reading the password before connecting

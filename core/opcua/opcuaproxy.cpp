@@ -1,5 +1,7 @@
 #include "opcuaproxy.h"
 
+#include "proxyidentity.h"
+
 #include "base/logging.h"
 #include "base/streamconnection.h"
 #include "channeldeadline.h"
@@ -270,6 +272,7 @@ ProxySessions::Caller OpcUaProxy::caller(const Connection *c) const
     caller.clientCertificate = c->channel->clientCertificate();
     caller.serverCertificate = c->channel->serverCertificate();
     caller.ownKey = c->ownKey;
+    caller.securityPolicyUri = caller.security.securityPolicy().uriString();
     return caller;
 }
 
@@ -398,13 +401,16 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
 ProxyDiscovery OpcUaProxy::discovery() const
 {
     ProxyDiscovery discovery{m_runtime ? m_runtime->config().name : QStringLiteral("pair"),
-                             endpointUrl(), m_endpoint.path, !config().user.isEmpty()};
+                             endpointUrl(), m_endpoint.path, config().identity()};
     discovery.offered = offeredSecurity();
     if (discovery.offered != QList{SecuritySetting{}}) {
         if (const auto own = ownCertificate()) {
             discovery.certificate = own->certificate().der();
             discovery.certificateUri = own->applicationUri();
         }
+    } else {
+        // Unsecured only: the certificate, when there is one, encrypts passwords.
+        discovery.certificate = m_sessions.identity().serverCertificate();
     }
     return discovery;
 }

@@ -1,5 +1,6 @@
 #include "proxydiscovery.h"
 
+#include "proxyidentity.h"
 #include "transport.h"
 
 #include <QUrl>
@@ -8,8 +9,6 @@ namespace tandem::opcua {
 
 namespace {
 
-const QString AnonymousPolicy = QStringLiteral("anonymous");
-const QString UserNamePolicy = QStringLiteral("username");
 const QString TransportProfile =
     QStringLiteral("http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary");
 
@@ -41,11 +40,8 @@ QList<EndpointDescription> ProxyDiscovery::endpoints(const QString &requestedUrl
     e.server = application();
     e.securityMode = MessageSecurityMode::None;
     e.securityPolicyUri = SecurityPolicyNone;
-    UserTokenPolicy policy;
-    policy.policyId = withUser ? UserNamePolicy : AnonymousPolicy;
-    policy.tokenType = withUser ? UserTokenType::UserName : UserTokenType::Anonymous;
-    policy.securityPolicyUri = withUser ? SecurityPolicyNone : QString();
-    e.userIdentityTokens = {policy};
+    e.serverCertificate = certificate;
+    e.userIdentityTokens = userTokenPolicies(identity, e.securityPolicyUri);
     e.transportProfileUri = TransportProfile;
     e.securityLevel = 0;
     return withSecurity(e);
@@ -58,8 +54,8 @@ QList<EndpointDescription> ProxyDiscovery::withSecurity(const EndpointDescriptio
         EndpointDescription e = plain;
         e.securityMode = setting.mode;
         e.securityPolicyUri = setting.securityPolicy().uriString();
+        e.userIdentityTokens = userTokenPolicies(identity, e.securityPolicyUri);
         if (setting.policy != SecurityPolicyId::None) {
-            e.serverCertificate = certificate;
             // The stronger the higher: the mode first, then the policy (the table's order).
             e.securityLevel = quint8(int(setting.mode) * 10 + int(setting.policy));
         }

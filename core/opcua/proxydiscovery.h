@@ -2,8 +2,10 @@
 
 // What a pair's OPC UA proxy tells clients about itself (OPC 10000-4, 5.4), with or
 // without a session: its application and its endpoints, one per offered security setting,
-// with anonymous sessions, or user name sessions when the pair has a user.
+// each with the user token policies of the identities the pair accepts
+// (userTokenPolicies()).
 
+#include "config/opcuaidentity.h"
 #include "securitypolicy.h"
 #include "services.h"
 
@@ -11,12 +13,13 @@ namespace tandem::opcua {
 
 struct ProxyDiscovery
 {
-    QString pair;          // the pair's name, in the application's URI and name
-    QString url;           // the URL clients are given, with the listening port
-    QString path;          // the endpoint's path
-    bool withUser = false; // the pair has a user (PairConfig::user)
+    QString pair;           // the pair's name, in the application's URI and name
+    QString url;            // the URL clients are given, with the listening port
+    QString path;           // the endpoint's path
+    OpcUaIdentity identity; // what the pair accepts (PairConfig::identity())
     // The settings the endpoint offers, one EndpointDescription each, and the own
-    // certificate (DER) and its ApplicationUri the secured ones present.
+    // certificate (DER) and its ApplicationUri: the secured endpoints present it, and every
+    // endpoint gives it to encrypt passwords with; may be empty.
     QList<SecuritySetting> offered = {SecuritySetting{}};
     QByteArray certificate{};
     QString certificateUri{};

@@ -3,7 +3,7 @@
 #include "base/logging.h"
 #include "events/eventlog.h"
 #include "proxycontext.h"
-#include "secrets/passwordstore.h"
+#include "proxyidentity.h"
 #include "sessionadmission.h"
 #include "sessionsignature.h"
 
@@ -28,6 +28,7 @@ QByteArray randomBytes(int count)
 ProxySessions::ProxySessions(ProxyContext &context, EventLog *events)
     : m_context(context)
     , m_events(events)
+    , m_identity(std::make_unique<ProxyIdentity>(context))
 {}
 
 ProxySessions::~ProxySessions() = default;
@@ -99,9 +100,9 @@ void ProxySessions::create(const Caller &caller, quint32 requestId,
     response.sessionId = session->sessionId;
     response.authenticationToken = session->authenticationToken;
     response.revisedSessionTimeout = double(session->timeoutMs);
-    response.serverNonce = randomBytes(32);
+    response.serverNonce = session->serverNonce = ProxyIdentity::newServerNonce();
+    response.serverCertificate = m_identity->serverCertificate();
     response.serverEndpoints = endpoints;
-    session->serverNonce = response.serverNonce;
     if (secured) {
         response.serverCertificate = caller.serverCertificate;
         response.serverSignature = *serverSignature;
@@ -137,13 +138,9 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
             return;
         }
     }
-    const QString user = m_context.config().user;
-    const ExtensionObject &token = request.userIdentityToken;
-    const bool anonymous = token.typeId.isNull() ||
-                           token.typeId == NodeId(0, AnonymousIdentityToken::BinaryEncodingId);
     const quint32 sessionId = session->id;
     const int connection = caller.connection;
-    const auto accept = [this, sessionId, connection, requestId, handle] {
+    const auto accept = [this, sessionId, connection, requestId, handle](const QString &user) {
         auto s = m_sessions.find(sessionId);
         if (!m_context.clients().isOpen(connection))
             return;
@@ -154,11 +151,11 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
         s->second->activated = true;
         s->second->connection = connection;
         s->second->lastUsed = m_context.nowMs();
+        s->second->user = user;
         RequestHeader header;
         header.requestHandle = handle;
         auto response = answerTo<ActivateSessionResponse>(header);
-        response.serverNonce = randomBytes(32);
-        s->second->serverNonce = response.serverNonce;
+        response.serverNonce = s->second->serverNonce = ProxyIdentity::newServerNonce();
         m_context.reply(connection, requestId, response);
     };
     const auto refuse = [this, connection, requestId, handle](quint32 status, const QString &why) {
@@ -166,53 +163,35 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
                            << m_context.clients().peer(connection) << ":" << why;
         m_context.fault(connection, requestId, handle, status);
     };
-    if (user.isEmpty()) {
-        if (anonymous)
-            accept();
-        else
-            refuse(Status::BadIdentityTokenRejected,
-                   QStringLiteral("only anonymous sessions are allowed"));
-        return;
-    }
-    const auto userToken = fromExtensionObject<UserNameIdentityToken>(token);
-    if (!userToken) {
-        refuse(anonymous ? Status::BadIdentityTokenRejected : Status::BadIdentityTokenInvalid,
-               QStringLiteral("the pair requires user %1").arg(user));
-        return;
-    }
-    // A user name and password: a guess, unless this address may not guess now. The same
+    // A user name and password is a guess, unless this address may not guess now. The same
     // answer either way, and unlogged (the lockout's event said it), so a locked-out
     // guesser learns nothing and floods nothing.
     const QString address = caller.address;
-    const OpcUaLimits &limits = m_context.limits();
-    m_logins.setLimits(limits.loginAttempts, limits.loginLockoutMs); // as configured now
-    if (!m_logins.tryBegin(address, m_context.nowMs())) {
-        m_context.fault(connection, requestId, handle, Status::BadUserAccessDenied);
-        return;
+    const bool guess = ProxyIdentity::isPasswordToken(request.userIdentityToken);
+    if (guess) {
+        const OpcUaLimits &limits = m_context.limits();
+        m_logins.setLimits(limits.loginAttempts, limits.loginLockoutMs); // as configured now
+        if (!m_logins.tryBegin(address, m_context.nowMs())) {
+            m_context.fault(connection, requestId, handle, Status::BadUserAccessDenied);
+            return;
+        }
     }
-    if (userToken->userName != user || !userToken->encryptionAlgorithm.isEmpty()) {
-        const QString why =
-            QStringLiteral("user name %1 is not the pair's").arg(userToken->userName);
-        loginFailed(address, why);
-        refuse(Status::BadUserAccessDenied, why);
-        return;
-    }
-    const QByteArray password = userToken->password;
-    PasswordStore::read(
-        PasswordStore::opcUaKey(user), this,
-        [this, accept, refuse, password, address](const PasswordStore::Result &r) {
-            if (!r.ok) {
-                m_logins.cancelled(address);
-                refuse(Status::BadUserAccessDenied,
-                       QStringLiteral("the keychain has no password: %1").arg(r.error));
-            } else if (r.password.toUtf8() != password) {
-                loginFailed(address, QStringLiteral("wrong password"));
-                refuse(Status::BadUserAccessDenied, QStringLiteral("wrong password"));
-            } else {
-                m_logins.succeeded(address);
-                accept();
-            }
-        });
+    m_identity->check(request, session->serverNonce, caller.securityPolicyUri, caller.peer,
+                      [this, guess, address, accept, refuse](const ProxyIdentity::Verdict &v) {
+                          // A refused token counts as a failed guess too.
+                          if (guess) {
+                              if (v.status == Status::Good)
+                                  m_logins.succeeded(address);
+                              else if (v.checkFailed)
+                                  m_logins.cancelled(address);
+                              else
+                                  loginFailed(address, v.why);
+                          }
+                          if (v.status == Status::Good)
+                              accept(v.user);
+                          else
+                              refuse(v.status, v.why);
+                      });
 }
 
 void ProxySessions::loginFailed(const QString &address, const QString &why)

@@ -1,10 +1,10 @@
 #pragma once
 
 // The sessions clients open on a pair's OPC UA proxy (OPC 10000-4, 5.6) and who may open
-// them. CreateSession within the pair's limits (SessionAdmission); ActivateSession with the
-// pair's identity: anonymous, or its user and keychain password and nothing else, failed
-// logins locked out per address (LoginThrottle); never-activated sessions ended after the
-// activation timeout and with their channel, activated ones after their session timeout.
+// them. CreateSession within the pair's limits (SessionAdmission); ActivateSession with an
+// identity the pair accepts (ProxyIdentity), failed logins locked out per address
+// (LoginThrottle); never-activated sessions ended after the activation timeout and with
+// their channel, activated ones after their session timeout.
 // A session's subscriptions are ProxySubscriptions'; its Publish requests wait here, in
 // its queue, and are answered with BadSessionClosed when it ends.
 
@@ -28,6 +28,7 @@ class EventLog;
 namespace tandem::opcua {
 
 class ProxyContext;
+class ProxyIdentity;
 
 // A Publish request waiting for a notification message.
 struct PendingPublish
@@ -55,7 +56,8 @@ struct ProxySession
     qint64 lastUsed = 0;
     int connection = 0; // the channel it was created or last activated on
     bool activated = false;
-    QByteArray serverNonce; // the last one given: the client's next signature covers it
+    QByteArray serverNonce; // the last one issued: the next ActivateSession's token carries it
+    QString user;           // who activated it; empty: anonymous
     std::deque<PendingPublish> publishQueue;
     QList<quint32> subscriptions; // the client's ids, in order of creation
 };
@@ -77,12 +79,15 @@ public:
         QByteArray clientCertificate{};
         QByteArray serverCertificate{};
         AsymmetricKey ownKey{};
+        QString securityPolicyUri{}; // of its secure channel; empty: None
     };
 
     ProxySessions(ProxyContext &context, EventLog *events);
     ~ProxySessions() override;
 
     int count() const { return int(m_sessions.size()); }
+    ProxyIdentity &identity() { return *m_identity; }
+    const ProxyIdentity &identity() const { return *m_identity; }
     // Runs first when a session ends (its subscriptions go with it).
     void setEnding(std::function<void(ProxySession *)> ending) { m_ending = std::move(ending); }
 
@@ -114,6 +119,7 @@ private:
     EventLog *m_events;
     std::map<quint32, std::unique_ptr<ProxySession>> m_sessions;
     std::function<void(ProxySession *)> m_ending;
+    std::unique_ptr<ProxyIdentity> m_identity;
     LoginThrottle m_logins;
     qint64 m_loginsExpiredAt = 0;
     quint32 m_nextSession = 1;

@@ -72,6 +72,16 @@ struct UserNameIdentityToken
     TANDEM_OPCUA_FIELDS(policyId, userName, password, encryptionAlgorithm)
 };
 
+// A user's X.509 certificate (DER); the ActivateSession's userTokenSignature proves the
+// client holds its key (OPC 10000-4 §7.41.2.5).
+struct X509IdentityToken
+{
+    static constexpr quint32 BinaryEncodingId = 327;
+    QString policyId;
+    QByteArray certificateData;
+    TANDEM_OPCUA_FIELDS(policyId, certificateData)
+};
+
 struct ActivateSessionRequest
 {
     static constexpr quint32 BinaryEncodingId = 467;

@@ -57,6 +57,7 @@ namespace tandem::opcua {
     X(BadSecurityPolicyRejected, 0x80550000)                                                       \
     X(BadApplicationSignatureInvalid, 0x80580000)                                                  \
     X(BadTooManySessions, 0x80560000)                                                              \
+    X(BadUserSignatureInvalid, 0x80570000)                                                         \
     X(BadTypeMismatch, 0x80740000)                                                                 \
     X(BadTooManySubscriptions, 0x80770000)                                                         \
     X(BadTooManyPublishRequests, 0x80780000)                                                       \

@@ -120,6 +120,11 @@ QString opcUaKey(const QString &user)
     return QStringLiteral("opcua:") + user;
 }
 
+QString opcUaServerKey(const QString &pair, const QString &side)
+{
+    return QStringLiteral("opcua-server:") + pair + QLatin1Char('/') + side;
+}
+
 void read(const QString &key, QObject *context, std::function<void(const Result &)> done)
 {
     // The system service: its passwords are the credentials systemd gave it.

@@ -26,6 +26,9 @@ struct Result
 QString smtpKey(const QString &user);
 // Key of the password of an OPC UA user name (the same on every server that has it).
 QString opcUaKey(const QString &user);
+// Key of the password the engine logs in with on one server of an OPC UA pair ("primary" or
+// "secondary"); where none is stored there, the user's opcUaKey() is read instead.
+QString opcUaServerKey(const QString &pair, const QString &side);
 
 void read(const QString &key, QObject *context, std::function<void(const Result &)> done);
 void write(const QString &key, const QString &password, QObject *context,

@@ -3,16 +3,21 @@
 // be stored staying in its field with the reason beside it, and the Monitor Item dialog's
 // browse button saying why it cannot log in. tst_opcuaidentityui has a keychain.
 #include "consolefiles.h"
+#include "dialogs/addpairdialog.h"
 #include "dialogs/monitoritemdialog.h"
 #include "opcua/itembrowserdialog.h"
 #include "pages/generalpage.h"
 #include "testpairs.h"
 #include "widgetlookup.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QToolButton>
 
@@ -44,6 +49,10 @@ private Q_SLOTS:
     void withoutKeychainThePasswordStaysAndTheReasonShows();
     void switchingPairsClearsTheTypedPassword();
     void browseWithoutKeychainShowsWhyInsteadOfBrowsing();
+    void identitiesOfAPairFromBefore();
+    void identitiesGoIntoTheConfiguration();
+    void newPairTakesNoAnonymousClient();
+    void machinePasswordWithoutKeychainStaysAndSaysWhy();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -223,6 +232,102 @@ void TestOpcUaIdentity::browseWithoutKeychainShowsWhyInsteadOfBrowsing()
     QVERIFY2(error->text().contains(QStringLiteral("keychain")), qPrintable(error->text()));
     QVERIFY(!dialog.findChild<ItemBrowserDialog *>());
     QVERIFY(browse->isEnabled());
+}
+
+// A pair without identity settings shows what it does (anonymous clients: it has no user)
+// and says so; changing the user name keeps it so, changing an identity saves them all.
+void TestOpcUaIdentity::identitiesOfAPairFromBefore()
+{
+    QVERIFY(!opcUaPair().opcuaIdentity);
+    auto *anonymous = child<QCheckBox>("opcUaAnonymous");
+    auto *note = child<QLabel>("opcUaIdentityNote");
+    QVERIFY(anonymous->isVisible() && anonymous->isChecked());
+    QVERIFY(!child<QCheckBox>("opcUaStoreUsers")->isChecked());
+    QVERIFY(note->isVisible());
+    QTest::keyClicks(child<QLineEdit>("opcUaUser"), QStringLiteral("operator"));
+    QCOMPARE(opcUaPair().user, QStringLiteral("operator"));
+    QVERIFY(!opcUaPair().opcuaIdentity);
+    QVERIFY(!anonymous->isChecked()); // a pair with a user took that user only
+    QVERIFY(child<QCheckBox>("opcUaPairUser")->isChecked());
+
+    child<QCheckBox>("opcUaStoreUsers")->click();
+    QVERIFY(opcUaPair().opcuaIdentity);
+    QVERIFY(opcUaPair().opcuaIdentity->storeUsers);
+    QVERIFY(opcUaPair().opcuaIdentity->pairUser);
+    QVERIFY(!note->isVisible());
+
+    m_page->setPair(QStringLiteral("modbus"));
+    QVERIFY(!child<QWidget>("opcUaIdentities")->isVisible());
+}
+
+void TestOpcUaIdentity::identitiesGoIntoTheConfiguration()
+{
+    child<QCheckBox>("opcUaCertificates")->click();
+    QTest::keyClicks(child<QLineEdit>("opcUaPrimaryUser"), QStringLiteral("plc-a"));
+    // A pair from before sent a password in clear where a server wanted it so; no longer.
+    auto *clearToServers = child<QCheckBox>("opcUaClearTextToServers");
+    QVERIFY(clearToServers->isChecked());
+    clearToServers->click();
+    const OpcUaIdentity identity = opcUaPair().identity();
+    QVERIFY(identity.certificates);
+    QVERIFY(identity.anonymous);
+    QCOMPARE(identity.primaryUser, QStringLiteral("plc-a"));
+    QVERIFY(identity.secondaryUser.isEmpty());
+    QVERIFY(!identity.clearTextToServers);
+    QVERIFY(m_doc->save().isEmpty());
+    const QByteArray xml = savedFile();
+    QVERIFY2(xml.contains("primary-user=\"plc-a\"") && xml.contains("certificates=\"yes\""),
+             xml.constData());
+    // Alt+Y reaches the primary machine's user, as an operator without a mouse would.
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QTest::keyClick(m_page.get(), Qt::Key_Y, Qt::AltModifier);
+    QVERIFY(child<QLineEdit>("opcUaPrimaryUser")->hasFocus());
+}
+
+// A pair added in the console has identity settings of its own from the start: the OPC UA
+// users, no anonymous client.
+void TestOpcUaIdentity::newPairTakesNoAnonymousClient()
+{
+    AddPairDialog dialog(m_doc);
+    dialog.show();
+    test::retype(test::child<QLineEdit>(&dialog, "pairName"), QStringLiteral("ua2"));
+    auto *protocol = test::child<QComboBox>(&dialog, "pairProtocol");
+    protocol->setCurrentIndex(protocol->findData(int(Protocol::OpcUa)));
+    test::retype(test::child<QLineEdit>(&dialog, "pairEndpoint"),
+                 QStringLiteral("opc.tcp://127.0.0.1:4851/ua2"));
+    test::retype(test::child<QLineEdit>(&dialog, "pairPrimary"), QStringLiteral("127.0.0.1:4850"));
+    test::retype(test::child<QLineEdit>(&dialog, "pairSecondary"),
+                 QStringLiteral("127.0.0.1:4852"));
+    test::child<QDialogButtonBox>(&dialog, "addPairButtons")->button(QDialogButtonBox::Ok)->click();
+    const PairConfig *added = m_doc->pair(QStringLiteral("ua2"));
+    QVERIFY(added);
+    QVERIFY(added->opcuaIdentity);
+    QVERIFY(!added->identity().anonymous);
+    QVERIFY(added->identity().storeUsers);
+}
+
+// The password of one machine: only with a user name for it, and without a keychain the
+// typed password stays in its field with the reason beside it.
+void TestOpcUaIdentity::machinePasswordWithoutKeychainStaysAndSaysWhy()
+{
+    auto *password = child<QLineEdit>("primaryPassword");
+    auto *state = child<QLabel>("primaryPasswordState");
+    QVERIFY(!password->isEnabled()); // anonymous: no user name on the machines
+    QTest::keyClicks(child<QLineEdit>("opcUaSecondaryUser"), QStringLiteral("plc-b"));
+    QVERIFY(!password->isEnabled());
+    QVERIFY(child<QLineEdit>("secondaryPassword")->isEnabled());
+    setUser(QStringLiteral("operator"));
+    QVERIFY(password->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().startsWith(QStringLiteral("Passwords cannot be kept")),
+                             KeychainWaitMs);
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("s3cret"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state->text().startsWith(QStringLiteral("The password was not stored")), KeychainWaitMs);
+    QCOMPARE(password->text(), QStringLiteral("s3cret"));
+    QVERIFY(!savedFile().contains("s3cret"));
 }
 
 QTEST_MAIN(TestOpcUaIdentity)

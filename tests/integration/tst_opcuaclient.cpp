@@ -490,6 +490,19 @@ void TestOpcUaClient::userNameIdentity()
         QCOMPARE(client.state(), Client::State::Disconnected);
     }
     {
+        // Not allowed in clear text: only where the server offers nothing else does it
+        // matter, and then the connection fails and says so.
+        Client client;
+        QString failure;
+        const bool connected = connectClient(
+            client, secured.url(), {User, Password, /*allowClearText=*/false}, true, &failure);
+        QCOMPARE(connected, policies != QLatin1String("plain"));
+        if (!connected)
+            QVERIFY2(failure.contains(QStringLiteral("only in clear text, which the pair does "
+                                                     "not allow")),
+                     qPrintable(failure));
+    }
+    {
         // A peer without users offers no user name policy at all.
         Client client;
         QString failure;

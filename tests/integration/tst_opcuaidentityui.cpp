@@ -45,6 +45,7 @@ private Q_SLOTS:
     void browserLogsInWithTheStoredPassword();
     void browseWithoutStoredPasswordSaysSo();
     void anonymousBrowserIsRefused();
+    void machinePasswordIsStoredForThatMachineOnly();
 
 private:
     PairConfig pair(const QString &user) const;
@@ -169,6 +170,37 @@ void TestOpcUaIdentityUi::anonymousBrowserIsRefused()
              qPrintable(browseError->text()));
     auto *tree = child<QTreeWidget>(&browser, "itemTree");
     QVERIFY(!itemNamed(tree->topLevelItem(0), QStringLiteral("Plant")));
+}
+
+// The General tab's password of one machine lands in the keychain under that machine's key
+// (the engine reads it before the user name's), not the user name's.
+void TestOpcUaIdentityUi::machinePasswordIsStoredForThatMachineOnly()
+{
+    const QString key =
+        PasswordStore::opcUaServerKey(QStringLiteral("line1"), QStringLiteral("secondary"));
+    const PasswordStore::Result removed = PasswordStore::removeBlocking(key);
+    QVERIFY2(removed.ok || removed.notFound, qPrintable(removed.error));
+    test::ConsoleFiles files;
+    QVERIFY(files.open());
+    QVERIFY(files.document()->addPair(pair(User)).isEmpty());
+    GeneralPage page(files.document());
+    page.setPair(QStringLiteral("line1"));
+    QVERIFY(test::shown(&page));
+    auto *password = child<QLineEdit>(&page, "secondaryPassword");
+    auto *state = child<QLabel>(&page, "secondaryPasswordState");
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(),
+                              QStringLiteral("None of its own: the user name's password"), WaitMs);
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("secondary only"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Stored in the system keychain"),
+                              WaitMs);
+    QCOMPARE(password->text(), QString());
+    const PasswordStore::Result stored = PasswordStore::readBlocking(key);
+    QVERIFY2(stored.ok, qPrintable(stored.error));
+    QCOMPARE(stored.password, QStringLiteral("secondary only"));
+    QVERIFY(PasswordStore::readBlocking(PasswordStore::opcUaKey(User)).notFound);
+    PasswordStore::removeBlocking(key);
 }
 
 QTEST_MAIN(TestOpcUaIdentityUi)

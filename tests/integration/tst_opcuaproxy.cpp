@@ -5,6 +5,7 @@
 // Runs under tests/support/with-keyring, for the case with a user name.
 #include "connectionmodes.h"
 #include "opcua/client.h"
+#include "opcua/opcuauserstore.h"
 #include "opcua/transport.h"
 #include "opcuaclientrun.h"
 #include "opcuawatch.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void malformedMessageClosesOnlyThatChannel();
     void identityIsChecked();
     void hostileClientsAreHeldOff();
+    void clientAndServersHaveTheirOwnIdentities();
 
 private:
     PairConfig pairConfig(ConnectionMode mode) const { return m_rig.pair(mode, 200, 200); }
@@ -484,6 +486,64 @@ void TestOpcUaProxy::hostileClientsAreHeldOff()
     const ClientResult result =
         read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password, true));
     QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
+}
+
+// The identity a client presents and the ones the engine logs in with are separate: the
+// engine is plc-a on the primary (its password under the primary's own keychain key) and
+// operator on the secondary (the user's key, as before per-side keys), while the client is
+// alice, an OPC UA user of the engine's state directory, her password encrypted by an
+// unchanged node-opcua client with Tandem's certificate. The servers' users are nobody on
+// the proxy, and anonymous clients are refused.
+void TestOpcUaProxy::clientAndServersHaveTheirOwnIdentities()
+{
+    const QString PrimaryUser = QStringLiteral("plc-a");
+    const QString PrimaryPassword = QStringLiteral("primary only");
+    m_rig.primary->stop();
+    QVERIFY(m_rig.primary->start(
+        {.user = PrimaryUser, .password = PrimaryPassword, .anonymous = false}));
+    QVERIFY(PasswordStore::writeBlocking(
+                PasswordStore::opcUaServerKey(Pair, QStringLiteral("primary")), PrimaryPassword)
+                .ok);
+    opcua::OpcUaUserStore users(m_rig.engine->stateDir());
+    opcua::OpcUaUser alice;
+    alice.name = QStringLiteral("alice");
+    alice.pairs = {Pair};
+    alice.allPairs = false;
+    QString error;
+    QVERIFY2(users.add(alice, "alice's own password", &error), qPrintable(error));
+
+    PairConfig pair = patientPair(ConnectionMode::Warm);
+    OpcUaIdentity identity;
+    identity.primaryUser = PrimaryUser;
+    identity.secondaryUser = User;
+    pair.opcuaIdentity = identity;
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
+    QVERIFY(m_rig.engine->waitForEvent(QStringLiteral("Connected to '%1' on secondary").arg(Pair),
+                                       EventWaitMs));
+
+    ClientResult result =
+        read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+             userOptions(QStringLiteral("alice"), QStringLiteral("alice's own password")));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 0); // the primary's
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+                  userOptions(QStringLiteral("alice"), QStringLiteral("wrong password")));
+    QVERIFY2(result.exitCode != 0 && result.error().contains(QLatin1String("BadUserAccessDenied")),
+             qPrintable(result.dump()));
+    // The servers' users are not the proxy's.
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+                  userOptions(PrimaryUser, PrimaryPassword));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"), userOptions(User, Password));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    result = read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    // A password in clear text is refused although it is right.
+    result =
+        read(proxyUrl(), QStringLiteral("read ns=1;s=Offset"),
+             userOptions(QStringLiteral("alice"), QStringLiteral("alice's own password"), true));
+    QVERIFY2(result.exitCode != 0, qPrintable(result.dump()));
+    PasswordStore::removeBlocking(PasswordStore::opcUaServerKey(Pair, QStringLiteral("primary")));
 }
 
 QTEST_GUILESS_MAIN(TestOpcUaProxy)

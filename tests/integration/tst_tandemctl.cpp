@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +50,10 @@ private Q_SLOTS:
     void binaryHelpAndUsageErrors();
     void binaryTalksToRunningEngine();
     void binaryReadsPasswordFromStdin();
+    void opcuaUsersThroughRunningEngine();
+    void opcuaUsers();
+    void opcuaIdentityOptions();
+    void manPageCoversHelp();
 
 private:
     // tandemctl with --config and --state-dir of this test's folder, unless env names
@@ -834,6 +839,207 @@ void TestTandemctl::binaryReadsPasswordFromStdin()
     QCOMPARE(inProcess.out, r.out);
     QCOMPARE(inProcess.err, r.err);
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("tandem.xml"))));
+}
+
+// The OPC UA users: added with a password on standard input (the binary: in-process,
+// standard input is empty), listed without their hashes, limited to pairs that exist,
+// removed; a damaged file is named and left as it is.
+void TestTandemctl::opcuaUsers()
+{
+    const auto opcua = [this](const QStringList &args) {
+        return ctl(QStringList{QStringLiteral("opcua"), QStringLiteral("user")} + args);
+    };
+    Result r = opcua({QStringLiteral("list")});
+    QVERIFY2(r.exitCode == 0 && r.out.isEmpty(), qPrintable(r.err));
+    // In-process standard input is empty: nothing is stored.
+    r = opcua({QStringLiteral("add"), QStringLiteral("alice")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("standard input held no password; nothing was changed")),
+             qPrintable(r.err));
+    r = binary(withPaths({QStringLiteral("opcua"), QStringLiteral("user"), QStringLiteral("add"),
+                          QStringLiteral("alice"), QStringLiteral("--operator")}),
+               "correct horse\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("OPC UA user 'alice' stored")), qPrintable(r.out));
+    // --pairs names pairs of tandem.xml.
+    r = binary(
+        withPaths({QStringLiteral("opcua"), QStringLiteral("user"), QStringLiteral("add"),
+                   QStringLiteral("bob"), QStringLiteral("--pairs"), QStringLiteral("line1")}),
+        "battery staple\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--pairs: there is no pair named 'line1'")),
+             qPrintable(r.err));
+    QVERIFY(add(QStringLiteral("line1"), 1502).exitCode == 0);
+    r = binary(
+        withPaths({QStringLiteral("opcua"), QStringLiteral("user"), QStringLiteral("add"),
+                   QStringLiteral("bob"), QStringLiteral("--pairs"), QStringLiteral("line1")}),
+        "battery staple\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = binary(withPaths({QStringLiteral("opcua"), QStringLiteral("user"), QStringLiteral("add"),
+                          QStringLiteral("carol")}),
+               "short\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("8 to 1024 bytes")), qPrintable(r.err));
+
+    r = opcua({QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("alice\tall pairs\toperator\nbob\tline1\tuser\n"));
+    r = opcua({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains(QStringLiteral("argon2")));
+    const QJsonArray users = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(users.size(), 2);
+    QCOMPARE(users.at(0).toObject().value(QStringLiteral("pairs")).toString(), QStringLiteral("*"));
+    QCOMPARE(users.at(0).toObject().value(QStringLiteral("operator")).toBool(), true);
+    QCOMPARE(users.at(1).toObject().value(QStringLiteral("pairs")).toArray(),
+             QJsonArray{QStringLiteral("line1")});
+    const QString file = m_dir->filePath(QStringLiteral("state/opcua-users.json"));
+    QVERIFY(QFile(file).size() > 0);
+
+    r = opcua({QStringLiteral("remove"), QStringLiteral("alice")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = opcua({QStringLiteral("remove"), QStringLiteral("alice")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no OPC UA user named 'alice'")), qPrintable(r.err));
+    r = opcua({QStringLiteral("list")});
+    QCOMPARE(r.out, QStringLiteral("bob\tline1\tuser\n"));
+
+    QFile damaged(file);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{ not json");
+    damaged.close();
+    r = opcua({QStringLiteral("remove"), QStringLiteral("bob")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(file) && r.err.contains(QStringLiteral("damaged")), qPrintable(r.err));
+    QVERIFY(damaged.open(QIODevice::ReadOnly));
+    QCOMPARE(damaged.readAll(), QByteArray("{ not json"));
+
+    r = opcua({QStringLiteral("rename"), QStringLiteral("bob")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+// Who may log on to an OPC UA pair's endpoint and the engine's user on each server: a new
+// pair takes no anonymous client, each option changes its one setting, and they are for
+// OPC UA pairs only.
+void TestTandemctl::opcuaIdentityOptions()
+{
+    Result r = ctl({QStringLiteral("pair"), QStringLiteral("add"), QStringLiteral("ua"),
+                    QStringLiteral("--protocol"), QStringLiteral("opcua"),
+                    QStringLiteral("--primary"), QStringLiteral("127.0.0.1:4840"),
+                    QStringLiteral("--secondary"), QStringLiteral("127.0.0.1:4850"),
+                    QStringLiteral("--listen"), QStringLiteral("opc.tcp://127.0.0.1:4841/ua"),
+                    QStringLiteral("--user"), QStringLiteral("operator")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto identity = [this] {
+        return pairs().at(0).toObject().value(QStringLiteral("opcua-identity")).toObject();
+    };
+    QJsonObject i = identity();
+    QCOMPARE(i.value(QStringLiteral("anonymous")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("opcua-users")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("pair-user")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("clear-text-passwords")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("clear-text-to-servers")).toBool(), false);
+    QCOMPARE(i.value(QStringLiteral("primary-user")).toString(), QStringLiteral("operator"));
+
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--anonymous"), QStringLiteral("yes"), QStringLiteral("--primary-user"),
+             QStringLiteral("plc-a"), QStringLiteral("--user-certificates"),
+             QStringLiteral("yes")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    i = identity();
+    QCOMPARE(i.value(QStringLiteral("anonymous")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("user-certificates")).toBool(), true);
+    QCOMPARE(i.value(QStringLiteral("primary-user")).toString(), QStringLiteral("plc-a"));
+    QCOMPARE(i.value(QStringLiteral("secondary-user")).toString(), QStringLiteral("operator"));
+    QFile xml(m_dir->filePath(QStringLiteral("tandem.xml")));
+    QVERIFY(xml.open(QIODevice::ReadOnly));
+    QVERIFY(xml.readAll().contains("primary-user=\"plc-a\""));
+
+    // Nothing left to accept.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--anonymous"), QStringLiteral("no"), QStringLiteral("--opcua-users"),
+             QStringLiteral("no"), QStringLiteral("--user-certificates"), QStringLiteral("no")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("accepts no identity at all")), qPrintable(r.err));
+    // Standard input holds one password.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--primary-password-stdin"),
+             QStringLiteral("--secondary-password-stdin")});
+    QCOMPARE(r.exitCode, 2);
+    // In-process standard input is empty: refused before anything is stored or saved.
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("ua"),
+             QStringLiteral("--secondary-password-stdin")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("standard input held no password")), qPrintable(r.err));
+
+    QVERIFY(add(QStringLiteral("mb"), 1502).exitCode == 0);
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
+             QStringLiteral("--anonymous"), QStringLiteral("yes")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("a setting of OPC UA pairs")), qPrintable(r.err));
+    r = ctl({QStringLiteral("pair"), QStringLiteral("set"), QStringLiteral("mb"),
+             QStringLiteral("--primary-password-stdin")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+// With an engine running, the engine changes the users (the control socket's administrator
+// role; the file stays the engine's): the change is in the file and the audit event names
+// the command.
+void TestTandemctl::opcuaUsersThroughRunningEngine()
+{
+    tandem::test::TandemdProcess engine;
+    QVERIFY(engine.writeConfig(tandem::Configuration::createNew(), {}));
+    QVERIFY(engine.start());
+    const QStringList paths{QStringLiteral("--config"), engine.configFile(),
+                            QStringLiteral("--state-dir"), engine.stateDir()};
+    Result r = binary(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                          QStringLiteral("add"), QStringLiteral("alice")},
+                      "correct horse\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Control command 'opcua-user-add'")));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("list")});
+    QCOMPARE(r.out, QStringLiteral("alice\tall pairs\tuser\n"));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("remove"), QStringLiteral("bob")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no OPC UA user named 'bob'")), qPrintable(r.err));
+    r = tandem::test::runCtl(paths + QStringList{QStringLiteral("opcua"), QStringLiteral("user"),
+                                                 QStringLiteral("remove"),
+                                                 QStringLiteral("alice")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(engine.waitForEvent(QStringLiteral("Control command 'opcua-user-remove'")));
+    QVERIFY(engine.stop());
+}
+
+// Every command `tandemctl --help` lists has its entry in the man page.
+void TestTandemctl::manPageCoversHelp()
+{
+    QFile page(tandem::test::sourcePath("packaging/man/tandemctl.1"));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QString man = QString::fromUtf8(page.readAll());
+    man.remove(QRegularExpression(QStringLiteral(R"(\\f[BIRP])")));
+    man.replace(QStringLiteral("\\-"), QStringLiteral("-"));
+    man.remove(QLatin1Char('"'));
+    const QRegularExpression command(QStringLiteral(R"(^  ([a-z]+(?: [a-z]+){0,2}))"),
+                                     QRegularExpression::MultilineOption);
+    const QStringList groups{QStringLiteral("pair"),    QStringLiteral("monitor"),
+                             QStringLiteral("notify"),  QStringLiteral("diagnostics"),
+                             QStringLiteral("license"), QStringLiteral("config"),
+                             QStringLiteral("events"),  QStringLiteral("backup"),
+                             QStringLiteral("service"), QStringLiteral("opcua")};
+    int checked = 0;
+    for (auto it = command.globalMatch(tandem::CtlCommand::usage()); it.hasNext();) {
+        const QStringList words = it.next().captured(1).split(QLatin1Char(' '));
+        if (!groups.contains(words.first()))
+            continue;
+        // The group and its verb ("opcua user" also its action).
+        const int count = words.first() == QLatin1String("opcua") ? 3 : 2;
+        const QString entry = words.mid(0, count).join(QLatin1Char(' '));
+        QVERIFY2(man.contains(entry), qPrintable(entry + QStringLiteral(" is not in tandemctl.1")));
+        ++checked;
+    }
+    QVERIFY(checked > 20);
 }
 
 QTEST_GUILESS_MAIN(TestTandemctl)

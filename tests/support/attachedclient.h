@@ -64,7 +64,40 @@ public:
         if (!created)
             return m_lastFault;
         m_token = created->authenticationToken;
+        m_serverNonce = created->serverNonce;
+        m_serverCertificate = created->serverCertificate;
         return {};
+    }
+    // What the last CreateSession answered, to encrypt a password or sign a user token with.
+    const QByteArray &serverNonce() const { return m_serverNonce; }
+    const QByteArray &serverCertificate() const { return m_serverCertificate; }
+    // ActivateSession whose answer may come later (a password checked on a worker thread):
+    // takeActivated() gives it once it came.
+    void sendActivate(const opcua::ExtensionObject &identity,
+                      const opcua::SignatureData &userTokenSignature = {})
+    {
+        opcua::ActivateSessionRequest activate;
+        activate.userIdentityToken = identity;
+        activate.userTokenSignature = userTokenSignature;
+        activate.requestHeader.authenticationToken = m_token;
+        activate.requestHeader.requestHandle = ++m_handle;
+        send(opcua::MessageType::Message, opcua::encodeMessage(activate));
+    }
+    // The answer to sendActivate() (Good or the fault's status); nullopt while none came.
+    std::optional<opcua::StatusCode> takeActivated()
+    {
+        const opcua::StatusCode before = m_lastFault;
+        m_lastFault = opcua::StatusCode{1}; // a code no fault carries: "none came"
+        if (const auto activated = take<opcua::ActivateSessionResponse>()) {
+            m_serverNonce = activated->serverNonce;
+            m_lastFault = before;
+            return opcua::StatusCode{};
+        }
+        if (m_lastFault.code == 1) {
+            m_lastFault = before;
+            return std::nullopt;
+        }
+        return m_lastFault;
     }
     opcua::StatusCode activateSession(const opcua::ExtensionObject &identity = {})
     {
@@ -131,6 +164,8 @@ private:
     quint32 m_handle = 0;
     quint32 m_tokenId = 0;
     opcua::NodeId m_token;
+    QByteArray m_serverNonce;
+    QByteArray m_serverCertificate;
     opcua::StatusCode m_lastFault;
 };
 

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void brokenFiles();
     void brokenFileIsNeverOverwritten();
     void saveToUnwritablePlaceReportsIt();
+    void opcuaIdentityOfOldAndNewPairs();
 };
 
 void TestConfigFile::roundTripKeepsEveryField()
@@ -94,6 +95,14 @@ void TestConfigFile::roundTripKeepsEveryField()
                               {UaSecurityPolicy::None, UaSecurityMode::None}};
     b.opcuaSecurity.allowDeprecated = true;
     b.opcuaSecurity.waiveHostName = true;
+    OpcUaIdentity identity;
+    identity.anonymous = true;
+    identity.pairUser = true;
+    identity.certificates = true;
+    identity.clearTextFromClients = true;
+    identity.primaryUser = QStringLiteral("plc-a & <b>");
+    identity.secondaryUser = QStringLiteral("plc-b");
+    b.opcuaIdentity = identity;
     c.pairs << a << b;
     c.diagnostics = {false, 30000};
     NotificationSettings &n = c.notifications;
@@ -158,6 +167,77 @@ void TestConfigFile::opcuaPairFromBeforeSecurityStaysUnsecured()
     // A new pair offers Basic256Sha256 SignAndEncrypt and nothing else.
     QCOMPARE(uaSecuritySettingsToString(PairConfig().opcuaSecurity.listen),
              QStringLiteral("Basic256Sha256:SignAndEncrypt"));
+}
+
+// A pair written before <opcua-identity> existed keeps what it did: anonymous clients
+// without a user, that user alone with one. A new element is read as written, and a wrong
+// attribute or a pair that accepts no identity names its line and field.
+void TestConfigFile::opcuaIdentityOfOldAndNewPairs()
+{
+    QByteArray opcua = QByteArray(goodPair)
+                           .replace("modbus-tcp", "opcua")
+                           .replace("127.0.0.1:1502", "opc.tcp://127.0.0.1:4841/line1");
+    auto result = ConfigFile::parse(wrap(opcua), QStringLiteral("tandem.xml"));
+    QVERIFY2(result.config, qPrintable(joinIssues(result.issues)));
+    PairConfig pair = result.config->pairs.first();
+    QVERIFY(!pair.opcuaIdentity);
+    QVERIFY(pair.identity().anonymous);
+    QVERIFY(!pair.identity().storeUsers);
+    QVERIFY(!pair.identity().pairUser);
+
+    result = ConfigFile::parse(
+        wrap(QByteArray(opcua).replace("  </pair>", "    <user>operator</user>\n  </pair>")),
+        QStringLiteral("tandem.xml"));
+    QVERIFY2(result.config, qPrintable(joinIssues(result.issues)));
+    pair = result.config->pairs.first();
+    QVERIFY(!pair.identity().anonymous);
+    QVERIFY(pair.identity().pairUser);
+    QVERIFY(pair.identity().clearTextFromClients); // as before: what the client sent
+    QCOMPARE(pair.identity().serverUser(0, pair.user), QStringLiteral("operator"));
+    // Saved again, the pair still has no element: its behaviour follows its user.
+    QVERIFY(!ConfigFile::serialize(*result.config).contains("opcua-identity"));
+
+    result =
+        ConfigFile::parse(wrap(QByteArray(opcua).replace(
+                              "  </pair>", "    <opcua-identity anonymous=\"no\" users=\"yes\" "
+                                           "primary-user=\"plc\"/>\n  </pair>")),
+                          QStringLiteral("tandem.xml"));
+    QVERIFY2(result.config, qPrintable(joinIssues(result.issues)));
+    pair = result.config->pairs.first();
+    QVERIFY(pair.opcuaIdentity);
+    QVERIFY(pair.identity().storeUsers && !pair.identity().anonymous);
+    QCOMPARE(pair.identity().serverUser(0, pair.user), QStringLiteral("plc"));
+    QCOMPARE(pair.identity().serverUser(1, pair.user), QString());
+
+    const struct
+    {
+        QByteArray element;
+        QString field;
+        QString message;
+    } broken[] = {
+        {"<opcua-identity anonymous=\"maybe\"/>",
+         QStringLiteral("pair[line1]/opcua-identity/anonymous"),
+         QStringLiteral("'maybe' is not yes or no")},
+        {"<opcua-identity guests=\"yes\"/>", QStringLiteral("pair[line1]/opcua-identity/guests"),
+         QStringLiteral("unknown attribute 'guests'")},
+        {"<opcua-identity anonymous=\"no\" users=\"no\"/>",
+         QStringLiteral("pair[line1]/opcua-identity/anonymous"),
+         QStringLiteral("accepts no identity at all")},
+        {"<opcua-identity pair-user=\"yes\"/>",
+         QStringLiteral("pair[line1]/opcua-identity/pair-user"),
+         QStringLiteral("the pair has no user to accept")},
+    };
+    for (const auto &b : broken) {
+        result = ConfigFile::parse(
+            wrap(QByteArray(opcua).replace("  </pair>", "    " + b.element + "\n  </pair>")),
+            QStringLiteral("tandem.xml"));
+        QVERIFY(!result.config);
+        QVERIFY(!result.issues.isEmpty());
+        const ConfigIssue &issue = result.issues.constFirst();
+        QCOMPARE(issue.field, b.field);
+        QVERIFY2(issue.message.contains(b.message), qPrintable(issue.toString()));
+        QCOMPARE(issue.line, 7);
+    }
 }
 
 void TestConfigFile::brokenFiles_data()

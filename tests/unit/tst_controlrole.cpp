@@ -87,6 +87,10 @@ void TestControlRole::commands_data()
     QTest::newRow("reload") << QStringLiteral("reload") << ControlRole::Administrator << true;
     QTest::newRow("license-refresh")
         << QStringLiteral("license-refresh") << ControlRole::Administrator << true;
+    QTest::newRow("opcua-user-add")
+        << QStringLiteral("opcua-user-add") << ControlRole::Administrator << true;
+    QTest::newRow("opcua-user-remove")
+        << QStringLiteral("opcua-user-remove") << ControlRole::Administrator << true;
     QTest::newRow("unknown") << QStringLiteral("format-disk") << ControlRole::None << false;
 }
 

@@ -94,6 +94,8 @@ void AddPairDialog::accept()
     pair.primary = m_primary->text().trimmed();
     pair.secondary = m_secondary->text().trimmed();
     pair.mode = ConnectionMode(m_mode->currentData().toInt());
+    if (pair.protocol == Protocol::OpcUa)
+        pair.opcuaIdentity = OpcUaIdentity(); // a new pair: the OPC UA users, no anonymous
     const ConfigIssues issues = m_document->addPair(pair);
     if (!issues.isEmpty()) {
         m_error->setText(joinMessages(issues));

@@ -7,6 +7,7 @@
 #include "errorlabel.h"
 #include "host/enginesession.h"
 #include "opcua/serverdiscoverydialog.h"
+#include "opcuaidentitybox.h"
 #include "opcualoginrows.h"
 #include "opcuasecuritygroup.h"
 
@@ -93,6 +94,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     addMachineRow(tr("&Secondary (Hostname or IP Address):"), m_secondary, m_browseSecondary,
                   m_secondaryError);
     m_login = new OpcUaLoginRows(machineForm, this);
+    m_identity = new OpcUaIdentityBox;
     connect(m_browsePrimary, &QToolButton::clicked, this, [this] { browseServers(m_primary); });
     connect(m_browseSecondary, &QToolButton::clicked, this, [this] { browseServers(m_secondary); });
 
@@ -218,6 +220,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
     layout->addWidget(hint);
     layout->addWidget(machines);
     layout->addWidget(m_security);
+    layout->addWidget(m_identity);
     layout->addWidget(options);
     layout->addWidget(limits);
     layout->addWidget(m_live);
@@ -227,6 +230,7 @@ GeneralPage::GeneralPage(ConfigDocument *document, QWidget *parent)
         connect(edit, &QLineEdit::textEdited, this, &GeneralPage::apply);
     connect(m_login, &OpcUaLoginRows::userEdited, this, &GeneralPage::apply);
     connect(m_security, &OpcUaSecurityGroup::edited, this, &GeneralPage::apply);
+    connect(m_identity, &OpcUaIdentityBox::edited, this, &GeneralPage::apply);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &GeneralPage::apply);
     connect(m_reconnectPrimary, &QCheckBox::toggled, this, &GeneralPage::apply);
     connect(m_writeReplay, &QCheckBox::toggled, this, &GeneralPage::apply);
@@ -350,6 +354,8 @@ void GeneralPage::load()
     m_security->setVisible(browsable);
     if (browsable)
         m_security->load(shown.opcuaSecurity, shown.endpoint);
+    m_identity->setVisible(browsable);
+    m_identity->showPair(shown);
     m_writeReplay->setChecked(shown.writeReplay);
     m_serverConnections->setCurrentIndex(shown.connectionPerClient ? 1 : 0);
     m_serverConnections->setEnabled(shown.protocol == Protocol::ModbusTcp);
@@ -438,9 +444,9 @@ void GeneralPage::apply()
     pair.failbackHoldoffMs = m_failbackHoldoff->value();
     pair.failurePersistence = m_failurePersistence->value();
     pair.statusItem = m_statusItem->text().trimmed();
-    if (pair.protocol == Protocol::OpcUa)
-        pair.user = m_login->userText();
     if (pair.protocol == Protocol::OpcUa) {
+        m_identity->applyTo(pair); // before the user name: what it had depends on the old one
+        pair.user = m_login->userText();
         // A combination the validator refuses is not applied: the fields go back to what
         // the configuration holds, and the message says why.
         PairConfig candidate = pair;

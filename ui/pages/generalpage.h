@@ -15,6 +15,7 @@ namespace tandem {
 
 class ConfigDocument;
 class EngineSession;
+class OpcUaIdentityBox;
 class OpcUaLoginRows;
 class OpcUaSecurityGroup;
 struct PairConfig;
@@ -57,6 +58,7 @@ private:
     QLabel *m_secondaryError;
     OpcUaLoginRows *m_login;
     OpcUaSecurityGroup *m_security;
+    OpcUaIdentityBox *m_identity;
     QComboBox *m_mode;
     QCheckBox *m_reconnectPrimary;
     QSpinBox *m_statusInterval;
