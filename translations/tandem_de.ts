@@ -3824,7 +3824,7 @@ Computer-ID: %2</numerusform>
         <translation>Zer&amp;tifikate...</translation>
     </message>
     <message>
-        <source>&amp;OPC UA Users…</source>
+        <source>&amp;OPC UA Users...</source>
         <translation>&amp;OPC-UA-Benutzer…</translation>
     </message>
 </context>

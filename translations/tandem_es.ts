@@ -3824,7 +3824,7 @@ ID de equipo: %2</numerusform>
         <translation>C&amp;ertificados...</translation>
     </message>
     <message>
-        <source>&amp;OPC UA Users…</source>
+        <source>&amp;OPC UA Users...</source>
         <translation>Usuarios &amp;OPC UA…</translation>
     </message>
 </context>

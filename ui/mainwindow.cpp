@@ -202,7 +202,7 @@ void MainWindow::createMenus()
         dialog.exec();
     });
     certificates->setObjectName(QStringLiteral("actionCertificates"));
-    QAction *users = tools->addAction(tr("&OPC UA Users…"), this, [this] {
+    QAction *users = tools->addAction(tr("&OPC UA Users..."), this, [this] {
         QStringList pairs;
         for (const PairConfig &p : m_document->configuration().pairs)
             if (p.protocol == Protocol::OpcUa)

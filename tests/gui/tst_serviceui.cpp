@@ -139,10 +139,11 @@ void TestServiceUi::toolsMenuHasTheServiceActions()
     for (QAction *a : tools->actions())
         if (!a->isSeparator())
             texts << a->text().remove(QLatin1Char('&'));
-    QCOMPARE(texts, (QStringList{QStringLiteral("Check Configuration"),
-                                 QStringLiteral("Install As Service..."),
-                                 QStringLiteral("Uninstall As Service"),
-                                 QStringLiteral("Reset Prompt Dialogs")}));
+    QCOMPARE(texts,
+             (QStringList{
+                 QStringLiteral("Check Configuration"), QStringLiteral("Certificates..."),
+                 QStringLiteral("OPC UA Users..."), QStringLiteral("Install As Service..."),
+                 QStringLiteral("Uninstall As Service"), QStringLiteral("Reset Prompt Dialogs")}));
     QVERIFY(action("actionInstallService")->isEnabled());
     QVERIFY(!action("actionUninstallService")->isEnabled()); // nothing installed
     QVERIFY(action("actionResetPromptDialogs")->isEnabled());
