@@ -3,10 +3,12 @@
 // certificate; the server's certificate, unknown to the trust list, is refused
 // (BadCertificateUntrusted, copied to rejected/) and offered to the operator. Cancel trusts
 // nothing and chooses nothing; Trust files it in trusted/certs, the channel opens and the
-// General tab takes the machine with the endpoint's policy and mode.
+// General tab takes the machine with the endpoint's policy and mode. Browse Items meets the
+// same certificate on a secured session and offers it the same way.
 #include "consolefiles.h"
 #include "modaldialogs.h"
 #include "opcua/client.h"
+#include "opcua/itembrowserdialog.h"
 #include "opcua/serverdiscoverydialog.h"
 #include "opcuapeer.h"
 #include "pages/generalpage.h"
@@ -123,6 +125,7 @@ private Q_SLOTS:
     void untrustedServerCanBeLeftUntrusted();
     void trustedServerIsChosenWithItsSecurity();
     void standaloneDialogOffersNoSecuredEndpoint();
+    void itemBrowserOffersTrustAndConnectsAgain();
 
 private:
     const PairConfig &pair() const { return *m_doc->pair(UaPair); }
@@ -276,6 +279,40 @@ void TestSecureDiscovery::standaloneDialogOffersNoSecuredEndpoint()
     QVERIFY(!(server->child(0)->flags() & Qt::ItemIsSelectable));
     QVERIFY2(server->child(0)->toolTip(0).contains(QStringLiteral("General tab")),
              qPrintable(server->child(0)->toolTip(0)));
+}
+
+void TestSecureDiscovery::itemBrowserOffersTrustAndConnectsAgain()
+{
+    const QString thumbprint = sha1(m_peer.certificate());
+    QString error;
+    const auto setting = UaSecuritySetting::parse(Secured, &error);
+    QVERIFY2(setting, qPrintable(error));
+    QWidget owner;
+    bool offered = false;
+    QString reason;
+    whenModalNamed(QStringLiteral("untrustedCertificateDialog"), &owner, [&](QWidget *question) {
+        offered = true;
+        reason = child<QLabel>(question, "untrustedReason")->text();
+        whenModal([](QWidget *confirmation) {
+            QCOMPARE(confirmation->objectName(), QStringLiteral("trustConfirmation"));
+            test::pressButton(confirmation, QMessageBox::Yes);
+        });
+        QTest::mouseClick(child<QPushButton>(question, "trustButton"), Qt::LeftButton);
+    });
+    ItemBrowserDialog dialog(m_peer.url(), {},
+                             {*setting, m_files->paths().stateDir, m_doc, UaPair, Side::Primary});
+    dialog.setTimeoutMs(WaitMs);
+    QVERIFY(test::shown(&dialog));
+    auto *tree = child<QTreeWidget>(&dialog, "itemTree");
+    // Refused, trusted, connected again: the address space below Objects is browsed.
+    QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() == 1 &&
+                                 test::itemNamed(tree->topLevelItem(0), QStringLiteral("Plant")) !=
+                                     nullptr,
+                             WaitMs);
+    QVERIFY(offered);
+    QVERIFY2(reason.contains(QStringLiteral("BadCertificateUntrusted")), qPrintable(reason));
+    QVERIFY(child<QLabel>(&dialog, "browseError")->isHidden());
+    QVERIFY(thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
 }
 
 QTEST_MAIN(TestSecureDiscovery)
