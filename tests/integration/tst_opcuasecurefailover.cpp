@@ -4,7 +4,8 @@
 // the same setting. As an operator meets it: the unknown server certificates are refused
 // and trusted with the real tandemctl while the engine runs, then the client rides through
 // a killed primary in Hot mode without losing its session or a notification. Warm and Cold
-// fail over from a killed or hung secured primary while the client keeps getting values.
+// fail over from a killed or hung secured primary while the client keeps getting values. A
+// wrong user password through the secured endpoint is refused (BadUserAccessDenied).
 #include "buildpaths.h"
 #include "opcuaclientrun.h"
 #include "opcuawatch.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void trustedWithTandemctlThenHotRidesThroughKill();
     void failoverKeepsTheClientReading_data();
     void failoverKeepsTheClientReading();
+    void wrongPasswordIsRefusedThroughTheSecuredEndpoint();
 
 private:
     PairConfig pairConfig(ConnectionMode mode) const
@@ -107,8 +109,9 @@ private:
     QString rejectedDir() const { return stateDir() + QStringLiteral("/pki/rejected/certs"); }
     // Trusts both servers and client.js in the engine's store before it starts.
     bool trustAll() const;
-    // The real tandemctl on the engine's configuration and state directory.
-    QString tandemctl(const QStringList &args, int *exitCode) const;
+    // The real tandemctl on the engine's configuration and state directory; `input` on its
+    // standard input.
+    QString tandemctl(const QStringList &args, int *exitCode, const QByteArray &input = {}) const;
     // client.js watch under the secured setting through the pair's endpoint.
     bool startWatch(OpcUaWatch &watch) const;
 
@@ -166,13 +169,16 @@ bool TestOpcUaSecureFailover::trustAll() const
     return true;
 }
 
-QString TestOpcUaSecureFailover::tandemctl(const QStringList &args, int *exitCode) const
+QString TestOpcUaSecureFailover::tandemctl(const QStringList &args, int *exitCode,
+                                           const QByteArray &input) const
 {
     QProcess process;
     process.start(tandemctlPath(),
                   QStringList{QStringLiteral("--config"), m_rig.engine->configFile(),
                               QStringLiteral("--state-dir"), stateDir()} +
                       args);
+    process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(60000))
         qWarning() << "tandemctl did not finish";
     *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -305,6 +311,38 @@ void TestOpcUaSecureFailover::failoverKeepsTheClientReading()
     watch.stop();
     if (fault == Fault::Hang)
         m_rig.primary->resume();
+}
+
+void TestOpcUaSecureFailover::wrongPasswordIsRefusedThroughTheSecuredEndpoint()
+{
+    // The endpoint takes its users only, no anonymous client; the password travels
+    // encrypted for the proxy under the endpoint's policy.
+    PairConfig pair = pairConfig(ConnectionMode::Warm);
+    OpcUaIdentity identity;
+    identity.anonymous = false;
+    identity.storeUsers = true;
+    pair.opcuaIdentity = identity;
+    QVERIFY(trustAll());
+    QVERIFY(m_rig.engine->startWithPair(pair, EventWaitMs));
+    int exitCode = -1;
+    const QString said =
+        tandemctl({QStringLiteral("opcua"), QStringLiteral("user"), QStringLiteral("add"),
+                   QStringLiteral("operator"), QStringLiteral("--password-stdin")},
+                  &exitCode, "right horse battery\n");
+    QVERIFY2(exitCode == 0, qPrintable(said));
+
+    const QStringList secured{QStringLiteral("--security"), Secured};
+    const ClientResult wrong =
+        runClient(m_rig.endpoint(), clientWords(QStringLiteral("read ns=1;s=Counter")),
+                  secured + userOptions(QStringLiteral("operator"), QStringLiteral("wrong")));
+    QVERIFY2(wrong.exitCode == 1, qPrintable(wrong.dump()));
+    QVERIFY2(wrong.dump().contains(QStringLiteral("BadUserAccessDenied")),
+             qPrintable(wrong.dump()));
+    const ClientResult right = runClient(
+        m_rig.endpoint(), clientWords(QStringLiteral("read ns=1;s=Counter")),
+        secured + userOptions(QStringLiteral("operator"), QStringLiteral("right horse battery")));
+    QVERIFY2(right.exitCode == 0, qPrintable(right.dump()));
+    QCOMPARE(right.line(0).value(QLatin1String("status")).toString(), QStringLiteral("Good"));
 }
 
 QTEST_GUILESS_MAIN(TestOpcUaSecureFailover)
