@@ -7,6 +7,7 @@
 // fail over from a killed or hung secured primary while the client keeps getting values. A
 // wrong user password through the secured endpoint is refused (BadUserAccessDenied).
 #include "buildpaths.h"
+#include "opcua/localpki.h"
 #include "opcuaclientrun.h"
 #include "opcuawatch.h"
 #include "pairrig.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -117,10 +119,24 @@ private:
 
     PairRig<OpcUaPeer> m_rig;
     QString m_clientCertificate; // client.js's, made once
+    // Every engine's own certificate and key (pki/own), made once: the servers know it
+    // from their start, and no engine makes a key of its own.
+    QTemporaryDir m_engineOwn;
 };
 
 void TestOpcUaSecureFailover::initTestCase()
 {
+    // The engines' certificate, in the servers' trust list before they start: node-opcua
+    // then never files a new client certificate while a case runs.
+    QVERIFY(m_engineOwn.isValid());
+    QString error;
+    const auto own = opcua::LocalPki(m_engineOwn.path(), nullptr).own(&error);
+    QVERIFY2(own, qPrintable(error));
+    const QString serverTrust = OpcUaPeer::pkiDir() + QStringLiteral("/PKI/trusted/certs");
+    QVERIFY(QDir().mkpath(serverTrust));
+    QFile trusted(serverTrust + QStringLiteral("/tandem-test-engine.der"));
+    QVERIFY(trusted.open(QIODevice::WriteOnly) && trusted.write(own->certificate().der()) > 0);
+    trusted.close();
     // One secondary for every case (a node-opcua server takes seconds to start); the peers
     // and client.js share one certificate folder, so their keys are made once.
     m_rig.secondary = std::make_unique<OpcUaPeer>();
@@ -142,6 +158,12 @@ void TestOpcUaSecureFailover::init()
     QVERIFY(m_rig.primary->start({.security = Secured}));
     QVERIFY(!m_rig.primary->certificate().isEmpty());
     m_rig.newEngine();
+    for (const char *file : {"certs/tandem.der", "private/tandem.pem"}) {
+        const QString from = m_engineOwn.path() + QStringLiteral("/pki/own/") + QLatin1String(file);
+        const QString to = stateDir() + QStringLiteral("/pki/own/") + QLatin1String(file);
+        QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+        QVERIFY2(QFile::copy(from, to), qPrintable(to));
+    }
 }
 
 void TestOpcUaSecureFailover::cleanup()
