@@ -11,8 +11,10 @@
 #include "opcua/localpki.h"
 #include "pki/pkistore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -168,16 +170,30 @@ void runOpcUaSecurity(int rounds, int seconds)
         "sides vs %s on both sides (client -> proxy and proxy -> servers), same servers, same "
         "run ==",
         ConcurrentClients, seconds, WarmUpMs, rounds, qPrintable(Secured));
-    const auto primary = startSecuredPeer(0);
-    const auto secondary = startSecuredPeer(100000);
-
-    // This process's own certificate, as a client of the servers and of the proxy.
+    // This process's own certificate, as a client of the servers and of the proxy, and
+    // tandemd's, made before it starts: both go into the servers' trust list before they
+    // start, so node-opcua files no new client certificate while the bench runs.
     QTemporaryDir clientState;
     opcua::LocalPki clientPki(clientState.path(), nullptr);
     QString error;
     const auto own = clientPki.own(&error);
     if (!own)
         throw BenchError(format("no client certificate: %s", qPrintable(error)));
+    test::TandemdProcess engine;
+    const auto engineOwn = opcua::LocalPki(engine.stateDir(), nullptr).own(&error);
+    if (!engineOwn)
+        throw BenchError(format("no certificate for tandemd: %s", qPrintable(error)));
+    const QString serverTrust = test::OpcUaPeer::pkiDir() + QStringLiteral("/PKI/trusted/certs");
+    QDir().mkpath(serverTrust);
+    for (const auto &[name, der] :
+         {std::pair{QStringLiteral("tandem-bench-client.der"), own->certificate().der()},
+          std::pair{QStringLiteral("tandem-bench-engine.der"), engineOwn->certificate().der()}}) {
+        QFile file(serverTrust + u'/' + name);
+        if (!file.open(QIODevice::WriteOnly) || file.write(der) != der.size())
+            throw BenchError(format("cannot write %s", qPrintable(file.fileName())));
+    }
+    const auto primary = startSecuredPeer(0);
+    const auto secondary = startSecuredPeer(100000);
     opcua::ClientSecurity none;
     opcua::ClientSecurity secured;
     secured.setting = opcua::SecuritySetting::from(uaSetting(Secured));
@@ -200,7 +216,6 @@ void runOpcUaSecurity(int rounds, int seconds)
     sealed.opcuaSecurity.listen = {uaSetting(Secured)};
 
     // tandemd trusts both servers and this process's certificate before it starts.
-    test::TandemdProcess engine;
     const pki::PkiStore store(engine.stateDir());
     for (const QByteArray &der :
          {primary->certificate(), secondary->certificate(), own->certificate().der()}) {
