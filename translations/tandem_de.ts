@@ -2889,6 +2889,10 @@ Computer-ID: %2</numerusform>
         <source>Tandem&apos;s own certificate cannot be used: %1</source>
         <translation>Tandems eigenes Zertifikat kann nicht verwendet werden: %1</translation>
     </message>
+    <message>
+        <source>no state directory holds Tandem&apos;s certificates</source>
+        <translation>kein Zustandsverzeichnis enthält Tandems Zertifikate</translation>
+    </message>
 </context>
 <context>
     <name>tandem::DiagnosticsPage</name>

@@ -2889,6 +2889,10 @@ ID de equipo: %2</numerusform>
         <source>Tandem&apos;s own certificate cannot be used: %1</source>
         <translation>No se puede usar el certificado propio de Tandem: %1</translation>
     </message>
+    <message>
+        <source>no state directory holds Tandem&apos;s certificates</source>
+        <translation>ningún directorio de estado contiene los certificados de Tandem</translation>
+    </message>
 </context>
 <context>
     <name>tandem::DiagnosticsPage</name>

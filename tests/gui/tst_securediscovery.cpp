@@ -12,6 +12,7 @@
 #include "opcua/serverdiscoverydialog.h"
 #include "opcuapeer.h"
 #include "pages/generalpage.h"
+#include "pages/monitoringpage.h"
 #include "pki/certificate.h"
 #include "pki/pkistore.h"
 #include "testpairs.h"
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void trustedServerIsChosenWithItsSecurity();
     void standaloneDialogOffersNoSecuredEndpoint();
     void itemBrowserOffersTrustAndConnectsAgain();
+    void monitoringTabBrowsesTheSecuredPrimary();
 
 private:
     const PairConfig &pair() const { return *m_doc->pair(UaPair); }
@@ -313,6 +315,51 @@ void TestSecureDiscovery::itemBrowserOffersTrustAndConnectsAgain()
     QVERIFY2(reason.contains(QStringLiteral("BadCertificateUntrusted")), qPrintable(reason));
     QVERIFY(child<QLabel>(&dialog, "browseError")->isHidden());
     QVERIFY(thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
+}
+
+void TestSecureDiscovery::monitoringTabBrowsesTheSecuredPrimary()
+{
+    // Add on the Monitoring tab, then the Item ID's browse button: the browser uses the
+    // primary link's security and the console's state directory.
+    PairConfig secured = pair();
+    QString error;
+    const auto setting = UaSecuritySetting::parse(Secured, &error);
+    QVERIFY2(setting, qPrintable(error));
+    secured.primary = m_peer.address() + QStringLiteral("/tandem");
+    secured.opcuaSecurity.primary.setting = *setting;
+    QVERIFY(m_doc->updatePair(UaPair, secured).isEmpty());
+    MonitoringPage page(m_doc);
+    page.setPair(UaPair);
+    QVERIFY(test::shown(&page));
+    const QString thumbprint = sha1(m_peer.certificate());
+
+    bool offered = false, browsed = false;
+    whenModal([&](QWidget *itemDialog) {
+        QCOMPARE(itemDialog->objectName(), QStringLiteral("monitorItemDialog"));
+        whenModalNamed(QStringLiteral("untrustedCertificateDialog"), &page, [&](QWidget *question) {
+            offered = true;
+            whenModal(
+                [](QWidget *confirmation) { test::pressButton(confirmation, QMessageBox::Yes); });
+            QTest::mouseClick(child<QPushButton>(question, "trustButton"), Qt::LeftButton);
+        });
+        QTest::mouseClick(child<QToolButton>(itemDialog, "browseItems"), Qt::LeftButton);
+        auto *browser = child<QDialog>(itemDialog, "itemBrowser");
+        auto *tree = child<QTreeWidget>(browser, "itemTree");
+        browsed = QTest::qWaitFor(
+            [&] {
+                return tree->topLevelItemCount() == 1 &&
+                       test::itemNamed(tree->topLevelItem(0), QStringLiteral("Plant"));
+            },
+            WaitMs);
+        browser->reject();
+        QTest::keyClick(itemDialog, Qt::Key_Escape);
+    });
+    QTest::mouseClick(child<QPushButton>(&page, "addMonitorItem"), Qt::LeftButton);
+    QVERIFY(offered);
+    QVERIFY(browsed);
+    QVERIFY(thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
+    // The pair's primary link expects the certificate trusted for it.
+    QCOMPARE(pair().opcuaSecurity.primary.serverCertificate, thumbprint);
 }
 
 QTEST_MAIN(TestSecureDiscovery)

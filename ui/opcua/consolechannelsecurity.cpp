@@ -21,6 +21,11 @@ bool ConsoleChannelSecurity::clientSecurity(const opcua::SecuritySetting &settin
     security->setting = setting;
     if (setting.policy == opcua::SecurityPolicyId::None)
         return true;
+    if (m_stateDir.isEmpty()) {
+        *error = QCoreApplication::translate("tandem::ConsoleChannelSecurity",
+                                             "no state directory holds Tandem's certificates");
+        return false;
+    }
     // No event log: the console reports a refusal itself, and the engine posts its own
     // when its links meet the certificate.
     auto pki = std::make_shared<opcua::LocalPki>(m_stateDir, nullptr);
