@@ -2884,6 +2884,17 @@ Computer-ID: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::ConsoleChannelSecurity</name>
+    <message>
+        <source>Tandem&apos;s own certificate cannot be used: %1</source>
+        <translation>Tandems eigenes Zertifikat kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>no state directory holds Tandem&apos;s certificates</source>
+        <translation>kein Zustandsverzeichnis enthält Tandems Zertifikate</translation>
+    </message>
+</context>
+<context>
     <name>tandem::DiagnosticsPage</name>
     <message>
         <source>Event View</source>
@@ -4961,10 +4972,6 @@ Computer-ID: %2</numerusform>
         <translation>Tandem verbindet sich nur über opc.tcp: %1</translation>
     </message>
     <message>
-        <source>Tandem connects with security policy None only; this endpoint requires %1 with security mode %2.</source>
-        <translation>Tandem verbindet sich nur mit der Sicherheitsrichtlinie None; dieser Endpunkt verlangt %1 mit Sicherheitsmodus %2.</translation>
-    </message>
-    <message>
         <source>Choose to connect to %1</source>
         <translation>Auswählen, um sich mit %1 zu verbinden</translation>
     </message>
@@ -4978,6 +4985,26 @@ Computer-ID: %2</numerusform>
     <message>
         <source>%1 lists no OPC UA servers.</source>
         <translation>%1 listet keine OPC-UA-Server auf.</translation>
+    </message>
+    <message>
+        <source>Cannot connect securely to %1: %2</source>
+        <translation>Keine gesicherte Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>Connecting securely to %1 …</source>
+        <translation>Gesicherte Verbindung zu %1 wird aufgebaut …</translation>
+    </message>
+    <message>
+        <source>Tandem does not know the security policy %1 with security mode %2.</source>
+        <translation>Tandem kennt die Sicherheitsrichtlinie %1 mit Sicherheitsmodus %2 nicht.</translation>
+    </message>
+    <message>
+        <source>A secured endpoint is chosen from a pair&apos;s General tab, where Tandem&apos;s certificates are at hand.</source>
+        <translation>Ein gesicherter Endpunkt wird auf der Registerkarte Allgemein eines Paares gewählt, wo Tandems Zertifikate zur Hand sind.</translation>
+    </message>
+    <message>
+        <source>The security policy %1 is deprecated, and the pair does not allow deprecated policies.</source>
+        <translation>Die Sicherheitsrichtlinie %1 ist veraltet, und das Paar erlaubt keine veralteten Richtlinien.</translation>
     </message>
 </context>
 <context>

@@ -2884,6 +2884,17 @@ ID de equipo: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>tandem::ConsoleChannelSecurity</name>
+    <message>
+        <source>Tandem&apos;s own certificate cannot be used: %1</source>
+        <translation>No se puede usar el certificado propio de Tandem: %1</translation>
+    </message>
+    <message>
+        <source>no state directory holds Tandem&apos;s certificates</source>
+        <translation>ningún directorio de estado contiene los certificados de Tandem</translation>
+    </message>
+</context>
+<context>
     <name>tandem::DiagnosticsPage</name>
     <message>
         <source>Event View</source>
@@ -4961,10 +4972,6 @@ ID de equipo: %2</numerusform>
         <translation>Tandem solo se conecta mediante opc.tcp: %1</translation>
     </message>
     <message>
-        <source>Tandem connects with security policy None only; this endpoint requires %1 with security mode %2.</source>
-        <translation>Tandem solo se conecta con la política de seguridad None; este punto final requiere %1 con el modo de seguridad %2.</translation>
-    </message>
-    <message>
         <source>Choose to connect to %1</source>
         <translation>Elegir para conectarse a %1</translation>
     </message>
@@ -4978,6 +4985,26 @@ ID de equipo: %2</numerusform>
     <message>
         <source>%1 lists no OPC UA servers.</source>
         <translation>%1 no enumera ningún servidor OPC UA.</translation>
+    </message>
+    <message>
+        <source>Cannot connect securely to %1: %2</source>
+        <translation>No se puede conectar de forma segura a %1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting securely to %1 …</source>
+        <translation>Conectando de forma segura a %1 …</translation>
+    </message>
+    <message>
+        <source>Tandem does not know the security policy %1 with security mode %2.</source>
+        <translation>Tandem no conoce la política de seguridad %1 con el modo de seguridad %2.</translation>
+    </message>
+    <message>
+        <source>A secured endpoint is chosen from a pair&apos;s General tab, where Tandem&apos;s certificates are at hand.</source>
+        <translation>Un punto final seguro se elige desde la pestaña General de un par, donde están los certificados de Tandem.</translation>
+    </message>
+    <message>
+        <source>The security policy %1 is deprecated, and the pair does not allow deprecated policies.</source>
+        <translation>La política de seguridad %1 está obsoleta y el par no permite políticas obsoletas.</translation>
     </message>
 </context>
 <context>

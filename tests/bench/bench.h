@@ -264,6 +264,7 @@ void runFailback(int reps);
 void runThroughput(int seconds);
 void runScale();
 void runOpcUa(int reps, int seconds);
+void runOpcUaSecurity(int rounds, int seconds);
 void runBackup(int reps);
 void runConnections(int seconds);
 void runChaos(int faultsPerSide);

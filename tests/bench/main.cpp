@@ -17,8 +17,8 @@ int usage(FILE *stream)
 {
     std::fprintf(stream,
                  "Usage: tandem-bench "
-                 "failover|failback|throughput|connections|scale|opcua|backup|all|chaos\n"
-                 "                    [--reps N] [--seconds S]\n"
+                 "failover|failback|throughput|connections|scale|opcua|opcua-security|\n"
+                 "                    backup|all|chaos [--reps N] [--seconds S]\n"
                  "  failover    kill -9 / SIGSTOP the primary, cold/warm/hot (N runs each)\n"
                  "  failback    always reconnect: primary back (hold-off 0, 1000), flapping\n"
                  "  throughput  1 and 8 closed-loop clients: direct, socat, tandemd (S s each)\n"
@@ -29,13 +29,18 @@ int usage(FILE *stream)
                  "  opcua       OPC UA proxy: subscription while the primary is killed or\n"
                  "              SIGSTOPped (hot/warm, N runs each), 1 and 8 read-loop\n"
                  "              clients direct and through tandemd (S s)\n"
+                 "  opcua-security reads through the proxy with None on both sides vs\n"
+                 "              Basic256Sha256 SignAndEncrypt on both sides, same run: reads/s\n"
+                 "              and added latency (median, p99) against direct reads (N rounds\n"
+                 "              of S s per row)\n"
                  "  backup      back up a full state directory (30000 events), list and\n"
                  "              prune a month of daily backups (N runs)\n"
                  "  all         everything above (not chaos)\n"
                  "  chaos       each side's Modbus and OPC UA server killed and restarted,\n"
                  "              hung and made to flap (N per side, default 100), warm and hot:\n"
                  "              client errors, switches, lost subscriptions, tandemd RSS\n"
-                 "  --reps N    repetitions of failover, failback and opcua failover cases\n"
+                 "  --reps N    repetitions of failover, failback and opcua failover cases,\n"
+                 "              rounds of opcua-security\n"
                  "              (default 5); faults per side for chaos (default 100)\n"
                  "  --seconds S measured seconds per throughput row (default 5)\n"
                  "Prints the figures and a PASS/MISS line per target; exit status 0 unless a\n"
@@ -69,7 +74,7 @@ int main(int argc, char *argv[])
     const bool all = command == "all";
     if (!all && command != "failover" && command != "failback" && command != "throughput" &&
         command != "connections" && command != "scale" && command != "opcua" &&
-        command != "backup" && command != "chaos")
+        command != "opcua-security" && command != "backup" && command != "chaos")
         return usage(stderr);
 
     installInterruptHandler();
@@ -104,6 +109,7 @@ int main(int argc, char *argv[])
         run("connections", [&] { runConnections(seconds); });
         run("scale", [&] { runScale(); });
         run("opcua", [&] { runOpcUa(reps, seconds); });
+        run("opcua-security", [&] { runOpcUaSecurity(reps, seconds); });
         run("backup", [&] { runBackup(reps); });
     } catch (const Interrupted &) {
         say("\ninterrupted: children stopped");

@@ -48,7 +48,7 @@ bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int inter
         args << QStringLiteral("--sampling") << QString::number(m_samplingMs);
     if (!user.isEmpty())
         args << QStringLiteral("--user") << user + u':' + password;
-    args << url << QStringLiteral("watch") << nodeIds;
+    args << m_options << url << QStringLiteral("watch") << nodeIds;
     // stderr goes to a file: node-opcua logs there, above all while it reconnects, and a
     // pipe nobody reads would fill up and stall the client.
     setLogFile(nextLogFile());

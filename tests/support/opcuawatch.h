@@ -35,6 +35,10 @@ public:
     // The items' sampling interval from the next start on: -1 (the default) the same as
     // the publishing interval, 0 every change as the server sees it.
     void setSamplingInterval(int ms) { m_samplingMs = ms; }
+    // client.js options for the next start, before the URL: e.g. "--security"
+    // "Basic256Sha256:SignAndEncrypt" (its certificate is then pkiDir()'s
+    // client-certificate.der, for the endpoint to trust).
+    void setClientOptions(const QStringList &options) { m_options = options; }
 
     // Runs client.js [--user USER:PASSWORD] --interval intervalMs URL watch NODEID... and
     // waits until it has subscribed. On failure (the watch's error, an exit or no
@@ -63,6 +67,7 @@ private:
 
     QList<QJsonObject> m_records;
     int m_samplingMs = -1;
+    QStringList m_options;
 };
 
 } // namespace tandem::test

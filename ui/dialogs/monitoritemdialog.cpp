@@ -271,9 +271,18 @@ void MonitorItemDialog::browseItems()
         });
 }
 
+void MonitorItemDialog::setTrust(const QString &stateDir, ConfigDocument *document)
+{
+    m_stateDir = stateDir;
+    m_document = document;
+}
+
 void MonitorItemDialog::openBrowser(const QString &url, const opcua::Identity &identity)
 {
-    auto *browser = new ItemBrowserDialog(url, identity, this);
+    // The primary link's security, as the engine's link to that server has it.
+    const ItemBrowserDialog::Security security{m_pair.opcuaSecurity.primary.setting, m_stateDir,
+                                               m_document, m_pair.name, Side::Primary};
+    auto *browser = new ItemBrowserDialog(url, identity, security, this);
     browser->setObjectName(QStringLiteral("itemBrowser"));
     browser->setAttribute(Qt::WA_DeleteOnClose);
     connect(browser, &QDialog::accepted, this, [this, browser] {

@@ -14,6 +14,8 @@ class QToolButton;
 
 namespace tandem {
 
+class ConfigDocument;
+
 namespace opcua {
 struct Identity;
 }
@@ -30,6 +32,9 @@ public:
     MonitorItemDialog(const PairConfig &pair, const MonitorItem &item, QWidget *parent = nullptr);
     MonitorItem item() const;
     void accept() override;
+    // Where the item browser finds Tandem's certificates for a secured primary link, and
+    // records a server certificate the operator trusts there.
+    void setTrust(const QString &stateDir, ConfigDocument *document);
 
 private:
     void updateTriggerData();
@@ -37,6 +42,8 @@ private:
     void openBrowser(const QString &url, const opcua::Identity &identity);
 
     PairConfig m_pair;
+    QString m_stateDir;
+    ConfigDocument *m_document = nullptr;
     QLineEdit *m_accessPath;
     QLineEdit *m_itemId;
     QToolButton *m_browse = nullptr; // OPC UA pairs only

@@ -1,7 +1,10 @@
 #include "itembrowserdialog.h"
 
+#include "certificates/untrustedcertificatedialog.h"
+#include "consolechannelsecurity.h"
 #include "contexthelp.h"
 #include "errorlabel.h"
+#include "opcua/securitypolicy.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -114,9 +117,15 @@ void setBrowseState(QTreeWidgetItem *item, BrowseState state)
 
 ItemBrowserDialog::ItemBrowserDialog(const QString &url, const opcua::Identity &identity,
                                      QWidget *parent)
+    : ItemBrowserDialog(url, identity, Security{}, parent)
+{}
+
+ItemBrowserDialog::ItemBrowserDialog(const QString &url, const opcua::Identity &identity,
+                                     const Security &security, QWidget *parent)
     : QDialog(parent)
     , m_url(url)
     , m_identity(identity)
+    , m_security(security)
     , m_status(new QLabel(this))
     , m_tree(new QTreeWidget(this))
     , m_error(createErrorLabel(QStringLiteral("browseError")))
@@ -211,7 +220,18 @@ void ItemBrowserDialog::connectToServer()
     m_picking = false;
     hideError();
 
+    opcua::ClientSecurity security;
+    QString error;
+    m_channelSecurity =
+        std::make_unique<ConsoleChannelSecurity>(m_security.stateDir, m_security.pairName);
+    if (!m_channelSecurity->clientSecurity(opcua::SecuritySetting::from(m_security.setting), m_url,
+                                           &security, &error)) {
+        setStatus(QString());
+        showError(tr("Cannot connect to %1: %2").arg(m_url, error), nullptr);
+        return;
+    }
     m_client = new opcua::Client(this);
+    m_client->setSecurity(std::move(security));
     connect(m_client, &opcua::Client::connected, this, [this] {
         showReady();
         // The tree starts at the Objects folder, which holds the server's items.
@@ -228,8 +248,14 @@ void ItemBrowserDialog::connectToServer()
         updateOk();
     });
     connect(m_client, &opcua::Client::connectFailed, this, [this](const QString &reason) {
-        setStatus(QString());
-        showError(tr("Cannot connect to %1: %2").arg(m_url, reason), nullptr);
+        // Offering trust opens a dialog of its own: not inside the client's signal.
+        QMetaObject::invokeMethod(
+            this,
+            [this, reason, generation = m_generation] {
+                if (generation == m_generation)
+                    onConnectFailed(reason);
+            },
+            Qt::QueuedConnection);
     });
     connect(m_client, &opcua::Client::disconnected, this, [this](const QString &reason) {
         if (reason.isEmpty())
@@ -242,6 +268,20 @@ void ItemBrowserDialog::connectToServer()
     setStatus(tr("Connecting to %1…").arg(m_url));
     updateOk();
     m_client->connectToServer(m_url, m_identity, true, m_timeoutMs);
+}
+
+void ItemBrowserDialog::onConnectFailed(const QString &reason)
+{
+    setStatus(QString());
+    if (m_channelSecurity && m_channelSecurity->canOfferTrust() &&
+        offerTrust(
+            this, *m_channelSecurity->refusedCertificate(),
+            {m_security.pairName, m_security.side, m_url, m_channelSecurity->refusedStatus()},
+            m_security.stateDir, m_security.document)) {
+        connectToServer(); // trusted now
+        return;
+    }
+    showError(tr("Cannot connect to %1: %2").arg(m_url, reason), nullptr);
 }
 
 void ItemBrowserDialog::closeConnection()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "config/monitoritem.h"
+#include "config/opcuasecurity.h"
+#include "engine/side.h"
 #include "opcua/client.h"
 
 #include <QDialog>
@@ -8,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QDialogButtonBox;
 class QLabel;
@@ -17,20 +20,37 @@ class QTreeWidgetItem;
 
 namespace tandem {
 
+class ConfigDocument;
+class ConsoleChannelSecurity;
+
 // The Monitor Item dialog's item browser for OPC UA pairs (docs/requirements.md: "users can also
 // browse the server's name space by clicking the browse button (...)"): the address space below the
 // Objects folder as a tree whose branches are browsed when first expanded. OK takes the chosen
 // Variable once its DataType attribute is read, so the Data Type combo can show what the server
 // returns by default. Everything runs on the event loop over one session, which is closed when the
-// dialog closes.
+// dialog closes. A secured session uses Tandem's own certificate from the state directory; a
+// server certificate the trust list does not hold (BadCertificateUntrusted) is offered to the
+// operator (offerTrust()), and after Trust the dialog connects again.
 class ItemBrowserDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
+    // How the session is secured, and where a refused server certificate can be trusted.
+    struct Security
+    {
+        UaSecuritySetting setting; // None:None needs nothing else
+        QString stateDir;
+        ConfigDocument *document = nullptr; // the untrusted certificate dialog may pin it
+        QString pairName;
+        Side side = Side::None;
+    };
+
     // url: "opc.tcp://host:port[/path]"
     explicit ItemBrowserDialog(const QString &url, const opcua::Identity &identity = {},
                                QWidget *parent = nullptr);
+    ItemBrowserDialog(const QString &url, const opcua::Identity &identity, const Security &security,
+                      QWidget *parent = nullptr);
     ~ItemBrowserDialog() override;
 
     // The chosen Variable's node id in text form, "ns=1;s=Counter"; empty until accepted.
@@ -44,6 +64,7 @@ public:
 
 private:
     void connectToServer();
+    void onConnectFailed(const QString &reason);
     // Drops the session politely; answers still on their way are ignored.
     void closeConnection();
     void browse(QTreeWidgetItem *parent);
@@ -69,6 +90,8 @@ private:
 
     const QString m_url;
     const opcua::Identity m_identity;
+    const Security m_security;
+    std::unique_ptr<ConsoleChannelSecurity> m_channelSecurity;
     QLabel *m_status;
     QTreeWidget *m_tree;
     QLabel *m_error;

@@ -1,9 +1,13 @@
 #include "serverdiscoverydialog.h"
 
+#include "certificates/untrustedcertificatedialog.h"
+#include "config/configdocument.h"
 #include "config/endpoint.h"
+#include "consolechannelsecurity.h"
 #include "contexthelp.h"
 #include "errorlabel.h"
 #include "opcua/client.h"
+#include "opcua/securitypolicy.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -20,7 +24,11 @@ namespace tandem {
 
 namespace {
 
-constexpr int MachineRole = Qt::UserRole; // on an endpoint's first column: host:port
+// On an endpoint's first column:
+constexpr int MachineRole = Qt::UserRole;        // host:port
+constexpr int SettingRole = Qt::UserRole + 1;    // "POLICY:MODE"
+constexpr int UrlRole = Qt::UserRole + 2;        // the endpoint's URL
+constexpr int ThumbprintRole = Qt::UserRole + 3; // of its certificate, under a policy
 
 enum Column
 {
@@ -125,7 +133,10 @@ ServerDiscoveryDialog::ServerDiscoveryDialog(const QString &host, QWidget *paren
     connect(m_find, &QPushButton::clicked, this, &ServerDiscoveryDialog::find);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ServerDiscoveryDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ServerDiscoveryDialog::reject);
-    connect(m_servers, &QTreeWidget::itemSelectionChanged, this, &ServerDiscoveryDialog::updateOk);
+    connect(m_servers, &QTreeWidget::itemSelectionChanged, this, [this] {
+        stopVerifying(); // a channel to the endpoint chosen before
+        updateOk();
+    });
     connect(m_servers, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         if (!item->data(NameColumn, MachineRole).toString().isEmpty())
             accept();
@@ -136,6 +147,101 @@ ServerDiscoveryDialog::ServerDiscoveryDialog(const QString &host, QWidget *paren
 ServerDiscoveryDialog::~ServerDiscoveryDialog()
 {
     stopSearch();
+    stopVerifying();
+}
+
+void ServerDiscoveryDialog::setTrust(const QString &stateDir, ConfigDocument *document,
+                                     const QString &pairName, Side side)
+{
+    m_stateDir = stateDir;
+    m_document = document;
+    m_pairName = pairName;
+    m_side = side;
+}
+
+UaSecuritySetting ServerDiscoveryDialog::setting() const
+{
+    const QList<QTreeWidgetItem *> selected = m_servers->selectedItems();
+    QString error;
+    const auto setting =
+        selected.isEmpty()
+            ? std::nullopt
+            : UaSecuritySetting::parse(selected.first()->data(NameColumn, SettingRole).toString(),
+                                       &error);
+    return setting.value_or(UaSecuritySetting{});
+}
+
+QString ServerDiscoveryDialog::serverThumbprint() const
+{
+    const QList<QTreeWidgetItem *> selected = m_servers->selectedItems();
+    return selected.isEmpty() ? QString()
+                              : selected.first()->data(NameColumn, ThumbprintRole).toString();
+}
+
+void ServerDiscoveryDialog::accept()
+{
+    if (machine().isEmpty())
+        return;
+    if (setting().isNone() || m_verified) {
+        QDialog::accept();
+        return;
+    }
+    verifyChosen();
+}
+
+void ServerDiscoveryDialog::verifyChosen()
+{
+    stopVerifying();
+    const QTreeWidgetItem *chosen = m_servers->selectedItems().constFirst();
+    const QString url = chosen->data(NameColumn, UrlRole).toString();
+    QString error;
+    const auto wanted =
+        opcua::SecuritySetting::parse(chosen->data(NameColumn, SettingRole).toString(), &error);
+    m_verifierSecurity = std::make_unique<ConsoleChannelSecurity>(m_stateDir, m_pairName);
+    opcua::ClientSecurity security;
+    if (!wanted || !m_verifierSecurity->clientSecurity(*wanted, url, &security, &error)) {
+        addError(tr("Cannot connect securely to %1: %2").arg(url, error));
+        return;
+    }
+    m_verifier = new opcua::Client(this);
+    m_verifier->setSecurity(std::move(security));
+    connect(m_verifier, &opcua::Client::connected, this, [this] {
+        stopVerifying();
+        m_verified = true;
+        m_status->clear();
+        QDialog::accept();
+    });
+    connect(m_verifier, &opcua::Client::connectFailed, this, [this, url](const QString &reason) {
+        // The operator's answer opens a dialog of its own: not inside the client's signal.
+        QMetaObject::invokeMethod(
+            this, [this, url, reason] { onVerifyFailed(url, reason); }, Qt::QueuedConnection);
+    });
+    m_status->setText(tr("Connecting securely to %1 …").arg(url));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_verifier->connectToServer(url, {}, false, m_timeoutMs);
+}
+
+void ServerDiscoveryDialog::onVerifyFailed(const QString &url, const QString &reason)
+{
+    m_status->clear();
+    const bool offer = m_verifierSecurity && m_verifierSecurity->canOfferTrust();
+    const auto certificate = offer ? m_verifierSecurity->refusedCertificate() : std::nullopt;
+    const pki::CertificateStatus status =
+        offer ? m_verifierSecurity->refusedStatus() : pki::CertificateStatus::Good;
+    stopVerifying();
+    updateOk();
+    if (certificate &&
+        offerTrust(this, *certificate, {m_pairName, m_side, url, status}, m_stateDir, m_document)) {
+        verifyChosen(); // trusted now: the same endpoint again
+        return;
+    }
+    addError(tr("Cannot connect securely to %1: %2").arg(url, reason));
+}
+
+void ServerDiscoveryDialog::stopVerifying()
+{
+    if (m_verifier)
+        std::exchange(m_verifier, nullptr)->release();
 }
 
 QString ServerDiscoveryDialog::machine() const
@@ -148,12 +254,14 @@ QString ServerDiscoveryDialog::machine() const
 void ServerDiscoveryDialog::done(int result)
 {
     stopSearch();
+    stopVerifying();
     QDialog::done(result);
 }
 
 void ServerDiscoveryDialog::updateOk()
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!machine().isEmpty());
+    m_verified = false;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!machine().isEmpty() && !m_verifier);
 }
 
 opcua::Client *ServerDiscoveryDialog::newClient()
@@ -343,15 +451,40 @@ void ServerDiscoveryDialog::addEndpoint(QTreeWidgetItem *serverItem,
     QString error;
     const bool plain = endpoint.securityPolicyUri == opcua::SecurityPolicyNone &&
                        endpoint.securityMode == opcua::MessageSecurityMode::None;
+    const opcua::SecurityPolicy *policy =
+        plain ? nullptr : opcua::securityPolicyByUri(endpoint.securityPolicyUri);
+    const bool secured =
+        policy && (endpoint.securityMode == opcua::MessageSecurityMode::Sign ||
+                   endpoint.securityMode == opcua::MessageSecurityMode::SignAndEncrypt);
+    const PairConfig *pair = m_document ? m_document->pair(m_pairName) : nullptr;
     QString why;
     const auto address = MachineAddress::parse(endpoint.endpointUrl, Protocol::OpcUa, &error);
     if (!address)
         why = tr("Tandem connects over opc.tcp only: %1").arg(error);
-    else if (!plain)
-        why = tr("Tandem connects with security policy None only; this endpoint requires %1 "
-                 "with security mode %2.")
+    else if (!plain && !secured)
+        why = tr("Tandem does not know the security policy %1 with security mode %2.")
                   .arg(policyName(endpoint.securityPolicyUri),
                        securityModeText(endpoint.securityMode));
+    else if (secured && m_stateDir.isEmpty())
+        why = tr("A secured endpoint is chosen from a pair's General tab, where Tandem's "
+                 "certificates are at hand.");
+    else if (secured && policy->deprecated && pair && !pair->opcuaSecurity.allowDeprecated)
+        why = tr("The security policy %1 is deprecated, and the pair does not allow deprecated "
+                 "policies.")
+                  .arg(policy->nameString());
+    if (secured) {
+        item->setData(NameColumn, SettingRole,
+                      policy->nameString() + QLatin1Char(':') +
+                          opcua::messageSecurityModeName(endpoint.securityMode));
+        QString ignored;
+        if (const auto certificates =
+                pki::Certificate::chainFromDer(endpoint.serverCertificate, &ignored);
+            certificates && !certificates->isEmpty())
+            item->setData(NameColumn, ThumbprintRole, certificates->constFirst().thumbprint());
+    } else {
+        item->setData(NameColumn, SettingRole, QStringLiteral("None:None"));
+    }
+    item->setData(NameColumn, UrlRole, endpoint.endpointUrl);
     if (why.isEmpty()) {
         const QString machine = address->toString(); // with the endpoint's path
         item->setData(NameColumn, MachineRole, machine);

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "config/opcuasecurity.h"
+#include "engine/side.h"
+
 #include <QDialog>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 class QDialogButtonBox;
 class QLabel;
@@ -12,6 +17,9 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace tandem {
+
+class ConfigDocument;
+class ConsoleChannelSecurity;
 
 namespace opcua {
 class Client;
@@ -44,6 +52,19 @@ public:
     // How long connecting and each service call may take; for tests.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
+    // Where secured endpoints are checked and their certificates trusted: the state
+    // directory's pki/, and the pair and side the machine is chosen for (the untrusted
+    // certificate dialog can record the certificate as the one that pair expects). Without
+    // a state directory only endpoints with security policy None can be chosen.
+    void setTrust(const QString &stateDir, ConfigDocument *document, const QString &pairName,
+                  Side side);
+    // The chosen endpoint's security policy and mode (None:None while none is chosen).
+    UaSecuritySetting setting() const;
+    // The SHA-1 thumbprint of the chosen endpoint's certificate; empty under None.
+    QString serverThumbprint() const;
+
+    // A secured endpoint is taken only once a secured channel to it opened.
+    void accept() override;
     void done(int result) override;
 
 Q_SIGNALS:
@@ -66,6 +87,10 @@ private:
     opcua::Client *newClient();
     bool isAskedServer(const QString &url) const;
     void updateOk();
+    // Opens a secured channel to the chosen endpoint; accepts once it is open.
+    void verifyChosen();
+    void onVerifyFailed(const QString &url, const QString &reason);
+    void stopVerifying();
 
     QLineEdit *m_host;
     QPushButton *m_find;
@@ -86,6 +111,14 @@ private:
     opcua::Client *m_channel = nullptr; // to the asked host:port
     QList<opcua::Client *> m_clients;   // every open connection of the running search
     QStringList m_errors;
+
+    QString m_stateDir;
+    ConfigDocument *m_document = nullptr;
+    QString m_pairName;
+    Side m_side = Side::None;
+    opcua::Client *m_verifier = nullptr; // the secured channel OK opens
+    std::unique_ptr<ConsoleChannelSecurity> m_verifierSecurity;
+    bool m_verified = false;
 };
 
 } // namespace tandem

@@ -419,11 +419,31 @@ void GeneralPage::load()
 
 void GeneralPage::browseServers(QLineEdit *machine)
 {
+    const Side side = machine == m_secondary ? Side::Secondary : Side::Primary;
     ServerDiscoveryDialog dialog(machine->text(), this);
+    dialog.setTrust(m_document->paths().stateDir, m_document, m_pairName, side);
     if (dialog.exec() != QDialog::Accepted || dialog.machine().isEmpty())
         return;
     machine->setText(dialog.machine());
     apply(); // what typing does (textEdited), since setText() does not emit it
+    // The link to that server uses the chosen endpoint's policy and mode; a certificate
+    // the pair expected from another server would refuse this one, so it goes.
+    const PairConfig *current = m_document->pair(m_pairName);
+    if (!current)
+        return;
+    PairConfig pair = *current;
+    OpcUaSecurity::Link &link =
+        side == Side::Secondary ? pair.opcuaSecurity.secondary : pair.opcuaSecurity.primary;
+    link.setting = dialog.setting();
+    if (link.setting.isNone() || link.serverCertificate != dialog.serverThumbprint())
+        link.serverCertificate.clear();
+    if (pair.opcuaSecurity == current->opcuaSecurity)
+        return;
+    const ConfigIssues issues = ConfigValidator::validateOpcUaSecurity(pair);
+    m_security->showError(joinMessages(issues));
+    if (issues.isEmpty())
+        m_document->updatePair(m_pairName, pair);
+    load();
 }
 
 void GeneralPage::apply()

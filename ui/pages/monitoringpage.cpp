@@ -188,6 +188,7 @@ std::optional<MonitorItem> MonitoringPage::editItem(const PairConfig &pair, cons
 {
     MonitorItemDialog dialog(pair, item, this);
     dialog.setObjectName(QStringLiteral("monitorItemDialog"));
+    dialog.setTrust(m_document->paths().stateDir, m_document);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.item();
