@@ -73,8 +73,9 @@ ReadRun readFor(const QString &url, const opcua::ClientSecurity &security, int c
     for (int i = 0; i < clients; ++i) {
         auto client = std::make_unique<opcua::Client>();
         client->setSecurity(security);
-        QObject::connect(client.get(), &opcua::Client::connected, [&connected] { ++connected; });
-        QObject::connect(client.get(), &opcua::Client::connectFailed,
+        QObject::connect(client.get(), &opcua::Client::connected, client.get(),
+                         [&connected] { ++connected; });
+        QObject::connect(client.get(), &opcua::Client::connectFailed, client.get(),
                          [&failure](const QString &reason) { failure = reason; });
         client->connectToServer(url, {}, true, ConnectTimeoutMs);
         connections.push_back(std::move(client));
