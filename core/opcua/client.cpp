@@ -239,16 +239,7 @@ void Client::discoverEndpoint()
             m_serverCertificate = chosen->serverCertificate;
             // The unsecured connection has done its part: closed politely (the server frees
             // the channel at once), and the secured one starts afresh.
-            CloseSecureChannelRequest close;
-            fillHeader(close.requestHeader, 0);
-            SecureMessage message;
-            message.type = MessageType::CloseSecureChannel;
-            message.secureChannelId = m_token.channelId;
-            message.tokenId = m_token.tokenId;
-            message.requestId = m_nextRequestId++;
-            message.body = encodeMessage(close);
-            CallStatus ignored;
-            encodeAndWrite(message, &ignored);
+            sendCloseSecureChannel();
             QTcpSocket *discovery = std::exchange(m_socket, nullptr);
             discovery->disconnect(this);
             connect(discovery, &QTcpSocket::disconnected, discovery, &QObject::deleteLater);
@@ -665,6 +656,20 @@ void Client::release(int waitMs)
     }
 }
 
+void Client::sendCloseSecureChannel()
+{
+    CloseSecureChannelRequest request;
+    fillHeader(request.requestHeader, 0);
+    SecureMessage message;
+    message.type = MessageType::CloseSecureChannel;
+    message.secureChannelId = m_token.channelId;
+    message.tokenId = m_token.tokenId;
+    message.requestId = m_nextRequestId++;
+    message.body = encodeMessage(request);
+    CallStatus ignored; // a channel that cannot say goodbye is closed all the same
+    encodeAndWrite(message, &ignored);
+}
+
 void Client::disconnectFromServer()
 {
     if (m_state == State::Disconnected || m_state == State::Closing)
@@ -678,16 +683,7 @@ void Client::disconnectFromServer()
     const auto closeChannel = [this] {
         if (!m_socket)
             return;
-        CloseSecureChannelRequest request;
-        fillHeader(request.requestHeader, 0);
-        SecureMessage message;
-        message.type = MessageType::CloseSecureChannel;
-        message.secureChannelId = m_token.channelId;
-        message.tokenId = m_token.tokenId;
-        message.requestId = m_nextRequestId++;
-        message.body = encodeMessage(request);
-        CallStatus ignored; // a channel that cannot say goodbye is closed all the same
-        encodeAndWrite(message, &ignored);
+        sendCloseSecureChannel();
         m_state = State::Closing;
         m_socket->disconnectFromHost(); // writes what is buffered, then closes
         if (m_socket->state() == QAbstractSocket::UnconnectedState) {

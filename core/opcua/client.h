@@ -261,6 +261,8 @@ private:
     void startConnection();
     void discoverEndpoint();
     bool encodeAndWrite(const SecureMessage &message, CallStatus *status);
+    // CloseSecureChannel on the open channel; the socket stays for the caller to close.
+    void sendCloseSecureChannel();
     CallStatus checkServerSignature(const CreateSessionRequest &request,
                                     const CreateSessionResponse &response) const;
     void failConnect(StatusCode status, const QString &reason);
