@@ -1,5 +1,7 @@
 #include "asymmetriccrypto.h"
 
+#include "openssl_p.h"
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -21,33 +23,9 @@ struct Free
     void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
 };
 
-const auto *bytes(QByteArrayView view)
-{
-    return reinterpret_cast<const unsigned char *>(view.data());
-}
-
-auto *bytes(QByteArray &array)
-{
-    return reinterpret_cast<unsigned char *>(array.data());
-}
-
-QString openSslReason()
-{
-    const unsigned long code = ERR_peek_last_error();
-    ERR_clear_error();
-    if (code == 0)
-        return QStringLiteral("no reason given");
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    return QString::fromLatin1(text);
-}
-
-bool fail(CryptoError *error, quint32 status, const QString &message)
-{
-    if (error)
-        *error = CryptoError{status, message};
-    return false;
-}
+using detail::bytes;
+using detail::fail;
+using detail::openSslReason;
 
 AsymmetricKey adopt(EVP_PKEY *key)
 {

@@ -1,5 +1,7 @@
 #include "channelcrypto.h"
 
+#include "openssl_p.h"
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -22,35 +24,9 @@ struct Free
     void operator()(EVP_CIPHER_CTX *p) const { EVP_CIPHER_CTX_free(p); }
 };
 
-const auto *bytes(QByteArrayView view)
-{
-    return reinterpret_cast<const unsigned char *>(view.data());
-}
-
-auto *bytes(QByteArray &array)
-{
-    return reinterpret_cast<unsigned char *>(array.data());
-}
-
-// The last OpenSSL error of this thread, for a message; clears the queue so the next
-// failure does not report an old one.
-QString openSslReason()
-{
-    const unsigned long code = ERR_peek_last_error();
-    ERR_clear_error();
-    if (code == 0)
-        return QStringLiteral("no reason given");
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    return QString::fromLatin1(text);
-}
-
-bool fail(CryptoError *error, quint32 status, const QString &message)
-{
-    if (error)
-        *error = CryptoError{status, message};
-    return false;
-}
+using detail::bytes;
+using detail::fail;
+using detail::openSslReason;
 
 const char *digestName(KeyDerivationAlgorithm algorithm)
 {
