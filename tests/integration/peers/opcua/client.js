@@ -74,7 +74,7 @@
 //                           print {"paused":K} and wait for the line "continue" on stdin;
 //                           --release-after-page: after that page release the point
 //                           ({"released":STATUS}), then try it once more ({"page":..,
-//                           "status":..}) and stop. history comes last.
+//                           "status":..}) and stop.
 //   history-update NODEID TIME VALUE insert|replace|update
 //                           HistoryUpdate with UpdateDataDetails of one Double:
 //                           {"status":STATUS,"results":[OPERATION STATUS,..]}
@@ -245,7 +245,14 @@ function splitOperations(words) {
     const operations = [];
     for (let i = 0; i < words.length; ) {
         const op = words[i];
-        const arity = op === "watch" || op === "history" ? words.length - i - 1 : Arity[op];
+        let arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        if (op === "history") {
+            // NODEID START END, then its options, each "--name value".
+            arity = 3;
+            while (i + 1 + arity < words.length && words[i + 1 + arity].startsWith("--")) {
+                arity += 2;
+            }
+        }
         if (arity === undefined || i + 1 + arity > words.length) {
             fail(`unknown operation or missing arguments: ${words.slice(i).join(" ")}`);
         }
