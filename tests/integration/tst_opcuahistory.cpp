@@ -172,6 +172,7 @@ void TestOpcUaHistory::readsUpdatesAndReleasesThroughTheProxy()
     const ClientResult proxied =
         run(proxyUrl(), QStringLiteral("history-processed %1 %2 60000 Average "
                                        "history-update %1 %3 7.5 insert history %1 %4 "
+                                       "history-many %1 %2 10 11 "
                                        "history %1 %2 %5 history %1 %2 %5 --release-after-page 1")
                             .arg(History, Forward, UpdateTime, UpdateRange, Paged));
     QVERIFY2(proxied.exitCode == 0, qPrintable(proxied.dump()));
@@ -201,6 +202,18 @@ void TestOpcUaHistory::readsUpdatesAndReleasesThroughTheProxy()
         QCOMPARE(p.marker, 0);
     for (const QJsonObject &page : reads[1].mid(0, 2))
         QVERIFY(page.value(QLatin1String("more")).toBool());
+
+    // Ten continuation points per session, and the operation past them gets no data; all
+    // ten released at once.
+    QJsonArray statuses = proxied.line(4).value(QLatin1String("statuses")).toArray();
+    QCOMPARE(statuses.size(), 11);
+    QCOMPARE(statuses.last().toString(), QStringLiteral("BadNoContinuationPoints"));
+    statuses.removeLast();
+    for (const QJsonValue &status : statuses)
+        QCOMPARE(status.toString(), QStringLiteral("Good"));
+    QCOMPARE(proxied.line(4).value(QLatin1String("points")).toInt(), 10);
+    QCOMPARE(proxied.line(5).value(QLatin1String("released")).toArray(),
+             QJsonArray::fromStringList(QStringList(10, QStringLiteral("Good"))));
 
     // A released point is gone: the client's next use of it is refused.
     qsizetype released = -1;

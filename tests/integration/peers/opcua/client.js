@@ -78,6 +78,11 @@
 //   history-update NODEID TIME VALUE insert|replace|update
 //                           HistoryUpdate with UpdateDataDetails of one Double:
 //                           {"status":STATUS,"results":[OPERATION STATUS,..]}
+//   history-many NODEID START END MAX N
+//                           one raw HistoryRead of NODEID N times over (numValuesPerNode
+//                           MAX): {"statuses":[STATUS,..],"points":K} (K continuation
+//                           points given), then one that releases them all:
+//                           {"released":[STATUS,..]}
 //   history-processed NODEID START END INTERVALMS AGGREGATE
 //                           a processed HistoryRead (AGGREGATE: Average, Minimum, Count...):
 //                           {"status":..,"values":[..as above..],"more":BOOL}
@@ -236,7 +241,8 @@ const Arity = {
     "read-loop": 2,
     "watch-shutdown": 0,
     "history-update": 4,
-    "history-processed": 5
+    "history-processed": 5,
+    "history-many": 5
 };
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
@@ -341,6 +347,8 @@ async function runOperation(client, session, words, args) {
         await history(session, rest);
     } else if (op === "history-update" && rest.length === 4) {
         await historyUpdate(session, rest);
+    } else if (op === "history-many" && rest.length === 5) {
+        await historyMany(session, rest);
     } else if (op === "history-processed" && rest.length === 5) {
         await historyProcessed(session, rest);
     } else if (op === "watch" && rest.length > 0) {
@@ -486,6 +494,32 @@ async function historyProcessed(session, [nodeId, start, end, interval, aggregat
         values: historyValuesJson(result.historyData),
         more: !!(result.continuationPoint && result.continuationPoint.length)
     });
+}
+async function historyMany(session, [nodeId, start, end, max, count]) {
+    const details = new ReadRawModifiedDetails({
+        isReadModified: false,
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        numValuesPerNode: Number(max),
+        returnBounds: false
+    });
+    const read = (nodesToRead, release) =>
+        new Promise((resolve, reject) =>
+            session.historyRead(
+                new HistoryReadRequest({
+                    historyReadDetails: details,
+                    nodesToRead,
+                    releaseContinuationPoints: release,
+                    timestampsToReturn: TimestampsToReturn.Both
+                }),
+                (err, response) => (err ? reject(err) : resolve(response.results))
+            )
+        );
+    const results = await read(Array.from({ length: Number(count) }, () => ({ nodeId })), false);
+    const points = results.map((r) => r.continuationPoint).filter((p) => p && p.length);
+    emit({ statuses: results.map((r) => r.statusCode.name), points: points.length });
+    const released = points.length ? await read(points.map((continuationPoint) => ({ nodeId, continuationPoint })), true) : [];
+    emit({ released: released.map((r) => r.statusCode.name) });
 }
 // --- end of History ---
 
