@@ -51,9 +51,13 @@ OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog 
     , m_server(new StreamListener(this))
     , m_sessions(m_context, events)
     , m_forwarder(m_context, m_nodes, [this] { return state(); })
+    , m_history(m_context)
     , m_subscriptions(m_context, m_nodes, [this] { return state(); })
 {
-    m_sessions.setEnding([this](ProxySession *session) { m_subscriptions.sessionEnding(session); });
+    m_sessions.setEnding([this](ProxySession *session) {
+        m_subscriptions.sessionEnding(session);
+        m_history.sessionEnded(session->id);
+    });
     connect(m_server, &StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
     m_housekeeping = clock->createTimer([this] { housekeeping(); });
     m_housekeeping->start(HousekeepingIntervalMs);
@@ -378,6 +382,22 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         TANDEM_SUBSCRIPTION_SERVICE(RepublishRequest, republish)
         TANDEM_FORWARDED_SERVICE(BrowseNextRequest, browseNext)
         TANDEM_FORWARDED_SERVICE(TranslateBrowsePathsToNodeIdsRequest, translateBrowsePaths)
+    case HistoryReadRequest::BinaryEncodingId: {
+        HistoryReadRequest m;
+        if (!decoded(&m))
+            return;
+        if (ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader))
+            m_history.read(c->id, id, session->id, std::move(m));
+        return;
+    }
+    case HistoryUpdateRequest::BinaryEncodingId: {
+        HistoryUpdateRequest m;
+        if (!decoded(&m))
+            return;
+        if (m_sessions.sessionFor(c->id, id, m.requestHeader))
+            m_history.update(c->id, id, std::move(m));
+        return;
+    }
     default: {
         // Every request starts with its header: answer with its handle.
         RequestHeader header;
@@ -462,6 +482,7 @@ void OpcUaProxy::expireRequests()
 {
     const qint64 t = m_context.nowMs();
     m_forwarder.expire(t);
+    m_history.expire(t);
     m_sessions.expire(t);
     // Channels whose token was not renewed in time.
     std::vector<Connection *> expired;
@@ -509,6 +530,7 @@ void OpcUaProxy::onSessionChanged(Side side)
         readNamespaceArray(side);
     // Requests that went to the old session hear nothing from it any more.
     m_forwarder.sessionChanged(side, current);
+    m_history.sessionChanged(side, current);
     m_subscriptions.mirrors().syncAll();
 }
 
@@ -541,6 +563,7 @@ void OpcUaProxy::onActiveChanged(Side previous, Side current)
     // the client's next data; it was on its way while the switch was decided.
     m_subscriptions.mirrors().activeChanged(current);
     m_forwarder.activeChanged(previous, current);
+    m_history.activeChanged(previous, current);
     m_subscriptions.mirrors().syncAll();
 }
 

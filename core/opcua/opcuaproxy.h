@@ -9,6 +9,8 @@
 // - ProxySessions: sessions and identity (CreateSession, ActivateSession, CloseSession);
 // - RequestForwarder: Read, Write, Browse, BrowseNext and TranslateBrowsePathsToNodeIds,
 //   sent to the active server and again to the new one at a switch;
+// - HistoryForwarder: HistoryRead and HistoryUpdate, and the proxy's own continuation
+//   points, which outlive a switch;
 // - ProxySubscriptions: subscriptions, monitored items, Publish and Republish, mirrored on
 //   the servers by SubscriptionMirrors;
 // - ProxyNodes: ServerStatus, ServiceLevel and a `Tandem` folder with the pair's state,
@@ -27,6 +29,7 @@
 #include "config/opcualimits.h"
 #include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
+#include "historyforwarder.h"
 #include "proxycontext.h"
 #include "proxydiscovery.h"
 #include "proxynodes.h"
@@ -135,6 +138,7 @@ private:
     std::map<int, std::unique_ptr<Connection>> m_connections;
     ProxySessions m_sessions;
     RequestForwarder m_forwarder;
+    HistoryForwarder m_history;
     ProxySubscriptions m_subscriptions;
     // Request deadlines, session timeouts, channel token expiry, every HousekeepingIntervalMs.
     std::unique_ptr<ClockTimer> m_housekeeping;

@@ -5,28 +5,6 @@
 
 namespace tandem::opcua {
 
-namespace {
-
-// A server's answer that concerns its session with the proxy, not the client's: the
-// client must not take it for the end of its own session.
-bool isBackendSessionStatus(quint32 code)
-{
-    switch (code & 0xFFFF0000) {
-    case Status::BadSessionIdInvalid:
-    case Status::BadSessionClosed:
-    case Status::BadSessionNotActivated:
-    case Status::BadSecureChannelIdInvalid:
-    case Status::BadSecureChannelClosed:
-    case Status::BadConnectionClosed:
-    case Status::BadNotConnected:
-        return true;
-    default:
-        return false;
-    }
-}
-
-} // namespace
-
 struct RequestForwarder::Forward
 {
     quint64 id = 0;

@@ -11,6 +11,7 @@
 namespace tandem::opcua {
 
 #define TANDEM_OPCUA_STATUS_CODES(X)                                                               \
+    X(GoodNoData, 0x00A50000)                                                                      \
     X(UncertainLastUsableValue, 0x40900000)                                                        \
     X(BadUnexpectedError, 0x80010000)                                                              \
     X(BadInternalError, 0x80020000)                                                                \
@@ -52,6 +53,9 @@ namespace tandem::opcua {
     X(BadNotWritable, 0x803B0000)                                                                  \
     X(BadMonitoredItemIdInvalid, 0x80420000)                                                       \
     X(BadContinuationPointInvalid, 0x804A0000)                                                     \
+    X(BadNoContinuationPoints, 0x804B0000)                                                         \
+    X(BadHistoryOperationInvalid, 0x80710000)                                                      \
+    X(BadHistoryOperationUnsupported, 0x80720000)                                                  \
     X(BadRequestTypeInvalid, 0x80530000)                                                           \
     X(BadSecurityModeRejected, 0x80540000)                                                         \
     X(BadSecurityPolicyRejected, 0x80550000)                                                       \
@@ -79,6 +83,7 @@ namespace tandem::opcua {
     X(BadRequestTooLarge, 0x80B80000)                                                              \
     X(BadResponseTooLarge, 0x80B90000)                                                             \
     X(BadProtocolVersionUnsupported, 0x80BE0000)                                                   \
+    X(BadBoundNotFound, 0x80D70000)                                                                \
     X(BadTooManyMonitoredItems, 0x80DB0000)                                                        \
     X(BadCertificatePolicyCheckFailed, 0x81140000)
 

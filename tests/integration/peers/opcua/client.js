@@ -63,6 +63,29 @@
 //                             "session closed" or "subscription STATUS" (a status
 //                             change that is not Good).
 // A closed stdin does not end a watch (SIGTERM does).
+//   history NODEID START END [--max N] [--pause-after-page K] [--release-after-page K]
+//                           a raw HistoryRead (TimestampsToReturn Both) that follows its
+//                           continuation points; START and END are ISO times or "min"
+//                           (unset), END before START reads backwards. One line a page:
+//                           {"page":N,"status":..,"values":[{"t":ISO,"v":VALUE,"m":MS,
+//                           "s":STATUS},..],"more":BOOL} (m: server minus source timestamp,
+//                           the test peer's offset), then {"history":"done","pages":N}.
+//                           --max: numValuesPerNode; --pause-after-page: after that page
+//                           print {"paused":K} and wait for the line "continue" on stdin;
+//                           --release-after-page: after that page release the point
+//                           ({"released":STATUS}), then try it once more ({"page":..,
+//                           "status":..}) and stop.
+//   history-update NODEID TIME VALUE insert|replace|update
+//                           HistoryUpdate with UpdateDataDetails of one Double:
+//                           {"status":STATUS,"results":[OPERATION STATUS,..]}
+//   history-many NODEID START END MAX N
+//                           one raw HistoryRead of NODEID N times over (numValuesPerNode
+//                           MAX): {"statuses":[STATUS,..],"points":K} (K continuation
+//                           points given), then one that releases them all:
+//                           {"released":[STATUS,..]}
+//   history-processed NODEID START END INTERVALMS AGGREGATE
+//                           a processed HistoryRead (AGGREGATE: Average, Minimum, Count...):
+//                           {"status":..,"values":[..as above..],"more":BOOL}
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
@@ -89,6 +112,15 @@ const {
     TimestampsToReturn,
     UserTokenType
 } = require("node-opcua");
+const {
+    AggregateFunction,
+    HistoryReadRequest,
+    HistoryUpdateRequest,
+    ReadProcessedDetails,
+    ReadRawModifiedDetails,
+    resolveNodeId
+} = require("node-opcua");
+const { UpdateDataDetails } = require("node-opcua-types");
 
 function emit(object) {
     process.stdout.write(`${JSON.stringify(object)}\n`);
@@ -207,7 +239,10 @@ const Arity = {
     write: 3,
     "read-server-status": 0,
     "read-loop": 2,
-    "watch-shutdown": 0
+    "watch-shutdown": 0,
+    "history-update": 4,
+    "history-processed": 5,
+    "history-many": 5
 };
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
@@ -216,7 +251,14 @@ function splitOperations(words) {
     const operations = [];
     for (let i = 0; i < words.length; ) {
         const op = words[i];
-        const arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        let arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        if (op === "history") {
+            // NODEID START END, then its options, each "--name value".
+            arity = 3;
+            while (i + 1 + arity < words.length && words[i + 1 + arity].startsWith("--")) {
+                arity += 2;
+            }
+        }
         if (arity === undefined || i + 1 + arity > words.length) {
             fail(`unknown operation or missing arguments: ${words.slice(i).join(" ")}`);
         }
@@ -301,6 +343,14 @@ async function runOperation(client, session, words, args) {
         });
     } else if (op === "read-loop" && rest.length === 2) {
         emit(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+    } else if (op === "history" && rest.length >= 3) {
+        await history(session, rest);
+    } else if (op === "history-update" && rest.length === 4) {
+        await historyUpdate(session, rest);
+    } else if (op === "history-many" && rest.length === 5) {
+        await historyMany(session, rest);
+    } else if (op === "history-processed" && rest.length === 5) {
+        await historyProcessed(session, rest);
     } else if (op === "watch" && rest.length > 0) {
         return watch(client, session, rest, args, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
@@ -310,6 +360,168 @@ async function runOperation(client, session, words, args) {
     }
     return null;
 }
+
+// --- History (see the top of this file) ---
+function historyTime(text) {
+    if (text === "min") {
+        return null;
+    }
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) {
+        fail(`not a time: ${text}`);
+    }
+    return date;
+}
+
+function historyValuesJson(historyData) {
+    return ((historyData && historyData.dataValues) || []).map((v) => ({
+        t: v.sourceTimestamp ? v.sourceTimestamp.toISOString() : null,
+        v: plain(v.value.value),
+        m: v.serverTimestamp && v.sourceTimestamp ? v.serverTimestamp.getTime() - v.sourceTimestamp.getTime() : null,
+        s: v.statusCode.name
+    }));
+}
+
+function historyReadOnce(session, details, nodeId, continuationPoint, release) {
+    const request = new HistoryReadRequest({
+        historyReadDetails: details,
+        nodesToRead: [{ nodeId, continuationPoint }],
+        releaseContinuationPoints: release,
+        timestampsToReturn: TimestampsToReturn.Both
+    });
+    return new Promise((resolve, reject) =>
+        session.historyRead(request, (err, response) => (err ? reject(err) : resolve(response.results[0])))
+    );
+}
+
+function nextStdinLine(expected) {
+    return new Promise((resolve) => {
+        const lines = readline.createInterface({ input: process.stdin, terminal: false });
+        lines.on("line", (line) => {
+            if (line.trim() === expected) {
+                lines.close();
+                resolve();
+            }
+        });
+    });
+}
+
+async function history(session, words) {
+    const [nodeId, start, end, ...options] = words;
+    const opts = { max: 0, pause: 0, release: 0 };
+    for (let i = 0; i < options.length; i += 2) {
+        const value = Number(options[i + 1]);
+        const key = { "--max": "max", "--pause-after-page": "pause", "--release-after-page": "release" }[options[i]];
+        if (!key || !Number.isInteger(value) || value < 0) {
+            fail(`history: bad option ${options[i]} ${options[i + 1]}`);
+        }
+        opts[key] = value;
+    }
+    const details = new ReadRawModifiedDetails({
+        isReadModified: false,
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        numValuesPerNode: opts.max,
+        returnBounds: false
+    });
+    let continuationPoint = null;
+    let page = 0;
+    for (;;) {
+        const result = await historyReadOnce(session, details, nodeId, continuationPoint, false);
+        ++page;
+        const more = !!(result.continuationPoint && result.continuationPoint.length);
+        emit({ page, status: result.statusCode.name, values: historyValuesJson(result.historyData), more });
+        if (!more) {
+            break;
+        }
+        continuationPoint = result.continuationPoint;
+        if (page === opts.release) {
+            const released = await historyReadOnce(session, details, nodeId, continuationPoint, true);
+            emit({ released: released.statusCode.name });
+            const again = await historyReadOnce(session, details, nodeId, continuationPoint, false);
+            emit({ page: page + 1, status: again.statusCode.name, values: historyValuesJson(again.historyData) });
+            return;
+        }
+        if (page === opts.pause) {
+            emit({ paused: page });
+            await nextStdinLine("continue");
+        }
+    }
+    emit({ history: "done", pages: page });
+}
+
+async function historyUpdate(session, [nodeId, time, text, mode]) {
+    const performInsertReplace = { insert: 1, replace: 2, update: 3 }[mode];
+    if (!performInsertReplace) {
+        fail(`history-update: insert, replace or update, not ${mode}`);
+    }
+    const request = new HistoryUpdateRequest({
+        historyUpdateDetails: [
+            new UpdateDataDetails({
+                nodeId,
+                performInsertReplace,
+                updateValues: [
+                    {
+                        value: { dataType: DataType.Double, value: Number(text) },
+                        sourceTimestamp: historyTime(time)
+                    }
+                ]
+            })
+        ]
+    });
+    const response = await session.performMessageTransaction(request);
+    const result = response.results[0];
+    emit({
+        status: result.statusCode.name,
+        results: (result.operationResults || []).map((status) => status.name)
+    });
+}
+
+async function historyProcessed(session, [nodeId, start, end, interval, aggregate]) {
+    if (AggregateFunction[aggregate] === undefined) {
+        fail(`history-processed: unknown aggregate ${aggregate}`);
+    }
+    const details = new ReadProcessedDetails({
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        processingInterval: Number(interval),
+        aggregateType: [resolveNodeId(AggregateFunction[aggregate])],
+        aggregateConfiguration: { useServerCapabilitiesDefaults: true }
+    });
+    const result = await historyReadOnce(session, details, nodeId, null, false);
+    emit({
+        status: result.statusCode.name,
+        values: historyValuesJson(result.historyData),
+        more: !!(result.continuationPoint && result.continuationPoint.length)
+    });
+}
+async function historyMany(session, [nodeId, start, end, max, count]) {
+    const details = new ReadRawModifiedDetails({
+        isReadModified: false,
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        numValuesPerNode: Number(max),
+        returnBounds: false
+    });
+    const read = (nodesToRead, release) =>
+        new Promise((resolve, reject) =>
+            session.historyRead(
+                new HistoryReadRequest({
+                    historyReadDetails: details,
+                    nodesToRead,
+                    releaseContinuationPoints: release,
+                    timestampsToReturn: TimestampsToReturn.Both
+                }),
+                (err, response) => (err ? reject(err) : resolve(response.results))
+            )
+        );
+    const results = await read(Array.from({ length: Number(count) }, () => ({ nodeId })), false);
+    const points = results.map((r) => r.continuationPoint).filter((p) => p && p.length);
+    emit({ statuses: results.map((r) => r.statusCode.name), points: points.length });
+    const released = points.length ? await read(points.map((continuationPoint) => ({ nodeId, continuationPoint })), true) : [];
+    emit({ released: released.map((r) => r.statusCode.name) });
+}
+// --- end of History ---
 
 // Subscribes to nodeIds and prints what the subscription and the connection go through
 // (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the

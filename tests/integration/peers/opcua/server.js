@@ -16,6 +16,14 @@
 //   Value    Double, writable, 0                         Flag    Boolean, writable, false
 // so a test can tell which of two servers answered. Server_ServiceLevel is 255 until
 // "service-level" changes it.
+// ns=1;s=History (Double, in Plant) is archived: HistoryCount values, value i at
+// 2024-01-01T00:00:00Z + i s, and after every value i with i % 500 == 249 a second one, -i,
+// at the same source timestamp. Both servers of a pair hold the same archive; each value's
+// server timestamp is its source timestamp + --offset ms, so a reader can tell which server
+// answered. HistoryRead serves raw reads with continuation points (node-opcua's) and
+// processed reads (node-opcua's aggregates: Average, Minimum, Maximum, ...); HistoryUpdate
+// takes UpdateDataDetails for ns=1;s=History (insert, replace, update; the server timestamp
+// marked the same way).
 //
 // Control lines on stdin, each answered by "ok" (or "error ..."):
 //   set Value|Flag|Counter VALUE   service-level N (Server_ServiceLevel i=2267, 0..255)
@@ -51,6 +59,11 @@ const {
     OPCUAServer,
     OPCUACertificateManager,
     DataType,
+    DataValue,
+    HistoryUpdateResponse,
+    HistoryUpdateResult,
+    StatusCodes,
+    addAggregateSupport,
     MessageSecurityMode,
     SecurityPolicy,
     UserTokenPolicy,
@@ -58,6 +71,8 @@ const {
     Variant,
     VariantArrayType
 } = require("node-opcua");
+const { UpdateDataDetails, PerformUpdateType } = require("node-opcua-types");
+const { isMinDate } = require("node-opcua-date-time");
 
 const NamespaceUri = "urn:tandem:test";
 const Host = "127.0.0.1";
@@ -320,6 +335,7 @@ function buildAddressSpace(server, args, state) {
     state.value = add("Value", "Double", 0, { writable: true });
     add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
     state.flag = add("Flag", "Boolean", false, { writable: true });
+    addHistory(server, args, plant);
 
     // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
     // instead, so "service-level" changes it and subscribers are told at once.
@@ -391,6 +407,114 @@ function handleCommand(words, server, state) {
     }
     return "ok";
 }
+
+// --- History: ns=1;s=History and HistoryUpdate (see the top of this file) ---
+const HistoryStartMs = Date.UTC(2024, 0, 1);
+const HistoryCount = 3000;
+const HistoryPeriodMs = 1000;
+
+function historyValue(timeMs, value, offset) {
+    return new DataValue({
+        value: new Variant({ dataType: DataType.Double, value }),
+        statusCode: StatusCodes.Good,
+        sourceTimestamp: new Date(timeMs),
+        serverTimestamp: new Date(timeMs + offset)
+    });
+}
+
+// node-opcua's historian interface over a fixed archive sorted by source timestamp (its own
+// keeps the last values set and cannot be written into).
+class ArchiveHistorian {
+    constructor(offset) {
+        this.offset = offset;
+        this.values = [];
+        for (let i = 0; i < HistoryCount; ++i) {
+            const t = HistoryStartMs + i * HistoryPeriodMs;
+            this.values.push(historyValue(t, i, offset));
+            if (i % 500 === 249) {
+                this.values.push(historyValue(t, -i, offset));
+            }
+        }
+    }
+    push() {
+        // Live values are not archived: the archive stays the same on both servers.
+    }
+    // As node-opcua's VariableHistorian: values in [startTime, endTime] (a bound may be
+    // unset), from the end when isReversed, at most maxNumberToExtract (0: all).
+    extractDataValues(details, maxNumberToExtract, isReversed, reverseDataValue, callback) {
+        const start = details.startTime && !isMinDate(details.startTime) ? details.startTime.getTime() : -Infinity;
+        const end = details.endTime && !isMinDate(details.endTime) ? details.endTime.getTime() : Infinity;
+        let result = this.values.filter((v) => {
+            const t = v.sourceTimestamp.getTime();
+            return t >= start && t <= end;
+        });
+        if (isReversed) {
+            result.reverse();
+        }
+        if (maxNumberToExtract) {
+            result = result.slice(0, maxNumberToExtract);
+        }
+        if (reverseDataValue) {
+            result.reverse();
+        }
+        callback(null, result);
+    }
+    // UpdateDataDetails (OPC 10000-11, 6.8.2) for one value: the operation's status.
+    update(mode, dataValue) {
+        const t = dataValue.sourceTimestamp.getTime();
+        const index = this.values.findIndex((v) => v.sourceTimestamp.getTime() === t);
+        const value = historyValue(t, dataValue.value.value, this.offset);
+        if (index >= 0) {
+            if (mode === PerformUpdateType.Insert) {
+                return StatusCodes.BadEntryExists;
+            }
+            this.values[index] = value;
+            return StatusCodes.GoodEntryReplaced;
+        }
+        if (mode === PerformUpdateType.Replace) {
+            return StatusCodes.BadNoEntryExists;
+        }
+        const at = this.values.findIndex((v) => v.sourceTimestamp.getTime() > t);
+        this.values.splice(at < 0 ? this.values.length : at, 0, value);
+        return StatusCodes.GoodEntryInserted;
+    }
+}
+
+function addHistory(server, args, plant) {
+    const addressSpace = server.engine.addressSpace;
+    const node = addressSpace.getOwnNamespace().addVariable({
+        componentOf: plant,
+        nodeId: "s=History",
+        browseName: "History",
+        dataType: "Double",
+        accessLevel: "CurrentRead | HistoryRead",
+        userAccessLevel: "CurrentRead | HistoryRead",
+        minimumSamplingInterval: 0
+    });
+    const historian = new ArchiveHistorian(args.offset | 0);
+    addressSpace.installHistoricalDataNode(node, { historian });
+    addAggregateSupport(addressSpace);
+    // node-opcua looks for _on_HistoryUpdateRequest and has none: HistoryUpdate for History.
+    server._on_HistoryUpdateRequest = function (message, channel) {
+        const request = message.request;
+        this._apply_on_SessionObject(HistoryUpdateResponse, message, channel, (session, sendResponse) => {
+            const results = (request.historyUpdateDetails || []).map((details) => {
+                if (!(details instanceof UpdateDataDetails)) {
+                    return new HistoryUpdateResult({ statusCode: StatusCodes.BadHistoryOperationUnsupported });
+                }
+                if (details.nodeId.toString() !== node.nodeId.toString()) {
+                    return new HistoryUpdateResult({ statusCode: StatusCodes.BadNodeIdUnknown });
+                }
+                const operationResults = (details.updateValues || []).map((v) =>
+                    historian.update(details.performInsertReplace, v)
+                );
+                return new HistoryUpdateResult({ statusCode: StatusCodes.Good, operationResults });
+            });
+            sendResponse(new HistoryUpdateResponse({ results }));
+        });
+    };
+}
+// --- end of History ---
 
 async function startServer(args, state) {
     // With port 0 another process may take the probed port before we listen: retry.
