@@ -8,6 +8,7 @@
 
 #include "attributeservices.h"
 #include "discoveryservices.h"
+#include "methodservices.h"
 #include "monitoreditemservices.h"
 #include "securechannelservices.h"
 #include "serverstatus.h"

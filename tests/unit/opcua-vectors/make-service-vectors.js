@@ -38,7 +38,13 @@ const { OpaqueStructure } = require("node-opcua-extension-object");
 const { TimestampsToReturn } = require("node-opcua-service-read");
 const { ObjectIds, ObjectTypeIds, VariableIds, VariableTypeIds, ReferenceTypeIds } = require("node-opcua-constants");
 
-const servicesH = fs.readFileSync(path.join(__dirname, "../../../core/opcua/services.h"), "utf8");
+// services.h and the headers it includes, one service set each.
+const opcuaDir = path.join(__dirname, "../../../core/opcua");
+const servicesH = fs
+    .readFileSync(path.join(opcuaDir, "services.h"), "utf8")
+    .match(/^#include "\w+\.h"$/gm)
+    .map((line) => fs.readFileSync(path.join(opcuaDir, line.slice(10, -1)), "utf8"))
+    .join("\n");
 let problems = 0;
 function problem(text) {
     console.error(`MISMATCH ${text}`);
@@ -118,13 +124,21 @@ checkConstants("AttributeId", (key) => AttributeIds[key]);
 checkConstants("Id", (key) => {
     const names = { ServerStatusState: "Server_ServerStatus_State", ServiceLevel: "Server_ServiceLevel",
         SecondsTillShutdown: "Server_ServerStatus_SecondsTillShutdown",
-        ShutdownReason: "Server_ServerStatus_ShutdownReason", ServerStatus: "Server_ServerStatus" };
+        ShutdownReason: "Server_ServerStatus_ShutdownReason", ServerStatus: "Server_ServerStatus",
+        NamespaceArray: "Server_NamespaceArray" };
     return ObjectIds[key] ?? ReferenceTypeIds[key] ?? VariableIds[names[key] ?? key];
 });
 checkConstants("BrowseResultMask", (key) =>
     key === "All" ? 63 : ResultMask[key === "ReferenceTypeId" ? "ReferenceType" : key]);
-checkConstants("Status", (key) => (StatusCodes[key] ? StatusCodes[key].value : undefined),
-    (v) => "0x" + v.toString(16).padStart(8, "0"));
+// The status codes are listed once, as X(Name, 0x...) in statuscodes.h.
+const statusCodesH = fs.readFileSync(path.join(opcuaDir, "statuscodes.h"), "utf8");
+for (const [, key, value] of statusCodesH.matchAll(/X\((\w+), (0x[0-9A-F]{8})\)/g)) {
+    const theirs = StatusCodes[key] ? StatusCodes[key].value : undefined;
+    const format = (v) => "0x" + v.toString(16).padStart(8, "0");
+    console.log(`const Status::${key} ${theirs === undefined ? "unknown" : format(theirs)}`);
+    if (theirs !== Number(value))
+        problem(`Status::${key} = ${value}, node-opcua ${theirs === undefined ? "unknown" : format(theirs)}`);
+}
 
 // Byte vectors. Every field holds a value other than its default; lists are explicit
 // arrays, since node-opcua writes length -1 for null where services.h writes 0 for empty.
