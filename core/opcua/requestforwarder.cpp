@@ -191,8 +191,11 @@ void RequestForwarder::dispatch(Forward *f)
     if (!client) {
         f->side = Side::None;
         f->client = nullptr;
-        if (runtime && runtime->isSwitching())
-            return; // waits for the server that is on its way
+        // Waits for the server that is on its way, or for the switch to the other one when
+        // the active one's session is gone (its loss is being decided); the deadline holds.
+        const bool otherServes = side != Side::None && m_context.backend(otherSide(side));
+        if (runtime && (runtime->isSwitching() || otherServes))
+            return;
         fail(f, Status::BadNoCommunication);
         return;
     }
@@ -252,10 +255,10 @@ void RequestForwarder::sessionChanged(Side side, Client *current)
         ++m_generations[size_t(side)]; // the old session's continuation points are gone
     std::vector<Forward *> orphaned;
     for (const auto &[id, f] : m_forwards)
-        if (f->side == side && f->client != current)
+        if ((f->side == side && f->client != current) || (f->side == Side::None && current))
             orphaned.push_back(f.get());
     for (Forward *f : orphaned) {
-        if (f->replayable) {
+        if (f->side == Side::None || f->replayable) {
             dispatch(f);
             continue;
         }
