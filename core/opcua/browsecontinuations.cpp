@@ -28,18 +28,38 @@ QList<ReferenceDescription> BrowseResume::feed(const QList<ReferenceDescription>
         m_lastRead = r;
         if (m_aligned) {
             out.append(r);
-            continue;
+        } else if (m_searching) {
+            if (sameReference(r, *m_last)) { // the new list had more before it
+                m_held.clear();
+                m_searching = false;
+                m_aligned = true;
+            } else if (m_held.append(r); m_held.size() >= LookAhead) {
+                out += std::exchange(m_held, {});
+                m_searching = false;
+                m_aligned = true;
+            }
+        } else {
+            m_skipped.append(r);
+            if (m_read == m_skip)
+                out += align();
         }
-        m_skipped.append(r);
-        if (m_read == m_skip)
-            out += align();
     }
     return out;
 }
 
 QList<ReferenceDescription> BrowseResume::end()
 {
-    return m_aligned ? QList<ReferenceDescription>() : align();
+    if (m_searching) { // not found: by count
+        m_searching = false;
+        m_aligned = true;
+        return std::exchange(m_held, {});
+    }
+    if (m_aligned)
+        return {};
+    const QList<ReferenceDescription> out = align();
+    m_searching = false; // the list ended: nothing to look ahead in
+    m_aligned = true;
+    return out;
 }
 
 QList<ReferenceDescription> BrowseResume::align()
@@ -52,6 +72,9 @@ QList<ReferenceDescription> BrowseResume::align()
     for (qsizetype i = skipped.size() - 1; i >= 0; --i)
         if (sameReference(skipped[i], *m_last))
             return skipped.mid(i + 1);
+    // Perhaps further on (the new list has more before it): looked for in what comes next.
+    m_aligned = false;
+    m_searching = true;
     return {};
 }
 

@@ -37,11 +37,14 @@ bool sameReference(const ReferenceDescription &a, const ReferenceDescription &b)
 // A browse repeated on another server after `position` references of the first one's list
 // were read, the last of them `last`: feed() it the new list page by page and it returns
 // the references that come after what was read. It skips `position` references; when the
-// last of those is not `last` (the lists differ) it looks for `last` among them and goes
-// on right after it, and where `last` is not among them it goes on after `position`.
+// last of those is not `last` (the lists differ) it looks for `last` among them, then among
+// the next LookAhead references, and goes on right after it; where `last` is in neither it
+// goes on after `position`.
 class BrowseResume
 {
 public:
+    static constexpr qsizetype LookAhead = 16;
+
     BrowseResume(quint64 position, std::optional<ReferenceDescription> last);
 
     // The references of the next page of the new list that the client has not had.
@@ -63,6 +66,8 @@ private:
     quint64 m_read = 0;
     std::optional<ReferenceDescription> m_lastRead;
     QList<ReferenceDescription> m_skipped; // until aligned
+    QList<ReferenceDescription> m_held;    // after the skipped ones, while `last` is looked for
+    bool m_searching = false;
     bool m_aligned = false;
 };
 
