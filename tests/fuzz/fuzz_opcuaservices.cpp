@@ -27,7 +27,9 @@ using AllMessages = MessageList<
     DeleteMonitoredItemsRequest, DeleteMonitoredItemsResponse, CreateSubscriptionRequest,
     CreateSubscriptionResponse, ModifySubscriptionRequest, ModifySubscriptionResponse,
     SetPublishingModeRequest, SetPublishingModeResponse, PublishRequest, PublishResponse,
-    RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse>;
+    RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse,
+    CallRequest, CallResponse, RegisterNodesRequest, RegisterNodesResponse, UnregisterNodesRequest,
+    UnregisterNodesResponse>;
 
 template <typename T> void check(QByteArrayView body, Reader &reader)
 {

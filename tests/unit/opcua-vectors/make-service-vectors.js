@@ -566,6 +566,68 @@ vector("ServerStatusDataType", new types.ServerStatusDataType({
     secondsTillShutdown: 30,
     shutdownReason: new LocalizedText({ locale: "en", text: "Maintenance" }),
 }));
+// Call and RegisterNodes (OPC 10000-4 §5.11.2, §5.8.5), and the Argument of a method's
+// InputArguments (OPC 10000-3 §8.6).
+vector("CallRequest", new types.CallRequest({
+    requestHeader: requestHeader(18),
+    methodsToCall: [
+        new types.CallMethodRequest({
+            objectId: string("Tandem", 3),
+            methodId: string("Tandem.SwitchTo", 3),
+            inputArguments: [new Variant({ dataType: DataType.String, value: "secondary" })],
+        }),
+        new types.CallMethodRequest({
+            objectId: string("Machine", 1),
+            methodId: string("Machine.Reset", 1),
+            inputArguments: [
+                new Variant({ dataType: DataType.UInt32, value: 5000 }),
+                new Variant({ dataType: DataType.Double, arrayType: VariantArrayType.Array, value: [1.5, 2.5] }),
+            ],
+        }),
+    ],
+}));
+vector("CallResponse", new types.CallResponse({
+    responseHeader: responseHeader(18),
+    results: [
+        new types.CallMethodResult({
+            statusCode: StatusCodes.BadInvalidArgument,
+            inputArgumentResults: [StatusCodes.BadTypeMismatch],
+            inputArgumentDiagnosticInfos: [new DiagnosticInfo({ symbolicId: 2 })],
+            outputArguments: [],
+        }),
+        new types.CallMethodResult({
+            statusCode: StatusCodes.Good,
+            inputArgumentResults: [],
+            inputArgumentDiagnosticInfos: [],
+            outputArguments: [new Variant({ dataType: DataType.Int32, value: -7 })],
+        }),
+    ],
+    diagnosticInfos: [new DiagnosticInfo({ symbolicId: 1 })],
+}));
+vector("RegisterNodesRequest", new types.RegisterNodesRequest({
+    requestHeader: requestHeader(19),
+    nodesToRegister: [string("Offset", 1), numeric(2255)],
+}));
+vector("RegisterNodesResponse", new types.RegisterNodesResponse({
+    responseHeader: responseHeader(19),
+    registeredNodeIds: [string("Offset", 1), numeric(2255)],
+}));
+vector("UnregisterNodesRequest", new types.UnregisterNodesRequest({
+    requestHeader: requestHeader(20),
+    nodesToUnregister: [string("Offset", 1)],
+}));
+{
+    const argument = new types.Argument({
+        name: "side",
+        dataType: numeric(12),
+        valueRank: 1,
+        arrayDimensions: [2],
+        description: new LocalizedText({ locale: "en", text: "primary or secondary" }),
+    });
+    const stream = new BinaryStream(1024);
+    argument.encode(stream);
+    console.log(`vector Argument ${stream.buffer.subarray(0, stream.length).toString("hex")}`);
+}
 
 if (problems)
     process.exit(1);
