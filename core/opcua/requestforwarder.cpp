@@ -423,10 +423,14 @@ template <typename Response> RequestForwarder::Unused<Response> RequestForwarder
 
 void RequestForwarder::releaseOnServer(BackendSession server, const QList<QByteArray> &points)
 {
-    if (points.isEmpty() || server.side == Side::None || backendSession(server.side) != server)
+    QList<QByteArray> held;
+    for (const QByteArray &point : points)
+        if (!point.isEmpty())
+            held.append(point);
+    if (held.isEmpty() || server.side == Side::None || backendSession(server.side) != server)
         return; // that session is gone, and its points with it
     if (Client *client = m_context.backend(server.side))
-        client->browseNext(points, true, [](const BrowseNextResponse &, const CallStatus &) {});
+        client->browseNext(held, true, [](const BrowseNextResponse &, const CallStatus &) {});
 }
 
 void RequestForwarder::releasePoint(const BrowsePoint &point)
