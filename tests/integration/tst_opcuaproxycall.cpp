@@ -162,7 +162,9 @@ void TestOpcUaProxyCall::addUsers()
 
 // Hot: the method goes to the active server, not to the standby as reads do, with its
 // result and output arguments; in a Call that mixes the proxy's methods and the server's,
-// each result comes back in the client's order.
+// each result comes back in the client's order. And the proxy's continuation points
+// without a switch: released ones are gone, a session has ten (the eleventh of one request
+// is refused, a later request frees the oldest), and a paged browse reads the whole folder.
 void TestOpcUaProxyCall::callReachesTheActiveServerOnly()
 {
     QVERIFY(m_rig.engine->startWithPair(pairConfig(ConnectionMode::Hot), EventWaitMs));
@@ -171,10 +173,12 @@ void TestOpcUaProxyCall::callReachesTheActiveServerOnly()
     QVERIFY(m_rig.primary->command(QStringLiteral("set Counter 7")));
     QVERIFY(m_rig.secondary->command(QStringLiteral("set Counter 8")));
 
-    const ClientResult result =
-        run(proxyUrl(), QStringLiteral("call %1 %2 UInt32:4242 call2 %3 %4 - %1 %2 UInt32:77")
-                            .arg(Machine, Reset, tandemNode(QString()),
-                                 tandemNode(QStringLiteral(".ReturnToAutomatic"))));
+    const ClientResult result = run(
+        proxyUrl(), QStringLiteral("call %1 %2 UInt32:4242 call2 %3 %4 - %1 %2 UInt32:77 "
+                                   "browse-release ns=1;s=Many 10 browse-many ns=1;s=Many 10 11 "
+                                   "browse-pages ns=1;s=Many 7 0")
+                        .arg(Machine, Reset, tandemNode(QString()),
+                             tandemNode(QStringLiteral(".ReturnToAutomatic"))));
     QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
     const QJsonObject call = result.line(0);
     QCOMPARE(text(call, "status"), QStringLiteral("Good"));
@@ -190,6 +194,14 @@ void TestOpcUaProxyCall::callReachesTheActiveServerOnly()
 
     QCOMPARE(counterOf(*m_rig.primary), 77);
     QCOMPARE(counterOf(*m_rig.secondary), 8); // the standby was not called
+
+    QCOMPARE(result.line(2).value(QLatin1String("first")).toInt(), 10);
+    QCOMPARE(text(result.line(2), "release"), QStringLiteral("Good"));
+    QCOMPARE(text(result.line(2), "after"), QStringLiteral("BadContinuationPointInvalid"));
+    QStringList statuses(10, QStringLiteral("Good"));
+    statuses << QStringLiteral("BadNoContinuationPoints");
+    QCOMPARE(strings(result.line(3).value(QLatin1String("statuses"))), statuses);
+    QCOMPARE(strings(result.lines.last().value(QLatin1String("browsed"))), manyItems());
 }
 
 // SwitchTo and ReturnToAutomatic on the Tandem folder: browseable, refused to anonymous
