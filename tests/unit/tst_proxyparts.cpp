@@ -354,8 +354,7 @@ void TestProxyParts::browseOfTheTandemFolder()
     QCOMPARE(folder.references.first().nodeId.nodeId,
              NodeId(2, ProxyNodes::variableNames().first()));
     QCOMPARE(folder.references.last().nodeClass, NodeClass::Method);
-    QCOMPARE(folder.references.last().nodeId.nodeId,
-             NodeId(2, ProxyNodes::methodNames().last()));
+    QCOMPARE(folder.references.last().nodeId.nodeId, NodeId(2, ProxyNodes::methodNames().last()));
     QVERIFY(folder.references.last().typeDefinition.nodeId.isNull());
 
     BrowseDescription objects = BrowseDescription::childrenOf(NodeId(0, Id::ObjectsFolder));
