@@ -52,11 +52,13 @@ OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog 
     , m_sessions(m_context, events)
     , m_forwarder(m_context, m_nodes, [this] { return state(); })
     , m_history(m_context)
+    , m_methods(m_context, m_nodes, events)
     , m_subscriptions(m_context, m_nodes, [this] { return state(); })
 {
     m_sessions.setEnding([this](ProxySession *session) {
         m_subscriptions.sessionEnding(session);
         m_history.sessionEnded(session->id);
+        m_forwarder.sessionEnding(session->id);
     });
     connect(m_server, &StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
     m_housekeeping = clock->createTimer([this] { housekeeping(); });
@@ -357,6 +359,15 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
             m_forwarder.handler(c->id, id, std::move(m));                                          \
         return;                                                                                    \
     }
+#define TANDEM_SESSION_SERVICE(Type, handler)                                                      \
+    case Type::BinaryEncodingId: {                                                                 \
+        Type m;                                                                                    \
+        if (!decoded(&m))                                                                          \
+            return;                                                                                \
+        if (ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader))             \
+            m_forwarder.handler(c->id, id, session->id, std::move(m));                             \
+        return;                                                                                    \
+    }
 #define TANDEM_SUBSCRIPTION_SERVICE(Type, handler)                                                 \
     case Type::BinaryEncodingId: {                                                                 \
         Type m;                                                                                    \
@@ -369,7 +380,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
     switch (request.typeId) {
         TANDEM_FORWARDED_SERVICE(ReadRequest, read)
         TANDEM_FORWARDED_SERVICE(WriteRequest, write)
-        TANDEM_FORWARDED_SERVICE(BrowseRequest, browse)
+        TANDEM_SESSION_SERVICE(BrowseRequest, browse)
         TANDEM_SUBSCRIPTION_SERVICE(CreateSubscriptionRequest, createSubscription)
         TANDEM_SUBSCRIPTION_SERVICE(ModifySubscriptionRequest, modifySubscription)
         TANDEM_SUBSCRIPTION_SERVICE(SetPublishingModeRequest, setPublishingMode)
@@ -380,7 +391,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         TANDEM_SUBSCRIPTION_SERVICE(DeleteMonitoredItemsRequest, deleteMonitoredItems)
         TANDEM_SUBSCRIPTION_SERVICE(PublishRequest, publish)
         TANDEM_SUBSCRIPTION_SERVICE(RepublishRequest, republish)
-        TANDEM_FORWARDED_SERVICE(BrowseNextRequest, browseNext)
+        TANDEM_SESSION_SERVICE(BrowseNextRequest, browseNext)
         TANDEM_FORWARDED_SERVICE(TranslateBrowsePathsToNodeIdsRequest, translateBrowsePaths)
     case HistoryReadRequest::BinaryEncodingId: {
         HistoryReadRequest m;
@@ -398,6 +409,21 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
             m_history.update(c->id, id, std::move(m));
         return;
     }
+        TANDEM_FORWARDED_SERVICE(RegisterNodesRequest, registerNodes)
+        TANDEM_FORWARDED_SERVICE(UnregisterNodesRequest, unregisterNodes)
+    case CallRequest::BinaryEncodingId: {
+        CallRequest m;
+        if (!decoded(&m))
+            return;
+        ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader);
+        if (!session)
+            return;
+        const ProxyMethods::Caller who{session->user, m_sessions.isOperator(*session), c->peer};
+        m_forwarder.call(c->id, id, std::move(m), [this, who](const CallMethodRequest &call) {
+            return m_methods.call(call, who);
+        });
+        return;
+    }
     default: {
         // Every request starts with its header: answer with its handle.
         RequestHeader header;
@@ -413,6 +439,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
     }
     }
 #undef TANDEM_FORWARDED_SERVICE
+#undef TANDEM_SESSION_SERVICE
 #undef TANDEM_SUBSCRIPTION_SERVICE
 }
 

@@ -9,6 +9,7 @@
 #include "attributeservices.h"
 #include "discoveryservices.h"
 #include "historyservices.h"
+#include "methodservices.h"
 #include "monitoreditemservices.h"
 #include "securechannelservices.h"
 #include "serverstatus.h"

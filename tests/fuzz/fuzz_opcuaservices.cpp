@@ -28,7 +28,9 @@ using AllMessages = MessageList<
     CreateSubscriptionResponse, ModifySubscriptionRequest, ModifySubscriptionResponse,
     SetPublishingModeRequest, SetPublishingModeResponse, PublishRequest, PublishResponse,
     RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse,
-    HistoryReadRequest, HistoryReadResponse, HistoryUpdateRequest, HistoryUpdateResponse>;
+    HistoryReadRequest, HistoryReadResponse, HistoryUpdateRequest, HistoryUpdateResponse,
+    CallRequest, CallResponse, RegisterNodesRequest, RegisterNodesResponse, UnregisterNodesRequest,
+    UnregisterNodesResponse>;
 
 template <typename T> void check(QByteArrayView body, Reader &reader)
 {

@@ -27,6 +27,34 @@
 //                           number > 0), then {"reads":N,"errors":E,"seconds":S}: N reads
 //                           answered Good, E failed (a service error or another status),
 //                           S the seconds the loop took
+//   call OBJECT METHOD ARGS calls a method; ARGS is "-" for none or TYPE:VALUE[,TYPE:VALUE]
+//                           ("UInt32:5000", "String:primary"):
+//                           {"status":"Good","inputArgumentResults":["Good"],
+//                           "outputArguments":[{"dataType":"Int32","value":7}]}
+//                           (a Bad status is printed, not an error; a service fault is
+//                           {"serviceError":MESSAGE})
+//   call2 OBJECT METHOD ARGS OBJECT METHOD ARGS  both in one Call: {"results":[..]}, each
+//                           as call prints it
+//   register IDS            RegisterNodes for the comma-separated IDS:
+//                           {"registered":["ns=1;s=Offset",..]}; remembered for:
+//   read-registered         {"values":[..],"statuses":[..]} of the registered ids
+//   read-loop-registered    reads the registered ids one read after the other until a line
+//                           on stdin; prints {"looping":true} after the first, then
+//                           {"values":[..]} whenever they differ from the last printed
+//                           ones, and last {"reads":N,"errors":E}
+//   unregister              UnregisterNodes for the registered ids: {"status":"Good"}
+//   browse-pages NODEID MAX WAIT  browses NODEID forward (hierarchical references) with
+//                           requestedMaxReferencesPerNode MAX and follows the continuation
+//                           points with BrowseNext, a line a page:
+//                           {"page":N,"status":"Good","references":["Item00",..],"more":B};
+//                           after page WAIT (0: never) it prints {"waiting":true} and waits
+//                           for a line on stdin; last {"browsed":[every browse name]}
+//   browse-release NODEID MAX  a first page, BrowseNext releasing its continuation point,
+//                           then BrowseNext with it again: {"first":N,"release":STATUS,
+//                           "after":STATUS}
+//   browse-many NODEID MAX COUNT  one Browse of COUNT times NODEID:
+//                           {"statuses":[..],"points":[true|false,..]}
+//   wait-line               prints {"waiting":true} and waits for a line on stdin
 //   watch NODEID...         subscribes and prints a line per change (below); it keeps
 //                           going through connection losses, node-opcua reconnecting
 //                           by itself, and ends on "quit" or when its subscription ends
@@ -242,7 +270,17 @@ const Arity = {
     "watch-shutdown": 0,
     "history-update": 4,
     "history-processed": 5,
-    "history-many": 5
+    "history-many": 5,
+    call: 3,
+    call2: 6,
+    register: 1,
+    "read-registered": 0,
+    "read-loop-registered": 0,
+    unregister: 0,
+    "browse-pages": 3,
+    "browse-release": 2,
+    "browse-many": 3,
+    "wait-line": 0
 };
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
@@ -351,6 +389,8 @@ async function runOperation(client, session, words, args) {
         await historyMany(session, rest);
     } else if (op === "history-processed" && rest.length === 5) {
         await historyProcessed(session, rest);
+    } else if (MethodAndBrowseOperations[op]) {
+        await MethodAndBrowseOperations[op](session, rest);
     } else if (op === "watch" && rest.length > 0) {
         return watch(client, session, rest, args, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
@@ -522,6 +562,187 @@ async function historyMany(session, [nodeId, start, end, max, count]) {
     emit({ released: released.map((r) => r.statusCode.name) });
 }
 // --- end of History ---
+// Call, RegisterNodes and BrowseNext operations (see the top of this file).
+let stdinLines = null;
+// The next line on stdin (one reader for every operation that waits for one).
+function nextStdinLine() {
+    if (!stdinLines) {
+        stdinLines = { queue: [], waiting: [] };
+        readline.createInterface({ input: process.stdin, terminal: false }).on("line", (line) => {
+            const waiter = stdinLines.waiting.shift();
+            if (waiter) {
+                waiter(line);
+            } else {
+                stdinLines.queue.push(line);
+            }
+        });
+    }
+    if (stdinLines.queue.length > 0) {
+        return Promise.resolve(stdinLines.queue.shift());
+    }
+    return new Promise((resolve) => stdinLines.waiting.push(resolve));
+}
+
+function typedArguments(text) {
+    if (text === "-") {
+        return [];
+    }
+    return text.split(",").map((entry) => {
+        const colon = entry.indexOf(":");
+        const type = entry.slice(0, colon);
+        if (colon <= 0 || DataType[type] === undefined) {
+            fail(`call: ${entry} is not TYPE:VALUE`);
+        }
+        return { dataType: DataType[type], value: coerce(type, entry.slice(colon + 1)) };
+    });
+}
+
+let registeredIds = [];
+
+async function readRegistered(session) {
+    const dataValues = await session.read(
+        registeredIds.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value }))
+    );
+    return {
+        values: dataValues.map((v) => plain(v.value.value)),
+        statuses: dataValues.map((v) => v.statusCode.name)
+    };
+}
+
+async function browsePage(session, nodeId, max) {
+    session.requestedMaxReferencesPerNode = max;
+    return session.browse({
+        nodeId,
+        browseDirection: 0, // forward
+        referenceTypeId: "HierarchicalReferences",
+        includeSubtypes: true,
+        nodeClassMask: 0,
+        resultMask: 63
+    });
+}
+
+function callResultJson(result) {
+    return {
+        status: result.statusCode.name,
+        inputArgumentResults: (result.inputArgumentResults || []).map((s) => s.name),
+        outputArguments: (result.outputArguments || []).map((v) => ({
+            dataType: DataType[v.dataType],
+            value: plain(v.value)
+        }))
+    };
+}
+
+async function callMethods(session, words) {
+    const methods = [];
+    for (let i = 0; i < words.length; i += 3) {
+        methods.push({ objectId: words[i], methodId: words[i + 1], inputArguments: typedArguments(words[i + 2]) });
+    }
+    try {
+        return (await session.call(methods)).map(callResultJson);
+    } catch (err) {
+        emit({ serviceError: err.message });
+        return null;
+    }
+}
+
+const MethodAndBrowseOperations = {
+    call: async (session, words) => {
+        const results = await callMethods(session, words);
+        if (results) {
+            emit(results[0]);
+        }
+    },
+    call2: async (session, words) => {
+        const results = await callMethods(session, words);
+        if (results) {
+            emit({ results });
+        }
+    },
+    register: async (session, [ids]) => {
+        const registered = await session.registerNodes(ids.split(","));
+        registeredIds = registered.map((n) => n.toString());
+        emit({ registered: registeredIds });
+    },
+    "read-registered": async (session) => emit(await readRegistered(session)),
+    "read-loop-registered": async (session) => {
+        let stop = false;
+        nextStdinLine().then(() => {
+            stop = true;
+        });
+        let reads = 0;
+        let errors = 0;
+        let last = null;
+        while (!stop) {
+            try {
+                const { values, statuses } = await readRegistered(session);
+                if (statuses.every((s) => s === "Good")) {
+                    ++reads;
+                } else {
+                    ++errors;
+                }
+                const text = JSON.stringify(values);
+                if (text !== last) {
+                    if (last === null) {
+                        emit({ looping: true });
+                    }
+                    emit({ values, statuses });
+                    last = text;
+                }
+            } catch (err) {
+                ++errors;
+                emit({ readError: err.message });
+            }
+        }
+        emit({ reads, errors });
+    },
+    unregister: async (session) => {
+        await session.unregisterNodes(registeredIds);
+        emit({ status: "Good" });
+    },
+    "browse-pages": async (session, [nodeId, maxText, waitText]) => {
+        const wait = Number(waitText);
+        let result = await browsePage(session, nodeId, Number(maxText));
+        const all = [];
+        for (let page = 1; ; ++page) {
+            const names = result.references.map((r) => r.browseName.name);
+            all.push(...names);
+            const more = !!(result.continuationPoint && result.continuationPoint.length);
+            emit({ page, status: result.statusCode.name, references: names, more });
+            if (!more || !result.statusCode.isGood()) {
+                break;
+            }
+            if (page === wait) {
+                emit({ waiting: true });
+                await nextStdinLine();
+            }
+            result = await session.browseNext(result.continuationPoint, false);
+        }
+        emit({ browsed: all });
+    },
+    "browse-release": async (session, [nodeId, maxText]) => {
+        const first = await browsePage(session, nodeId, Number(maxText));
+        const point = first.continuationPoint;
+        const release = await session.browseNext(point, true);
+        const after = await session.browseNext(point, false);
+        emit({
+            first: first.references.length,
+            release: release.statusCode.name,
+            after: after.statusCode.name
+        });
+    },
+    "browse-many": async (session, [nodeId, maxText, countText]) => {
+        session.requestedMaxReferencesPerNode = Number(maxText);
+        const results = await session.browse(Array.from({ length: Number(countText) }, () => nodeId));
+        emit({
+            statuses: results.map((r) => r.statusCode.name),
+            points: results.map((r) => !!(r.continuationPoint && r.continuationPoint.length))
+        });
+    },
+    "wait-line": async () => {
+        emit({ waiting: true });
+        await nextStdinLine();
+    }
+};
 
 // Subscribes to nodeIds and prints what the subscription and the connection go through
 // (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the

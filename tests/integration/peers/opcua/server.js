@@ -30,7 +30,16 @@
 //   shutdown MS     server.shutdown(MS): State (i=2259) becomes Shutdown and
 //                   SecondsTillShutdown (i=2992) counts down; the process exits after MS
 //   stop-counter    start-counter    quit
+//   hold-calls      release-calls    wait-held N   (see the method Reset below)
+//   counter         answers "ok N", Counter's value now
 // When stdin closes the server keeps serving until SIGTERM.
+//
+// For Call and BrowseNext: the object ns=1;s=Machine under Objects has the method
+// ns=1;s=Machine.Reset(counter UInt32) -> previous Int32, which sets Counter to its argument
+// and returns the value before. After "hold-calls" it answers no call until
+// "release-calls" (so a test can kill or hang a server with a call in it); "wait-held N"
+// answers "ok" once N calls are held. The folder ns=1;s=Many under Objects holds 50 Int32
+// variables ns=1;s=Many.Item00 .. Item49 (values 0..49), for browses that need BrowseNext.
 //
 // Options: --port N (0 picks a free one), --offset N, --path /RESOURCE (the endpoint
 // URL's path, default none), --user USER:PASSWORD (accept this user name identity
@@ -62,10 +71,10 @@ const {
     DataValue,
     HistoryUpdateResponse,
     HistoryUpdateResult,
-    StatusCodes,
     addAggregateSupport,
     MessageSecurityMode,
     SecurityPolicy,
+    StatusCodes,
     UserTokenPolicy,
     UserTokenType,
     Variant,
@@ -515,6 +524,84 @@ function addHistory(server, args, plant) {
     };
 }
 // --- end of History ---
+// Reset and the Many folder (see the top of this file).
+function addMethodAndManyNodes(server, state) {
+    const addressSpace = server.engine.addressSpace;
+    const namespace = addressSpace.getOwnNamespace();
+    state.heldCalls = [];
+    state.holdingCalls = false;
+    state.heldWaiters = [];
+    const machine = namespace.addObject({
+        organizedBy: addressSpace.rootFolder.objects,
+        nodeId: "s=Machine",
+        browseName: "Machine"
+    });
+    const reset = namespace.addMethod(machine, {
+        nodeId: "s=Machine.Reset",
+        browseName: "Reset",
+        inputArguments: [{ name: "counter", dataType: DataType.UInt32, description: { text: "the new count" } }],
+        outputArguments: [{ name: "previous", dataType: DataType.Int32, description: { text: "the count before" } }]
+    });
+    reset.bindMethod((inputArguments, context, callback) => {
+        const run = () => {
+            const previous = state.count;
+            setCounter(state, inputArguments[0].value);
+            callback(null, {
+                statusCode: StatusCodes.Good,
+                outputArguments: [{ dataType: DataType.Int32, value: previous }]
+            });
+        };
+        if (!state.holdingCalls) {
+            run();
+            return;
+        }
+        state.heldCalls.push(run);
+        answerHeldWaiters(state);
+    });
+    const many = namespace.addFolder(addressSpace.rootFolder.objects, { nodeId: "s=Many", browseName: "Many" });
+    for (let i = 0; i < 50; ++i) {
+        const name = `Item${String(i).padStart(2, "0")}`;
+        namespace.addVariable({
+            componentOf: many,
+            nodeId: `s=Many.${name}`,
+            browseName: name,
+            dataType: "Int32",
+            value: new Variant({ dataType: DataType.Int32, value: i })
+        });
+    }
+}
+
+function answerHeldWaiters(state) {
+    state.heldWaiters = state.heldWaiters.filter((waiter) => {
+        if (state.heldCalls.length < waiter.count) {
+            return true;
+        }
+        process.stdout.write("ok\n");
+        return false;
+    });
+}
+
+// hold-calls, release-calls, wait-held N: true when the line was one of them (answered).
+function handleCallCommand(words, state) {
+    const [cmd, ...args] = words;
+    if (cmd === "hold-calls" && args.length === 0) {
+        state.holdingCalls = true;
+    } else if (cmd === "release-calls" && args.length === 0) {
+        state.holdingCalls = false;
+        state.heldCalls.splice(0).forEach((run) => run());
+    } else if (cmd === "counter" && args.length === 0) {
+        process.stdout.write(`ok ${state.count}\n`);
+        return true;
+    } else if (cmd === "wait-held" && args.length === 1 && /^\d+$/.test(args[0])) {
+        state.heldWaiters.push({ count: Number(args[0]) });
+        answerHeldWaiters(state);
+        return true;
+    } else {
+        return false;
+    }
+    process.stdout.write("ok\n");
+    return true;
+}
 
 async function startServer(args, state) {
     // With port 0 another process may take the probed port before we listen: retry.
@@ -523,6 +610,7 @@ async function startServer(args, state) {
         const server = await makeServer(args, port);
         await server.initialize();
         buildAddressSpace(server, args, state);
+        addMethodAndManyNodes(server, state);
         if (args.user) {
             setUserPolicies(server, args.userPolicies);
         }
@@ -563,6 +651,9 @@ async function main() {
     lines.on("line", (line) => {
         const words = line.trim().split(/\s+/).filter((w) => w.length > 0);
         if (words.length === 0) {
+            return;
+        }
+        if (handleCallCommand(words, state)) {
             return;
         }
         process.stdout.write(`${handleCommand(words, server, state)}\n`);
