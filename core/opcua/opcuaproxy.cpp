@@ -390,6 +390,16 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
             m_history.read(c->id, id, session->id, std::move(m));
         return;
     }
+    case CallRequest::BinaryEncodingId: {
+        // ConditionRefresh and ConditionRefresh2 with the client's subscription ids mapped
+        // to the active server's mirror; other methods are not passed yet.
+        CallRequest m;
+        if (!decoded(&m))
+            return;
+        if (ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader))
+            m_subscriptions.mirrors().callConditionRefresh(c->id, id, session, std::move(m));
+        return;
+    }
     case HistoryUpdateRequest::BinaryEncodingId: {
         HistoryUpdateRequest m;
         if (!decoded(&m))

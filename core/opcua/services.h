@@ -8,7 +8,9 @@
 
 #include "attributeservices.h"
 #include "discoveryservices.h"
+#include "eventservices.h"
 #include "historyservices.h"
+#include "methodservices.h"
 #include "monitoreditemservices.h"
 #include "securechannelservices.h"
 #include "serverstatus.h"

@@ -118,7 +118,7 @@ void SubscriptionMirrors::createItems(
         MirroredItem &item = sub->items.at(id);
         item.creating[size_t(side)] = true;
         MonitoredItemCreateRequest request = item.request;
-        request.requestedParameters.clientHandle = id;
+        request.requestedParameters = item.mirroredParameters();
         requests.append(request);
     }
     const quint32 subId = sub->engine.id();
@@ -148,6 +148,7 @@ void SubscriptionMirrors::createItems(
                     if (status.isGood() && response.results[k].statusCode.isGood())
                         item->second.backendIds[size_t(side)] = response.results[k].monitoredItemId;
                 }
+                refreshIfOwed(it->second.get());
             }
             if (then)
                 then(response, status);
@@ -233,7 +234,7 @@ void SubscriptionMirrors::deleteItems(MirroredSubscription *sub,
 
 void SubscriptionMirrors::pruneStandby(MirroredSubscription *sub)
 {
-    if (sub->standby.empty() || !m_context.runtime())
+    if ((sub->standby.empty() && sub->events.kept() == 0) || !m_context.runtime())
         return;
     const PairConfig &config = m_context.runtime()->config();
     const qint64 keep = std::max<qint64>(
@@ -242,14 +243,21 @@ void SubscriptionMirrors::pruneStandby(MirroredSubscription *sub)
     while (!sub->standby.empty() &&
            (t - sub->standby.front().at > keep || sub->standby.size() > StandbyBufferMaxEntries))
         sub->standby.pop_front();
+    sub->events.prune(t, keep, StandbyBufferMaxEntries);
 }
 
 void SubscriptionMirrors::serverChanged(Side side, Client *old, Client *current)
 {
     if (old)
         disconnect(old, nullptr, this, nullptr);
-    for (const auto &[id, sub] : m_subscriptions)
+    const bool active = m_context.runtime() && m_context.runtime()->active() == side;
+    for (const auto &[id, sub] : m_subscriptions) {
+        // The active server's events between the two sessions are lost: its next mirror
+        // owes the client the state of the alarms.
+        if (active && sub->mirrors[size_t(side)].id != 0 && sub->hasEventItems())
+            sub->refreshOwed = side;
         drop(sub.get(), side, false); // they went with the old session
+    }
     if (!current)
         return;
     connect(current, &Client::dataChange, this,
@@ -259,6 +267,10 @@ void SubscriptionMirrors::serverChanged(Side side, Client *old, Client *current)
     connect(current, &Client::subscriptionStatusChanged, this,
             [this, side](quint32 subscription, StatusCode status) {
                 onSubscriptionStatus(side, subscription, status);
+            });
+    connect(current, &Client::eventReceived, this,
+            [this, side](quint32 subscription, quint32 handle, const QList<Variant> &fields) {
+                onEvent(side, subscription, handle, fields);
             });
 }
 
@@ -315,6 +327,10 @@ void SubscriptionMirrors::activeChanged(Side current)
             sub->engine.enqueue(item->second.notification(b.value));
         }
         sub->standby.clear();
+        fillEventGap(sub.get(), current);
+        if (sub->hasEventItems())
+            sub->refreshOwed = current;
+        refreshIfOwed(sub.get());
     }
 }
 
