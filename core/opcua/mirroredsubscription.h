@@ -13,9 +13,11 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace tandem::opcua {
 
@@ -97,6 +99,9 @@ struct MirroredSubscription
     // The server that owes this subscription a ConditionRefresh once its event items are
     // there (after a switch, or a new session with the active server); None: none owed.
     Side refreshOwed = Side::None;
+    // Client requests that wait for the mirror on the active server being made, so that its
+    // answer is theirs; run once the mirror is there or not (SubscriptionMirrors).
+    std::vector<std::function<void()>> whenMirrored;
 
     bool hasEventItems() const
     {

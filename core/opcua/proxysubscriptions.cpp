@@ -176,6 +176,12 @@ void ProxySubscriptions::createMonitoredItems(int connection, quint32 requestId,
                         Status::BadNothingToDo);
         return;
     }
+    // The active server's answer is the client's (its filter results, the items it refuses):
+    // while its mirror is being made, the request waits for it.
+    if (m_mirrors.deferUntilMirrored(sub, [this, connection, requestId, session, request] {
+            createMonitoredItems(connection, requestId, session, request);
+        }))
+        return;
     auto response = answerTo<CreateMonitoredItemsResponse>(request.requestHeader);
     QList<quint32> remote;
     QList<qsizetype> remoteIndex;

@@ -92,6 +92,7 @@ void SubscriptionMirrors::sync(MirroredSubscription *sub, Side side)
             if (!status.isGood()) {
                 qCWarning(lcOpcUa) << "proxy: no mirror of subscription" << subId << "on the"
                                    << sideKey(side) << "server:" << status.message;
+                runWhenMirrored(subId);
                 return; // tried again at the next change of the pair
             }
             mirror.id = response.subscriptionId;
@@ -104,7 +105,28 @@ void SubscriptionMirrors::sync(MirroredSubscription *sub, Side side)
             }
             if (!items.isEmpty())
                 createItems(sub, side, items, {});
+            runWhenMirrored(subId);
         });
+}
+
+bool SubscriptionMirrors::deferUntilMirrored(MirroredSubscription *sub, std::function<void()> retry)
+{
+    const Side active = m_context.runtime() ? m_context.runtime()->active() : Side::None;
+    if (active == Side::None || !m_context.backend(active) ||
+        sub->mirrors[size_t(active)].token == 0)
+        return false;
+    sub->whenMirrored.push_back(std::move(retry));
+    return true;
+}
+
+void SubscriptionMirrors::runWhenMirrored(quint32 subId)
+{
+    const auto it = m_subscriptions.find(subId);
+    if (it == m_subscriptions.end())
+        return;
+    // Each may wait again (for another server's mirror) or end the subscription.
+    for (const std::function<void()> &retry : std::exchange(it->second->whenMirrored, {}))
+        retry();
 }
 
 void SubscriptionMirrors::createItems(
@@ -167,6 +189,7 @@ void SubscriptionMirrors::drop(MirroredSubscription *sub, Side side, bool delete
         item.backendIds[size_t(side)] = 0;
         item.creating[size_t(side)] = false;
     }
+    runWhenMirrored(sub->engine.id());
 }
 
 void SubscriptionMirrors::toMirrors(

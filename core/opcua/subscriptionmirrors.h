@@ -49,6 +49,9 @@ public:
     void
     createItems(MirroredSubscription *subscription, Side side, QList<quint32> itemIds,
                 std::function<void(const CreateMonitoredItemsResponse &, const CallStatus &)> then);
+    // While the mirror on the active server is being made: keeps `retry` for when it is
+    // there (or not), and says true.
+    bool deferUntilMirrored(MirroredSubscription *subscription, std::function<void()> retry);
     // Forgets the mirror on that server, and deletes it there when deleteOnServer.
     void drop(MirroredSubscription *subscription, Side side, bool deleteOnServer);
 
@@ -100,6 +103,7 @@ private:
     // Sends the owed ConditionRefresh once the mirror on the active server has its event
     // items.
     void refreshIfOwed(MirroredSubscription *subscription);
+    void runWhenMirrored(quint32 subscriptionId);
 
     ProxyContext &m_context;
     SubscriptionTable &m_subscriptions;
