@@ -24,7 +24,7 @@
 // processed reads (node-opcua's aggregates: Average, Minimum, Maximum, ...); HistoryUpdate
 // takes UpdateDataDetails for ns=1;s=History (insert, replace, update; the server timestamp
 // marked the same way).
-// Events and alarms: ns=1;s=Tank (an Object in Plant, a notifier of the Server object, so
+// Events and alarms: ns=1;s=Tank (an Object in Objects, a notifier of the Server object, so
 // an event item on i=2253 sees its events) holds ns=1;s=Level (Double, 0) and
 // ns=1;s=LevelAlarm, an ExclusiveLimitAlarm on Level (High at 80, HighHigh at 90): "level 95"
 // makes it active, "level 10" inactive again, each transition one event. The EventIds of the
@@ -351,7 +351,7 @@ function buildAddressSpace(server, args, state) {
     add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
     state.flag = add("Flag", "Boolean", false, { writable: true });
     addHistory(server, args, plant);
-    addAlarm(server, plant, state);
+    addAlarm(server, state);
 
     // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
     // instead, so "service-level" changes it and subscribers are told at once.
@@ -535,14 +535,14 @@ function addHistory(server, args, plant) {
 // --- end of History ---
 
 // --- Events and alarms (see the top of this file) ---
-function addAlarm(server, plant, state) {
+function addAlarm(server, state) {
     const addressSpace = server.engine.addressSpace;
     const namespace = addressSpace.getOwnNamespace();
     addressSpace.installAlarmsAndConditionsService();
     const tank = namespace.addObject({
         nodeId: "s=Tank",
         browseName: "Tank",
-        organizedBy: plant,
+        organizedBy: addressSpace.rootFolder.objects,
         notifierOf: addressSpace.rootFolder.objects.server,
         eventNotifier: 1
     });
