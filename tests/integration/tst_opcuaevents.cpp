@@ -7,7 +7,8 @@
 // proxy adds for itself never shows), every alarm transition once across a killed or hung
 // active server (Hot: the standby's events fill the gap; Warm: the gap's may be lost, and
 // the ConditionRefresh the proxy makes on the new server brings the alarm's state), and the
-// client's own ConditionRefresh mapped to the mirror on the active server.
+// client's own ConditionRefresh mapped to the mirror on the active server; an Acknowledge
+// through Call reaches the active server's condition with the client's comment.
 #include "connectionmodes.h"
 #include "opcuaclientrun.h"
 #include "pairrig.h"
@@ -236,6 +237,28 @@ void TestOpcUaEvents::eventsAndRefreshThroughTheProxy()
     QVERIFY2(wrong >= 0, qPrintable(client.dump()));
     QCOMPARE(client.lines()[wrong].value(QLatin1String("refresh")).toString(),
              QStringLiteral("BadSubscriptionIdInvalid"));
+
+    // Acknowledge goes through Call to the active server's condition, with the EventId the
+    // server gave the alarm's last transition and the client's comment.
+    const auto alarmOf = [](OpcUaPeer &peer) {
+        const auto answer = peer.query(QStringLiteral("alarm"));
+        return answer ? QJsonDocument::fromJson(answer->toUtf8()).object() : QJsonObject();
+    };
+    const QJsonObject before = alarmOf(*m_rig.primary);
+    QVERIFY(!before.value(QLatin1String("acked")).toBool());
+    const QString eventId = before.value(QLatin1String("eventId")).toString();
+    QVERIFY(!eventId.isEmpty());
+    client.send("ack ns=1;s=LevelAlarm " + eventId.toUtf8() + " seen by the night shift");
+    const qsizetype acked =
+        client.waitFor([](const QJsonObject &l) { return l.contains(QLatin1String("ack")); }, end);
+    QVERIFY2(acked >= 0, qPrintable(client.dump()));
+    QCOMPARE(client.lines()[acked].value(QLatin1String("ack")).toString(), QStringLiteral("Good"));
+    const QJsonObject after = alarmOf(*m_rig.primary);
+    QVERIFY(after.value(QLatin1String("acked")).toBool());
+    QCOMPARE(after.value(QLatin1String("comment")).toString(),
+             QStringLiteral("seen by the night shift"));
+    // Warm: the standby's alarm is its own; nothing reached it.
+    QVERIFY(!alarmOf(*m_rig.secondary).value(QLatin1String("acked")).toBool());
 }
 
 void TestOpcUaEvents::alarmAcrossASwitch_data()
