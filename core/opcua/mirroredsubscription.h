@@ -32,6 +32,8 @@ struct MirroredItem
     std::array<quint32, 2> backendIds{};
     std::array<bool, 2> creating{}; // on that side's mirror, answer awaited
     std::optional<DataValue> lastLocal;
+    // The last value queued for the client (TransferSubscriptions' sendInitialValues).
+    std::optional<DataValue> lastValue;
     // An event item (OPC 10000-4, 7.22.3): the client's EventFilter when it decodes, and
     // which of the fields the servers send is the EventId. When the client's select clauses
     // lack it, the mirrors ask for it as one more clause and the client never sees it.

@@ -391,6 +391,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         TANDEM_SUBSCRIPTION_SERVICE(DeleteMonitoredItemsRequest, deleteMonitoredItems)
         TANDEM_SUBSCRIPTION_SERVICE(PublishRequest, publish)
         TANDEM_SUBSCRIPTION_SERVICE(RepublishRequest, republish)
+        TANDEM_SUBSCRIPTION_SERVICE(TransferSubscriptionsRequest, transferSubscriptions)
         TANDEM_SESSION_SERVICE(BrowseNextRequest, browseNext)
         TANDEM_FORWARDED_SERVICE(TranslateBrowsePathsToNodeIdsRequest, translateBrowsePaths)
     case HistoryReadRequest::BinaryEncodingId: {

@@ -6,6 +6,7 @@
 #include "proxyidentity.h"
 #include "sessionadmission.h"
 #include "sessionsignature.h"
+#include "statuscodes.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
@@ -94,6 +95,8 @@ void ProxySessions::create(const Caller &caller, quint32 requestId,
                              : ProxySession::DefaultTimeoutMs;
     session->connection = caller.connection;
     session->address = caller.address;
+    session->owner.applicationUri = request.clientDescription.applicationUri;
+    session->owner.clientCertificate = caller.clientCertificate;
     session->createdAt = session->lastUsed = m_context.nowMs();
 
     auto response = answerTo<CreateSessionResponse>(request.requestHeader);
@@ -140,8 +143,9 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
     }
     const quint32 sessionId = session->id;
     const int connection = caller.connection;
-    const auto accept = [this, sessionId, connection, requestId, handle](const QString &user,
-                                                                         bool storeUser) {
+    const SessionOwner claimed = claimedOwner(*session, caller, request.userIdentityToken);
+    const auto accept = [this, sessionId, connection, requestId, handle,
+                         claimed](const QString &user, bool storeUser) {
         auto s = m_sessions.find(sessionId);
         if (!m_context.clients().isOpen(connection))
             return;
@@ -149,11 +153,17 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
             m_context.fault(connection, requestId, handle, Status::BadSessionIdInvalid);
             return;
         }
+        SessionOwner owner = claimed;
+        owner.user = user;
+        owner.storeUser = storeUser;
+        if (!moveToChannel(s->second.get(), connection, owner, requestId, handle))
+            return;
         s->second->activated = true;
         s->second->connection = connection;
         s->second->lastUsed = m_context.nowMs();
         s->second->user = user;
         s->second->storeUser = storeUser;
+        s->second->owner = owner;
         RequestHeader header;
         header.requestHandle = handle;
         auto response = answerTo<ActivateSessionResponse>(header);
@@ -194,6 +204,52 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
                           else
                               refuse(v.status, v.why);
                       });
+}
+
+SessionOwner ProxySessions::claimedOwner(const ProxySession &session, const Caller &caller,
+                                         const ExtensionObject &token)
+{
+    SessionOwner owner = session.owner;
+    owner.clientCertificate = caller.clientCertificate;
+    owner.kind = SessionOwner::Kind::Anonymous;
+    owner.userCertificate.clear();
+    if (fromExtensionObject<UserNameIdentityToken>(token)) {
+        owner.kind = SessionOwner::Kind::UserName;
+    } else if (const auto certificate = fromExtensionObject<X509IdentityToken>(token)) {
+        owner.kind = SessionOwner::Kind::Certificate;
+        owner.userCertificate = certificate->certificateData;
+    }
+    return owner;
+}
+
+bool ProxySessions::moveToChannel(ProxySession *session, int connection, const SessionOwner &owner,
+                                  quint32 requestId, quint32 handle)
+{
+    if (!session->activated || session->connection == connection)
+        return true;
+    // An activated session on another channel (the client reconnected): the same client
+    // and user only (OPC 10000-4 §5.6.3); its subscriptions stay, and the old channel's
+    // Publish requests are its no longer.
+    const quint32 status = SessionOwner::mayMoveChannel(session->owner, owner);
+    if (status != Status::Good) {
+        qCWarning(lcOpcUa) << "proxy" << m_context.logName() << "refused to move session"
+                           << session->id << "to the channel of"
+                           << m_context.clients().peer(connection) << ":"
+                           << statusCodeText(StatusCode{status});
+        m_context.fault(connection, requestId, handle, status);
+        return false;
+    }
+    const int old = session->connection;
+    std::erase_if(session->publishQueue, [this, old](const PendingPublish &p) {
+        if (p.connection != old)
+            return false;
+        m_context.fault(p.connection, p.requestId, p.requestHandle,
+                        Status::BadSecureChannelIdInvalid);
+        return true;
+    });
+    qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "session" << session->id
+                    << "moves to the channel of" << m_context.clients().peer(connection);
+    return true;
 }
 
 void ProxySessions::loginFailed(const QString &address, const QString &why)

@@ -12,6 +12,7 @@
 #include "loginthrottle.h"
 #include "securitypolicy.h"
 #include "services.h"
+#include "sessionowner.h"
 
 #include <QObject>
 
@@ -61,6 +62,19 @@ struct ProxySession
     bool storeUser = false; // user is one of the OPC UA users (OpcUaUserStore)
     std::deque<PendingPublish> publishQueue;
     QList<quint32> subscriptions; // the client's ids, in order of creation
+    // Who it acts for (set when activated), which TransferSubscriptions and an activation
+    // on another channel check.
+    SessionOwner owner;
+    // Subscriptions another session took over (TransferSubscriptions): each is told in one
+    // of this session's next Publish responses, GoodSubscriptionTransferred, under the
+    // sequence number the subscription had then (not used up: the new session's stream
+    // goes on with it).
+    struct TransferredAway
+    {
+        quint32 subscriptionId = 0;
+        quint32 sequenceNumber = 0;
+    };
+    QList<TransferredAway> transferredAway;
 };
 
 class ProxySessions final : public QObject
@@ -104,6 +118,11 @@ public:
     // file says now.
     bool isOperator(const ProxySession &session);
 
+    // What an ActivateSession's token claims, for a session and the channel it came on:
+    // the kind of user and a user certificate; the name comes from the check.
+    static SessionOwner claimedOwner(const ProxySession &session, const Caller &caller,
+                                     const ExtensionObject &token);
+
     // The connection closed: its Publish requests go, and the sessions it created but never
     // activated (the others stay for a reconnect).
     void connectionClosed(int connection);
@@ -116,6 +135,10 @@ public:
     void expireLogins(qint64 nowMs);
 
 private:
+    // Before an activated session is activated on another channel: true when it may (the
+    // old channel's Publish requests answered), else the request is answered with why not.
+    bool moveToChannel(ProxySession *session, int connection, const SessionOwner &owner,
+                       quint32 requestId, quint32 handle);
     // A login from this address counted against it: its lockout, and the event that says so.
     void loginFailed(const QString &address, const QString &why);
 

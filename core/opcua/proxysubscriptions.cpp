@@ -5,6 +5,8 @@
 #include "proxycontext.h"
 #include "proxysessions.h"
 
+#include <set>
+
 namespace tandem::opcua {
 
 ProxySubscriptions::ProxySubscriptions(ProxyContext &context, const ProxyNodes &nodes,
@@ -341,7 +343,7 @@ void ProxySubscriptions::publish(int connection, quint32 requestId, ProxySession
         pending.results.append(sub ? sub->engine.acknowledge(ack.sequenceNumber)
                                    : StatusCode{Status::BadSubscriptionIdInvalid});
     }
-    if (session->subscriptions.isEmpty()) {
+    if (session->subscriptions.isEmpty() && session->transferredAway.isEmpty()) {
         m_context.fault(connection, requestId, pending.requestHandle, Status::BadNoSubscription);
         return;
     }
@@ -354,6 +356,7 @@ void ProxySubscriptions::publish(int connection, quint32 requestId, ProxySession
         m_context.fault(oldest.connection, oldest.requestId, oldest.requestHandle,
                         Status::BadTooManyPublishRequests);
     }
+    tellTransferred(session);
     for (quint32 id : session->subscriptions)
         if (MirroredSubscription *sub = subscriptionOf(session, id))
             sub->engine.publishRequestReceived();
@@ -441,8 +444,108 @@ void ProxySubscriptions::sampleLocalItems(MirroredSubscription *sub)
             item.lastLocal->statusCode() == value.statusCode())
             continue;
         item.lastLocal = value;
-        if (item.request.monitoringMode == MonitoringMode::Reporting)
+        if (item.request.monitoringMode == MonitoringMode::Reporting) {
+            item.lastValue = value;
             sub->engine.enqueue(item.notification(value));
+        }
+    }
+}
+
+// TransferSubscriptions (OPC 10000-4 §5.13.7). The subscriptions are the proxy's, so the
+// servers' mirrors stay as they are: only the session that publishes them changes.
+void ProxySubscriptions::transferSubscriptions(int connection, quint32 requestId,
+                                               ProxySession *session,
+                                               const TransferSubscriptionsRequest &request)
+{
+    if (request.subscriptionIds.isEmpty()) {
+        m_context.fault(connection, requestId, request.requestHeader.requestHandle,
+                        Status::BadNothingToDo);
+        return;
+    }
+    auto response = answerTo<TransferSubscriptionsResponse>(request.requestHeader);
+    std::set<ProxySession *> left;
+    for (quint32 id : request.subscriptionIds) {
+        TransferResult result;
+        const auto it = m_subscriptions.find(id);
+        MirroredSubscription *sub = it != m_subscriptions.end() ? it->second.get() : nullptr;
+        ProxySession *from = sub ? sub->session : nullptr;
+        result.statusCode = StatusCode{transfer(sub, session, request.sendInitialValues)};
+        if (result.statusCode.isGood()) {
+            result.availableSequenceNumbers = sub->engine.availableSequenceNumbers();
+            if (from != session)
+                left.insert(from);
+        }
+        response.results.append(result);
+    }
+    m_context.reply(connection, requestId, response);
+    // The old sessions hear of it in their next Publish, or now if one waits.
+    for (ProxySession *from : left)
+        tellTransferred(from);
+}
+
+quint32 ProxySubscriptions::transfer(MirroredSubscription *sub, ProxySession *to,
+                                     bool sendInitialValues)
+{
+    if (!sub)
+        return Status::BadSubscriptionIdInvalid;
+    ProxySession *from = sub->session;
+    const quint32 id = sub->engine.id();
+    if (from != to) {
+        if (const quint32 status = SessionOwner::mayTakeOver(from->owner, to->owner);
+            status != Status::Good) {
+            qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "refused session" << to->id
+                            << "subscription" << id << "of session" << from->id << ": another user";
+            return status;
+        }
+        // The new session's limits (OpcUaLimits) apply to what it takes over.
+        const OpcUaLimits &limits = m_context.limits();
+        if (to->subscriptions.size() >= limits.maxSubscriptions ||
+            monitoredItemCount(to) + qsizetype(sub->items.size()) > limits.maxMonitoredItems)
+            return Status::BadTooManySubscriptions;
+        from->subscriptions.removeAll(id);
+        from->transferredAway.append({id, sub->engine.nextSequenceNumber()});
+        to->subscriptions.append(id);
+        sub->session = to;
+        qCInfo(lcOpcUa) << "proxy" << m_context.logName() << "subscription" << id
+                        << "moves from session" << from->id << "to session" << to->id;
+    }
+    sub->engine.publishRequestReceived(); // a service on it: its lifetime starts again
+    if (sendInitialValues) {
+        // The current value of each reporting data item, as the proxy last queued it; an
+        // item with none yet gets its first from the server.
+        for (auto &[itemId, item] : sub->items)
+            if (!item.isEvent && item.lastValue &&
+                item.request.monitoringMode == MonitoringMode::Reporting)
+                sub->engine.enqueue(item.notification(*item.lastValue));
+    }
+    return Status::Good;
+}
+
+void ProxySubscriptions::tellTransferred(ProxySession *session)
+{
+    while (!session->transferredAway.isEmpty() && !session->publishQueue.empty()) {
+        const PendingPublish p = session->publishQueue.front();
+        session->publishQueue.pop_front();
+        if (!m_context.clients().isOpen(p.connection))
+            continue;
+        const ProxySession::TransferredAway gone = session->transferredAway.takeFirst();
+        PublishResponse response;
+        response.responseHeader.requestHandle = p.requestHandle;
+        response.responseHeader.timestamp = utcNow();
+        response.subscriptionId = gone.subscriptionId;
+        response.notificationMessage.sequenceNumber = gone.sequenceNumber;
+        response.notificationMessage.publishTime = utcNow();
+        StatusChangeNotification change;
+        change.status = StatusCode{Status::GoodSubscriptionTransferred};
+        response.notificationMessage.notificationData.append(toExtensionObject(change));
+        response.results = p.results;
+        m_context.reply(p.connection, p.requestId, response);
+    }
+    // A session left with no subscription has nothing to publish (OPC 10000-4 §5.13.5).
+    if (session->subscriptions.isEmpty() && session->transferredAway.isEmpty()) {
+        for (const PendingPublish &p : session->publishQueue)
+            m_context.fault(p.connection, p.requestId, p.requestHandle, Status::BadNoSubscription);
+        session->publishQueue.clear();
     }
 }
 

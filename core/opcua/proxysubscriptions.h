@@ -57,6 +57,9 @@ public:
                  const PublishRequest &request);
     void republish(int connection, quint32 requestId, ProxySession *session,
                    const RepublishRequest &request);
+    // Moves subscriptions of other sessions of the same user to this one.
+    void transferSubscriptions(int connection, quint32 requestId, ProxySession *session,
+                               const TransferSubscriptionsRequest &request);
 
     // The session ends: its subscriptions go, here and on the servers.
     void sessionEnding(ProxySession *session);
@@ -77,6 +80,11 @@ private:
     void onTick(MirroredSubscription *subscription);
     bool sendPublish(ProxySession *session, MirroredSubscription *subscription);
     void sampleLocalItems(MirroredSubscription *subscription);
+    // One subscription of a TransferSubscriptions to session `to`: its status.
+    quint32 transfer(MirroredSubscription *subscription, ProxySession *to, bool sendInitialValues);
+    // Answers the session's waiting Publish requests with GoodSubscriptionTransferred for
+    // the subscriptions it lost, and with BadNoSubscription once it has none left.
+    void tellTransferred(ProxySession *session);
 
     ProxyContext &m_context;
     const ProxyNodes &m_nodes;

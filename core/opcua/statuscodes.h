@@ -11,6 +11,7 @@
 namespace tandem::opcua {
 
 #define TANDEM_OPCUA_STATUS_CODES(X)                                                               \
+    X(GoodSubscriptionTransferred, 0x002D0000)                                                     \
     X(GoodNoData, 0x00A50000)                                                                      \
     X(UncertainLastUsableValue, 0x40900000)                                                        \
     X(BadUnexpectedError, 0x80010000)                                                              \
@@ -88,6 +89,7 @@ namespace tandem::opcua {
     X(BadRequestTooLarge, 0x80B80000)                                                              \
     X(BadResponseTooLarge, 0x80B90000)                                                             \
     X(BadProtocolVersionUnsupported, 0x80BE0000)                                                   \
+    X(BadIdentityChangeNotSupported, 0x80C60000)                                                   \
     X(BadBoundNotFound, 0x80D70000)                                                                \
     X(BadTooManyMonitoredItems, 0x80DB0000)                                                        \
     X(BadTooManyArguments, 0x80E50000)                                                             \

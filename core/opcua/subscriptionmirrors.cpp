@@ -317,6 +317,7 @@ void SubscriptionMirrors::onDataChange(Side side, quint32 backendSubscription, q
         return;
     }
     sub->lastActiveAt = t;
+    it->second.lastValue = value;
     sub->engine.enqueue(it->second.notification(value));
 }
 
@@ -347,6 +348,7 @@ void SubscriptionMirrors::activeChanged(Side current)
             if (item == sub->items.end() ||
                 item->second.request.monitoringMode != MonitoringMode::Reporting)
                 continue;
+            item->second.lastValue = b.value;
             sub->engine.enqueue(item->second.notification(b.value));
         }
         sub->standby.clear();

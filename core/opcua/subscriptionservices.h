@@ -155,6 +155,33 @@ struct RepublishResponse
     TANDEM_OPCUA_FIELDS(responseHeader, notificationMessage)
 };
 
+// TransferSubscriptions (OPC 10000-4 §5.13.7): a session takes over subscriptions of another
+// session of the same user; each result carries the sequence numbers left for Republish.
+struct TransferResult
+{
+    StatusCode statusCode;
+    QList<quint32> availableSequenceNumbers;
+    TANDEM_OPCUA_FIELDS(statusCode, availableSequenceNumbers)
+};
+
+struct TransferSubscriptionsRequest
+{
+    static constexpr quint32 BinaryEncodingId = 841;
+    RequestHeader requestHeader;
+    QList<quint32> subscriptionIds;
+    bool sendInitialValues = false;
+    TANDEM_OPCUA_FIELDS(requestHeader, subscriptionIds, sendInitialValues)
+};
+
+struct TransferSubscriptionsResponse
+{
+    static constexpr quint32 BinaryEncodingId = 844;
+    ResponseHeader responseHeader;
+    QList<TransferResult> results;
+    QList<DiagnosticInfo> diagnosticInfos;
+    TANDEM_OPCUA_FIELDS(responseHeader, results, diagnosticInfos)
+};
+
 struct DeleteSubscriptionsRequest
 {
     static constexpr quint32 BinaryEncodingId = 847;

@@ -30,7 +30,7 @@ using AllMessages = MessageList<
     RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse,
     HistoryReadRequest, HistoryReadResponse, HistoryUpdateRequest, HistoryUpdateResponse,
     CallRequest, CallResponse, RegisterNodesRequest, RegisterNodesResponse, UnregisterNodesRequest,
-    UnregisterNodesResponse>;
+    UnregisterNodesResponse, TransferSubscriptionsRequest, TransferSubscriptionsResponse>;
 
 template <typename T> void check(QByteArrayView body, Reader &reader)
 {

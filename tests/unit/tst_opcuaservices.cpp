@@ -188,6 +188,13 @@ const NodeOpcuaVector nodeOpcuaVectors[] = {
     {"UnregisterNodesRequest",
      "0100360205000004000000a1b2c3d4503c50ded46bda0114000000ff0300000700000061756469742d3798"
      "3a0000010289130102000000010201000000030100060000004f6666736574"},
+    {"TransferSubscriptionsRequest",
+     "0100490305000004000000a1b2c3d4503c50ded46bda0115000000ff0300000700000061756469742d3798"
+     "3a00000102891301020000000102020000002a0000002b00000001"},
+    {"TransferSubscriptionsResponse",
+     "01004c03101e35dfd46bda011500000000002e001500000000010000000400000064696167020000000c00"
+     "0000426164536f6d657468696e6714000000536f6d657468696e672077656e742077726f6e6701028a1301"
+     "01000000ff020000000000000002000000050000000600000000001f800000000000000000"},
     {"Argument",
      "0400000073696465000c0100000001000000020000000302000000656e140000007072696d617279206f72"
      "207365636f6e64617279"},
@@ -640,6 +647,18 @@ UnregisterNodesRequest unregisterNodesRequest()
     return {requestHeader(20), {NodeId(1, QStringLiteral("Offset"))}};
 }
 
+TransferSubscriptionsRequest transferSubscriptionsRequest()
+{
+    return {requestHeader(21), {42, 43}, true};
+}
+
+TransferSubscriptionsResponse transferSubscriptionsResponse()
+{
+    return {responseHeader(21),
+            {{StatusCode{}, {5, 6}}, {StatusCode{Status::BadUserAccessDenied}, {}}},
+            {}};
+}
+
 // One message type of a vector, type-erased for the data-driven tests.
 struct MessageCodec
 {
@@ -770,6 +789,10 @@ void TestOpcUaServices::encodingIdsMatchNodeOpcua_data()
     QTest::newRow("RegisterNodesResponse") << RegisterNodesResponse::BinaryEncodingId << 563u;
     QTest::newRow("UnregisterNodesRequest") << UnregisterNodesRequest::BinaryEncodingId << 566u;
     QTest::newRow("UnregisterNodesResponse") << UnregisterNodesResponse::BinaryEncodingId << 569u;
+    QTest::newRow("TransferSubscriptionsRequest")
+        << TransferSubscriptionsRequest::BinaryEncodingId << 841u;
+    QTest::newRow("TransferSubscriptionsResponse")
+        << TransferSubscriptionsResponse::BinaryEncodingId << 844u;
     QTest::newRow("CreateMonitoredItemsRequest")
         << CreateMonitoredItemsRequest::BinaryEncodingId << 751u;
     QTest::newRow("CreateMonitoredItemsResponse")
@@ -1002,6 +1025,8 @@ void TestOpcUaServices::nodeOpcuaVectors_data()
     row("RegisterNodesRequest", codec(registerNodesRequest));
     row("RegisterNodesResponse", codec(registerNodesResponse));
     row("UnregisterNodesRequest", codec(unregisterNodesRequest));
+    row("TransferSubscriptionsRequest", codec(transferSubscriptionsRequest));
+    row("TransferSubscriptionsResponse", codec(transferSubscriptionsResponse));
 }
 
 void TestOpcUaServices::nodeOpcuaVectors()

@@ -616,6 +616,19 @@ vector("UnregisterNodesRequest", new types.UnregisterNodesRequest({
     requestHeader: requestHeader(20),
     nodesToUnregister: [string("Offset", 1)],
 }));
+vector("TransferSubscriptionsRequest", new types.TransferSubscriptionsRequest({
+    requestHeader: requestHeader(21),
+    subscriptionIds: [42, 43],
+    sendInitialValues: true,
+}));
+vector("TransferSubscriptionsResponse", new types.TransferSubscriptionsResponse({
+    responseHeader: responseHeader(21),
+    results: [
+        new types.TransferResult({ statusCode: StatusCodes.Good, availableSequenceNumbers: [5, 6] }),
+        new types.TransferResult({ statusCode: StatusCodes.BadUserAccessDenied }),
+    ],
+    diagnosticInfos: [],
+}));
 {
     const argument = new types.Argument({
         name: "side",

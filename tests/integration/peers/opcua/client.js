@@ -298,7 +298,9 @@ const Arity = {
     "browse-pages": 3,
     "browse-release": 2,
     "browse-many": 3,
-    "wait-line": 0
+    "wait-line": 0,
+    keep: 1,
+    "take-over": 1
 };
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
@@ -411,6 +413,10 @@ async function runOperation(client, session, words, args) {
         await MethodAndBrowseOperations[op](session, rest);
     } else if (op === "events" && rest.length >= 1) {
         return events(session, rest, args);
+    } else if (op === "keep" && rest.length === 1) {
+        return keep(client, session, rest, args, args.url);
+    } else if (op === "take-over" && rest.length === 1) {
+        return takeOver(session, rest);
     } else if (op === "watch" && rest.length > 0) {
         return watch(client, session, rest, args, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
@@ -883,6 +889,239 @@ async function events(session, [nodeId, ...options], args) {
     });
 }
 // --- end of Events and alarms ---
+
+// --- Transferred subscriptions (TransferSubscriptions, a session on a new channel) ---
+//   keep NODEIDS            (comes last; NODEIDS comma separated) a subscription (publishing
+//                           interval --interval, lifetime count 600, max keep-alive count 10)
+//                           with a data item on each node (sampling 0, queue 100), printing
+//                           {"subscribed":true,"subscriptionId":N,"handles":{NODEID:H,..}}
+//                           then a line per value: {"nodeId":..,"value":..,"status":..,
+//                           "seq":N,"t":T} ("republished":true when it came by Republish),
+//                           {"event":"status_changed","status":..}, and node-opcua's
+//                           reconnection as {"event":"reconnecting"|"reconnected"|
+//                           "session_restored"|"session_repaired"} (after
+//                           "session_restored" it starts node-opcua's Publish requests
+//                           again, which its repair leaves stopped). Lines on stdin:
+//                           "drop" resets the TCP connection (RST, no polite close) and
+//                           lets node-opcua repair the session as it does by itself
+//                           ({"dropped":true}); "drop-new-session" resets it without letting
+//                           node-opcua reconnect, opens a NEW client and session of the same
+//                           identity, calls TransferSubscriptions (sendInitialValues true):
+//                           {"transfer":STATUS,"available":[N,..]}, asks Republish for the
+//                           available numbers after the last one it had, and goes on with
+//                           Publish in the new session, printing the values as before;
+//                           "quit" ends it ({"closed":"quit"}).
+//   take-over ID            (comes last) TransferSubscriptions of subscription ID to this
+//                           session (sendInitialValues true): {"transfer":STATUS,
+//                           "available":[N,..]}; when Good, Publish in this session, a line
+//                           per value {"handle":H,"value":..,"seq":N} until "quit" on stdin
+//                           ({"closed":"quit"}); else {"closed":"refused"}.
+const net = require("node:net");
+const { promisify } = require("node:util");
+
+// Resets this process's TCP connections to the proxy's port: RST, no FIN, as a network
+// fault leaves them; node-opcua is told as a reset from the other side tells it
+// (ECONNRESET), which is what makes it reconnect.
+function resetConnections(url) {
+    const port = Number(new URL(url.replace(/^opc\.tcp:/, "http:")).port);
+    let reset = 0;
+    for (const handle of process._getActiveHandles()) {
+        if (handle instanceof net.Socket && handle.remotePort === port && !handle.destroyed) {
+            handle.resetAndDestroy();
+            handle.emit("error", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
+            ++reset;
+        }
+    }
+    return reset;
+}
+
+// A Publish loop in `session` for subscription `subscriptionId` (not node-opcua's own
+// engine: the session has no ClientSubscription), calling show(notificationMessage,
+// republished) for each message with data; ends when stop() says so.
+async function publishLoop(session, subscriptionId, show, stop) {
+    const publish = promisify(session.publish.bind(session));
+    let acknowledgements = [];
+    while (!stop()) {
+        let response;
+        try {
+            response = await publish({ subscriptionAcknowledgements: acknowledgements });
+        } catch (err) {
+            if (stop()) {
+                return;
+            }
+            emit({ publishError: err.message });
+            return;
+        }
+        acknowledgements = [];
+        const message = response.notificationMessage;
+        if (message && (message.notificationData || []).length > 0) {
+            if (response.subscriptionId === subscriptionId) {
+                acknowledgements.push({ subscriptionId, sequenceNumber: message.sequenceNumber });
+            }
+            show(message, false);
+        }
+    }
+}
+
+// The values of a NotificationMessage as lines: [{handle, value, status}], and status
+// changes as {"event":"status_changed"}.
+function messageLines(message) {
+    const lines = [];
+    for (const data of message.notificationData || []) {
+        if (data && data.monitoredItems) {
+            for (const item of data.monitoredItems) {
+                lines.push({ handle: item.clientHandle, ...dataValueJson(item.value) });
+            }
+        } else if (data && data.status !== undefined) {
+            lines.push({ event: "status_changed", status: data.status.name });
+        }
+    }
+    return lines;
+}
+
+async function transferTo(session, subscriptionId) {
+    const transfer = promisify(session.transferSubscriptions.bind(session));
+    const response = await transfer({ subscriptionIds: [subscriptionId], sendInitialValues: true });
+    const result = response.results[0];
+    return {
+        transfer: result.statusCode.name,
+        available: Array.from(result.availableSequenceNumbers || [])
+    };
+}
+
+async function keep(client, session, [nodeIdList], args, url) {
+    const nodeIds = nodeIdList.split(",");
+    client.connectionStrategy.maxRetry = WatchMaxRetry; // node-opcua repairs after "drop"
+    let ended = false;
+    const event = (name, details = {}) => !ended && emit({ event: name, ...details, t: Date.now() });
+    client.on("start_reconnection", () => event("reconnecting"));
+    client.on("after_reconnection", () => event("reconnected"));
+    session.on("session_restored", () => {
+        event("session_restored");
+        // node-opcua 2.x repairs a session on a new channel (ActivateSession, Republish) but
+        // sends no Publish again: the ones cancelled by the break ("Connection Break") are
+        // not replaced. Start them again as its new-session path does (suspend(false)).
+        session.getPublishEngine().replenish_publish_request_queue();
+    });
+    session.on("session_repaired", () => event("session_repaired"));
+
+    const subscription = await session.createSubscription2({
+        requestedPublishingInterval: args.interval,
+        requestedLifetimeCount: 600,
+        requestedMaxKeepAliveCount: 10,
+        maxNotificationsPerPublish: 0,
+        publishingEnabled: true,
+        priority: 1
+    });
+    const handles = {};
+    const nodeOf = {};
+    let lastSeq = 0;
+    const print = (message, republished) => {
+        if (ended || (message.notificationData || []).length === 0) {
+            return; // a keep-alive carries the next number, not one used
+        }
+        lastSeq = Math.max(lastSeq, message.sequenceNumber);
+        for (const line of messageLines(message)) {
+            const nodeId = nodeOf[line.handle];
+            delete line.handle;
+            emit({
+                ...(nodeId ? { nodeId } : {}),
+                ...line,
+                seq: message.sequenceNumber,
+                ...(republished ? { republished: true } : {}),
+                t: Date.now()
+            });
+        }
+    };
+    subscription.on("raw_notification", (message) => print(message, false));
+    for (const nodeId of nodeIds) {
+        const item = ClientMonitoredItem.create(
+            subscription,
+            { nodeId, attributeId: AttributeIds.Value },
+            { samplingInterval: 0, discardOldest: true, queueSize: 100 },
+            TimestampsToReturn.Both
+        );
+        await new Promise((resolve, reject) => {
+            item.once("initialized", resolve);
+            item.once("err", (message) => reject(new Error(`${nodeId}: ${message}`)));
+        });
+        handles[nodeId] = item.monitoringParameters.clientHandle;
+        nodeOf[item.monitoringParameters.clientHandle] = nodeId;
+    }
+    emit({ subscribed: true, subscriptionId: subscription.subscriptionId, handles });
+
+    let newSession = null;
+    const dropToNewSession = async () => {
+        client.connectionStrategy.maxRetry = 0; // the old client stays down
+        subscription.removeAllListeners("raw_notification");
+        emit({ dropped: resetConnections(url) > 0 });
+        const other = OPCUAClient.create({
+            applicationName: "TandemPeerCheck",
+            endpointMustExist: false,
+            connectionStrategy: { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
+            requestedSessionTimeout: 20000
+        });
+        await other.connect(url);
+        newSession = await other.createSession(
+            args.user ? { type: UserTokenType.UserName, ...args.user } : { type: UserTokenType.Anonymous }
+        );
+        const result = await transferTo(newSession, subscription.subscriptionId);
+        emit(result);
+        if (result.transfer !== "Good") {
+            return;
+        }
+        const republish = promisify(newSession.republish.bind(newSession));
+        for (const number of result.available.filter((n) => n > lastSeq).sort((a, b) => a - b)) {
+            const answer = await republish({
+                subscriptionId: subscription.subscriptionId,
+                retransmitSequenceNumber: number
+            });
+            print(answer.notificationMessage, true);
+        }
+        publishLoop(newSession, subscription.subscriptionId, print, () => ended);
+    };
+    return new Promise((resolve) => {
+        const lines = readline.createInterface({ input: process.stdin, terminal: false });
+        lines.on("line", (line) => {
+            const word = line.trim();
+            if (word === "quit") {
+                ended = true;
+                emit({ closed: "quit" });
+                process.exit(0);
+            } else if (word === "drop") {
+                emit({ dropped: resetConnections(url) > 0 });
+            } else if (word === "drop-new-session") {
+                dropToNewSession().catch((err) => emit({ error: `drop-new-session: ${err.message}` }));
+            }
+        });
+    });
+}
+
+async function takeOver(session, [id]) {
+    const subscriptionId = Number(id);
+    const result = await transferTo(session, subscriptionId);
+    emit(result);
+    if (result.transfer !== "Good") {
+        return "refused";
+    }
+    let ended = false;
+    const show = (message) => {
+        for (const line of messageLines(message)) {
+            emit({ ...line, seq: message.sequenceNumber });
+        }
+    };
+    publishLoop(session, subscriptionId, show, () => ended);
+    return new Promise((resolve) => {
+        const lines = readline.createInterface({ input: process.stdin, terminal: false });
+        lines.on("line", (line) => {
+            if (line.trim() === "quit") {
+                ended = true;
+                resolve("quit");
+            }
+        });
+    });
+}
+// --- end of Transferred subscriptions ---
 
 // Subscribes to nodeIds and prints what the subscription and the connection go through
 // (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the
