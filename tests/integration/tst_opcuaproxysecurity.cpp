@@ -34,15 +34,10 @@ SecuritySetting setting(const QString &text)
     return *parsed;
 }
 
-// client.js while the event loop runs, so the in-process proxy answers it.
+// client.js; the event loop runs meanwhile, so the in-process proxy answers it.
 ClientResult runAlongside(const QString &url, const QString &operations, const QStringList &options)
 {
-    const auto process = startClient(url, clientWords(operations), options);
-    // finishClient() kills one that does not end in time.
-    if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; },
-                         ClientResult::TimeoutMs))
-        qWarning() << "client.js did not end in time";
-    return finishClient(*process);
+    return runClient(url, clientWords(operations), options);
 }
 
 QStringList postedIds(const QSignalSpy &spy)

@@ -99,6 +99,17 @@ bool OpcUaPeer::start(const Options &options, quint16 port)
     return startProcess(nodeExecutable(), serverArguments(options, port), "READY ");
 }
 
+bool OpcUaPeer::restore(const Options &options)
+{
+    if (isHung())
+        resume();
+    if (isRunning() && port() != 0 && options == m_options && command(QStringLiteral("reset")))
+        return true;
+    // Where it was, so that its address stays the same; anywhere if that port is gone.
+    const quint16 earlier = port();
+    return start(options, earlier) || (earlier != 0 && start(options));
+}
+
 QString OpcUaPeer::url() const
 {
     return QStringLiteral("opc.tcp://127.0.0.1:%1%2").arg(port()).arg(m_options.path);

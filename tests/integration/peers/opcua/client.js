@@ -63,6 +63,15 @@
 //                             "session closed" or "subscription STATUS" (a status
 //                             change that is not Good).
 // A closed stdin does not end a watch (SIGTERM does).
+//
+//   client.js --serve
+//
+// runs the runs a test asks for in one process, so that node-opcua loads once rather than
+// at every run: each line on stdin is {"run":ID,"args":[WORD...]}, the words of a command
+// line above (no watch), and the run gets a client, connection and session of its own,
+// side by side with the others. Its lines come as {"run":ID,"line":{...}}, then
+// {"run":ID,"exit":0|1} once its client has disconnected (the exit code the command line
+// would have ended with). The process ends when stdin closes.
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
@@ -94,9 +103,16 @@ function emit(object) {
     process.stdout.write(`${JSON.stringify(object)}\n`);
 }
 
+// A run's failure: its message becomes the run's {"error":..} line.
+class Failure extends Error {}
+
 function fail(message) {
-    emit({ error: message });
-    process.exit(1);
+    throw new Failure(message);
+}
+
+// What a failure prints: our own message, or where node-opcua's error came from.
+function failureMessage(err) {
+    return err instanceof Failure ? err.message : err.stack || err.message;
 }
 
 function parseArgs(argv) {
@@ -260,14 +276,14 @@ async function readLoop(session, seconds, nodeId) {
     return { reads, errors, seconds: (Date.now() - start) / 1000 };
 }
 
-async function runOperation(client, session, words, args) {
+async function runOperation(client, session, words, args, out) {
     const [op, ...rest] = words;
     if (op === "read" && rest.length === 1) {
         const dataValue = await session.read({ nodeId: rest[0], attributeId: AttributeIds.Value });
-        emit(dataValueJson(dataValue));
+        out(dataValueJson(dataValue));
     } else if (op === "browse" && rest.length === 1) {
         const result = await session.browse(rest[0]);
-        emit({
+        out({
             status: result.statusCode.name,
             references: (result.references || []).map((r) => ({
                 browseName: r.browseName.name,
@@ -285,14 +301,14 @@ async function runOperation(client, session, words, args) {
             attributeId: AttributeIds.Value,
             value: { value: { dataType: DataType[type], value: coerce(type, text) } }
         });
-        emit({ status: status.name });
+        out({ status: status.name });
     } else if (op === "read-server-status" && rest.length === 0) {
         const dataValue = await session.read({ nodeId: "i=2256", attributeId: AttributeIds.Value });
         const status = dataValue.value.value;
         if (!dataValue.statusCode.isGood() || !status) {
             fail(`ServerStatus: ${dataValue.statusCode.name}`);
         }
-        emit({
+        out({
             state: ServerState[status.state],
             secondsTillShutdown: status.secondsTillShutdown,
             productName: status.buildInfo.productName,
@@ -300,11 +316,13 @@ async function runOperation(client, session, words, args) {
             currentTime: status.currentTime.toISOString()
         });
     } else if (op === "read-loop" && rest.length === 2) {
-        emit(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+        out(await readLoop(session, loopSeconds(rest[0]), rest[1]));
     } else if (op === "watch" && rest.length > 0) {
-        return watch(client, session, rest, args, { reconnecting: true });
+        return watch(client, session, rest, args, out, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
-        return watch(client, session, ["i=2259", "i=2992"], args, { reconnecting: false });
+        return watch(client, session, ["i=2259", "i=2992"], args, out, {
+            reconnecting: false
+        });
     } else {
         fail(`unknown operation: ${words.join(" ")}`);
     }
@@ -315,7 +333,7 @@ async function runOperation(client, session, words, args) {
 // (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the
 // subscription's end, and without reconnecting also the session's (main() races it
 // against the connection's).
-async function watch(client, session, nodeIds, args, { reconnecting }) {
+async function watch(client, session, nodeIds, args, out, { reconnecting }) {
     let ended = null; // once set, nothing more is printed
     let subscribed = false;
     const early = []; // lines that came before {"subscribed":true}
@@ -324,7 +342,7 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
             return;
         }
         if (subscribed) {
-            emit(line);
+            out(line);
         } else {
             early.push(line);
         }
@@ -392,7 +410,7 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
             item.once("err", (message) => reject(new Error(`${nodeId}: ${message}`)));
         });
     }
-    emit({ subscribed: true });
+    out({ subscribed: true });
     subscribed = true;
     early.splice(0).forEach(emit);
 
@@ -421,10 +439,12 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
     });
 }
 
-// Closes the session and the connection politely, or gives up after timeoutMs.
+// Closes the session (if any) and the connection politely, or gives up after timeoutMs.
 async function closeWithin(client, session, timeoutMs) {
     const close = async () => {
-        await session.close();
+        if (session) {
+            await session.close();
+        }
         await client.disconnect();
     };
     await Promise.race([
@@ -437,20 +457,17 @@ async function closeWithin(client, session, timeoutMs) {
 // connectionStrategy.maxRetry > 0, and then retries forever from initialDelay to maxDelay.
 const WatchMaxRetry = 1000000;
 
-async function main() {
-    const args = parseArgs(process.argv.slice(2));
+// One run: the command line's words, its lines through out(); resolves with its exit
+// code once its client is done, or rejects with what failed. served: a run of --serve,
+// which ends its client before it resolves (a process of its own just exits).
+async function run(argv, out, { served }) {
+    const args = parseArgs(argv);
     const operations = splitOperations(args.operation);
     const last = operations[operations.length - 1][0];
     const watching = last.startsWith("watch");
     const reconnecting = last === "watch";
-    if (!watching) {
-        let timeout = args.timeout;
-        for (const words of operations) {
-            if (words[0] === "read-loop") {
-                timeout += loopSeconds(words[1]) * 1000;
-            }
-        }
-        setTimeout(() => fail(`timed out after ${timeout} ms`), timeout).unref();
+    if (watching && served) {
+        fail("--serve runs no watch: start client.js for it");
     }
     const clientCertificateManager = new OPCUACertificateManager({
         rootFolder: path.join(args.pki, "ClientPKI"),
@@ -468,69 +485,137 @@ async function main() {
         requestedSessionTimeout: 20000,
         clientCertificateManager
     });
-    if (args.security.policy !== "None") {
-        await clientCertificateManager.initialize();
-        await client.createDefaultCertificate();
-        fs.writeFileSync(path.join(args.pki, "client-certificate.der"), client.getCertificate());
-    }
-    let closed = null;
-    // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
-    const connectionLost = new Promise((resolve) => {
-        client.on("close", () => resolve("connection closed"));
-        client.on("connection_lost", () => resolve("connection lost"));
-        client.on("backoff", () => resolve("connection lost"));
-    });
-    try {
-        await client.connect(args.url);
-    } catch (err) {
-        fail(`connect: ${err.message}`);
-    }
-    if (reconnecting) {
-        client.connectionStrategy.maxRetry = WatchMaxRetry;
-    }
-    if (args.plainPassword) {
-        // node-opcua picks the strongest user name policy; leave it only the one that
-        // takes the password in clear text, as a client without RSA would choose.
-        for (const endpoint of client._serverEndpoints) {
-            endpoint.userIdentityTokens = endpoint.userIdentityTokens.filter(
-                (policy) =>
-                    policy.tokenType !== UserTokenType.UserName ||
-                    !policy.securityPolicyUri ||
-                    policy.securityPolicyUri === SecurityPolicy.None
-            );
+    let session = null;
+    let disconnected = false;
+    const body = async () => {
+        if (args.security.policy !== "None") {
+            await clientCertificateManager.initialize();
+            await client.createDefaultCertificate();
+            fs.writeFileSync(path.join(args.pki, "client-certificate.der"), client.getCertificate());
         }
-    }
-    let session;
-    try {
-        session = await client.createSession(
-            args.user ? { type: UserTokenType.UserName, ...args.user } : { type: UserTokenType.Anonymous }
-        );
-    } catch (err) {
-        fail(`session: ${err.message}`);
-    }
-    for (const words of operations) {
+        let closed = null;
+        // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
+        const connectionLost = new Promise((resolve) => {
+            client.on("close", () => resolve("connection closed"));
+            client.on("connection_lost", () => resolve("connection lost"));
+            client.on("backoff", () => resolve("connection lost"));
+        });
         try {
-            const operation = runOperation(client, session, words, args);
-            closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
+            await client.connect(args.url);
         } catch (err) {
-            fail(`${words[0]}: ${err.message}`);
+            fail(`connect: ${err.message}`);
+        }
+        if (reconnecting) {
+            client.connectionStrategy.maxRetry = WatchMaxRetry;
+        }
+        if (args.plainPassword) {
+            // node-opcua picks the strongest user name policy; leave it only the one that
+            // takes the password in clear text, as a client without RSA would choose.
+            for (const endpoint of client._serverEndpoints) {
+                endpoint.userIdentityTokens = endpoint.userIdentityTokens.filter(
+                    (policy) =>
+                        policy.tokenType !== UserTokenType.UserName ||
+                        !policy.securityPolicyUri ||
+                        policy.securityPolicyUri === SecurityPolicy.None
+                );
+            }
+        }
+        try {
+            session = await client.createSession(
+                args.user ? { type: UserTokenType.UserName, ...args.user } : { type: UserTokenType.Anonymous }
+            );
+        } catch (err) {
+            fail(`session: ${err.message}`);
+        }
+        for (const words of operations) {
+            try {
+                const operation = runOperation(client, session, words, args, out);
+                closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
+            } catch (err) {
+                if (err instanceof Failure) {
+                    throw err;
+                }
+                fail(`${words[0]}: ${err.message}`);
+            }
+            if (closed !== null) {
+                break;
+            }
         }
         if (closed !== null) {
-            break;
+            out({ closed });
+            // The server may still be there: free the session at once rather than leave it
+            // to time out. If it is gone, do not wait for node-opcua to give up on it.
+            if (closed === "quit" || closed === "subscription terminated") {
+                await closeWithin(client, session, 2000);
+            }
+            return 0;
         }
+        await session.close();
+        await client.disconnect();
+        disconnected = true;
+        return 0;
+    };
+    let timer = null;
+    const limits = [body()];
+    if (!watching) {
+        let timeout = args.timeout;
+        for (const words of operations) {
+            if (words[0] === "read-loop") {
+                timeout += loopSeconds(words[1]) * 1000;
+            }
+        }
+        limits.push(
+            new Promise((resolve, reject) => {
+                timer = setTimeout(() => reject(new Failure(`timed out after ${timeout} ms`)), timeout);
+                timer.unref();
+            })
+        );
     }
-    if (closed !== null) {
-        emit({ closed });
-        // The server may still be there: free the session at once rather than leave it
-        // to time out. If it is gone, do not wait for node-opcua to give up on it.
-        if (closed === "quit" || closed === "subscription terminated") {
+    try {
+        return await Promise.race(limits);
+    } finally {
+        clearTimeout(timer);
+        if (served && !disconnected) {
+            // What a process of its own would leave to its exit: the session and the
+            // connection of a run that failed or timed out.
             await closeWithin(client, session, 2000);
         }
-        process.exit(0);
     }
-    await session.close();
-    await client.disconnect();
-    process.exit(0);
 }
 
-main().catch((err) => fail(err.stack || err.message));
+// client.js --serve: runs side by side, their lines tagged with their ids.
+function serve() {
+    const lines = readline.createInterface({ input: process.stdin, terminal: false });
+    lines.on("line", (line) => {
+        let request;
+        try {
+            request = JSON.parse(line);
+        } catch (err) {
+            emit({ error: `not a request: ${line}` });
+            return;
+        }
+        const id = request.run;
+        const tagged = (object) => emit({ run: id, line: object });
+        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, { served: true })
+            .catch((err) => {
+                tagged({ error: failureMessage(err) });
+                return 1;
+            })
+            .then((exit) => emit({ run: id, exit }));
+    });
+    lines.on("close", () => process.exit(0));
+}
+
+async function main() {
+    const argv = process.argv.slice(2);
+    if (argv.length === 1 && argv[0] === "--serve") {
+        serve();
+        return;
+    }
+    process.exit(await run(argv, emit, { served: false }));
+}
+
+main().catch((err) => {
+    emit({ error: failureMessage(err) });
+    process.exit(1);
+});

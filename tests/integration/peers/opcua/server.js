@@ -22,6 +22,9 @@
 //   shutdown MS     server.shutdown(MS): State (i=2259) becomes Shutdown and
 //                   SecondsTillShutdown (i=2992) counts down; the process exits after MS
 //   stop-counter    start-counter    quit
+//   reset           back to how the start left it: Counter at the offset and counting,
+//                   Value 0, Flag false, Server_ServiceLevel 255 (for a peer a test keeps
+//                   from one case to the next)
 // When stdin closes the server keeps serving until SIGTERM.
 //
 // Options: --port N (0 picks a free one), --offset N, --path /RESOURCE (the endpoint
@@ -384,6 +387,15 @@ function handleCommand(words, server, state) {
         state.counting = false;
     } else if (cmd === "start-counter" && args.length === 0) {
         state.counting = true;
+    } else if (cmd === "reset" && args.length === 0) {
+        if (state.shuttingDown) {
+            return "error shutting down";
+        }
+        setCounter(state, state.offset);
+        state.counting = true;
+        state.value.setValueFromSource({ dataType: DataType.Double, value: 0 });
+        state.flag.setValueFromSource({ dataType: DataType.Boolean, value: false });
+        state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: 255 });
     } else if (cmd === "quit" && args.length === 0) {
         state.quit = true;
     } else {
@@ -416,7 +428,13 @@ async function startServer(args, state) {
 
 async function main() {
     const args = parseArgs(process.argv.slice(2));
-    const state = { count: args.offset | 0, counting: true, shuttingDown: false, quit: false };
+    const state = {
+        offset: args.offset | 0,
+        count: args.offset | 0,
+        counting: true,
+        shuttingDown: false,
+        quit: false
+    };
 
     let server;
     let port;
