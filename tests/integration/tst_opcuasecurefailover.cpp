@@ -170,11 +170,13 @@ void TestOpcUaSecureFailover::initTestCase()
     QFile trusted(serverTrust + QStringLiteral("/tandem-test-engine.der"));
     QVERIFY(trusted.open(QIODevice::WriteOnly) && trusted.write(own->certificate().der()) > 0);
     trusted.close();
-    // One secondary for every case (a node-opcua server takes seconds to start); the peers
-    // and client.js share one certificate folder, so their keys are made once.
+    // Both servers serve every case (a node-opcua server takes seconds to start): init()
+    // brings the primary back as a fresh start would be, started again only if a case ended
+    // it. The peers and client.js share one certificate folder, so their keys are made once.
     m_rig.secondary = std::make_unique<OpcUaPeer>();
     QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset, .security = Secured}));
     QVERIFY(!m_rig.secondary->certificate().isEmpty());
+    m_rig.primary = std::make_unique<OpcUaPeer>();
     // client.js makes its certificate on its first run, also against nothing.
     m_clientCertificate = OpcUaPeer::pkiDir() + QStringLiteral("/client-certificate.der");
     if (!QFile::exists(m_clientCertificate))
@@ -187,8 +189,7 @@ void TestOpcUaSecureFailover::initTestCase()
 void TestOpcUaSecureFailover::init()
 {
     QVERIFY(m_rig.secondary->isRunning() && !m_rig.secondary->isHung());
-    m_rig.primary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.primary->start({.security = Secured}));
+    QVERIFY(m_rig.primary->restore({.security = Secured}));
     QVERIFY(!m_rig.primary->certificate().isEmpty());
     m_rig.newEngine();
     for (const char *file : {"certs/tandem.der", "private/tandem.pem"}) {
@@ -201,12 +202,11 @@ void TestOpcUaSecureFailover::init()
 
 void TestOpcUaSecureFailover::cleanup()
 {
-    // A primary a case hung (also one that failed before it could resume it) is killed
-    // first: the engine's polite stop would otherwise wait for its answers.
-    if (m_rig.primary && m_rig.primary->isHung())
-        m_rig.primary->kill();
+    // A primary a case hung (also one that failed before it could resume it) answers again
+    // first: the engine's polite stop closes its sessions there.
+    if (m_rig.primary->isHung())
+        m_rig.primary->resume();
     QVERIFY(m_rig.endCase(true));
-    m_rig.primary.reset();
 }
 
 bool TestOpcUaSecureFailover::trustAll() const
