@@ -9,8 +9,8 @@
 // secondary's values). A wrong user password through the secured endpoint is refused
 // (BadUserAccessDenied).
 #include "buildpaths.h"
-#include "opcua/localpki.h"
 #include "opcuaclientrun.h"
+#include "opcuasecuredrig.h"
 #include "opcuawatch.h"
 #include "pairrig.h"
 #include "pki/certificate.h"
@@ -19,7 +19,6 @@
 #include <QDir>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -143,7 +142,13 @@ private:
     QString stateDir() const { return m_rig.engine->stateDir(); }
     QString rejectedDir() const { return stateDir() + QStringLiteral("/pki/rejected/certs"); }
     // Trusts both servers and client.js in the engine's store before it starts.
-    bool trustAll() const;
+    bool trustAll() const
+    {
+        const pki::PkiStore store(stateDir());
+        return SecuredOpcUaRig::trust(store, *m_rig.primary) &&
+               SecuredOpcUaRig::trust(store, *m_rig.secondary) &&
+               SecuredOpcUaRig::trustClient(store);
+    }
     // The real tandemctl on the engine's configuration and state directory; `input` on its
     // standard input.
     QString tandemctl(const QStringList &args, int *exitCode, const QByteArray &input = {}) const;
@@ -151,25 +156,15 @@ private:
     bool startWatch(OpcUaWatch &watch) const;
 
     PairRig<OpcUaPeer> m_rig;
-    QString m_clientCertificate; // client.js's, made once
-    // Every engine's own certificate and key (pki/own), made once: the servers know it
-    // from their start, and no engine makes a key of its own.
-    QTemporaryDir m_engineOwn;
+    // Every engine's own certificate and key (pki/own) and client.js's, made once: the
+    // servers know the engines' from their start, and no engine makes a key of its own.
+    SecuredOpcUaRig m_secured;
 };
 
 void TestOpcUaSecureFailover::initTestCase()
 {
-    // The engines' certificate, in the servers' trust list before they start: node-opcua
-    // then never files a new client certificate while a case runs.
-    QVERIFY(m_engineOwn.isValid());
-    QString error;
-    const auto own = opcua::LocalPki(m_engineOwn.path(), nullptr).own(&error);
-    QVERIFY2(own, qPrintable(error));
-    const QString serverTrust = OpcUaPeer::pkiDir() + QStringLiteral("/PKI/trusted/certs");
-    QVERIFY(QDir().mkpath(serverTrust));
-    QFile trusted(serverTrust + QStringLiteral("/tandem-test-engine.der"));
-    QVERIFY(trusted.open(QIODevice::WriteOnly) && trusted.write(own->certificate().der()) > 0);
-    trusted.close();
+    // Before the servers start, so they know the engines' certificate.
+    QVERIFY(m_secured.prepare());
     // Both servers serve every case (a node-opcua server takes seconds to start): init()
     // brings the primary back as a fresh start would be, started again only if a case ended
     // it. The peers and client.js share one certificate folder, so their keys are made once.
@@ -177,13 +172,6 @@ void TestOpcUaSecureFailover::initTestCase()
     QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset, .security = Secured}));
     QVERIFY(!m_rig.secondary->certificate().isEmpty());
     m_rig.primary = std::make_unique<OpcUaPeer>();
-    // client.js makes its certificate on its first run, also against nothing.
-    m_clientCertificate = OpcUaPeer::pkiDir() + QStringLiteral("/client-certificate.der");
-    if (!QFile::exists(m_clientCertificate))
-        runClient(QStringLiteral("opc.tcp://127.0.0.1:1"),
-                  clientWords(QStringLiteral("read i=2267")),
-                  {QStringLiteral("--security"), Secured});
-    QVERIFY2(QFile::exists(m_clientCertificate), qPrintable(m_clientCertificate));
 }
 
 void TestOpcUaSecureFailover::init()
@@ -192,12 +180,7 @@ void TestOpcUaSecureFailover::init()
     QVERIFY(m_rig.primary->restore({.security = Secured}));
     QVERIFY(!m_rig.primary->certificate().isEmpty());
     m_rig.newEngine();
-    for (const char *file : {"certs/tandem.der", "private/tandem.pem"}) {
-        const QString from = m_engineOwn.path() + QStringLiteral("/pki/own/") + QLatin1String(file);
-        const QString to = stateDir() + QStringLiteral("/pki/own/") + QLatin1String(file);
-        QVERIFY(QDir().mkpath(QFileInfo(to).path()));
-        QVERIFY2(QFile::copy(from, to), qPrintable(to));
-    }
+    QVERIFY(m_secured.installOwn(stateDir()));
 }
 
 void TestOpcUaSecureFailover::cleanup()
@@ -207,25 +190,6 @@ void TestOpcUaSecureFailover::cleanup()
     if (m_rig.primary->isHung())
         m_rig.primary->resume();
     QVERIFY(m_rig.endCase(true));
-}
-
-bool TestOpcUaSecureFailover::trustAll() const
-{
-    const pki::PkiStore store(stateDir());
-    for (const QByteArray &der : {m_rig.primary->certificate(), m_rig.secondary->certificate()}) {
-        QString error;
-        const auto certificate = pki::Certificate::fromData(der, &error);
-        if (!certificate || !store.trustCertificate(*certificate, &error)) {
-            qWarning() << "cannot trust a server:" << error;
-            return false;
-        }
-    }
-    QString error;
-    if (!store.trust(m_clientCertificate, &error)) {
-        qWarning() << "cannot trust client.js:" << error;
-        return false;
-    }
-    return true;
 }
 
 QString TestOpcUaSecureFailover::tandemctl(const QStringList &args, int *exitCode,
@@ -274,7 +238,8 @@ void TestOpcUaSecureFailover::trustedWithTandemctlThenHotRidesThroughKill()
 
     // The operator trusts both servers by thumbprint and the client by its certificate
     // file, with tandemctl; the running engine connects on its next try, no restart.
-    for (const QString &what : {primaryPrint, secondaryPrint, m_clientCertificate}) {
+    for (const QString &what :
+         {primaryPrint, secondaryPrint, SecuredOpcUaRig::clientCertificate()}) {
         int exitCode = -1;
         const QString said =
             tandemctl({QStringLiteral("cert"), QStringLiteral("trust"), what}, &exitCode);
