@@ -52,8 +52,9 @@ public:
 
     // Sends the run's request; false if the host cannot take it.
     bool begin(ClientRun &run, const QStringList &args);
-    // Runs the event loop until the run ended or timeoutMs passed.
-    bool waitFor(const ClientRun &run, int timeoutMs);
+    bool quit(const ClientRun &run);
+    // Takes in output and runs the event loop until condition() holds or timeoutMs passed.
+    bool waitFor(const std::function<bool()> &condition, int timeoutMs);
     // The shared log from `from` on, and where it ends now.
     QString logSince(qint64 from) const;
     qint64 logSize() const { return QFileInfo(m_logFile).size(); }
@@ -126,6 +127,12 @@ bool ClientHost::begin(ClientRun &run, const QStringList &args)
     return false;
 }
 
+bool ClientHost::quit(const ClientRun &run)
+{
+    const QJsonObject request{{QStringLiteral("run"), run.m_id}, {QStringLiteral("quit"), true}};
+    return send(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
+}
+
 void ClientHost::readOutput()
 {
     while (process().canReadLine()) {
@@ -162,7 +169,7 @@ void ClientHost::endRuns()
     m_runs.clear();
 }
 
-bool ClientHost::waitFor(const ClientRun &run, int timeoutMs)
+bool ClientHost::waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     QEventLoop loop;
@@ -173,7 +180,7 @@ bool ClientHost::waitFor(const ClientRun &run, int timeoutMs)
     connect(&process(), &QProcess::finished, &loop, &QEventLoop::quit);
     for (;;) {
         readOutput();
-        if (run.m_finished)
+        if (condition())
             return true;
         if (deadline.hasExpired())
             return false;
@@ -192,8 +199,29 @@ QString ClientHost::logSince(qint64 from) const
 
 ClientRun::~ClientRun()
 {
-    if (!m_finished)
-        ClientHost::forget(*this);
+    if (m_finished)
+        return;
+    quit();
+    ClientHost::forget(*this);
+}
+
+QString ClientRun::log() const
+{
+    const ClientHost *host = ClientHost::current();
+    return host ? host->logSince(m_logFrom) : QString();
+}
+
+bool ClientRun::waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    if (ClientHost *host = ClientHost::current())
+        return host->waitFor(condition, timeoutMs);
+    return condition();
+}
+
+bool ClientRun::quit()
+{
+    ClientHost *host = ClientHost::current();
+    return !m_finished && host && host->isRunning() && host->quit(*this);
 }
 
 QString ClientResult::error() const
@@ -235,7 +263,7 @@ ClientResult finishClient(ClientRun &run)
     if (!run.m_finished) {
         ClientHost *host = ClientHost::current();
         Q_ASSERT(host); // a run that began has a host until it ends
-        if (!host->waitFor(run, ClientResult::TimeoutMs)) {
+        if (!host->waitFor([&run] { return run.m_finished; }, ClientResult::TimeoutMs)) {
             // client.js gives up on its own well before: the host is stuck, and the next
             // run gets a new one.
             run.m_result.log = QStringLiteral("client.js --serve did not end the run in %1 ms:\n")

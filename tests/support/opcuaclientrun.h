@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace tandem::test {
@@ -54,7 +55,7 @@ ClientResult finishClient(QProcess &process);
 QStringList userOptions(const QString &user, const QString &password, bool plain = false);
 
 // A run of the shared client.js --serve: what it printed so far and whether it ended.
-// Made by startClient().
+// Made by startClient(); a run still going when it is destroyed is asked to quit.
 class ClientRun final
 {
 public:
@@ -63,6 +64,17 @@ public:
     ClientRun &operator=(const ClientRun &) = delete;
 
     bool finished() const { return m_finished; }
+    // Its lines so far, its exit code once finished (-1 before, or when client.js --serve
+    // ended under it).
+    const QList<QJsonObject> &lines() const { return m_result.lines; }
+    int exitCode() const { return m_result.exitCode; }
+    // The shared log since the run began (node-opcua's lines of every run of that time).
+    QString log() const;
+    // Takes in output and runs the event loop until condition() holds or timeoutMs passed;
+    // false on timeout.
+    bool waitFor(const std::function<bool()> &condition, int timeoutMs);
+    // A watch's "quit": it closes its session and ends. False if it cannot be told.
+    bool quit();
 
 private:
     friend class ClientHost;

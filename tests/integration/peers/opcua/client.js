@@ -68,10 +68,10 @@
 //
 // runs the runs a test asks for in one process, so that node-opcua loads once rather than
 // at every run: each line on stdin is {"run":ID,"args":[WORD...]}, the words of a command
-// line above (no watch), and the run gets a client, connection and session of its own,
-// side by side with the others. Its lines come as {"run":ID,"line":{...}}, then
-// {"run":ID,"exit":0|1} once its client has disconnected (the exit code the command line
-// would have ended with). The process ends when stdin closes.
+// line above, and the run gets a client, connection and session of its own, side by side
+// with the others. Its lines come as {"run":ID,"line":{...}}, then {"run":ID,"exit":0|1}
+// once its client has disconnected (the exit code the command line would have ended with).
+// {"run":ID,"quit":true} is a watch's "quit". The process ends when stdin closes.
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
@@ -276,7 +276,7 @@ async function readLoop(session, seconds, nodeId) {
     return { reads, errors, seconds: (Date.now() - start) / 1000 };
 }
 
-async function runOperation(client, session, words, args, out) {
+async function runOperation(client, session, words, args, out, quit) {
     const [op, ...rest] = words;
     if (op === "read" && rest.length === 1) {
         const dataValue = await session.read({ nodeId: rest[0], attributeId: AttributeIds.Value });
@@ -318,9 +318,9 @@ async function runOperation(client, session, words, args, out) {
     } else if (op === "read-loop" && rest.length === 2) {
         out(await readLoop(session, loopSeconds(rest[0]), rest[1]));
     } else if (op === "watch" && rest.length > 0) {
-        return watch(client, session, rest, args, out, { reconnecting: true });
+        return watch(client, session, rest, args, out, quit, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
-        return watch(client, session, ["i=2259", "i=2992"], args, out, {
+        return watch(client, session, ["i=2259", "i=2992"], args, out, quit, {
             reconnecting: false
         });
     } else {
@@ -330,10 +330,10 @@ async function runOperation(client, session, words, args, out) {
 }
 
 // Subscribes to nodeIds and prints what the subscription and the connection go through
-// (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the
-// subscription's end, and without reconnecting also the session's (main() races it
-// against the connection's).
-async function watch(client, session, nodeIds, args, out, { reconnecting }) {
+// (see the top of this file). Resolves with the reason the watch ends: "quit" (when the
+// promise quit() returns resolves), the subscription's end, and without reconnecting also
+// the session's (run() races it against the connection's).
+async function watch(client, session, nodeIds, args, out, quit, { reconnecting }) {
     let ended = null; // once set, nothing more is printed
     let subscribed = false;
     const early = []; // lines that came before {"subscribed":true}
@@ -430,10 +430,17 @@ async function watch(client, session, nodeIds, args, out, { reconnecting }) {
                 }
             });
         }
+        quit().then(() => end("quit"));
+    });
+}
+
+// Resolves at the line "quit" on stdin: how a watch of its own process is ended.
+function quitOnStdin() {
+    return new Promise((resolve) => {
         const lines = readline.createInterface({ input: process.stdin, terminal: false });
         lines.on("line", (line) => {
             if (line.trim() === "quit") {
-                end("quit");
+                resolve();
             }
         });
     });
@@ -458,17 +465,15 @@ async function closeWithin(client, session, timeoutMs) {
 const WatchMaxRetry = 1000000;
 
 // One run: the command line's words, its lines through out(); resolves with its exit
-// code once its client is done, or rejects with what failed. served: a run of --serve,
-// which ends its client before it resolves (a process of its own just exits).
-async function run(argv, out, { served }) {
+// code once its client is done, or rejects with what failed. A watch ends when the promise
+// quit() returns resolves. served: a run of --serve, which ends its client before it resolves (a process
+// of its own just exits).
+async function run(argv, out, quit, { served }) {
     const args = parseArgs(argv);
     const operations = splitOperations(args.operation);
     const last = operations[operations.length - 1][0];
     const watching = last.startsWith("watch");
     const reconnecting = last === "watch";
-    if (watching && served) {
-        fail("--serve runs no watch: start client.js for it");
-    }
     const clientCertificateManager = new OPCUACertificateManager({
         rootFolder: path.join(args.pki, "ClientPKI"),
         automaticallyAcceptUnknownCertificate: true
@@ -529,7 +534,7 @@ async function run(argv, out, { served }) {
         }
         for (const words of operations) {
             try {
-                const operation = runOperation(client, session, words, args, out);
+                const operation = runOperation(client, session, words, args, out, quit);
                 closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
             } catch (err) {
                 if (err instanceof Failure) {
@@ -547,6 +552,11 @@ async function run(argv, out, { served }) {
             // to time out. If it is gone, do not wait for node-opcua to give up on it.
             if (closed === "quit" || closed === "subscription terminated") {
                 await closeWithin(client, session, 2000);
+            }
+            if (served) {
+                // Also a client still reconnecting to a server that is gone stops trying.
+                client.disconnect().catch(() => {});
+                disconnected = true;
             }
             return 0;
         }
@@ -585,6 +595,7 @@ async function run(argv, out, { served }) {
 
 // client.js --serve: runs side by side, their lines tagged with their ids.
 function serve() {
+    const quits = new Map(); // run id -> what ends its watch
     const lines = readline.createInterface({ input: process.stdin, terminal: false });
     lines.on("line", (line) => {
         let request;
@@ -595,13 +606,26 @@ function serve() {
             return;
         }
         const id = request.run;
+        if (request.quit) {
+            const quit = quits.get(id);
+            if (quit) {
+                quit();
+            }
+            return;
+        }
         const tagged = (object) => emit({ run: id, line: object });
-        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, { served: true })
+        const quit = new Promise((resolve) => quits.set(id, resolve));
+        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, () => quit, {
+            served: true
+        })
             .catch((err) => {
                 tagged({ error: failureMessage(err) });
                 return 1;
             })
-            .then((exit) => emit({ run: id, exit }));
+            .then((exit) => {
+                quits.delete(id);
+                emit({ run: id, exit });
+            });
     });
     lines.on("close", () => process.exit(0));
 }
@@ -612,7 +636,7 @@ async function main() {
         serve();
         return;
     }
-    process.exit(await run(argv, emit, { served: false }));
+    process.exit(await run(argv, emit, quitOnStdin, { served: false }));
 }
 
 main().catch((err) => {
