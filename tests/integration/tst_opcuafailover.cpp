@@ -59,9 +59,9 @@ void TestOpcUaFailover::initTestCase()
     // change only the primary, which init() brings back as a fresh start would be, started
     // again only if a case ended it.
     m_rig.secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset}));
     m_rig.primary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.primary->start());
+    QVERIFY(OpcUaPeer::restoreAll(
+        {{m_rig.secondary.get(), {.offset = SecondaryOffset}}, {m_rig.primary.get(), {}}}));
 }
 
 void TestOpcUaFailover::init()

@@ -169,9 +169,11 @@ void TestOpcUaSecureFailover::initTestCase()
     // brings the primary back as a fresh start would be, started again only if a case ended
     // it. The peers and client.js share one certificate folder, so their keys are made once.
     m_rig.secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset, .security = Secured}));
-    QVERIFY(!m_rig.secondary->certificate().isEmpty());
     m_rig.primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(OpcUaPeer::restoreAll(
+        {{m_rig.secondary.get(), {.offset = SecondaryOffset, .security = Secured}},
+         {m_rig.primary.get(), {.security = Secured}}}));
+    QVERIFY(!m_rig.secondary->certificate().isEmpty());
 }
 
 void TestOpcUaSecureFailover::init()
