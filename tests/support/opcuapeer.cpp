@@ -121,8 +121,6 @@ bool OpcUaPeer::restoreAll(std::initializer_list<std::pair<OpcUaPeer *, Options>
     };
     std::vector<Starting> starting;
     bool ok = true;
-    // The first start in pkiDir() makes the keys every later one shares: that one alone.
-    bool alone = !QFile::exists(pkiDir() + QStringLiteral("/PKI/own/certs/certificate.pem"));
     for (const auto &[peer, options] : peers) {
         if (peer->isHung())
             peer->resume();
@@ -131,17 +129,14 @@ bool OpcUaPeer::restoreAll(std::initializer_list<std::pair<OpcUaPeer *, Options>
             continue;
         // Where it was, so that its address stays the same.
         const quint16 earlier = peer->port();
-        if (!peer->launch(options, earlier)) {
-            ok = false;
-        } else if (alone) {
-            ok = (peer->waitUntilReady("READY ") || (earlier != 0 && peer->start(options))) && ok;
-            alone = false;
-        } else {
+        if (peer->launch(options, earlier))
             starting.push_back({peer, options, earlier});
-        }
+        else
+            ok = false;
     }
     // Side by side: each start mostly waits for node to load node-opcua and its address
-    // space. Anywhere if the earlier port is gone.
+    // space. The first ones in pkiDir() make its keys under node-opcua's lock on the
+    // folder, so they share one key and certificate. Anywhere if the earlier port is gone.
     for (const Starting &s : starting)
         ok = (s.peer->waitUntilReady("READY ") || (s.port != 0 && s.peer->start(s.options))) && ok;
     return ok;
