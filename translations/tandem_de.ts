@@ -1380,6 +1380,13 @@
     </message>
 </context>
 <context>
+    <name>ProxyMethods</name>
+    <message>
+        <source>no pair runs behind this endpoint</source>
+        <translation>hinter diesem Endpunkt läuft kein Paar</translation>
+    </message>
+</context>
+<context>
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
@@ -2042,6 +2049,10 @@
         <source>&apos;%1&apos; talks to %2 with the deprecated security policy %3.</source>
         <translation>&apos;%1&apos; spricht mit %2 über die veraltete Sicherheitsrichtlinie %3.</translation>
     </message>
+    <message>
+        <source>OPC UA user &apos;%2&apos; at %3 called %4 on &apos;%1&apos;.</source>
+        <translation>OPC-UA-Benutzer &apos;%2&apos; an %3 hat %4 auf &apos;%1&apos; aufgerufen.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -2152,6 +2163,10 @@
     <message>
         <source>server,peer,policy</source>
         <translation>Server,Gegenstelle,Richtlinie</translation>
+    </message>
+    <message>
+        <source>server,user,client,method</source>
+        <translation>Server,Benutzer,Client,Methode</translation>
     </message>
 </context>
 <context>

@@ -1380,6 +1380,13 @@
     </message>
 </context>
 <context>
+    <name>ProxyMethods</name>
+    <message>
+        <source>no pair runs behind this endpoint</source>
+        <translation>ningún par funciona detrás de este punto de conexión</translation>
+    </message>
+</context>
+<context>
     <name>RememberedPrompt</name>
     <message>
         <source>Don&apos;t ask again</source>
@@ -2042,6 +2049,10 @@
         <source>&apos;%1&apos; talks to %2 with the deprecated security policy %3.</source>
         <translation>&apos;%1&apos; se comunica con %2 con la directiva de seguridad obsoleta %3.</translation>
     </message>
+    <message>
+        <source>OPC UA user &apos;%2&apos; at %3 called %4 on &apos;%1&apos;.</source>
+        <translation>El usuario OPC UA &apos;%2&apos; en %3 llamó a %4 en &apos;%1&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>TandemEventPlaceholders</name>
@@ -2152,6 +2163,10 @@
     <message>
         <source>server,peer,policy</source>
         <translation>servidor,par,directiva</translation>
+    </message>
+    <message>
+        <source>server,user,client,method</source>
+        <translation>servidor,usuario,cliente,método</translation>
     </message>
 </context>
 <context>

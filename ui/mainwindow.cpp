@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "certificates/certificatesdialog.h"
+#include "certificates/refusedcertificateprompt.h"
 #include "config/configdocument.h"
 #include "config/configvalidator.h"
 #include "dialogs/addpairdialog.h"
@@ -87,6 +88,9 @@ MainWindow::MainWindow(ConfigDocument *document, EngineSession *engine, QWidget 
             QMessageBox::warning(this, tr("Tandem engine"), message);
         });
         connect(engine, &EngineSession::statusChanged, this, &MainWindow::onEngineStatus);
+        // A secured server the engine met with an unknown certificate: asked about once.
+        auto *refused = new RefusedCertificatePrompt(engine, document, this);
+        refused->setObjectName(QStringLiteral("refusedCertificatePrompt"));
         connect(engine, &EngineSession::reloaded, this, [this](const ConfigIssues &issues) {
             if (!issues.isEmpty())
                 showIssues(tr("Tandem engine"), tr("The engine could not apply everything:"),

@@ -43,6 +43,8 @@ SideStatus PairRuntime::sideStatus(Side side) const
     status.monitorTested = tested(side);
     status.statusFailuresInRow = s.statusFailures;
     status.lastReason = s.lastReason;
+    if (!s.statusKnown)
+        status.refusedCertificate = s.link->refusedCertificate();
     return status;
 }
 

@@ -39,6 +39,11 @@ public:
         return v;
     }
     QString string(const char *key) { return value(key, QJsonValue::String).toString(); }
+    // A key an engine of an earlier version does not send: empty when absent.
+    QString optionalString(const char *key)
+    {
+        return m_json.contains(QLatin1String(key)) ? string(key) : QString();
+    }
     bool boolean(const char *key) { return value(key, QJsonValue::Bool).toBool(); }
     qint64 integer(const char *key) { return value(key, QJsonValue::Double).toInteger(); }
     QJsonObject object(const char *key) { return value(key, QJsonValue::Object).toObject(); }
@@ -101,7 +106,8 @@ QJsonObject SideStatus::toJson() const
                        {QStringLiteral("monitor-tested"), monitorTested},
                        {QStringLiteral("status-failures"), statusFailuresInRow},
                        {QStringLiteral("last-error"), lastError},
-                       {QStringLiteral("last-reason"), lastReason}};
+                       {QStringLiteral("last-reason"), lastReason},
+                       {QStringLiteral("refused-certificate"), refusedCertificate}};
 }
 
 std::optional<SideStatus> SideStatus::fromJson(const QJsonObject &json, const QString &where,
@@ -122,6 +128,7 @@ std::optional<SideStatus> SideStatus::fromJson(const QJsonObject &json, const QS
     s.statusFailuresInRow = int(r.integer("status-failures"));
     s.lastError = r.string("last-error");
     s.lastReason = r.string("last-reason");
+    s.refusedCertificate = r.optionalString("refused-certificate");
     return r.ok() ? std::optional<SideStatus>(s) : std::nullopt;
 }
 

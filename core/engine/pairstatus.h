@@ -33,6 +33,10 @@ struct SideStatus
     int statusFailuresInRow = 0;
     QString lastError;  // why it is not connected now (empty while it is)
     QString lastReason; // the last failure's reason, kept after recovery
+    // The SHA-1 thumbprint (hex) of the certificate this server presented on the last
+    // attempt, refused because the trust list does not hold it (a copy is in
+    // pki/rejected/certs); empty once it connects or for another failure.
+    QString refusedCertificate;
 
     QJsonObject toJson() const;
     // Null, with *error naming the key, for a document this version cannot read (an engine

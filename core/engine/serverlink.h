@@ -35,6 +35,10 @@ public:
     // monitorAddFailed() with the item's index. An empty list stops monitoring.
     virtual void setMonitorItems(const QList<MonitorItem> &items, int timeoutMs) = 0;
     virtual QString machine() const = 0; // as configured, for events
+    // The SHA-1 thumbprint of the certificate the server presented on the last attempt to
+    // connect when the trust list refused it as unknown, so an operator can be asked to
+    // trust it; empty otherwise (and for protocols without certificates).
+    virtual QString refusedCertificate() const { return {}; }
 
 Q_SIGNALS:
     void opened();

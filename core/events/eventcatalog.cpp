@@ -392,6 +392,9 @@ const QList<EventDefinition> &EventCatalog::all()
          QT_TRANSLATE_NOOP("TandemEvent",
                            "'%1' talks to %2 with the deprecated security policy %3."),
          QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,peer,policy")},
+        {EventId::OperatorMethodCalled.name(), Severity::Informational,
+         QT_TRANSLATE_NOOP("TandemEvent", "OPC UA user '%2' at %3 called %4 on '%1'."),
+         QT_TRANSLATE_NOOP("TandemEventPlaceholders", "server,user,client,method")},
     };
     static_assert(everyIdCataloguedOnce(catalog, std::size(catalog)),
                   "every id of eventids.h needs one catalog entry, and every entry an id there");

@@ -66,7 +66,8 @@
     X(MailAccepted, "mail-accepted")                                                               \
     X(CertificateRejected, "certificate-rejected")                                                 \
     X(CertificateUnavailable, "certificate-unavailable")                                           \
-    X(DeprecatedPolicy, "deprecated-policy")
+    X(DeprecatedPolicy, "deprecated-policy")                                                       \
+    X(OperatorMethodCalled, "operator-method-called")
 
 namespace tandem {
 

@@ -150,7 +150,7 @@ bool OpcUaLink::clientSecurity(ClientSecurity *security, QString *reason)
 }
 
 CallStatus OpcUaLink::checkServerCertificate(const QByteArray &certificate,
-                                             const EndpointDescription &endpoint) const
+                                             const EndpointDescription &endpoint)
 {
     const SecurityPolicy &policy = m_security.securityPolicy();
     pki::ValidationOptions options;
@@ -162,6 +162,12 @@ CallStatus OpcUaLink::checkServerCertificate(const QByteArray &certificate,
     options.maximumKeyBits = policy.maxAsymmetricKeyBits;
     options.sha1SignatureAllowed = policy.deprecated;
     const pki::ValidationResult result = m_pki->validate(certificate, options, m_pair, m_url);
+    m_certificateChecked = true;
+    // Only an unknown certificate is one the operator can be asked to trust: the validator
+    // filed it in rejected/ (an expired one or one for another host stays refused).
+    m_refusedCertificate = !result.rejectedPath.isEmpty() && result.certificate
+                               ? result.certificate->thumbprint()
+                               : QString();
     if (!result.isGood())
         return {StatusCode{pki::statusCode(result.status)}, result.message};
     // The pair pins the certificate it learned when the operator first trusted it.
@@ -188,10 +194,15 @@ void OpcUaLink::connectWith(Identity identity, int timeoutMs)
             Qt::QueuedConnection);
         return;
     }
+    m_certificateChecked = false;
     m_client = new Client(this);
     m_client->setSecurity(std::move(security));
     connect(m_client, &Client::connected, this, &OpcUaLink::onConnected);
     connect(m_client, &Client::connectFailed, this, [this](const QString &reason) {
+        // Refused before its certificate was seen (not listening, no such endpoint): what
+        // an earlier attempt refused says nothing about this server now.
+        if (!m_certificateChecked)
+            m_refusedCertificate.clear();
         m_client->release();
         m_client = nullptr;
         Q_EMIT openFailed(reason);
@@ -228,6 +239,7 @@ void OpcUaLink::close()
 void OpcUaLink::onConnected()
 {
     m_open = true;
+    m_refusedCertificate.clear();
     if (m_security.securityPolicy().deprecated && m_pki)
         m_pki->post(EventId::DeprecatedPolicy, m_pair,
                     {m_pair, m_url, m_security.securityPolicy().nameString()});

@@ -41,6 +41,7 @@ public:
     void queryStatus(int timeoutMs) override;
     void setMonitorItems(const QList<MonitorItem> &items, int timeoutMs) override;
     QString machine() const override { return m_machine; }
+    QString refusedCertificate() const override { return m_refusedCertificate; }
     QString url() const { return m_url; }
     // The connection's client while its session is open, for the pair's proxy to forward
     // client requests on; null otherwise. sessionChanged() tells when it changes.
@@ -79,7 +80,7 @@ private:
     // The Client's security for m_security; false with *reason when it cannot be had.
     bool clientSecurity(ClientSecurity *security, QString *reason);
     CallStatus checkServerCertificate(const QByteArray &certificate,
-                                      const EndpointDescription &endpoint) const;
+                                      const EndpointDescription &endpoint);
     void onConnected();
     void onDataChange(quint32 subscriptionId, quint32 clientHandle, const DataValue &value);
     void onSubscriptionStatus(quint32 subscriptionId, StatusCode status);
@@ -97,6 +98,8 @@ private:
     QString m_pair;
     SecuritySetting m_security;
     QString m_expectedThumbprint;
+    QString m_refusedCertificate;      // the last attempt's unknown server certificate
+    bool m_certificateChecked = false; // this attempt got as far as the server's certificate
     bool m_allowDeprecated = false;
     bool m_waiveHostName = false;
     QString m_machine;

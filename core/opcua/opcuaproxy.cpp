@@ -51,9 +51,15 @@ OpcUaProxy::OpcUaProxy(PairRuntime *runtime, const Endpoint &endpoint, EventLog 
     , m_server(new StreamListener(this))
     , m_sessions(m_context, events)
     , m_forwarder(m_context, m_nodes, [this] { return state(); })
+    , m_history(m_context)
+    , m_methods(m_context, m_nodes, events)
     , m_subscriptions(m_context, m_nodes, [this] { return state(); })
 {
-    m_sessions.setEnding([this](ProxySession *session) { m_subscriptions.sessionEnding(session); });
+    m_sessions.setEnding([this](ProxySession *session) {
+        m_subscriptions.sessionEnding(session);
+        m_history.sessionEnded(session->id);
+        m_forwarder.sessionEnding(session->id);
+    });
     connect(m_server, &StreamListener::accepted, this, &OpcUaProxy::onNewConnection);
     m_housekeeping = clock->createTimer([this] { housekeeping(); });
     m_housekeeping->start(HousekeepingIntervalMs);
@@ -353,6 +359,15 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
             m_forwarder.handler(c->id, id, std::move(m));                                          \
         return;                                                                                    \
     }
+#define TANDEM_SESSION_SERVICE(Type, handler)                                                      \
+    case Type::BinaryEncodingId: {                                                                 \
+        Type m;                                                                                    \
+        if (!decoded(&m))                                                                          \
+            return;                                                                                \
+        if (ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader))             \
+            m_forwarder.handler(c->id, id, session->id, std::move(m));                             \
+        return;                                                                                    \
+    }
 #define TANDEM_SUBSCRIPTION_SERVICE(Type, handler)                                                 \
     case Type::BinaryEncodingId: {                                                                 \
         Type m;                                                                                    \
@@ -365,7 +380,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
     switch (request.typeId) {
         TANDEM_FORWARDED_SERVICE(ReadRequest, read)
         TANDEM_FORWARDED_SERVICE(WriteRequest, write)
-        TANDEM_FORWARDED_SERVICE(BrowseRequest, browse)
+        TANDEM_SESSION_SERVICE(BrowseRequest, browse)
         TANDEM_SUBSCRIPTION_SERVICE(CreateSubscriptionRequest, createSubscription)
         TANDEM_SUBSCRIPTION_SERVICE(ModifySubscriptionRequest, modifySubscription)
         TANDEM_SUBSCRIPTION_SERVICE(SetPublishingModeRequest, setPublishingMode)
@@ -376,8 +391,39 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         TANDEM_SUBSCRIPTION_SERVICE(DeleteMonitoredItemsRequest, deleteMonitoredItems)
         TANDEM_SUBSCRIPTION_SERVICE(PublishRequest, publish)
         TANDEM_SUBSCRIPTION_SERVICE(RepublishRequest, republish)
-        TANDEM_FORWARDED_SERVICE(BrowseNextRequest, browseNext)
+        TANDEM_SESSION_SERVICE(BrowseNextRequest, browseNext)
         TANDEM_FORWARDED_SERVICE(TranslateBrowsePathsToNodeIdsRequest, translateBrowsePaths)
+    case HistoryReadRequest::BinaryEncodingId: {
+        HistoryReadRequest m;
+        if (!decoded(&m))
+            return;
+        if (ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader))
+            m_history.read(c->id, id, session->id, std::move(m));
+        return;
+    }
+    case HistoryUpdateRequest::BinaryEncodingId: {
+        HistoryUpdateRequest m;
+        if (!decoded(&m))
+            return;
+        if (m_sessions.sessionFor(c->id, id, m.requestHeader))
+            m_history.update(c->id, id, std::move(m));
+        return;
+    }
+        TANDEM_FORWARDED_SERVICE(RegisterNodesRequest, registerNodes)
+        TANDEM_FORWARDED_SERVICE(UnregisterNodesRequest, unregisterNodes)
+    case CallRequest::BinaryEncodingId: {
+        CallRequest m;
+        if (!decoded(&m))
+            return;
+        ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader);
+        if (!session)
+            return;
+        const ProxyMethods::Caller who{session->user, m_sessions.isOperator(*session), c->peer};
+        m_forwarder.call(c->id, id, std::move(m), [this, who](const CallMethodRequest &call) {
+            return m_methods.call(call, who);
+        });
+        return;
+    }
     default: {
         // Every request starts with its header: answer with its handle.
         RequestHeader header;
@@ -393,6 +439,7 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
     }
     }
 #undef TANDEM_FORWARDED_SERVICE
+#undef TANDEM_SESSION_SERVICE
 #undef TANDEM_SUBSCRIPTION_SERVICE
 }
 
@@ -462,6 +509,7 @@ void OpcUaProxy::expireRequests()
 {
     const qint64 t = m_context.nowMs();
     m_forwarder.expire(t);
+    m_history.expire(t);
     m_sessions.expire(t);
     // Channels whose token was not renewed in time.
     std::vector<Connection *> expired;
@@ -509,6 +557,7 @@ void OpcUaProxy::onSessionChanged(Side side)
         readNamespaceArray(side);
     // Requests that went to the old session hear nothing from it any more.
     m_forwarder.sessionChanged(side, current);
+    m_history.sessionChanged(side, current);
     m_subscriptions.mirrors().syncAll();
 }
 
@@ -541,6 +590,7 @@ void OpcUaProxy::onActiveChanged(Side previous, Side current)
     // the client's next data; it was on its way while the switch was decided.
     m_subscriptions.mirrors().activeChanged(current);
     m_forwarder.activeChanged(previous, current);
+    m_history.activeChanged(previous, current);
     m_subscriptions.mirrors().syncAll();
 }
 

@@ -7,12 +7,15 @@
 // their secure channels, answers discovery (ProxyDiscovery), and hands each request to one
 // of its parts:
 // - ProxySessions: sessions and identity (CreateSession, ActivateSession, CloseSession);
-// - RequestForwarder: Read, Write, Browse, BrowseNext and TranslateBrowsePathsToNodeIds,
-//   sent to the active server and again to the new one at a switch;
+// - RequestForwarder: Read, Write, Browse, BrowseNext, TranslateBrowsePathsToNodeIds and
+//   Call, sent to the active server and again to the new one at a switch (Call and Write
+//   only when the pair replays writes), and RegisterNodes/UnregisterNodes;
+// - HistoryForwarder: HistoryRead and HistoryUpdate, and the proxy's own continuation
+//   points, which outlive a switch;
 // - ProxySubscriptions: subscriptions, monitored items, Publish and Republish, mirrored on
 //   the servers by SubscriptionMirrors;
 // - ProxyNodes: ServerStatus, ServiceLevel and a `Tandem` folder with the pair's state,
-//   the proxy's own.
+//   the proxy's own, and ProxyMethods: the folder's SwitchTo and ReturnToAutomatic.
 // The parts share a ProxyContext and answer clients through it, by connection id.
 // Security: SecurityPolicy None only. A pair with a user (PairConfig::user) accepts that
 // user name and its keychain password and nothing else; without one, anonymous sessions.
@@ -27,8 +30,10 @@
 #include "config/opcualimits.h"
 #include "engine/pairproxy.h"
 #include "engine/pairruntime.h"
+#include "historyforwarder.h"
 #include "proxycontext.h"
 #include "proxydiscovery.h"
+#include "proxymethods.h"
 #include "proxynodes.h"
 #include "proxysessions.h"
 #include "proxysubscriptions.h"
@@ -135,6 +140,8 @@ private:
     std::map<int, std::unique_ptr<Connection>> m_connections;
     ProxySessions m_sessions;
     RequestForwarder m_forwarder;
+    HistoryForwarder m_history;
+    ProxyMethods m_methods;
     ProxySubscriptions m_subscriptions;
     // Request deadlines, session timeouts, channel token expiry, every HousekeepingIntervalMs.
     std::unique_ptr<ClockTimer> m_housekeeping;

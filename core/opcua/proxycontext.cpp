@@ -28,6 +28,22 @@ void ProxyContext::setClient(Side side, Client *client)
     m_clients[size_t(side)] = client;
 }
 
+bool isBackendSessionStatus(quint32 code)
+{
+    switch (code & 0xFFFF0000) {
+    case Status::BadSessionIdInvalid:
+    case Status::BadSessionClosed:
+    case Status::BadSessionNotActivated:
+    case Status::BadSecureChannelIdInvalid:
+    case Status::BadSecureChannelClosed:
+    case Status::BadConnectionClosed:
+    case Status::BadNotConnected:
+        return true;
+    default:
+        return false;
+    }
+}
+
 DateTime utcNow()
 {
     return DateTime::fromQDateTime(QDateTime::currentDateTimeUtc());

@@ -84,6 +84,10 @@ private:
     std::shared_ptr<LocalPki> m_pki;
 };
 
+// A server's answer that concerns its session with the proxy, not the client's: the
+// client must not take it for the end of its own session.
+bool isBackendSessionStatus(quint32 code);
+
 // The time now, as a response header carries it.
 DateTime utcNow();
 

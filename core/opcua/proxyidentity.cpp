@@ -234,10 +234,11 @@ void ProxyIdentity::checkUserName(const UserNameIdentityToken &token, const QByt
     const OpcUaIdentity identity = config.identity();
     const QString name = token.userName;
     const QString pair = config.name;
-    const auto finish = [done, name](bool ok) {
+    const auto finish = [done, name](bool ok, bool storeUser = false) {
         Verdict v;
         v.guessed = true;
         v.user = name;
+        v.storeUser = ok && storeUser;
         if (!ok) {
             v.status = Status::BadUserAccessDenied;
             v.why = QStringLiteral("user %1: wrong password, unknown user or not allowed on "
@@ -273,7 +274,16 @@ void ProxyIdentity::checkUserName(const UserNameIdentityToken &token, const QByt
         user = store->user(name);
     const bool allowed = user && user->mayLogOnTo(pair);
     verify(allowed ? user->hash : OpcUaUserStore::decoyHash(), *secret,
-           [finish, allowed](bool ok) { finish(ok && allowed); });
+           [finish, allowed](bool ok) { finish(ok && allowed, true); });
+}
+
+bool ProxyIdentity::isOperator(const QString &name)
+{
+    if (!m_context.config().identity().storeUsers)
+        return false;
+    const OpcUaUserStore *store = users();
+    const std::optional<OpcUaUser> user = store ? store->user(name) : std::nullopt;
+    return user && user->isOperator && user->mayLogOnTo(m_context.config().name);
 }
 
 void ProxyIdentity::verify(QByteArray hash, QByteArray password, std::function<void(bool)> done)

@@ -43,9 +43,10 @@ class ProxyIdentity final : public QObject
 public:
     struct Verdict
     {
-        quint32 status = 0; // Good, or what the client is answered
-        QString why;        // for the log
-        QString user;       // who logged on; empty: anonymous
+        quint32 status = 0;     // Good, or what the client is answered
+        QString why;            // for the log
+        QString user;           // who logged on; empty: anonymous
+        bool storeUser = false; // user is one of the OPC UA users (OpcUaUserStore)
         // A password was checked (LoginThrottle counts it when it failed), as opposed to
         // a token refused before any check or a check that could not run (no keychain).
         bool guessed = false;
@@ -69,6 +70,10 @@ public:
     // Tandem's own certificate (DER) for CreateSessionResponse.serverCertificate and the
     // endpoints; empty without a pki.
     QByteArray serverCertificate() const;
+
+    // True when name is an OPC UA user of the store that may log on to the pair and is an
+    // operator, as the store says now (a changed file counts at once).
+    bool isOperator(const QString &name);
 
     // Checks request's token for a session whose last nonce was serverNonce, on a channel of
     // channelPolicyUri; done is called once, now or later (never after this is destroyed).

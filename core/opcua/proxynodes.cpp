@@ -21,6 +21,8 @@ constexpr quint32 BuildNumber = 2265;
 constexpr quint32 BuildDate = 2266;
 constexpr quint32 Organizes = 35;
 constexpr quint32 HasComponent = 47;
+constexpr quint32 HasProperty = 46;
+constexpr quint32 PropertyType = 68;
 constexpr quint32 FolderType = 61;
 constexpr quint32 BaseDataVariableType = 63;
 constexpr quint32 StringType = 12;
@@ -33,8 +35,13 @@ constexpr quint32 ArrayDimensions = 16;
 constexpr quint32 UserAccessLevel = 18;
 constexpr quint32 MinimumSamplingInterval = 19;
 constexpr quint32 Historizing = 20;
+constexpr quint32 Executable = 21;
+constexpr quint32 UserExecutable = 22;
 constexpr quint8 CurrentRead = 1;
 const QString FolderName = QStringLiteral("Tandem");
+const QString SwitchToName = QStringLiteral("Tandem.SwitchTo");
+const QString ReturnToAutomaticName = QStringLiteral("Tandem.ReturnToAutomatic");
+const QString InputArgumentsName = QStringLiteral("Tandem.SwitchTo.InputArguments");
 
 DataValue good(Variant value)
 {
@@ -193,12 +200,40 @@ void ProxyNodes::extendNamespaceArray(DataValue &value) const
     value.value = Variant::array(BuiltInType::String, uris);
 }
 
+QStringList ProxyNodes::methodNames()
+{
+    return {SwitchToName, ReturnToAutomaticName};
+}
+
+QList<Argument> ProxyNodes::switchToArguments()
+{
+    Argument side;
+    side.name = QStringLiteral("side");
+    side.dataType = NodeId(0, StringType);
+    side.description = LocalizedText{QStringLiteral("en"),
+                                     QStringLiteral("The machine to serve: primary or secondary")};
+    return {side};
+}
+
 bool ProxyNodes::isTandemNode(const NodeId &node) const
 {
     if (m_ns == 0 || node.namespaceIndex != m_ns || node.idType() != NodeId::IdType::String)
         return false;
     const QString &id = std::get<QString>(node.identifier);
-    return id == FolderName || variable(node) != nullptr;
+    return id == FolderName || variable(node) != nullptr || isMethod(node) ||
+           id == InputArgumentsName;
+}
+
+bool ProxyNodes::isMethod(const NodeId &node) const
+{
+    if (m_ns == 0 || node.namespaceIndex != m_ns || node.idType() != NodeId::IdType::String)
+        return false;
+    return methodNames().contains(std::get<QString>(node.identifier));
+}
+
+bool ProxyNodes::isInputArguments(const NodeId &node) const
+{
+    return m_ns != 0 && node == NodeId(m_ns, InputArgumentsName);
 }
 
 bool ProxyNodes::answers(const ReadValueId &id) const
@@ -288,6 +323,10 @@ DataValue ProxyNodes::read(const ReadValueId &id, const ProxyState &state,
         }
     } else if (!isTandemNode(id.nodeId)) {
         return bad(Status::BadNodeIdUnknown);
+    } else if (isMethod(id.nodeId) || isInputArguments(id.nodeId)) {
+        result = readMethodNode(id);
+        if (id.attributeId != AttributeId::Value || !result.statusCode().isGood())
+            return result;
     } else {
         const Variable *v = variable(id.nodeId);
         const QString name = std::get<QString>(id.nodeId.identifier);
@@ -381,11 +420,16 @@ BrowseResult ProxyNodes::browse(const BrowseDescription &d) const
         result.statusCode = StatusCode{Status::BadNodeIdUnknown};
         return result;
     }
+    if (isMethod(d.nodeId) || isInputArguments(d.nodeId))
+        return browseMethodNode(d);
     const QString id = std::get<QString>(d.nodeId.identifier);
     if (id == FolderName) {
         if (matchesReference(d, HasComponent, true) && classWanted(d, NodeClass::Variable))
             for (const QString &name : variableNames())
                 result.references.append(masked(reference(name, false), d.resultMask));
+        if (matchesReference(d, HasComponent, true) && classWanted(d, NodeClass::Method))
+            for (const QString &name : methodNames())
+                result.references.append(masked(methodReference(name), d.resultMask));
         if (matchesReference(d, Organizes, false) && classWanted(d, NodeClass::Object)) {
             ReferenceDescription up;
             up.referenceTypeId = NodeId(0, Organizes);
@@ -412,6 +456,107 @@ std::optional<ReferenceDescription> ProxyNodes::objectsReference(const BrowseDes
         !matchesReference(d, Organizes, true) || !classWanted(d, NodeClass::Object))
         return std::nullopt;
     return masked(reference(FolderName, true), d.resultMask);
+}
+
+// The methods and SwitchTo's InputArguments property (OPC 10000-3, 5.7 and 8.6).
+
+ReferenceDescription ProxyNodes::methodReference(const QString &name) const
+{
+    ReferenceDescription r = reference(name, false);
+    r.nodeClass = NodeClass::Method;
+    r.typeDefinition = ExpandedNodeId(); // methods have none
+    return r;
+}
+
+ReferenceDescription ProxyNodes::inputArgumentsReference(bool forward) const
+{
+    ReferenceDescription r;
+    r.referenceTypeId = NodeId(0, HasProperty);
+    r.isForward = forward;
+    if (forward) {
+        r.nodeId.nodeId = NodeId(m_ns, InputArgumentsName);
+        r.browseName = QualifiedName{0, QStringLiteral("InputArguments")};
+        r.displayName = LocalizedText{QString(), QStringLiteral("InputArguments")};
+        r.nodeClass = NodeClass::Variable;
+        r.typeDefinition.nodeId = NodeId(0, PropertyType);
+    } else {
+        r = methodReference(SwitchToName);
+        r.referenceTypeId = NodeId(0, HasProperty);
+        r.isForward = false;
+    }
+    return r;
+}
+
+DataValue ProxyNodes::readMethodNode(const ReadValueId &id) const
+{
+    const bool method = isMethod(id.nodeId);
+    const QString shortName =
+        method ? std::get<QString>(id.nodeId.identifier).section(QLatin1Char('.'), -1)
+               : QStringLiteral("InputArguments");
+    switch (id.attributeId) {
+    case AttributeId::NodeId:
+        return good(Variant(id.nodeId));
+    case AttributeId::NodeClass:
+        return good(Variant(qint32(method ? NodeClass::Method : NodeClass::Variable)));
+    case AttributeId::BrowseName: // a property's browse name is the standard one
+        return good(Variant(QualifiedName{method ? m_ns : quint16(0), shortName}));
+    case AttributeId::DisplayName:
+        return good(Variant(LocalizedText{QString(), shortName}));
+    case AttributeId::Description:
+        return good(Variant(LocalizedText{}));
+    case WriteMask:
+    case UserWriteMask:
+        return good(Variant(quint32(0)));
+    }
+    if (method) {
+        // Who may call them is checked at the call (ProxyMethods): a Read has no caller.
+        if (id.attributeId == Executable || id.attributeId == UserExecutable)
+            return good(Variant(true));
+        return bad(Status::BadAttributeIdInvalid);
+    }
+    switch (id.attributeId) {
+    case AttributeId::Value: {
+        QList<Value> arguments;
+        for (const Argument &argument : switchToArguments())
+            arguments.append(toExtensionObject(argument));
+        return good(Variant::array(BuiltInType::ExtensionObject, arguments));
+    }
+    case AttributeId::DataType:
+        return good(Variant(NodeId(0, Argument::DataTypeId)));
+    case AttributeId::ValueRank:
+        return good(Variant(qint32(1)));
+    case ArrayDimensions:
+        return good(Variant::array(BuiltInType::UInt32, {Value(quint32(1))}));
+    case AttributeId::AccessLevel:
+    case UserAccessLevel:
+        return good(Variant(CurrentRead));
+    case MinimumSamplingInterval:
+        return good(Variant(0.0));
+    case Historizing:
+        return good(Variant(false));
+    default:
+        return bad(Status::BadAttributeIdInvalid);
+    }
+}
+
+BrowseResult ProxyNodes::browseMethodNode(const BrowseDescription &d) const
+{
+    BrowseResult result;
+    if (isInputArguments(d.nodeId)) {
+        if (matchesReference(d, HasProperty, false) && classWanted(d, NodeClass::Method))
+            result.references.append(masked(inputArgumentsReference(false), d.resultMask));
+        return result;
+    }
+    if (d.nodeId == NodeId(m_ns, SwitchToName) && matchesReference(d, HasProperty, true) &&
+        classWanted(d, NodeClass::Variable))
+        result.references.append(masked(inputArgumentsReference(true), d.resultMask));
+    if (matchesReference(d, HasComponent, false) && classWanted(d, NodeClass::Object)) {
+        ReferenceDescription up = reference(FolderName, true);
+        up.referenceTypeId = NodeId(0, HasComponent);
+        up.isForward = false;
+        result.references.append(masked(up, d.resultMask));
+    }
+    return result;
 }
 
 } // namespace tandem::opcua

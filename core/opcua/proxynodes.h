@@ -2,8 +2,9 @@
 
 // The nodes a pair's OPC UA proxy answers itself instead of its servers: the
 // standard ServerStatus (i=2256 and its children) and ServiceLevel (i=2267) of the proxy,
-// and a `Tandem` folder under Objects with the pair's state as readable variables. Every
-// other node is the active server's and passes through unchanged.
+// and a `Tandem` folder under Objects with the pair's state as readable variables and two
+// methods, SwitchTo(side) and ReturnToAutomatic() (ProxyMethods calls them). Every other
+// node is the active server's and passes through unchanged.
 
 #include "engine/pairstatus.h"
 #include "services.h"
@@ -65,12 +66,25 @@ public:
 
     // The variables of the Tandem folder, by their string id ("Tandem.ActiveMachine").
     static QStringList variableNames();
+    // The methods of the Tandem folder, by their string id ("Tandem.SwitchTo").
+    static QStringList methodNames();
     NodeId tandemNode(const QString &name) const { return NodeId(m_ns, name); }
+    NodeId folder() const { return tandemNode(QStringLiteral("Tandem")); }
+    // True for the node of one of the Tandem folder's methods.
+    bool isMethod(const NodeId &node) const;
+    // What SwitchTo takes: one String, "primary" or "secondary" (its InputArguments).
+    static QList<Argument> switchToArguments();
 
 private:
     struct Variable;
     const Variable *variable(const NodeId &node) const;
     ReferenceDescription reference(const QString &name, bool folder) const;
+    ReferenceDescription methodReference(const QString &name) const;
+    ReferenceDescription inputArgumentsReference(bool forward) const;
+    bool isInputArguments(const NodeId &node) const;
+    // The attributes of a method and of its InputArguments property.
+    DataValue readMethodNode(const ReadValueId &id) const;
+    BrowseResult browseMethodNode(const BrowseDescription &description) const;
 
     QDateTime m_startTime;
     quint16 m_ns = 0;

@@ -140,7 +140,8 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
     }
     const quint32 sessionId = session->id;
     const int connection = caller.connection;
-    const auto accept = [this, sessionId, connection, requestId, handle](const QString &user) {
+    const auto accept = [this, sessionId, connection, requestId, handle](const QString &user,
+                                                                         bool storeUser) {
         auto s = m_sessions.find(sessionId);
         if (!m_context.clients().isOpen(connection))
             return;
@@ -152,6 +153,7 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
         s->second->connection = connection;
         s->second->lastUsed = m_context.nowMs();
         s->second->user = user;
+        s->second->storeUser = storeUser;
         RequestHeader header;
         header.requestHandle = handle;
         auto response = answerTo<ActivateSessionResponse>(header);
@@ -188,7 +190,7 @@ void ProxySessions::activate(const Caller &caller, quint32 requestId,
                                   loginFailed(address, v.why);
                           }
                           if (v.status == Status::Good)
-                              accept(v.user);
+                              accept(v.user, v.storeUser);
                           else
                               refuse(v.status, v.why);
                       });
@@ -207,6 +209,11 @@ void ProxySessions::loginFailed(const QString &address, const QString &why)
         m_events->post(
             EventId::ClientLoginLocked, pair,
             {pair, address, QString::number((lockout + 999) / 1000), QString::number(failures)});
+}
+
+bool ProxySessions::isOperator(const ProxySession &session)
+{
+    return session.activated && session.storeUser && m_identity->isOperator(session.user);
 }
 
 void ProxySessions::close(int connection, quint32 requestId, const CloseSessionRequest &request)

@@ -58,6 +58,7 @@ struct ProxySession
     bool activated = false;
     QByteArray serverNonce; // the last one issued: the next ActivateSession's token carries it
     QString user;           // who activated it; empty: anonymous
+    bool storeUser = false; // user is one of the OPC UA users (OpcUaUserStore)
     std::deque<PendingPublish> publishQueue;
     QList<quint32> subscriptions; // the client's ids, in order of creation
 };
@@ -99,6 +100,9 @@ public:
     // The activated session of a request on this connection, or null after a fault.
     ProxySession *sessionFor(int connection, quint32 requestId, const RequestHeader &header);
     void end(ProxySession *session, const QString &reason);
+    // The session's user is an operator (OpcUaUser::isOperator) of this pair, as the users'
+    // file says now.
+    bool isOperator(const ProxySession &session);
 
     // The connection closed: its Publish requests go, and the sessions it created but never
     // activated (the others stay for a reconnect).

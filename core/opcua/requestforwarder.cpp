@@ -5,28 +5,6 @@
 
 namespace tandem::opcua {
 
-namespace {
-
-// A server's answer that concerns its session with the proxy, not the client's: the
-// client must not take it for the end of its own session.
-bool isBackendSessionStatus(quint32 code)
-{
-    switch (code & 0xFFFF0000) {
-    case Status::BadSessionIdInvalid:
-    case Status::BadSessionClosed:
-    case Status::BadSessionNotActivated:
-    case Status::BadSecureChannelIdInvalid:
-    case Status::BadSecureChannelClosed:
-    case Status::BadConnectionClosed:
-    case Status::BadNotConnected:
-        return true;
-    default:
-        return false;
-    }
-}
-
-} // namespace
-
 struct RequestForwarder::Forward
 {
     quint64 id = 0;
@@ -43,8 +21,24 @@ struct RequestForwarder::Forward
     bool toStandby = false;
     Side standby = Side::None;
     std::function<void()> standbyAnswer;
+    std::function<void()> standbyUnused; // when the standby's kept answer is not taken
     // Sends this attempt to a server; standby: the copy whose answer is only kept.
-    std::function<void(Forward *, Client *, bool standby)> send;
+    std::function<void(Forward *, Client *, BackendSession, bool standby)> send;
+};
+
+// A BrowseNext on its way: its points one after the other, each page from the proxy's
+// point, its server's point or a browse repeated on the active server.
+struct RequestForwarder::Continuing
+{
+    static constexpr int MaxRounds = 64; // server pages read for one empty client page
+
+    quint32 session = 0;
+    QList<QByteArray> points;
+    QList<BrowseResult> results;
+    qsizetype index = 0; // the point in progress
+    int rounds = 0;
+    bool restartedOnInvalid = false; // its server forgot its point: browsed again once
+    RequestHeader header;
 };
 
 RequestForwarder::RequestForwarder(ProxyContext &context, const ProxyNodes &nodes,
@@ -63,77 +57,108 @@ int RequestForwarder::requestTimeoutMs(const RequestHeader &header) const
     return int(std::min<quint32>(header.timeoutHint, MaxRequestTimeoutMs));
 }
 
-template <typename Request, typename Response>
-void RequestForwarder::forward(int connection, quint32 requestId, Request request, bool replayable,
-                               bool toStandby, std::function<void(Response &)> adjust)
+RequestForwarder::Forward *RequestForwarder::newForward(int connection, quint32 requestId,
+                                                        const RequestHeader &header,
+                                                        bool replayable, bool toStandby)
 {
     auto f = std::make_unique<Forward>();
     f->id = m_nextForward++;
     f->connection = connection;
     f->requestId = requestId;
-    f->requestHandle = request.requestHeader.requestHandle;
+    f->requestHandle = header.requestHandle;
     f->replayable = replayable;
-    f->deadline = m_context.nowMs() + requestTimeoutMs(request.requestHeader);
-    const quint64 id = f->id;
+    f->deadline = m_context.nowMs() + requestTimeoutMs(header);
     f->toStandby = toStandby;
+    Forward *raw = f.get();
+    m_forwards.emplace(raw->id, std::move(f));
+    return raw;
+}
+
+template <typename Request, typename Response>
+void RequestForwarder::callServer(Forward *f, Client *client, BackendSession server, bool standby,
+                                  const Request &request, Answer<Response> answer,
+                                  Unused<Response> unused)
+{
+    const quint64 id = f->id;
+    const quint64 attempt = f->attempt;
+    const int left = int(std::max<qint64>(1, f->deadline - m_context.nowMs()));
+    client->call<Response>(
+        request,
+        [this, self = QPointer<RequestForwarder>(this), id, attempt, standby, server,
+         answer = std::move(answer),
+         unused = std::move(unused)](Response response, const CallStatus &status) {
+            if (!self)
+                return; // the pair stopped while the server answered
+            const auto it = m_forwards.find(id);
+            if (it == m_forwards.end() || it->second->attempt != attempt) {
+                // answered already, or sent again elsewhere
+                if (status.isGood() && unused)
+                    unused(response, server);
+                return;
+            }
+            Forward *f = it->second.get();
+            if (standby) {
+                if (status.isGood()) {
+                    f->standbyAnswer = [this, id, answer, response, server]() mutable {
+                        const auto it = m_forwards.find(id);
+                        if (it != m_forwards.end())
+                            answer(it->second.get(), response, server);
+                    };
+                    if (unused)
+                        f->standbyUnused = [unused, response, server]() mutable {
+                            unused(response, server);
+                        };
+                }
+                return;
+            }
+            if (!status.isGood()) {
+                quint32 code = status.status.code;
+                if (isBackendSessionStatus(code)) {
+                    // The server's session with the proxy ended under the request:
+                    // a read goes again once a server is there, a write fails.
+                    if (f->replayable) {
+                        f->side = Side::None;
+                        f->client = nullptr;
+                        return; // dispatched again by sessionChanged/activeChanged
+                    }
+                    code = Status::BadCommunicationError;
+                }
+                if ((code & 0xFFFF0000) == Status::BadTimeout && m_context.runtime())
+                    m_context.runtime()->suspect(f->side);
+                fail(f, code);
+                return;
+            }
+            answer(f, response, server);
+        },
+        left);
+}
+
+template <typename Request, typename Response>
+void RequestForwarder::forward(int connection, quint32 requestId, Request request, bool replayable,
+                               bool toStandby,
+                               std::function<void(Response &, BackendSession)> adjust,
+                               Unused<Response> unused)
+{
+    Forward *f = newForward(connection, requestId, request.requestHeader, replayable, toStandby);
     // The client's answer from a server's response.
-    const auto answer = [this, adjust = std::move(adjust)](Forward *f, Response &response) {
+    Answer<Response> answer = [this, adjust = std::move(adjust),
+                               unused](Forward *f, Response &response, BackendSession server) {
         if (m_context.clients().isOpen(f->connection)) {
             response.responseHeader.requestHandle = f->requestHandle;
             response.responseHeader.timestamp = utcNow();
             if (adjust)
-                adjust(response);
+                adjust(response, server);
             m_context.reply(f->connection, f->requestId, response);
+        } else if (unused) {
+            unused(response, server);
         }
         finish(f);
     };
-    f->send = [this, id, request = std::move(request), answer](Forward *f, Client *client,
-                                                               bool standby) {
-        const quint64 attempt = f->attempt;
-        const int left = int(std::max<qint64>(1, f->deadline - m_context.nowMs()));
-        client->call<Response>(
-            request,
-            [this, self = QPointer<RequestForwarder>(this), id, attempt, standby,
-             answer](Response response, const CallStatus &status) {
-                if (!self)
-                    return; // the pair stopped while the server answered
-                const auto it = m_forwards.find(id);
-                if (it == m_forwards.end() || it->second->attempt != attempt)
-                    return; // answered already, or sent again elsewhere
-                Forward *f = it->second.get();
-                if (standby) {
-                    if (status.isGood())
-                        f->standbyAnswer = [this, id, answer, response]() mutable {
-                            const auto it = m_forwards.find(id);
-                            if (it != m_forwards.end())
-                                answer(it->second.get(), response);
-                        };
-                    return;
-                }
-                if (!status.isGood()) {
-                    quint32 code = status.status.code;
-                    if (isBackendSessionStatus(code)) {
-                        // The server's session with the proxy ended under the request:
-                        // a read goes again once a server is there, a write fails.
-                        if (f->replayable) {
-                            f->side = Side::None;
-                            f->client = nullptr;
-                            return; // dispatched again by sessionChanged/activeChanged
-                        }
-                        code = Status::BadCommunicationError;
-                    }
-                    if ((code & 0xFFFF0000) == Status::BadTimeout && m_context.runtime())
-                        m_context.runtime()->suspect(f->side);
-                    fail(f, code);
-                    return;
-                }
-                answer(f, response);
-            },
-            left);
+    f->send = [this, request = std::move(request), answer,
+               unused](Forward *f, Client *client, BackendSession server, bool standby) {
+        callServer<Request, Response>(f, client, server, standby, request, answer, unused);
     };
-    Forward *raw = f.get();
-    m_forwards.emplace(id, std::move(f));
-    dispatch(raw);
+    dispatch(f);
 }
 
 void RequestForwarder::dispatch(Forward *f)
@@ -144,8 +169,11 @@ void RequestForwarder::dispatch(Forward *f)
     if (!client) {
         f->side = Side::None;
         f->client = nullptr;
-        if (runtime && runtime->isSwitching())
-            return; // waits for the server that is on its way
+        // Waits for the server that is on its way, or for the switch to the other one when
+        // the active one's session is gone (its loss is being decided); the deadline holds.
+        const bool otherServes = side != Side::None && m_context.backend(otherSide(side));
+        if (runtime && (runtime->isSwitching() || otherServes))
+            return;
         fail(f, Status::BadNoCommunication);
         return;
     }
@@ -154,20 +182,30 @@ void RequestForwarder::dispatch(Forward *f)
     ++f->attempt;
     f->standby = Side::None;
     f->standbyAnswer = nullptr;
+    if (auto unused = std::exchange(f->standbyUnused, nullptr))
+        unused();
     Client *standby = f->toStandby && runtime->config().mode == ConnectionMode::Hot
                           ? m_context.backend(otherSide(side))
                           : nullptr;
     if (standby)
         f->standby = otherSide(side);
     const quint64 id = f->id;
-    f->send(f, client, false);
+    f->send(f, client, backendSession(side), false);
     if (standby && m_forwards.count(id)) // a client that failed at once answered already
-        f->send(f, standby, true);
+        f->send(f, standby, backendSession(otherSide(side)), true);
 }
 
 void RequestForwarder::finish(Forward *f)
 {
+    if (auto unused = std::exchange(f->standbyUnused, nullptr))
+        unused();
     m_forwards.erase(f->id);
+}
+
+BackendSession RequestForwarder::backendSession(Side side) const
+{
+    return side == Side::None ? BackendSession{}
+                              : BackendSession{side, m_generations[size_t(side)]};
 }
 
 void RequestForwarder::fail(Forward *f, quint32 status)
@@ -191,12 +229,14 @@ void RequestForwarder::expire(qint64 t)
 
 void RequestForwarder::sessionChanged(Side side, Client *current)
 {
+    if (side != Side::None)
+        ++m_generations[size_t(side)]; // the old session's continuation points are gone
     std::vector<Forward *> orphaned;
     for (const auto &[id, f] : m_forwards)
-        if (f->side == side && f->client != current)
+        if ((f->side == side && f->client != current) || (f->side == Side::None && current))
             orphaned.push_back(f.get());
     for (Forward *f : orphaned) {
-        if (f->replayable) {
+        if (f->side == Side::None || f->replayable) {
             dispatch(f);
             continue;
         }
@@ -212,6 +252,7 @@ void RequestForwarder::activeChanged(Side previous, Side current)
             moved.push_back(f.get());
     for (Forward *f : moved) {
         if (f->standbyAnswer && f->standby == current) {
+            f->standbyUnused = nullptr;
             f->standbyAnswer(); // Hot: the new active server has answered already
             continue;
         }
@@ -228,7 +269,8 @@ void RequestForwarder::splitAndForward(
     int connection, quint32 requestId, Request request, QList<Operation> Request::*operations,
     QList<Result> Response::*results,
     const std::function<std::optional<Result>(const Operation &)> &local, bool replayable,
-    bool toStandby, std::function<void(const Operation &, Result &)> adjust)
+    bool toStandby, std::function<void(const Operation &, Result &, BackendSession)> adjust,
+    Unused<Response> unused)
 {
     const QList<Operation> all = request.*operations;
     if (all.isEmpty()) {
@@ -256,18 +298,20 @@ void RequestForwarder::splitAndForward(
     }
     forward<Request, Response>(
         connection, requestId, std::move(forwarded), replayable, toStandby,
-        [merged, remote, all, results, adjust = std::move(adjust)](Response &response) mutable {
+        [merged, remote, all, results, adjust = std::move(adjust)](Response &response,
+                                                                   BackendSession server) mutable {
             if ((response.*results).size() != remote.size())
                 return; // the client sees the server's answer as it is
             for (qsizetype k = 0; k < remote.size(); ++k) {
                 Result result = (response.*results)[k];
                 if (adjust)
-                    adjust(all[remote[k]], result);
+                    adjust(all[remote[k]], result, server);
                 merged[remote[k]] = std::move(result);
             }
             response.*results = merged;
             response.diagnosticInfos.clear();
-        });
+        },
+        std::move(unused));
 }
 
 void RequestForwarder::read(int connection, quint32 requestId, ReadRequest request)
@@ -283,7 +327,7 @@ void RequestForwarder::read(int connection, quint32 requestId, ReadRequest reque
             return m_nodes.read(node, s, timestamps);
         },
         true, true,
-        [this](const ReadValueId &node, DataValue &value) {
+        [this](const ReadValueId &node, DataValue &value, BackendSession) {
             if (node.nodeId == NodeId(0, Id::NamespaceArray) &&
                 node.attributeId == AttributeId::Value)
                 m_nodes.extendNamespaceArray(value);
@@ -304,10 +348,14 @@ void RequestForwarder::write(int connection, quint32 requestId, WriteRequest req
         replay, false);
 }
 
-void RequestForwarder::browse(int connection, quint32 requestId, BrowseRequest request)
+void RequestForwarder::browse(int connection, quint32 requestId, quint32 session,
+                              BrowseRequest request)
 {
-    // A continuation point belongs to the server that gave it, and the client gets it from
-    // whichever answers: both are fine, BrowseNext goes to the active one.
+    // Each server continuation point becomes one of the proxy's (BrowseContinuations), for
+    // whichever server answered (in Hot the standby may).
+    const quint64 browse = m_nextForward; // the serial of this client request
+    const ViewDescription view = request.view;
+    const quint32 max = request.requestedMaxReferencesPerNode;
     splitAndForward<BrowseRequest, BrowseResponse, BrowseDescription, BrowseResult>(
         connection, requestId, std::move(request), &BrowseRequest::nodesToBrowse,
         &BrowseResponse::results,
@@ -317,17 +365,218 @@ void RequestForwarder::browse(int connection, quint32 requestId, BrowseRequest r
             return m_nodes.browse(d);
         },
         true, true,
-        [this](const BrowseDescription &d, BrowseResult &result) {
+        [this, session, browse, view, max](const BrowseDescription &d, BrowseResult &result,
+                                           BackendSession server) {
+            if (!result.continuationPoint.isEmpty()) {
+                QList<BrowsePoint> freed;
+                const BrowsePoint *point =
+                    m_continuations.open(session, browse, view, d, max, server,
+                                         result.continuationPoint, result.references, &freed);
+                for (const BrowsePoint &old : freed)
+                    releasePoint(old);
+                if (point) {
+                    result.continuationPoint = point->id;
+                } else {
+                    releaseOnServer(server, {result.continuationPoint});
+                    result = {StatusCode{Status::BadNoContinuationPoints}, {}, {}};
+                }
+            }
             if (result.statusCode.isGood())
                 if (auto tandem = m_nodes.objectsReference(d))
                     result.references.append(*tandem);
-        });
+        },
+        releaseUnused<BrowseResponse>());
 }
 
-void RequestForwarder::browseNext(int connection, quint32 requestId, BrowseNextRequest request)
+template <typename Response> RequestForwarder::Unused<Response> RequestForwarder::releaseUnused()
 {
-    forward<BrowseNextRequest, BrowseNextResponse>(connection, requestId, std::move(request), true,
-                                                   false);
+    return [this](Response &response, BackendSession server) {
+        QList<QByteArray> points;
+        for (const BrowseResult &result : response.results)
+            if (!result.continuationPoint.isEmpty())
+                points.append(result.continuationPoint);
+        releaseOnServer(server, points);
+    };
+}
+
+void RequestForwarder::releaseOnServer(BackendSession server, const QList<QByteArray> &points)
+{
+    QList<QByteArray> held;
+    for (const QByteArray &point : points)
+        if (!point.isEmpty())
+            held.append(point);
+    if (held.isEmpty() || server.side == Side::None || backendSession(server.side) != server)
+        return; // that session is gone, and its points with it
+    if (Client *client = m_context.backend(server.side))
+        client->browseNext(held, true, [](const BrowseNextResponse &, const CallStatus &) {});
+}
+
+void RequestForwarder::releasePoint(const BrowsePoint &point)
+{
+    releaseOnServer(point.server, {point.serverPoint});
+    if (point.restart)
+        releaseOnServer(point.restart->server, {point.restart->serverPoint});
+}
+
+void RequestForwarder::sessionEnding(quint32 session)
+{
+    for (const BrowsePoint &point : m_continuations.takeSession(session))
+        releasePoint(point);
+}
+
+void RequestForwarder::browseNext(int connection, quint32 requestId, quint32 session,
+                                  BrowseNextRequest request)
+{
+    const RequestHeader &header = request.requestHeader;
+    if (request.continuationPoints.isEmpty()) {
+        m_context.fault(connection, requestId, header.requestHandle, Status::BadNothingToDo);
+        return;
+    }
+    auto state = std::make_shared<Continuing>();
+    state->session = session;
+    state->points = request.continuationPoints;
+    state->results.resize(request.continuationPoints.size());
+    state->header = header;
+    bool needsServer = false;
+    for (qsizetype i = 0; i < state->points.size(); ++i) {
+        const QByteArray &id = state->points[i];
+        if (request.releaseContinuationPoints) {
+            // OPC 10000-4 §5.8.3.2: released, and no references.
+            const std::optional<BrowsePoint> point = m_continuations.take(session, id);
+            if (point)
+                releasePoint(*point);
+            else
+                state->results[i].statusCode = StatusCode{Status::BadContinuationPointInvalid};
+            continue;
+        }
+        const BrowsePoint *point = m_continuations.find(session, id);
+        if (point && BrowseContinuations::next(*point, {}) != BrowseContinuations::Step::Pending)
+            needsServer = true;
+    }
+    if (!needsServer) { // from the proxy's points alone
+        for (qsizetype i = 0; i < state->points.size() && !request.releaseContinuationPoints; ++i) {
+            BrowsePoint *point = m_continuations.find(session, state->points[i]);
+            state->results[i] =
+                point ? pageOf(*point)
+                      : BrowseResult{StatusCode{Status::BadContinuationPointInvalid}, {}, {}};
+        }
+        auto response = answerTo<BrowseNextResponse>(header);
+        response.results = state->results;
+        m_context.reply(connection, requestId, response);
+        return;
+    }
+    Forward *f = newForward(connection, requestId, header, true, false);
+    f->send = [this, state](Forward *f, Client *client, BackendSession server, bool) {
+        continueBrowse(f, client, server, state);
+    };
+    dispatch(f);
+}
+
+BrowseResult RequestForwarder::pageOf(BrowsePoint &point)
+{
+    BrowseResult result;
+    result.references = BrowseContinuations::takePage(point);
+    if (point.pending.isEmpty() && point.exhausted())
+        m_continuations.take(point.session, point.id); // the list is done
+    else
+        result.continuationPoint = point.id;
+    return result;
+}
+
+void RequestForwarder::continueBrowse(Forward *f, Client *client, BackendSession server,
+                                      const std::shared_ptr<Continuing> &state)
+{
+    for (; state->index < state->points.size(); ++state->index, state->rounds = 0) {
+        BrowsePoint *point = m_continuations.find(state->session, state->points[state->index]);
+        if (!point) {
+            state->results[state->index].statusCode =
+                StatusCode{Status::BadContinuationPointInvalid};
+            continue;
+        }
+        const auto step = BrowseContinuations::next(*point, server);
+        if (step == BrowseContinuations::Step::Pending) {
+            state->results[state->index] = pageOf(*point);
+            continue;
+        }
+        if (step == BrowseContinuations::Step::Continue) {
+            BrowseNextRequest next;
+            next.continuationPoints = {BrowseContinuations::serverPointFor(*point)};
+            callServer<BrowseNextRequest, BrowseNextResponse>(
+                f, client, server, false, next,
+                [this, state](Forward *f, BrowseNextResponse &response, BackendSession server) {
+                    continued(f, state,
+                              response.results.size() == 1
+                                  ? response.results.first()
+                                  : BrowseResult{StatusCode{Status::BadUnexpectedError}, {}, {}},
+                              server, false);
+                },
+                releaseUnused<BrowseNextResponse>());
+            return;
+        }
+        // Browsed again where the last read reference is, and as far as the next page.
+        BrowseContinuations::restartOn(*point, server);
+        BrowseRequest again;
+        again.view = point->view;
+        again.nodesToBrowse = {point->description};
+        const quint64 wanted = point->position + point->maxReferences;
+        again.requestedMaxReferencesPerNode =
+            point->maxReferences == 0 || wanted > 0xFFFFFFFFu ? 0 : quint32(wanted);
+        callServer<BrowseRequest, BrowseResponse>(
+            f, client, server, false, again,
+            [this, state](Forward *f, BrowseResponse &response, BackendSession server) {
+                continued(f, state,
+                          response.results.size() == 1
+                              ? response.results.first()
+                              : BrowseResult{StatusCode{Status::BadUnexpectedError}, {}, {}},
+                          server, true);
+            },
+            releaseUnused<BrowseResponse>());
+        return;
+    }
+    if (m_context.clients().isOpen(f->connection)) {
+        auto response = answerTo<BrowseNextResponse>(state->header);
+        response.results = state->results;
+        m_context.reply(f->connection, f->requestId, response);
+    }
+    finish(f);
+}
+
+void RequestForwarder::continued(Forward *f, const std::shared_ptr<Continuing> &state,
+                                 BrowseResult result, BackendSession server, bool restarted)
+{
+    BrowsePoint *point = m_continuations.find(state->session, state->points[state->index]);
+    if (!point) { // released meanwhile
+        releaseOnServer(server, {result.continuationPoint});
+        dispatch(f);
+        return;
+    }
+    if (!result.statusCode.isGood()) {
+        if ((result.statusCode.code & 0xFFFF0000) == Status::BadContinuationPointInvalid &&
+            !restarted && !state->restartedOnInvalid) {
+            // The server let its point go (a new session, its own limit): browse again.
+            state->restartedOnInvalid = true;
+            point->server = {};
+            point->restart.reset();
+            dispatch(f);
+            return;
+        }
+        const BrowsePoint gone = *m_continuations.take(state->session, point->id);
+        releasePoint(gone);
+        state->results[state->index] = {result.statusCode, {}, {}};
+        ++state->index;
+        state->rounds = 0;
+        dispatch(f);
+        return;
+    }
+    BrowseContinuations::read(*point, result.references, result.continuationPoint);
+    // A page of nothing while the server has more: read on rather than hand out an empty one.
+    if (!point->pending.isEmpty() || point->exhausted() ||
+        ++state->rounds >= Continuing::MaxRounds) {
+        state->results[state->index] = pageOf(*point);
+        ++state->index;
+        state->rounds = 0;
+    }
+    dispatch(f);
 }
 
 void RequestForwarder::translateBrowsePaths(int connection, quint32 requestId,
@@ -335,6 +584,42 @@ void RequestForwarder::translateBrowsePaths(int connection, quint32 requestId,
 {
     forward<TranslateBrowsePathsToNodeIdsRequest, TranslateBrowsePathsToNodeIdsResponse>(
         connection, requestId, std::move(request), true, true);
+}
+
+void RequestForwarder::call(int connection, quint32 requestId, CallRequest request,
+                            const LocalCall &local)
+{
+    // A method changes state, as a write does: sent again at a switch only when the pair
+    // replays writes, and never to the standby.
+    const bool replay = m_context.runtime() && m_context.runtime()->config().writeReplay;
+    splitAndForward<CallRequest, CallResponse, CallMethodRequest, CallMethodResult>(
+        connection, requestId, std::move(request), &CallRequest::methodsToCall,
+        &CallResponse::results, local, replay, false);
+}
+
+void RequestForwarder::registerNodes(int connection, quint32 requestId,
+                                     const RegisterNodesRequest &request)
+{
+    if (request.nodesToRegister.isEmpty()) {
+        m_context.fault(connection, requestId, request.requestHeader.requestHandle,
+                        Status::BadNothingToDo);
+        return;
+    }
+    auto response = answerTo<RegisterNodesResponse>(request.requestHeader);
+    response.registeredNodeIds = request.nodesToRegister;
+    m_context.reply(connection, requestId, response);
+}
+
+void RequestForwarder::unregisterNodes(int connection, quint32 requestId,
+                                       const UnregisterNodesRequest &request)
+{
+    if (request.nodesToUnregister.isEmpty()) {
+        m_context.fault(connection, requestId, request.requestHeader.requestHandle,
+                        Status::BadNothingToDo);
+        return;
+    }
+    m_context.reply(connection, requestId,
+                    answerTo<UnregisterNodesResponse>(request.requestHeader));
 }
 
 } // namespace tandem::opcua

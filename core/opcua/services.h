@@ -8,6 +8,8 @@
 
 #include "attributeservices.h"
 #include "discoveryservices.h"
+#include "historyservices.h"
+#include "methodservices.h"
 #include "monitoreditemservices.h"
 #include "securechannelservices.h"
 #include "serverstatus.h"

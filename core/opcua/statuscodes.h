@@ -11,6 +11,7 @@
 namespace tandem::opcua {
 
 #define TANDEM_OPCUA_STATUS_CODES(X)                                                               \
+    X(GoodNoData, 0x00A50000)                                                                      \
     X(UncertainLastUsableValue, 0x40900000)                                                        \
     X(BadUnexpectedError, 0x80010000)                                                              \
     X(BadInternalError, 0x80020000)                                                                \
@@ -50,8 +51,12 @@ namespace tandem::opcua {
     X(BadIndexRangeInvalid, 0x80360000)                                                            \
     X(BadNotReadable, 0x803A0000)                                                                  \
     X(BadNotWritable, 0x803B0000)                                                                  \
+    X(BadOutOfRange, 0x803C0000)                                                                   \
     X(BadMonitoredItemIdInvalid, 0x80420000)                                                       \
     X(BadContinuationPointInvalid, 0x804A0000)                                                     \
+    X(BadNoContinuationPoints, 0x804B0000)                                                         \
+    X(BadHistoryOperationInvalid, 0x80710000)                                                      \
+    X(BadHistoryOperationUnsupported, 0x80720000)                                                  \
     X(BadRequestTypeInvalid, 0x80530000)                                                           \
     X(BadSecurityModeRejected, 0x80540000)                                                         \
     X(BadSecurityPolicyRejected, 0x80550000)                                                       \
@@ -59,6 +64,8 @@ namespace tandem::opcua {
     X(BadTooManySessions, 0x80560000)                                                              \
     X(BadUserSignatureInvalid, 0x80570000)                                                         \
     X(BadTypeMismatch, 0x80740000)                                                                 \
+    X(BadMethodInvalid, 0x80750000)                                                                \
+    X(BadArgumentsMissing, 0x80760000)                                                             \
     X(BadTooManySubscriptions, 0x80770000)                                                         \
     X(BadTooManyPublishRequests, 0x80780000)                                                       \
     X(BadNoSubscription, 0x80790000)                                                               \
@@ -74,12 +81,16 @@ namespace tandem::opcua {
     X(BadSequenceNumberInvalid, 0x80880000)                                                        \
     X(BadNotConnected, 0x808A0000)                                                                 \
     X(BadOutOfService, 0x808D0000)                                                                 \
+    X(BadInvalidArgument, 0x80AB0000)                                                              \
     X(BadConnectionRejected, 0x80AC0000)                                                           \
     X(BadConnectionClosed, 0x80AE0000)                                                             \
+    X(BadInvalidState, 0x80AF0000)                                                                 \
     X(BadRequestTooLarge, 0x80B80000)                                                              \
     X(BadResponseTooLarge, 0x80B90000)                                                             \
     X(BadProtocolVersionUnsupported, 0x80BE0000)                                                   \
+    X(BadBoundNotFound, 0x80D70000)                                                                \
     X(BadTooManyMonitoredItems, 0x80DB0000)                                                        \
+    X(BadTooManyArguments, 0x80E50000)                                                             \
     X(BadCertificatePolicyCheckFailed, 0x81140000)
 
 namespace Status {

@@ -1,7 +1,7 @@
 #pragma once
 
-// The view service set (OPC 10000-4, 5.8): Browse, BrowseNext and
-// TranslateBrowsePathsToNodeIds.
+// The view service set (OPC 10000-4, 5.8): Browse, BrowseNext,
+// TranslateBrowsePathsToNodeIds, RegisterNodes and UnregisterNodes.
 
 #include "servicecommon.h"
 
@@ -176,6 +176,37 @@ struct TranslateBrowsePathsToNodeIdsResponse
     QList<BrowsePathResult> results;
     QList<DiagnosticInfo> diagnosticInfos;
     TANDEM_OPCUA_FIELDS(responseHeader, results, diagnosticInfos)
+};
+
+struct RegisterNodesRequest
+{
+    static constexpr quint32 BinaryEncodingId = 560;
+    RequestHeader requestHeader;
+    QList<NodeId> nodesToRegister;
+    TANDEM_OPCUA_FIELDS(requestHeader, nodesToRegister)
+};
+
+struct RegisterNodesResponse
+{
+    static constexpr quint32 BinaryEncodingId = 563;
+    ResponseHeader responseHeader;
+    QList<NodeId> registeredNodeIds;
+    TANDEM_OPCUA_FIELDS(responseHeader, registeredNodeIds)
+};
+
+struct UnregisterNodesRequest
+{
+    static constexpr quint32 BinaryEncodingId = 566;
+    RequestHeader requestHeader;
+    QList<NodeId> nodesToUnregister;
+    TANDEM_OPCUA_FIELDS(requestHeader, nodesToUnregister)
+};
+
+struct UnregisterNodesResponse
+{
+    static constexpr quint32 BinaryEncodingId = 569;
+    ResponseHeader responseHeader;
+    TANDEM_OPCUA_FIELDS(responseHeader)
 };
 
 } // namespace tandem::opcua

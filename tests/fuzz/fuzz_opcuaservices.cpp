@@ -27,7 +27,10 @@ using AllMessages = MessageList<
     DeleteMonitoredItemsRequest, DeleteMonitoredItemsResponse, CreateSubscriptionRequest,
     CreateSubscriptionResponse, ModifySubscriptionRequest, ModifySubscriptionResponse,
     SetPublishingModeRequest, SetPublishingModeResponse, PublishRequest, PublishResponse,
-    RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse>;
+    RepublishRequest, RepublishResponse, DeleteSubscriptionsRequest, DeleteSubscriptionsResponse,
+    HistoryReadRequest, HistoryReadResponse, HistoryUpdateRequest, HistoryUpdateResponse,
+    CallRequest, CallResponse, RegisterNodesRequest, RegisterNodesResponse, UnregisterNodesRequest,
+    UnregisterNodesResponse>;
 
 template <typename T> void check(QByteArrayView body, Reader &reader)
 {
@@ -48,6 +51,21 @@ template <typename T> void check(QByteArrayView body, Reader &reader)
         (void)fromExtensionObject<UserNameIdentityToken>(message.userIdentityToken);
         (void)fromExtensionObject<AnonymousIdentityToken>(message.userIdentityToken);
     }
+    if constexpr (std::is_same_v<T, HistoryReadRequest>) {
+        (void)fromExtensionObject<ReadRawModifiedDetails>(message.historyReadDetails);
+        (void)fromExtensionObject<ReadProcessedDetails>(message.historyReadDetails);
+        (void)fromExtensionObject<ReadAtTimeDetails>(message.historyReadDetails);
+        (void)fromExtensionObject<ReadEventDetails>(message.historyReadDetails);
+    }
+    if constexpr (std::is_same_v<T, HistoryReadResponse>)
+        for (const HistoryReadResult &result : message.results) {
+            (void)fromExtensionObject<HistoryData>(result.historyData);
+            (void)fromExtensionObject<HistoryModifiedData>(result.historyData);
+            (void)fromExtensionObject<HistoryEvent>(result.historyData);
+        }
+    if constexpr (std::is_same_v<T, HistoryUpdateRequest>)
+        for (const ExtensionObject &details : message.historyUpdateDetails)
+            (void)fromExtensionObject<UpdateDataDetails>(details);
     const QByteArray encoded = encodeMessage(message);
     Reader again(encoded);
     if (readMessageTypeId(again) != T::BinaryEncodingId)

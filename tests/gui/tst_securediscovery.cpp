@@ -4,8 +4,13 @@
 // (BadCertificateUntrusted, copied to rejected/) and offered to the operator. Cancel trusts
 // nothing and chooses nothing; Trust files it in trusted/certs, the channel opens and the
 // General tab takes the machine with the endpoint's policy and mode. Browse Items meets the
-// same certificate on a secured session and offers it the same way.
+// same certificate on a secured session and offers it the same way. The console's own
+// engine (a real tandemd) meets it on the pair's first connection: the console asks once
+// per session, Cancel leaves it refused, Trust lets the running engine connect.
+#include "buildpaths.h"
+#include "certificates/refusedcertificateprompt.h"
 #include "consolefiles.h"
+#include "host/enginesession.h"
 #include "modaldialogs.h"
 #include "opcua/client.h"
 #include "opcua/itembrowserdialog.h"
@@ -15,12 +20,14 @@
 #include "pages/monitoringpage.h"
 #include "pki/certificate.h"
 #include "pki/pkistore.h"
+#include "tandemdprocess.h"
 #include "testpairs.h"
 #include "widgetlookup.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -128,6 +135,7 @@ private Q_SLOTS:
     void standaloneDialogOffersNoSecuredEndpoint();
     void itemBrowserOffersTrustAndConnectsAgain();
     void monitoringTabBrowsesTheSecuredPrimary();
+    void enginesFirstConnectionIsAskedAboutOnce();
 
 private:
     const PairConfig &pair() const { return *m_doc->pair(UaPair); }
@@ -359,6 +367,90 @@ void TestSecureDiscovery::monitoringTabBrowsesTheSecuredPrimary()
     QVERIFY(browsed);
     QVERIFY(thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
     // The pair's primary link expects the certificate trusted for it.
+    QCOMPARE(pair().opcuaSecurity.primary.serverCertificate, thumbprint);
+}
+
+void TestSecureDiscovery::enginesFirstConnectionIsAskedAboutOnce()
+{
+    // The pair enabled with its primary link secured, run by the console's own tandemd;
+    // the secondary listens nowhere.
+    QString error;
+    const auto setting = UaSecuritySetting::parse(Secured, &error);
+    QVERIFY2(setting, qPrintable(error));
+    const std::vector<quint16> ports = test::freePorts(2);
+    PairConfig secured = pair();
+    secured.endpoint = QStringLiteral("opc.tcp://127.0.0.1:%1/ua").arg(ports[0]);
+    secured.primary = m_peer.address() + QStringLiteral("/tandem");
+    secured.secondary = QStringLiteral("127.0.0.1:%1").arg(ports[1]);
+    secured.opcuaSecurity.primary.setting = *setting;
+    QVERIFY(m_doc->updatePair(UaPair, secured).isEmpty());
+    QVERIFY(m_doc->save().isEmpty());
+    QVERIFY(m_doc->setEnabled(UaPair, true).isEmpty());
+    qputenv("TANDEM_TANDEMD", test::tandemdPath().toLocal8Bit());
+    EngineSession engine(m_files->paths());
+    const ConfigIssues issues = engine.start();
+    QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
+    const auto primary = [&] {
+        return engine.pairStatus(UaPair).value(QLatin1String("primary")).toObject();
+    };
+    const QString thumbprint = sha1(m_peer.certificate());
+    QVERIFY(!thumbprint.isEmpty());
+    QWidget window;
+
+    {
+        // Asked, and left untrusted.
+        RefusedCertificatePrompt prompt(&engine, m_doc, &window);
+        QSignalSpy answered(&prompt, &RefusedCertificatePrompt::answered);
+        QObject watching;
+        int asked = 0;
+        QString reason, details;
+        const std::function<void(QWidget *)> cancel = [&](QWidget *question) {
+            if (++asked == 1) {
+                reason = child<QLabel>(question, "untrustedReason")->text();
+                details = child<QPlainTextEdit>(question, "untrustedDetails")->toPlainText();
+            }
+            QTest::mouseClick(child<QPushButton>(question, "cancelButton"), Qt::LeftButton);
+            // A second question would be answered the same way, and counted.
+            whenModalNamed(QStringLiteral("untrustedCertificateDialog"), &watching, cancel);
+        };
+        whenModalNamed(QStringLiteral("untrustedCertificateDialog"), &watching, cancel);
+        QVERIFY(answered.wait(WaitMs));
+        QCOMPARE(answered.first().at(0).toString(), thumbprint);
+        QVERIFY(!answered.first().at(1).toBool());
+        QVERIFY2(reason.contains(QStringLiteral("BadCertificateUntrusted")), qPrintable(reason));
+        QVERIFY2(reason.contains(m_peer.address()), qPrintable(reason));
+        QVERIFY2(details.contains(thumbprint.left(4)), qPrintable(details));
+        // The engine goes on refusing it and says so; this console session does not ask again.
+        QSignalSpy statuses(&engine, &EngineSession::statusChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(statuses.size() >= 3, WaitMs);
+        QCOMPARE(primary().value(QLatin1String("refused-certificate")).toString(), thumbprint);
+        QVERIFY(!primary().value(QLatin1String("connected")).toBool());
+        QCOMPARE(asked, 1);
+        QCOMPARE(answered.size(), 1);
+        QVERIFY(!thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
+        QVERIFY(thumbprints(store(), pki::PkiStore::List::Rejected).contains(thumbprint));
+    }
+
+    // The next console session asks again; Trust, confirmed once, and the running engine
+    // connects on its next attempt.
+    RefusedCertificatePrompt prompt(&engine, m_doc, &window);
+    QSignalSpy answered(&prompt, &RefusedCertificatePrompt::answered);
+    whenModalNamed(QStringLiteral("untrustedCertificateDialog"), &window, [](QWidget *question) {
+        whenModal([](QWidget *confirmation) {
+            QCOMPARE(confirmation->objectName(), QStringLiteral("trustConfirmation"));
+            test::pressButton(confirmation, QMessageBox::Yes);
+        });
+        QTest::mouseClick(child<QPushButton>(question, "trustButton"), Qt::LeftButton);
+    });
+    QVERIFY(answered.wait(WaitMs));
+    QCOMPARE(answered.first().at(0).toString(), thumbprint);
+    QVERIFY(answered.first().at(1).toBool());
+    QVERIFY(thumbprints(store(), pki::PkiStore::List::Trusted).contains(thumbprint));
+    QTRY_VERIFY_WITH_TIMEOUT(primary().value(QLatin1String("connected")).toBool(), WaitMs);
+    QCOMPARE(engine.pairStatus(UaPair).value(QLatin1String("active")).toString(),
+             QStringLiteral("primary"));
+    QVERIFY(primary().value(QLatin1String("refused-certificate")).toString().isEmpty());
+    // The pair now expects that certificate from its primary (saved with the rest).
     QCOMPARE(pair().opcuaSecurity.primary.serverCertificate, thumbprint);
 }
 

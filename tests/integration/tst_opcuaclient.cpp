@@ -281,8 +281,8 @@ void TestOpcUaClient::browsesWithContinuationPoints()
     }
     all.sort();
     QCOMPARE(all, (QStringList{QStringLiteral("Array"), QStringLiteral("Counter"),
-                               QStringLiteral("Flag"), QStringLiteral("Offset"),
-                               QStringLiteral("Value")}));
+                               QStringLiteral("Flag"), QStringLiteral("History"),
+                               QStringLiteral("Offset"), QStringLiteral("Value")}));
 }
 
 void TestOpcUaClient::writesAndReadsBack()

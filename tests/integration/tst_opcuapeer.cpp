@@ -146,8 +146,8 @@ void TestOpcUaPeer::readsPlantAndServerStatus()
     }
     plant.sort();
     QCOMPARE(plant, (QStringList{QStringLiteral("ns=1;s=Array"), QStringLiteral("ns=1;s=Counter"),
-                                 QStringLiteral("ns=1;s=Flag"), QStringLiteral("ns=1;s=Offset"),
-                                 QStringLiteral("ns=1;s=Value")}));
+                                 QStringLiteral("ns=1;s=Flag"), QStringLiteral("ns=1;s=History"),
+                                 QStringLiteral("ns=1;s=Offset"), QStringLiteral("ns=1;s=Value")}));
 
     bool plantUnderObjects = false;
     for (const QJsonValue &reference :

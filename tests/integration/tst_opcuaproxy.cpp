@@ -197,8 +197,8 @@ void TestOpcUaProxy::servesTheActiveServer()
     QCOMPARE(result.line(1).value(QLatin1String("value")).toString(), m_rig.primary->address());
     QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 0);
     QCOMPARE(result.line(3).value(QLatin1String("value")).toString(), QStringLiteral("healthy"));
-    // ... FailoverCount, Selection and LastSwitchReason among them.
-    QCOMPARE(result.line(4).value(QLatin1String("references")).toArray().size(), 12);
+    // ... FailoverCount, Selection and LastSwitchReason among them, and the two methods.
+    QCOMPARE(result.line(4).value(QLatin1String("references")).toArray().size(), 14);
 }
 
 void TestOpcUaProxy::subscriptionRidesThroughFailover_data()

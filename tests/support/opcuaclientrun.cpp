@@ -52,7 +52,8 @@ public:
 
     // Sends the run's request; false if the host cannot take it.
     bool begin(ClientRun &run, const QStringList &args);
-    bool quit(const ClientRun &run);
+    // {"run":ID, key:value}, a message about a run going on.
+    bool tell(const ClientRun &run, const QString &key, const QJsonValue &value);
     // Takes in output and runs the event loop until condition() holds or timeoutMs passed.
     bool waitFor(const std::function<bool()> &condition, int timeoutMs);
     // The shared log from `from` on, and where it ends now.
@@ -127,9 +128,9 @@ bool ClientHost::begin(ClientRun &run, const QStringList &args)
     return false;
 }
 
-bool ClientHost::quit(const ClientRun &run)
+bool ClientHost::tell(const ClientRun &run, const QString &key, const QJsonValue &value)
 {
-    const QJsonObject request{{QStringLiteral("run"), run.m_id}, {QStringLiteral("quit"), true}};
+    const QJsonObject request{{QStringLiteral("run"), run.m_id}, {key, value}};
     return send(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact)));
 }
 
@@ -201,7 +202,7 @@ ClientRun::~ClientRun()
 {
     if (m_finished)
         return;
-    quit();
+    abort();
     ClientHost::forget(*this);
 }
 
@@ -218,10 +219,18 @@ bool ClientRun::waitFor(const std::function<bool()> &condition, int timeoutMs)
     return condition();
 }
 
-bool ClientRun::quit()
+bool ClientRun::input(const QString &line)
 {
     ClientHost *host = ClientHost::current();
-    return !m_finished && host && host->isRunning() && host->quit(*this);
+    return !m_finished && host && host->isRunning() &&
+           host->tell(*this, QStringLiteral("input"), line);
+}
+
+bool ClientRun::abort()
+{
+    ClientHost *host = ClientHost::current();
+    return !m_finished && host && host->isRunning() &&
+           host->tell(*this, QStringLiteral("abort"), true);
 }
 
 QString ClientResult::error() const

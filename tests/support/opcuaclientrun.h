@@ -55,7 +55,7 @@ ClientResult finishClient(QProcess &process);
 QStringList userOptions(const QString &user, const QString &password, bool plain = false);
 
 // A run of the shared client.js --serve: what it printed so far and whether it ended.
-// Made by startClient(); a run still going when it is destroyed is asked to quit.
+// Made by startClient(); a run still going when it is destroyed is aborted.
 class ClientRun final
 {
 public:
@@ -73,8 +73,14 @@ public:
     // Takes in output and runs the event loop until condition() holds or timeoutMs passed;
     // false on timeout.
     bool waitFor(const std::function<bool()> &condition, int timeoutMs);
-    // A watch's "quit": it closes its session and ends. False if it cannot be told.
-    bool quit();
+    // A line on the run's input, for operations that wait for one (client.js: a watch
+    // ends on "quit", a paused history goes on at "continue", "wait-line" at any line).
+    // False if it cannot be told.
+    bool input(const QString &line);
+    bool quit() { return input(QStringLiteral("quit")); }
+    // Ends the run at once as a failure, its client closed, as killing a client.js of its
+    // own would.
+    bool abort();
 
 private:
     friend class ClientHost;

@@ -10,7 +10,7 @@ namespace tandem::test {
 
 OpcUaWatch::OpcUaWatch() = default;
 
-OpcUaWatch::~OpcUaWatch() = default; // ~ClientRun tells a watch still going to quit
+OpcUaWatch::~OpcUaWatch() = default; // ~ClientRun aborts a watch still going
 
 bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int intervalMs,
                        const QString &user, const QString &password)
@@ -44,7 +44,7 @@ bool OpcUaWatch::start(const QString &url, const QStringList &nodeIds, int inter
                          << "did not subscribe; it printed:\n"
                          << lines.join(u'\n') << "\nlog:\n"
                          << m_run->log();
-    m_run->quit();
+    m_run->abort();
     m_run->waitFor([this] { return m_run->finished(); }, StopTimeoutMs);
     return false;
 }

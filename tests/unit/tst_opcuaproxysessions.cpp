@@ -303,9 +303,9 @@ void TestOpcUaProxySessions::malformedRequestClosesOnlyItsChannel()
     QVERIFY(error);
     QCOMPARE(error->error.code, Status::BadDecodingError);
     QCOMPARE(m_proxy->clientCount(), 1);
-    // A service the proxy does not offer (Call, i=712) is answered, not fatal.
+    // A service the proxy does not offer (AddNodes, i=488) is answered, not fatal.
     Writer w;
-    writeNodeId(w, NodeId(0, quint32(712)));
+    writeNodeId(w, NodeId(0, quint32(488)));
     RequestHeader header;
     header.authenticationToken = good.authenticationToken();
     header.requestHandle = 5;

@@ -167,6 +167,30 @@ const NodeOpcuaVector nodeOpcuaVectors[] = {
      "01006003503c50ded46bda01101e35dfd46bda01030000000e00000075726e3a76656e646f723a706c630600"
      "000056656e646f7203000000504c4305000000342e322e310400000031323334503c50ded46bda011e000000"
      "0302000000656e0b0000004d61696e74656e616e6365"},
+    {"CallRequest",
+     "0100c80205000004000000a1b2c3d4503c50ded46bda0112000000ff0300000700000061756469742d3798"
+     "3a00000102891301020000000102020000000303000600000054616e64656d0303000f00000054616e6465"
+     "6d2e537769746368546f010000000c090000007365636f6e64617279030100070000004d616368696e6503"
+     "01000d0000004d616368696e652e52657365740200000007881300008b02000000000000000000f83f0000"
+     "000000000440"},
+    {"CallResponse",
+     "0100cb02101e35dfd46bda011200000000002e001500000000010000000400000064696167020000000c00"
+     "0000426164536f6d657468696e6714000000536f6d657468696e672077656e742077726f6e6701028a1301"
+     "01000000ff020000000000ab80010000000000748001000000010200000000000000000000000000000000"
+     "0000000100000006f9ffffff010000000101000000"},
+    {"RegisterNodesRequest",
+     "0100300205000004000000a1b2c3d4503c50ded46bda0113000000ff0300000700000061756469742d3798"
+     "3a0000010289130102000000010202000000030100060000004f66667365740100cf08"},
+    {"RegisterNodesResponse",
+     "01003302101e35dfd46bda011300000000002e001500000000010000000400000064696167020000000c00"
+     "0000426164536f6d657468696e6714000000536f6d657468696e672077656e742077726f6e6701028a1301"
+     "01000000ff02000000030100060000004f66667365740100cf08"},
+    {"UnregisterNodesRequest",
+     "0100360205000004000000a1b2c3d4503c50ded46bda0114000000ff0300000700000061756469742d3798"
+     "3a0000010289130102000000010201000000030100060000004f6666736574"},
+    {"Argument",
+     "0400000073696465000c0100000001000000020000000302000000656e140000007072696d617279206f72"
+     "207365636f6e64617279"},
 };
 
 QByteArray nodeOpcuaBytes(const char *name)
@@ -576,6 +600,46 @@ ServerStatusDataType serverStatus()
     return status;
 }
 
+CallRequest callRequest()
+{
+    return {requestHeader(18),
+            {{NodeId(3, QStringLiteral("Tandem")),
+              NodeId(3, QStringLiteral("Tandem.SwitchTo")),
+              {Variant(QStringLiteral("secondary"))}},
+             {NodeId(1, QStringLiteral("Machine")),
+              NodeId(1, QStringLiteral("Machine.Reset")),
+              {Variant(quint32(5000)),
+               Variant::array(BuiltInType::Double, {Value(1.5), Value(2.5)})}}}};
+}
+
+CallResponse callResponse()
+{
+    return {responseHeader(18),
+            {{StatusCode{Status::BadInvalidArgument},
+              {StatusCode{Status::BadTypeMismatch}},
+              {diagnostic(2)},
+              {}},
+             {StatusCode{}, {}, {}, {Variant(qint32(-7))}}},
+            {diagnostic(1)}};
+}
+
+RegisterNodesRequest registerNodesRequest()
+{
+    return {requestHeader(19),
+            {NodeId(1, QStringLiteral("Offset")), NodeId(0, Id::NamespaceArray)}};
+}
+
+RegisterNodesResponse registerNodesResponse()
+{
+    return {responseHeader(19),
+            {NodeId(1, QStringLiteral("Offset")), NodeId(0, Id::NamespaceArray)}};
+}
+
+UnregisterNodesRequest unregisterNodesRequest()
+{
+    return {requestHeader(20), {NodeId(1, QStringLiteral("Offset"))}};
+}
+
 // One message type of a vector, type-erased for the data-driven tests.
 struct MessageCodec
 {
@@ -641,6 +705,7 @@ private Q_SLOTS:
     void constantsMatchNodeOpcua();
     void nodeOpcuaVectors_data();
     void nodeOpcuaVectors();
+    void argumentMatchesNodeOpcua();
     void truncatedMessagesFail_data() { nodeOpcuaVectors_data(); }
     void truncatedMessagesFail();
     void trailingBytesAreRejected_data() { nodeOpcuaVectors_data(); }
@@ -698,6 +763,13 @@ void TestOpcUaServices::encodingIdsMatchNodeOpcua_data()
     QTest::newRow("TranslateBrowsePathsToNodeIdsResponse")
         << TranslateBrowsePathsToNodeIdsResponse::BinaryEncodingId << 557u;
     QTest::newRow("DataChangeFilter") << DataChangeFilter::BinaryEncodingId << 724u;
+    QTest::newRow("CallRequest") << CallRequest::BinaryEncodingId << 712u;
+    QTest::newRow("CallResponse") << CallResponse::BinaryEncodingId << 715u;
+    QTest::newRow("Argument") << Argument::BinaryEncodingId << 298u;
+    QTest::newRow("RegisterNodesRequest") << RegisterNodesRequest::BinaryEncodingId << 560u;
+    QTest::newRow("RegisterNodesResponse") << RegisterNodesResponse::BinaryEncodingId << 563u;
+    QTest::newRow("UnregisterNodesRequest") << UnregisterNodesRequest::BinaryEncodingId << 566u;
+    QTest::newRow("UnregisterNodesResponse") << UnregisterNodesResponse::BinaryEncodingId << 569u;
     QTest::newRow("CreateMonitoredItemsRequest")
         << CreateMonitoredItemsRequest::BinaryEncodingId << 751u;
     QTest::newRow("CreateMonitoredItemsResponse")
@@ -925,6 +997,11 @@ void TestOpcUaServices::nodeOpcuaVectors_data()
     row("RepublishRequest", codec(republishRequest));
     row("DeleteSubscriptionsRequest", codec(deleteSubscriptionsRequest));
     row("ServerStatusDataType", codec(serverStatus));
+    row("CallRequest", codec(callRequest));
+    row("CallResponse", codec(callResponse));
+    row("RegisterNodesRequest", codec(registerNodesRequest));
+    row("RegisterNodesResponse", codec(registerNodesResponse));
+    row("UnregisterNodesRequest", codec(unregisterNodesRequest));
 }
 
 void TestOpcUaServices::nodeOpcuaVectors()
@@ -941,6 +1018,26 @@ void TestOpcUaServices::nodeOpcuaVectors()
     QVERIFY2(codec.decodeBody(reader, &reencoded, &error), qPrintable(error));
     QVERIFY(reader.atEnd());
     QCOMPARE(reencoded.toHex(), wire.toHex());
+}
+
+// The Argument of a method's InputArguments property, as the proxy's SwitchTo describes its
+// side (inside an ExtensionObject, so without a type id of its own).
+void TestOpcUaServices::argumentMatchesNodeOpcua()
+{
+    Argument argument;
+    argument.name = QStringLiteral("side");
+    argument.dataType = NodeId(0, quint32(12));
+    argument.valueRank = 1;
+    argument.arrayDimensions = {2};
+    argument.description = {QStringLiteral("en"), QStringLiteral("primary or secondary")};
+    Writer writer;
+    encode(writer, argument);
+    QCOMPARE(writer.take().toHex(), nodeOpcuaBytes("Argument").toHex());
+    const std::optional<Argument> decoded =
+        fromExtensionObject<Argument>(toExtensionObject(argument));
+    QVERIFY(decoded);
+    QCOMPARE(decoded->name, argument.name);
+    QCOMPARE(decoded->arrayDimensions, argument.arrayDimensions);
 }
 
 void TestOpcUaServices::truncatedMessagesFail()

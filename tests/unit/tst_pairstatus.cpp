@@ -42,6 +42,7 @@ PairStatus pair()
     p.primary = side(SideHealth::Lost);
     p.primary.lastError = QStringLiteral("connection refused");
     p.primary.lastReason = QStringLiteral("connection refused");
+    p.primary.refusedCertificate = QStringLiteral("5F3B9C2E77A1D0C4B8E6F1A2D3C4B5A697887766");
     p.primary.statusFailuresInRow = 0;
     p.secondary = side(SideHealth::MonitorError);
     p.secondary.machine = QStringLiteral("[::1]:4840/ua");
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void keysStayAsScriptsKnowThem();
+    void refusedCertificateMayBeAbsent();
     void engineStatusRoundTrip();
     void wrongDocumentsAreNamed_data();
     void wrongDocumentsAreNamed();
@@ -124,8 +126,8 @@ void TestPairStatus::keysStayAsScriptsKnowThem()
                                "mode name pass-through pinned port primary protocol secondary"));
     QCOMPARE(keys(json.value(QLatin1String("primary")).toObject()),
              words("connected degraded degraded-reason health last-error last-reason machine "
-                   "monitor-errors monitor-failed monitor-tested shutdown status-failures "
-                   "status-ok"));
+                   "monitor-errors monitor-failed monitor-tested refused-certificate shutdown "
+                   "status-failures status-ok"));
     QCOMPARE(json.value(QLatin1String("active")).toString(), QStringLiteral("secondary"));
     QCOMPARE(json.value(QLatin1String("pinned")).toString(), QStringLiteral("secondary"));
     QCOMPARE(json.value(QLatin1String("protocol")).toString(), QStringLiteral("opcua"));
@@ -139,6 +141,20 @@ void TestPairStatus::keysStayAsScriptsKnowThem()
     QCOMPARE(idle.toJson().value(QLatin1String("pinned")).toString(), QString());
     QCOMPARE(idle.toJson().value(QLatin1String("active")).toString(), QStringLiteral("none"));
     QCOMPARE(idle.toJson().value(QLatin1String("last-failover")).toString(), QString());
+}
+
+// An engine of the version before refused certificates were reported is read as one that
+// refused none.
+void TestPairStatus::refusedCertificateMayBeAbsent()
+{
+    QJsonObject json = pair().toJson();
+    QJsonObject primary = json.value(QLatin1String("primary")).toObject();
+    primary.remove(QStringLiteral("refused-certificate"));
+    json.insert(QStringLiteral("primary"), primary);
+    QString error;
+    const std::optional<PairStatus> read = PairStatus::fromJson(json, &error);
+    QVERIFY2(read, qPrintable(error));
+    QVERIFY(read->primary.refusedCertificate.isEmpty());
 }
 
 void TestPairStatus::engineStatusRoundTrip()
@@ -208,6 +224,9 @@ void TestPairStatus::wrongDocumentsAreNamed_data()
         << "'sleepy' as 'pairs[line1].primary.health'";
     QTest::newRow("a side's flag as a number")
         << sideWith("connected", 1) << "no valid 'pairs[line1].primary.connected'";
+    QTest::newRow("a refused certificate as a number")
+        << sideWith("refused-certificate", 7)
+        << "no valid 'pairs[line1].primary.refused-certificate'";
 }
 
 void TestPairStatus::wrongDocumentsAreNamed()

@@ -348,10 +348,14 @@ void TestProxyParts::browseOfTheTandemFolder()
     const BrowseResult folder =
         nodes.browse(BrowseDescription::childrenOf(NodeId(2, QStringLiteral("Tandem"))));
     QVERIFY(folder.statusCode.isGood());
-    QCOMPARE(folder.references.size(), ProxyNodes::variableNames().size());
+    QCOMPARE(folder.references.size(),
+             ProxyNodes::variableNames().size() + ProxyNodes::methodNames().size());
     QCOMPARE(folder.references.first().nodeClass, NodeClass::Variable);
     QCOMPARE(folder.references.first().nodeId.nodeId,
              NodeId(2, ProxyNodes::variableNames().first()));
+    QCOMPARE(folder.references.last().nodeClass, NodeClass::Method);
+    QCOMPARE(folder.references.last().nodeId.nodeId, NodeId(2, ProxyNodes::methodNames().last()));
+    QVERIFY(folder.references.last().typeDefinition.nodeId.isNull());
 
     BrowseDescription objects = BrowseDescription::childrenOf(NodeId(0, Id::ObjectsFolder));
     const auto reference = nodes.objectsReference(objects);

@@ -38,7 +38,13 @@ const { OpaqueStructure } = require("node-opcua-extension-object");
 const { TimestampsToReturn } = require("node-opcua-service-read");
 const { ObjectIds, ObjectTypeIds, VariableIds, VariableTypeIds, ReferenceTypeIds } = require("node-opcua-constants");
 
-const servicesH = fs.readFileSync(path.join(__dirname, "../../../core/opcua/services.h"), "utf8");
+// services.h and the headers it includes, one service set each.
+const opcuaDir = path.join(__dirname, "../../../core/opcua");
+const servicesH = fs
+    .readFileSync(path.join(opcuaDir, "services.h"), "utf8")
+    .match(/^#include "\w+\.h"$/gm)
+    .map((line) => fs.readFileSync(path.join(opcuaDir, line.slice(10, -1)), "utf8"))
+    .join("\n");
 let problems = 0;
 function problem(text) {
     console.error(`MISMATCH ${text}`);
@@ -118,13 +124,21 @@ checkConstants("AttributeId", (key) => AttributeIds[key]);
 checkConstants("Id", (key) => {
     const names = { ServerStatusState: "Server_ServerStatus_State", ServiceLevel: "Server_ServiceLevel",
         SecondsTillShutdown: "Server_ServerStatus_SecondsTillShutdown",
-        ShutdownReason: "Server_ServerStatus_ShutdownReason", ServerStatus: "Server_ServerStatus" };
+        ShutdownReason: "Server_ServerStatus_ShutdownReason", ServerStatus: "Server_ServerStatus",
+        NamespaceArray: "Server_NamespaceArray" };
     return ObjectIds[key] ?? ReferenceTypeIds[key] ?? VariableIds[names[key] ?? key];
 });
 checkConstants("BrowseResultMask", (key) =>
     key === "All" ? 63 : ResultMask[key === "ReferenceTypeId" ? "ReferenceType" : key]);
-checkConstants("Status", (key) => (StatusCodes[key] ? StatusCodes[key].value : undefined),
-    (v) => "0x" + v.toString(16).padStart(8, "0"));
+// The status codes are listed once, as X(Name, 0x...) in statuscodes.h.
+const statusCodesH = fs.readFileSync(path.join(opcuaDir, "statuscodes.h"), "utf8");
+for (const [, key, value] of statusCodesH.matchAll(/X\((\w+), (0x[0-9A-F]{8})\)/g)) {
+    const theirs = StatusCodes[key] ? StatusCodes[key].value : undefined;
+    const format = (v) => "0x" + v.toString(16).padStart(8, "0");
+    console.log(`const Status::${key} ${theirs === undefined ? "unknown" : format(theirs)}`);
+    if (theirs !== Number(value))
+        problem(`Status::${key} = ${value}, node-opcua ${theirs === undefined ? "unknown" : format(theirs)}`);
+}
 
 // Byte vectors. Every field holds a value other than its default; lists are explicit
 // arrays, since node-opcua writes length -1 for null where services.h writes 0 for empty.
@@ -552,6 +566,68 @@ vector("ServerStatusDataType", new types.ServerStatusDataType({
     secondsTillShutdown: 30,
     shutdownReason: new LocalizedText({ locale: "en", text: "Maintenance" }),
 }));
+// Call and RegisterNodes (OPC 10000-4 §5.11.2, §5.8.5), and the Argument of a method's
+// InputArguments (OPC 10000-3 §8.6).
+vector("CallRequest", new types.CallRequest({
+    requestHeader: requestHeader(18),
+    methodsToCall: [
+        new types.CallMethodRequest({
+            objectId: string("Tandem", 3),
+            methodId: string("Tandem.SwitchTo", 3),
+            inputArguments: [new Variant({ dataType: DataType.String, value: "secondary" })],
+        }),
+        new types.CallMethodRequest({
+            objectId: string("Machine", 1),
+            methodId: string("Machine.Reset", 1),
+            inputArguments: [
+                new Variant({ dataType: DataType.UInt32, value: 5000 }),
+                new Variant({ dataType: DataType.Double, arrayType: VariantArrayType.Array, value: [1.5, 2.5] }),
+            ],
+        }),
+    ],
+}));
+vector("CallResponse", new types.CallResponse({
+    responseHeader: responseHeader(18),
+    results: [
+        new types.CallMethodResult({
+            statusCode: StatusCodes.BadInvalidArgument,
+            inputArgumentResults: [StatusCodes.BadTypeMismatch],
+            inputArgumentDiagnosticInfos: [new DiagnosticInfo({ symbolicId: 2 })],
+            outputArguments: [],
+        }),
+        new types.CallMethodResult({
+            statusCode: StatusCodes.Good,
+            inputArgumentResults: [],
+            inputArgumentDiagnosticInfos: [],
+            outputArguments: [new Variant({ dataType: DataType.Int32, value: -7 })],
+        }),
+    ],
+    diagnosticInfos: [new DiagnosticInfo({ symbolicId: 1 })],
+}));
+vector("RegisterNodesRequest", new types.RegisterNodesRequest({
+    requestHeader: requestHeader(19),
+    nodesToRegister: [string("Offset", 1), numeric(2255)],
+}));
+vector("RegisterNodesResponse", new types.RegisterNodesResponse({
+    responseHeader: responseHeader(19),
+    registeredNodeIds: [string("Offset", 1), numeric(2255)],
+}));
+vector("UnregisterNodesRequest", new types.UnregisterNodesRequest({
+    requestHeader: requestHeader(20),
+    nodesToUnregister: [string("Offset", 1)],
+}));
+{
+    const argument = new types.Argument({
+        name: "side",
+        dataType: numeric(12),
+        valueRank: 1,
+        arrayDimensions: [2],
+        description: new LocalizedText({ locale: "en", text: "primary or secondary" }),
+    });
+    const stream = new BinaryStream(1024);
+    argument.encode(stream);
+    console.log(`vector Argument ${stream.buffer.subarray(0, stream.length).toString("hex")}`);
+}
 
 if (problems)
     process.exit(1);

@@ -27,6 +27,34 @@
 //                           number > 0), then {"reads":N,"errors":E,"seconds":S}: N reads
 //                           answered Good, E failed (a service error or another status),
 //                           S the seconds the loop took
+//   call OBJECT METHOD ARGS calls a method; ARGS is "-" for none or TYPE:VALUE[,TYPE:VALUE]
+//                           ("UInt32:5000", "String:primary"):
+//                           {"status":"Good","inputArgumentResults":["Good"],
+//                           "outputArguments":[{"dataType":"Int32","value":7}]}
+//                           (a Bad status is printed, not an error; a service fault is
+//                           {"serviceError":MESSAGE})
+//   call2 OBJECT METHOD ARGS OBJECT METHOD ARGS  both in one Call: {"results":[..]}, each
+//                           as call prints it
+//   register IDS            RegisterNodes for the comma-separated IDS:
+//                           {"registered":["ns=1;s=Offset",..]}; remembered for:
+//   read-registered         {"values":[..],"statuses":[..]} of the registered ids
+//   read-loop-registered    reads the registered ids one read after the other until a line
+//                           on stdin; prints {"looping":true} after the first, then
+//                           {"values":[..]} whenever they differ from the last printed
+//                           ones, and last {"reads":N,"errors":E}
+//   unregister              UnregisterNodes for the registered ids: {"status":"Good"}
+//   browse-pages NODEID MAX WAIT  browses NODEID forward (hierarchical references) with
+//                           requestedMaxReferencesPerNode MAX and follows the continuation
+//                           points with BrowseNext, a line a page:
+//                           {"page":N,"status":"Good","references":["Item00",..],"more":B};
+//                           after page WAIT (0: never) it prints {"waiting":true} and waits
+//                           for a line on stdin; last {"browsed":[every browse name]}
+//   browse-release NODEID MAX  a first page, BrowseNext releasing its continuation point,
+//                           then BrowseNext with it again: {"first":N,"release":STATUS,
+//                           "after":STATUS}
+//   browse-many NODEID MAX COUNT  one Browse of COUNT times NODEID:
+//                           {"statuses":[..],"points":[true|false,..]}
+//   wait-line               prints {"waiting":true} and waits for a line on stdin
 //   watch NODEID...         subscribes and prints a line per change (below); it keeps
 //                           going through connection losses, node-opcua reconnecting
 //                           by itself, and ends on "quit" or when its subscription ends
@@ -63,6 +91,29 @@
 //                             "session closed" or "subscription STATUS" (a status
 //                             change that is not Good).
 // A closed stdin does not end a watch (SIGTERM does).
+//   history NODEID START END [--max N] [--pause-after-page K] [--release-after-page K]
+//                           a raw HistoryRead (TimestampsToReturn Both) that follows its
+//                           continuation points; START and END are ISO times or "min"
+//                           (unset), END before START reads backwards. One line a page:
+//                           {"page":N,"status":..,"values":[{"t":ISO,"v":VALUE,"m":MS,
+//                           "s":STATUS},..],"more":BOOL} (m: server minus source timestamp,
+//                           the test peer's offset), then {"history":"done","pages":N}.
+//                           --max: numValuesPerNode; --pause-after-page: after that page
+//                           print {"paused":K} and wait for the line "continue" on stdin;
+//                           --release-after-page: after that page release the point
+//                           ({"released":STATUS}), then try it once more ({"page":..,
+//                           "status":..}) and stop.
+//   history-update NODEID TIME VALUE insert|replace|update
+//                           HistoryUpdate with UpdateDataDetails of one Double:
+//                           {"status":STATUS,"results":[OPERATION STATUS,..]}
+//   history-many NODEID START END MAX N
+//                           one raw HistoryRead of NODEID N times over (numValuesPerNode
+//                           MAX): {"statuses":[STATUS,..],"points":K} (K continuation
+//                           points given), then one that releases them all:
+//                           {"released":[STATUS,..]}
+//   history-processed NODEID START END INTERVALMS AGGREGATE
+//                           a processed HistoryRead (AGGREGATE: Average, Minimum, Count...):
+//                           {"status":..,"values":[..as above..],"more":BOOL}
 //
 //   client.js --serve
 //
@@ -71,7 +122,9 @@
 // line above, and the run gets a client, connection and session of its own, side by side
 // with the others. Its lines come as {"run":ID,"line":{...}}, then {"run":ID,"exit":0|1}
 // once its client has disconnected (the exit code the command line would have ended with).
-// {"run":ID,"quit":true} is a watch's "quit". The process ends when stdin closes.
+// {"run":ID,"input":LINE} is a line on the run's stdin (a watch's "quit", "continue",
+// "go"); {"run":ID,"abort":true} ends the run at once as a failure ("aborted"), as killing
+// its process would, but closing its client. The process ends when stdin closes.
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
@@ -98,6 +151,15 @@ const {
     TimestampsToReturn,
     UserTokenType
 } = require("node-opcua");
+const {
+    AggregateFunction,
+    HistoryReadRequest,
+    HistoryUpdateRequest,
+    ReadProcessedDetails,
+    ReadRawModifiedDetails,
+    resolveNodeId
+} = require("node-opcua");
+const { UpdateDataDetails } = require("node-opcua-types");
 
 function emit(object) {
     process.stdout.write(`${JSON.stringify(object)}\n`);
@@ -223,7 +285,20 @@ const Arity = {
     write: 3,
     "read-server-status": 0,
     "read-loop": 2,
-    "watch-shutdown": 0
+    "watch-shutdown": 0,
+    "history-update": 4,
+    "history-processed": 5,
+    "history-many": 5,
+    call: 3,
+    call2: 6,
+    register: 1,
+    "read-registered": 0,
+    "read-loop-registered": 0,
+    unregister: 0,
+    "browse-pages": 3,
+    "browse-release": 2,
+    "browse-many": 3,
+    "wait-line": 0
 };
 
 // "read A read B browse C" -> [["read","A"],["read","B"],["browse","C"]]; a watch takes
@@ -232,7 +307,14 @@ function splitOperations(words) {
     const operations = [];
     for (let i = 0; i < words.length; ) {
         const op = words[i];
-        const arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        let arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        if (op === "history") {
+            // NODEID START END, then its options, each "--name value".
+            arity = 3;
+            while (i + 1 + arity < words.length && words[i + 1 + arity].startsWith("--")) {
+                arity += 2;
+            }
+        }
         if (arity === undefined || i + 1 + arity > words.length) {
             fail(`unknown operation or missing arguments: ${words.slice(i).join(" ")}`);
         }
@@ -276,14 +358,14 @@ async function readLoop(session, seconds, nodeId) {
     return { reads, errors, seconds: (Date.now() - start) / 1000 };
 }
 
-async function runOperation(client, session, words, args, out, quit) {
+async function runOperation(client, session, words, args, ctx) {
     const [op, ...rest] = words;
     if (op === "read" && rest.length === 1) {
         const dataValue = await session.read({ nodeId: rest[0], attributeId: AttributeIds.Value });
-        out(dataValueJson(dataValue));
+        ctx.out(dataValueJson(dataValue));
     } else if (op === "browse" && rest.length === 1) {
         const result = await session.browse(rest[0]);
-        out({
+        ctx.out({
             status: result.statusCode.name,
             references: (result.references || []).map((r) => ({
                 browseName: r.browseName.name,
@@ -301,14 +383,14 @@ async function runOperation(client, session, words, args, out, quit) {
             attributeId: AttributeIds.Value,
             value: { value: { dataType: DataType[type], value: coerce(type, text) } }
         });
-        out({ status: status.name });
+        ctx.out({ status: status.name });
     } else if (op === "read-server-status" && rest.length === 0) {
         const dataValue = await session.read({ nodeId: "i=2256", attributeId: AttributeIds.Value });
         const status = dataValue.value.value;
         if (!dataValue.statusCode.isGood() || !status) {
             fail(`ServerStatus: ${dataValue.statusCode.name}`);
         }
-        out({
+        ctx.out({
             state: ServerState[status.state],
             secondsTillShutdown: status.secondsTillShutdown,
             productName: status.buildInfo.productName,
@@ -316,11 +398,21 @@ async function runOperation(client, session, words, args, out, quit) {
             currentTime: status.currentTime.toISOString()
         });
     } else if (op === "read-loop" && rest.length === 2) {
-        out(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+        ctx.out(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+    } else if (op === "history" && rest.length >= 3) {
+        await history(session, rest, ctx);
+    } else if (op === "history-update" && rest.length === 4) {
+        await historyUpdate(session, rest, ctx);
+    } else if (op === "history-many" && rest.length === 5) {
+        await historyMany(session, rest, ctx);
+    } else if (op === "history-processed" && rest.length === 5) {
+        await historyProcessed(session, rest, ctx);
+    } else if (MethodAndBrowseOperations[op]) {
+        await MethodAndBrowseOperations[op](session, rest, ctx);
     } else if (op === "watch" && rest.length > 0) {
-        return watch(client, session, rest, args, out, quit, { reconnecting: true });
+        return watch(client, session, rest, args, ctx, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
-        return watch(client, session, ["i=2259", "i=2992"], args, out, quit, {
+        return watch(client, session, ["i=2259", "i=2992"], args, ctx, {
             reconnecting: false
         });
     } else {
@@ -329,11 +421,322 @@ async function runOperation(client, session, words, args, out, quit) {
     return null;
 }
 
+// --- History (see the top of this file) ---
+function historyTime(text) {
+    if (text === "min") {
+        return null;
+    }
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) {
+        fail(`not a time: ${text}`);
+    }
+    return date;
+}
+
+function historyValuesJson(historyData) {
+    return ((historyData && historyData.dataValues) || []).map((v) => ({
+        t: v.sourceTimestamp ? v.sourceTimestamp.toISOString() : null,
+        v: plain(v.value.value),
+        m: v.serverTimestamp && v.sourceTimestamp ? v.serverTimestamp.getTime() - v.sourceTimestamp.getTime() : null,
+        s: v.statusCode.name
+    }));
+}
+
+function historyReadOnce(session, details, nodeId, continuationPoint, release) {
+    const request = new HistoryReadRequest({
+        historyReadDetails: details,
+        nodesToRead: [{ nodeId, continuationPoint }],
+        releaseContinuationPoints: release,
+        timestampsToReturn: TimestampsToReturn.Both
+    });
+    return new Promise((resolve, reject) =>
+        session.historyRead(request, (err, response) => (err ? reject(err) : resolve(response.results[0])))
+    );
+}
+
+async function history(session, words, ctx) {
+    const [nodeId, start, end, ...options] = words;
+    const opts = { max: 0, pause: 0, release: 0 };
+    for (let i = 0; i < options.length; i += 2) {
+        const value = Number(options[i + 1]);
+        const key = { "--max": "max", "--pause-after-page": "pause", "--release-after-page": "release" }[options[i]];
+        if (!key || !Number.isInteger(value) || value < 0) {
+            fail(`history: bad option ${options[i]} ${options[i + 1]}`);
+        }
+        opts[key] = value;
+    }
+    const details = new ReadRawModifiedDetails({
+        isReadModified: false,
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        numValuesPerNode: opts.max,
+        returnBounds: false
+    });
+    let continuationPoint = null;
+    let page = 0;
+    for (;;) {
+        const result = await historyReadOnce(session, details, nodeId, continuationPoint, false);
+        ++page;
+        const more = !!(result.continuationPoint && result.continuationPoint.length);
+        ctx.out({ page, status: result.statusCode.name, values: historyValuesJson(result.historyData), more });
+        if (!more) {
+            break;
+        }
+        continuationPoint = result.continuationPoint;
+        if (page === opts.release) {
+            const released = await historyReadOnce(session, details, nodeId, continuationPoint, true);
+            ctx.out({ released: released.statusCode.name });
+            const again = await historyReadOnce(session, details, nodeId, continuationPoint, false);
+            ctx.out({ page: page + 1, status: again.statusCode.name, values: historyValuesJson(again.historyData) });
+            return;
+        }
+        if (page === opts.pause) {
+            ctx.out({ paused: page });
+            await ctx.nextLine("continue");
+        }
+    }
+    ctx.out({ history: "done", pages: page });
+}
+
+async function historyUpdate(session, [nodeId, time, text, mode], ctx) {
+    const performInsertReplace = { insert: 1, replace: 2, update: 3 }[mode];
+    if (!performInsertReplace) {
+        fail(`history-update: insert, replace or update, not ${mode}`);
+    }
+    const request = new HistoryUpdateRequest({
+        historyUpdateDetails: [
+            new UpdateDataDetails({
+                nodeId,
+                performInsertReplace,
+                updateValues: [
+                    {
+                        value: { dataType: DataType.Double, value: Number(text) },
+                        sourceTimestamp: historyTime(time)
+                    }
+                ]
+            })
+        ]
+    });
+    const response = await session.performMessageTransaction(request);
+    const result = response.results[0];
+    ctx.out({
+        status: result.statusCode.name,
+        results: (result.operationResults || []).map((status) => status.name)
+    });
+}
+
+async function historyProcessed(session, [nodeId, start, end, interval, aggregate], ctx) {
+    if (AggregateFunction[aggregate] === undefined) {
+        fail(`history-processed: unknown aggregate ${aggregate}`);
+    }
+    const details = new ReadProcessedDetails({
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        processingInterval: Number(interval),
+        aggregateType: [resolveNodeId(AggregateFunction[aggregate])],
+        aggregateConfiguration: { useServerCapabilitiesDefaults: true }
+    });
+    const result = await historyReadOnce(session, details, nodeId, null, false);
+    ctx.out({
+        status: result.statusCode.name,
+        values: historyValuesJson(result.historyData),
+        more: !!(result.continuationPoint && result.continuationPoint.length)
+    });
+}
+async function historyMany(session, [nodeId, start, end, max, count], ctx) {
+    const details = new ReadRawModifiedDetails({
+        isReadModified: false,
+        startTime: historyTime(start),
+        endTime: historyTime(end),
+        numValuesPerNode: Number(max),
+        returnBounds: false
+    });
+    const read = (nodesToRead, release) =>
+        new Promise((resolve, reject) =>
+            session.historyRead(
+                new HistoryReadRequest({
+                    historyReadDetails: details,
+                    nodesToRead,
+                    releaseContinuationPoints: release,
+                    timestampsToReturn: TimestampsToReturn.Both
+                }),
+                (err, response) => (err ? reject(err) : resolve(response.results))
+            )
+        );
+    const results = await read(Array.from({ length: Number(count) }, () => ({ nodeId })), false);
+    const points = results.map((r) => r.continuationPoint).filter((p) => p && p.length);
+    ctx.out({ statuses: results.map((r) => r.statusCode.name), points: points.length });
+    const released = points.length ? await read(points.map((continuationPoint) => ({ nodeId, continuationPoint })), true) : [];
+    ctx.out({ released: released.map((r) => r.statusCode.name) });
+}
+// --- end of History ---
+// Call, RegisterNodes and BrowseNext operations (see the top of this file).
+function typedArguments(text) {
+    if (text === "-") {
+        return [];
+    }
+    return text.split(",").map((entry) => {
+        const colon = entry.indexOf(":");
+        const type = entry.slice(0, colon);
+        if (colon <= 0 || DataType[type] === undefined) {
+            fail(`call: ${entry} is not TYPE:VALUE`);
+        }
+        return { dataType: DataType[type], value: coerce(type, entry.slice(colon + 1)) };
+    });
+}
+
+// The ids a run's "register" got back are in ctx.registered.
+async function readRegistered(session, ctx) {
+    const dataValues = await session.read(
+        ctx.registered.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value }))
+    );
+    return {
+        values: dataValues.map((v) => plain(v.value.value)),
+        statuses: dataValues.map((v) => v.statusCode.name)
+    };
+}
+
+async function browsePage(session, nodeId, max) {
+    session.requestedMaxReferencesPerNode = max;
+    return session.browse({
+        nodeId,
+        browseDirection: 0, // forward
+        referenceTypeId: "HierarchicalReferences",
+        includeSubtypes: true,
+        nodeClassMask: 0,
+        resultMask: 63
+    });
+}
+
+function callResultJson(result) {
+    return {
+        status: result.statusCode.name,
+        inputArgumentResults: (result.inputArgumentResults || []).map((s) => s.name),
+        outputArguments: (result.outputArguments || []).map((v) => ({
+            dataType: DataType[v.dataType],
+            value: plain(v.value)
+        }))
+    };
+}
+
+async function callMethods(session, words, ctx) {
+    const methods = [];
+    for (let i = 0; i < words.length; i += 3) {
+        methods.push({ objectId: words[i], methodId: words[i + 1], inputArguments: typedArguments(words[i + 2]) });
+    }
+    try {
+        return (await session.call(methods)).map(callResultJson);
+    } catch (err) {
+        ctx.out({ serviceError: err.message });
+        return null;
+    }
+}
+
+const MethodAndBrowseOperations = {
+    call: async (session, words, ctx) => {
+        const results = await callMethods(session, words, ctx);
+        if (results) {
+            ctx.out(results[0]);
+        }
+    },
+    call2: async (session, words, ctx) => {
+        const results = await callMethods(session, words, ctx);
+        if (results) {
+            ctx.out({ results });
+        }
+    },
+    register: async (session, [ids], ctx) => {
+        const registered = await session.registerNodes(ids.split(","));
+        ctx.registered = registered.map((n) => n.toString());
+        ctx.out({ registered: ctx.registered });
+    },
+    "read-registered": async (session, words, ctx) => ctx.out(await readRegistered(session, ctx)),
+    "read-loop-registered": async (session, words, ctx) => {
+        let stop = false;
+        ctx.nextLine().then(() => {
+            stop = true;
+        });
+        let reads = 0;
+        let errors = 0;
+        let last = null;
+        while (!stop) {
+            try {
+                const { values, statuses } = await readRegistered(session, ctx);
+                if (statuses.every((s) => s === "Good")) {
+                    ++reads;
+                } else {
+                    ++errors;
+                }
+                const text = JSON.stringify(values);
+                if (text !== last) {
+                    if (last === null) {
+                        ctx.out({ looping: true });
+                    }
+                    ctx.out({ values, statuses });
+                    last = text;
+                }
+            } catch (err) {
+                ++errors;
+                ctx.out({ readError: err.message });
+            }
+        }
+        ctx.out({ reads, errors });
+    },
+    unregister: async (session, words, ctx) => {
+        await session.unregisterNodes(ctx.registered);
+        ctx.out({ status: "Good" });
+    },
+    "browse-pages": async (session, [nodeId, maxText, waitText], ctx) => {
+        const wait = Number(waitText);
+        let result = await browsePage(session, nodeId, Number(maxText));
+        const all = [];
+        for (let page = 1; ; ++page) {
+            const names = result.references.map((r) => r.browseName.name);
+            all.push(...names);
+            const more = !!(result.continuationPoint && result.continuationPoint.length);
+            ctx.out({ page, status: result.statusCode.name, references: names, more });
+            if (!more || !result.statusCode.isGood()) {
+                break;
+            }
+            if (page === wait) {
+                ctx.out({ waiting: true });
+                await ctx.nextLine();
+            }
+            result = await session.browseNext(result.continuationPoint, false);
+        }
+        ctx.out({ browsed: all });
+    },
+    "browse-release": async (session, [nodeId, maxText], ctx) => {
+        const first = await browsePage(session, nodeId, Number(maxText));
+        const point = first.continuationPoint;
+        const release = await session.browseNext(point, true);
+        const after = await session.browseNext(point, false);
+        ctx.out({
+            first: first.references.length,
+            release: release.statusCode.name,
+            after: after.statusCode.name
+        });
+    },
+    "browse-many": async (session, [nodeId, maxText, countText], ctx) => {
+        session.requestedMaxReferencesPerNode = Number(maxText);
+        const results = await session.browse(Array.from({ length: Number(countText) }, () => nodeId));
+        ctx.out({
+            statuses: results.map((r) => r.statusCode.name),
+            points: results.map((r) => !!(r.continuationPoint && r.continuationPoint.length))
+        });
+    },
+    "wait-line": async (session, words, ctx) => {
+        ctx.out({ waiting: true });
+        await ctx.nextLine();
+    }
+};
+
 // Subscribes to nodeIds and prints what the subscription and the connection go through
-// (see the top of this file). Resolves with the reason the watch ends: "quit" (when the
-// promise quit() returns resolves), the subscription's end, and without reconnecting also
-// the session's (run() races it against the connection's).
-async function watch(client, session, nodeIds, args, out, quit, { reconnecting }) {
+// (see the top of this file). Resolves with the reason the watch ends: "quit" (the line on
+// its input), the subscription's end, and without reconnecting also the session's (run()
+// races it against the connection's).
+async function watch(client, session, nodeIds, args, ctx, { reconnecting }) {
+    const out = ctx.out;
     let ended = null; // once set, nothing more is printed
     let subscribed = false;
     const early = []; // lines that came before {"subscribed":true}
@@ -430,20 +833,52 @@ async function watch(client, session, nodeIds, args, out, quit, { reconnecting }
                 }
             });
         }
-        quit().then(() => end("quit"));
+        ctx.nextLine("quit").then(() => end("quit"));
     });
 }
 
-// Resolves at the line "quit" on stdin: how a watch of its own process is ended.
-function quitOnStdin() {
-    return new Promise((resolve) => {
-        const lines = readline.createInterface({ input: process.stdin, terminal: false });
-        lines.on("line", (line) => {
-            if (line.trim() === "quit") {
-                resolve();
+// The lines of a run's input, for operations that wait for one (a watch's "quit", a paused
+// history's "continue", a stepped client's "go"): push() hands one in, next() resolves with
+// the next one, next(expected) with the next one that is `expected` (others are dropped).
+function lineQueue() {
+    const queue = [];
+    const waiting = [];
+    const deliver = () => {
+        while (queue.length > 0 && waiting.length > 0) {
+            const line = queue.shift();
+            const waiter = waiting[0];
+            if (waiter.expected === undefined || line === waiter.expected) {
+                waiting.shift();
+                waiter.resolve(line);
             }
-        });
-    });
+        }
+    };
+    return {
+        push(line) {
+            queue.push(line.trim());
+            deliver();
+        },
+        next(expected) {
+            return new Promise((resolve) => {
+                waiting.push({ expected, resolve });
+                deliver();
+            });
+        }
+    };
+}
+
+// A process's own stdin as a run's input, read from the first wait on.
+function stdinInput() {
+    let lines = null;
+    return (expected) => {
+        if (!lines) {
+            lines = lineQueue();
+            readline
+                .createInterface({ input: process.stdin, terminal: false })
+                .on("line", (line) => lines.push(line));
+        }
+        return lines.next(expected);
+    };
 }
 
 // Closes the session (if any) and the connection politely, or gives up after timeoutMs.
@@ -464,11 +899,12 @@ async function closeWithin(client, session, timeoutMs) {
 // connectionStrategy.maxRetry > 0, and then retries forever from initialDelay to maxDelay.
 const WatchMaxRetry = 1000000;
 
-// One run: the command line's words, its lines through out(); resolves with its exit
-// code once its client is done, or rejects with what failed. A watch ends when the promise
-// quit() returns resolves. served: a run of --serve, which ends its client before it resolves (a process
-// of its own just exits).
-async function run(argv, out, quit, { served }) {
+// One run: the command line's words, its lines through out(), the lines of its input from
+// nextLine(expected) (see lineQueue); resolves with its exit code once its client is done,
+// or rejects with what failed. served: a run of --serve, which ends its client before it
+// resolves (a process of its own just exits); it ends as a failure when `aborted` resolves.
+async function run(argv, out, nextLine, { served, aborted = null }) {
+    const ctx = { out, nextLine, registered: [] };
     const args = parseArgs(argv);
     const operations = splitOperations(args.operation);
     const last = operations[operations.length - 1][0];
@@ -534,7 +970,7 @@ async function run(argv, out, quit, { served }) {
         }
         for (const words of operations) {
             try {
-                const operation = runOperation(client, session, words, args, out, quit);
+                const operation = runOperation(client, session, words, args, ctx);
                 closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
             } catch (err) {
                 if (err instanceof Failure) {
@@ -567,6 +1003,13 @@ async function run(argv, out, quit, { served }) {
     };
     let timer = null;
     const limits = [body()];
+    if (aborted) {
+        limits.push(
+            aborted.then(() => {
+                throw new Failure("aborted");
+            })
+        );
+    }
     if (!watching) {
         let timeout = args.timeout;
         for (const words of operations) {
@@ -595,7 +1038,7 @@ async function run(argv, out, quit, { served }) {
 
 // client.js --serve: runs side by side, their lines tagged with their ids.
 function serve() {
-    const quits = new Map(); // run id -> what ends its watch
+    const inputs = new Map(); // run id -> its input lines (and abort())
     const lines = readline.createInterface({ input: process.stdin, terminal: false });
     lines.on("line", (line) => {
         let request;
@@ -606,24 +1049,31 @@ function serve() {
             return;
         }
         const id = request.run;
-        if (request.quit) {
-            const quit = quits.get(id);
-            if (quit) {
-                quit();
+        const going = inputs.get(id);
+        if (request.input !== undefined || request.abort) {
+            if (going && request.abort) {
+                going.abort();
+            } else if (going) {
+                going.push(String(request.input));
             }
             return;
         }
         const tagged = (object) => emit({ run: id, line: object });
-        const quit = new Promise((resolve) => quits.set(id, resolve));
-        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, () => quit, {
-            served: true
+        const input = lineQueue();
+        const aborted = new Promise((resolve) => {
+            input.abort = resolve;
+        });
+        inputs.set(id, input);
+        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, (expected) => input.next(expected), {
+            served: true,
+            aborted
         })
             .catch((err) => {
                 tagged({ error: failureMessage(err) });
                 return 1;
             })
             .then((exit) => {
-                quits.delete(id);
+                inputs.delete(id);
                 emit({ run: id, exit });
             });
     });
@@ -636,7 +1086,7 @@ async function main() {
         serve();
         return;
     }
-    process.exit(await run(argv, emit, quitOnStdin, { served: false }));
+    process.exit(await run(argv, emit, stdinInput(), { served: false }));
 }
 
 main().catch((err) => {

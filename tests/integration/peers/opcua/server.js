@@ -16,16 +16,33 @@
 //   Value    Double, writable, 0                         Flag    Boolean, writable, false
 // so a test can tell which of two servers answered. Server_ServiceLevel is 255 until
 // "service-level" changes it.
+// ns=1;s=History (Double, in Plant) is archived: HistoryCount values, value i at
+// 2024-01-01T00:00:00Z + i s, and after every value i with i % 500 == 249 a second one, -i,
+// at the same source timestamp. Both servers of a pair hold the same archive; each value's
+// server timestamp is its source timestamp + --offset ms, so a reader can tell which server
+// answered. HistoryRead serves raw reads with continuation points (node-opcua's) and
+// processed reads (node-opcua's aggregates: Average, Minimum, Maximum, ...); HistoryUpdate
+// takes UpdateDataDetails for ns=1;s=History (insert, replace, update; the server timestamp
+// marked the same way).
 //
 // Control lines on stdin, each answered by "ok" (or "error ..."):
 //   set Value|Flag|Counter VALUE   service-level N (Server_ServiceLevel i=2267, 0..255)
 //   shutdown MS     server.shutdown(MS): State (i=2259) becomes Shutdown and
 //                   SecondsTillShutdown (i=2992) counts down; the process exits after MS
 //   stop-counter    start-counter    quit
+//   hold-calls      release-calls    wait-held N   (see the method Reset below)
+//   counter         answers "ok N", Counter's value now
 //   reset           back to how the start left it: Counter at the offset and counting,
-//                   Value 0, Flag false, Server_ServiceLevel 255 (for a peer a test keeps
-//                   from one case to the next)
+//                   Value 0, Flag false, Server_ServiceLevel 255, calls not held, History
+//                   as it was (for a peer a test keeps from one case to the next)
 // When stdin closes the server keeps serving until SIGTERM.
+//
+// For Call and BrowseNext: the object ns=1;s=Machine under Objects has the method
+// ns=1;s=Machine.Reset(counter UInt32) -> previous Int32, which sets Counter to its argument
+// and returns the value before. After "hold-calls" it answers no call until
+// "release-calls" (so a test can kill or hang a server with a call in it); "wait-held N"
+// answers "ok" once N calls are held. The folder ns=1;s=Many under Objects holds 50 Int32
+// variables ns=1;s=Many.Item00 .. Item49 (values 0..49), for browses that need BrowseNext.
 //
 // Options: --port N (0 picks a free one), --offset N, --path /RESOURCE (the endpoint
 // URL's path, default none), --user USER:PASSWORD (accept this user name identity
@@ -54,13 +71,20 @@ const {
     OPCUAServer,
     OPCUACertificateManager,
     DataType,
+    DataValue,
+    HistoryUpdateResponse,
+    HistoryUpdateResult,
+    addAggregateSupport,
     MessageSecurityMode,
     SecurityPolicy,
+    StatusCodes,
     UserTokenPolicy,
     UserTokenType,
     Variant,
     VariantArrayType
 } = require("node-opcua");
+const { UpdateDataDetails, PerformUpdateType } = require("node-opcua-types");
+const { isMinDate } = require("node-opcua-date-time");
 
 const NamespaceUri = "urn:tandem:test";
 const Host = "127.0.0.1";
@@ -323,6 +347,7 @@ function buildAddressSpace(server, args, state) {
     state.value = add("Value", "Double", 0, { writable: true });
     add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
     state.flag = add("Flag", "Boolean", false, { writable: true });
+    state.historian = addHistory(server, args, plant);
 
     // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
     // instead, so "service-level" changes it and subscribers are told at once.
@@ -391,17 +416,213 @@ function handleCommand(words, server, state) {
         if (state.shuttingDown) {
             return "error shutting down";
         }
+        // Calls held by the last case are answered (their clients are gone by now).
+        state.holdingCalls = false;
+        state.heldCalls.splice(0).forEach((run) => run());
+        state.heldWaiters = [];
         setCounter(state, state.offset);
         state.counting = true;
         state.value.setValueFromSource({ dataType: DataType.Double, value: 0 });
         state.flag.setValueFromSource({ dataType: DataType.Boolean, value: false });
         state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: 255 });
+        state.historian.reset();
     } else if (cmd === "quit" && args.length === 0) {
         state.quit = true;
     } else {
         return `error unknown command: ${words.join(" ")}`;
     }
     return "ok";
+}
+
+// --- History: ns=1;s=History and HistoryUpdate (see the top of this file) ---
+const HistoryStartMs = Date.UTC(2024, 0, 1);
+const HistoryCount = 3000;
+const HistoryPeriodMs = 1000;
+
+function historyValue(timeMs, value, offset) {
+    return new DataValue({
+        value: new Variant({ dataType: DataType.Double, value }),
+        statusCode: StatusCodes.Good,
+        sourceTimestamp: new Date(timeMs),
+        serverTimestamp: new Date(timeMs + offset)
+    });
+}
+
+// node-opcua's historian interface over a fixed archive sorted by source timestamp (its own
+// keeps the last values set and cannot be written into).
+class ArchiveHistorian {
+    constructor(offset) {
+        this.offset = offset;
+        this.reset();
+    }
+    // The archive as the start made it, without what HistoryUpdate changed since.
+    reset() {
+        this.values = [];
+        for (let i = 0; i < HistoryCount; ++i) {
+            const t = HistoryStartMs + i * HistoryPeriodMs;
+            this.values.push(historyValue(t, i, this.offset));
+            if (i % 500 === 249) {
+                this.values.push(historyValue(t, -i, this.offset));
+            }
+        }
+    }
+    push() {
+        // Live values are not archived: the archive stays the same on both servers.
+    }
+    // As node-opcua's VariableHistorian: values in [startTime, endTime] (a bound may be
+    // unset), from the end when isReversed, at most maxNumberToExtract (0: all).
+    extractDataValues(details, maxNumberToExtract, isReversed, reverseDataValue, callback) {
+        const start = details.startTime && !isMinDate(details.startTime) ? details.startTime.getTime() : -Infinity;
+        const end = details.endTime && !isMinDate(details.endTime) ? details.endTime.getTime() : Infinity;
+        let result = this.values.filter((v) => {
+            const t = v.sourceTimestamp.getTime();
+            return t >= start && t <= end;
+        });
+        if (isReversed) {
+            result.reverse();
+        }
+        if (maxNumberToExtract) {
+            result = result.slice(0, maxNumberToExtract);
+        }
+        if (reverseDataValue) {
+            result.reverse();
+        }
+        callback(null, result);
+    }
+    // UpdateDataDetails (OPC 10000-11, 6.8.2) for one value: the operation's status.
+    update(mode, dataValue) {
+        const t = dataValue.sourceTimestamp.getTime();
+        const index = this.values.findIndex((v) => v.sourceTimestamp.getTime() === t);
+        const value = historyValue(t, dataValue.value.value, this.offset);
+        if (index >= 0) {
+            if (mode === PerformUpdateType.Insert) {
+                return StatusCodes.BadEntryExists;
+            }
+            this.values[index] = value;
+            return StatusCodes.GoodEntryReplaced;
+        }
+        if (mode === PerformUpdateType.Replace) {
+            return StatusCodes.BadNoEntryExists;
+        }
+        const at = this.values.findIndex((v) => v.sourceTimestamp.getTime() > t);
+        this.values.splice(at < 0 ? this.values.length : at, 0, value);
+        return StatusCodes.GoodEntryInserted;
+    }
+}
+
+function addHistory(server, args, plant) {
+    const addressSpace = server.engine.addressSpace;
+    const node = addressSpace.getOwnNamespace().addVariable({
+        componentOf: plant,
+        nodeId: "s=History",
+        browseName: "History",
+        dataType: "Double",
+        accessLevel: "CurrentRead | HistoryRead",
+        userAccessLevel: "CurrentRead | HistoryRead",
+        minimumSamplingInterval: 0
+    });
+    const historian = new ArchiveHistorian(args.offset | 0);
+    addressSpace.installHistoricalDataNode(node, { historian });
+    addAggregateSupport(addressSpace);
+    // node-opcua looks for _on_HistoryUpdateRequest and has none: HistoryUpdate for History.
+    server._on_HistoryUpdateRequest = function (message, channel) {
+        const request = message.request;
+        this._apply_on_SessionObject(HistoryUpdateResponse, message, channel, (session, sendResponse) => {
+            const results = (request.historyUpdateDetails || []).map((details) => {
+                if (!(details instanceof UpdateDataDetails)) {
+                    return new HistoryUpdateResult({ statusCode: StatusCodes.BadHistoryOperationUnsupported });
+                }
+                if (details.nodeId.toString() !== node.nodeId.toString()) {
+                    return new HistoryUpdateResult({ statusCode: StatusCodes.BadNodeIdUnknown });
+                }
+                const operationResults = (details.updateValues || []).map((v) =>
+                    historian.update(details.performInsertReplace, v)
+                );
+                return new HistoryUpdateResult({ statusCode: StatusCodes.Good, operationResults });
+            });
+            sendResponse(new HistoryUpdateResponse({ results }));
+        });
+    };
+    return historian;
+}
+// --- end of History ---
+// Reset and the Many folder (see the top of this file).
+function addMethodAndManyNodes(server, state) {
+    const addressSpace = server.engine.addressSpace;
+    const namespace = addressSpace.getOwnNamespace();
+    state.heldCalls = [];
+    state.holdingCalls = false;
+    state.heldWaiters = [];
+    const machine = namespace.addObject({
+        organizedBy: addressSpace.rootFolder.objects,
+        nodeId: "s=Machine",
+        browseName: "Machine"
+    });
+    const reset = namespace.addMethod(machine, {
+        nodeId: "s=Machine.Reset",
+        browseName: "Reset",
+        inputArguments: [{ name: "counter", dataType: DataType.UInt32, description: { text: "the new count" } }],
+        outputArguments: [{ name: "previous", dataType: DataType.Int32, description: { text: "the count before" } }]
+    });
+    reset.bindMethod((inputArguments, context, callback) => {
+        const run = () => {
+            const previous = state.count;
+            setCounter(state, inputArguments[0].value);
+            callback(null, {
+                statusCode: StatusCodes.Good,
+                outputArguments: [{ dataType: DataType.Int32, value: previous }]
+            });
+        };
+        if (!state.holdingCalls) {
+            run();
+            return;
+        }
+        state.heldCalls.push(run);
+        answerHeldWaiters(state);
+    });
+    const many = namespace.addFolder(addressSpace.rootFolder.objects, { nodeId: "s=Many", browseName: "Many" });
+    for (let i = 0; i < 50; ++i) {
+        const name = `Item${String(i).padStart(2, "0")}`;
+        namespace.addVariable({
+            componentOf: many,
+            nodeId: `s=Many.${name}`,
+            browseName: name,
+            dataType: "Int32",
+            value: new Variant({ dataType: DataType.Int32, value: i })
+        });
+    }
+}
+
+function answerHeldWaiters(state) {
+    state.heldWaiters = state.heldWaiters.filter((waiter) => {
+        if (state.heldCalls.length < waiter.count) {
+            return true;
+        }
+        process.stdout.write("ok\n");
+        return false;
+    });
+}
+
+// hold-calls, release-calls, wait-held N: true when the line was one of them (answered).
+function handleCallCommand(words, state) {
+    const [cmd, ...args] = words;
+    if (cmd === "hold-calls" && args.length === 0) {
+        state.holdingCalls = true;
+    } else if (cmd === "release-calls" && args.length === 0) {
+        state.holdingCalls = false;
+        state.heldCalls.splice(0).forEach((run) => run());
+    } else if (cmd === "counter" && args.length === 0) {
+        process.stdout.write(`ok ${state.count}\n`);
+        return true;
+    } else if (cmd === "wait-held" && args.length === 1 && /^\d+$/.test(args[0])) {
+        state.heldWaiters.push({ count: Number(args[0]) });
+        answerHeldWaiters(state);
+        return true;
+    } else {
+        return false;
+    }
+    process.stdout.write("ok\n");
+    return true;
 }
 
 async function startServer(args, state) {
@@ -411,6 +632,7 @@ async function startServer(args, state) {
         const server = await makeServer(args, port);
         await server.initialize();
         buildAddressSpace(server, args, state);
+        addMethodAndManyNodes(server, state);
         if (args.user) {
             setUserPolicies(server, args.userPolicies);
         }
@@ -457,6 +679,9 @@ async function main() {
     lines.on("line", (line) => {
         const words = line.trim().split(/\s+/).filter((w) => w.length > 0);
         if (words.length === 0) {
+            return;
+        }
+        if (handleCallCommand(words, state)) {
             return;
         }
         process.stdout.write(`${handleCommand(words, server, state)}\n`);
