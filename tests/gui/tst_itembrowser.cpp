@@ -30,9 +30,9 @@ namespace {
 
 constexpr int WaitMs = 20000;
 
-const QStringList PlantVariables = {QStringLiteral("Array"), QStringLiteral("Counter"),
-                                    QStringLiteral("Flag"), QStringLiteral("Offset"),
-                                    QStringLiteral("Value")};
+const QStringList PlantVariables = {QStringLiteral("Array"),  QStringLiteral("Counter"),
+                                    QStringLiteral("Flag"),   QStringLiteral("History"),
+                                    QStringLiteral("Offset"), QStringLiteral("Value")};
 
 QStringList childNames(QTreeWidgetItem *parent)
 {
