@@ -185,11 +185,15 @@ Q_SIGNALS:
     // A Publish delivered a data change for one monitored item of a subscription.
     void dataChange(quint32 subscriptionId, quint32 clientHandle,
                     const tandem::opcua::DataValue &value);
+    // A Publish delivered an event for one event monitored item of a subscription: its
+    // fields in the order of the item's select clauses (EventNotificationList).
+    void eventReceived(quint32 subscriptionId, quint32 clientHandle,
+                       const QList<tandem::opcua::Variant> &fields);
     // The server ended a subscription (StatusChangeNotification), e.g. BadTimeout.
     void subscriptionStatusChanged(quint32 subscriptionId, tandem::opcua::StatusCode status);
     // Notifications numbered first..last of a subscription were lost: neither Publish nor
-    // Republish could deliver them. Data changes and losses of a subscription come in the
-    // order of its sequence numbers, also when Republish brings some back late.
+    // Republish could deliver them. Data changes, events and losses of a subscription come
+    // in the order of its sequence numbers, also when Republish brings some back late.
     void notificationsLost(quint32 subscriptionId, quint32 first, quint32 last);
     void tokenRenewed();
 

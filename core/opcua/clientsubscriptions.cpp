@@ -223,6 +223,12 @@ void Client::deliver(quint32 subscriptionId, const NotificationMessage &message)
                 if (!self)
                     return;
             }
+        } else if (const auto events = fromExtensionObject<EventNotificationList>(data)) {
+            for (const EventFieldList &fields : events->events) {
+                Q_EMIT eventReceived(subscriptionId, fields.clientHandle, fields.eventFields);
+                if (!self)
+                    return;
+            }
         } else if (const auto statusChange = fromExtensionObject<StatusChangeNotification>(data)) {
             if (statusChange->status.isBad())
                 m_subscriptions.remove(subscriptionId);
@@ -230,7 +236,7 @@ void Client::deliver(quint32 subscriptionId, const NotificationMessage &message)
             if (!self)
                 return;
         }
-        // Event notifications are not asked for; anything else is skipped.
+        // Anything else is skipped.
     }
 }
 

@@ -418,10 +418,30 @@ void OpcUaProxy::handleRequest(Connection *c, const ServerChannel::Request &requ
         ProxySession *session = m_sessions.sessionFor(c->id, id, m.requestHeader);
         if (!session)
             return;
+        // ConditionRefresh(2) names the client's subscription (and item). A Call of nothing
+        // else is the mirrors' to make on the active server; in a Call with other methods
+        // its ids are mapped here to the active server's mirror, a wrong one answered by
+        // the proxy.
+        SubscriptionMirrors &mirrors = m_subscriptions.mirrors();
+        if (!m.methodsToCall.isEmpty() &&
+            std::all_of(m.methodsToCall.cbegin(), m.methodsToCall.cend(),
+                        &SubscriptionMirrors::isConditionRefresh)) {
+            mirrors.callConditionRefresh(c->id, id, session, std::move(m));
+            return;
+        }
+        QList<std::optional<CallMethodResult>> refused;
+        for (CallMethodRequest &call : m.methodsToCall)
+            refused.append(mirrors.mapConditionRefresh(call, session));
         const ProxyMethods::Caller who{session->user, m_sessions.isOperator(*session), c->peer};
-        m_forwarder.call(c->id, id, std::move(m), [this, who](const CallMethodRequest &call) {
-            return m_methods.call(call, who);
-        });
+        // Asked once for each method, in the Call's order (RequestForwarder::call).
+        m_forwarder.call(
+            c->id, id, std::move(m),
+            [this, who, refused, next = qsizetype(0)](
+                const CallMethodRequest &call) mutable -> std::optional<CallMethodResult> {
+                if (std::optional<CallMethodResult> answer = refused.value(next++))
+                    return answer;
+                return m_methods.call(call, who);
+            });
         return;
     }
     default: {

@@ -35,11 +35,26 @@ void ProxySubscription::setParameters(const SubscriptionParameters &parameters)
 
 void ProxySubscription::enqueue(const MonitoredItemNotification &notification)
 {
-    if (m_queue.size() >= MaxQueuedNotifications) {
-        m_queue.pop_front();
+    if (queued() >= MaxQueuedNotifications) {
+        if (!m_queue.empty())
+            m_queue.pop_front();
+        else
+            m_events.pop_front();
         ++m_dropped;
     }
     m_queue.push_back(notification);
+}
+
+void ProxySubscription::enqueueEvent(const EventFieldList &event)
+{
+    if (queued() >= MaxQueuedNotifications) {
+        if (!m_events.empty())
+            m_events.pop_front();
+        else
+            m_queue.pop_front();
+        ++m_dropped;
+    }
+    m_events.push_back(event);
 }
 
 void ProxySubscription::enqueueStatusChange(StatusCode status)
@@ -50,7 +65,8 @@ void ProxySubscription::enqueueStatusChange(StatusCode status)
 
 bool ProxySubscription::hasNotifications() const
 {
-    return !m_statusChanges.empty() || (m_parameters.publishingEnabled && !m_queue.empty());
+    return !m_statusChanges.empty() ||
+           (m_parameters.publishingEnabled && (!m_queue.empty() || !m_events.empty()));
 }
 
 ProxySubscription::Tick ProxySubscription::tick(bool requestQueued)
@@ -87,15 +103,29 @@ NotificationMessage ProxySubscription::takeMessage(const DateTime &publishTime, 
         m_statusChanges.pop_front();
         message.notificationData.append(toExtensionObject(change));
     } else {
-        DataChangeNotification change;
         const quint32 limit = m_parameters.maxNotificationsPerPublish;
-        const size_t count = limit == 0 ? m_queue.size() : std::min<size_t>(limit, m_queue.size());
-        change.monitoredItems.reserve(qsizetype(count));
-        for (size_t i = 0; i < count; ++i) {
-            change.monitoredItems.append(std::move(m_queue.front()));
-            m_queue.pop_front();
+        size_t room = limit == 0 ? m_queue.size() + m_events.size() : limit;
+        const size_t changes = std::min(room, m_queue.size());
+        room -= changes;
+        const size_t events = std::min(room, m_events.size());
+        if (changes > 0) {
+            DataChangeNotification change;
+            change.monitoredItems.reserve(qsizetype(changes));
+            for (size_t i = 0; i < changes; ++i) {
+                change.monitoredItems.append(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            message.notificationData.append(toExtensionObject(change));
         }
-        message.notificationData.append(toExtensionObject(change));
+        if (events > 0) {
+            EventNotificationList list;
+            list.events.reserve(qsizetype(events));
+            for (size_t i = 0; i < events; ++i) {
+                list.events.append(std::move(m_events.front()));
+                m_events.pop_front();
+            }
+            message.notificationData.append(toExtensionObject(list));
+        }
     }
     message.sequenceNumber = m_nextSequence;
     m_nextSequence = m_nextSequence == 0xFFFFFFFF ? 1 : m_nextSequence + 1; // 0 is never used

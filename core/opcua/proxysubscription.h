@@ -36,7 +36,8 @@ class ProxySubscription final
 public:
     // Sent messages kept for Republish until acknowledged; the oldest go first.
     static constexpr int RetransmitQueueSize = 64;
-    // Notifications waiting to be published; past this the oldest are dropped (counted).
+    // Notifications (data changes and events together) waiting to be published; past this
+    // the oldest of the kind that comes are dropped (counted).
     static constexpr int MaxQueuedNotifications = 65536;
 
     ProxySubscription(quint32 id, const SubscriptionParameters &parameters);
@@ -47,8 +48,11 @@ public:
     void setPublishingEnabled(bool enabled) { m_parameters.publishingEnabled = enabled; }
 
     void enqueue(const MonitoredItemNotification &notification);
+    // An event of an event monitored item, published in an EventNotificationList beside the
+    // data changes, under the same sequence numbers (OPC 10000-4, 7.25.3).
+    void enqueueEvent(const EventFieldList &event);
     void enqueueStatusChange(StatusCode status);
-    qsizetype queued() const { return qsizetype(m_queue.size()); }
+    qsizetype queued() const { return qsizetype(m_queue.size() + m_events.size()); }
     quint64 dropped() const { return m_dropped; }
 
     enum class Tick
@@ -64,8 +68,9 @@ public:
     bool isReady() const { return m_ready; }
 
     // The message for the next Publish response: notifications (a new sequence number,
-    // kept for Republish) or a keep-alive (the next number, not consumed). *more: more
-    // notifications are waiting.
+    // kept for Republish: data changes first, then events, together at most
+    // maxNotificationsPerPublish) or a keep-alive (the next number, not consumed). *more:
+    // more notifications are waiting.
     NotificationMessage takeMessage(const DateTime &publishTime, bool *more);
     // Good, or BadSequenceNumberUnknown.
     StatusCode acknowledge(quint32 sequenceNumber);
@@ -79,6 +84,7 @@ private:
     quint32 m_id;
     SubscriptionParameters m_parameters;
     std::deque<MonitoredItemNotification> m_queue;
+    std::deque<EventFieldList> m_events;
     std::deque<StatusCode> m_statusChanges;
     std::deque<NotificationMessage> m_sent;
     quint32 m_nextSequence = 1;

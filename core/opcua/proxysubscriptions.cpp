@@ -176,6 +176,12 @@ void ProxySubscriptions::createMonitoredItems(int connection, quint32 requestId,
                         Status::BadNothingToDo);
         return;
     }
+    // The active server's answer is the client's (its filter results, the items it refuses):
+    // while its mirror is being made, the request waits for it.
+    if (m_mirrors.deferUntilMirrored(sub, [this, connection, requestId, session, request] {
+            createMonitoredItems(connection, requestId, session, request);
+        }))
+        return;
     auto response = answerTo<CreateMonitoredItemsResponse>(request.requestHeader);
     QList<quint32> remote;
     QList<qsizetype> remoteIndex;
@@ -193,6 +199,7 @@ void ProxySubscriptions::createMonitoredItems(int connection, quint32 requestId,
         MirroredItem item;
         item.id = m_nextItem++;
         item.request = create;
+        item.updateEventFilter();
         item.timestamps = request.timestampsToReturn;
         item.local = m_nodes.answers(create.itemToMonitor);
         MonitoredItemCreateResult result;
@@ -229,15 +236,20 @@ void ProxySubscriptions::createMonitoredItems(int connection, quint32 requestId,
                 for (qsizetype k = 0; status.isGood() && k < remote.size(); ++k) {
                     const MonitoredItemCreateResult &r = created.results[k];
                     MonitoredItemCreateResult &mine = response.results[remoteIndex[k]];
+                    ExtensionObject filterResult = r.filterResult;
+                    if (sit != m_subscriptions.end())
+                        if (const auto item = sit->second->items.find(remote[k]);
+                            item != sit->second->items.end())
+                            filterResult = item->second.clientFilterResult(r.filterResult);
                     if (r.statusCode.isBad()) {
-                        mine = MonitoredItemCreateResult{r.statusCode, 0, 0, 0, r.filterResult};
+                        mine = MonitoredItemCreateResult{r.statusCode, 0, 0, 0, filterResult};
                         if (sit != m_subscriptions.end())
                             sit->second->items.erase(remote[k]);
                         continue;
                     }
                     mine.revisedSamplingInterval = r.revisedSamplingInterval;
                     mine.revisedQueueSize = r.revisedQueueSize;
-                    mine.filterResult = r.filterResult;
+                    mine.filterResult = filterResult;
                 }
                 m_context.reply(connection, requestId, response);
             });
@@ -265,6 +277,7 @@ void ProxySubscriptions::modifyMonitoredItems(int connection, quint32 requestId,
         }
         MirroredItem &item = it->second;
         item.request.requestedParameters = modify.requestedParameters;
+        item.updateEventFilter();
         item.timestamps = request.timestampsToReturn;
         result.revisedSamplingInterval = modify.requestedParameters.samplingInterval;
         result.revisedQueueSize = std::max<quint32>(1, modify.requestedParameters.queueSize);
@@ -274,7 +287,7 @@ void ProxySubscriptions::modifyMonitoredItems(int connection, quint32 requestId,
                 continue;
             MonitoredItemModifyRequest m = modify;
             m.monitoredItemId = item.backendIds[size_t(side)];
-            m.requestedParameters.clientHandle = item.id;
+            m.requestedParameters = item.mirroredParameters();
             mirrored[size_t(side)].itemsToModify.append(m);
         }
     }

@@ -8,6 +8,7 @@
 
 #include "attributeservices.h"
 #include "discoveryservices.h"
+#include "eventservices.h"
 #include "historyservices.h"
 #include "methodservices.h"
 #include "monitoreditemservices.h"

@@ -92,6 +92,7 @@ void SubscriptionMirrors::sync(MirroredSubscription *sub, Side side)
             if (!status.isGood()) {
                 qCWarning(lcOpcUa) << "proxy: no mirror of subscription" << subId << "on the"
                                    << sideKey(side) << "server:" << status.message;
+                runWhenMirrored(subId);
                 return; // tried again at the next change of the pair
             }
             mirror.id = response.subscriptionId;
@@ -104,7 +105,28 @@ void SubscriptionMirrors::sync(MirroredSubscription *sub, Side side)
             }
             if (!items.isEmpty())
                 createItems(sub, side, items, {});
+            runWhenMirrored(subId);
         });
+}
+
+bool SubscriptionMirrors::deferUntilMirrored(MirroredSubscription *sub, std::function<void()> retry)
+{
+    const Side active = m_context.runtime() ? m_context.runtime()->active() : Side::None;
+    if (active == Side::None || !m_context.backend(active) ||
+        sub->mirrors[size_t(active)].token == 0)
+        return false;
+    sub->whenMirrored.push_back(std::move(retry));
+    return true;
+}
+
+void SubscriptionMirrors::runWhenMirrored(quint32 subId)
+{
+    const auto it = m_subscriptions.find(subId);
+    if (it == m_subscriptions.end())
+        return;
+    // Each may wait again (for another server's mirror) or end the subscription.
+    for (const std::function<void()> &retry : std::exchange(it->second->whenMirrored, {}))
+        retry();
 }
 
 void SubscriptionMirrors::createItems(
@@ -118,7 +140,7 @@ void SubscriptionMirrors::createItems(
         MirroredItem &item = sub->items.at(id);
         item.creating[size_t(side)] = true;
         MonitoredItemCreateRequest request = item.request;
-        request.requestedParameters.clientHandle = id;
+        request.requestedParameters = item.mirroredParameters();
         requests.append(request);
     }
     const quint32 subId = sub->engine.id();
@@ -148,6 +170,7 @@ void SubscriptionMirrors::createItems(
                     if (status.isGood() && response.results[k].statusCode.isGood())
                         item->second.backendIds[size_t(side)] = response.results[k].monitoredItemId;
                 }
+                refreshIfOwed(it->second.get());
             }
             if (then)
                 then(response, status);
@@ -166,6 +189,7 @@ void SubscriptionMirrors::drop(MirroredSubscription *sub, Side side, bool delete
         item.backendIds[size_t(side)] = 0;
         item.creating[size_t(side)] = false;
     }
+    runWhenMirrored(sub->engine.id());
 }
 
 void SubscriptionMirrors::toMirrors(
@@ -233,7 +257,7 @@ void SubscriptionMirrors::deleteItems(MirroredSubscription *sub,
 
 void SubscriptionMirrors::pruneStandby(MirroredSubscription *sub)
 {
-    if (sub->standby.empty() || !m_context.runtime())
+    if ((sub->standby.empty() && sub->events.kept() == 0) || !m_context.runtime())
         return;
     const PairConfig &config = m_context.runtime()->config();
     const qint64 keep = std::max<qint64>(
@@ -242,14 +266,21 @@ void SubscriptionMirrors::pruneStandby(MirroredSubscription *sub)
     while (!sub->standby.empty() &&
            (t - sub->standby.front().at > keep || sub->standby.size() > StandbyBufferMaxEntries))
         sub->standby.pop_front();
+    sub->events.prune(t, keep, StandbyBufferMaxEntries);
 }
 
 void SubscriptionMirrors::serverChanged(Side side, Client *old, Client *current)
 {
     if (old)
         disconnect(old, nullptr, this, nullptr);
-    for (const auto &[id, sub] : m_subscriptions)
+    const bool active = m_context.runtime() && m_context.runtime()->active() == side;
+    for (const auto &[id, sub] : m_subscriptions) {
+        // The active server's events between the two sessions are lost: its next mirror
+        // owes the client the state of the alarms.
+        if (active && sub->mirrors[size_t(side)].id != 0 && sub->hasEventItems())
+            sub->refreshOwed = side;
         drop(sub.get(), side, false); // they went with the old session
+    }
     if (!current)
         return;
     connect(current, &Client::dataChange, this,
@@ -259,6 +290,10 @@ void SubscriptionMirrors::serverChanged(Side side, Client *old, Client *current)
     connect(current, &Client::subscriptionStatusChanged, this,
             [this, side](quint32 subscription, StatusCode status) {
                 onSubscriptionStatus(side, subscription, status);
+            });
+    connect(current, &Client::eventReceived, this,
+            [this, side](quint32 subscription, quint32 handle, const QList<Variant> &fields) {
+                onEvent(side, subscription, handle, fields);
             });
 }
 
@@ -315,6 +350,10 @@ void SubscriptionMirrors::activeChanged(Side current)
             sub->engine.enqueue(item->second.notification(b.value));
         }
         sub->standby.clear();
+        fillEventGap(sub.get(), current);
+        if (sub->hasEventItems())
+            sub->refreshOwed = current;
+        refreshIfOwed(sub.get());
     }
 }
 

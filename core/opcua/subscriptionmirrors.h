@@ -6,8 +6,12 @@
 // item ids as client handles. Only the active server's notifications reach the client, under
 // the client's own handles; in Hot the standby's recent ones are kept, and at a switch those
 // newer than the old server's last notification are published, so no change the standby
-// saw is lost. Requests to the mirrors are fire and forget: a mirror that fails is made
-// again at the pair's next change.
+// saw is lost. Event items are mirrored alike; in Hot the standby's events fill the gap at
+// a switch without one twice (StandbyEvents), and after a switch each subscription with
+// event items gets a ConditionRefresh on the new server (OPC 10000-9 §5.5.7), so the client
+// learns the state of every alarm again. Requests to the mirrors are fire and forget: a
+// mirror that fails is made again at the pair's next change.
+// mirroredevents.cpp holds what concerns events.
 
 #include "mirroredsubscription.h"
 
@@ -15,12 +19,14 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 
 namespace tandem::opcua {
 
 class Client;
 struct CallStatus;
 class ProxyContext;
+struct ProxySession;
 
 class SubscriptionMirrors final : public QObject
 {
@@ -43,6 +49,9 @@ public:
     void
     createItems(MirroredSubscription *subscription, Side side, QList<quint32> itemIds,
                 std::function<void(const CreateMonitoredItemsResponse &, const CallStatus &)> then);
+    // While the mirror on the active server is being made: keeps `retry` for when it is
+    // there (or not), and says true.
+    bool deferUntilMirrored(MirroredSubscription *subscription, std::function<void()> retry);
     // Forgets the mirror on that server, and deletes it there when deleteOnServer.
     void drop(MirroredSubscription *subscription, Side side, bool deleteOnServer);
 
@@ -62,8 +71,21 @@ public:
     // may be null). The mirrors on the old one went with it.
     void serverChanged(Side side, Client *old, Client *current);
     // Hot: what the new active server reported after the old one's last notification
-    // becomes the clients' next data.
+    // becomes the clients' next data. A ConditionRefresh is owed on the new server.
     void activeChanged(Side current);
+
+    // A client's ConditionRefresh or ConditionRefresh2 (OPC 10000-9 §5.5.7, §5.5.8) in its
+    // Call: its subscription (and monitored item) ids become those of the mirror on the
+    // active server. nullopt: mapped (or not such a call), to be sent there; else the
+    // result the client gets from the proxy (BadSubscriptionIdInvalid, ...; Good when the
+    // mirror is still being made: the proxy refreshes it once it is there).
+    std::optional<CallMethodResult> mapConditionRefresh(CallMethodRequest &call,
+                                                        const ProxySession *session);
+    static bool isConditionRefresh(const CallMethodRequest &call);
+    // A client's Call of only ConditionRefresh methods, answered on `connection` (other
+    // methods are not passed by the proxy: BadServiceUnsupported).
+    void callConditionRefresh(int connection, quint32 requestId, const ProxySession *session,
+                              CallRequest request);
 
 private:
     // Sends to each server's mirror of the subscription the item ids it has there.
@@ -73,6 +95,15 @@ private:
     void onDataChange(Side side, quint32 backendSubscription, quint32 handle,
                       const DataValue &value);
     void onSubscriptionStatus(Side side, quint32 backendSubscription, StatusCode status);
+    void onEvent(Side side, quint32 backendSubscription, quint32 handle,
+                 const QList<Variant> &fields);
+    MirroredSubscription *mirroredBy(Side side, quint32 backendSubscription) const;
+    // Hot, at a switch: the standby's events the client has not had.
+    void fillEventGap(MirroredSubscription *subscription, Side current);
+    // Sends the owed ConditionRefresh once the mirror on the active server has its event
+    // items.
+    void refreshIfOwed(MirroredSubscription *subscription);
+    void runWhenMirrored(quint32 subscriptionId);
 
     ProxyContext &m_context;
     SubscriptionTable &m_subscriptions;

@@ -46,7 +46,14 @@ template <typename T> void check(QByteArrayView body, Reader &reader)
         for (const ExtensionObject &data : message.notificationMessage.notificationData) {
             (void)fromExtensionObject<DataChangeNotification>(data);
             (void)fromExtensionObject<StatusChangeNotification>(data);
+            (void)fromExtensionObject<EventNotificationList>(data);
         }
+    if constexpr (std::is_same_v<T, CreateMonitoredItemsRequest>)
+        for (const MonitoredItemCreateRequest &item : message.itemsToCreate)
+            (void)fromExtensionObject<EventFilter>(item.requestedParameters.filter);
+    if constexpr (std::is_same_v<T, CreateMonitoredItemsResponse>)
+        for (const MonitoredItemCreateResult &result : message.results)
+            (void)fromExtensionObject<EventFilterResult>(result.filterResult);
     if constexpr (std::is_same_v<T, ActivateSessionRequest>) {
         (void)fromExtensionObject<UserNameIdentityToken>(message.userIdentityToken);
         (void)fromExtensionObject<AnonymousIdentityToken>(message.userIdentityToken);

@@ -114,6 +114,24 @@
 //   history-processed NODEID START END INTERVALMS AGGREGATE
 //                           a processed HistoryRead (AGGREGATE: Average, Minimum, Count...):
 //                           {"status":..,"values":[..as above..],"more":BOOL}
+//   events NODEID [--select A,B,..]
+//                           (comes last) an event monitored item on NODEID (i=2253: the
+//                           Server object) with an EventFilter of these select clauses
+//                           (BaseEventType browse paths, "ActiveState.Id" for a path;
+//                           "ConditionId" the condition's NodeId), in this order (default
+//                           EventId,EventType,SourceName,Message,Severity). Prints
+//                           {"subscribed":true,"subscriptionId":N,"filterResult":[STATUS,..]}
+//                           then one line per event: {"seq":N,"fields":[VALUE,..],
+//                           "event":{A:VALUE,..}} in the order they came (fields in the
+//                           order the server sent them; ByteStrings as text when printable,
+//                           else "0x" and hex; NodeIds as text, LocalizedText as its text). Lines on stdin while it runs:
+//                           "refresh [ID]" ConditionRefresh (Call on ConditionType i=2782,
+//                           method i=3875) for its subscription, or the subscription ID
+//                           given: {"refresh":STATUS}; "refresh2" ConditionRefresh2 for its
+//                           subscription and item: {"refresh2":STATUS}; "ack CONDITION
+//                           EVENTID COMMENT" Acknowledge (i=9111) on the condition's NodeId
+//                           with the EventId (text, or 0x and hex): {"ack":STATUS}; "quit" ends it
+//                           ({"closed":"quit"}).
 //
 //   client.js --serve
 //
@@ -307,7 +325,7 @@ function splitOperations(words) {
     const operations = [];
     for (let i = 0; i < words.length; ) {
         const op = words[i];
-        let arity = op === "watch" ? words.length - i - 1 : Arity[op];
+        let arity = op === "watch" || op === "events" ? words.length - i - 1 : Arity[op];
         if (op === "history") {
             // NODEID START END, then its options, each "--name value".
             arity = 3;
@@ -320,7 +338,7 @@ function splitOperations(words) {
         }
         operations.push(words.slice(i, i + 1 + arity));
         i += 1 + arity;
-        if (op.startsWith("watch") && i < words.length) {
+        if ((op.startsWith("watch") || op === "events") && i < words.length) {
             fail("a watch comes last");
         }
     }
@@ -409,6 +427,8 @@ async function runOperation(client, session, words, args, ctx) {
         await historyProcessed(session, rest, ctx);
     } else if (MethodAndBrowseOperations[op]) {
         await MethodAndBrowseOperations[op](session, rest, ctx);
+    } else if (op === "events" && rest.length >= 1) {
+        return events(session, rest, args, ctx);
     } else if (op === "watch" && rest.length > 0) {
         return watch(client, session, rest, args, ctx, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
@@ -731,6 +751,125 @@ const MethodAndBrowseOperations = {
     }
 };
 
+// --- Events and alarms (see the top of this file) ---
+function eventValueJson(variant) {
+    if (!variant || variant.dataType === DataType.Null) {
+        return null;
+    }
+    const value = variant.value;
+    if (Buffer.isBuffer(value)) {
+        // The test peer's tagged EventIds as their text, node-opcua's own in hex.
+        return /^[\x20-\x7e]*$/.test(value.toString("latin1")) ? value.toString("latin1") : `0x${value.toString("hex")}`;
+    }
+    if (value && typeof value === "object" && "text" in value && "locale" in value) {
+        return value.text; // LocalizedText
+    }
+    return plain(value);
+}
+
+async function events(session, [nodeId, ...options], args, ctx) {
+    let names = ["EventId", "EventType", "SourceName", "Message", "Severity"];
+    for (let i = 0; i < options.length; i += 2) {
+        if (options[i] !== "--select" || options[i + 1] === undefined) {
+            fail(`events: bad option ${options[i]}`);
+        }
+        names = options[i + 1].split(",");
+    }
+    const subscription = await session.createSubscription2({
+        requestedPublishingInterval: args.interval,
+        requestedLifetimeCount: 100,
+        requestedMaxKeepAliveCount: 10,
+        maxNotificationsPerPublish: 1000,
+        publishingEnabled: true,
+        priority: 1
+    });
+    // The sequence number of the NotificationMessage each event came in.
+    const arrivals = new WeakMap();
+    subscription.on("received_notifications", (message) => {
+        for (const data of message.notificationData || []) {
+            for (const e of (data && data.events) || []) {
+                if (e.eventFields) {
+                    arrivals.set(e.eventFields, message.sequenceNumber);
+                }
+            }
+        }
+    });
+    const lines = [];
+    let subscribed = false;
+    const { constructEventFilter } = require("node-opcua");
+    const item = ClientMonitoredItem.create(
+        subscription,
+        { nodeId, attributeId: AttributeIds.EventNotifier },
+        { samplingInterval: 0, queueSize: 1000, discardOldest: true, filter: constructEventFilter(names) },
+        TimestampsToReturn.Both
+    );
+    item.on("changed", (eventFields) => {
+        const fields = eventFields.map(eventValueJson);
+        const event = {};
+        names.forEach((name, k) => (event[name] = fields[k]));
+        const line = { seq: arrivals.has(eventFields) ? arrivals.get(eventFields) : null, fields, event };
+        if (subscribed) {
+            ctx.out(line);
+        } else {
+            lines.push(line);
+        }
+    });
+    await new Promise((resolve, reject) => {
+        item.once("initialized", resolve);
+        item.once("err", (message) => reject(new Error(`${nodeId}: ${message}`)));
+    });
+    const itemId = item.monitoredItemId;
+    const filterResult = item.filterResult && item.filterResult.selectClauseResults;
+    ctx.out({
+        subscribed: true,
+        subscriptionId: subscription.subscriptionId,
+        filterResult: (filterResult || []).map((status) => status.name)
+    });
+    subscribed = true;
+    lines.splice(0).forEach(ctx.out);
+
+    const call = async (objectId, methodId, inputArguments) => {
+        try {
+            const r = await session.call({ objectId, methodId, inputArguments });
+            return r.statusCode.name;
+        } catch (err) {
+            return err.message;
+        }
+    };
+    // Its input lines until "quit"; each answered before the next is taken.
+    for (;;) {
+        const line = await ctx.nextLine();
+        const [cmd, ...words] = line.trim().split(/\s+/);
+        if (cmd === "quit") {
+            return "quit";
+        } else if (cmd === "refresh") {
+            const id = words.length ? Number(words[0]) : subscription.subscriptionId;
+            ctx.out({ refresh: await call("i=2782", "i=3875", [{ dataType: DataType.UInt32, value: id }]) });
+        } else if (cmd === "refresh2") {
+            ctx.out({
+                refresh2: await call("i=2782", "i=12912", [
+                    { dataType: DataType.UInt32, value: subscription.subscriptionId },
+                    { dataType: DataType.UInt32, value: itemId }
+                ])
+            });
+        } else if (cmd === "ack" && words.length >= 3) {
+            const [condition, eventId, ...comment] = words;
+            ctx.out({
+                ack: await call(condition, "i=9111", [
+                    {
+                        dataType: DataType.ByteString,
+                        value: eventId.startsWith("0x") ? Buffer.from(eventId.slice(2), "hex") : Buffer.from(eventId, "latin1")
+                    },
+                    { dataType: DataType.LocalizedText, value: { text: comment.join(" ") } }
+                ])
+            });
+        } else if (cmd) {
+            ctx.out({ error: `events: unknown line ${line}` });
+        }
+    }
+}
+// --- end of Events and alarms ---
+
 // Subscribes to nodeIds and prints what the subscription and the connection go through
 // (see the top of this file). Resolves with the reason the watch ends: "quit" (the line on
 // its input), the subscription's end, and without reconnecting also the session's (run()
@@ -908,7 +1047,7 @@ async function run(argv, out, nextLine, { served, aborted = null }) {
     const args = parseArgs(argv);
     const operations = splitOperations(args.operation);
     const last = operations[operations.length - 1][0];
-    const watching = last.startsWith("watch");
+    const watching = last.startsWith("watch") || last === "events";
     const reconnecting = last === "watch";
     const clientCertificateManager = new OPCUACertificateManager({
         rootFolder: path.join(args.pki, "ClientPKI"),

@@ -24,6 +24,18 @@
 // processed reads (node-opcua's aggregates: Average, Minimum, Maximum, ...); HistoryUpdate
 // takes UpdateDataDetails for ns=1;s=History (insert, replace, update; the server timestamp
 // marked the same way).
+// Events and alarms: ns=1;s=Tank (an Object in Objects, a notifier of the Server object, so
+// an event item on i=2253 sees its events) holds ns=1;s=Level (Double, 0) and
+// ns=1;s=LevelAlarm, an ExclusiveLimitAlarm on Level (High at 80, HighHigh at 90): "level 95"
+// makes it active, "level 10" inactive again, each transition one event. The EventIds of the
+// events a "level" or "event" line raises are TAG#1, TAG#2, ... (ASCII) when TAG is given,
+// so two servers fed the same lines give their events the same EventIds, as a redundant
+// server set does; without TAG node-opcua's own. ConditionRefresh and ConditionRefresh2
+// answer BadSubscriptionIdInvalid for a subscription of another session (node-opcua checks
+// nothing). "alarm" answers {"active":BOOL,"acked":BOOL,"comment":TEXT,"eventId":TEXT,
+// "refreshes":[SUBSCRIPTIONID,..]} (eventId: the condition's last, as text, or 0x and hex
+// when not printable; refreshes: the
+// ConditionRefresh calls it took).
 //
 // Control lines on stdin, each answered by "ok" (or "error ..."):
 //   set Value|Flag|Counter VALUE   service-level N (Server_ServiceLevel i=2267, 0..255)
@@ -32,9 +44,13 @@
 //   stop-counter    start-counter    quit
 //   hold-calls      release-calls    wait-held N   (see the method Reset below)
 //   counter         answers "ok N", Counter's value now
+//   level VALUE [TAG]   sets ns=1;s=Level (see Events and alarms below)
+//   event MESSAGE [TAG] raises a BaseEventType event with MESSAGE from ns=1;s=Tank
+//   alarm           answers "ok {JSON}": the alarm's state (below)
 //   reset           back to how the start left it: Counter at the offset and counting,
 //                   Value 0, Flag false, Server_ServiceLevel 255, calls not held, History
-//                   as it was (for a peer a test keeps from one case to the next)
+//                   as it was (for a peer a test keeps from one case to the next); Level
+//                   and the alarm stay as they are (a test of alarms starts its servers)
 // When stdin closes the server keeps serving until SIGTERM.
 //
 // For Call and BrowseNext: the object ns=1;s=Machine under Objects has the method
@@ -348,6 +364,7 @@ function buildAddressSpace(server, args, state) {
     add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
     state.flag = add("Flag", "Boolean", false, { writable: true });
     state.historian = addHistory(server, args, plant);
+    addAlarm(server, state);
 
     // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
     // instead, so "service-level" changes it and subscribers are told at once.
@@ -426,6 +443,8 @@ function handleCommand(words, server, state) {
         state.flag.setValueFromSource({ dataType: DataType.Boolean, value: false });
         state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: 255 });
         state.historian.reset();
+    } else if (cmd === "level" || cmd === "event" || cmd === "alarm") {
+        return alarmCommand(cmd, args, state);
     } else if (cmd === "quit" && args.length === 0) {
         state.quit = true;
     } else {
@@ -624,6 +643,102 @@ function handleCallCommand(words, state) {
     process.stdout.write("ok\n");
     return true;
 }
+
+// --- Events and alarms (see the top of this file) ---
+function addAlarm(server, state) {
+    const addressSpace = server.engine.addressSpace;
+    const namespace = addressSpace.getOwnNamespace();
+    addressSpace.installAlarmsAndConditionsService();
+    const tank = namespace.addObject({
+        nodeId: "s=Tank",
+        browseName: "Tank",
+        organizedBy: addressSpace.rootFolder.objects,
+        notifierOf: addressSpace.rootFolder.objects.server,
+        eventNotifier: 1
+    });
+    state.tank = tank;
+    state.level = namespace.addVariable({
+        nodeId: "s=Level",
+        browseName: "Level",
+        componentOf: tank,
+        eventSourceOf: tank,
+        dataType: "Double",
+        minimumSamplingInterval: 0,
+        value: new Variant({ dataType: DataType.Double, value: 0 })
+    });
+    state.alarm = namespace.instantiateExclusiveLimitAlarm("ExclusiveLimitAlarmType", {
+        nodeId: "s=LevelAlarm",
+        browseName: "LevelAlarm",
+        componentOf: tank,
+        conditionSource: state.level,
+        inputNode: state.level,
+        highHighLimit: 90,
+        highLimit: 80
+    });
+    state.refreshes = [];
+    state.eventTag = null;
+    const ownEventId = addressSpace.generateEventId.bind(addressSpace);
+    addressSpace.generateEventId = () =>
+        state.eventTag === null
+            ? ownEventId()
+            : new Variant({
+                  dataType: DataType.ByteString,
+                  value: Buffer.from(`${state.eventTag}#${++state.eventTagCount}`, "ascii")
+              });
+    // Part 9 §5.5.7: the subscription must be the calling session's.
+    const conditionType = addressSpace.findEventType("ConditionType");
+    for (const method of [conditionType.conditionRefresh, conditionType.conditionRefresh2]) {
+        const refresh = method._asyncExecutionFunction;
+        method.bindMethod(function (inputArguments, context, callback) {
+            const id = inputArguments[0] && inputArguments[0].value;
+            if (!context.session || !context.session.getSubscription(id)) {
+                callback(null, { statusCode: StatusCodes.BadSubscriptionIdInvalid });
+                return;
+            }
+            state.refreshes.push(id);
+            refresh.call(this, inputArguments, context, callback);
+        });
+    }
+}
+
+function alarmCommand(cmd, args, state) {
+    const withTag = (tag, action) => {
+        state.eventTag = tag === undefined ? null : tag;
+        state.eventTagCount = 0;
+        try {
+            action();
+        } finally {
+            state.eventTag = null;
+        }
+    };
+    if (cmd === "level" && (args.length === 1 || args.length === 2)) {
+        const value = Number(args[0]);
+        if (args[0].trim() === "" || Number.isNaN(value)) {
+            return `error not a number: ${args[0]}`;
+        }
+        withTag(args[1], () => state.level.setValueFromSource({ dataType: DataType.Double, value }));
+    } else if (cmd === "event" && (args.length === 1 || args.length === 2)) {
+        withTag(args[1], () =>
+            state.tank.raiseEvent("BaseEventType", {
+                message: { dataType: DataType.LocalizedText, value: { text: args[0] } },
+                severity: { dataType: DataType.UInt16, value: 500 }
+            })
+        );
+    } else if (cmd === "alarm" && args.length === 0) {
+        const eventId = state.alarm.eventId.readValue().value.value;
+        return `ok ${JSON.stringify({
+            active: state.alarm.activeState.getValue(),
+            acked: state.alarm.ackedState.getValue(),
+            comment: state.alarm.comment.readValue().value.value.text || "",
+            eventId: eventId ? (/^[\x20-\x7e]*$/.test(eventId.toString("latin1")) ? eventId.toString("latin1") : `0x${eventId.toString("hex")}`) : null,
+            refreshes: state.refreshes
+        })}`;
+    } else {
+        return `error unknown command: ${[cmd, ...args].join(" ")}`;
+    }
+    return "ok";
+}
+// --- end of Events and alarms ---
 
 async function startServer(args, state) {
     // With port 0 another process may take the probed port before we listen: retry.
