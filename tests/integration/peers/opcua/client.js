@@ -143,6 +143,7 @@
 // {"run":ID,"input":LINE} is a line on the run's stdin (a watch's "quit", "continue",
 // "go"); {"run":ID,"abort":true} ends the run at once as a failure ("aborted"), as killing
 // its process would, but closing its client. The process ends when stdin closes.
+//
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
