@@ -36,61 +36,49 @@ enum class Fault
     Hang
 };
 
-// client.js "events" through its whole run: the lines it printed, lines sent to it.
+// client.js "events" through its whole run (in the shared client.js --serve): the lines it
+// printed, lines sent to it.
 class EventClient
 {
 public:
     EventClient(const QString &url, const QString &select)
-        : m_process(
-              startClient(url, clientWords(QStringLiteral("events i=2253 --select ") + select)))
+        : m_run(startClient(url, clientWords(QStringLiteral("events i=2253 --select ") + select)))
     {}
     ~EventClient()
     {
-        if (m_process->state() != QProcess::NotRunning) {
-            m_process->write("quit\n");
-            if (!m_process->waitForFinished(5000))
-                m_process->kill();
-            m_process->waitForFinished();
-        }
+        // Ends it politely; ~ClientRun aborts one that did not end in time.
+        if (m_run->quit())
+            m_run->waitFor([this] { return m_run->finished(); }, 5000);
     }
 
     // The index of the first line from `from` on that matches, reading what comes;
     // -1 when none came within EventWaitMs.
     qsizetype waitFor(const std::function<bool(const QJsonObject &)> &matches, qsizetype from = 0)
     {
-        for (qsizetype i = from; i < m_lines.size(); ++i)
-            if (matches(m_lines[i]))
-                return i;
-        QElapsedTimer waited;
-        waited.start();
-        qsizetype next = m_lines.size();
-        while (waited.elapsed() < EventWaitMs) {
-            while (m_process->canReadLine()) {
-                m_lines.append(QJsonDocument::fromJson(m_process->readLine()).object());
-                if (next >= from && matches(m_lines.last()))
-                    return next;
-                ++next;
-            }
-            if (m_process->state() == QProcess::NotRunning)
-                return -1;
-            m_process->waitForReadyRead(int(std::max<qint64>(1, EventWaitMs - waited.elapsed())));
-        }
-        return -1;
+        qsizetype found = -1;
+        qsizetype next = from;
+        m_run->waitFor(
+            [&] {
+                for (; next < m_run->lines().size() && found < 0; ++next)
+                    if (matches(m_run->lines().at(next)))
+                        found = next;
+                return found >= 0 || m_run->finished();
+            },
+            EventWaitMs);
+        return found;
     }
-    void send(const QByteArray &line) { m_process->write(line + '\n'); }
-    const QList<QJsonObject> &lines() const { return m_lines; }
+    void send(const QByteArray &line) { m_run->input(QString::fromUtf8(line)); }
+    const QList<QJsonObject> &lines() const { return m_run->lines(); }
     QString dump()
     {
         QStringList text;
-        for (const QJsonObject &line : std::as_const(m_lines))
+        for (const QJsonObject &line : m_run->lines())
             text << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
-        return text.join(u'\n') + QStringLiteral("\nlog:\n") +
-               QString::fromUtf8(m_process->readAllStandardError()).right(3000);
+        return text.join(u'\n') + QStringLiteral("\nlog:\n") + m_run->log().right(3000);
     }
 
 private:
-    std::unique_ptr<QProcess> m_process;
-    QList<QJsonObject> m_lines;
+    std::unique_ptr<ClientRun> m_run;
 };
 
 QString field(const QJsonObject &line, const char *name)
@@ -145,8 +133,8 @@ void TestOpcUaEvents::initTestCase()
     // Started once; a case that kills or hangs the primary brings it back in init().
     m_rig.primary = std::make_unique<OpcUaPeer>();
     m_rig.secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.primary->start());
-    QVERIFY(m_rig.secondary->start({.offset = 1000}));
+    QVERIFY(OpcUaPeer::restoreAll(
+        {{m_rig.primary.get(), {}}, {m_rig.secondary.get(), {.offset = 1000}}})); // side by side
     m_primaryPort = m_rig.primary->port();
 }
 

@@ -55,26 +55,31 @@ private:
 
 void TestOpcUaFailover::initTestCase()
 {
-    // The cases change only the primary, so one secondary serves them all (a node-opcua
-    // server takes seconds to start).
+    // Both servers serve every case (a node-opcua server takes seconds to start); the cases
+    // change only the primary, which init() brings back as a fresh start would be, started
+    // again only if a case ended it.
     m_rig.secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset}));
+    m_rig.primary = std::make_unique<OpcUaPeer>();
+    QVERIFY(OpcUaPeer::restoreAll(
+        {{m_rig.secondary.get(), {.offset = SecondaryOffset}}, {m_rig.primary.get(), {}}}));
 }
 
 void TestOpcUaFailover::init()
 {
     QVERIFY(m_rig.secondary->isRunning() && !m_rig.secondary->isHung());
-    m_rig.primary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.primary->start());
+    QVERIFY(m_rig.primary->restore({}));
     m_rig.newEngine();
 }
 
 void TestOpcUaFailover::cleanup()
 {
-    // Stopped as an operator stops it, so it closes its session on the shared secondary;
-    // killed engines would leave sessions there until they time out.
+    // A primary a case left hung (one that failed before it resumed it) answers again
+    // first. Then the engine is stopped as an operator stops it, so it closes its sessions
+    // on the servers kept for the next case; killed engines would leave sessions there
+    // until they time out.
+    if (m_rig.primary->isHung())
+        m_rig.primary->resume();
     QVERIFY(m_rig.endCase(true));
-    m_rig.primary.reset();
 }
 
 void TestOpcUaFailover::failoverOnCrash_data()
@@ -176,8 +181,9 @@ void TestOpcUaFailover::shutdownNotification()
 {
     QFETCH(ConnectionMode, mode);
     QVERIFY(m_rig.engine->startWithPair(pairConfig(mode), EventWaitMs));
-    // The server announces its end 5 s ahead: the engine must move before it goes.
-    QVERIFY(m_rig.primary->command(QStringLiteral("shutdown 5000")));
+    // The server announces its end 3 s ahead: the engine must move before it goes (it
+    // polls every 300 ms, so ten times over on an idle machine).
+    QVERIFY(m_rig.primary->command(QStringLiteral("shutdown 3000")));
     QVERIFY(m_rig.engine->waitForEvent(
         eventText("Received shutdown notification from server '%1' on primary machine '%2'.",
                   *m_rig.primary),

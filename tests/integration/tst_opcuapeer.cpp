@@ -185,19 +185,45 @@ void TestOpcUaPeer::controlCommands()
     QVERIFY(m_shared->command(QStringLiteral("set Flag 0")));
     QVERIFY(m_shared->command(QStringLiteral("stop-counter")));
     QVERIFY(m_shared->command(QStringLiteral("set Counter 42")));
-    // The client takes seconds to load: a running counter would be far past 42.
+    // Counter stays at 42 while the client reads for 300 ms, three of its periods.
     ClientResult result = runClient(
         m_shared->url(),
-        clientWords(QStringLiteral("read ns=1;s=Value read ns=1;s=Flag read ns=1;s=Counter")));
-    QVERIFY2(result.exitCode == 0 && result.lines.size() == 3, qPrintable(result.dump()));
+        clientWords(QStringLiteral("read ns=1;s=Value read ns=1;s=Flag read ns=1;s=Counter "
+                                   "read-loop 0.3 ns=1;s=Offset read ns=1;s=Counter")));
+    QVERIFY2(result.exitCode == 0 && result.lines.size() == 5, qPrintable(result.dump()));
     QCOMPARE(result.line(0).value(QLatin1String("value")).toDouble(), -7.5);
     QCOMPARE(result.line(1).value(QLatin1String("value")).toBool(true), false);
     QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 42);
+    QVERIFY2(result.line(3).value(QLatin1String("seconds")).toDouble() >= 0.3,
+             qPrintable(result.dump()));
+    QCOMPARE(result.line(4).value(QLatin1String("value")).toInt(), 42);
 
+    const auto counter = [this] {
+        const ClientResult read =
+            runClient(m_shared->url(), clientWords(QStringLiteral("read ns=1;s=Counter")));
+        return read.exitCode == 0 ? read.line(0).value(QLatin1String("value")).toInt() : -1;
+    };
     QVERIFY(m_shared->command(QStringLiteral("start-counter")));
-    result = runClient(m_shared->url(), clientWords(QStringLiteral("read ns=1;s=Counter")));
-    QVERIFY2(result.exitCode == 0 && result.lines.size() == 1, qPrintable(result.dump()));
-    QVERIFY2(result.line(0).value(QLatin1String("value")).toInt() > 42, qPrintable(result.dump()));
+    QTRY_VERIFY_WITH_TIMEOUT(counter() > 42, 5000);
+
+    // "reset" undoes all of it, as a test that keeps a peer for its next case needs.
+    QVERIFY(m_shared->command(QStringLiteral("set Value 8")));
+    QVERIFY(m_shared->command(QStringLiteral("set Flag true")));
+    QVERIFY(m_shared->command(QStringLiteral("service-level 9")));
+    QVERIFY(m_shared->command(QStringLiteral("stop-counter")));
+    QVERIFY(m_shared->command(QStringLiteral("reset")));
+    result = runClient(m_shared->url(),
+                       clientWords(QStringLiteral("read ns=1;s=Value read ns=1;s=Flag read i=2267 "
+                                                  "read ns=1;s=Counter")));
+    QVERIFY2(result.exitCode == 0 && result.lines.size() == 4, qPrintable(result.dump()));
+    QCOMPARE(result.line(0).value(QLatin1String("value")).toDouble(), 0.0);
+    QCOMPARE(result.line(1).value(QLatin1String("value")).toBool(true), false);
+    QCOMPARE(result.line(2).value(QLatin1String("value")).toInt(), 255);
+    const int afterReset = result.line(3).value(QLatin1String("value")).toInt();
+    // Back at the offset (the counter had been at 43 or so), and counting again.
+    QVERIFY2(afterReset >= int(SharedOffset) && afterReset < int(SharedOffset) + 100,
+             qPrintable(result.dump()));
+    QTRY_VERIFY_WITH_TIMEOUT(counter() > afterReset, 5000);
 }
 
 void TestOpcUaPeer::serviceLevelCommand()
@@ -265,12 +291,12 @@ void TestOpcUaPeer::userIdentity()
     const auto stranger =
         startClient(peer.url(), read, userOptions(QStringLiteral("intruder"), Password, true));
 
-    for (QProcess *accepted : {right.get(), rightPlain.get()}) {
+    for (ClientRun *accepted : {right.get(), rightPlain.get()}) {
         const ClientResult result = finishClient(*accepted);
         QVERIFY2(result.exitCode == 0, qPrintable(result.dump()));
         QCOMPARE(result.line(0).value(QLatin1String("value")).toInt(), 3);
     }
-    for (QProcess *refused : {wrong.get(), stranger.get()}) {
+    for (ClientRun *refused : {wrong.get(), stranger.get()}) {
         const ClientResult result = finishClient(*refused);
         QVERIFY2(result.exitCode == 1 &&
                      result.error().contains(QStringLiteral("BadUserAccessDenied")),
@@ -283,7 +309,8 @@ void TestOpcUaPeer::shutdownIsAnnouncedBeforeExit()
     constexpr int ShutdownMs = 3000;
     OpcUaPeer peer;
     QVERIFY(peer.start({.offset = 9}));
-    const auto watch = startClient(peer.url(), clientWords(QStringLiteral("watch-shutdown")));
+    const auto watch =
+        startClientProcess(peer.url(), clientWords(QStringLiteral("watch-shutdown")));
     const auto nextLine = [&](QJsonObject *line) {
         while (!watch->canReadLine()) {
             if (!watch->waitForReadyRead(ClientResult::TimeoutMs))

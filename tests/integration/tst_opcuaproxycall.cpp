@@ -112,15 +112,24 @@ private:
         return {};
     }
 
+    bool restorePeers()
+    {
+        return OpcUaPeer::restoreAll(
+            {{m_rig.primary.get(), {}}, {m_rig.secondary.get(), {.offset = SecondaryOffset}}});
+    }
+
     PairRig<OpcUaPeer> m_rig;
     int m_tandemNs = 0;
 };
 
 void TestOpcUaProxyCall::initTestCase()
 {
-    // One secondary for every case, the primary again only after a case killed or hung it.
+    // Both servers for every case, started side by side; init() brings them back as fresh
+    // starts leave them (calls not held, counting), started again only after a case killed
+    // one.
+    m_rig.primary = std::make_unique<OpcUaPeer>();
     m_rig.secondary = std::make_unique<OpcUaPeer>();
-    QVERIFY(m_rig.secondary->start({.offset = SecondaryOffset}));
+    QVERIFY(restorePeers());
     const ClientResult namespaces = run(m_rig.secondary->url(), QStringLiteral("read i=2255"));
     QVERIFY2(namespaces.exitCode == 0, qPrintable(namespaces.dump()));
     m_tandemNs = int(namespaces.line(0).value(QLatin1String("value")).toArray().size());
@@ -128,23 +137,17 @@ void TestOpcUaProxyCall::initTestCase()
 
 void TestOpcUaProxyCall::init()
 {
-    QVERIFY(m_rig.secondary->isRunning() && !m_rig.secondary->isHung());
-    if (!m_rig.primary || !m_rig.primary->isRunning() || m_rig.primary->isHung()) {
-        m_rig.primary = std::make_unique<OpcUaPeer>();
-        QVERIFY(m_rig.primary->start());
-    }
+    QVERIFY(restorePeers());
     m_rig.newEngine();
 }
 
 void TestOpcUaProxyCall::cleanup()
 {
-    QVERIFY(m_rig.endCase(true));
-    if (m_rig.primary && m_rig.primary->isHung())
-        m_rig.primary->kill(); // init() starts a new one
+    // A hung server answers again first: the engine's polite stop closes its sessions there.
     for (OpcUaPeer *peer : {m_rig.primary.get(), m_rig.secondary.get()})
-        if (peer && peer->isRunning())
-            QVERIFY(peer->command(QStringLiteral("release-calls")) &&
-                    peer->command(QStringLiteral("start-counter")));
+        if (peer->isHung())
+            peer->resume();
+    QVERIFY(m_rig.endCase(true));
 }
 
 void TestOpcUaProxyCall::addUsers()

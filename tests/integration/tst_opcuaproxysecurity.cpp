@@ -11,6 +11,7 @@
 #include "opcua/opcuaproxy.h"
 #include "opcuaclientrun.h"
 #include "opcuapeer.h"
+#include "opcuasecuredrig.h"
 #include "tamperingrelay.h"
 
 #include <QDir>
@@ -27,22 +28,13 @@ namespace {
 
 SecuritySetting setting(const QString &text)
 {
-    QString error;
-    const auto parsed = SecuritySetting::parse(text, &error);
-    if (!parsed)
-        qFatal("%s", qPrintable(error));
-    return *parsed;
+    return securitySetting(text);
 }
 
-// client.js while the event loop runs, so the in-process proxy answers it.
+// client.js; the event loop runs meanwhile, so the in-process proxy answers it.
 ClientResult runAlongside(const QString &url, const QString &operations, const QStringList &options)
 {
-    const auto process = startClient(url, clientWords(operations), options);
-    // finishClient() kills one that does not end in time.
-    if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; },
-                         ClientResult::TimeoutMs))
-        qWarning() << "client.js did not end in time";
-    return finishClient(*process);
+    return runClient(url, clientWords(operations), options);
 }
 
 QStringList postedIds(const QSignalSpy &spy)
@@ -71,13 +63,14 @@ private Q_SLOTS:
     void tandemClientRenewsItsToken();
 
 private:
-    // client.js's options for setting, with its own certificate folder.
-    QStringList clientOptions(const QString &setting) const;
-    // Makes client.js's certificate (a run against nothing writes it) and trusts it.
-    bool trustClient();
+    // client.js's options for setting.
+    static QStringList clientOptions(const QString &setting);
+    // Trusts client.js's certificate (the rig's).
+    bool trustClient() const { return SecuredOpcUaRig::trustClient(m_pki->store()); }
     QString url() const;
 
-    QTemporaryDir m_state, m_clientPki;
+    SecuredOpcUaRig m_rig;
+    QTemporaryDir m_state; // the proxy's, with the rig's own certificate
     EventLog m_events;
     std::shared_ptr<LocalPki> m_pki;
     std::unique_ptr<OpcUaProxy> m_proxy;
@@ -85,7 +78,8 @@ private:
 
 void TestOpcUaProxySecurity::initTestCase()
 {
-    QVERIFY(m_state.isValid() && m_clientPki.isValid());
+    QVERIFY(m_rig.prepare());
+    QVERIFY(m_state.isValid() && m_rig.installOwn(m_state.path()));
     m_pki = std::make_shared<LocalPki>(m_state.path(), &m_events);
     QString error;
     QVERIFY2(m_pki->own(&error), qPrintable(error));
@@ -115,24 +109,9 @@ QString TestOpcUaProxySecurity::url() const
     return QStringLiteral("opc.tcp://127.0.0.1:%1/line1").arg(m_proxy->port());
 }
 
-QStringList TestOpcUaProxySecurity::clientOptions(const QString &setting) const
+QStringList TestOpcUaProxySecurity::clientOptions(const QString &setting)
 {
-    return {QStringLiteral("--pki"), m_clientPki.path(), QStringLiteral("--security"), setting};
-}
-
-bool TestOpcUaProxySecurity::trustClient()
-{
-    const QString file = m_clientPki.path() + QStringLiteral("/client-certificate.der");
-    if (!QFile::exists(file))
-        runClient(QStringLiteral("opc.tcp://127.0.0.1:1"),
-                  clientWords(QStringLiteral("read i=2267")),
-                  clientOptions(QStringLiteral("Basic256Sha256:Sign")));
-    QString error;
-    if (!m_pki->store().trust(file, &error)) {
-        qWarning() << "cannot trust client.js:" << error;
-        return false;
-    }
-    return true;
+    return {QStringLiteral("--security"), setting};
 }
 
 void TestOpcUaProxySecurity::endpointsListEachSetting()
@@ -265,16 +244,13 @@ void TestOpcUaProxySecurity::tandemClientRenewsItsToken()
     // token until the client switched) under the strongest policy.
     const QString text = QStringLiteral("Aes256_Sha256_RsaPss:SignAndEncrypt");
     m_proxy->setListenSecurity({setting(text)});
-    QString error;
-    const auto own = m_pki->own(&error);
+    // The client presents the rig's certificate, the proxy's own too.
+    const auto own = m_rig.own();
     QVERIFY(own);
+    QString error;
     QVERIFY(m_pki->store().trustCertificate(own->certificate(), &error));
     Client client;
-    ClientSecurity security;
-    security.setting = setting(text);
-    security.ownCertificate = own->certificate().der();
-    security.ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
-    client.setSecurity(security);
+    client.setSecurity(m_rig.clientSecurity(setting(text)));
     client.setRequestedTokenLifetime(1000); // the proxy revises it to its minimum of 10 s
     QSignalSpy connected(&client, &Client::connected);
     QSignalSpy failed(&client, &Client::connectFailed);

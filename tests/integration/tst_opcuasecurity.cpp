@@ -3,19 +3,19 @@
 // reads, subscribes and renews its token; the server's certificate is judged by Tandem's
 // trust list (LocalPki) before the secured channel opens, with the precise status for an
 // untrusted, expired or URI-mismatched one; and a byte flipped on the wire closes the
-// channel.
+// channel. One server offering every modern policy and mode serves the cases that need no
+// server of a kind of their own: the client must pick the endpoint of its setting.
 #include "events/event.h"
 #include "events/eventlog.h"
 #include "opcua/client.h"
 #include "opcua/localpki.h"
 #include "opcua/opcualink.h"
 #include "opcuapeer.h"
-#include "pki/certificatestatus.h"
+#include "opcuasecuredrig.h"
 #include "tamperingrelay.h"
 
 #include <QDir>
 #include <QFile>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +25,7 @@
 using namespace tandem;
 using namespace tandem::opcua;
 using tandem::test::OpcUaPeer;
+using tandem::test::SecuredOpcUaRig;
 
 Q_DECLARE_METATYPE(tandem::opcua::SecuritySetting)
 
@@ -32,6 +33,10 @@ namespace {
 
 constexpr int WaitMs = 20000;
 constexpr quint16 Offset = 900;
+const QStringList Modern = {QStringLiteral("Basic256Sha256"),
+                            QStringLiteral("Aes128_Sha256_RsaOaep"),
+                            QStringLiteral("Aes256_Sha256_RsaPss")};
+const QStringList Modes = {QStringLiteral("Sign"), QStringLiteral("SignAndEncrypt")};
 
 NodeId plant(const char *name)
 {
@@ -73,11 +78,17 @@ bool connectClient(Client &client, const QString &url, QString *failure)
 
 SecuritySetting setting(const QString &text)
 {
-    QString error;
-    const auto parsed = SecuritySetting::parse(text, &error);
-    if (!parsed)
-        qFatal("%s", qPrintable(error));
-    return *parsed;
+    return tandem::test::securitySetting(text);
+}
+
+// Every modern policy with every mode, "POLICY:MODE,...".
+QString everyModernSetting()
+{
+    QStringList settings;
+    for (const QString &policy : Modern)
+        for (const QString &mode : Modes)
+            settings << policy + u':' + mode;
+    return settings.join(u',');
 }
 
 } // namespace
@@ -105,66 +116,41 @@ private:
     std::unique_ptr<OpcUaLink> link(const OpcUaPeer &peer, std::shared_ptr<LocalPki> pki);
     // Opens link; the reason of a failure in *failure.
     static bool open(OpcUaLink &link, QString *failure);
-    // A client secured with setting, judging certificates by m_pki.
-    void secure(Client &client, const SecuritySetting &setting);
-    bool trustPeer(const OpcUaPeer &peer);
+    // A client secured with setting, judging certificates by the trust list of `validator`
+    // (by default the rig's).
+    void secure(Client &client, const SecuritySetting &setting,
+                const LocalPki *validator = nullptr) const
+    {
+        client.setSecurity(
+            m_rig.clientSecurity(setting, validator ? validator : m_rig.pki().get()));
+    }
+    bool trustPeer(const OpcUaPeer &peer) const
+    {
+        return SecuredOpcUaRig::trust(m_rig.pki()->store(), peer);
+    }
+    // A state directory with the rig's own certificate, so no case makes a key.
+    bool withOwn(const QTemporaryDir &state) const
+    {
+        return state.isValid() && m_rig.installOwn(state.path());
+    }
 
-    QTemporaryDir m_state;
-    std::unique_ptr<LocalPki> m_pki;
+    SecuredOpcUaRig m_rig;
+    OpcUaPeer m_peer; // every modern policy and mode, trusted in the rig's list
 };
 
 void TestOpcUaSecurity::initTestCase()
 {
-    QVERIFY(m_state.isValid());
-    m_pki = std::make_unique<LocalPki>(m_state.path(), nullptr);
-    QString error;
-    QVERIFY2(m_pki->own(&error), qPrintable(error));
-}
-
-void TestOpcUaSecurity::secure(Client &client, const SecuritySetting &setting)
-{
-    QString error;
-    const auto own = m_pki->own(&error);
-    QVERIFY2(own, qPrintable(error));
-    ClientSecurity security;
-    security.setting = setting;
-    security.ownCertificate = own->certificate().der();
-    security.ownKey = AsymmetricKey::fromOpenSsl(own->privateKey().handle());
-    security.checkServerCertificate = [this, setting](const QByteArray &certificate,
-                                                      const EndpointDescription &endpoint) {
-        pki::ValidationOptions options;
-        options.peer = pki::PeerRole::Server;
-        options.expectedApplicationUri = endpoint.server.applicationUri;
-        options.expectedHost = QStringLiteral("127.0.0.1");
-        options.minimumKeyBits = setting.securityPolicy().minAsymmetricKeyBits;
-        options.maximumKeyBits = setting.securityPolicy().maxAsymmetricKeyBits;
-        const pki::ValidationResult result =
-            m_pki->validate(certificate, options, QStringLiteral("pair"), endpoint.endpointUrl);
-        return result.isGood()
-                   ? CallStatus{}
-                   : CallStatus{StatusCode{pki::statusCode(result.status)}, result.message};
-    };
-    client.setSecurity(security);
-}
-
-bool TestOpcUaSecurity::trustPeer(const OpcUaPeer &peer)
-{
-    QString error;
-    const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
-    if (!certificate || !m_pki->store().trustCertificate(*certificate, &error)) {
-        qWarning() << "cannot trust the peer:" << error;
-        return false;
-    }
-    return true;
+    QVERIFY(m_rig.prepare());
+    QVERIFY(m_peer.start({.offset = Offset, .security = everyModernSetting()}));
+    QVERIFY(trustPeer(m_peer));
 }
 
 void TestOpcUaSecurity::securedSession_data()
 {
     QTest::addColumn<QString>("setting");
-    for (const char *policy : {"Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"})
-        for (const char *mode : {"Sign", "SignAndEncrypt"}) {
-            const QString text =
-                QStringLiteral("%1:%2").arg(QLatin1String(policy), QLatin1String(mode));
+    for (const QString &policy : Modern)
+        for (const QString &mode : Modes) {
+            const QString text = policy + u':' + mode;
             QTest::newRow(qPrintable(text)) << text;
         }
 }
@@ -172,15 +158,14 @@ void TestOpcUaSecurity::securedSession_data()
 void TestOpcUaSecurity::securedSession()
 {
     QFETCH(QString, setting);
-    OpcUaPeer peer;
-    QVERIFY(peer.start({.offset = Offset, .security = setting}));
-    QVERIFY(trustPeer(peer));
     Client client;
     secure(client, ::setting(setting));
     client.setRequestedTokenLifetime(1500);
     QString failure;
-    QVERIFY2(connectClient(client, peer.url(), &failure), qPrintable(failure));
+    QVERIFY2(connectClient(client, m_peer.url(), &failure), qPrintable(failure));
+    // Of the six endpoints, the one of its setting.
     QCOMPARE(client.endpoint().securityMode, ::setting(setting).mode);
+    QCOMPARE(client.endpoint().securityPolicyUri, ::setting(setting).securityPolicy().uriString());
 
     Result<ReadResponse> read;
     client.read({ReadValueId::value(plant("Offset"))}, read.callback());
@@ -220,16 +205,14 @@ void TestOpcUaSecurity::securedSession()
 
 void TestOpcUaSecurity::untrustedServerIsRefusedUntilTrusted()
 {
-    // A fresh trust list: the peers' certificate is not in it.
+    // A fresh trust list: the peer's certificate is not in it.
     QTemporaryDir state;
-    auto saved = std::move(m_pki);
-    const auto restore = qScopeGuard([&] { m_pki = std::move(saved); });
-    m_pki = std::make_unique<LocalPki>(state.path(), nullptr);
-    OpcUaPeer peer;
-    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:SignAndEncrypt")}));
+    QVERIFY(withOwn(state));
+    LocalPki fresh(state.path(), nullptr);
+    OpcUaPeer &peer = m_peer;
     {
         Client client;
-        secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+        secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")), &fresh);
         QString failure;
         QVERIFY(!connectClient(client, peer.url(), &failure));
         QCOMPARE(client.failureStatus().code, Status::BadCertificateUntrusted);
@@ -238,14 +221,14 @@ void TestOpcUaSecurity::untrustedServerIsRefusedUntilTrusted()
                  qPrintable(failure));
     }
     const QStringList rejected =
-        QDir(m_pki->store().path(pki::PkiStore::Folder::RejectedCerts)).entryList(QDir::Files);
+        QDir(fresh.store().path(pki::PkiStore::Folder::RejectedCerts)).entryList(QDir::Files);
     QCOMPARE(rejected.size(), 1);
     QString error;
     const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);
     QVERIFY(certificate);
-    QVERIFY2(m_pki->store().trust(certificate->thumbprint(), &error), qPrintable(error));
+    QVERIFY2(fresh.store().trust(certificate->thumbprint(), &error), qPrintable(error));
     Client client;
-    secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
+    secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")), &fresh);
     QString failure;
     QVERIFY2(connectClient(client, peer.url(), &failure), qPrintable(failure));
 }
@@ -290,10 +273,7 @@ void TestOpcUaSecurity::noEndpointWithTheSetting()
 
 void TestOpcUaSecurity::tamperedMessageClosesTheChannel()
 {
-    OpcUaPeer peer;
-    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:SignAndEncrypt")}));
-    QVERIFY(trustPeer(peer));
-    test::TamperingRelay relay(peer.port(), test::TamperingRelay::Direction::FromServer);
+    test::TamperingRelay relay(m_peer.port(), test::TamperingRelay::Direction::FromServer);
     Client client;
     secure(client, setting(QStringLiteral("Basic256Sha256:SignAndEncrypt")));
     QString failure;
@@ -338,10 +318,9 @@ QStringList postedIds(const QSignalSpy &spy)
 
 void TestOpcUaSecurity::linkOpensSecured()
 {
-    OpcUaPeer peer;
-    QVERIFY(peer.start(
-        {.offset = Offset, .security = QStringLiteral("Aes256_Sha256_RsaPss:SignAndEncrypt")}));
+    const OpcUaPeer &peer = m_peer;
     QTemporaryDir state;
+    QVERIFY(withOwn(state));
     EventLog events;
     QSignalSpy posted(&events, &EventLog::eventPosted);
     auto pki = std::make_shared<LocalPki>(state.path(), &events);
@@ -373,6 +352,7 @@ void TestOpcUaSecurity::linkRefusesDeprecatedUnlessAllowed()
     OpcUaPeer peer;
     QVERIFY(peer.start({.security = QStringLiteral("Basic256:SignAndEncrypt")}));
     QTemporaryDir state;
+    QVERIFY(withOwn(state));
     EventLog events;
     QSignalSpy posted(&events, &EventLog::eventPosted);
     auto pki = std::make_shared<LocalPki>(state.path(), &events);
@@ -392,9 +372,9 @@ void TestOpcUaSecurity::linkRefusesDeprecatedUnlessAllowed()
 
 void TestOpcUaSecurity::linkPinsTheExpectedCertificate()
 {
-    OpcUaPeer peer;
-    QVERIFY(peer.start({.security = QStringLiteral("Basic256Sha256:Sign")}));
+    const OpcUaPeer &peer = m_peer;
     QTemporaryDir state;
+    QVERIFY(withOwn(state));
     auto pki = std::make_shared<LocalPki>(state.path(), nullptr);
     QString error;
     const auto certificate = pki::Certificate::fromData(peer.certificate(), &error);

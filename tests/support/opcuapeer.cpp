@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <vector>
 
 namespace tandem::test {
 
@@ -86,6 +87,11 @@ bool OpcUaPeer::start()
 
 bool OpcUaPeer::start(const Options &options, quint16 port)
 {
+    return launch(options, port) && waitUntilReady("READY ");
+}
+
+bool OpcUaPeer::launch(const Options &options, quint16 port)
+{
     m_options = options;
     endEarlierRun();
     if (!QFileInfo::exists(scriptDir() + QStringLiteral("/node_modules/node-opcua"))) {
@@ -96,7 +102,44 @@ bool OpcUaPeer::start(const Options &options, quint16 port)
     // stderr goes to a file: node-opcua logs there, and a pipe nobody reads while the
     // test waits for something else would fill up and stall the server.
     setLogFile(nextLogFile());
-    return startProcess(nodeExecutable(), serverArguments(options, port), "READY ");
+    launchProcess(nodeExecutable(), serverArguments(options, port));
+    return true;
+}
+
+bool OpcUaPeer::restore(const Options &options)
+{
+    return restoreAll({{this, options}});
+}
+
+bool OpcUaPeer::restoreAll(std::initializer_list<std::pair<OpcUaPeer *, Options>> peers)
+{
+    struct Starting
+    {
+        OpcUaPeer *peer;
+        Options options;
+        quint16 port;
+    };
+    std::vector<Starting> starting;
+    bool ok = true;
+    for (const auto &[peer, options] : peers) {
+        if (peer->isHung())
+            peer->resume();
+        if (peer->isRunning() && peer->port() != 0 && options == peer->m_options &&
+            peer->command(QStringLiteral("reset")))
+            continue;
+        // Where it was, so that its address stays the same.
+        const quint16 earlier = peer->port();
+        if (peer->launch(options, earlier))
+            starting.push_back({peer, options, earlier});
+        else
+            ok = false;
+    }
+    // Side by side: each start mostly waits for node to load node-opcua and its address
+    // space. The first ones in pkiDir() make its keys under node-opcua's lock on the
+    // folder, so they share one key and certificate. Anywhere if the earlier port is gone.
+    for (const Starting &s : starting)
+        ok = (s.peer->waitUntilReady("READY ") || (s.port != 0 && s.peer->start(s.options))) && ok;
+    return ok;
 }
 
 QString OpcUaPeer::url() const

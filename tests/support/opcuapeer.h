@@ -5,6 +5,9 @@
 #include <QObject>
 #include <QString>
 
+#include <initializer_list>
+#include <utility>
+
 namespace tandem::test {
 
 // A real OPC UA server (tests/integration/peers/opcua/server.js, node-opcua) on a free
@@ -43,6 +46,8 @@ public:
         // A server certificate that is "expired" or whose ApplicationUri differs
         // ("uri-mismatch"); empty: node-opcua's own, valid one.
         QString certificateKind{};
+
+        bool operator==(const Options &) const = default;
     };
 
     explicit OpcUaPeer(QObject *parent = nullptr);
@@ -52,6 +57,14 @@ public:
     // port 0 picks a free one; a given port brings a server back where it was.
     bool start(const Options &options, quint16 port = 0);
     bool start(); // default options: offset 0, anonymous only, no path
+    // For a peer a test keeps from one case to the next (a start costs seconds): makes it
+    // what start(options) would, without a new start where it can. A peer a case hung is
+    // resumed; one that ended (killed, shut down), never started or runs with other
+    // options is started again, on its port if it had one; a running one is "reset"
+    // (Counter back at the offset and counting, Value 0, Flag false, ServiceLevel 255).
+    bool restore(const Options &options);
+    // The same for several peers; those that must start, start side by side.
+    static bool restoreAll(std::initializer_list<std::pair<OpcUaPeer *, Options>> peers);
     const Options &options() const { return m_options; }
     QString url() const; // "opc.tcp://127.0.0.1:PORT/path"
     // The server's certificate (DER) as the running peer wrote it into pkiDir().
@@ -71,6 +84,9 @@ public:
     static QString pkiDir();
 
 private:
+    // The first half of start(): the process runs, waitUntilReady("READY ") is the second.
+    bool launch(const Options &options, quint16 port);
+
     Options m_options;
 };
 

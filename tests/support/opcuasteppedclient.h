@@ -3,7 +3,6 @@
 #include "opcuaclientrun.h"
 
 #include <QJsonObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -14,9 +13,10 @@ namespace tandem::test {
 
 // One run of tests/integration/peers/opcua/client.js that a test steps through while it
 // runs: its operations "wait-line", "browse-pages ... WAIT" and "read-loop-registered" wait
-// for a line on stdin, so the test can kill or hang a server between two requests of one
-// session and then let the client go on. Lines are taken in as they come; the destructor
-// kills the process, so a failing test never leaves a client behind.
+// for a line on their input, so the test can kill or hang a server between two requests of
+// one session and then let the client go on. It runs in the test process's shared client.js
+// --serve (see runClient()) with a client and session of its own; the destructor aborts a
+// run still going, so a failing test never leaves a client behind.
 class OpcUaSteppedClient final
 {
 public:
@@ -29,19 +29,14 @@ public:
     bool waitFor(const std::function<bool(const QJsonObject &)> &matches, int timeoutMs);
     // Waits for the next {"waiting":true} after those already seen.
     bool waitForWaiting(int timeoutMs);
-    // A line on the client's stdin: lets a waiting operation go on.
+    // A line on the client's input: lets a waiting operation go on.
     void goOn();
     // Waits for the client to end: every line, its exit code and log.
     ClientResult finish();
-    QList<QJsonObject> lines() const { return m_lines; }
+    QList<QJsonObject> lines() const { return m_run->lines(); }
 
 private:
-    void takeIn();
-
-    std::unique_ptr<QProcess> m_process;
-    QList<QJsonObject> m_lines;
-    QByteArray m_partial;
-    QByteArray m_log; // stderr, taken in so the pipe never fills
+    std::unique_ptr<ClientRun> m_run;
     qsizetype m_waitingSeen = 0;
 };
 

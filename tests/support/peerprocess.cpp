@@ -59,6 +59,12 @@ QString PeerProcess::address() const
 bool PeerProcess::startProcess(const QString &program, const QStringList &arguments,
                                QByteArrayView readyPrefix)
 {
+    launchProcess(program, arguments);
+    return waitUntilReady(readyPrefix);
+}
+
+void PeerProcess::launchProcess(const QString &program, const QStringList &arguments)
+{
     endEarlierRun();
     // In the child between fork and exec: only async-signal-safe calls. If the test itself
     // crashes, the kernel takes the child down with it.
@@ -72,7 +78,12 @@ bool PeerProcess::startProcess(const QString &program, const QStringList &argume
         }
     });
     m_process.start(program, arguments);
-    const QDeadlineTimer deadline(m_startTimeoutMs);
+    m_startDeadline = QDeadlineTimer(m_startTimeoutMs);
+}
+
+bool PeerProcess::waitUntilReady(QByteArrayView readyPrefix)
+{
+    const QDeadlineTimer deadline = m_startDeadline;
     QByteArray line;
     const bool started = m_process.waitForStarted(int(deadline.remainingTime()));
     if (started && readyPrefix.isEmpty())

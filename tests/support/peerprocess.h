@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -37,6 +38,11 @@ public:
     // forwarded with qWarning and the process killed.
     bool startProcess(const QString &program, const QStringList &arguments,
                       QByteArrayView readyPrefix = {});
+    // The same in two steps, so that several peers start side by side: launchProcess()
+    // kills an earlier run and starts the program, waitUntilReady() waits (from the launch
+    // on) for it to run or announce its port, as startProcess() does.
+    void launchProcess(const QString &program, const QStringList &arguments);
+    bool waitUntilReady(QByteArrayView readyPrefix = {});
 
     quint16 port() const { return m_port; }
     QString address() const; // "127.0.0.1:PORT"
@@ -101,6 +107,7 @@ private:
     const QString m_name;
     const int m_startTimeoutMs;
     QProcess m_process;
+    QDeadlineTimer m_startDeadline; // set by launchProcess()
     QString m_logFile;
     QByteArray m_errorOutput; // stderr taken in so far, when it goes to a pipe
     int m_descriptorLimit = 0;

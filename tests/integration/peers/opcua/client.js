@@ -132,6 +132,18 @@
 //                           EVENTID COMMENT" Acknowledge (i=9111) on the condition's NodeId
 //                           with the EventId (text, or 0x and hex): {"ack":STATUS}; "quit" ends it
 //                           ({"closed":"quit"}).
+//
+//   client.js --serve
+//
+// runs the runs a test asks for in one process, so that node-opcua loads once rather than
+// at every run: each line on stdin is {"run":ID,"args":[WORD...]}, the words of a command
+// line above, and the run gets a client, connection and session of its own, side by side
+// with the others. Its lines come as {"run":ID,"line":{...}}, then {"run":ID,"exit":0|1}
+// once its client has disconnected (the exit code the command line would have ended with).
+// {"run":ID,"input":LINE} is a line on the run's stdin (a watch's "quit", "continue",
+// "go"); {"run":ID,"abort":true} ends the run at once as a failure ("aborted"), as killing
+// its process would, but closing its client. The process ends when stdin closes.
+//
 // Failures print {"error":MESSAGE} and exit 1: a refused identity, a node a watch cannot
 // monitor ("watch: NODEID: BadNodeIdUnknown (0x80340000)"), no server, or --timeout (10000 ms by default, plus the seconds of every read-loop; a
 // watch has none).
@@ -172,9 +184,16 @@ function emit(object) {
     process.stdout.write(`${JSON.stringify(object)}\n`);
 }
 
+// A run's failure: its message becomes the run's {"error":..} line.
+class Failure extends Error {}
+
 function fail(message) {
-    emit({ error: message });
-    process.exit(1);
+    throw new Failure(message);
+}
+
+// What a failure prints: our own message, or where node-opcua's error came from.
+function failureMessage(err) {
+    return err instanceof Failure ? err.message : err.stack || err.message;
 }
 
 function parseArgs(argv) {
@@ -360,14 +379,14 @@ async function readLoop(session, seconds, nodeId) {
     return { reads, errors, seconds: (Date.now() - start) / 1000 };
 }
 
-async function runOperation(client, session, words, args) {
+async function runOperation(client, session, words, args, ctx) {
     const [op, ...rest] = words;
     if (op === "read" && rest.length === 1) {
         const dataValue = await session.read({ nodeId: rest[0], attributeId: AttributeIds.Value });
-        emit(dataValueJson(dataValue));
+        ctx.out(dataValueJson(dataValue));
     } else if (op === "browse" && rest.length === 1) {
         const result = await session.browse(rest[0]);
-        emit({
+        ctx.out({
             status: result.statusCode.name,
             references: (result.references || []).map((r) => ({
                 browseName: r.browseName.name,
@@ -385,14 +404,14 @@ async function runOperation(client, session, words, args) {
             attributeId: AttributeIds.Value,
             value: { value: { dataType: DataType[type], value: coerce(type, text) } }
         });
-        emit({ status: status.name });
+        ctx.out({ status: status.name });
     } else if (op === "read-server-status" && rest.length === 0) {
         const dataValue = await session.read({ nodeId: "i=2256", attributeId: AttributeIds.Value });
         const status = dataValue.value.value;
         if (!dataValue.statusCode.isGood() || !status) {
             fail(`ServerStatus: ${dataValue.statusCode.name}`);
         }
-        emit({
+        ctx.out({
             state: ServerState[status.state],
             secondsTillShutdown: status.secondsTillShutdown,
             productName: status.buildInfo.productName,
@@ -400,27 +419,29 @@ async function runOperation(client, session, words, args) {
             currentTime: status.currentTime.toISOString()
         });
     } else if (op === "read-loop" && rest.length === 2) {
-        emit(await readLoop(session, loopSeconds(rest[0]), rest[1]));
+        ctx.out(await readLoop(session, loopSeconds(rest[0]), rest[1]));
     } else if (op === "history" && rest.length >= 3) {
-        await history(session, rest);
+        await history(session, rest, ctx);
     } else if (op === "history-update" && rest.length === 4) {
-        await historyUpdate(session, rest);
+        await historyUpdate(session, rest, ctx);
     } else if (op === "history-many" && rest.length === 5) {
-        await historyMany(session, rest);
+        await historyMany(session, rest, ctx);
     } else if (op === "history-processed" && rest.length === 5) {
-        await historyProcessed(session, rest);
+        await historyProcessed(session, rest, ctx);
     } else if (MethodAndBrowseOperations[op]) {
-        await MethodAndBrowseOperations[op](session, rest);
+        await MethodAndBrowseOperations[op](session, rest, ctx);
     } else if (op === "events" && rest.length >= 1) {
-        return events(session, rest, args);
+        return events(session, rest, args, ctx);
     } else if (op === "keep" && rest.length === 1) {
         return keep(client, session, rest, args, args.url);
     } else if (op === "take-over" && rest.length === 1) {
         return takeOver(session, rest);
     } else if (op === "watch" && rest.length > 0) {
-        return watch(client, session, rest, args, { reconnecting: true });
+        return watch(client, session, rest, args, ctx, { reconnecting: true });
     } else if (op === "watch-shutdown" && rest.length === 0) {
-        return watch(client, session, ["i=2259", "i=2992"], args, { reconnecting: false });
+        return watch(client, session, ["i=2259", "i=2992"], args, ctx, {
+            reconnecting: false
+        });
     } else {
         fail(`unknown operation: ${words.join(" ")}`);
     }
@@ -460,19 +481,7 @@ function historyReadOnce(session, details, nodeId, continuationPoint, release) {
     );
 }
 
-function nextStdinLine(expected) {
-    return new Promise((resolve) => {
-        const lines = readline.createInterface({ input: process.stdin, terminal: false });
-        lines.on("line", (line) => {
-            if (line.trim() === expected) {
-                lines.close();
-                resolve();
-            }
-        });
-    });
-}
-
-async function history(session, words) {
+async function history(session, words, ctx) {
     const [nodeId, start, end, ...options] = words;
     const opts = { max: 0, pause: 0, release: 0 };
     for (let i = 0; i < options.length; i += 2) {
@@ -496,27 +505,27 @@ async function history(session, words) {
         const result = await historyReadOnce(session, details, nodeId, continuationPoint, false);
         ++page;
         const more = !!(result.continuationPoint && result.continuationPoint.length);
-        emit({ page, status: result.statusCode.name, values: historyValuesJson(result.historyData), more });
+        ctx.out({ page, status: result.statusCode.name, values: historyValuesJson(result.historyData), more });
         if (!more) {
             break;
         }
         continuationPoint = result.continuationPoint;
         if (page === opts.release) {
             const released = await historyReadOnce(session, details, nodeId, continuationPoint, true);
-            emit({ released: released.statusCode.name });
+            ctx.out({ released: released.statusCode.name });
             const again = await historyReadOnce(session, details, nodeId, continuationPoint, false);
-            emit({ page: page + 1, status: again.statusCode.name, values: historyValuesJson(again.historyData) });
+            ctx.out({ page: page + 1, status: again.statusCode.name, values: historyValuesJson(again.historyData) });
             return;
         }
         if (page === opts.pause) {
-            emit({ paused: page });
-            await nextStdinLine("continue");
+            ctx.out({ paused: page });
+            await ctx.nextLine("continue");
         }
     }
-    emit({ history: "done", pages: page });
+    ctx.out({ history: "done", pages: page });
 }
 
-async function historyUpdate(session, [nodeId, time, text, mode]) {
+async function historyUpdate(session, [nodeId, time, text, mode], ctx) {
     const performInsertReplace = { insert: 1, replace: 2, update: 3 }[mode];
     if (!performInsertReplace) {
         fail(`history-update: insert, replace or update, not ${mode}`);
@@ -537,13 +546,13 @@ async function historyUpdate(session, [nodeId, time, text, mode]) {
     });
     const response = await session.performMessageTransaction(request);
     const result = response.results[0];
-    emit({
+    ctx.out({
         status: result.statusCode.name,
         results: (result.operationResults || []).map((status) => status.name)
     });
 }
 
-async function historyProcessed(session, [nodeId, start, end, interval, aggregate]) {
+async function historyProcessed(session, [nodeId, start, end, interval, aggregate], ctx) {
     if (AggregateFunction[aggregate] === undefined) {
         fail(`history-processed: unknown aggregate ${aggregate}`);
     }
@@ -555,13 +564,13 @@ async function historyProcessed(session, [nodeId, start, end, interval, aggregat
         aggregateConfiguration: { useServerCapabilitiesDefaults: true }
     });
     const result = await historyReadOnce(session, details, nodeId, null, false);
-    emit({
+    ctx.out({
         status: result.statusCode.name,
         values: historyValuesJson(result.historyData),
         more: !!(result.continuationPoint && result.continuationPoint.length)
     });
 }
-async function historyMany(session, [nodeId, start, end, max, count]) {
+async function historyMany(session, [nodeId, start, end, max, count], ctx) {
     const details = new ReadRawModifiedDetails({
         isReadModified: false,
         startTime: historyTime(start),
@@ -583,32 +592,12 @@ async function historyMany(session, [nodeId, start, end, max, count]) {
         );
     const results = await read(Array.from({ length: Number(count) }, () => ({ nodeId })), false);
     const points = results.map((r) => r.continuationPoint).filter((p) => p && p.length);
-    emit({ statuses: results.map((r) => r.statusCode.name), points: points.length });
+    ctx.out({ statuses: results.map((r) => r.statusCode.name), points: points.length });
     const released = points.length ? await read(points.map((continuationPoint) => ({ nodeId, continuationPoint })), true) : [];
-    emit({ released: released.map((r) => r.statusCode.name) });
+    ctx.out({ released: released.map((r) => r.statusCode.name) });
 }
 // --- end of History ---
 // Call, RegisterNodes and BrowseNext operations (see the top of this file).
-let stdinLines = null;
-// The next line on stdin (one reader for every operation that waits for one).
-function nextStdinLine() {
-    if (!stdinLines) {
-        stdinLines = { queue: [], waiting: [] };
-        readline.createInterface({ input: process.stdin, terminal: false }).on("line", (line) => {
-            const waiter = stdinLines.waiting.shift();
-            if (waiter) {
-                waiter(line);
-            } else {
-                stdinLines.queue.push(line);
-            }
-        });
-    }
-    if (stdinLines.queue.length > 0) {
-        return Promise.resolve(stdinLines.queue.shift());
-    }
-    return new Promise((resolve) => stdinLines.waiting.push(resolve));
-}
-
 function typedArguments(text) {
     if (text === "-") {
         return [];
@@ -623,11 +612,10 @@ function typedArguments(text) {
     });
 }
 
-let registeredIds = [];
-
-async function readRegistered(session) {
+// The ids a run's "register" got back are in ctx.registered.
+async function readRegistered(session, ctx) {
     const dataValues = await session.read(
-        registeredIds.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value }))
+        ctx.registered.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value }))
     );
     return {
         values: dataValues.map((v) => plain(v.value.value)),
@@ -658,7 +646,7 @@ function callResultJson(result) {
     };
 }
 
-async function callMethods(session, words) {
+async function callMethods(session, words, ctx) {
     const methods = [];
     for (let i = 0; i < words.length; i += 3) {
         methods.push({ objectId: words[i], methodId: words[i + 1], inputArguments: typedArguments(words[i + 2]) });
@@ -666,33 +654,33 @@ async function callMethods(session, words) {
     try {
         return (await session.call(methods)).map(callResultJson);
     } catch (err) {
-        emit({ serviceError: err.message });
+        ctx.out({ serviceError: err.message });
         return null;
     }
 }
 
 const MethodAndBrowseOperations = {
-    call: async (session, words) => {
-        const results = await callMethods(session, words);
+    call: async (session, words, ctx) => {
+        const results = await callMethods(session, words, ctx);
         if (results) {
-            emit(results[0]);
+            ctx.out(results[0]);
         }
     },
-    call2: async (session, words) => {
-        const results = await callMethods(session, words);
+    call2: async (session, words, ctx) => {
+        const results = await callMethods(session, words, ctx);
         if (results) {
-            emit({ results });
+            ctx.out({ results });
         }
     },
-    register: async (session, [ids]) => {
+    register: async (session, [ids], ctx) => {
         const registered = await session.registerNodes(ids.split(","));
-        registeredIds = registered.map((n) => n.toString());
-        emit({ registered: registeredIds });
+        ctx.registered = registered.map((n) => n.toString());
+        ctx.out({ registered: ctx.registered });
     },
-    "read-registered": async (session) => emit(await readRegistered(session)),
-    "read-loop-registered": async (session) => {
+    "read-registered": async (session, words, ctx) => ctx.out(await readRegistered(session, ctx)),
+    "read-loop-registered": async (session, words, ctx) => {
         let stop = false;
-        nextStdinLine().then(() => {
+        ctx.nextLine().then(() => {
             stop = true;
         });
         let reads = 0;
@@ -700,7 +688,7 @@ const MethodAndBrowseOperations = {
         let last = null;
         while (!stop) {
             try {
-                const { values, statuses } = await readRegistered(session);
+                const { values, statuses } = await readRegistered(session, ctx);
                 if (statuses.every((s) => s === "Good")) {
                     ++reads;
                 } else {
@@ -709,23 +697,23 @@ const MethodAndBrowseOperations = {
                 const text = JSON.stringify(values);
                 if (text !== last) {
                     if (last === null) {
-                        emit({ looping: true });
+                        ctx.out({ looping: true });
                     }
-                    emit({ values, statuses });
+                    ctx.out({ values, statuses });
                     last = text;
                 }
             } catch (err) {
                 ++errors;
-                emit({ readError: err.message });
+                ctx.out({ readError: err.message });
             }
         }
-        emit({ reads, errors });
+        ctx.out({ reads, errors });
     },
-    unregister: async (session) => {
-        await session.unregisterNodes(registeredIds);
-        emit({ status: "Good" });
+    unregister: async (session, words, ctx) => {
+        await session.unregisterNodes(ctx.registered);
+        ctx.out({ status: "Good" });
     },
-    "browse-pages": async (session, [nodeId, maxText, waitText]) => {
+    "browse-pages": async (session, [nodeId, maxText, waitText], ctx) => {
         const wait = Number(waitText);
         let result = await browsePage(session, nodeId, Number(maxText));
         const all = [];
@@ -733,40 +721,40 @@ const MethodAndBrowseOperations = {
             const names = result.references.map((r) => r.browseName.name);
             all.push(...names);
             const more = !!(result.continuationPoint && result.continuationPoint.length);
-            emit({ page, status: result.statusCode.name, references: names, more });
+            ctx.out({ page, status: result.statusCode.name, references: names, more });
             if (!more || !result.statusCode.isGood()) {
                 break;
             }
             if (page === wait) {
-                emit({ waiting: true });
-                await nextStdinLine();
+                ctx.out({ waiting: true });
+                await ctx.nextLine();
             }
             result = await session.browseNext(result.continuationPoint, false);
         }
-        emit({ browsed: all });
+        ctx.out({ browsed: all });
     },
-    "browse-release": async (session, [nodeId, maxText]) => {
+    "browse-release": async (session, [nodeId, maxText], ctx) => {
         const first = await browsePage(session, nodeId, Number(maxText));
         const point = first.continuationPoint;
         const release = await session.browseNext(point, true);
         const after = await session.browseNext(point, false);
-        emit({
+        ctx.out({
             first: first.references.length,
             release: release.statusCode.name,
             after: after.statusCode.name
         });
     },
-    "browse-many": async (session, [nodeId, maxText, countText]) => {
+    "browse-many": async (session, [nodeId, maxText, countText], ctx) => {
         session.requestedMaxReferencesPerNode = Number(maxText);
         const results = await session.browse(Array.from({ length: Number(countText) }, () => nodeId));
-        emit({
+        ctx.out({
             statuses: results.map((r) => r.statusCode.name),
             points: results.map((r) => !!(r.continuationPoint && r.continuationPoint.length))
         });
     },
-    "wait-line": async () => {
-        emit({ waiting: true });
-        await nextStdinLine();
+    "wait-line": async (session, words, ctx) => {
+        ctx.out({ waiting: true });
+        await ctx.nextLine();
     }
 };
 
@@ -786,7 +774,7 @@ function eventValueJson(variant) {
     return plain(value);
 }
 
-async function events(session, [nodeId, ...options], args) {
+async function events(session, [nodeId, ...options], args, ctx) {
     let names = ["EventId", "EventType", "SourceName", "Message", "Severity"];
     for (let i = 0; i < options.length; i += 2) {
         if (options[i] !== "--select" || options[i + 1] === undefined) {
@@ -828,7 +816,7 @@ async function events(session, [nodeId, ...options], args) {
         names.forEach((name, k) => (event[name] = fields[k]));
         const line = { seq: arrivals.has(eventFields) ? arrivals.get(eventFields) : null, fields, event };
         if (subscribed) {
-            emit(line);
+            ctx.out(line);
         } else {
             lines.push(line);
         }
@@ -839,13 +827,13 @@ async function events(session, [nodeId, ...options], args) {
     });
     const itemId = item.monitoredItemId;
     const filterResult = item.filterResult && item.filterResult.selectClauseResults;
-    emit({
+    ctx.out({
         subscribed: true,
         subscriptionId: subscription.subscriptionId,
         filterResult: (filterResult || []).map((status) => status.name)
     });
     subscribed = true;
-    lines.splice(0).forEach(emit);
+    lines.splice(0).forEach(ctx.out);
 
     const call = async (objectId, methodId, inputArguments) => {
         try {
@@ -855,38 +843,37 @@ async function events(session, [nodeId, ...options], args) {
             return err.message;
         }
     };
-    return new Promise((resolve) => {
-        const input = readline.createInterface({ input: process.stdin, terminal: false });
-        input.on("line", async (line) => {
-            const [cmd, ...words] = line.trim().split(/\s+/);
-            if (cmd === "quit") {
-                resolve("quit");
-            } else if (cmd === "refresh") {
-                const id = words.length ? Number(words[0]) : subscription.subscriptionId;
-                emit({ refresh: await call("i=2782", "i=3875", [{ dataType: DataType.UInt32, value: id }]) });
-            } else if (cmd === "refresh2") {
-                emit({
-                    refresh2: await call("i=2782", "i=12912", [
-                        { dataType: DataType.UInt32, value: subscription.subscriptionId },
-                        { dataType: DataType.UInt32, value: itemId }
-                    ])
-                });
-            } else if (cmd === "ack" && words.length >= 3) {
-                const [condition, eventId, ...comment] = words;
-                emit({
-                    ack: await call(condition, "i=9111", [
-                        {
-                            dataType: DataType.ByteString,
-                            value: eventId.startsWith("0x") ? Buffer.from(eventId.slice(2), "hex") : Buffer.from(eventId, "latin1")
-                        },
-                        { dataType: DataType.LocalizedText, value: { text: comment.join(" ") } }
-                    ])
-                });
-            } else if (cmd) {
-                emit({ error: `events: unknown line ${line}` });
-            }
-        });
-    });
+    // Its input lines until "quit"; each answered before the next is taken.
+    for (;;) {
+        const line = await ctx.nextLine();
+        const [cmd, ...words] = line.trim().split(/\s+/);
+        if (cmd === "quit") {
+            return "quit";
+        } else if (cmd === "refresh") {
+            const id = words.length ? Number(words[0]) : subscription.subscriptionId;
+            ctx.out({ refresh: await call("i=2782", "i=3875", [{ dataType: DataType.UInt32, value: id }]) });
+        } else if (cmd === "refresh2") {
+            ctx.out({
+                refresh2: await call("i=2782", "i=12912", [
+                    { dataType: DataType.UInt32, value: subscription.subscriptionId },
+                    { dataType: DataType.UInt32, value: itemId }
+                ])
+            });
+        } else if (cmd === "ack" && words.length >= 3) {
+            const [condition, eventId, ...comment] = words;
+            ctx.out({
+                ack: await call(condition, "i=9111", [
+                    {
+                        dataType: DataType.ByteString,
+                        value: eventId.startsWith("0x") ? Buffer.from(eventId.slice(2), "hex") : Buffer.from(eventId, "latin1")
+                    },
+                    { dataType: DataType.LocalizedText, value: { text: comment.join(" ") } }
+                ])
+            });
+        } else if (cmd) {
+            ctx.out({ error: `events: unknown line ${line}` });
+        }
+    }
 }
 // --- end of Events and alarms ---
 
@@ -1124,10 +1111,11 @@ async function takeOver(session, [id]) {
 // --- end of Transferred subscriptions ---
 
 // Subscribes to nodeIds and prints what the subscription and the connection go through
-// (see the top of this file). Resolves with the reason the watch ends: "quit" on stdin, the
-// subscription's end, and without reconnecting also the session's (main() races it
-// against the connection's).
-async function watch(client, session, nodeIds, args, { reconnecting }) {
+// (see the top of this file). Resolves with the reason the watch ends: "quit" (the line on
+// its input), the subscription's end, and without reconnecting also the session's (run()
+// races it against the connection's).
+async function watch(client, session, nodeIds, args, ctx, { reconnecting }) {
+    const out = ctx.out;
     let ended = null; // once set, nothing more is printed
     let subscribed = false;
     const early = []; // lines that came before {"subscribed":true}
@@ -1136,7 +1124,7 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
             return;
         }
         if (subscribed) {
-            emit(line);
+            out(line);
         } else {
             early.push(line);
         }
@@ -1204,7 +1192,7 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
             item.once("err", (message) => reject(new Error(`${nodeId}: ${message}`)));
         });
     }
-    emit({ subscribed: true });
+    out({ subscribed: true });
     subscribed = true;
     early.splice(0).forEach(emit);
 
@@ -1224,19 +1212,60 @@ async function watch(client, session, nodeIds, args, { reconnecting }) {
                 }
             });
         }
-        const lines = readline.createInterface({ input: process.stdin, terminal: false });
-        lines.on("line", (line) => {
-            if (line.trim() === "quit") {
-                end("quit");
-            }
-        });
+        ctx.nextLine("quit").then(() => end("quit"));
     });
 }
 
-// Closes the session and the connection politely, or gives up after timeoutMs.
+// The lines of a run's input, for operations that wait for one (a watch's "quit", a paused
+// history's "continue", a stepped client's "go"): push() hands one in, next() resolves with
+// the next one, next(expected) with the next one that is `expected` (others are dropped).
+function lineQueue() {
+    const queue = [];
+    const waiting = [];
+    const deliver = () => {
+        while (queue.length > 0 && waiting.length > 0) {
+            const line = queue.shift();
+            const waiter = waiting[0];
+            if (waiter.expected === undefined || line === waiter.expected) {
+                waiting.shift();
+                waiter.resolve(line);
+            }
+        }
+    };
+    return {
+        push(line) {
+            queue.push(line.trim());
+            deliver();
+        },
+        next(expected) {
+            return new Promise((resolve) => {
+                waiting.push({ expected, resolve });
+                deliver();
+            });
+        }
+    };
+}
+
+// A process's own stdin as a run's input, read from the first wait on.
+function stdinInput() {
+    let lines = null;
+    return (expected) => {
+        if (!lines) {
+            lines = lineQueue();
+            readline
+                .createInterface({ input: process.stdin, terminal: false })
+                .on("line", (line) => lines.push(line));
+        }
+        return lines.next(expected);
+    };
+}
+
+// Closes the session (if any) and the connection politely, or gives up after timeoutMs.
 async function closeWithin(client, session, timeoutMs) {
     const close = async () => {
-        await session.close();
+        if (session) {
+            await session.close();
+        }
         await client.disconnect();
     };
     await Promise.race([
@@ -1249,21 +1278,17 @@ async function closeWithin(client, session, timeoutMs) {
 // connectionStrategy.maxRetry > 0, and then retries forever from initialDelay to maxDelay.
 const WatchMaxRetry = 1000000;
 
-async function main() {
-    const args = parseArgs(process.argv.slice(2));
+// One run: the command line's words, its lines through out(), the lines of its input from
+// nextLine(expected) (see lineQueue); resolves with its exit code once its client is done,
+// or rejects with what failed. served: a run of --serve, which ends its client before it
+// resolves (a process of its own just exits); it ends as a failure when `aborted` resolves.
+async function run(argv, out, nextLine, { served, aborted = null }) {
+    const ctx = { out, nextLine, registered: [] };
+    const args = parseArgs(argv);
     const operations = splitOperations(args.operation);
     const last = operations[operations.length - 1][0];
     const watching = last.startsWith("watch") || last === "events";
     const reconnecting = last === "watch";
-    if (!watching) {
-        let timeout = args.timeout;
-        for (const words of operations) {
-            if (words[0] === "read-loop") {
-                timeout += loopSeconds(words[1]) * 1000;
-            }
-        }
-        setTimeout(() => fail(`timed out after ${timeout} ms`), timeout).unref();
-    }
     const clientCertificateManager = new OPCUACertificateManager({
         rootFolder: path.join(args.pki, "ClientPKI"),
         automaticallyAcceptUnknownCertificate: true
@@ -1280,69 +1305,170 @@ async function main() {
         requestedSessionTimeout: 20000,
         clientCertificateManager
     });
-    if (args.security.policy !== "None") {
-        await clientCertificateManager.initialize();
-        await client.createDefaultCertificate();
-        fs.writeFileSync(path.join(args.pki, "client-certificate.der"), client.getCertificate());
-    }
-    let closed = null;
-    // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
-    const connectionLost = new Promise((resolve) => {
-        client.on("close", () => resolve("connection closed"));
-        client.on("connection_lost", () => resolve("connection lost"));
-        client.on("backoff", () => resolve("connection lost"));
-    });
-    try {
-        await client.connect(args.url);
-    } catch (err) {
-        fail(`connect: ${err.message}`);
-    }
-    if (reconnecting) {
-        client.connectionStrategy.maxRetry = WatchMaxRetry;
-    }
-    if (args.plainPassword) {
-        // node-opcua picks the strongest user name policy; leave it only the one that
-        // takes the password in clear text, as a client without RSA would choose.
-        for (const endpoint of client._serverEndpoints) {
-            endpoint.userIdentityTokens = endpoint.userIdentityTokens.filter(
-                (policy) =>
-                    policy.tokenType !== UserTokenType.UserName ||
-                    !policy.securityPolicyUri ||
-                    policy.securityPolicyUri === SecurityPolicy.None
-            );
+    let session = null;
+    let disconnected = false;
+    const body = async () => {
+        if (args.security.policy !== "None") {
+            await clientCertificateManager.initialize();
+            await client.createDefaultCertificate();
+            fs.writeFileSync(path.join(args.pki, "client-certificate.der"), client.getCertificate());
         }
-    }
-    let session;
-    try {
-        session = await client.createSession(
-            args.user ? { type: UserTokenType.UserName, ...args.user } : { type: UserTokenType.Anonymous }
-        );
-    } catch (err) {
-        fail(`session: ${err.message}`);
-    }
-    for (const words of operations) {
+        let closed = null;
+        // watch-shutdown ends when the server goes; node-opcua would otherwise try to reconnect.
+        const connectionLost = new Promise((resolve) => {
+            client.on("close", () => resolve("connection closed"));
+            client.on("connection_lost", () => resolve("connection lost"));
+            client.on("backoff", () => resolve("connection lost"));
+        });
         try {
-            const operation = runOperation(client, session, words, args);
-            closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
+            await client.connect(args.url);
         } catch (err) {
-            fail(`${words[0]}: ${err.message}`);
+            fail(`connect: ${err.message}`);
+        }
+        if (reconnecting) {
+            client.connectionStrategy.maxRetry = WatchMaxRetry;
+        }
+        if (args.plainPassword) {
+            // node-opcua picks the strongest user name policy; leave it only the one that
+            // takes the password in clear text, as a client without RSA would choose.
+            for (const endpoint of client._serverEndpoints) {
+                endpoint.userIdentityTokens = endpoint.userIdentityTokens.filter(
+                    (policy) =>
+                        policy.tokenType !== UserTokenType.UserName ||
+                        !policy.securityPolicyUri ||
+                        policy.securityPolicyUri === SecurityPolicy.None
+                );
+            }
+        }
+        try {
+            session = await client.createSession(
+                args.user ? { type: UserTokenType.UserName, ...args.user } : { type: UserTokenType.Anonymous }
+            );
+        } catch (err) {
+            fail(`session: ${err.message}`);
+        }
+        for (const words of operations) {
+            try {
+                const operation = runOperation(client, session, words, args, ctx);
+                closed = await (watching && !reconnecting ? Promise.race([operation, connectionLost]) : operation);
+            } catch (err) {
+                if (err instanceof Failure) {
+                    throw err;
+                }
+                fail(`${words[0]}: ${err.message}`);
+            }
+            if (closed !== null) {
+                break;
+            }
         }
         if (closed !== null) {
-            break;
+            out({ closed });
+            // The server may still be there: free the session at once rather than leave it
+            // to time out. If it is gone, do not wait for node-opcua to give up on it.
+            if (closed === "quit" || closed === "subscription terminated") {
+                await closeWithin(client, session, 2000);
+            }
+            if (served) {
+                // Also a client still reconnecting to a server that is gone stops trying.
+                client.disconnect().catch(() => {});
+                disconnected = true;
+            }
+            return 0;
         }
+        await session.close();
+        await client.disconnect();
+        disconnected = true;
+        return 0;
+    };
+    let timer = null;
+    const limits = [body()];
+    if (aborted) {
+        limits.push(
+            aborted.then(() => {
+                throw new Failure("aborted");
+            })
+        );
     }
-    if (closed !== null) {
-        emit({ closed });
-        // The server may still be there: free the session at once rather than leave it
-        // to time out. If it is gone, do not wait for node-opcua to give up on it.
-        if (closed === "quit" || closed === "subscription terminated") {
+    if (!watching) {
+        let timeout = args.timeout;
+        for (const words of operations) {
+            if (words[0] === "read-loop") {
+                timeout += loopSeconds(words[1]) * 1000;
+            }
+        }
+        limits.push(
+            new Promise((resolve, reject) => {
+                timer = setTimeout(() => reject(new Failure(`timed out after ${timeout} ms`)), timeout);
+                timer.unref();
+            })
+        );
+    }
+    try {
+        return await Promise.race(limits);
+    } finally {
+        clearTimeout(timer);
+        if (served && !disconnected) {
+            // What a process of its own would leave to its exit: the session and the
+            // connection of a run that failed or timed out.
             await closeWithin(client, session, 2000);
         }
-        process.exit(0);
     }
-    await session.close();
-    await client.disconnect();
-    process.exit(0);
 }
 
-main().catch((err) => fail(err.stack || err.message));
+// client.js --serve: runs side by side, their lines tagged with their ids.
+function serve() {
+    const inputs = new Map(); // run id -> its input lines (and abort())
+    const lines = readline.createInterface({ input: process.stdin, terminal: false });
+    lines.on("line", (line) => {
+        let request;
+        try {
+            request = JSON.parse(line);
+        } catch (err) {
+            emit({ error: `not a request: ${line}` });
+            return;
+        }
+        const id = request.run;
+        const going = inputs.get(id);
+        if (request.input !== undefined || request.abort) {
+            if (going && request.abort) {
+                going.abort();
+            } else if (going) {
+                going.push(String(request.input));
+            }
+            return;
+        }
+        const tagged = (object) => emit({ run: id, line: object });
+        const input = lineQueue();
+        const aborted = new Promise((resolve) => {
+            input.abort = resolve;
+        });
+        inputs.set(id, input);
+        run(Array.isArray(request.args) ? request.args.map(String) : [], tagged, (expected) => input.next(expected), {
+            served: true,
+            aborted
+        })
+            .catch((err) => {
+                tagged({ error: failureMessage(err) });
+                return 1;
+            })
+            .then((exit) => {
+                inputs.delete(id);
+                emit({ run: id, exit });
+            });
+    });
+    lines.on("close", () => process.exit(0));
+}
+
+async function main() {
+    const argv = process.argv.slice(2);
+    if (argv.length === 1 && argv[0] === "--serve") {
+        serve();
+        return;
+    }
+    process.exit(await run(argv, emit, stdinInput(), { served: false }));
+}
+
+main().catch((err) => {
+    emit({ error: failureMessage(err) });
+    process.exit(1);
+});

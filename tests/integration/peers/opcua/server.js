@@ -47,6 +47,10 @@
 //   level VALUE [TAG]   sets ns=1;s=Level (see Events and alarms below)
 //   event MESSAGE [TAG] raises a BaseEventType event with MESSAGE from ns=1;s=Tank
 //   alarm           answers "ok {JSON}": the alarm's state (below)
+//   reset           back to how the start left it: Counter at the offset and counting,
+//                   Value 0, Flag false, Server_ServiceLevel 255, calls not held, History
+//                   as it was (for a peer a test keeps from one case to the next); Level
+//                   and the alarm stay as they are (a test of alarms starts its servers)
 // When stdin closes the server keeps serving until SIGTERM.
 //
 // For Call and BrowseNext: the object ns=1;s=Machine under Objects has the method
@@ -359,7 +363,7 @@ function buildAddressSpace(server, args, state) {
     state.value = add("Value", "Double", 0, { writable: true });
     add("Array", "Double", [1.5, 2.5, 3.5], { array: true });
     state.flag = add("Flag", "Boolean", false, { writable: true });
-    addHistory(server, args, plant);
+    state.historian = addHistory(server, args, plant);
     addAlarm(server, state);
 
     // node-opcua binds ServiceLevel to a getter that always says 255; a stored value
@@ -425,6 +429,20 @@ function handleCommand(words, server, state) {
         state.counting = false;
     } else if (cmd === "start-counter" && args.length === 0) {
         state.counting = true;
+    } else if (cmd === "reset" && args.length === 0) {
+        if (state.shuttingDown) {
+            return "error shutting down";
+        }
+        // Calls held by the last case are answered (their clients are gone by now).
+        state.holdingCalls = false;
+        state.heldCalls.splice(0).forEach((run) => run());
+        state.heldWaiters = [];
+        setCounter(state, state.offset);
+        state.counting = true;
+        state.value.setValueFromSource({ dataType: DataType.Double, value: 0 });
+        state.flag.setValueFromSource({ dataType: DataType.Boolean, value: false });
+        state.serviceLevel.setValueFromSource({ dataType: DataType.Byte, value: 255 });
+        state.historian.reset();
     } else if (cmd === "level" || cmd === "event" || cmd === "alarm") {
         return alarmCommand(cmd, args, state);
     } else if (cmd === "quit" && args.length === 0) {
@@ -454,12 +472,16 @@ function historyValue(timeMs, value, offset) {
 class ArchiveHistorian {
     constructor(offset) {
         this.offset = offset;
+        this.reset();
+    }
+    // The archive as the start made it, without what HistoryUpdate changed since.
+    reset() {
         this.values = [];
         for (let i = 0; i < HistoryCount; ++i) {
             const t = HistoryStartMs + i * HistoryPeriodMs;
-            this.values.push(historyValue(t, i, offset));
+            this.values.push(historyValue(t, i, this.offset));
             if (i % 500 === 249) {
-                this.values.push(historyValue(t, -i, offset));
+                this.values.push(historyValue(t, -i, this.offset));
             }
         }
     }
@@ -540,6 +562,7 @@ function addHistory(server, args, plant) {
             sendResponse(new HistoryUpdateResponse({ results }));
         });
     };
+    return historian;
 }
 // --- end of History ---
 // Reset and the Many folder (see the top of this file).
@@ -742,7 +765,13 @@ async function startServer(args, state) {
 
 async function main() {
     const args = parseArgs(process.argv.slice(2));
-    const state = { count: args.offset | 0, counting: true, shuttingDown: false, quit: false };
+    const state = {
+        offset: args.offset | 0,
+        count: args.offset | 0,
+        counting: true,
+        shuttingDown: false,
+        quit: false
+    };
 
     let server;
     let port;
