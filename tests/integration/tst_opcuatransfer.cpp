@@ -39,7 +39,7 @@ class LiveClient
 {
 public:
     LiveClient(const QString &url, const QString &operations, const QStringList &options = {})
-        : m_process(startClient(
+        : m_process(startClientProcess(
               url, clientWords(operations),
               options + QStringList{QStringLiteral("--timeout"), QStringLiteral("120000")}))
     {}
