@@ -306,9 +306,11 @@ void TestOpcUaTransfer::anotherSessionOfTheSameUserTakesOver()
     QVERIFY(id > 0);
     QVERIFY2(owner.waitFor(isValue, subscribed) >= 0, qPrintable(owner.dump()));
 
-    const ClientResult refused =
-        runClient(m_rig.endpoint(), clientWords(QStringLiteral("take-over %1").arg(id)),
-                  userOptions(QStringLiteral("bob"), BobPassword));
+    // In a client.js of its own, as the taker below: take-over prints as a process does.
+    const auto refusedRun =
+        startClientProcess(m_rig.endpoint(), clientWords(QStringLiteral("take-over %1").arg(id)),
+                           userOptions(QStringLiteral("bob"), BobPassword));
+    const ClientResult refused = finishClient(*refusedRun);
     QVERIFY2(refused.exitCode == 0, qPrintable(refused.dump()));
     QCOMPARE(refused.line(0).value(QLatin1String("transfer")).toString(),
              QStringLiteral("BadUserAccessDenied"));
